@@ -1,0 +1,216 @@
+//! `synack cards` and `synack show`.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use super::{CardsArgs, Ctx, Format, ShowArgs};
+use crate::exit::UsageError;
+use crate::render::terminal;
+use crate::render::width::{pad, truncate, width};
+use crate::store::{CardFilter, CardRow, Store};
+
+/// A card in `--format json`: a stable shape, apart from the storage row.
+/// Fields are only ever added, never renamed.
+#[derive(Debug, Serialize)]
+struct CardJson<'a> {
+    id: i64,
+    deck: &'a str,
+    front: &'a str,
+    back: &'a str,
+    kind: &'a str,
+    tags: &'a [String],
+    heading_path: &'a [String],
+    source: Option<&'a str>,
+    line: u32,
+    /// Out of study: suspended by the user, or its text left the notes.
+    suspended: bool,
+    /// Its text is no longer in the notes.
+    missing: bool,
+    created_at: String,
+    updated_at: String,
+}
+
+impl<'a> From<&'a CardRow> for CardJson<'a> {
+    fn from(c: &'a CardRow) -> Self {
+        CardJson {
+            id: c.id,
+            deck: &c.deck,
+            front: &c.front,
+            back: &c.back,
+            kind: c.kind.as_str(),
+            tags: &c.tags,
+            heading_path: &c.heading_path,
+            source: c.source.as_deref(),
+            line: c.line,
+            suspended: c.is_suspended(),
+            missing: c.missing,
+            created_at: c.created_at.to_rfc3339(),
+            updated_at: c.updated_at.to_rfc3339(),
+        }
+    }
+}
+
+pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
+    let store = super::open_with_decks(ctx)?;
+    let deck = match &args.deck {
+        Some(d) => Some(resolve_deck(&store, d)?),
+        None => None,
+    };
+    let filter = CardFilter {
+        deck,
+        tag: args.tag.clone(),
+        search: args.search.clone().filter(|s| !s.is_empty()),
+    };
+    let cards = store.cards(&filter)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let json: Vec<CardJson<'_>> = cards.iter().map(CardJson::from).collect();
+            serde_json::to_writer_pretty(&mut out, &json)?;
+            writeln!(out)?;
+        }
+        Format::Text => write_list(&mut out, &cards)?,
+    }
+    Ok(())
+}
+
+fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
+    if cards.is_empty() {
+        return writeln!(out, "No cards match.");
+    }
+    let id_w = cards
+        .iter()
+        .map(|c| c.id.to_string().len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let kind_w = cards
+        .iter()
+        .map(|c| c.kind.as_str().len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let deck_w = cards
+        .iter()
+        .map(|c| width(&c.deck))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 28);
+    writeln!(
+        out,
+        "{:>id_w$}  {}  {}  FRONT",
+        "ID",
+        pad("KIND", kind_w),
+        pad("DECK", deck_w)
+    )?;
+    let mut decks: Vec<&str> = Vec::new();
+    let mut out_of_study = 0;
+    for c in cards {
+        if !decks.contains(&c.deck.as_str()) {
+            decks.push(&c.deck);
+        }
+        let mark = if c.missing {
+            "  (not in notes)"
+        } else if c.suspended {
+            "  (suspended)"
+        } else {
+            ""
+        };
+        out_of_study += usize::from(c.is_suspended());
+        writeln!(
+            out,
+            "{:>id_w$}  {}  {}  {}{mark}",
+            c.id,
+            pad(c.kind.as_str(), kind_w),
+            pad(&truncate(&c.deck, deck_w), deck_w),
+            c.front
+        )?;
+    }
+    write!(
+        out,
+        "{} cards in {} {}",
+        cards.len(),
+        decks.len(),
+        if decks.len() == 1 { "deck" } else { "decks" }
+    )?;
+    if out_of_study > 0 {
+        write!(out, " ({out_of_study} suspended)")?;
+    }
+    writeln!(out)
+}
+
+/// `--deck` takes the exact name (any case), or a part that names one deck.
+fn resolve_deck(store: &Store, wanted: &str) -> Result<String> {
+    let decks = store.decks()?;
+    if let Some(d) = decks
+        .iter()
+        .find(|d| d.name.to_lowercase() == wanted.to_lowercase())
+    {
+        return Ok(d.name.clone());
+    }
+    let lower = wanted.to_lowercase();
+    let matches: Vec<&str> = decks
+        .iter()
+        .filter(|d| d.name.to_lowercase().contains(&lower))
+        .map(|d| d.name.as_str())
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one.to_string()),
+        [] => {
+            let names: Vec<&str> = decks.iter().map(|d| d.name.as_str()).collect();
+            Err(UsageError(format!(
+                "no deck matches {wanted:?} (decks: {})",
+                names.join(", ")
+            ))
+            .into())
+        }
+        many => {
+            Err(UsageError(format!("deck {wanted:?} is ambiguous: {}", many.join(", "))).into())
+        }
+    }
+}
+
+pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
+    let store = super::open_with_decks(ctx)?;
+    let Some(card) = store.card(args.id)? else {
+        bail!("card {} not found (see `synack cards`)", args.id);
+    };
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &CardJson::from(&card))?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            let style = ctx.style;
+            writeln!(out, "#{} · {} · {}", card.id, card.kind, card.deck)?;
+            if let Some(source) = &card.source {
+                writeln!(out, "source: {}:{}", source, card.line)?;
+            }
+            if !card.tags.is_empty() {
+                writeln!(out, "tags:   {}", card.tags.join(", "))?;
+            }
+            if card.missing {
+                writeln!(out, "status: suspended, its text is no longer in the notes")?;
+            } else if card.suspended {
+                writeln!(out, "status: suspended")?;
+            }
+            writeln!(out)?;
+            let front = if style.color {
+                format!("\x1b[1m{}\x1b[22m", card.front)
+            } else {
+                card.front.clone()
+            };
+            writeln!(out, "{front}")?;
+            writeln!(out, "{}", "─".repeat(width(&card.front).clamp(20, 60)))?;
+            if card.back.is_empty() {
+                writeln!(out, "(no answer yet: an open question)")?;
+            } else {
+                writeln!(out, "{}", terminal::render(&card.back, style))?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! `synack import`.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{Ctx, ImportArgs};
+use crate::import::{self, FileReport, Report, files};
+
+pub(super) const LONG_ABOUT: &str = "\
+Import Markdown or text notes into the deck.
+
+Folders are read recursively for .md, .markdown and .txt files (hidden folders
+such as .git and .obsidian are skipped). Cards come from:
+  - headings phrased as questions (`## TCP와 UDP의 차이는?`, `…설명해 주세요`): the
+    back is everything under the heading;
+  - other headings with text of their own: the front is the heading path
+    (`네트워크 › OSI 7계층 › 물리 계층`);
+  - `Q: … / A: …` pairs, `question :: answer` lines, Obsidian `?` blocks, and a
+    question paragraph or block quote followed by its answer;
+  - lists of questions with no answer (open cards, to answer in a quiz);
+  - plain-text listings of title, summary and a `Category YYYY.MM.DD` line.
+
+Re-importing is safe: a card keeps its id, schedule and history while its deck
+and front stay the same; a reworded question is matched to its old card; a card
+whose text left the notes is suspended, not deleted. Unchanged files are not
+parsed again. The whole import is one transaction.";
+
+pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    // Read and check every file before the database is opened: bad input
+    // must leave nothing behind.
+    let mut notes = files::collect(&args.paths, args.lossy)?;
+    if args.builtin {
+        notes.extend(files::shipped());
+    }
+    let mut store = super::open(ctx)?;
+    let report = import::import(&mut store, notes, ctx.now)?;
+
+    let mut err = std::io::stderr().lock();
+    for file in &report.files {
+        for w in &file.warnings {
+            writeln!(err, "synack: warning: {w}")?;
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write_text(&mut out, &report)?;
+    }
+    Ok(())
+}
+
+fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    for f in &report.files {
+        write_file(out, f)?;
+    }
+    let t = &report.totals;
+    if report.wrote_nothing() {
+        writeln!(
+            out,
+            "Nothing to import: {} {} unchanged since the last import ({} cards).",
+            t.files,
+            if t.files == 1 { "file is" } else { "files are" },
+            t.unchanged
+        )
+    } else {
+        writeln!(
+            out,
+            "Total: {} files ({} parsed): {}",
+            t.files,
+            t.parsed,
+            counts(
+                t.added,
+                t.updated,
+                t.renamed,
+                t.unchanged,
+                t.suspended,
+                t.restored,
+                t.open
+            )
+        )?;
+        if t.skipped > 0 {
+            writeln!(out, "{} passages skipped (see above).", t.skipped)?;
+        }
+        Ok(())
+    }
+}
+
+fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
+    if !f.parsed {
+        return writeln!(
+            out,
+            "{}  [{}]: unchanged, not re-parsed ({} cards)",
+            f.path, f.deck, f.unchanged
+        );
+    }
+    writeln!(
+        out,
+        "{}  [{}]: {}",
+        f.path,
+        f.deck,
+        counts(
+            f.added,
+            f.updated,
+            f.renamed,
+            f.unchanged,
+            f.suspended,
+            f.restored,
+            f.open
+        )
+    )?;
+    for r in &f.renames {
+        writeln!(out, "  renamed #{}: {:?} → {:?}", r.id, r.from, r.to)?;
+    }
+    for s in &f.skipped {
+        writeln!(out, "  skipped line {}: {}", s.line, s.reason)?;
+    }
+    Ok(())
+}
+
+fn counts(
+    added: usize,
+    updated: usize,
+    renamed: usize,
+    unchanged: usize,
+    suspended: usize,
+    restored: usize,
+    open: usize,
+) -> String {
+    let mut parts = vec![
+        format!("{added} added"),
+        format!("{updated} updated"),
+        format!("{renamed} renamed"),
+        format!("{unchanged} unchanged"),
+        format!("{suspended} suspended"),
+    ];
+    if restored > 0 {
+        parts.push(format!("{restored} restored"));
+    }
+    parts.push(format!("{open} open"));
+    parts.join(", ")
+}

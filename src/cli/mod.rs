@@ -1,0 +1,186 @@
+//! The edge: command-line arguments, the environment, the clock and the
+//! terminal. Everything below receives plain values.
+
+mod cards;
+mod import;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::clock::{self, Timestamp};
+use crate::render::terminal::Style;
+use crate::store::Store;
+
+/// The environment variable naming the database file.
+pub const DB_VAR: &str = "SYNACK_DB";
+
+const AFTER_HELP: &str = "\
+Environment:
+  SYNACK_DB    database file, when --db is not given
+  SYNACK_NOW   RFC 3339 timestamp used instead of the clock (e.g. 2026-11-21T09:00:00+09:00)
+  NO_COLOR     set to turn colour off
+
+The database lives at $XDG_DATA_HOME/synack/synack.db (~/.local/share/synack/synack.db)
+unless --db or SYNACK_DB say otherwise. On first use it is filled with the shipped decks.";
+
+/// synack: flashcards for networking interviews, from your own Markdown notes.
+#[derive(Debug, Parser)]
+#[command(name = "synack", version, after_help = AFTER_HELP, arg_required_else_help = true)]
+pub struct Cli {
+    /// Database file [default: $SYNACK_DB, else the platform data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// When to colour output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import Markdown or text notes into the deck (files or folders, recursively)
+    #[command(long_about = import::LONG_ABOUT)]
+    Import(ImportArgs),
+    /// List cards
+    Cards(CardsArgs),
+    /// Show one card: front, back, source and tags
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Note files or folders (.md, .markdown, .txt are read from folders)
+    #[arg(value_name = "PATH", required_unless_present = "builtin")]
+    pub paths: Vec<PathBuf>,
+    /// Also import the decks that ship with synack
+    #[arg(long)]
+    pub builtin: bool,
+    /// Print the report as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Decode files that are not valid UTF-8 anyway, replacing bad bytes with U+FFFD
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    /// Only this deck (exact name, or a unique part of it)
+    #[arg(long, value_name = "DECK")]
+    pub deck: Option<String>,
+    /// Only cards with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Only cards whose front or back contains TEXT
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The card's id (see `synack cards`)
+    #[arg(value_name = "CARD_ID")]
+    pub id: i64,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// What every command gets from the environment.
+#[derive(Debug)]
+pub(crate) struct Ctx {
+    pub now: Timestamp,
+    pub db: PathBuf,
+    pub style: Style,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let now = clock::now_from_env()?;
+    let db = db_path(cli.db)?;
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let ctx = Ctx {
+        now,
+        db,
+        style: Style { color },
+    };
+    match cli.command {
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Cards(args) => cards::list(&ctx, args),
+        Command::Show(args) => cards::show(&ctx, args),
+    }
+}
+
+/// `--db`, else `SYNACK_DB`, else `<data dir>/synack/synack.db`.
+fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path);
+    }
+    if let Some(path) = std::env::var_os(DB_VAR).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    let data = dirs::data_dir().context(
+        "cannot find a data folder for the database (set HOME, XDG_DATA_HOME or SYNACK_DB, or pass --db)",
+    )?;
+    Ok(data.join("synack").join("synack.db"))
+}
+
+/// Opens the database, naming it in any error.
+pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
+    Ok(Store::open(&ctx.db)?)
+}
+
+/// Opens the database for reading cards; on first use, and when the shipped
+/// decks inside this binary changed, imports them.
+pub(crate) fn open_with_decks(ctx: &Ctx) -> Result<Store> {
+    let mut store = open(ctx)?;
+    let first_use = store.source_count()? == 0;
+    let shipped = crate::import::files::shipped();
+    let stored = store.source_hashes(crate::deck::shipped::SOURCE_PREFIX)?;
+    let outdated = shipped.iter().any(|n| {
+        stored
+            .iter()
+            .any(|(path, hash)| *path == n.source_path && *hash != n.hash)
+    });
+    if first_use || outdated {
+        let report = crate::import::import(&mut store, shipped, ctx.now)?;
+        if first_use {
+            eprintln!(
+                "synack: first use: imported {} cards from the shipped decks into {}",
+                report.totals.added,
+                ctx.db.display()
+            );
+        }
+    }
+    Ok(store)
+}

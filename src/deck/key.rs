@@ -1,0 +1,88 @@
+//! Card identity and likeness: the normalized front that keys a card within
+//! its deck, the tag form of a heading, and the similarity used to match a
+//! reworded question to the card it used to be.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The key of a front: NFC, lower case, letters and digits only (plus `+`
+/// and `#`), so that spacing, punctuation and Markdown do not change a
+/// card's identity (`TCP 와 UDP 의 차이는?` and `TCP와 UDP의 차이는` are one card).
+pub fn normalize(front: &str) -> String {
+    front
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || matches!(c, '+' | '#'))
+        .collect()
+}
+
+/// A heading as a tag: words joined by `-`, punctuation dropped
+/// (`1계층 - 물리계층(Physical Layer)` → `1계층-물리계층-Physical-Layer`).
+pub fn tag(heading: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in heading.nfc() {
+        if c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '_' | '/') {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out.trim_end_matches(['.', '/']).to_string()
+}
+
+/// Likeness of two texts in `0.0..=1.0` (1 - normalized edit distance over
+/// characters), on their normalized forms and at most the first 600
+/// characters of each, which is plenty to recognise a reworded text.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let a: String = normalize(a).chars().take(600).collect();
+    let b: String = normalize(b).chars().take(600).collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    strsim::normalized_levenshtein(&a, &b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spacing_and_punctuation_do_not_change_the_key() {
+        assert_eq!(
+            normalize("TCP 와 UDP 의 차이는?"),
+            normalize("TCP와 UDP의 차이는")
+        );
+        assert_eq!(
+            normalize("**Apache와 Nginx의 차이**"),
+            "apache와nginx의차이"
+        );
+    }
+
+    #[test]
+    fn decomposed_hangul_matches_composed() {
+        let nfd: String = "소켓".nfd().collect();
+        assert_ne!(nfd, "소켓");
+        assert_eq!(normalize(&nfd), normalize("소켓"));
+    }
+
+    #[test]
+    fn tags_join_words() {
+        assert_eq!(
+            tag("1계층 - 물리계층(Physical Layer)"),
+            "1계층-물리계층-Physical-Layer"
+        );
+        assert_eq!(tag("OSI 7계층"), "OSI-7계층");
+        assert_eq!(tag("HTTP/2와 HTTP/3"), "HTTP/2와-HTTP/3");
+    }
+
+    #[test]
+    fn similarity_bounds() {
+        assert_eq!(similarity("같은 문장", "같은 문장"), 1.0);
+        assert!(similarity("쿠키와 세션의 차이는?", "쿠키와 세션은 어떻게 다른가요?") > 0.3);
+        assert!(similarity("TCP", "완전히 다른 질문입니다") < 0.2);
+    }
+}

@@ -1,0 +1,126 @@
+//! Notes → cards: the rules that turn a Markdown note into flashcards.
+//!
+//! [`parse::parse_note`] reads one note and returns its [`Note`]: the deck it
+//! belongs to and its [`Card`]s. Nothing here touches the database or the file
+//! system; [`crate::import`] feeds text in and the store keeps what comes out.
+
+mod blocks;
+mod inline;
+pub mod key;
+pub mod parse;
+pub mod question;
+pub mod shipped;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+pub use parse::parse_note;
+
+/// Bumped whenever the card rules change, so unchanged files are parsed again
+/// with the new rules instead of being skipped by their content hash.
+pub const PARSER_VERSION: i64 = 1;
+
+/// How a card came out of the notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    /// A heading phrased as a question; the back is what stands under it.
+    Question,
+    /// A heading that is not a question but has a body; the front is its breadcrumb.
+    Topic,
+    /// An inline question/answer pair (`Q:`/`A:`, `::`, `?` blocks, a question paragraph).
+    Qa,
+    /// A question with no answer in the notes yet.
+    Open,
+    /// One entry of a plain-text listing (a blog index): title and summary.
+    Entry,
+}
+
+impl CardKind {
+    pub const ALL: [CardKind; 5] = [
+        CardKind::Question,
+        CardKind::Topic,
+        CardKind::Qa,
+        CardKind::Open,
+        CardKind::Entry,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardKind::Question => "question",
+            CardKind::Topic => "topic",
+            CardKind::Qa => "qa",
+            CardKind::Open => "open",
+            CardKind::Entry => "entry",
+        }
+    }
+
+    /// How strongly a card claims its front when two cards in a deck share one:
+    /// an answered card beats an open one, a question heading beats the rest.
+    fn strength(self) -> u8 {
+        match self {
+            CardKind::Question => 4,
+            CardKind::Qa => 3,
+            CardKind::Entry => 2,
+            CardKind::Topic => 1,
+            CardKind::Open => 0,
+        }
+    }
+}
+
+impl fmt::Display for CardKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A kind name that is not one of [`CardKind::ALL`].
+#[derive(Debug, thiserror::Error)]
+#[error("unknown card kind {0:?} (expected question, topic, qa, open or entry)")]
+pub struct UnknownKind(pub String);
+
+impl FromStr for CardKind {
+    type Err = UnknownKind;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CardKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| UnknownKind(s.to_string()))
+    }
+}
+
+/// One card as the notes define it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Card {
+    pub kind: CardKind,
+    /// The prompt, plain text (Markdown markers removed).
+    pub front: String,
+    /// The answer, Markdown as written in the notes (empty for open questions).
+    pub back: String,
+    /// The headings above the card, outermost first, the card's own heading last.
+    pub heading_path: Vec<String>,
+    pub tags: Vec<String>,
+    /// 1-based line in the note where the card starts.
+    pub line: u32,
+    /// Cards from the same section of a note are siblings (buried together).
+    pub section: String,
+    /// The normalized front: with the deck, the card's identity across edits.
+    pub key: String,
+}
+
+/// Something in a note that looked like a card but was not made into one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub line: u32,
+    pub reason: String,
+}
+
+/// A parsed note: its deck, its cards (unique by key) and what was passed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub deck: String,
+    pub cards: Vec<Card>,
+    pub skipped: Vec<Skipped>,
+}

@@ -1,0 +1,554 @@
+//! The card rules, applied to one note.
+//!
+//! A note is read as a tree of headings. In order of strength:
+//! 1. a heading phrased as a question is a `question` card whose back is
+//!    everything under it, sub-headings included, up to the next heading of
+//!    the same or a higher level (a sub-heading that is itself a question
+//!    becomes a card of its own instead);
+//! 2. any other heading with a body of its own is a `topic` card whose front
+//!    is the heading breadcrumb and whose back is that body;
+//! 3. inline question/answer syntaxes inside a body become `qa` cards
+//!    ([`super::inline`]), and are taken out of the topic's back;
+//! 4. questions with no answer are `open` cards with an empty back;
+//! 5. plain-text listings give one `entry` card per entry.
+//!
+//! A card's deck is the note's first H1, else the file name; its tags come
+//! from the headings above it.
+
+use std::collections::HashMap;
+
+use super::blocks::{self, Block, Kind, is_br};
+use super::inline::{self, Found};
+use super::key;
+use super::question::is_question;
+use super::{Card, CardKind, Note, Skipped};
+
+/// How the headings of a breadcrumb are joined.
+pub const BREADCRUMB_SEPARATOR: &str = " › ";
+
+/// Parses `note` (the file's text) into cards. `file_stem` names the deck
+/// when the note has no H1.
+pub fn parse_note(note: &str, file_stem: &str) -> Note {
+    let note = note.strip_prefix('\u{feff}').unwrap_or(note);
+    let blocks = blocks::blocks(note);
+    let tree = build_tree(&blocks);
+    let deck_heading = blocks
+        .iter()
+        .position(|b| b.kind == Kind::Heading(1) && !b.text.trim().is_empty());
+    let deck = match deck_heading {
+        Some(i) => blocks[i].text.trim().to_string(),
+        None => file_stem.trim().to_string(),
+    };
+
+    let mut walker = Walker {
+        note,
+        blocks: &blocks,
+        deck_heading,
+        deck: deck.clone(),
+        cards: Vec::new(),
+        skipped: Vec::new(),
+    };
+    walker.visit(&tree, &mut Vec::new());
+    let (cards, mut skipped) = dedupe(walker.cards);
+    skipped.extend(walker.skipped);
+    skipped.sort_by_key(|s| s.line);
+    Note {
+        deck,
+        cards,
+        skipped,
+    }
+}
+
+/// A heading and what stands under it.
+#[derive(Debug)]
+struct Node {
+    /// Index of the heading block; `None` for the text before the first heading.
+    heading: Option<usize>,
+    /// The body of this heading alone (indices into the blocks).
+    body: Vec<usize>,
+    children: Vec<Node>,
+}
+
+fn build_tree(blocks: &[Block]) -> Node {
+    // Stack of open nodes with their levels; the root (level 0) holds the preamble.
+    let mut stack: Vec<(u8, Node)> = vec![(
+        0,
+        Node {
+            heading: None,
+            body: Vec::new(),
+            children: Vec::new(),
+        },
+    )];
+    for (i, b) in blocks.iter().enumerate() {
+        if let Kind::Heading(level) = b.kind {
+            while stack.len() > 1 && stack.last().is_some_and(|(l, _)| *l >= level) {
+                close_top(&mut stack);
+            }
+            stack.push((
+                level,
+                Node {
+                    heading: Some(i),
+                    body: Vec::new(),
+                    children: Vec::new(),
+                },
+            ));
+        } else if let Some((_, node)) = stack.last_mut() {
+            node.body.push(i);
+        }
+    }
+    while stack.len() > 1 {
+        close_top(&mut stack);
+    }
+    stack.pop().map(|(_, n)| n).unwrap_or(Node {
+        heading: None,
+        body: Vec::new(),
+        children: Vec::new(),
+    })
+}
+
+fn close_top(stack: &mut Vec<(u8, Node)>) {
+    if let Some((_, node)) = stack.pop()
+        && let Some((_, parent)) = stack.last_mut()
+    {
+        parent.children.push(node);
+    }
+}
+
+struct Walker<'a> {
+    note: &'a str,
+    blocks: &'a [Block],
+    deck_heading: Option<usize>,
+    deck: String,
+    cards: Vec<Card>,
+    skipped: Vec<Skipped>,
+}
+
+impl Walker<'_> {
+    fn heading_text(&self, node: &Node) -> Option<&str> {
+        node.heading.map(|i| self.blocks[i].text.trim())
+    }
+
+    fn visit(&mut self, node: &Node, path: &mut Vec<usize>) {
+        if let Some(h) = node.heading {
+            path.push(h);
+        }
+        let question = self.heading_text(node).is_some_and(is_question);
+        if question {
+            self.question(node, path);
+        } else {
+            self.topic(node, path);
+            for child in &node.children {
+                self.visit(child, path);
+            }
+        }
+        if node.heading.is_some() {
+            path.pop();
+        }
+    }
+
+    /// Rule 1: a question heading; its back is its whole subtree except
+    /// sub-questions, which are visited as cards of their own.
+    fn question(&mut self, node: &Node, path: &mut Vec<usize>) {
+        let h = node.heading.expect("a question node has a heading");
+        let mut back_blocks = node.body.clone();
+        let mut inner_bodies = vec![node.body.clone()];
+        let mut sub_questions = Vec::new();
+        for child in &node.children {
+            self.absorb(
+                child,
+                &mut back_blocks,
+                &mut inner_bodies,
+                &mut sub_questions,
+            );
+        }
+        let back = join_blocks(self.note, self.blocks, &back_blocks);
+        let front = self.blocks[h].text.trim().to_string();
+        let kind = if back.is_empty() {
+            CardKind::Open
+        } else {
+            CardKind::Question
+        };
+        self.push(
+            kind,
+            front,
+            back,
+            self.blocks[h].line,
+            path,
+            Vec::new(),
+            false,
+        );
+        // Inline cards inside the answer are cards too; the answer keeps its text.
+        for body in inner_bodies {
+            let ex = inline::extract(self.note, self.blocks, &body);
+            self.push_found(ex.found, path, false);
+            self.skipped.extend(ex.skipped);
+        }
+        for sub in sub_questions {
+            self.visit(sub, path);
+        }
+    }
+
+    /// A sub-section of a question: part of its back unless it asks its own question.
+    fn absorb<'n>(
+        &self,
+        node: &'n Node,
+        back: &mut Vec<usize>,
+        bodies: &mut Vec<Vec<usize>>,
+        sub_questions: &mut Vec<&'n Node>,
+    ) {
+        if self.heading_text(node).is_some_and(is_question) {
+            sub_questions.push(node);
+            return;
+        }
+        back.extend(node.heading);
+        back.extend(&node.body);
+        bodies.push(node.body.clone());
+        for child in &node.children {
+            self.absorb(child, back, bodies, sub_questions);
+        }
+    }
+
+    /// Rules 2–5 for a non-question heading (or the text before any heading).
+    fn topic(&mut self, node: &Node, path: &[usize]) {
+        let ex = inline::extract(self.note, self.blocks, &node.body);
+        let remaining: Vec<usize> = node
+            .body
+            .iter()
+            .zip(&ex.consumed)
+            .filter(|(_, used)| !**used)
+            .map(|(&i, _)| i)
+            .collect();
+        self.skipped.extend(ex.skipped);
+        let back = join_blocks(self.note, self.blocks, &remaining);
+        if !back.is_empty() {
+            let (front, line) = match node.heading {
+                Some(h) => (self.breadcrumb(path), self.blocks[h].line),
+                // Text before the first heading (or a note with none) speaks for the deck.
+                None => (
+                    self.deck.clone(),
+                    remaining.first().map_or(1, |&i| self.blocks[i].line),
+                ),
+            };
+            self.push(CardKind::Topic, front, back, line, path, Vec::new(), true);
+        }
+        self.push_found(ex.found, path, true);
+    }
+
+    fn push_found(&mut self, found: Vec<Found>, path: &[usize], own_heading_is_tag: bool) {
+        for f in found {
+            self.push(
+                f.kind,
+                f.front,
+                f.back,
+                f.line,
+                path,
+                f.extra_tags,
+                own_heading_is_tag,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: CardKind,
+        front: String,
+        back: String,
+        line: u32,
+        path: &[usize],
+        extra_tags: Vec<String>,
+        own_heading_is_tag: bool,
+    ) {
+        let front = front.split_whitespace().collect::<Vec<_>>().join(" ");
+        let key = key::normalize(&front);
+        if key.is_empty() {
+            self.skipped.push(Skipped {
+                line,
+                reason: format!("card front {front:?} has no letters or digits"),
+            });
+            return;
+        }
+        let heading_path: Vec<String> = path
+            .iter()
+            .map(|&i| self.blocks[i].text.trim().to_string())
+            .collect();
+        let mut tags: Vec<String> = Vec::new();
+        for (n, &i) in path.iter().enumerate() {
+            let text = self.blocks[i].text.trim();
+            let own = n + 1 == path.len();
+            if Some(i) == self.deck_heading || is_question(text) || (own && !own_heading_is_tag) {
+                continue;
+            }
+            let t = key::tag(text);
+            if !t.is_empty() && !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+        for t in extra_tags {
+            if !t.is_empty() && !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+        self.cards.push(Card {
+            kind,
+            front,
+            back,
+            section: heading_path.join(BREADCRUMB_SEPARATOR),
+            heading_path,
+            tags,
+            line,
+            key,
+        });
+    }
+
+    fn breadcrumb(&self, path: &[usize]) -> String {
+        path.iter()
+            .map(|&i| self.blocks[i].text.trim())
+            .collect::<Vec<_>>()
+            .join(BREADCRUMB_SEPARATOR)
+    }
+}
+
+/// Keeps one card per key: the stronger kind wins (an answered question over
+/// an open one), else the first. The others are reported as skipped.
+fn dedupe(cards: Vec<Card>) -> (Vec<Card>, Vec<Skipped>) {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut kept: Vec<Card> = Vec::new();
+    let mut skipped = Vec::new();
+    for card in cards {
+        let Some(&at) = by_key.get(&card.key) else {
+            by_key.insert(card.key.clone(), kept.len());
+            kept.push(card);
+            continue;
+        };
+        let loser = if card.kind.strength() > kept[at].kind.strength() {
+            std::mem::replace(&mut kept[at], card)
+        } else {
+            card
+        };
+        skipped.push(Skipped {
+            line: loser.line,
+            reason: format!(
+                "same front as the card at line {}: {:?}",
+                kept[at].line, loser.front
+            ),
+        });
+    }
+    (kept, skipped)
+}
+
+/// Joins blocks into a back: the Markdown as written, minus decoration that
+/// means nothing on a card (`[toc]`, rules at the edges, `<br>` tags).
+pub(super) fn join_blocks(note: &str, blocks: &[Block], idxs: &[usize]) -> String {
+    let mut parts: Vec<(Kind, String)> = Vec::new();
+    for &i in idxs {
+        let b = &blocks[i];
+        let src = b.source(note).trim_end();
+        match b.kind {
+            Kind::Metadata => continue,
+            Kind::Paragraph if is_toc(&b.text) => continue,
+            Kind::Html if src.split('\n').all(only_br) => continue,
+            Kind::Code => parts.push((b.kind, dedent_fence(src))),
+            Kind::Paragraph | Kind::List | Kind::BlockQuote | Kind::Table | Kind::Html => {
+                let cleaned = strip_br(src);
+                if !cleaned.trim().is_empty() {
+                    parts.push((b.kind, cleaned));
+                }
+            }
+            _ => parts.push((b.kind, src.to_string())),
+        }
+    }
+    while parts.first().is_some_and(|(k, _)| *k == Kind::Rule) {
+        parts.remove(0);
+    }
+    while parts.last().is_some_and(|(k, _)| *k == Kind::Rule) {
+        parts.pop();
+    }
+    parts
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .trim()
+        .to_string()
+}
+
+fn is_toc(text: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    t == "[toc]" || t == "[[toc]]" || t == "[[_toc_]]" || t == "${toc}"
+}
+
+fn only_br(line: &str) -> bool {
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        let Some(end) = rest.find('>') else {
+            return false;
+        };
+        if !rest.starts_with('<') || !is_br(&rest[..=end]) {
+            return false;
+        }
+        rest = rest[end + 1..].trim_start();
+    }
+    true
+}
+
+/// Removes `<br>` tags: at the end of a line they go, inside a line they
+/// become a line break.
+fn strip_br(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    for (n, line) in src.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut rest = line;
+        let mut piece = String::new();
+        while let Some(start) = rest.find('<') {
+            let Some(len) = rest[start..].find('>') else {
+                break;
+            };
+            let tag = &rest[start..=start + len];
+            piece.push_str(&rest[..start]);
+            if is_br(tag) {
+                let after = rest[start + len + 1..].trim_start();
+                if !after.is_empty() && !piece.trim().is_empty() && !after.starts_with('<') {
+                    piece.push('\n');
+                }
+            } else {
+                piece.push_str(tag);
+            }
+            rest = &rest[start + len + 1..];
+        }
+        piece.push_str(rest);
+        out.push_str(piece.trim_end());
+    }
+    out
+}
+
+/// A fenced code block keeps its fences; this only trims trailing space.
+fn dedent_fence(src: &str) -> String {
+    src.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fronts(note: &Note) -> Vec<(CardKind, &str)> {
+        note.cards
+            .iter()
+            .map(|c| (c.kind, c.front.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn question_heading_takes_everything_under_it() {
+        let note = parse_note(
+            "# 네트워크\n\n## TCP란 무엇인가요?\n\n---\n\n연결형 프로토콜.\n\n### 특징\n- 신뢰성\n\n## 다음\n본문\n",
+            "f",
+        );
+        assert_eq!(note.deck, "네트워크");
+        let q = &note.cards[0];
+        assert_eq!(q.kind, CardKind::Question);
+        assert_eq!(q.front, "TCP란 무엇인가요?");
+        assert_eq!(q.back, "연결형 프로토콜.\n\n### 특징\n\n- 신뢰성");
+        assert_eq!(q.line, 3);
+        assert_eq!(note.cards[1].front, "네트워크 › 다음");
+        assert_eq!(note.cards.len(), 2);
+    }
+
+    #[test]
+    fn sub_question_is_its_own_card_not_part_of_the_parent() {
+        let note = parse_note(
+            "### API Gateway란 무엇인가요?\n\n---\n\n짧은 답\n\n#### webRTC란 무엇인가요\n\n긴 답\n",
+            "seed",
+        );
+        assert_eq!(note.deck, "seed");
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Question, "API Gateway란 무엇인가요?"),
+                (CardKind::Question, "webRTC란 무엇인가요")
+            ]
+        );
+        assert_eq!(note.cards[0].back, "짧은 답");
+    }
+
+    #[test]
+    fn topic_cards_use_the_breadcrumb_and_only_their_own_body() {
+        let note = parse_note(
+            "# 네트워크\n## OSI 7계층\n개요\n### 1계층 - 물리계층\n- 비트\n### 빈 제목\n#### 깊은 곳\n내용\n",
+            "x",
+        );
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Topic, "네트워크 › OSI 7계층"),
+                (CardKind::Topic, "네트워크 › OSI 7계층 › 1계층 - 물리계층"),
+                (CardKind::Topic, "네트워크 › OSI 7계층 › 빈 제목 › 깊은 곳"),
+            ]
+        );
+        assert_eq!(note.cards[0].back, "개요");
+        assert_eq!(note.cards[1].tags, ["OSI-7계층", "1계층-물리계층"]);
+    }
+
+    #[test]
+    fn blockquote_question_with_lazy_answer_is_taken_out_of_the_topic() {
+        let note = parse_note(
+            "# N\n## OSI\n소개 문장.\n\n> 왜 나누나요?\n장애 지점을 좁힐 수 있다.\n\n![](http://x/y.png)\n",
+            "x",
+        );
+        assert_eq!(
+            fronts(&note),
+            [(CardKind::Topic, "N › OSI"), (CardKind::Qa, "왜 나누나요?")]
+        );
+        assert_eq!(note.cards[1].back, "장애 지점을 좁힐 수 있다.");
+        assert_eq!(note.cards[0].back, "소개 문장.\n\n![](http://x/y.png)");
+    }
+
+    #[test]
+    fn toc_rules_and_br_are_dropped_but_tables_and_images_stay() {
+        let note = parse_note(
+            "# D\n## T\n[toc]\n\n---\n\n줄 하나<br/>\n줄<br>둘\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<br/><br/>\n\n---\n",
+            "x",
+        );
+        assert_eq!(
+            note.cards[0].back,
+            "줄 하나\n줄\n둘\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+        );
+    }
+
+    #[test]
+    fn open_question_list() {
+        let note = parse_note("# D\n## 예상 질문\n- TCP란?\n- UDP는 언제 쓰나요\n", "x");
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Open, "TCP란?"),
+                (CardKind::Open, "UDP는 언제 쓰나요")
+            ]
+        );
+        assert!(note.cards.iter().all(|c| c.back.is_empty()));
+    }
+
+    #[test]
+    fn answered_card_beats_open_duplicate() {
+        let note = parse_note(
+            "# D\n## 질문\n- TCP란?\n\n## TCP란?\n신뢰성 있는 전송\n",
+            "x",
+        );
+        assert_eq!(fronts(&note), [(CardKind::Question, "TCP란?")]);
+        assert_eq!(note.skipped.len(), 1);
+    }
+
+    #[test]
+    fn empty_question_heading_is_open() {
+        let note = parse_note("# D\n## 왜 그런가요?\n## 다음\n본문\n", "x");
+        assert_eq!(note.cards[0].kind, CardKind::Open);
+    }
+
+    #[test]
+    fn bom_and_no_headings() {
+        let note = parse_note("\u{feff}그냥 메모 한 줄.\n", "메모");
+        assert_eq!(fronts(&note), [(CardKind::Topic, "메모")]);
+    }
+}

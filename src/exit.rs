@@ -1,0 +1,46 @@
+//! Exit codes, defined in one place, and the mapping from a command's result to one.
+//!
+//! `0` success, `1` a failure (bad input, a database problem), `2` a usage error
+//! (clap exits with 2 on its own for bad arguments).
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// The command did what was asked.
+pub const SUCCESS: u8 = 0;
+/// The command failed: bad input, an unreadable file, a database problem.
+pub const FAILURE: u8 = 1;
+/// The command line itself was wrong.
+pub const USAGE: u8 = 2;
+
+/// An error that knows it is a usage error rather than a failure.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Turns the result of [`crate::run`] into the process exit code, printing the
+/// error (with its context chain on one line) to stderr.
+pub fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::from(SUCCESS),
+        // A closed pipe (`synack cards | head`) is how the reader says "enough", not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(SUCCESS),
+        Err(err) => {
+            let code = if err.downcast_ref::<UsageError>().is_some() {
+                USAGE
+            } else {
+                FAILURE
+            };
+            let _ = writeln!(io::stderr(), "synack: error: {err:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

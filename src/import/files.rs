@@ -1,0 +1,264 @@
+//! Finding and reading note files, and refusing bad ones before anything is
+//! written: missing paths, folders with no notes, binary files, files over
+//! 16 MiB, text that is not UTF-8.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+/// Files larger than this are not notes.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// File name endings read when a folder is imported.
+pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// A note file that cannot be imported. Each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{}: no such file or folder", path.display())]
+    Missing { path: PathBuf },
+    #[error("{}: no notes found (looked for .md, .markdown and .txt files)", path.display())]
+    NoNotes { path: PathBuf },
+    #[error("{}: cannot read: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: binary file (NUL byte at offset {offset}), not a note", path.display())]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{}: {size} bytes is over the 16 MiB limit for a note", path.display())]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error(
+        "{}:{line}: not valid UTF-8 (column {column}); convert it (e.g. iconv -f cp949 -t utf-8) or pass --lossy",
+        path.display()
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+}
+
+/// One note, read and checked, ready to parse.
+#[derive(Debug, Clone)]
+pub struct NoteFile {
+    /// Where it is recorded in the database: the absolute path, or
+    /// `synack:decks/…` for a shipped deck.
+    pub source_path: String,
+    /// How to name it to the user: the path as given on the command line.
+    pub display: String,
+    /// The file name without its extension: the deck when the note has no H1.
+    pub stem: String,
+    pub text: String,
+    /// SHA-256 of the bytes, hex.
+    pub hash: String,
+    /// Non-fatal problems met while reading (lossy decoding).
+    pub warnings: Vec<String>,
+}
+
+/// Expands `paths` (files and folders, folders recursively) into note files,
+/// reading each. `lossy` replaces invalid UTF-8 with U+FFFD and warns instead
+/// of refusing the file.
+pub fn collect(paths: &[PathBuf], lossy: bool) -> Result<Vec<NoteFile>, FileError> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => FileError::Missing { path: path.clone() },
+            _ => FileError::Unreadable {
+                path: path.clone(),
+                source: e,
+            },
+        })?;
+        let files = if meta.is_dir() {
+            let found = walk(path)?;
+            if found.is_empty() {
+                return Err(FileError::NoNotes { path: path.clone() });
+            }
+            found
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let canonical = std::fs::canonicalize(&file).map_err(|e| FileError::Unreadable {
+                path: file.clone(),
+                source: e,
+            })?;
+            if seen.insert(canonical.clone()) {
+                out.push(read(&file, &canonical, lossy)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Note files under `dir`, sorted, skipping hidden folders (`.git`, `.obsidian`).
+fn walk(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| FileError::Unreadable {
+            path: e.path().unwrap_or(dir).to_path_buf(),
+            source: e.into(),
+        })?;
+        let is_note = entry.path().extension().is_some_and(|ext| {
+            let ext = ext.to_string_lossy().to_ascii_lowercase();
+            NOTE_EXTENSIONS.contains(&ext.as_str())
+        });
+        if entry.file_type().is_file() && is_note {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+fn read(path: &Path, canonical: &Path, lossy: bool) -> Result<NoteFile, FileError> {
+    let unreadable = |source| FileError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    decode(
+        bytes,
+        path,
+        canonical.to_string_lossy().into_owned(),
+        stem,
+        lossy,
+    )
+}
+
+/// Checks and decodes a note's bytes.
+pub fn decode(
+    bytes: Vec<u8>,
+    path: &Path,
+    source_path: String,
+    stem: String,
+    lossy: bool,
+) -> Result<NoteFile, FileError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(FileError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let hash = hex(&Sha256::digest(&bytes));
+    let mut warnings = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let bad = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = bytes[..bad]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..bad])
+                .chars()
+                .count()
+                + 1;
+            if !lossy {
+                return Err(FileError::NotUtf8 {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                });
+            }
+            warnings.push(format!(
+                "{}:{line}: invalid UTF-8 replaced with U+FFFD (first at column {column})",
+                path.display()
+            ));
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    };
+    Ok(NoteFile {
+        source_path,
+        display: path.display().to_string(),
+        stem,
+        text,
+        hash,
+        warnings,
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// The shipped decks as note files.
+pub fn shipped() -> Vec<NoteFile> {
+    crate::deck::shipped::notes()
+        .into_iter()
+        .map(|n| {
+            let bytes = n.text.as_bytes();
+            NoteFile {
+                source_path: n.source_path(),
+                display: n.source_path(),
+                stem: n
+                    .name
+                    .rsplit_once('.')
+                    .map_or(n.name, |(s, _)| s)
+                    .to_string(),
+                text: n.text.to_string(),
+                hash: hex(&Sha256::digest(bytes)),
+                warnings: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let bytes = b"ok\nab\xff\n".to_vec();
+        let err = decode(bytes, Path::new("n.md"), "n".into(), "n".into(), false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "n.md:2: not valid UTF-8 (column 3); convert it (e.g. iconv -f cp949 -t utf-8) or pass --lossy"
+        );
+    }
+
+    #[test]
+    fn lossy_decoding_warns() {
+        let bytes = b"ok\nab\xff\n".to_vec();
+        let note = decode(bytes, Path::new("n.md"), "n".into(), "n".into(), true).unwrap();
+        assert_eq!(note.text, "ok\nab\u{fffd}\n");
+        assert_eq!(note.warnings.len(), 1);
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        let err = decode(
+            b"PK\0\x03".to_vec(),
+            Path::new("x.md"),
+            "x".into(),
+            "x".into(),
+            false,
+        )
+        .unwrap_err();
+        assert!(matches!(err, FileError::Binary { offset: 2, .. }));
+    }
+}

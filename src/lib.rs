@@ -1,0 +1,17 @@
+//! synack: a terminal flashcard engine for networking interview prep.
+//!
+//! Markdown notes go in through [`import`], which turns them into cards with
+//! the rules in [`deck`] and writes them through [`store`], the only module
+//! that speaks SQL. The [`cli`] module is the edge: it reads arguments, the
+//! environment and the clock, and hands plain values inward.
+
+pub mod cli;
+pub mod clock;
+pub mod deck;
+pub mod exit;
+pub mod import;
+pub mod markdown;
+pub mod render;
+pub mod store;
+
+pub use cli::run;

@@ -1,0 +1,424 @@
+//! Markdown → text for a terminal: headings, emphasis, lists, block quotes,
+//! code, tables aligned by display width (so Korean lines up), and links and
+//! images shown as text. Colour is a parameter; the caller decides from the
+//! terminal and `NO_COLOR`.
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::markdown::{is_br, options};
+
+use super::width::width;
+
+/// How to render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// Emit ANSI colour and emphasis.
+    pub color: bool,
+}
+
+const BOLD: (&str, &str) = ("\x1b[1m", "\x1b[22m");
+const ITALIC: (&str, &str) = ("\x1b[3m", "\x1b[23m");
+const CODE: (&str, &str) = ("\x1b[36m", "\x1b[39m");
+const DIM: (&str, &str) = ("\x1b[2m", "\x1b[22m");
+const HEADING: (&str, &str) = ("\x1b[1;4m", "\x1b[22;24m");
+const STRIKE: (&str, &str) = ("\x1b[9m", "\x1b[29m");
+
+#[derive(Debug)]
+struct Table {
+    align: Vec<Alignment>,
+    rows: Vec<Vec<String>>,
+    header_rows: usize,
+}
+
+#[derive(Debug, Default)]
+struct Writer {
+    style: Style,
+    out: String,
+    /// Line prefixes for the open containers (quotes, list indents).
+    prefixes: Vec<String>,
+    /// Numbering of open lists (`None` = bullets).
+    lists: Vec<Option<u64>>,
+    at_line_start: bool,
+    pending_blank: bool,
+    links: Vec<String>,
+    image_depth: usize,
+    image_alt: String,
+    table: Option<Table>,
+    in_code: bool,
+}
+
+impl Writer {
+    fn on(&mut self, codes: (&str, &str)) {
+        if self.style.color {
+            self.raw(codes.0);
+        }
+    }
+
+    fn off(&mut self, codes: (&str, &str)) {
+        if self.style.color {
+            self.raw(codes.1);
+        }
+    }
+
+    /// Writes without touching line state (escape codes, table cells).
+    fn raw(&mut self, s: &str) {
+        if let Some(t) = self.table.as_mut() {
+            if let Some(cell) = t.rows.last_mut().and_then(|r| r.last_mut()) {
+                cell.push_str(s);
+            }
+            return;
+        }
+        if self.at_line_start && !s.starts_with('\x1b') {
+            self.start_line();
+        }
+        self.out.push_str(s);
+    }
+
+    fn start_line(&mut self) {
+        if self.pending_blank && !self.out.is_empty() {
+            let prefix: String = self.prefixes.concat();
+            self.out.push_str(prefix.trim_end());
+            self.out.push('\n');
+        }
+        self.pending_blank = false;
+        let prefix: String = self.prefixes.concat();
+        self.out.push_str(&prefix);
+        self.at_line_start = false;
+    }
+
+    fn text(&mut self, s: &str) {
+        for (i, part) in s.split('\n').enumerate() {
+            if i > 0 {
+                self.newline();
+            }
+            if !part.is_empty() {
+                self.raw(part);
+            }
+        }
+    }
+
+    fn newline(&mut self) {
+        if self.table.is_some() {
+            self.raw(" ");
+            return;
+        }
+        if self.at_line_start {
+            self.start_line();
+        }
+        self.out.push('\n');
+        self.at_line_start = true;
+    }
+
+    fn end_block(&mut self) {
+        if !self.at_line_start {
+            self.out.push('\n');
+            self.at_line_start = true;
+        }
+        self.pending_blank = true;
+    }
+
+    fn flush_table(&mut self) {
+        let Some(t) = self.table.take() else {
+            return;
+        };
+        let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut widths = vec![0; cols];
+        for row in &t.rows {
+            for (c, cell) in row.iter().enumerate() {
+                widths[c] = widths[c].max(width(cell.trim()));
+            }
+        }
+        let line = |l: &str, m: &str, r: &str| {
+            let parts: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
+            format!("{l}{}{r}", parts.join(m))
+        };
+        let mut lines = vec![line("┌", "┬", "┐")];
+        for (n, row) in t.rows.iter().enumerate() {
+            let mut s = String::from("│");
+            for (c, w) in widths.iter().enumerate() {
+                let cell = row.get(c).map_or("", |s| s.trim());
+                let gap = w.saturating_sub(width(cell));
+                let (left, right) = match t.align.get(c) {
+                    Some(Alignment::Right) => (gap, 0),
+                    Some(Alignment::Center) => (gap / 2, gap - gap / 2),
+                    _ => (0, gap),
+                };
+                let cell = if n < t.header_rows && self.style.color {
+                    format!("{}{cell}{}", BOLD.0, BOLD.1)
+                } else {
+                    cell.to_string()
+                };
+                s.push_str(&format!(
+                    " {}{cell}{} │",
+                    " ".repeat(left),
+                    " ".repeat(right)
+                ));
+            }
+            lines.push(s);
+            if n + 1 == t.header_rows {
+                lines.push(line("├", "┼", "┤"));
+            }
+        }
+        lines.push(line("└", "┴", "┘"));
+        for l in lines {
+            self.raw(&l);
+            self.newline();
+        }
+        self.end_block();
+    }
+}
+
+/// Renders Markdown for a terminal.
+pub fn render(markdown: &str, style: Style) -> String {
+    let mut w = Writer {
+        style,
+        at_line_start: true,
+        ..Writer::default()
+    };
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(tag) => start(&mut w, tag),
+            Event::End(tag) => end(&mut w, tag),
+            Event::Text(t) => {
+                if w.image_depth == 0 {
+                    if w.in_code {
+                        let body = t.trim_end_matches('\n');
+                        for (i, line) in body.split('\n').enumerate() {
+                            if i > 0 {
+                                w.newline();
+                            }
+                            w.on(CODE);
+                            w.raw(&format!("    {line}"));
+                            w.off(CODE);
+                        }
+                    } else {
+                        w.text(&t);
+                    }
+                } else {
+                    w.image_alt.push_str(&t);
+                }
+            }
+            Event::Code(t) => {
+                w.on(CODE);
+                w.raw(&t);
+                w.off(CODE);
+            }
+            Event::SoftBreak | Event::HardBreak => w.newline(),
+            Event::InlineHtml(h) | Event::Html(h) if is_br(&h) => w.newline(),
+            Event::Rule => {
+                w.raw(&"─".repeat(40));
+                w.end_block();
+            }
+            Event::TaskListMarker(done) => w.raw(if done { "[x] " } else { "[ ] " }),
+            _ => {}
+        }
+    }
+    w.flush_table();
+    w.out.trim_end().to_string()
+}
+
+fn start(w: &mut Writer, tag: Tag<'_>) {
+    match tag {
+        Tag::Heading { level, .. } => {
+            let marks = match level {
+                HeadingLevel::H1 => "■ ",
+                HeadingLevel::H2 => "▌ ",
+                _ => "▸ ",
+            };
+            w.raw(marks);
+            w.on(HEADING);
+        }
+        Tag::BlockQuote(_) => {
+            w.end_block_soft();
+            w.prefixes.push(if w.style.color {
+                format!("{}│{} ", DIM.0, DIM.1)
+            } else {
+                "│ ".to_string()
+            });
+        }
+        Tag::CodeBlock(kind) => {
+            w.in_code = true;
+            if let CodeBlockKind::Fenced(lang) = kind
+                && !lang.is_empty()
+            {
+                w.on(DIM);
+                w.raw(&format!("    [{lang}]"));
+                w.off(DIM);
+                w.newline();
+            }
+        }
+        Tag::List(first) => {
+            if !w.lists.is_empty() && !w.at_line_start {
+                w.newline();
+            }
+            w.lists.push(first);
+        }
+        Tag::Item => {
+            let marker = match w.lists.last_mut() {
+                Some(Some(n)) => {
+                    let m = format!("{n}. ");
+                    *n += 1;
+                    m
+                }
+                _ => "• ".to_string(),
+            };
+            if !w.at_line_start {
+                w.newline();
+            }
+            w.raw(&marker);
+            w.prefixes.push(" ".repeat(width(&marker)));
+        }
+        Tag::Emphasis => w.on(ITALIC),
+        Tag::Strong => w.on(BOLD),
+        Tag::Strikethrough => w.on(STRIKE),
+        Tag::Link { dest_url, .. } => w.links.push(dest_url.to_string()),
+        Tag::Image { dest_url, .. } => {
+            w.image_depth += 1;
+            w.image_alt.clear();
+            w.links.push(dest_url.to_string());
+        }
+        Tag::Table(align) => {
+            w.flush_table();
+            w.table = Some(Table {
+                align,
+                rows: Vec::new(),
+                header_rows: 0,
+            });
+        }
+        Tag::TableHead | Tag::TableRow => {
+            if let Some(t) = w.table.as_mut() {
+                t.rows.push(Vec::new());
+            }
+        }
+        Tag::TableCell => {
+            if let Some(row) = w.table.as_mut().and_then(|t| t.rows.last_mut()) {
+                row.push(String::new());
+            }
+        }
+        _ => {}
+    }
+}
+
+fn end(w: &mut Writer, tag: TagEnd) {
+    match tag {
+        TagEnd::Heading(_) => {
+            w.off(HEADING);
+            w.end_block();
+        }
+        TagEnd::Paragraph => {
+            if w.lists.is_empty() || w.prefixes.is_empty() {
+                w.end_block();
+            } else if !w.at_line_start {
+                w.newline();
+            }
+        }
+        TagEnd::BlockQuote(_) => {
+            if !w.at_line_start {
+                w.newline();
+            }
+            w.prefixes.pop();
+            w.pending_blank = true;
+        }
+        TagEnd::CodeBlock => {
+            w.in_code = false;
+            w.end_block();
+        }
+        TagEnd::List(_) => {
+            w.lists.pop();
+            if w.lists.is_empty() {
+                w.end_block();
+            }
+        }
+        TagEnd::Item => {
+            w.prefixes.pop();
+            if !w.at_line_start {
+                w.newline();
+            }
+            w.pending_blank = false;
+        }
+        TagEnd::Emphasis => w.off(ITALIC),
+        TagEnd::Strong => w.off(BOLD),
+        TagEnd::Strikethrough => w.off(STRIKE),
+        TagEnd::Link => {
+            if let Some(url) = w.links.pop()
+                && !url.is_empty()
+            {
+                w.on(DIM);
+                w.raw(&format!(" ({url})"));
+                w.off(DIM);
+            }
+        }
+        TagEnd::Image => {
+            w.image_depth = w.image_depth.saturating_sub(1);
+            let url = w.links.pop().unwrap_or_default();
+            let alt = std::mem::take(&mut w.image_alt);
+            let label = if alt.trim().is_empty() {
+                "[이미지]".to_string()
+            } else {
+                format!("[이미지: {}]", alt.trim())
+            };
+            w.raw(&label);
+            w.on(DIM);
+            w.raw(&format!(" ({url})"));
+            w.off(DIM);
+        }
+        TagEnd::TableHead => {
+            if let Some(t) = w.table.as_mut() {
+                t.header_rows = t.rows.len();
+            }
+        }
+        TagEnd::Table => w.flush_table(),
+        _ => {}
+    }
+}
+
+impl Writer {
+    /// Before a container: finish the current line, keep block spacing.
+    fn end_block_soft(&mut self) {
+        if !self.at_line_start {
+            self.out.push('\n');
+            self.at_line_start = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(md: &str) -> String {
+        render(md, Style { color: false })
+    }
+
+    #[test]
+    fn lists_and_emphasis() {
+        assert_eq!(plain("- **굵게** 하나\n- 둘\n"), "• 굵게 하나\n• 둘");
+        assert_eq!(plain("1. 첫째\n2. 둘째\n"), "1. 첫째\n2. 둘째");
+    }
+
+    #[test]
+    fn korean_table_columns_line_up() {
+        let out = plain("| 계층 | PDU |\n|---|---|\n| 전송 계층 | segment |\n| 물리 | bit |\n");
+        let lines: Vec<&str> = out.lines().collect();
+        let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{out}");
+        assert!(out.contains("│ 전송 계층 │ segment │"), "{out}");
+    }
+
+    #[test]
+    fn quotes_code_links_and_images() {
+        let out = plain(
+            "> 인용\n\n```text\nSYN seq=100\n```\n\n[RFC](https://x.y) ![그림](http://i/p.png)\n",
+        );
+        assert_eq!(
+            out,
+            "│ 인용\n\n    [text]\n    SYN seq=100\n\nRFC (https://x.y) [이미지: 그림] (http://i/p.png)"
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        assert!(!plain("**a**").contains('\x1b'));
+        assert!(render("**a**", Style { color: true }).contains("\x1b[1m"));
+    }
+}

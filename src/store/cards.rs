@@ -1,0 +1,167 @@
+//! Reading cards.
+
+use rusqlite::{Row, params};
+
+use super::{Result, Store};
+use crate::clock::Timestamp;
+use crate::deck::CardKind;
+
+/// A card as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardRow {
+    pub id: i64,
+    pub deck: String,
+    pub front: String,
+    pub back: String,
+    pub kind: CardKind,
+    pub heading_path: Vec<String>,
+    pub tags: Vec<String>,
+    /// The note the card came from (`synack:decks/…` for shipped decks).
+    pub source: Option<String>,
+    pub line: u32,
+    /// Suspended by the user.
+    pub suspended: bool,
+    /// Its text is no longer in the notes; kept with its history.
+    pub missing: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl CardRow {
+    /// Out of the study queue, for either reason.
+    pub fn is_suspended(&self) -> bool {
+        self.suspended || self.missing
+    }
+}
+
+/// Which cards to list. `None` means "any".
+#[derive(Debug, Clone, Default)]
+pub struct CardFilter {
+    /// Exact deck name (case-insensitive).
+    pub deck: Option<String>,
+    /// A tag the card carries (case-insensitive).
+    pub tag: Option<String>,
+    /// Text the front or back contains (case-insensitive for ASCII).
+    pub search: Option<String>,
+}
+
+/// A deck and how many cards it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckSummary {
+    pub name: String,
+    pub cards: i64,
+}
+
+const CARD_COLUMNS: &str = "
+    c.id, c.deck, c.front, c.back, c.kind, c.heading_path, s.path, c.line,
+    c.suspended, c.missing_since IS NOT NULL, c.created_at, c.updated_at,
+    (SELECT json_group_array(t.tag ORDER BY t.pos) FROM card_tags t WHERE t.card_id = c.id)";
+
+fn card_from_row(row: &Row<'_>) -> rusqlite::Result<CardRow> {
+    let kind: String = row.get(4)?;
+    let path: String = row.get(5)?;
+    let tags: String = row.get(12)?;
+    let bad_json = |col: usize| {
+        move |e: serde_json::Error| {
+            rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+        }
+    };
+    Ok(CardRow {
+        id: row.get(0)?,
+        deck: row.get(1)?,
+        front: row.get(2)?,
+        back: row.get(3)?,
+        kind: kind.parse().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        heading_path: serde_json::from_str(&path).map_err(bad_json(5))?,
+        source: row.get(6)?,
+        line: row.get(7)?,
+        suspended: row.get(8)?,
+        missing: row.get(9)?,
+        created_at: Timestamp(row.get(10)?),
+        updated_at: Timestamp(row.get(11)?),
+        tags: serde_json::from_str(&tags).map_err(bad_json(12))?,
+    })
+}
+
+impl Store {
+    /// Cards matching `filter`, in reading order: deck, note, line.
+    pub fn cards(&self, filter: &CardFilter) -> Result<Vec<CardRow>> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS}
+             FROM cards c LEFT JOIN sources s ON s.id = c.source_id
+             WHERE (?1 IS NULL OR c.deck = ?1 COLLATE NOCASE)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
+                                          WHERE t.card_id = c.id AND t.tag = ?2 COLLATE NOCASE))
+               AND (?3 IS NULL OR instr(lower(c.front), lower(?3)) > 0
+                               OR instr(lower(c.back), lower(?3)) > 0)
+             ORDER BY c.deck, s.path, c.line, c.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(
+                params![filter.deck, filter.tag, filter.search],
+                card_from_row,
+            )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// One card by id.
+    pub fn card(&self, id: i64) -> Result<Option<CardRow>> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM cards c LEFT JOIN sources s ON s.id = c.source_id
+             WHERE c.id = ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt
+            .query_map([id], card_from_row)
+            .map_err(|e| self.err(e))?;
+        rows.next().transpose().map_err(|e| self.err(e))
+    }
+
+    /// Every deck with its number of cards still in the notes.
+    pub fn decks(&self) -> Result<Vec<DeckSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT deck, count(*) FROM cards WHERE missing_since IS NULL
+                 GROUP BY deck ORDER BY deck",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(DeckSummary {
+                    name: r.get(0)?,
+                    cards: r.get(1)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// How many notes have ever been imported.
+    pub fn source_count(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// The stored hash of every source whose path starts with `prefix`.
+    pub fn source_hashes(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT path, content_hash FROM sources WHERE substr(path, 1, length(?1)) = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+}

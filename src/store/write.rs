@@ -1,0 +1,285 @@
+//! Writing inside one transaction: what an import needs to read and change.
+
+use std::path::PathBuf;
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{Result, StoreError};
+use crate::clock::Timestamp;
+use crate::deck::{Card, CardKind};
+
+/// A write transaction. Dropped without [`Tx::commit`], it rolls back.
+#[derive(Debug)]
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+    path: PathBuf,
+}
+
+/// A note as last imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRow {
+    pub id: i64,
+    pub path: String,
+    pub content_hash: String,
+    pub parser: i64,
+}
+
+/// A stored card, as the importer compares it with the notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExistingCard {
+    pub id: i64,
+    pub deck: String,
+    pub key: String,
+    pub front: String,
+    pub back: String,
+    pub kind: CardKind,
+    pub heading_path: Vec<String>,
+    pub tags: Vec<String>,
+    pub section: String,
+    pub source_id: Option<i64>,
+    pub line: u32,
+    pub missing: bool,
+}
+
+impl ExistingCard {
+    /// Whether the notes now say something different (a line move is not a change).
+    pub fn content_differs(&self, card: &Card) -> bool {
+        self.front != card.front
+            || self.back != card.back
+            || self.kind != card.kind
+            || self.tags != card.tags
+            || self.heading_path != card.heading_path
+            || self.section != card.section
+    }
+}
+
+const EXISTING_COLUMNS: &str = "c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path,
+    c.section, c.source_id, c.line, c.missing_since IS NOT NULL,
+    (SELECT json_group_array(t.tag ORDER BY t.pos) FROM card_tags t WHERE t.card_id = c.id)";
+
+fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
+    let conv = |col: usize, e: Box<dyn std::error::Error + Send + Sync>| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, e)
+    };
+    let kind: String = row.get(5)?;
+    let path: String = row.get(6)?;
+    let tags: String = row.get(11)?;
+    Ok(ExistingCard {
+        id: row.get(0)?,
+        deck: row.get(1)?,
+        key: row.get(2)?,
+        front: row.get(3)?,
+        back: row.get(4)?,
+        kind: kind.parse().map_err(|e| conv(5, Box::new(e)))?,
+        heading_path: serde_json::from_str(&path).map_err(|e| conv(6, Box::new(e)))?,
+        section: row.get(7)?,
+        source_id: row.get(8)?,
+        line: row.get(9)?,
+        missing: row.get(10)?,
+        tags: serde_json::from_str(&tags).map_err(|e| conv(11, Box::new(e)))?,
+    })
+}
+
+impl<'a> Tx<'a> {
+    pub(super) fn new(tx: Transaction<'a>, path: PathBuf) -> Self {
+        Tx { tx, path }
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::classify(&self.path, e)
+    }
+
+    /// Makes every change of this transaction durable, or none of them.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.tx.commit().map_err(|e| StoreError::classify(&path, e))
+    }
+
+    pub fn source(&self, path: &str) -> Result<Option<SourceRow>> {
+        self.tx
+            .prepare_cached("SELECT id, path, content_hash, parser FROM sources WHERE path = ?1")
+            .and_then(|mut s| {
+                s.query_row([path], |r| {
+                    Ok(SourceRow {
+                        id: r.get(0)?,
+                        path: r.get(1)?,
+                        content_hash: r.get(2)?,
+                        parser: r.get(3)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records that `path` was imported with this content; returns its id.
+    pub fn upsert_source(
+        &self,
+        path: &str,
+        content_hash: &str,
+        parser: i64,
+        now: Timestamp,
+    ) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO sources (path, content_hash, parser, imported_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (path) DO UPDATE SET
+                    content_hash = excluded.content_hash,
+                    parser = excluded.parser,
+                    imported_at = excluded.imported_at
+                 RETURNING id",
+            )
+            .and_then(|mut s| s.query_row(params![path, content_hash, parser, now.0], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every card that came from the source `source_id`.
+    pub fn cards_of_source(&self, source_id: i64) -> Result<Vec<ExistingCard>> {
+        let sql = format!(
+            "SELECT {EXISTING_COLUMNS} FROM cards c WHERE c.source_id = ?1 ORDER BY c.line, c.id"
+        );
+        let mut stmt = self.tx.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([source_id], existing_from_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The card with this identity, wherever it came from.
+    pub fn card_by_key(&self, deck: &str, key: &str) -> Result<Option<ExistingCard>> {
+        let sql =
+            format!("SELECT {EXISTING_COLUMNS} FROM cards c WHERE c.deck = ?1 AND c.key = ?2");
+        self.tx
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_row([deck, key], existing_from_row).optional())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Adds a new card (state `new`) and returns its id.
+    pub fn insert_card(
+        &self,
+        deck: &str,
+        card: &Card,
+        source_id: i64,
+        now: Timestamp,
+    ) -> Result<i64> {
+        let id: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO cards (deck, key, front, back, kind, heading_path, section,
+                                    source_id, line, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                 RETURNING id",
+            )
+            .and_then(|mut s| {
+                s.query_row(
+                    params![
+                        deck,
+                        card.key,
+                        card.front,
+                        card.back,
+                        card.kind.as_str(),
+                        json(&card.heading_path),
+                        card.section,
+                        source_id,
+                        card.line,
+                        now.0
+                    ],
+                    |r| r.get(0),
+                )
+            })
+            .map_err(|e| self.err(e))?;
+        self.tx
+            .prepare_cached("INSERT INTO card_state (card_id) VALUES (?1)")
+            .and_then(|mut s| s.execute([id]))
+            .map_err(|e| self.err(e))?;
+        self.set_tags(id, &card.tags)?;
+        Ok(id)
+    }
+
+    /// Rewrites a card from the notes, keeping its id, schedule and history.
+    /// A changed front or back is kept in `card_revisions`; a missing card comes back.
+    pub fn update_card(
+        &self,
+        old: &ExistingCard,
+        deck: &str,
+        card: &Card,
+        source_id: i64,
+        now: Timestamp,
+    ) -> Result<()> {
+        let content_changed = old.content_differs(card) || old.deck != deck;
+        if old.front != card.front || old.back != card.back {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO card_revisions (card_id, front, back, replaced_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .and_then(|mut s| s.execute(params![old.id, old.front, old.back, now.0]))
+                .map_err(|e| self.err(e))?;
+        }
+        self.tx
+            .prepare_cached(
+                "UPDATE cards SET key = ?2, front = ?3, back = ?4, kind = ?5, heading_path = ?6,
+                    section = ?7, source_id = ?8, line = ?9, missing_since = NULL,
+                    updated_at = CASE WHEN ?11 THEN ?10 ELSE updated_at END, deck = ?12
+                 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    old.id,
+                    card.key,
+                    card.front,
+                    card.back,
+                    card.kind.as_str(),
+                    json(&card.heading_path),
+                    card.section,
+                    source_id,
+                    card.line,
+                    now.0,
+                    content_changed || old.missing,
+                    deck,
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        if old.tags != card.tags {
+            self.set_tags(old.id, &card.tags)?;
+        }
+        Ok(())
+    }
+
+    /// The card's text left the notes: keep it and its history, out of study.
+    pub fn mark_missing(&self, id: i64, now: Timestamp) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE cards SET missing_since = ?2, updated_at = ?2
+                 WHERE id = ?1 AND missing_since IS NULL",
+            )
+            .and_then(|mut s| s.execute(params![id, now.0]))
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    fn set_tags(&self, id: i64, tags: &[String]) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM card_tags WHERE card_id = ?1")
+            .and_then(|mut s| s.execute([id]))
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO card_tags (card_id, tag, pos) VALUES (?1, ?2, ?3)",
+            )
+            .map_err(|e| self.err(e))?;
+        for (pos, tag) in tags.iter().enumerate() {
+            stmt.execute(params![id, tag, pos as i64])
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+}
+
+fn json(path: &[String]) -> String {
+    serde_json::to_string(path).unwrap_or_else(|_| "[]".into())
+}
