@@ -286,8 +286,8 @@ fn push_qa(ex: &mut Extraction, front: String, back: String, line: u32) {
 }
 
 /// Splits `question :: answer` (`:::` = both directions). The separator must
-/// not sit inside inline code or between two ASCII word characters, so
-/// `std::vec::Vec` and `a::b` in code are left alone.
+/// not sit inside inline code or look like a path, so `std::vec::Vec` and
+/// `a::b` in code are left alone.
 fn split_colons(line: &str) -> Option<(&str, &str, bool)> {
     let bytes = line.as_bytes();
     let mut in_code = false;
@@ -305,12 +305,15 @@ fn split_colons(line: &str) -> Option<(&str, &str, bool)> {
                 let after = line[j..].chars().next();
                 let wordy =
                     |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-                if (run == 2 || run == 3) && !(wordy(before) && wordy(after)) {
-                    let q = line[..i].trim();
-                    let a = line[j..].trim();
-                    if !q.is_empty() && !q.starts_with("http") {
-                        return Some((q, a, run == 3));
-                    }
+                let q = line[..i].trim();
+                let a = line[j..].trim();
+                // Between two word characters `::` is a path (`std::vec`) unless
+                // the question is one word and the answer no path (`TCP::전송 계층`).
+                let path_like = wordy(before)
+                    && wordy(after)
+                    && (q.contains(char::is_whitespace) || q.contains("::") || a.contains("::"));
+                if (run == 2 || run == 3) && !path_like && !q.is_empty() && !q.starts_with("http") {
+                    return Some((q, a, run == 3));
                 }
                 i = j;
                 continue;
@@ -480,6 +483,11 @@ mod tests {
         );
         assert_eq!(split_colons("질문 ::: 답"), Some(("질문", "답", true)));
         assert_eq!(split_colons("Rust의 std::vec::Vec 타입"), None);
+        assert_eq!(split_colons("std::vec::Vec"), None);
+        assert_eq!(
+            split_colons("TCP::Transmission Control Protocol"),
+            Some(("TCP", "Transmission Control Protocol", false))
+        );
         assert_eq!(split_colons("코드 `a::b` 예시"), None);
         assert_eq!(split_colons("https://example.com"), None);
     }

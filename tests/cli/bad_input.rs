@@ -1,0 +1,220 @@
+//! Bad input: one clear line on stderr naming the thing, exit code 1, no
+//! panic, and the database exactly as it was.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+use crate::util::Env;
+
+/// Runs `cmd`, expects failure with exactly one stderr line containing every
+/// piece of `needles`, and returns that line.
+fn fails_with_one_line(mut cmd: Command, needles: &[&str]) -> String {
+    let out = cmd.assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "expected one line, got:\n{stderr}");
+    for n in needles {
+        assert!(lines[0].contains(n), "{n:?} not in {:?}", lines[0]);
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    lines[0].to_string()
+}
+
+/// An Env with the fixture notes imported, and a snapshot of its cards.
+fn imported() -> (Env, Vec<serde_json::Value>) {
+    let env = Env::new();
+    let notes = env.fixtures();
+    env.import(&[&notes]);
+    let cards = env.cards();
+    (env, cards)
+}
+
+fn import_cmd(env: &Env, path: &Path) -> Command {
+    let mut cmd = env.cmd();
+    cmd.arg("import").arg(path);
+    cmd
+}
+
+#[test]
+fn a_missing_path() {
+    let env = Env::new();
+    let path = env.path("nope.md");
+    fails_with_one_line(
+        import_cmd(&env, &path),
+        &["nope.md", "no such file or folder"],
+    );
+    assert!(!env.db.exists(), "the database was created for nothing");
+}
+
+#[test]
+fn a_folder_with_no_notes() {
+    let (env, before) = imported();
+    env.write("empty/data.json", "{}");
+    env.write("empty/.hidden/secret.md", "# 숨김\n## 질문?\n답\n");
+    fails_with_one_line(
+        import_cmd(&env, &env.path("empty")),
+        &["empty", "no notes found"],
+    );
+    assert_eq!(env.cards(), before);
+}
+
+#[test]
+fn a_binary_file() {
+    let (env, before) = imported();
+    let bin = env.write("image.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    fails_with_one_line(import_cmd(&env, &bin), &["image.md", "binary file"]);
+    assert_eq!(env.cards(), before);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_or_decoded_lossily_on_request() {
+    let (env, before) = imported();
+    // "## 포트란?" in CP949, the encoding old Korean Windows notes use.
+    let cp949 = env.write(
+        "cp949.md",
+        b"# deck\n## \xc6\xf7\xc6\xae\xb6\xf5?\nanswer\n",
+    );
+    fails_with_one_line(
+        import_cmd(&env, &cp949),
+        &["cp949.md:2:", "not valid UTF-8", "--lossy"],
+    );
+    assert_eq!(env.cards(), before);
+
+    let out = env
+        .cmd()
+        .args(["import", "--lossy"])
+        .arg(&cp949)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains("warning: ") && stderr.contains("cp949.md:2:"),
+        "{stderr}"
+    );
+    assert_eq!(env.cards().len(), before.len() + 1);
+}
+
+#[test]
+fn a_file_over_16_mib() {
+    let (env, before) = imported();
+    let big = env.path("big.md");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(16 * 1024 * 1024 + 1).expect("grow");
+    fails_with_one_line(import_cmd(&env, &big), &["big.md", "over the 16 MiB limit"]);
+    assert_eq!(env.cards(), before);
+}
+
+#[test]
+fn one_bad_file_among_good_ones_imports_nothing() {
+    let env = Env::new();
+    let good = env.write("notes/a-good.md", "# 덱\n## 포트란?\n번호.\n");
+    env.write("notes/b-bad.md", b"\0binary");
+    fails_with_one_line(
+        import_cmd(&env, &env.path("notes")),
+        &["b-bad.md", "binary"],
+    );
+    assert!(!env.db.exists());
+    env.import(&[&good]);
+    assert_eq!(env.cards().len(), 1);
+}
+
+#[test]
+fn a_database_that_is_not_sqlite() {
+    let env = Env::new();
+    let text = "이건 데이터베이스가 아니다. ".repeat(100);
+    std::fs::write(&env.db, &text).expect("write");
+    let note = env.write("n.md", "# 덱\n## 포트란?\n번호.\n");
+    fails_with_one_line(
+        import_cmd(&env, &note),
+        &["synack.db", "not a SQLite database"],
+    );
+    fails_with_one_line(
+        {
+            let mut c = env.cmd();
+            c.arg("cards");
+            c
+        },
+        &["not a SQLite database"],
+    );
+    assert_eq!(std::fs::read_to_string(&env.db).expect("read"), text);
+}
+
+#[test]
+fn a_database_from_a_newer_synack() {
+    let (env, _) = imported();
+    {
+        let conn = rusqlite::Connection::open(&env.db).expect("open");
+        conn.pragma_update(None, "user_version", 999)
+            .expect("version");
+    }
+    let before = std::fs::read(&env.db).expect("read");
+    let note = env.write("n.md", "# 덱\n## 포트란?\n번호.\n");
+    fails_with_one_line(
+        import_cmd(&env, &note),
+        &["synack.db", "schema version 999 is newer"],
+    );
+    assert_eq!(
+        std::fs::read(&env.db).expect("read"),
+        before,
+        "database was touched"
+    );
+}
+
+#[test]
+fn a_read_only_database() {
+    let (env, before) = imported();
+    // Checkpoint so the database is one file, then make it and its folder read-only.
+    {
+        let conn = rusqlite::Connection::open(&env.db).expect("open");
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .expect("journal");
+    }
+    let note = env.write("n.md", "# 덱\n## 포트란?\n번호.\n");
+    let bytes = std::fs::read(&env.db).expect("read");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o555))
+        .expect("chmod");
+
+    // root ignores file modes, so run as `nobody` where we are root.
+    let cmd = if is_root() {
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(assert_cmd::cargo::cargo_bin("synack"))
+            .env_remove("SYNACK_DB")
+            .env("SYNACK_NOW", crate::util::NOW)
+            .arg("--db")
+            .arg(&env.db)
+            .arg("import")
+            .arg(&note);
+        cmd
+    } else {
+        import_cmd(&env, &note)
+    };
+    fails_with_one_line(cmd, &["synack.db", "read-only"]);
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod");
+    assert_eq!(
+        std::fs::read(&env.db).expect("read"),
+        bytes,
+        "database was touched"
+    );
+    assert_eq!(env.cards(), before);
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_bad_synack_now() {
+    let env = Env::new();
+    let mut cmd = env.cmd();
+    cmd.env("SYNACK_NOW", "tomorrow").arg("cards");
+    fails_with_one_line(cmd, &["SYNACK_NOW", "RFC 3339"]);
+}

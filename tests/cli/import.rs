@@ -1,0 +1,277 @@
+//! `synack import`: the card rules on fixture notes, re-import, identity.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::util::{Env, file_report, fixtures_dir};
+
+/// The fields of a card the rules decide, with the source as a path inside the fixtures.
+fn project(cards: &[Value], root: &Path) -> Value {
+    let root = root.canonicalize().expect("canonical root");
+    let root = root.to_string_lossy();
+    Value::Array(
+        cards
+            .iter()
+            .map(|c| {
+                let source = c["source"].as_str().unwrap_or("");
+                json!({
+                    "deck": c["deck"],
+                    "kind": c["kind"],
+                    "front": c["front"],
+                    "back": c["back"],
+                    "tags": c["tags"],
+                    "heading_path": c["heading_path"],
+                    "source": source.strip_prefix(&*root).unwrap_or(source).trim_start_matches('/'),
+                    "line": c["line"],
+                })
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn fixture_notes_give_the_expected_cards() {
+    let env = Env::new();
+    let notes = env.fixtures();
+    env.import(&[&notes]);
+    let actual = project(&env.cards(), &notes);
+    let golden_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/fixture-cards.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let text = serde_json::to_string_pretty(&actual).expect("json") + "\n";
+        std::fs::write(&golden_path, text).expect("write golden");
+    }
+    let golden: Value =
+        serde_json::from_str(&std::fs::read_to_string(&golden_path).expect("golden file"))
+            .expect("golden json");
+    assert_eq!(
+        actual, golden,
+        "cards differ from tests/golden/fixture-cards.json"
+    );
+}
+
+#[test]
+fn report_counts_each_file() {
+    let env = Env::new();
+    let notes = env.fixtures();
+    let report = env.import_json(&[&notes]);
+    let q = file_report(&report, "questions.md");
+    assert_eq!(q["deck"], "테스트 네트워크");
+    assert_eq!(q["added"], 8);
+    assert_eq!(q["open"], 1);
+    let inline = file_report(&report, "inline.md");
+    assert_eq!(inline["added"], 12);
+    assert_eq!(inline["open"], 2);
+    assert_eq!(file_report(&report, "blog-index.txt")["added"], 3);
+    assert_eq!(report["totals"]["files"], 5, "ignored.json is not a note");
+    assert_eq!(report["totals"]["added"], 28);
+}
+
+#[test]
+fn reimporting_unchanged_notes_writes_nothing_and_says_so() {
+    let env = Env::new();
+    let notes = env.fixtures();
+    env.import(&[&notes]);
+    let before = env.cards();
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", "2026-12-01T09:00:00+09:00")
+        .arg("import")
+        .arg(&notes)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        stdout.contains("Nothing to import: 5 files are unchanged"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("unchanged, not re-parsed"), "{stdout}");
+    assert_eq!(env.cards(), before, "cards (and their updated_at) changed");
+    let conn = rusqlite::Connection::open(&env.db).expect("open");
+    let imported_at: i64 = conn
+        .query_row("SELECT max(imported_at) FROM sources", [], |r| r.get(0))
+        .expect("sources");
+    assert_eq!(imported_at, 1_795_219_200_000, "sources were rewritten");
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).expect("write");
+}
+
+#[test]
+fn an_edited_answer_keeps_the_card_and_its_history() {
+    let env = Env::new();
+    let notes = env.fixtures();
+    env.import(&[&notes]);
+    let card = env.card("3-way handshake를 설명해 주세요.");
+    let id = card["id"].as_i64().expect("id");
+    let conn = rusqlite::Connection::open(&env.db).expect("open");
+    conn.execute(
+        "INSERT INTO reviews (card_id, reviewed_at, rating, state_before, elapsed_days,
+                              scheduled_days, duration_ms)
+         VALUES (?1, 1, 3, 'new', 0, 1, 5000)",
+        [id],
+    )
+    .expect("review");
+    drop(conn);
+
+    edit(
+        &notes.join("questions.md"),
+        "세 개의 세그먼트로 연결을 연다.",
+        "세 개의 세그먼트로 연결을 열고 양쪽 ISN을 확인한다.",
+    );
+    let report = env.import_json(&[&notes]);
+    let file = file_report(&report, "questions.md");
+    assert_eq!(
+        (file["updated"].as_u64(), file["added"].as_u64()),
+        (Some(1), Some(0))
+    );
+    assert_eq!(file["unchanged"], 7);
+
+    let after = env.card("3-way handshake를 설명해 주세요.");
+    assert_eq!(after["id"], id);
+    assert!(after["back"].as_str().unwrap_or("").contains("ISN"));
+    let conn = rusqlite::Connection::open(&env.db).expect("open");
+    let reviews: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM reviews WHERE card_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(reviews, 1, "the review log survived the edit");
+    let old_back: String = conn
+        .query_row(
+            "SELECT back FROM card_revisions WHERE card_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .expect("revision");
+    assert!(old_back.ends_with("연결을 연다."));
+}
+
+#[test]
+fn a_reworded_heading_is_reported_renamed_with_the_same_id() {
+    let env = Env::new();
+    let notes = env.fixtures();
+    env.import(&[&notes]);
+    let id = env.card("3-way handshake를 설명해 주세요.")["id"].clone();
+    edit(
+        &notes.join("questions.md"),
+        "## 3-way handshake를 설명해 주세요.",
+        "## TCP 3-way handshake 과정은 어떻게 되나요?",
+    );
+    let report = env.import_json(&[&notes]);
+    let file = file_report(&report, "questions.md");
+    assert_eq!(file["renamed"], 1);
+    assert_eq!(file["added"], 0);
+    assert_eq!(file["suspended"], 0);
+    assert_eq!(file["renames"][0]["id"], id);
+    assert_eq!(
+        file["renames"][0]["from"],
+        "3-way handshake를 설명해 주세요."
+    );
+    assert_eq!(
+        file["renames"][0]["to"],
+        "TCP 3-way handshake 과정은 어떻게 되나요?"
+    );
+    assert_eq!(
+        env.card("TCP 3-way handshake 과정은 어떻게 되나요?")["id"],
+        id
+    );
+
+    // And back again: the text report names the card by its id.
+    edit(
+        &notes.join("questions.md"),
+        "## TCP 3-way handshake 과정은 어떻게 되나요?",
+        "## 3-way handshake를 설명해 주세요.",
+    );
+    let out = env.import(&[&notes]);
+    assert!(out.contains(&format!("renamed #{id}:")), "{out}");
+}
+
+#[test]
+fn a_removed_card_is_suspended_and_comes_back_when_its_text_returns() {
+    let env = Env::new();
+    let notes = env.fixtures();
+    env.import(&[&notes]);
+    let id = env.card("소켓이란")["id"].clone();
+    let section = "## 소켓이란\nIP 주소, 포트, 프로토콜로 정해지는 통신의 끝점.\n";
+    edit(&notes.join("questions.md"), section, "");
+
+    let report = env.import_json(&[&notes]);
+    assert_eq!(file_report(&report, "questions.md")["suspended"], 1);
+    let gone = env.card("소켓이란");
+    assert_eq!(gone["id"], id);
+    assert_eq!(gone["suspended"], true);
+    assert_eq!(gone["missing"], true);
+
+    let text = std::fs::read_to_string(notes.join("questions.md")).expect("read");
+    std::fs::write(notes.join("questions.md"), format!("{text}\n{section}")).expect("write");
+    let report = env.import_json(&[&notes]);
+    assert_eq!(file_report(&report, "questions.md")["restored"], 1);
+    let back = env.card("소켓이란");
+    assert_eq!(back["id"], id);
+    assert_eq!(back["suspended"], false);
+}
+
+#[test]
+fn a_card_moved_to_another_note_of_the_same_deck_keeps_its_id() {
+    let env = Env::new();
+    let a = env.write(
+        "notes/a.md",
+        "# 덱\n## 포트란?\n16비트 번호.\n## 소켓이란?\n끝점.\n",
+    );
+    let b = env.write("notes/b.md", "# 덱\n## ARP란?\nIP를 MAC으로.\n");
+    env.import(&[&a, &b]);
+    let id = env.card("포트란?")["id"].clone();
+    std::fs::write(&a, "# 덱\n## 소켓이란?\n끝점.\n").expect("write");
+    std::fs::write(
+        &b,
+        "# 덱\n## ARP란?\nIP를 MAC으로.\n## 포트란?\n16비트 번호.\n",
+    )
+    .expect("write");
+    let report = env.import_json(&[&a, &b]);
+    assert_eq!(report["totals"]["suspended"], 0);
+    assert_eq!(report["totals"]["added"], 0);
+    let moved = env.card("포트란?");
+    assert_eq!(moved["id"], id);
+    assert!(moved["source"].as_str().unwrap_or("").ends_with("b.md"));
+}
+
+#[test]
+fn the_same_question_in_two_notes_of_one_deck_is_imported_once() {
+    let env = Env::new();
+    let a = env.write("a.md", "# 덱\n## 포트란?\n16비트 번호.\n");
+    let b = env.write("b.md", "# 덱\n## 포트란?\n다른 답.\n");
+    let report = env.import_json(&[&a, &b]);
+    assert_eq!(report["totals"]["added"], 1);
+    let skipped = &file_report(&report, "b.md")["skipped"];
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("same front"),
+        "{skipped}"
+    );
+}
+
+#[test]
+fn import_reads_plain_text_files_named_directly_whatever_their_extension() {
+    let env = Env::new();
+    let note = env.write("memo.note", "## UDP는 왜 빠른가요?\n연결 설정이 없다.\n");
+    env.import(&[&note]);
+    let card = env.card("UDP는 왜 빠른가요?");
+    assert_eq!(card["deck"], "memo");
+    assert_eq!(card["kind"], "question");
+}
+
+#[test]
+fn fixtures_are_read_in_place_too() {
+    // The same rules hold on the checked-in folder (the harness copies it elsewhere).
+    let env = Env::new();
+    let report = env.import_json(&[&fixtures_dir()]);
+    assert_eq!(report["totals"]["added"], 28);
+}

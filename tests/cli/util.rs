@@ -1,0 +1,124 @@
+//! A small harness: each test gets its own folder, database and clock, and
+//! none of the developer's SYNACK_* settings.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The fixed "now" every test runs at unless it says otherwise.
+pub const NOW: &str = "2026-11-21T09:00:00+09:00";
+
+pub struct Env {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("synack.db");
+        Env { dir, db }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// `synack` with `--db` pointing at this test's database.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = self.bare_cmd();
+        cmd.arg("--db").arg(&self.db);
+        cmd
+    }
+
+    /// `synack` with a clean environment and no `--db`.
+    pub fn bare_cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("synack").expect("binary");
+        cmd.env_remove("SYNACK_DB")
+            .env_remove("NO_COLOR")
+            .env("SYNACK_NOW", NOW)
+            .env("HOME", self.dir.path().join("home"))
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"));
+        cmd
+    }
+
+    /// Writes `text` to `rel` under the test folder, creating folders.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    /// Copies the fixture notes into `notes/` under the test folder.
+    pub fn fixtures(&self) -> PathBuf {
+        let dest = self.path("notes");
+        copy_dir(&fixtures_dir(), &dest);
+        dest
+    }
+
+    /// Runs `import` on `paths` and returns stdout, asserting success.
+    pub fn import(&self, paths: &[&Path]) -> String {
+        let out = self.cmd().arg("import").args(paths).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+    }
+
+    /// Runs `import --json` and returns the report.
+    pub fn import_json(&self, paths: &[&Path]) -> Value {
+        let out = self
+            .cmd()
+            .arg("import")
+            .arg("--json")
+            .args(paths)
+            .assert()
+            .success();
+        serde_json::from_slice(&out.get_output().stdout).expect("json report")
+    }
+
+    /// `cards --format json`, parsed.
+    pub fn cards(&self) -> Vec<Value> {
+        let out = self
+            .cmd()
+            .args(["cards", "--format", "json"])
+            .assert()
+            .success();
+        serde_json::from_slice(&out.get_output().stdout).expect("json cards")
+    }
+
+    /// The card whose front is `front`.
+    pub fn card(&self, front: &str) -> Value {
+        self.cards()
+            .into_iter()
+            .find(|c| c["front"] == front)
+            .unwrap_or_else(|| panic!("no card with front {front:?}"))
+    }
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let dest = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), dest).expect("copy");
+        }
+    }
+}
+
+/// The per-file entry of an import report.
+pub fn file_report<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(name)))
+        .unwrap_or_else(|| panic!("no report for {name}"))
+}
