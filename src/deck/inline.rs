@@ -48,7 +48,7 @@ pub(super) fn extract(note: &str, blocks: &[Block], body: &[usize]) -> Extractio
         let used = match b.kind {
             Kind::Paragraph => paragraph(note, blocks, body, pos, &mut ex),
             Kind::BlockQuote => quote(note, blocks, body, pos, &mut ex),
-            Kind::List => list(note, b, &mut ex),
+            Kind::List => list(note, blocks, body, pos, &mut ex),
             _ => 0,
         };
         for c in &mut ex.consumed[pos..pos + used] {
@@ -187,9 +187,11 @@ fn quote(note: &str, blocks: &[Block], body: &[usize], pos: usize, ex: &mut Extr
     end - pos
 }
 
-/// A list of questions and nothing else: each item is an open question. A
-/// list of `q :: a` items: each item is a card.
-fn list(note: &str, b: &Block, ex: &mut Extraction) -> usize {
+/// A list of questions and nothing else: each item is an open question,
+/// except a lone question item followed by its answer (`+ 즉 REST란` and then
+/// a numbered list). A list of `q :: a` items: each item is a card.
+fn list(note: &str, blocks: &[Block], body: &[usize], pos: usize, ex: &mut Extraction) -> usize {
+    let b = &blocks[body[pos]];
     if b.items.is_empty() || b.items.iter().any(|i| i.nested) {
         return 0;
     }
@@ -215,6 +217,11 @@ fn list(note: &str, b: &Block, ex: &mut Extraction) -> usize {
     });
     if !all_questions {
         return 0;
+    }
+    if let [item] = b.items.as_slice() {
+        let (end, answer) = answer_after(note, blocks, body, pos + 1);
+        push_card(ex, item.text.trim().to_string(), answer, item.line);
+        return end - pos;
     }
     for item in &b.items {
         push_card(ex, item.text.trim().to_string(), String::new(), item.line);

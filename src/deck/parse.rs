@@ -531,6 +531,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_question_item_takes_the_list_after_it_as_its_answer() {
+        let note = parse_note(
+            "# D\n## REST\n+ 즉 REST란\n1. 자원을 URI로\n2. 행위를 메서드로\n",
+            "x",
+        );
+        assert_eq!(fronts(&note), [(CardKind::Qa, "즉 REST란")]);
+        assert_eq!(note.cards[0].back, "1. 자원을 URI로\n2. 행위를 메서드로");
+    }
+
+    #[test]
     fn answered_card_beats_open_duplicate() {
         let note = parse_note(
             "# D\n## 질문\n- TCP란?\n\n## TCP란?\n신뢰성 있는 전송\n",
