@@ -23,9 +23,7 @@ fn fails_with_one_line(mut cmd: Command, needles: &[&str]) -> String {
 
 /// An Env with the fixture notes imported, and a snapshot of its cards.
 fn imported() -> (Env, Vec<serde_json::Value>) {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, _) = Env::with_fixtures();
     let cards = env.cards();
     (env, cards)
 }

@@ -66,25 +66,14 @@ fn synack_db_environment_variable_names_the_database() {
 
 #[test]
 fn filters_by_deck_tag_and_text() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
-    let out = env
-        .cmd()
-        .args(["cards", "--deck", "inline", "--format", "json"])
-        .assert()
-        .success();
-    let cards: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let (env, _) = Env::with_fixtures();
+    let cards = env.json(&["cards", "--deck", "inline", "--format", "json"]);
+    let cards = cards.as_array().expect("array");
     assert_eq!(cards.len(), 12);
     assert!(cards.iter().all(|c| c["deck"] == "Inline Cards"));
 
-    let out = env
-        .cmd()
-        .args(["cards", "--tag", "osi-7계층", "--format", "json"])
-        .assert()
-        .success();
-    let cards: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert_eq!(cards.len(), 3);
+    let cards = env.json(&["cards", "--tag", "osi-7계층", "--format", "json"]);
+    assert_eq!(cards.as_array().map(Vec::len), Some(3));
 
     let out = env
         .cmd()
@@ -98,9 +87,7 @@ fn filters_by_deck_tag_and_text() {
 
 #[test]
 fn an_unknown_deck_is_a_usage_error_that_lists_the_decks() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, _) = Env::with_fixtures();
     let out = env
         .cmd()
         .args(["cards", "--deck", "없는 덱"])
@@ -133,9 +120,7 @@ fn text_list_aligns_korean_decks_by_display_width() {
 
 #[test]
 fn show_prints_front_back_source_and_tags() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, _) = Env::with_fixtures();
     let card = env.card("테스트 네트워크 › OSI 7계층 › 1계층 - 물리 계층(Physical Layer)");
     let id = card["id"].to_string();
     let out = env.cmd().args(["show", &id]).assert().success();
@@ -160,9 +145,7 @@ fn show_prints_front_back_source_and_tags() {
 
 #[test]
 fn show_renders_tables_aligned() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, _) = Env::with_fixtures();
     let id = env.card("TCP와 UDP의 차이는 무엇인가요?")["id"].to_string();
     let out = env.cmd().args(["show", &id]).assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout);

@@ -32,9 +32,7 @@ fn project(cards: &[Value], root: &Path) -> Value {
 
 #[test]
 fn fixture_notes_give_the_expected_cards() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, notes) = Env::with_fixtures();
     let actual = project(&env.cards(), &notes);
     let golden_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/fixture-cards.json");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -69,9 +67,7 @@ fn report_counts_each_file() {
 
 #[test]
 fn reimporting_unchanged_notes_writes_nothing_and_says_so() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, notes) = Env::with_fixtures();
     let before = env.cards();
     let out = env
         .cmd()
@@ -102,9 +98,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn an_edited_answer_keeps_the_card_and_its_history() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, notes) = Env::with_fixtures();
     let card = env.card("3-way handshake를 설명해 주세요.");
     let id = card["id"].as_i64().expect("id");
     let conn = rusqlite::Connection::open(&env.db).expect("open");
@@ -154,9 +148,7 @@ fn an_edited_answer_keeps_the_card_and_its_history() {
 
 #[test]
 fn a_reworded_heading_is_reported_renamed_with_the_same_id() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, notes) = Env::with_fixtures();
     let id = env.card("3-way handshake를 설명해 주세요.")["id"].clone();
     edit(
         &notes.join("questions.md"),
@@ -194,9 +186,7 @@ fn a_reworded_heading_is_reported_renamed_with_the_same_id() {
 
 #[test]
 fn a_removed_card_is_suspended_and_comes_back_when_its_text_returns() {
-    let env = Env::new();
-    let notes = env.fixtures();
-    env.import(&[&notes]);
+    let (env, notes) = Env::with_fixtures();
     let id = env.card("소켓이란")["id"].clone();
     let section = "## 소켓이란\nIP 주소, 포트, 프로토콜로 정해지는 통신의 끝점.\n";
     edit(&notes.join("questions.md"), section, "");

@@ -22,6 +22,20 @@ impl Env {
         Env { dir, db }
     }
 
+    /// An Env with the fixture notes copied in and imported; returns the notes folder too.
+    pub fn with_fixtures() -> (Env, PathBuf) {
+        let env = Env::new();
+        let notes = env.fixtures();
+        env.import(&[&notes]);
+        (env, notes)
+    }
+
+    /// Runs `synack ARGS` (expecting success) and parses its stdout as JSON.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd().args(args).assert().success();
+        serde_json::from_slice(&out.get_output().stdout).expect("json output")
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
@@ -79,12 +93,10 @@ impl Env {
 
     /// `cards --format json`, parsed.
     pub fn cards(&self) -> Vec<Value> {
-        let out = self
-            .cmd()
-            .args(["cards", "--format", "json"])
-            .assert()
-            .success();
-        serde_json::from_slice(&out.get_output().stdout).expect("json cards")
+        match self.json(&["cards", "--format", "json"]) {
+            Value::Array(cards) => cards,
+            other => panic!("not an array: {other}"),
+        }
     }
 
     /// The card whose front is `front`.
