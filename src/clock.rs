@@ -10,8 +10,15 @@ use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 pub const NOW_VAR: &str = "SYNACK_NOW";
 
 /// Milliseconds since the Unix epoch, UTC: how every time is stored.
+/// Serialized as RFC 3339.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(pub i64);
+
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_rfc3339())
+    }
+}
 
 impl Timestamp {
     /// Renders as RFC 3339 in UTC with millisecond precision.

@@ -12,6 +12,7 @@ pub mod exit;
 pub mod import;
 pub mod markdown;
 pub mod render;
+pub mod schedule;
 pub mod store;
 
 pub use cli::run;
