@@ -396,7 +396,7 @@ impl Scheduler {
             Phase::Review if rating == Rating::Again => {
                 next.lapses += 1;
                 let t = self.settings.leech_threshold.max(1);
-                leech = next.lapses >= t && (next.lapses - t) % (t / 2).max(1) == 0;
+                leech = next.lapses >= t && (next.lapses - t).is_multiple_of((t / 2).max(1));
                 match self.settings.relearning_steps.first() {
                     Some(&minutes) => Plan::Step {
                         phase: Phase::Relearning,
