@@ -45,13 +45,31 @@ pub struct BadNow {
     source: chrono::ParseError,
 }
 
+/// "Now", and the local time zone it was read in (for the study day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    pub at: Timestamp,
+    /// Seconds east of UTC: `SYNACK_NOW`'s offset, else the system's local offset.
+    pub utc_offset: i32,
+}
+
 /// Reads "now": `SYNACK_NOW` if set and non-empty, else the system clock.
-pub fn now_from_env() -> Result<Timestamp, BadNow> {
+pub fn now_from_env() -> Result<Now, BadNow> {
     match std::env::var(NOW_VAR) {
-        Ok(value) if !value.trim().is_empty() => {
-            Timestamp::parse_rfc3339(&value).map_err(|source| BadNow { value, source })
+        Ok(value) if !value.trim().is_empty() => match DateTime::parse_from_rfc3339(value.trim()) {
+            Ok(t) => Ok(Now {
+                at: Timestamp(t.timestamp_millis()),
+                utc_offset: t.offset().local_minus_utc(),
+            }),
+            Err(source) => Err(BadNow { value, source }),
+        },
+        _ => {
+            let local = chrono::Local::now();
+            Ok(Now {
+                at: Timestamp(local.timestamp_millis()),
+                utc_offset: local.offset().local_minus_utc(),
+            })
         }
-        _ => Ok(Timestamp(Utc::now().timestamp_millis())),
     }
 }
 

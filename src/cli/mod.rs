@@ -3,6 +3,7 @@
 
 mod cards;
 mod import;
+mod schedule;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -65,6 +66,13 @@ pub enum Command {
     Cards(CardsArgs),
     /// Show one card: front, back, source and tags
     Show(ShowArgs),
+    /// Record an answer to a card now (what a quiz does for each card; scriptable)
+    Answer(schedule::AnswerArgs),
+    /// What-if for one card: FSRS memory and intervals after a list of reviews
+    #[command(long_about = schedule::SIMULATE_ABOUT)]
+    Simulate(schedule::SimulateArgs),
+    /// Show or change the scheduling settings (retention, steps, limits, …)
+    Config(schedule::ConfigArgs),
 }
 
 #[derive(Debug, Args)]
@@ -113,13 +121,18 @@ pub struct ShowArgs {
 #[derive(Debug)]
 pub(crate) struct Ctx {
     pub now: Timestamp,
+    /// Seconds east of UTC, for the study day.
+    pub utc_offset: i32,
     pub db: PathBuf,
     pub style: Style,
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
-    let now = clock::now_from_env()?;
+    let clock::Now {
+        at: now,
+        utc_offset,
+    } = clock::now_from_env()?;
     let db = db_path(cli.db)?;
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -131,6 +144,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let ctx = Ctx {
         now,
+        utc_offset,
         db,
         style: Style { color },
     };
@@ -138,6 +152,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&ctx, args),
         Command::Cards(args) => cards::list(&ctx, args),
         Command::Show(args) => cards::show(&ctx, args),
+        Command::Answer(args) => schedule::answer(&ctx, args),
+        Command::Simulate(args) => schedule::simulate(&ctx, args),
+        Command::Config(args) => schedule::config(&ctx, args),
     }
 }
 

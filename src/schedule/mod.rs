@@ -7,6 +7,7 @@
 //! the current time and the card's state come in, the next state comes out.
 //! No clock, no database, no global random numbers.
 
+pub mod config;
 pub mod fuzz;
 
 use std::fmt;

@@ -7,6 +7,7 @@
 
 mod cards;
 pub mod migrations;
+mod review;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use cards::{CardFilter, CardRow, DeckSummary};
+pub use review::{ReviewInput, ReviewRow};
 pub use write::{ExistingCard, SourceRow, Tx};
 
 /// Why the store could not do what was asked. Each names the database file.

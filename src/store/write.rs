@@ -11,8 +11,8 @@ use crate::deck::{Card, CardKind};
 /// A write transaction. Dropped without [`Tx::commit`], it rolls back.
 #[derive(Debug)]
 pub struct Tx<'a> {
-    tx: Transaction<'a>,
-    path: PathBuf,
+    pub(super) tx: Transaction<'a>,
+    pub(super) path: PathBuf,
 }
 
 /// A note as last imported.
@@ -85,7 +85,7 @@ impl<'a> Tx<'a> {
         Tx { tx, path }
     }
 
-    fn err(&self, e: rusqlite::Error) -> StoreError {
+    pub(super) fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::classify(&self.path, e)
     }
 

@@ -1,0 +1,266 @@
+//! `synack answer`, `synack simulate` and `synack config`.
+
+use std::io::Write;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{Ctx, Format};
+use crate::exit::UsageError;
+use crate::schedule::config::{Config, KEYS};
+use crate::schedule::{Rating, Scheduler};
+use crate::store::{ReviewInput, Store};
+
+pub(super) const SIMULATE_ABOUT: &str = "\
+What-if for one card: the FSRS memory state after each review and the interval
+that would follow, using pure FSRS steps (no learning steps, no fuzz) with the
+configured parameters and desired retention. This answers \"why is this card due
+in 40 days?\".
+
+Each item of --reviews is DAYS:RATING, the days since the previous review and
+the rating (again|hard|good|easy or 1-4); the first item's days are ignored.
+
+Example: synack simulate --reviews \"0:good 3:good 8:again 9:good\"";
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The card's id (see `synack cards`)
+    #[arg(value_name = "CARD_ID")]
+    pub id: i64,
+    /// again, hard, good or easy (or 1-4)
+    #[arg(value_name = "RATING")]
+    pub rating: Rating,
+    /// What you typed as your answer, kept with the review
+    #[arg(long, value_name = "TEXT")]
+    pub typed: Option<String>,
+    /// Seconds you spent on the card
+    #[arg(long, value_name = "SECONDS", default_value_t = 0.0)]
+    pub seconds: f64,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// Reviews as DAYS:RATING items, e.g. "0:good 3:good 8:again 9:good"
+    #[arg(long, value_name = "LIST")]
+    pub reviews: String,
+    /// Desired retention for this run (0.70-0.97) [default: the configured one]
+    #[arg(long, value_name = "R")]
+    pub retention: Option<f32>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print one setting
+    Get { key: String },
+    /// Change one setting
+    Set { key: String, value: String },
+}
+
+/// The configuration stored in the database, over the defaults.
+pub(crate) fn load_config(store: &Store) -> Result<Config> {
+    let pairs = store.config_pairs()?;
+    Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .context("the stored settings are invalid; fix them with `synack config set`")
+}
+
+pub(crate) fn scheduler(ctx: &Ctx, config: &Config) -> Result<Scheduler> {
+    Ok(Scheduler::new(config.settings.clone(), ctx.utc_offset)?)
+}
+
+#[derive(Debug, Serialize)]
+struct AnswerJson {
+    card: i64,
+    rating: Rating,
+    review: i64,
+    state: &'static str,
+    due: Option<String>,
+    scheduled_days: f64,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    leech: bool,
+}
+
+pub(super) fn answer(ctx: &Ctx, args: AnswerArgs) -> Result<()> {
+    let mut store = super::open_with_decks(ctx)?;
+    let Some(card) = store.card(args.id)? else {
+        bail!("card {} not found (see `synack cards`)", args.id);
+    };
+    let before = store
+        .card_state(args.id)?
+        .with_context(|| format!("card {} has no scheduling state", args.id))?;
+    let config = load_config(&store)?;
+    let answer = scheduler(ctx, &config)?.answer(args.id, &before, args.rating, ctx.now)?;
+    let input = ReviewInput {
+        duration_ms: (args.seconds.max(0.0) * 1000.0) as i64,
+        typed: args.typed.filter(|t| !t.trim().is_empty()),
+        session_id: None,
+        suspend_leech: config.leech_suspend,
+    };
+    let review = store.record_answer(args.id, &before, &answer, ctx.now, &input)?;
+    let s = &answer.state;
+    let json = AnswerJson {
+        card: args.id,
+        rating: answer.rating,
+        review,
+        state: s.phase.as_str(),
+        due: s.due.map(|t| t.to_rfc3339()),
+        scheduled_days: answer.scheduled_days,
+        stability: s.memory.map(|m| m.stability),
+        difficulty: s.memory.map(|m| m.difficulty),
+        leech: answer.leech,
+    };
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &json)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "#{} {}: {} → {}, due in {}{}",
+                card.id,
+                card.front,
+                answer.rating,
+                s.phase.as_str(),
+                human_interval(answer.scheduled_days),
+                if answer.leech { " (now a leech)" } else { "" }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `0.0069` days → `10m`, `1.0` → `1d`, `45` → `1.5mo`.
+pub(crate) fn human_interval(days: f64) -> String {
+    let minutes = days * 1440.0;
+    if minutes < 60.0 {
+        format!("{}m", minutes.round().max(1.0))
+    } else if days < 1.0 {
+        format!("{}h", (minutes / 60.0).round())
+    } else if days < 30.0 {
+        format!("{}d", days.round())
+    } else if days < 365.0 {
+        format!("{:.1}mo", days / 30.0)
+    } else {
+        format!("{:.1}y", days / 365.0)
+    }
+}
+
+pub(super) fn simulate(ctx: &Ctx, args: SimulateArgs) -> Result<()> {
+    let reviews = parse_reviews(&args.reviews)?;
+    let store = super::open(ctx)?;
+    let mut config = load_config(&store)?;
+    if let Some(r) = args.retention {
+        config
+            .set("desired_retention", &r.to_string())
+            .map_err(|e| UsageError(format!("--retention: {e}")))?;
+    }
+    let steps = scheduler(ctx, &config)?.simulate(&reviews)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &steps)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "desired retention {}",
+                config.settings.desired_retention
+            )?;
+            writeln!(
+                out,
+                "{:>2}  {:>4}  {:<6}  {:>10}  {:>10}  {:>14}  {:>8}",
+                "#", "days", "rating", "stability", "difficulty", "retrievability", "next"
+            )?;
+            for (n, s) in steps.iter().enumerate() {
+                writeln!(
+                    out,
+                    "{:>2}  {:>4}  {:<6}  {:>10.4}  {:>10.4}  {:>14.4}  {:>7}d",
+                    n + 1,
+                    s.elapsed_days,
+                    s.rating.as_str(),
+                    s.stability,
+                    s.difficulty,
+                    s.retrievability,
+                    s.interval_days
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `"0:good 3:3"` → `[(0, Good), (3, Good)]`.
+fn parse_reviews(text: &str) -> Result<Vec<(u32, Rating)>> {
+    let items: Vec<&str> = text.split([' ', ',']).filter(|s| !s.is_empty()).collect();
+    if items.is_empty() {
+        return Err(
+            UsageError("--reviews is empty; give items like \"0:good 3:again\"".into()).into(),
+        );
+    }
+    items
+        .into_iter()
+        .map(|item| {
+            let bad = |why: String| UsageError(format!("--reviews: {item:?}: {why}"));
+            let (days, rating) = item
+                .split_once(':')
+                .ok_or_else(|| bad("expected DAYS:RATING, e.g. 3:good".into()))?;
+            let days: u32 = days
+                .parse()
+                .map_err(|_| bad(format!("{days:?} is not a whole number of days")))?;
+            let rating: Rating = rating
+                .parse()
+                .map_err(|e: crate::schedule::BadRating| bad(e.to_string()))?;
+            Ok((days, rating))
+        })
+        .collect::<Result<_, UsageError>>()
+        .map_err(Into::into)
+}
+
+pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
+    let mut store = super::open(ctx)?;
+    let mut config = load_config(&store)?;
+    let mut out = std::io::stdout().lock();
+    match args.action {
+        None => {
+            let width = KEYS.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+            for (key, about) in KEYS {
+                let value = config.get(key)?;
+                let value = if value.is_empty() {
+                    "\"\"".to_string()
+                } else {
+                    value
+                };
+                writeln!(out, "{key:<width$}  {value}")?;
+                writeln!(out, "{:<width$}  # {about}", "")?;
+            }
+        }
+        Some(ConfigAction::Get { key }) => {
+            let value = config.get(&key).map_err(|e| UsageError(e.to_string()))?;
+            writeln!(out, "{value}")?;
+        }
+        Some(ConfigAction::Set { key, value }) => {
+            config
+                .set(&key, &value)
+                .map_err(|e| UsageError(e.to_string()))?;
+            store.set_config(&key, &config.get(&key)?)?;
+            writeln!(out, "{key} = {}", config.get(&key)?)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,259 @@
+//! Scheduling settings as `key = value` text, the form they are stored in and
+//! typed on the command line (`synack config set learning_steps "1m 10m"`).
+
+use super::Settings;
+
+/// Daily limits, beside the scheduling settings.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Limits {
+    pub new_per_day: u32,
+    pub reviews_per_day: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            new_per_day: 20,
+            reviews_per_day: 200,
+        }
+    }
+}
+
+/// Everything `synack config` manages.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Config {
+    pub settings: Settings,
+    pub limits: Limits,
+    /// Suspend a card when it becomes a leech (it is always tagged `leech`).
+    pub leech_suspend: bool,
+}
+
+/// Every key, with what it means, in `synack config` order.
+pub const KEYS: &[(&str, &str)] = &[
+    (
+        "desired_retention",
+        "probability of recall to aim for, 0.70–0.97 (default 0.9)",
+    ),
+    ("max_interval", "longest interval in days (default 36500)"),
+    (
+        "learning_steps",
+        "steps for new cards, e.g. \"1m 10m\" (may be empty)",
+    ),
+    (
+        "relearning_steps",
+        "steps after a lapse, e.g. \"10m\" (may be empty)",
+    ),
+    ("new_per_day", "new cards per study day (default 20)"),
+    ("reviews_per_day", "reviews per study day (default 200)"),
+    (
+        "rollover_hour",
+        "local hour at which a study day starts (default 4)",
+    ),
+    (
+        "fuzz",
+        "spread intervals a little, as Anki does (true/false)",
+    ),
+    (
+        "leech_threshold",
+        "lapses that make a card a leech (default 8)",
+    ),
+    (
+        "leech_suspend",
+        "suspend leeches as well as tagging them (true/false)",
+    ),
+    (
+        "parameters",
+        "the 21 FSRS-6 parameters, comma-separated (default: FSRS-6's)",
+    ),
+];
+
+/// A key or value `synack config` cannot take.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("unknown setting {0:?} (see `synack config`)")]
+    UnknownKey(String),
+    #[error("{key}: {value:?} is not valid: {why}")]
+    BadValue {
+        key: String,
+        value: String,
+        why: String,
+    },
+}
+
+impl Config {
+    /// Applies stored `(key, value)` pairs over the defaults.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        for (k, v) in pairs {
+            config.set(k, v)?;
+        }
+        Ok(config)
+    }
+
+    /// Sets one key from text, checking it.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
+        let bad = |why: &str| ConfigError::BadValue {
+            key: key.to_string(),
+            value: value.to_string(),
+            why: why.to_string(),
+        };
+        let v = value.trim();
+        let s = &mut self.settings;
+        match key {
+            "desired_retention" => {
+                let r: f32 = v
+                    .parse()
+                    .map_err(|_| bad("expected a number such as 0.9"))?;
+                if !(0.70..=0.97).contains(&r) {
+                    return Err(bad("must be between 0.70 and 0.97"));
+                }
+                s.desired_retention = r;
+            }
+            "max_interval" => s.max_interval = positive(v).map_err(|e| bad(e))?,
+            "learning_steps" => s.learning_steps = parse_steps(v).map_err(|e| bad(&e))?,
+            "relearning_steps" => s.relearning_steps = parse_steps(v).map_err(|e| bad(&e))?,
+            "new_per_day" => self.limits.new_per_day = whole(v).map_err(|e| bad(e))?,
+            "reviews_per_day" => self.limits.reviews_per_day = whole(v).map_err(|e| bad(e))?,
+            "rollover_hour" => {
+                let h = whole(v).map_err(|e| bad(e))?;
+                if h > 23 {
+                    return Err(bad("must be an hour from 0 to 23"));
+                }
+                s.rollover_hour = h;
+            }
+            "fuzz" => s.fuzz = boolean(v).map_err(|e| bad(e))?,
+            "leech_threshold" => s.leech_threshold = positive(v).map_err(|e| bad(e))?,
+            "leech_suspend" => self.leech_suspend = boolean(v).map_err(|e| bad(e))?,
+            "parameters" => {
+                let p: Result<Vec<f32>, _> =
+                    v.split(',').map(|x| x.trim().parse::<f32>()).collect();
+                let p = p.map_err(|_| bad("expected 21 comma-separated numbers"))?;
+                if p.len() != 21 || p.iter().any(|x| !x.is_finite()) {
+                    return Err(bad("expected 21 comma-separated numbers"));
+                }
+                s.parameters = p;
+            }
+            _ => return Err(ConfigError::UnknownKey(key.to_string())),
+        }
+        Ok(())
+    }
+
+    /// The current value of `key` as text, in the form `set` accepts.
+    pub fn get(&self, key: &str) -> Result<String, ConfigError> {
+        let s = &self.settings;
+        Ok(match key {
+            "desired_retention" => s.desired_retention.to_string(),
+            "max_interval" => s.max_interval.to_string(),
+            "learning_steps" => format_steps(&s.learning_steps),
+            "relearning_steps" => format_steps(&s.relearning_steps),
+            "new_per_day" => self.limits.new_per_day.to_string(),
+            "reviews_per_day" => self.limits.reviews_per_day.to_string(),
+            "rollover_hour" => s.rollover_hour.to_string(),
+            "fuzz" => s.fuzz.to_string(),
+            "leech_threshold" => s.leech_threshold.to_string(),
+            "leech_suspend" => self.leech_suspend.to_string(),
+            "parameters" => s
+                .parameters
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            _ => return Err(ConfigError::UnknownKey(key.to_string())),
+        })
+    }
+}
+
+fn whole(v: &str) -> Result<u32, &'static str> {
+    v.parse().map_err(|_| "expected a whole number")
+}
+
+fn positive(v: &str) -> Result<u32, &'static str> {
+    match whole(v)? {
+        0 => Err("must be at least 1"),
+        n => Ok(n),
+    }
+}
+
+fn boolean(v: &str) -> Result<bool, &'static str> {
+    match v.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" => Ok(true),
+        "false" | "no" | "off" | "0" => Ok(false),
+        _ => Err("expected true or false"),
+    }
+}
+
+/// `"1m 10m 1h 1d"` → minutes. Empty text means no steps.
+pub fn parse_steps(text: &str) -> Result<Vec<u32>, String> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let (num, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+            let n: u32 = num
+                .parse()
+                .map_err(|_| format!("{t:?} is not a step like 10m"))?;
+            let minutes = match unit {
+                "" | "m" => n,
+                "h" => n * 60,
+                "d" => n * 1440,
+                "s" => n.div_ceil(60),
+                _ => return Err(format!("{t:?}: unit must be s, m, h or d")),
+            };
+            if minutes == 0 {
+                return Err(format!("{t:?}: a step must be at least a minute"));
+            }
+            Ok(minutes)
+        })
+        .collect()
+}
+
+/// Minutes → `"1m 10m"`, using hours and days where they divide evenly.
+pub fn format_steps(steps: &[u32]) -> String {
+    steps
+        .iter()
+        .map(|&m| match m {
+            m if m % 1440 == 0 => format!("{}d", m / 1440),
+            m if m % 60 == 0 => format!("{}h", m / 60),
+            m => format!("{m}m"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_round_trip() {
+        assert_eq!(parse_steps("1m 10m 1h 2d").unwrap(), [1, 10, 60, 2880]);
+        assert_eq!(parse_steps("").unwrap(), Vec::<u32>::new());
+        assert_eq!(format_steps(&[1, 10, 60, 2880]), "1m 10m 1h 2d");
+        assert!(parse_steps("10x").is_err());
+        assert!(parse_steps("0m").is_err());
+    }
+
+    #[test]
+    fn every_key_round_trips() {
+        let defaults = Config::default();
+        let mut c = Config::default();
+        for (key, _) in KEYS {
+            let v = defaults.get(key).unwrap();
+            c.set(key, &v).unwrap();
+        }
+        assert_eq!(c, defaults);
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        let mut c = Config::default();
+        let err = c.set("desired_retention", "0.99").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "desired_retention: \"0.99\" is not valid: must be between 0.70 and 0.97"
+        );
+        assert!(c.set("nope", "1").is_err());
+        assert!(c.set("parameters", "1,2,3").is_err());
+    }
+}

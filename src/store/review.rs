@@ -1,0 +1,242 @@
+//! Scheduling data: settings, card states and the review log.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, StoreError};
+use crate::clock::Timestamp;
+use crate::schedule::{Answer, CardState, Memory, Phase, Rating};
+
+/// One row of the review log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewRow {
+    pub id: i64,
+    pub card_id: i64,
+    pub reviewed_at: Timestamp,
+    pub rating: Rating,
+    pub state_before: Phase,
+    pub elapsed_days: f64,
+    pub scheduled_days: f64,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    pub duration_ms: i64,
+    pub answer: Option<String>,
+}
+
+/// What the person did, beside the scheduler's outcome.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewInput {
+    pub duration_ms: i64,
+    /// What they typed before revealing the answer.
+    pub typed: Option<String>,
+    pub session_id: Option<i64>,
+    /// Suspend the card if this answer made it a leech.
+    pub suspend_leech: bool,
+}
+
+fn conversion(col: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+}
+
+fn state_from_row(row: &Row<'_>) -> rusqlite::Result<CardState> {
+    let phase: String = row.get(0)?;
+    let stability: Option<f64> = row.get(2)?;
+    let difficulty: Option<f64> = row.get(3)?;
+    Ok(CardState {
+        phase: phase.parse().map_err(|e| conversion(0, e))?,
+        due: row.get::<_, Option<i64>>(1)?.map(Timestamp),
+        memory: stability.zip(difficulty).map(|(s, d)| Memory {
+            stability: s as f32,
+            difficulty: d as f32,
+        }),
+        step: row.get(4)?,
+        reps: row.get(5)?,
+        lapses: row.get(6)?,
+        last_review: row.get::<_, Option<i64>>(7)?.map(Timestamp),
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("stored rating {0} is not 1-4")]
+struct BadStoredRating(i64);
+
+fn review_from_row(row: &Row<'_>) -> rusqlite::Result<ReviewRow> {
+    let rating: i64 = row.get(3)?;
+    let before: String = row.get(4)?;
+    Ok(ReviewRow {
+        id: row.get(0)?,
+        card_id: row.get(1)?,
+        reviewed_at: Timestamp(row.get(2)?),
+        rating: Rating::from_number(rating)
+            .ok_or_else(|| conversion(3, BadStoredRating(rating)))?,
+        state_before: before.parse().map_err(|e| conversion(4, e))?,
+        elapsed_days: row.get(5)?,
+        scheduled_days: row.get(6)?,
+        stability: row.get(7)?,
+        difficulty: row.get(8)?,
+        duration_ms: row.get(9)?,
+        answer: row.get(10)?,
+    })
+}
+
+impl Store {
+    /// Every stored setting, as text.
+    pub fn config_pairs(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value FROM config ORDER BY key")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Stores one setting (already checked by the caller).
+    pub fn set_config(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO config (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The scheduler's view of a card; `None` if there is no such card.
+    pub fn card_state(&self, card_id: i64) -> Result<Option<CardState>> {
+        self.conn
+            .prepare_cached(
+                "SELECT state, due, stability, difficulty, step, reps, lapses, last_review
+                 FROM card_state WHERE card_id = ?1",
+            )
+            .and_then(|mut s| s.query_row([card_id], state_from_row).optional())
+            .map_err(|e| self.err(e))
+    }
+
+    /// A card's review log, oldest first.
+    pub fn reviews_of(&self, card_id: i64) -> Result<Vec<ReviewRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, card_id, reviewed_at, rating, state_before, elapsed_days,
+                        scheduled_days, stability, difficulty, duration_ms, answer
+                 FROM reviews WHERE card_id = ?1 ORDER BY reviewed_at, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([card_id], review_from_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every card id that has at least one review.
+    pub fn reviewed_card_ids(&self) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT card_id FROM reviews ORDER BY card_id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records an answer: the new card state and a review log row, in one
+    /// transaction, so the log and the state never disagree. Returns the log row id.
+    pub fn record_answer(
+        &mut self,
+        card_id: i64,
+        before: &CardState,
+        answer: &Answer,
+        now: Timestamp,
+        input: &ReviewInput,
+    ) -> Result<i64> {
+        let tx = self.transaction()?;
+        let id = tx.record_answer(card_id, before, answer, now, input)?;
+        tx.commit()?;
+        Ok(id)
+    }
+}
+
+impl super::Tx<'_> {
+    fn record_answer(
+        &self,
+        card_id: i64,
+        before: &CardState,
+        answer: &Answer,
+        now: Timestamp,
+        input: &ReviewInput,
+    ) -> Result<i64> {
+        let s = &answer.state;
+        let changed = self
+            .tx
+            .prepare_cached(
+                "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
+                        step = ?6, reps = ?7, lapses = ?8, last_review = ?9
+                 WHERE card_id = ?1",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    card_id,
+                    s.phase.as_str(),
+                    s.due.map(|t| t.0),
+                    s.memory.map(|m| f64::from(m.stability)),
+                    s.memory.map(|m| f64::from(m.difficulty)),
+                    s.step,
+                    s.reps,
+                    s.lapses,
+                    s.last_review.map(|t| t.0),
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        if changed != 1 {
+            return Err(StoreError::Sqlite {
+                path: self.path.clone(),
+                source: rusqlite::Error::QueryReturnedNoRows,
+            });
+        }
+        let id: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO reviews (card_id, session_id, reviewed_at, rating, state_before,
+                        elapsed_days, scheduled_days, stability, difficulty, duration_ms, answer)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+            )
+            .and_then(|mut st| {
+                st.query_row(
+                    params![
+                        card_id,
+                        input.session_id,
+                        now.0,
+                        answer.rating as i64,
+                        before.phase.as_str(),
+                        f64::from(answer.elapsed_days),
+                        answer.scheduled_days,
+                        s.memory.map(|m| f64::from(m.stability)),
+                        s.memory.map(|m| f64::from(m.difficulty)),
+                        input.duration_ms,
+                        input.typed,
+                    ],
+                    |r| r.get(0),
+                )
+            })
+            .map_err(|e| self.err(e))?;
+        if answer.leech {
+            self.tx
+                .execute(
+                    "INSERT OR IGNORE INTO card_tags (card_id, tag, pos)
+                     VALUES (?1, 'leech', (SELECT count(*) FROM card_tags WHERE card_id = ?1))",
+                    [card_id],
+                )
+                .map_err(|e| self.err(e))?;
+            if input.suspend_leech {
+                self.tx
+                    .execute("UPDATE cards SET suspended = 1 WHERE id = ?1", [card_id])
+                    .map_err(|e| self.err(e))?;
+            }
+        }
+        Ok(id)
+    }
+}
