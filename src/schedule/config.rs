@@ -111,21 +111,21 @@ impl Config {
                 }
                 s.desired_retention = r;
             }
-            "max_interval" => s.max_interval = positive(v).map_err(|e| bad(e))?,
+            "max_interval" => s.max_interval = positive(v).map_err(&bad)?,
             "learning_steps" => s.learning_steps = parse_steps(v).map_err(|e| bad(&e))?,
             "relearning_steps" => s.relearning_steps = parse_steps(v).map_err(|e| bad(&e))?,
-            "new_per_day" => self.limits.new_per_day = whole(v).map_err(|e| bad(e))?,
-            "reviews_per_day" => self.limits.reviews_per_day = whole(v).map_err(|e| bad(e))?,
+            "new_per_day" => self.limits.new_per_day = whole(v).map_err(&bad)?,
+            "reviews_per_day" => self.limits.reviews_per_day = whole(v).map_err(&bad)?,
             "rollover_hour" => {
-                let h = whole(v).map_err(|e| bad(e))?;
+                let h = whole(v).map_err(&bad)?;
                 if h > 23 {
                     return Err(bad("must be an hour from 0 to 23"));
                 }
                 s.rollover_hour = h;
             }
-            "fuzz" => s.fuzz = boolean(v).map_err(|e| bad(e))?,
-            "leech_threshold" => s.leech_threshold = positive(v).map_err(|e| bad(e))?,
-            "leech_suspend" => self.leech_suspend = boolean(v).map_err(|e| bad(e))?,
+            "fuzz" => s.fuzz = boolean(v).map_err(&bad)?,
+            "leech_threshold" => s.leech_threshold = positive(v).map_err(&bad)?,
+            "leech_suspend" => self.leech_suspend = boolean(v).map_err(&bad)?,
             "parameters" => {
                 let p: Result<Vec<f32>, _> =
                     v.split(',').map(|x| x.trim().parse::<f32>()).collect();
