@@ -142,7 +142,7 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
 }
 
 /// `--deck` takes the exact name (any case), or a part that names one deck.
-fn resolve_deck(store: &Store, wanted: &str) -> Result<String> {
+pub(super) fn resolve_deck(store: &Store, wanted: &str) -> Result<String> {
     let decks = store.decks()?;
     if let Some(d) = decks
         .iter()

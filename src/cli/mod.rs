@@ -73,6 +73,8 @@ pub enum Command {
     Simulate(schedule::SimulateArgs),
     /// Show or change the scheduling settings (retention, steps, limits, …)
     Config(schedule::ConfigArgs),
+    /// Today's counts (new, learning, review) and the due forecast for 30 days
+    Due(schedule::DueArgs),
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +157,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Answer(args) => schedule::answer(&ctx, args),
         Command::Simulate(args) => schedule::simulate(&ctx, args),
         Command::Config(args) => schedule::config(&ctx, args),
+        Command::Due(args) => schedule::due(&ctx, args),
     }
 }
 

@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::{Ctx, Format};
 use crate::exit::UsageError;
 use crate::schedule::config::{Config, KEYS};
-use crate::schedule::{Rating, Scheduler};
-use crate::store::{ReviewInput, Store};
+use crate::schedule::{Rating, Scheduler, queue};
+use crate::store::{QueueQuery, ReviewInput, Store};
 
 pub(super) const SIMULATE_ABOUT: &str = "\
 What-if for one card: the FSRS memory state after each review and the interval
@@ -260,6 +260,111 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
                 .map_err(|e| UsageError(e.to_string()))?;
             store.set_config(&key, &config.get(&key)?)?;
             writeln!(out, "{key} = {}", config.get(&key)?)?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Only this deck (exact name, or a unique part of it)
+    #[arg(long, value_name = "DECK")]
+    pub deck: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Serialize)]
+struct DueJson {
+    today: TodayJson,
+    forecast: Vec<ForecastJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct TodayJson {
+    new: usize,
+    learning: usize,
+    review: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct ForecastJson {
+    date: String,
+    due: usize,
+}
+
+/// Today's queue as a quiz started now would see it (limits applied).
+pub(crate) fn today_queue(
+    ctx: &Ctx,
+    store: &Store,
+    config: &Config,
+    deck: Option<String>,
+    tag: Option<String>,
+) -> Result<(Vec<queue::Entry>, QueueQuery)> {
+    let sched = scheduler(ctx, config)?;
+    let day = sched.study_day(ctx.now);
+    let q = QueueQuery {
+        now: ctx.now,
+        day_start: sched.day_start(day),
+        day_end: sched.day_start(day + 1),
+        deck,
+        tag,
+    };
+    let c = store.queue_candidates(&q)?;
+    let left = queue::Remaining {
+        new: (config.limits.new_per_day as usize).saturating_sub(c.new_done),
+        reviews: (config.limits.reviews_per_day as usize).saturating_sub(c.reviews_done),
+    };
+    Ok((queue::build(&c.learning, &c.reviews, &c.new, left), q))
+}
+
+pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
+    let store = super::open_with_decks(ctx)?;
+    let deck = match &args.deck {
+        Some(d) => Some(super::cards::resolve_deck(&store, d)?),
+        None => None,
+    };
+    let config = load_config(&store)?;
+    let (entries, q) = today_queue(ctx, &store, &config, deck, None)?;
+    let count = |slot| entries.iter().filter(|e| e.slot == slot).count();
+    let today = TodayJson {
+        new: count(queue::Slot::New),
+        learning: count(queue::Slot::Learning),
+        review: count(queue::Slot::Review),
+    };
+    let days = store.forecast(&q, 30)?;
+    let offset = chrono::FixedOffset::east_opt(ctx.utc_offset)
+        .context("the local UTC offset is out of range")?;
+    let forecast: Vec<ForecastJson> = days
+        .iter()
+        .enumerate()
+        .map(|(i, &due)| {
+            let start = q.day_start.0 + i as i64 * (q.day_end.0 - q.day_start.0);
+            let date = chrono::DateTime::from_timestamp_millis(start)
+                .map(|t| t.with_timezone(&offset).format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            ForecastJson { date, due }
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &DueJson { today, forecast })?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "Today: {} new · {} learning · {} review",
+                today.new, today.learning, today.review
+            )?;
+            let max = forecast.iter().map(|f| f.due).max().unwrap_or(0).max(1);
+            writeln!(out, "Due in the next 30 days:")?;
+            for f in &forecast {
+                let bar = "█".repeat((f.due * 40).div_ceil(max));
+                writeln!(out, "  {}  {:>4}  {bar}", f.date, f.due)?;
+            }
         }
     }
     Ok(())

@@ -9,6 +9,7 @@
 
 pub mod config;
 pub mod fuzz;
+pub mod queue;
 
 use std::fmt;
 use std::str::FromStr;
@@ -433,6 +434,20 @@ impl Scheduler {
             scheduled_days,
             leech,
         })
+    }
+
+    /// Recomputes a card's state from its review log (time and rating of each
+    /// answer, oldest first): the log is the truth, the stored state a cache.
+    pub fn replay(
+        &self,
+        card_id: i64,
+        log: impl IntoIterator<Item = (Timestamp, Rating)>,
+    ) -> Result<CardState, ScheduleError> {
+        let mut state = CardState::default();
+        for (at, rating) in log {
+            state = self.answer(card_id, &state, rating, at)?.state;
+        }
+        Ok(state)
     }
 
     /// Pure FSRS from a new card through `reviews` (days since the previous

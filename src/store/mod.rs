@@ -7,6 +7,7 @@
 
 mod cards;
 pub mod migrations;
+mod queue;
 mod review;
 mod write;
 
@@ -16,6 +17,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use cards::{CardFilter, CardRow, DeckSummary};
+pub use queue::{Candidates, QueueQuery};
 pub use review::{ReviewInput, ReviewRow};
 pub use write::{ExistingCard, SourceRow, Tx};
 

@@ -3,4 +3,5 @@
 mod bad_input;
 mod cards;
 mod import;
+mod schedule;
 mod util;

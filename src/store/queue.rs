@@ -1,0 +1,123 @@
+//! The queries behind today's queue and `synack due`: indexed lookups of due
+//! learning and review cards, new cards, today's answers and the forecast.
+
+use rusqlite::params;
+
+use super::{Result, Store};
+use crate::clock::Timestamp;
+
+/// The window and filters of a queue query.
+#[derive(Debug, Clone)]
+pub struct QueueQuery {
+    pub now: Timestamp,
+    /// When the current study day began and the next begins.
+    pub day_start: Timestamp,
+    pub day_end: Timestamp,
+    pub deck: Option<String>,
+    pub tag: Option<String>,
+}
+
+/// Candidates for today, each list in queue order and not yet limited.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates {
+    pub learning: Vec<i64>,
+    pub reviews: Vec<i64>,
+    pub new: Vec<i64>,
+    /// New cards and reviews already answered today (for the daily limits).
+    pub new_done: usize,
+    pub reviews_done: usize,
+}
+
+/// Cards that can be studied at all: not suspended, still in the notes, in
+/// the deck and tag asked for.
+const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
+    AND (?3 IS NULL OR c.deck = ?3 COLLATE NOCASE)
+    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
+                               WHERE t.card_id = c.id AND t.tag = ?4 COLLATE NOCASE))";
+
+/// Siblings of a card answered today are buried until tomorrow.
+const NOT_BURIED: &str = "NOT EXISTS (
+    SELECT 1 FROM reviews r JOIN cards sib ON sib.id = r.card_id
+    WHERE r.reviewed_at >= ?1 AND sib.source_id IS c.source_id AND sib.section = c.section)";
+
+impl Store {
+    /// Today's candidates: learning cards due by `now`, review cards due
+    /// before the day ends (most overdue first, then least likely recalled),
+    /// new cards in deck order; buried siblings left out.
+    pub fn queue_candidates(&self, q: &QueueQuery) -> Result<Candidates> {
+        let ids = |sql: &str| -> Result<Vec<i64>> {
+            let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map(
+                    params![q.day_start.0, q.now.0, q.deck, q.tag, q.day_end.0],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(e))?;
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.err(e))
+        };
+        let learning = ids(&format!(
+            "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
+             WHERE cs.state IN ('learning', 'relearning') AND cs.due <= ?2 AND {STUDYABLE}
+               AND ?5 IS NOT NULL
+             ORDER BY cs.due, cs.card_id"
+        ))?;
+        let reviews = ids(&format!(
+            "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
+             WHERE cs.state = 'review' AND cs.due < ?5 AND {STUDYABLE} AND {NOT_BURIED}
+             ORDER BY cs.due, (?2 - cs.last_review) / cs.stability DESC, cs.card_id"
+        ))?;
+        let new = ids(&format!(
+            "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
+             WHERE cs.state = 'new' AND {STUDYABLE} AND {NOT_BURIED} AND ?5 IS NOT NULL
+             ORDER BY c.deck, c.source_id, c.line, c.id"
+        ))?;
+        let (new_done, reviews_done): (i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(sum(state_before = 'new'), 0),
+                        coalesce(sum(state_before = 'review'), 0)
+                 FROM reviews WHERE reviewed_at >= ?1 AND reviewed_at < ?2",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![q.day_start.0, q.day_end.0], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(Candidates {
+            learning,
+            reviews,
+            new,
+            new_done: new_done as usize,
+            reviews_done: reviews_done as usize,
+        })
+    }
+
+    /// Review, learning and relearning cards falling due in each of `days`
+    /// study days from `q.day_start` (overdue ones count on the first day).
+    pub fn forecast(&self, q: &QueueQuery, days: usize) -> Result<Vec<usize>> {
+        let day_ms = q.day_end.0 - q.day_start.0;
+        let end = q.day_start.0 + day_ms * days as i64;
+        let sql = format!(
+            "SELECT max(0, (cs.due - ?1) / {day_ms}) AS day, count(*)
+             FROM card_state cs JOIN cards c ON c.id = cs.card_id
+             WHERE cs.state != 'new' AND cs.due < ?5 AND {STUDYABLE} AND ?2 IS NOT NULL
+             GROUP BY day"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![q.day_start.0, q.now.0, q.deck, q.tag, end], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = vec![0; days];
+        for row in rows {
+            let (day, count) = row.map_err(|e| self.err(e))?;
+            if let Some(slot) = out.get_mut(day as usize) {
+                *slot += count as usize;
+            }
+        }
+        Ok(out)
+    }
+}

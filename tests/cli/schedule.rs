@@ -1,0 +1,261 @@
+//! Scheduling through the binary: answers, the due counts day by day,
+//! simulate, config, and replaying the log.
+
+use serde_json::Value;
+
+use crate::util::Env;
+
+fn at(env: &Env, now: &str, args: &[&str]) -> Value {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", now)
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).expect("json")
+}
+
+fn today(env: &Env, now: &str) -> (u64, u64, u64) {
+    let due = at(env, now, &["due", "--format", "json"]);
+    let t = &due["today"];
+    (
+        t["new"].as_u64().unwrap_or(99),
+        t["learning"].as_u64().unwrap_or(99),
+        t["review"].as_u64().unwrap_or(99),
+    )
+}
+
+/// Ten cards, each in its own section (no burying between them).
+fn ten_cards() -> Env {
+    let env = Env::new();
+    let mut note = String::from("# 덱\n");
+    for i in 1..=10 {
+        note.push_str(&format!("## 질문 {i}번은 무엇인가요?\n답 {i}.\n"));
+    }
+    let path = env.write("deck.md", note);
+    env.import(&[&path]);
+    env
+}
+
+#[test]
+fn good_on_the_first_learning_step_is_due_again_after_ten_minutes_not_tomorrow() {
+    let env = ten_cards();
+    let a = at(
+        &env,
+        "2026-11-21T09:00:00+09:00",
+        &["answer", "1", "good", "--format", "json"],
+    );
+    assert_eq!(a["state"], "learning");
+    assert_eq!(a["due"], "2026-11-21T00:10:00.000Z");
+    assert_eq!(today(&env, "2026-11-21T09:09:00+09:00"), (9, 0, 0));
+    assert_eq!(today(&env, "2026-11-21T09:10:00+09:00"), (9, 1, 0));
+}
+
+#[test]
+fn due_counts_follow_the_limits_and_the_states_day_by_day() {
+    let env = ten_cards();
+    env.cmd()
+        .args(["config", "set", "new_per_day", "4"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["config", "set", "fuzz", "false"])
+        .assert()
+        .success();
+    // Day 1: four new cards allowed.
+    assert_eq!(today(&env, "2026-11-21T09:00:00+09:00"), (4, 0, 0));
+    for id in ["1", "2", "3"] {
+        at(
+            &env,
+            "2026-11-21T09:00:00+09:00",
+            &["answer", id, "easy", "--format", "json"],
+        );
+    }
+    at(
+        &env,
+        "2026-11-21T09:00:00+09:00",
+        &["answer", "4", "good", "--format", "json"],
+    );
+    // The limit is spent; card 4 is learning and due in 10 minutes.
+    assert_eq!(today(&env, "2026-11-21T09:05:00+09:00"), (0, 0, 0));
+    assert_eq!(today(&env, "2026-11-21T09:15:00+09:00"), (0, 1, 0));
+    let a = at(
+        &env,
+        "2026-11-21T09:15:00+09:00",
+        &["answer", "4", "good", "--format", "json"],
+    );
+    assert_eq!(a["state"], "review");
+    // Before 04:00 it is still the same study day.
+    assert_eq!(today(&env, "2026-11-22T03:59:00+09:00"), (0, 0, 0));
+    // Day 2 from 04:00: four more new cards; nothing due yet.
+    assert_eq!(today(&env, "2026-11-22T04:00:00+09:00"), (4, 0, 0));
+    // Card 4 graduated at Good (2 days without fuzz); the easy ones at 8 days.
+    assert_eq!(today(&env, "2026-11-23T09:00:00+09:00"), (4, 0, 1));
+    assert_eq!(today(&env, "2026-11-29T09:00:00+09:00"), (4, 0, 4));
+    let forecast = at(
+        &env,
+        "2026-11-21T09:30:00+09:00",
+        &["due", "--format", "json"],
+    );
+    let f = forecast["forecast"].as_array().expect("forecast");
+    assert_eq!(f.len(), 30);
+    assert_eq!(f[0]["date"], "2026-11-21");
+    assert_eq!(f[2]["due"], 1, "{forecast}");
+    assert_eq!(f[8]["due"], 3, "{forecast}");
+}
+
+#[test]
+fn answered_siblings_are_buried_until_tomorrow() {
+    let env = Env::new();
+    let note = env.write(
+        "n.md",
+        "# 덱\n## 흐름 제어\nQ: rwnd는?\nA: 수신 윈도우\n\nQ: 제로 윈도우는?\nA: 수신 버퍼가 가득 참\n\n## 다른 질문은 무엇인가요?\n답.\n",
+    );
+    env.import(&[&note]);
+    let cards = env.cards();
+    let id =
+        |front: &str| cards.iter().find(|c| c["front"] == front).expect(front)["id"].to_string();
+    assert_eq!(today(&env, "2026-11-21T09:00:00+09:00").0, 3);
+    at(
+        &env,
+        "2026-11-21T09:00:00+09:00",
+        &["answer", &id("rwnd는?"), "good", "--format", "json"],
+    );
+    // Its sibling from the same section waits for tomorrow; the other card does not.
+    assert_eq!(today(&env, "2026-11-21T09:01:00+09:00"), (1, 0, 0));
+    assert_eq!(today(&env, "2026-11-22T09:00:00+09:00").0, 2);
+}
+
+#[test]
+fn replaying_the_log_reproduces_every_stored_state() {
+    let env = ten_cards();
+    let plan: &[(&str, &str, &str)] = &[
+        ("2026-11-21T09:00:00+09:00", "1", "good"),
+        ("2026-11-21T09:00:30+09:00", "2", "again"),
+        ("2026-11-21T09:01:00+09:00", "3", "hard"),
+        ("2026-11-21T09:02:00+09:00", "2", "good"),
+        ("2026-11-21T09:11:00+09:00", "1", "good"),
+        ("2026-11-21T09:12:00+09:00", "2", "good"),
+        ("2026-11-21T09:20:00+09:00", "3", "easy"),
+        ("2026-11-23T21:00:00+09:00", "1", "good"),
+        ("2026-11-24T08:00:00+09:00", "2", "again"),
+        ("2026-11-24T08:10:00+09:00", "2", "good"),
+        ("2026-12-05T07:00:00+09:00", "3", "hard"),
+        ("2026-12-20T07:00:00+09:00", "1", "easy"),
+    ];
+    for (now, id, rating) in plan {
+        at(&env, now, &["answer", id, rating, "--format", "json"]);
+    }
+    let store = synack::store::Store::open(&env.db).expect("open");
+    let config = synack::schedule::config::Config::from_pairs(
+        store
+            .config_pairs()
+            .expect("config")
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    )
+    .expect("config");
+    let sched = synack::schedule::Scheduler::new(config.settings, 9 * 3600).expect("scheduler");
+    let ids = store.reviewed_card_ids().expect("ids");
+    assert_eq!(ids, [1, 2, 3]);
+    for id in ids {
+        let log = store.reviews_of(id).expect("log");
+        let replayed = sched
+            .replay(id, log.iter().map(|r| (r.reviewed_at, r.rating)))
+            .expect("replay");
+        let stored = store.card_state(id).expect("state").expect("exists");
+        assert_eq!(replayed, stored, "card {id}");
+        assert_eq!(stored.reps as usize, log.len());
+    }
+}
+
+#[test]
+fn simulate_prints_the_fsrs_steps_as_json() {
+    let env = Env::new();
+    let out = env.json(&[
+        "simulate",
+        "--reviews",
+        "0:good 3:good 8:again 9:good",
+        "--format",
+        "json",
+    ]);
+    let steps = out.as_array().expect("array");
+    let days: Vec<u64> = steps
+        .iter()
+        .map(|s| s["interval_days"].as_u64().unwrap_or(0))
+        .collect();
+    assert_eq!(days, [2, 14, 2, 9]);
+    assert_eq!(steps[2]["rating"], 1);
+    for key in [
+        "elapsed_days",
+        "rating",
+        "stability",
+        "difficulty",
+        "retrievability",
+        "interval_days",
+    ] {
+        assert!(steps[0].get(key).is_some(), "missing {key}");
+    }
+    let low = env.json(&[
+        "simulate",
+        "--reviews",
+        "0:3 3:3 8:1 9:3",
+        "--retention",
+        "0.8",
+        "--format",
+        "json",
+    ]);
+    let days: Vec<u64> = low
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|s| s["interval_days"].as_u64().unwrap_or(0))
+        .collect();
+    assert_eq!(days, [8, 46, 5, 31]);
+}
+
+#[test]
+fn bad_simulate_input_is_a_usage_error() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["simulate", "--reviews", "0:good 3:meh"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains("\"3:meh\"") && stderr.contains("not a rating"),
+        "{stderr}"
+    );
+    env.cmd()
+        .args(["simulate", "--reviews", "0:good", "--retention", "0.5"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn config_round_trips_and_rejects_bad_values() {
+    let env = Env::new();
+    env.cmd()
+        .args(["config", "set", "learning_steps", "2m 15m 1h"])
+        .assert()
+        .success();
+    let out = env
+        .cmd()
+        .args(["config", "get", "learning_steps"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout).trim(),
+        "2m 15m 1h"
+    );
+    let out = env
+        .cmd()
+        .args(["config", "set", "desired_retention", "0.99"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(stderr.contains("between 0.70 and 0.97"), "{stderr}");
+    let out = env.cmd().arg("config").assert().success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("2m 15m 1h"));
+}
