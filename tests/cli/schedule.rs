@@ -259,3 +259,40 @@ fn config_round_trips_and_rejects_bad_values() {
     let out = env.cmd().arg("config").assert().success();
     assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("2m 15m 1h"));
 }
+
+#[test]
+fn a_leech_is_tagged_and_suspended_when_configured() {
+    let env = ten_cards();
+    for (k, v) in [
+        ("leech_threshold", "2"),
+        ("relearning_steps", ""),
+        ("leech_suspend", "true"),
+    ] {
+        env.cmd().args(["config", "set", k, v]).assert().success();
+    }
+    at(
+        &env,
+        "2026-11-21T09:00:00+09:00",
+        &["answer", "5", "easy", "--format", "json"],
+    );
+    let first = at(
+        &env,
+        "2026-12-01T09:00:00+09:00",
+        &["answer", "5", "again", "--format", "json"],
+    );
+    assert_eq!(first["leech"], false);
+    let second = at(
+        &env,
+        "2026-12-03T09:00:00+09:00",
+        &["answer", "5", "again", "--format", "json"],
+    );
+    assert_eq!(second["leech"], true);
+    let card = env.card("질문 5번은 무엇인가요?");
+    assert_eq!(card["tags"], serde_json::json!(["leech"]));
+    assert_eq!(card["suspended"], true);
+    assert_eq!(
+        today(&env, "2026-12-10T09:00:00+09:00").2,
+        0,
+        "a suspended leech is not due"
+    );
+}
