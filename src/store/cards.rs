@@ -98,15 +98,11 @@ impl Store {
                                OR instr(lower(c.back), lower(?3)) > 0)
              ORDER BY c.deck, s.path, c.line, c.id"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(
-                params![filter.deck, filter.tag, filter.search],
-                card_from_row,
-            )
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        self.rows(
+            &sql,
+            params![filter.deck, filter.tag, filter.search],
+            card_from_row,
+        )
     }
 
     /// One card by id.
@@ -124,23 +120,17 @@ impl Store {
 
     /// Every deck with its number of cards still in the notes.
     pub fn decks(&self) -> Result<Vec<DeckSummary>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT deck, count(*) FROM cards WHERE missing_since IS NULL
-                 GROUP BY deck ORDER BY deck",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
+        self.rows(
+            "SELECT deck, count(*) FROM cards WHERE missing_since IS NULL
+             GROUP BY deck ORDER BY deck",
+            [],
+            |r| {
                 Ok(DeckSummary {
                     name: r.get(0)?,
                     cards: r.get(1)?,
                 })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+            },
+        )
     }
 
     /// How many notes have ever been imported.
@@ -152,16 +142,10 @@ impl Store {
 
     /// The stored hash of every source whose path starts with `prefix`.
     pub fn source_hashes(&self, prefix: &str) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT path, content_hash FROM sources WHERE substr(path, 1, length(?1)) = ?1",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        self.rows(
+            "SELECT path, content_hash FROM sources WHERE substr(path, 1, length(?1)) = ?1",
+            [prefix],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 }

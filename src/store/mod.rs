@@ -166,6 +166,19 @@ impl Store {
     fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::classify(&self.path, e)
     }
+
+    /// Runs a cached query and collects one value per row.
+    fn rows<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map(params, row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
 }
 
 /// Applies every migration after the database's `user_version`, in one transaction.

@@ -46,15 +46,11 @@ impl Store {
     /// new cards in deck order; buried siblings left out.
     pub fn queue_candidates(&self, q: &QueueQuery) -> Result<Candidates> {
         let ids = |sql: &str| -> Result<Vec<i64>> {
-            let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-            let rows = stmt
-                .query_map(
-                    params![q.day_start.0, q.now.0, q.deck, q.tag, q.day_end.0],
-                    |r| r.get(0),
-                )
-                .map_err(|e| self.err(e))?;
-            rows.collect::<rusqlite::Result<_>>()
-                .map_err(|e| self.err(e))
+            self.rows(
+                sql,
+                params![q.day_start.0, q.now.0, q.deck, q.tag, q.day_end.0],
+                |r| r.get(0),
+            )
         };
         let learning = ids(&format!(
             "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id

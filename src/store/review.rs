@@ -81,15 +81,9 @@ fn review_from_row(row: &Row<'_>) -> rusqlite::Result<ReviewRow> {
 impl Store {
     /// Every stored setting, as text.
     pub fn config_pairs(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT key, value FROM config ORDER BY key")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        self.rows("SELECT key, value FROM config ORDER BY key", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     /// Stores one setting (already checked by the caller).
@@ -117,30 +111,22 @@ impl Store {
 
     /// A card's review log, oldest first.
     pub fn reviews_of(&self, card_id: i64) -> Result<Vec<ReviewRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id, card_id, reviewed_at, rating, state_before, elapsed_days,
+        self.rows(
+            "SELECT id, card_id, reviewed_at, rating, state_before, elapsed_days,
                         scheduled_days, stability, difficulty, duration_ms, answer
                  FROM reviews WHERE card_id = ?1 ORDER BY reviewed_at, id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([card_id], review_from_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+            [card_id],
+            review_from_row,
+        )
     }
 
     /// Every card id that has at least one review.
     pub fn reviewed_card_ids(&self) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT card_id FROM reviews ORDER BY card_id")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        self.rows(
+            "SELECT DISTINCT card_id FROM reviews ORDER BY card_id",
+            [],
+            |r| r.get(0),
+        )
     }
 
     /// Records an answer: the new card state and a review log row, in one
