@@ -68,8 +68,7 @@ pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
     match args.format {
         Format::Json => {
             let json: Vec<CardJson<'_>> = cards.iter().map(CardJson::from).collect();
-            serde_json::to_writer_pretty(&mut out, &json)?;
-            writeln!(out)?;
+            super::write_json(&mut out, &json)?;
         }
         Format::Text => write_list(&mut out, &cards)?,
     }
@@ -180,8 +179,7 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &CardJson::from(&card))?;
-            writeln!(out)?;
+            super::write_json(&mut out, &CardJson::from(&card))?;
         }
         Format::Text => {
             let style = ctx.style;

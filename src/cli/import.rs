@@ -44,8 +44,7 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     }
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        super::write_json(&mut out, &report)?;
     } else {
         write_text(&mut out, &report)?;
     }

@@ -175,6 +175,16 @@ fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
     Ok(data.join("synack").join("synack.db"))
 }
 
+/// Writes `value` as pretty JSON and a final newline: every `--format json`.
+pub(crate) fn write_json(
+    out: &mut impl std::io::Write,
+    value: &impl serde::Serialize,
+) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Opens the database, naming it in any error.
 pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
     Ok(Store::open(&ctx.db)?)

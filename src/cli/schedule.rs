@@ -125,8 +125,7 @@ pub(super) fn answer(ctx: &Ctx, args: AnswerArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &json)?;
-            writeln!(out)?;
+            super::write_json(&mut out, &json)?;
         }
         Format::Text => {
             writeln!(
@@ -173,8 +172,7 @@ pub(super) fn simulate(ctx: &Ctx, args: SimulateArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &steps)?;
-            writeln!(out)?;
+            super::write_json(&mut out, &steps)?;
         }
         Format::Text => {
             writeln!(
@@ -350,8 +348,7 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &DueJson { today, forecast })?;
-            writeln!(out)?;
+            super::write_json(&mut out, &DueJson { today, forecast })?;
         }
         Format::Text => {
             writeln!(

@@ -348,7 +348,6 @@ pub(super) fn join_blocks(note: &str, blocks: &[Block], idxs: &[usize]) -> Strin
             Kind::Metadata => continue,
             Kind::Paragraph if is_toc(&b.text) => continue,
             Kind::Html if src.split('\n').all(only_br) => continue,
-            Kind::Code => parts.push((b.kind, dedent_fence(src))),
             Kind::Paragraph | Kind::List | Kind::BlockQuote | Kind::Table | Kind::Html => {
                 let cleaned = strip_br(src);
                 if !cleaned.trim().is_empty() {
@@ -422,11 +421,6 @@ fn strip_br(src: &str) -> String {
         out.push_str(piece.trim_end());
     }
     out
-}
-
-/// A fenced code block keeps its fences; this only trims trailing space.
-fn dedent_fence(src: &str) -> String {
-    src.trim_end().to_string()
 }
 
 #[cfg(test)]

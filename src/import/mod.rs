@@ -14,7 +14,7 @@
 pub mod files;
 pub mod renames;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
@@ -168,7 +168,9 @@ pub fn import(
 fn reconcile(tx: &Tx<'_>, changed: &mut [Parsed], now: Timestamp) -> Result<(), StoreError> {
     // Which existing card each parsed card is, by identity; ids claimed once.
     let mut claimed: HashSet<i64> = HashSet::new();
-    let mut new_keys: HashMap<(String, String), String> = HashMap::new();
+    // Identities of cards new to the store, so a second note of the same deck
+    // cannot add the same card again in this import.
+    let mut new_keys: HashSet<(String, String)> = HashSet::new();
     let mut matched: Vec<Vec<(usize, ExistingCard)>> = Vec::with_capacity(changed.len());
     let mut fresh: Vec<Vec<usize>> = Vec::with_capacity(changed.len());
 
@@ -181,9 +183,9 @@ fn reconcile(tx: &Tx<'_>, changed: &mut [Parsed], now: Timestamp) -> Result<(), 
             match tx.card_by_key(&p.note.deck, &card.key)? {
                 Some(existing) if claimed.insert(existing.id) => m.push((i, existing)),
                 Some(_) => keep[i] = false,
-                None if new_keys.contains_key(&identity) => keep[i] = false,
+                None if new_keys.contains(&identity) => keep[i] = false,
                 None => {
-                    new_keys.insert(identity, p.file.display.clone());
+                    new_keys.insert(identity);
                     f.push(i);
                 }
             }

@@ -140,23 +140,8 @@ impl Store {
         input: &ReviewInput,
     ) -> Result<i64> {
         let tx = self.transaction()?;
-        let id = tx.record_answer(card_id, before, answer, now, input)?;
-        tx.commit()?;
-        Ok(id)
-    }
-}
-
-impl super::Tx<'_> {
-    fn record_answer(
-        &self,
-        card_id: i64,
-        before: &CardState,
-        answer: &Answer,
-        now: Timestamp,
-        input: &ReviewInput,
-    ) -> Result<i64> {
         let s = &answer.state;
-        let changed = self
+        let changed = tx
             .tx
             .prepare_cached(
                 "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
@@ -176,14 +161,14 @@ impl super::Tx<'_> {
                     s.last_review.map(|t| t.0),
                 ])
             })
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| tx.err(e))?;
         if changed != 1 {
             return Err(StoreError::Sqlite {
-                path: self.path.clone(),
+                path: tx.path.clone(),
                 source: rusqlite::Error::QueryReturnedNoRows,
             });
         }
-        let id: i64 = self
+        let id: i64 = tx
             .tx
             .prepare_cached(
                 "INSERT INTO reviews (card_id, session_id, reviewed_at, rating, state_before,
@@ -208,21 +193,22 @@ impl super::Tx<'_> {
                     |r| r.get(0),
                 )
             })
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| tx.err(e))?;
         if answer.leech {
-            self.tx
+            tx.tx
                 .execute(
                     "INSERT OR IGNORE INTO card_tags (card_id, tag, pos)
                      VALUES (?1, 'leech', (SELECT count(*) FROM card_tags WHERE card_id = ?1))",
                     [card_id],
                 )
-                .map_err(|e| self.err(e))?;
+                .map_err(|e| tx.err(e))?;
             if input.suspend_leech {
-                self.tx
+                tx.tx
                     .execute("UPDATE cards SET suspended = 1 WHERE id = ?1", [card_id])
-                    .map_err(|e| self.err(e))?;
+                    .map_err(|e| tx.err(e))?;
             }
         }
+        tx.commit()?;
         Ok(id)
     }
 }
