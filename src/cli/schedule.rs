@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::{Ctx, Format};
 use crate::exit::UsageError;
-use crate::schedule::config::{Config, KEYS};
+use crate::schedule::config::{Config, KEYS, SessionLimits};
 use crate::schedule::{Rating, Scheduler, queue};
-use crate::store::{QueueQuery, ReviewInput, Store};
+use crate::store::{Caps, QueueQuery, ReviewInput, Store};
 
 pub(super) const SIMULATE_ABOUT: &str = "\
 What-if for one card: the FSRS memory state after each review and the interval
@@ -64,9 +64,35 @@ pub struct ConfigArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
     /// Print one setting
-    Get { key: String },
+    Get {
+        key: String,
+        /// A deck's own value of new_per_day or reviews_per_day
+        #[arg(long, value_name = "DECK")]
+        deck: Option<String>,
+    },
     /// Change one setting
-    Set { key: String, value: String },
+    #[command(after_help = "\
+Examples:
+  synack config set desired_retention 0.85
+  synack config set learning_steps \"1m 10m 1h\"
+  synack config set new_per_day 5 --deck http   # at most 5 new HTTP cards a day
+
+A deck's limit applies together with the global one: with new_per_day 20 and
+new_per_day 5 for one deck, a day has at most 20 new cards, 5 of them from it.")]
+    Set {
+        key: String,
+        value: String,
+        /// Set the limit of this deck only (new_per_day, reviews_per_day)
+        #[arg(long, value_name = "DECK")]
+        deck: Option<String>,
+    },
+    /// Go back to the default (or, with --deck, to the global limit)
+    Unset {
+        key: String,
+        /// Remove this deck's own limit
+        #[arg(long, value_name = "DECK")]
+        deck: Option<String>,
+    },
 }
 
 /// The configuration stored in the database, over the defaults.
@@ -231,8 +257,17 @@ fn parse_reviews(text: &str) -> Result<Vec<(u32, Rating)>> {
 }
 
 pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
-    let mut store = super::open(ctx)?;
+    let mut store = super::open_with_decks(ctx)?;
     let mut config = load_config(&store)?;
+    let usage = |e: crate::schedule::config::ConfigError| UsageError(e.to_string());
+    // `--deck` names a deck the way every other command does; the stored key
+    // is `KEY@DECK` with the deck's full name.
+    let scoped = |key: String, deck: Option<String>| -> Result<String> {
+        Ok(match deck {
+            Some(d) => format!("{key}@{}", super::cards::resolve_deck(&store, &d)?),
+            None => key,
+        })
+    };
     let mut out = std::io::stdout().lock();
     match args.action {
         None => {
@@ -247,17 +282,38 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
                 writeln!(out, "{key:<width$}  {value}")?;
                 writeln!(out, "{:<width$}  # {about}", "")?;
             }
+            let decks = config.deck_limit_pairs();
+            if !decks.is_empty() {
+                writeln!(out, "\nDeck limits (with the global ones):")?;
+                for (key, value) in decks {
+                    writeln!(out, "{key}  {value}")?;
+                }
+            }
         }
-        Some(ConfigAction::Get { key }) => {
-            let value = config.get(&key).map_err(|e| UsageError(e.to_string()))?;
-            writeln!(out, "{value}")?;
+        Some(ConfigAction::Get { key, deck }) => {
+            let key = scoped(key, deck)?;
+            writeln!(out, "{}", config.get(&key).map_err(usage)?)?;
         }
-        Some(ConfigAction::Set { key, value }) => {
-            config
-                .set(&key, &value)
-                .map_err(|e| UsageError(e.to_string()))?;
-            store.set_config(&key, &config.get(&key)?)?;
-            writeln!(out, "{key} = {}", config.get(&key)?)?;
+        Some(ConfigAction::Set { key, value, deck }) => {
+            let key = scoped(key, deck)?;
+            config.set(&key, &value).map_err(usage)?;
+            let value = config.get(&key)?;
+            store.set_config(&key, &value)?;
+            writeln!(out, "{key} = {value}")?;
+        }
+        Some(ConfigAction::Unset { key, deck }) => {
+            let key = scoped(key, deck)?;
+            if key.contains('@') {
+                config.unset_deck_limit(&key).map_err(usage)?;
+            } else {
+                config.get(&key).map_err(usage)?;
+            }
+            store.delete_config(&key)?;
+            let shown = match key.split_once('@') {
+                Some((name, _)) => format!("{key} follows {name} = {}", config.get(&key)?),
+                None => format!("{key} = {} (default)", Config::default().get(&key)?),
+            };
+            writeln!(out, "{shown}")?;
         }
     }
     Ok(())
@@ -297,8 +353,7 @@ pub(crate) fn today_queue(
     ctx: &Ctx,
     store: &Store,
     config: &Config,
-    deck: Option<String>,
-    tag: Option<String>,
+    filter: QueueFilter,
 ) -> Result<(Vec<queue::Entry>, QueueQuery)> {
     let sched = scheduler(ctx, config)?;
     let day = sched.study_day(ctx.now);
@@ -306,15 +361,30 @@ pub(crate) fn today_queue(
         now: ctx.now,
         day_start: sched.day_start(day),
         day_end: sched.day_start(day + 1),
-        deck,
-        tag,
+        deck: filter.deck,
+        tag: filter.tag,
     };
-    let c = store.queue_candidates(&q)?;
-    let left = queue::Remaining {
-        new: (config.limits.new_per_day as usize).saturating_sub(c.new_done),
-        reviews: (config.limits.reviews_per_day as usize).saturating_sub(c.reviews_done),
+    let allow = config.allowance(&store.answered_today(&q)?, filter.session);
+    // Without deck limits the totals bound what is needed, so the store can
+    // stop early; with them, cards of a full deck are skipped and more may be.
+    let caps = if allow.per_deck.is_empty() {
+        Caps {
+            reviews: Some(allow.total.reviews),
+            new: Some(allow.total.new),
+        }
+    } else {
+        Caps::default()
     };
-    Ok((queue::build(&c.learning, &c.reviews, &c.new, left), q))
+    let c = store.queue_candidates(&q, caps)?;
+    Ok((queue::build(&c.learning, &c.reviews, &c.new, &allow), q))
+}
+
+/// Which cards a queue is built from.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct QueueFilter {
+    pub deck: Option<String>,
+    pub tag: Option<String>,
+    pub session: SessionLimits,
 }
 
 pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
@@ -324,7 +394,11 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
         None => None,
     };
     let config = load_config(&store)?;
-    let (entries, q) = today_queue(ctx, &store, &config, deck, None)?;
+    let filter = QueueFilter {
+        deck,
+        ..QueueFilter::default()
+    };
+    let (entries, q) = today_queue(ctx, &store, &config, filter)?;
     let count = |slot| entries.iter().filter(|e| e.slot == slot).count();
     let today = TodayJson {
         new: count(queue::Slot::New),

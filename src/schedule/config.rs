@@ -1,7 +1,10 @@
 //! Scheduling settings as `key = value` text, the form they are stored in and
 //! typed on the command line (`synack config set learning_steps "1m 10m"`).
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::Settings;
+use super::queue::{Allowance, Remaining};
 
 /// Daily limits, beside the scheduling settings.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -19,11 +22,37 @@ impl Default for Limits {
     }
 }
 
+/// A deck's own daily limits; `None` leaves only the global one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DeckLimits {
+    pub new_per_day: Option<u32>,
+    pub reviews_per_day: Option<u32>,
+}
+
+/// One session's replacements for the daily limits (`synack quiz --new N
+/// --limit N`): they stand in for both the global and the deck limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub new: Option<usize>,
+    pub reviews: Option<usize>,
+}
+
+/// Cards answered today in one deck, as counted against the limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoneToday {
+    pub deck: String,
+    pub new: usize,
+    pub reviews: usize,
+}
+
 /// Everything `synack config` manages.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Config {
     pub settings: Settings,
     pub limits: Limits,
+    /// Limits of single decks, stored as `new_per_day@DECK`; both these and
+    /// the global limits apply.
+    pub deck_limits: BTreeMap<String, DeckLimits>,
     /// Suspend a card when it becomes a leech (it is always tagged `leech`).
     pub leech_suspend: bool,
 }
@@ -72,6 +101,8 @@ pub const KEYS: &[(&str, &str)] = &[
 pub enum ConfigError {
     #[error("unknown setting {0:?} (see `synack config`)")]
     UnknownKey(String),
+    #[error("{0:?} cannot be set per deck; only new_per_day and reviews_per_day can")]
+    NotPerDeck(String),
     #[error("{key}: {value:?} is not valid: {why}")]
     BadValue {
         key: String,
@@ -92,7 +123,7 @@ impl Config {
         Ok(config)
     }
 
-    /// Sets one key from text, checking it.
+    /// Sets one key from text, checking it. `KEY@DECK` sets a deck's limit.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
         let bad = |why: &str| ConfigError::BadValue {
             key: key.to_string(),
@@ -100,6 +131,19 @@ impl Config {
             why: why.to_string(),
         };
         let v = value.trim();
+        if let Some((name, deck)) = key.split_once('@') {
+            if !matches!(name, "new_per_day" | "reviews_per_day") {
+                return Err(ConfigError::NotPerDeck(name.to_string()));
+            }
+            let n = Some(whole(v).map_err(&bad)?);
+            let limits = self.deck_limits.entry(deck.to_string()).or_default();
+            if name == "new_per_day" {
+                limits.new_per_day = n;
+            } else {
+                limits.reviews_per_day = n;
+            }
+            return Ok(());
+        }
         let s = &mut self.settings;
         match key {
             "desired_retention" => {
@@ -140,8 +184,97 @@ impl Config {
         Ok(())
     }
 
-    /// The current value of `key` as text, in the form `set` accepts.
+    /// Forgets a deck's own limit (`KEY@DECK`), leaving the global one.
+    /// Returns whether there was one.
+    pub fn unset_deck_limit(&mut self, key: &str) -> Result<bool, ConfigError> {
+        let Some((name, deck)) = key.split_once('@') else {
+            return Err(ConfigError::NotPerDeck(key.to_string()));
+        };
+        let Some(limits) = self.deck_limits.get_mut(deck) else {
+            return Ok(false);
+        };
+        let slot = match name {
+            "new_per_day" => &mut limits.new_per_day,
+            "reviews_per_day" => &mut limits.reviews_per_day,
+            _ => return Err(ConfigError::NotPerDeck(name.to_string())),
+        };
+        let had = slot.take().is_some();
+        if *limits == DeckLimits::default() {
+            self.deck_limits.remove(deck);
+        }
+        Ok(had)
+    }
+
+    /// Every deck limit as `(KEY@DECK, value)`, in deck order.
+    pub fn deck_limit_pairs(&self) -> Vec<(String, u32)> {
+        let mut out = Vec::new();
+        for (deck, l) in &self.deck_limits {
+            if let Some(n) = l.new_per_day {
+                out.push((format!("new_per_day@{deck}"), n));
+            }
+            if let Some(n) = l.reviews_per_day {
+                out.push((format!("reviews_per_day@{deck}"), n));
+            }
+        }
+        out
+    }
+
+    /// What today still allows, given what was answered today in each deck
+    /// and any one-session overrides (which replace global and deck limits).
+    pub fn allowance(&self, done: &[DoneToday], session: SessionLimits) -> Allowance {
+        let new_done: usize = done.iter().map(|d| d.new).sum();
+        let reviews_done: usize = done.iter().map(|d| d.reviews).sum();
+        let total = Remaining {
+            new: session
+                .new
+                .unwrap_or((self.limits.new_per_day as usize).saturating_sub(new_done)),
+            reviews: session
+                .reviews
+                .unwrap_or((self.limits.reviews_per_day as usize).saturating_sub(reviews_done)),
+        };
+        let mut per_deck = HashMap::new();
+        for (deck, l) in &self.deck_limits {
+            let today = done.iter().find(|d| &d.deck == deck);
+            let left = |limit: Option<u32>, overridden: bool, used: usize| match limit {
+                Some(n) if !overridden => (n as usize).saturating_sub(used),
+                _ => usize::MAX,
+            };
+            per_deck.insert(
+                deck.clone(),
+                Remaining {
+                    new: left(
+                        l.new_per_day,
+                        session.new.is_some(),
+                        today.map_or(0, |d| d.new),
+                    ),
+                    reviews: left(
+                        l.reviews_per_day,
+                        session.reviews.is_some(),
+                        today.map_or(0, |d| d.reviews),
+                    ),
+                },
+            );
+        }
+        Allowance { total, per_deck }
+    }
+
+    /// The current value of `key` as text, in the form `set` accepts. For
+    /// `KEY@DECK`, the deck's own limit, or the global one if it has none.
     pub fn get(&self, key: &str) -> Result<String, ConfigError> {
+        if let Some((name, deck)) = key.split_once('@') {
+            let l = self.deck_limits.get(deck);
+            return match name {
+                "new_per_day" => Ok(l
+                    .and_then(|l| l.new_per_day)
+                    .unwrap_or(self.limits.new_per_day)
+                    .to_string()),
+                "reviews_per_day" => Ok(l
+                    .and_then(|l| l.reviews_per_day)
+                    .unwrap_or(self.limits.reviews_per_day)
+                    .to_string()),
+                _ => Err(ConfigError::NotPerDeck(name.to_string())),
+            };
+        }
         let s = &self.settings;
         Ok(match key {
             "desired_retention" => s.desired_retention.to_string(),
@@ -243,6 +376,63 @@ mod tests {
             c.set(key, &v).unwrap();
         }
         assert_eq!(c, defaults);
+    }
+
+    #[test]
+    fn deck_limits_round_trip_and_fall_back_to_the_global_one() {
+        let mut c = Config::default();
+        c.set("new_per_day@네트워크 기초", "5").unwrap();
+        assert_eq!(c.get("new_per_day@네트워크 기초").unwrap(), "5");
+        assert_eq!(c.get("reviews_per_day@네트워크 기초").unwrap(), "200");
+        assert_eq!(c.get("new_per_day@other").unwrap(), "20");
+        assert_eq!(
+            c.deck_limit_pairs(),
+            [("new_per_day@네트워크 기초".to_string(), 5)]
+        );
+        let again = Config::from_pairs([("new_per_day@네트워크 기초", "5")]).unwrap();
+        assert_eq!(again, c);
+        assert!(c.unset_deck_limit("new_per_day@네트워크 기초").unwrap());
+        assert!(c.deck_limits.is_empty());
+        assert!(c.set("fuzz@x", "true").is_err());
+        assert!(c.set("new_per_day@x", "many").is_err());
+    }
+
+    #[test]
+    fn allowance_subtracts_what_was_done_today() {
+        let mut c = Config::default();
+        c.set("new_per_day@http", "3").unwrap();
+        let done = [
+            DoneToday {
+                deck: "http".into(),
+                new: 2,
+                reviews: 7,
+            },
+            DoneToday {
+                deck: "tcp".into(),
+                new: 4,
+                reviews: 0,
+            },
+        ];
+        let a = c.allowance(&done, SessionLimits::default());
+        assert_eq!(
+            a.total,
+            Remaining {
+                new: 14,
+                reviews: 193
+            }
+        );
+        assert_eq!(a.per_deck["http"].new, 1);
+        assert_eq!(a.per_deck["http"].reviews, usize::MAX);
+        // A session override replaces both the total and the deck's limit.
+        let a = c.allowance(
+            &done,
+            SessionLimits {
+                new: Some(40),
+                reviews: None,
+            },
+        );
+        assert_eq!(a.total.new, 40);
+        assert_eq!(a.per_deck["http"].new, usize::MAX);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Today's queue: learning cards that are due, then reviews (most overdue
 //! first) with new cards spread evenly among them, within the day's limits.
-//! The store finds the candidates with indexed queries; this only orders them.
+//! The store finds the candidates with indexed queries; this only orders and
+//! cuts them.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -20,19 +23,54 @@ pub struct Entry {
     pub slot: Slot,
 }
 
-/// How many more of each the day allows.
+/// How many more of each a day (or a deck's day) allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Remaining {
     pub new: usize,
     pub reviews: usize,
 }
 
+impl Remaining {
+    /// No limit at all.
+    pub const UNLIMITED: Remaining = Remaining {
+        new: usize::MAX,
+        reviews: usize::MAX,
+    };
+}
+
+/// What today still allows: a total, and for decks with their own limits, a
+/// share of it. A card is taken only while both its deck and the total have
+/// room, as with Anki's deck and collection limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowance {
+    pub total: Remaining,
+    pub per_deck: HashMap<String, Remaining>,
+}
+
+impl Allowance {
+    /// Only a total, no deck limits.
+    pub fn total(total: Remaining) -> Allowance {
+        Allowance {
+            total,
+            per_deck: HashMap::new(),
+        }
+    }
+}
+
+/// A candidate card with the deck it counts against.
+pub type Candidate = (i64, String);
+
 /// Builds the queue from candidates already in order (learning by due time,
-/// reviews most overdue first, new cards in deck order), cutting each list
-/// to what the limits allow and placing new cards evenly between reviews.
-pub fn build(learning: &[i64], reviews: &[i64], new: &[i64], left: Remaining) -> Vec<Entry> {
-    let reviews = &reviews[..reviews.len().min(left.reviews)];
-    let new = &new[..new.len().min(left.new)];
+/// reviews most overdue first, new cards in deck order), keeping of each list
+/// what the allowance permits and placing new cards evenly between reviews.
+pub fn build(
+    learning: &[i64],
+    reviews: &[Candidate],
+    new: &[Candidate],
+    allow: &Allowance,
+) -> Vec<Entry> {
+    let reviews = within(reviews, allow, |r| &mut r.reviews);
+    let new = within(new, allow, |r| &mut r.new);
     let mut out: Vec<Entry> = learning
         .iter()
         .map(|&card_id| Entry {
@@ -62,6 +100,31 @@ pub fn build(learning: &[i64], reviews: &[i64], new: &[i64], left: Remaining) ->
     out
 }
 
+/// The candidates, in order, that fit in the total and their deck's limit.
+fn within(
+    cands: &[Candidate],
+    allow: &Allowance,
+    count: fn(&mut Remaining) -> &mut usize,
+) -> Vec<i64> {
+    let mut total = allow.total;
+    let mut decks = allow.per_deck.clone();
+    let mut out = Vec::new();
+    for (id, deck) in cands {
+        if *count(&mut total) == 0 {
+            break;
+        }
+        if let Some(left) = decks.get_mut(deck).map(count) {
+            if *left == 0 {
+                continue;
+            }
+            *left -= 1;
+        }
+        *count(&mut total) -= 1;
+        out.push(*id);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,38 +139,87 @@ mod tests {
             .collect()
     }
 
+    fn in_deck(deck: &str, ids: &[i64]) -> Vec<Candidate> {
+        ids.iter().map(|&id| (id, deck.to_string())).collect()
+    }
+
+    fn ids(q: &[Entry], slot: Slot) -> Vec<i64> {
+        q.iter()
+            .filter(|e| e.slot == slot)
+            .map(|e| e.card_id)
+            .collect()
+    }
+
     #[test]
     fn learning_first_then_new_spread_among_reviews() {
         let q = build(
             &[1],
-            &[10, 11, 12, 13, 14, 15],
-            &[20, 21],
-            Remaining {
+            &in_deck("a", &[10, 11, 12, 13, 14, 15]),
+            &in_deck("a", &[20, 21]),
+            &Allowance::total(Remaining {
                 new: 20,
                 reviews: 200,
-            },
+            }),
         );
         assert_eq!(slots(&q), "LNRRRNRRR");
-        assert_eq!(
-            q.iter()
-                .filter(|e| e.slot == Slot::Review)
-                .map(|e| e.card_id)
-                .collect::<Vec<_>>(),
-            [10, 11, 12, 13, 14, 15]
-        );
+        assert_eq!(ids(&q, Slot::Review), [10, 11, 12, 13, 14, 15]);
     }
 
     #[test]
     fn limits_cut_each_list() {
         let q = build(
             &[],
-            &[10, 11, 12],
-            &[20, 21, 22],
-            Remaining { new: 1, reviews: 2 },
+            &in_deck("a", &[10, 11, 12]),
+            &in_deck("a", &[20, 21, 22]),
+            &Allowance::total(Remaining { new: 1, reviews: 2 }),
         );
-        assert_eq!(q.len(), 3);
-        assert_eq!(q.iter().filter(|e| e.slot == Slot::New).count(), 1);
-        let only_new = build(&[], &[], &[20, 21], Remaining { new: 5, reviews: 0 });
+        assert_eq!(ids(&q, Slot::Review), [10, 11]);
+        assert_eq!(ids(&q, Slot::New), [20]);
+        let only_new = build(
+            &[],
+            &[],
+            &in_deck("a", &[20, 21]),
+            &Allowance::total(Remaining { new: 5, reviews: 0 }),
+        );
         assert_eq!(slots(&only_new), "NN");
+    }
+
+    #[test]
+    fn learning_cards_are_never_cut() {
+        let q = build(
+            &[1, 2, 3],
+            &in_deck("a", &[10]),
+            &[],
+            &Allowance::total(Remaining { new: 0, reviews: 0 }),
+        );
+        assert_eq!(slots(&q), "LLL");
+    }
+
+    #[test]
+    fn a_deck_limit_skips_that_deck_and_leaves_room_for_others() {
+        let mut new = in_deck("http", &[1, 2, 3, 4]);
+        new.extend(in_deck("tcp", &[5, 6, 7]));
+        let mut allow = Allowance::total(Remaining {
+            new: 5,
+            reviews: 200,
+        });
+        allow
+            .per_deck
+            .insert("http".into(), Remaining { new: 2, reviews: 0 });
+        let q = build(&[], &in_deck("http", &[10, 11]), &new, &allow);
+        // http gives two new cards and no reviews; tcp fills the rest of the total.
+        assert_eq!(ids(&q, Slot::New), [1, 2, 5, 6, 7]);
+        assert!(ids(&q, Slot::Review).is_empty());
+    }
+
+    #[test]
+    fn the_total_caps_decks_whose_own_limit_is_higher() {
+        let mut allow = Allowance::total(Remaining {
+            new: 2,
+            reviews: 200,
+        });
+        allow.per_deck.insert("a".into(), Remaining::UNLIMITED);
+        let q = build(&[], &[], &in_deck("a", &[1, 2, 3]), &allow);
+        assert_eq!(ids(&q, Slot::New), [1, 2]);
     }
 }

@@ -5,6 +5,8 @@ use rusqlite::params;
 
 use super::{Result, Store};
 use crate::clock::Timestamp;
+use crate::schedule::config::DoneToday;
+use crate::schedule::queue::Candidate;
 
 /// The window and filters of a queue query.
 #[derive(Debug, Clone)]
@@ -17,15 +19,21 @@ pub struct QueueQuery {
     pub tag: Option<String>,
 }
 
-/// Candidates for today, each list in queue order and not yet limited.
+/// Candidates for today, each list in queue order, with the deck each card
+/// counts against.
 #[derive(Debug, Clone, Default)]
 pub struct Candidates {
     pub learning: Vec<i64>,
-    pub reviews: Vec<i64>,
-    pub new: Vec<i64>,
-    /// New cards and reviews already answered today (for the daily limits).
-    pub new_done: usize,
-    pub reviews_done: usize,
+    pub reviews: Vec<Candidate>,
+    pub new: Vec<Candidate>,
+}
+
+/// How many candidates to fetch at most; `None` for all of them (needed when
+/// deck limits may skip some).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Caps {
+    pub reviews: Option<usize>,
+    pub new: Option<usize>,
 }
 
 /// Cards that can be studied at all: not suspended, still in the notes, in
@@ -44,50 +52,74 @@ impl Store {
     /// Today's candidates: learning cards due by `now`, review cards due
     /// before the day ends (most overdue first, then least likely recalled),
     /// new cards in deck order; buried siblings left out.
-    pub fn queue_candidates(&self, q: &QueueQuery) -> Result<Candidates> {
-        let ids = |sql: &str| -> Result<Vec<i64>> {
+    pub fn queue_candidates(&self, q: &QueueQuery, caps: Caps) -> Result<Candidates> {
+        let limit = |cap: Option<usize>| cap.map_or(-1, |n| n.min(i64::MAX as usize) as i64);
+        let learning = self.rows(
+            &format!(
+                "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                 WHERE cs.state IN ('learning', 'relearning') AND cs.due <= ?2 AND {STUDYABLE}
+                   AND ?5 IS NOT NULL
+                 ORDER BY cs.due, cs.card_id"
+            ),
+            params![q.day_start.0, q.now.0, q.deck, q.tag, q.day_end.0],
+            |r| r.get(0),
+        )?;
+        let with_deck = |sql: &str, cap: Option<usize>| -> Result<Vec<Candidate>> {
             self.rows(
                 sql,
-                params![q.day_start.0, q.now.0, q.deck, q.tag, q.day_end.0],
-                |r| r.get(0),
+                params![
+                    q.day_start.0,
+                    q.now.0,
+                    q.deck,
+                    q.tag,
+                    q.day_end.0,
+                    limit(cap)
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
         };
-        let learning = ids(&format!(
-            "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
-             WHERE cs.state IN ('learning', 'relearning') AND cs.due <= ?2 AND {STUDYABLE}
-               AND ?5 IS NOT NULL
-             ORDER BY cs.due, cs.card_id"
-        ))?;
-        let reviews = ids(&format!(
-            "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
-             WHERE cs.state = 'review' AND cs.due < ?5 AND {STUDYABLE} AND {NOT_BURIED}
-             ORDER BY cs.due, (?2 - cs.last_review) / cs.stability DESC, cs.card_id"
-        ))?;
-        let new = ids(&format!(
-            "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
-             WHERE cs.state = 'new' AND {STUDYABLE} AND {NOT_BURIED} AND ?5 IS NOT NULL
-             ORDER BY c.deck, c.source_id, c.line, c.id"
-        ))?;
-        let (new_done, reviews_done): (i64, i64) = self
-            .conn
-            .prepare_cached(
-                "SELECT coalesce(sum(state_before = 'new'), 0),
-                        coalesce(sum(state_before = 'review'), 0)
-                 FROM reviews WHERE reviewed_at >= ?1 AND reviewed_at < ?2",
-            )
-            .and_then(|mut s| {
-                s.query_row(params![q.day_start.0, q.day_end.0], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-            })
-            .map_err(|e| self.err(e))?;
+        let reviews = with_deck(
+            &format!(
+                "SELECT cs.card_id, c.deck FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                 WHERE cs.state = 'review' AND cs.due < ?5 AND {STUDYABLE} AND {NOT_BURIED}
+                 ORDER BY cs.due, (?2 - cs.last_review) / cs.stability DESC, cs.card_id
+                 LIMIT ?6"
+            ),
+            caps.reviews,
+        )?;
+        let new = with_deck(
+            &format!(
+                "SELECT cs.card_id, c.deck FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                 WHERE cs.state = 'new' AND {STUDYABLE} AND {NOT_BURIED} AND ?5 IS NOT NULL
+                 ORDER BY c.deck, c.source_id, c.line, c.id
+                 LIMIT ?6"
+            ),
+            caps.new,
+        )?;
         Ok(Candidates {
             learning,
             reviews,
             new,
-            new_done: new_done as usize,
-            reviews_done: reviews_done as usize,
         })
+    }
+
+    /// New cards and reviews answered in the study day, per deck (for the
+    /// daily limits). Learning steps do not count, as in Anki.
+    pub fn answered_today(&self, q: &QueueQuery) -> Result<Vec<DoneToday>> {
+        self.rows(
+            "SELECT c.deck, sum(r.state_before = 'new'), sum(r.state_before = 'review')
+             FROM reviews r JOIN cards c ON c.id = r.card_id
+             WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2
+             GROUP BY c.deck",
+            params![q.day_start.0, q.day_end.0],
+            |r| {
+                Ok(DoneToday {
+                    deck: r.get(0)?,
+                    new: r.get::<_, i64>(1)? as usize,
+                    reviews: r.get::<_, i64>(2)? as usize,
+                })
+            },
+        )
     }
 
     /// Review, learning and relearning cards falling due in each of `days`

@@ -98,6 +98,14 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Forgets one setting, so its default applies again.
+    pub fn delete_config(&mut self, key: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM config WHERE key = ?1", params![key])
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
     /// The scheduler's view of a card; `None` if there is no such card.
     pub fn card_state(&self, card_id: i64) -> Result<Option<CardState>> {
         self.conn

@@ -296,3 +296,50 @@ fn a_leech_is_tagged_and_suspended_when_configured() {
         "a suspended leech is not due"
     );
 }
+
+#[test]
+fn a_deck_limit_applies_with_the_global_one() {
+    let env = ten_cards();
+    let mut other = String::from("# 다른 덱\n");
+    for i in 1..=5 {
+        other.push_str(&format!("## 다른 질문 {i}번은?\n답.\n"));
+    }
+    let path = env.write("other.md", other);
+    env.import(&[&path]);
+    assert_eq!(today(&env, "2026-11-21T09:00:00+09:00"), (15, 0, 0));
+    // "다른" is a unique part of the deck name, as with --deck elsewhere.
+    let out = env
+        .cmd()
+        .args(["config", "set", "new_per_day", "2", "--deck", "다른"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout).trim(),
+        "new_per_day@다른 덱 = 2"
+    );
+    assert_eq!(today(&env, "2026-11-21T09:00:00+09:00"), (12, 0, 0));
+    env.cmd()
+        .args(["config", "set", "new_per_day", "11"])
+        .assert()
+        .success();
+    assert_eq!(today(&env, "2026-11-21T09:00:00+09:00"), (11, 0, 0));
+    let listing = env.cmd().arg("config").assert().success();
+    assert!(
+        String::from_utf8_lossy(&listing.get_output().stdout).contains("new_per_day@다른 덱  2")
+    );
+    env.cmd()
+        .args(["config", "unset", "new_per_day", "--deck", "다른 덱"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["config", "unset", "new_per_day"])
+        .assert()
+        .success();
+    assert_eq!(today(&env, "2026-11-21T09:00:00+09:00"), (15, 0, 0));
+    let out = env
+        .cmd()
+        .args(["config", "set", "fuzz", "true", "--deck", "다른"])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("cannot be set per deck"));
+}
