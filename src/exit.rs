@@ -18,6 +18,12 @@ pub const USAGE: u8 = 2;
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// Not a failure: help text the user asked for (`synack demo NAME --help`),
+/// printed to stdout with exit code 0.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct HelpShown(pub String);
+
 /// Turns the result of [`crate::run`] into the process exit code, printing the
 /// error (with its context chain on one line) to stderr.
 pub fn report(result: anyhow::Result<()>) -> ExitCode {
@@ -25,6 +31,10 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
         Ok(()) => ExitCode::from(SUCCESS),
         // A closed pipe (`synack cards | head`) is how the reader says "enough", not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::from(SUCCESS),
+        Err(err) if err.downcast_ref::<HelpShown>().is_some() => {
+            let _ = write!(io::stdout(), "{err}");
+            ExitCode::from(SUCCESS)
+        }
         Err(err) => {
             let code = if err.downcast_ref::<UsageError>().is_some() {
                 USAGE

@@ -13,6 +13,7 @@ pub mod import;
 pub mod markdown;
 pub mod render;
 pub mod schedule;
+pub mod sim;
 pub mod store;
 
 pub use cli::run;

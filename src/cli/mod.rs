@@ -2,6 +2,7 @@
 //! terminal. Everything below receives plain values.
 
 mod cards;
+mod demo;
 mod import;
 mod schedule;
 
@@ -75,6 +76,9 @@ pub enum Command {
     Config(schedule::ConfigArgs),
     /// Today's counts (new, learning, review) and the due forecast for 30 days
     Due(schedule::DueArgs),
+    /// Run a protocol demo: the TCP handshake, ports and sockets, URI parsing
+    #[command(after_help = demo::AFTER_HELP)]
+    Demo(demo::DemoArgs),
 }
 
 #[derive(Debug, Args)]
@@ -158,6 +162,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Simulate(args) => schedule::simulate(&ctx, args),
         Command::Config(args) => schedule::config(&ctx, args),
         Command::Due(args) => schedule::due(&ctx, args),
+        Command::Demo(args) => demo::run(args),
     }
 }
 

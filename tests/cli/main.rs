@@ -2,6 +2,9 @@
 
 mod bad_input;
 mod cards;
+mod demo_handshake;
+mod demo_sockets;
+mod demo_uri;
 mod import;
 mod schedule;
 mod util;

@@ -1,0 +1,135 @@
+//! `synack demo`: lists the demos and runs one, printing its report as text
+//! (optionally step by step) or JSON.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use anyhow::Result;
+use clap::{Args, Parser};
+use serde::Serialize;
+
+use super::Format;
+use crate::exit::{HelpShown, UsageError};
+use crate::sim::{self, DEMOS, OutputFormat, SimError};
+
+pub(super) const AFTER_HELP: &str = "\
+Demos:
+  synack demo list                     what there is, and the topics each serves
+  synack demo handshake --scenario close
+  synack demo sockets --clients 3
+  synack demo uri https://긴급재난지원금.kr/ --compare https://example.kr
+
+`synack demo NAME --help` lists a demo's options. Every demo takes --seed N
+(same seed, same output), --format text|json and --step (wait for Enter
+between steps).";
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// `list`, or a demo's name followed by its options
+    #[arg(
+        value_name = "NAME [OPTIONS]",
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        required = true
+    )]
+    pub argv: Vec<String>,
+}
+
+/// `synack demo list`'s own options.
+#[derive(Debug, Parser)]
+#[command(name = "list", about = "List the demos")]
+struct ListArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Serialize)]
+struct DemoJson {
+    name: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    topics: &'static [&'static str],
+}
+
+pub(super) fn run(args: DemoArgs) -> Result<()> {
+    if args.argv.first().map(String::as_str) == Some("list") {
+        let list = ListArgs::try_parse_from(&args.argv).map_err(clap_error)?;
+        return print_list(list.format);
+    }
+    let run = match sim::run(&args.argv) {
+        Ok(run) => run,
+        Err(SimError::Args(e)) => return Err(clap_error(e)),
+        Err(e @ SimError::UnknownDemo(_)) => return Err(UsageError(e.to_string()).into()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = std::io::stdout().lock();
+    match run.common.format {
+        OutputFormat::Json => super::write_json(&mut out, &run.report.json)?,
+        OutputFormat::Text => {
+            let pause = run.common.step
+                && std::io::stdin().is_terminal()
+                && std::io::stdout().is_terminal();
+            let mut stdin = std::io::stdin().lock();
+            let last = run.report.steps.len().saturating_sub(1);
+            for (i, step) in run.report.steps.iter().enumerate() {
+                out.write_all(step.as_bytes())?;
+                if pause && i < last {
+                    write!(out, "  [Enter] ")?;
+                    out.flush()?;
+                    let mut line = String::new();
+                    if stdin.read_line(&mut line)? == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `--help` prints and succeeds; a bad option is a usage error, shown the way
+/// clap shows it elsewhere.
+fn clap_error(e: clap::Error) -> anyhow::Error {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            HelpShown(e.render().to_string()).into()
+        }
+        _ => {
+            let text = e.to_string();
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ");
+            UsageError(first.to_string()).into()
+        }
+    }
+}
+
+fn print_list(format: Format) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let list: Vec<DemoJson> = DEMOS
+                .iter()
+                .map(|d| DemoJson {
+                    name: d.name,
+                    title: d.title,
+                    summary: d.summary,
+                    topics: d.topics,
+                })
+                .collect();
+            super::write_json(&mut out, &list)?;
+        }
+        Format::Text => {
+            let width = DEMOS.iter().map(|d| d.name.len()).max().unwrap_or(0);
+            for d in DEMOS {
+                writeln!(out, "{:<width$}  {}", d.name, d.title)?;
+                writeln!(out, "{:<width$}  {}", "", d.summary)?;
+                writeln!(out, "{:<width$}  topics: {}", "", d.topics.join(", "))?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,217 @@
+//! The embedded network simulator: small, deterministic demos of the
+//! protocols the cards are about, runnable from `synack demo`, from a card
+//! (`:demo` in the quiz, `synack show`) and from a `demo:` link in a note.
+//!
+//! Each demo is one file that exports a [`Demo`]; [`DEMOS`] lists them. A demo
+//! parses its own options with clap (so `synack demo NAME --help` explains
+//! them), runs without reading the clock or a global RNG (`--seed` feeds every
+//! random choice), and returns a [`Report`]: text a person reads, step by step,
+//! and a JSON document with the same facts.
+//!
+//! Adding a demo: write `src/sim/NAME.rs` with a `pub const DEMO: Demo`, then
+//! add one line to [`DEMOS`].
+
+pub mod handshake;
+pub mod sockets;
+pub mod uri;
+
+use clap::{Args, ValueEnum};
+use percent_encoding::percent_decode_str;
+use serde::Serialize;
+
+/// Every demo, in `synack demo list` order.
+pub const DEMOS: &[Demo] = &[handshake::DEMO, sockets::DEMO, uri::DEMO];
+
+/// One demo in the registry.
+#[derive(Debug, Clone, Copy)]
+pub struct Demo {
+    /// What `synack demo NAME` and `demo:NAME` links call it.
+    pub name: &'static str,
+    /// A short title, e.g. "TCP connection setup and teardown".
+    pub title: &'static str,
+    /// One line on what it shows.
+    pub summary: &'static str,
+    /// The topics it serves, for `synack demo list`.
+    pub topics: &'static [&'static str],
+    /// Words (Korean and English, lower-case) that make a card about this
+    /// demo's topic when no `demo:` link says so. See `deck::links`.
+    pub keywords: &'static [&'static str],
+    /// Parses `argv` (`argv[0]` is the demo's name) and runs the demo.
+    pub run: fn(&[String]) -> Result<Run, SimError>,
+}
+
+/// The options every demo takes, flattened into its own clap arguments.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Seed for every random choice (ISNs, ports), so runs repeat exactly
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Wait for Enter between steps (only on a terminal)
+    #[arg(long)]
+    pub step: bool,
+}
+
+/// How a demo's report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// What a person reads: diagrams, tables, explanations
+    Text,
+    /// One JSON document with the same facts, for tools and tests
+    Json,
+}
+
+/// What a demo found: the text, in steps, and the same facts as JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Blocks of text, each ending with a newline; `--step` pauses between them.
+    pub steps: Vec<String>,
+    pub json: serde_json::Value,
+}
+
+impl Report {
+    /// The whole text, as printed without `--step`.
+    pub fn text(&self) -> String {
+        self.steps.concat()
+    }
+}
+
+/// A finished run: the common options it was given and its report.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub common: Common,
+    pub report: Report,
+}
+
+/// Why a demo did not run.
+#[derive(Debug, thiserror::Error)]
+pub enum SimError {
+    #[error("unknown demo {0:?} (see `synack demo list`)")]
+    UnknownDemo(String),
+    /// Bad options, or `--help`: clap's own message, printed as clap prints it.
+    #[error("{0}")]
+    Args(#[from] clap::Error),
+    /// Options that parse but make no sense together, or bad demo input
+    /// (e.g. a URI that cannot be parsed, where that is not itself the point).
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Finds a demo by name.
+pub fn find(name: &str) -> Option<&'static Demo> {
+    DEMOS.iter().find(|d| d.name == name)
+}
+
+/// Runs the demo named by `argv[0]` with the rest of `argv` as its options.
+pub fn run(argv: &[String]) -> Result<Run, SimError> {
+    let name = argv.first().map(String::as_str).unwrap_or_default();
+    let demo = find(name).ok_or_else(|| SimError::UnknownDemo(name.to_string()))?;
+    (demo.run)(argv)
+}
+
+/// A card's link to a demo, written in a note as `[text](demo:NAME?ARGS)`.
+///
+/// `ARGS` are `&`-separated items: `key=value` becomes `--key value`,
+/// `key=true` the flag `--key` (`key=false` nothing), and an item without `=`
+/// a positional argument. Items are percent-decoded, so a URI argument keeps
+/// its own `?` and `&` as `%3F` and `%26`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DemoLink {
+    pub name: String,
+    /// The query as written, without the `?`.
+    pub args: String,
+}
+
+impl DemoLink {
+    /// Parses a link target; `None` unless it starts with `demo:`.
+    pub fn parse(target: &str) -> Option<DemoLink> {
+        let rest = target.trim().strip_prefix("demo:")?;
+        let (name, args) = rest.split_once('?').unwrap_or((rest, ""));
+        if name.is_empty() {
+            return None;
+        }
+        Some(DemoLink {
+            name: name.to_string(),
+            args: args.to_string(),
+        })
+    }
+
+    /// The command line this link stands for: `["handshake", "--scenario", "close"]`.
+    pub fn argv(&self) -> Vec<String> {
+        let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+        let mut argv = vec![self.name.clone()];
+        for item in self.args.split('&').filter(|s| !s.is_empty()) {
+            match item.split_once('=') {
+                Some((key, "true")) => argv.push(format!("--{}", decode(key))),
+                Some((_, "false")) => {}
+                Some((key, value)) => {
+                    argv.push(format!("--{}", decode(key)));
+                    argv.push(decode(value));
+                }
+                None => argv.push(decode(item)),
+            }
+        }
+        argv
+    }
+
+    /// `handshake scenario=close`, for people.
+    pub fn label(&self) -> String {
+        if self.args.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.name, self.args.replace('&', " "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_become_command_lines() {
+        let link = DemoLink::parse("demo:handshake?scenario=close&msl=30").unwrap();
+        assert_eq!(link.name, "handshake");
+        assert_eq!(
+            link.argv(),
+            ["handshake", "--scenario", "close", "--msl", "30"]
+        );
+        let link =
+            DemoLink::parse("demo:uri?https%3A%2F%2Fa.kr%2F%3Fq%3D1%26r&compare=http://a.kr")
+                .unwrap();
+        assert_eq!(
+            link.argv(),
+            ["uri", "https://a.kr/?q=1&r", "--compare", "http://a.kr"]
+        );
+        let link = DemoLink::parse("demo:sockets?simulate=true&step=false").unwrap();
+        assert_eq!(link.argv(), ["sockets", "--simulate"]);
+        assert_eq!(DemoLink::parse("demo:").map(|l| l.name), None);
+        assert_eq!(DemoLink::parse("https://example.com"), None);
+    }
+
+    #[test]
+    fn registry_names_are_unique_and_lower_case() {
+        for (i, d) in DEMOS.iter().enumerate() {
+            assert!(d.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(DEMOS[i + 1..].iter().all(|o| o.name != d.name));
+            assert!(d.keywords.iter().all(|k| *k == k.to_lowercase()));
+        }
+    }
+
+    #[test]
+    fn unknown_demos_are_named() {
+        let err = run(&["nope".to_string()]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown demo \"nope\" (see `synack demo list`)"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! `synack demo handshake` through the binary.

@@ -1,0 +1,1 @@
+//! `synack demo sockets` through the binary.

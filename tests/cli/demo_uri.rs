@@ -1,0 +1,1 @@
+//! `synack demo uri` through the binary.
