@@ -101,6 +101,17 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) STRICT;
     "#,
+    // 2: what each quiz session did, kept as it goes so a killed session still counts.
+    r#"
+    ALTER TABLE sessions ADD COLUMN deck TEXT;
+    ALTER TABLE sessions ADD COLUMN tag TEXT;
+    ALTER TABLE sessions ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN again INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN hard INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN good INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN easy INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN active_ms INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

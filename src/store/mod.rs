@@ -9,6 +9,7 @@ mod cards;
 pub mod migrations;
 mod queue;
 mod review;
+mod session;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use cards::{CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};
-pub use review::{ReviewInput, ReviewRow};
+pub use review::{Recorded, ReviewInput, ReviewRow};
+pub use session::SessionTally;
 pub use write::{ExistingCard, SourceRow, Tx};
 
 /// Why the store could not do what was asked. Each names the database file.

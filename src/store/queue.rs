@@ -36,15 +36,16 @@ pub struct Caps {
     pub new: Option<usize>,
 }
 
-/// Cards that can be studied at all: not suspended, still in the notes, in
-/// the deck and tag asked for.
-const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
+/// Cards that can be studied at all: not suspended, not buried by hand, still
+/// in the notes, in the deck and tag asked for.
+pub(super) const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
+    AND (cs.buried_until IS NULL OR cs.buried_until <= ?2)
     AND (?3 IS NULL OR c.deck = ?3 COLLATE NOCASE)
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
                                WHERE t.card_id = c.id AND t.tag = ?4 COLLATE NOCASE))";
 
 /// Siblings of a card answered today are buried until tomorrow.
-const NOT_BURIED: &str = "NOT EXISTS (
+pub(super) const NOT_BURIED: &str = "NOT EXISTS (
     SELECT 1 FROM reviews r JOIN cards sib ON sib.id = r.card_id
     WHERE r.reviewed_at >= ?1 AND sib.source_id IS c.source_id AND sib.section = c.section)";
 

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, Tx};
 use crate::clock::Timestamp;
 use crate::schedule::{Answer, CardState, Memory, Phase, Rating};
 
@@ -148,75 +148,112 @@ impl Store {
         input: &ReviewInput,
     ) -> Result<i64> {
         let tx = self.transaction()?;
-        let s = &answer.state;
-        let changed = tx
+        let recorded = write_answer(&tx, card_id, before, answer, now, input)?;
+        tx.commit()?;
+        Ok(recorded.review_id)
+    }
+
+    /// Reads the card's state, answers it with `decide` and records the
+    /// answer, all in one write transaction: a second session answering the
+    /// same card at the same moment waits, then answers the state this one left.
+    pub fn answer_with<E: From<StoreError>>(
+        &mut self,
+        card_id: i64,
+        now: Timestamp,
+        input: &ReviewInput,
+        decide: impl FnOnce(&CardState) -> std::result::Result<Answer, E>,
+    ) -> std::result::Result<(CardState, Answer, Recorded), E> {
+        let tx = self.transaction()?;
+        let before = tx
             .tx
             .prepare_cached(
-                "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
-                        step = ?6, reps = ?7, lapses = ?8, last_review = ?9
-                 WHERE card_id = ?1",
+                "SELECT state, due, stability, difficulty, step, reps, lapses, last_review
+                 FROM card_state WHERE card_id = ?1",
             )
-            .and_then(|mut st| {
-                st.execute(params![
+            .and_then(|mut s| s.query_row([card_id], state_from_row))
+            .map_err(|e| tx.err(e))?;
+        let answer = decide(&before)?;
+        let recorded = write_answer(&tx, card_id, &before, &answer, now, input)?;
+        tx.commit()?;
+        Ok((before, answer, recorded))
+    }
+}
+
+/// What recording an answer changed besides the state and the log, so that
+/// undoing it can put back exactly what was there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    pub review_id: i64,
+    /// The answer added the `leech` tag (it was not there before).
+    pub tagged_leech: bool,
+    /// The answer suspended the card as a leech.
+    pub suspended: bool,
+}
+
+fn write_answer(
+    tx: &Tx<'_>,
+    card_id: i64,
+    before: &CardState,
+    answer: &Answer,
+    now: Timestamp,
+    input: &ReviewInput,
+) -> Result<Recorded> {
+    let s = &answer.state;
+    tx.write_state(card_id, s)?;
+    let review_id: i64 = tx
+        .tx
+        .prepare_cached(
+            "INSERT INTO reviews (card_id, session_id, reviewed_at, rating, state_before,
+                    elapsed_days, scheduled_days, stability, difficulty, duration_ms, answer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+        )
+        .and_then(|mut st| {
+            st.query_row(
+                params![
                     card_id,
-                    s.phase.as_str(),
-                    s.due.map(|t| t.0),
+                    input.session_id,
+                    now.0,
+                    answer.rating as i64,
+                    before.phase.as_str(),
+                    f64::from(answer.elapsed_days),
+                    answer.scheduled_days,
                     s.memory.map(|m| f64::from(m.stability)),
                     s.memory.map(|m| f64::from(m.difficulty)),
-                    s.step,
-                    s.reps,
-                    s.lapses,
-                    s.last_review.map(|t| t.0),
-                ])
-            })
-            .map_err(|e| tx.err(e))?;
-        if changed != 1 {
-            return Err(StoreError::Sqlite {
-                path: tx.path.clone(),
-                source: rusqlite::Error::QueryReturnedNoRows,
-            });
-        }
-        let id: i64 = tx
-            .tx
-            .prepare_cached(
-                "INSERT INTO reviews (card_id, session_id, reviewed_at, rating, state_before,
-                        elapsed_days, scheduled_days, stability, difficulty, duration_ms, answer)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+                    input.duration_ms,
+                    input.typed,
+                ],
+                |r| r.get(0),
             )
-            .and_then(|mut st| {
-                st.query_row(
-                    params![
-                        card_id,
-                        input.session_id,
-                        now.0,
-                        answer.rating as i64,
-                        before.phase.as_str(),
-                        f64::from(answer.elapsed_days),
-                        answer.scheduled_days,
-                        s.memory.map(|m| f64::from(m.stability)),
-                        s.memory.map(|m| f64::from(m.difficulty)),
-                        input.duration_ms,
-                        input.typed,
-                    ],
-                    |r| r.get(0),
-                )
-            })
-            .map_err(|e| tx.err(e))?;
-        if answer.leech {
-            tx.tx
+        })
+        .map_err(|e| tx.err(e))?;
+    let mut recorded = Recorded {
+        review_id,
+        tagged_leech: false,
+        suspended: false,
+    };
+    if answer.leech {
+        recorded.tagged_leech = tx
+            .tx
+            .execute(
+                "INSERT OR IGNORE INTO card_tags (card_id, tag, pos)
+                 VALUES (?1, 'leech', (SELECT count(*) FROM card_tags WHERE card_id = ?1))",
+                [card_id],
+            )
+            .map_err(|e| tx.err(e))?
+            == 1;
+        if input.suspend_leech {
+            recorded.suspended = tx
+                .tx
                 .execute(
-                    "INSERT OR IGNORE INTO card_tags (card_id, tag, pos)
-                     VALUES (?1, 'leech', (SELECT count(*) FROM card_tags WHERE card_id = ?1))",
+                    "UPDATE cards SET suspended = 1 WHERE id = ?1 AND suspended = 0",
                     [card_id],
                 )
-                .map_err(|e| tx.err(e))?;
-            if input.suspend_leech {
-                tx.tx
-                    .execute("UPDATE cards SET suspended = 1 WHERE id = ?1", [card_id])
-                    .map_err(|e| tx.err(e))?;
-            }
+                .map_err(|e| tx.err(e))?
+                == 1;
         }
-        tx.commit()?;
-        Ok(id)
     }
+    if let Some(session) = input.session_id {
+        tx.tally(session, Some(answer.rating), 1, input.duration_ms)?;
+    }
+    Ok(recorded)
 }

@@ -1,0 +1,241 @@
+//! What a quiz session writes besides answers: the session record, undo,
+//! bury and suspend, and the queries behind cramming and the summary.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::queue::{NOT_BURIED, STUDYABLE};
+use super::review::Recorded;
+use super::{QueueQuery, Result, Store, Tx};
+use crate::clock::Timestamp;
+use crate::schedule::{CardState, Rating};
+
+/// A stored session's totals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SessionTally {
+    /// Cards dealt with: graded, skipped, buried or suspended.
+    pub seen: i64,
+    /// Grades by rating, again to easy.
+    pub ratings: [i64; 4],
+    pub active_ms: i64,
+}
+
+impl Tx<'_> {
+    /// Overwrites a card's scheduling state.
+    pub(super) fn write_state(&self, card_id: i64, s: &CardState) -> Result<()> {
+        let changed = self
+            .tx
+            .prepare_cached(
+                "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
+                        step = ?6, reps = ?7, lapses = ?8, last_review = ?9
+                 WHERE card_id = ?1",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    card_id,
+                    s.phase.as_str(),
+                    s.due.map(|t| t.0),
+                    s.memory.map(|m| f64::from(m.stability)),
+                    s.memory.map(|m| f64::from(m.difficulty)),
+                    s.step,
+                    s.reps,
+                    s.lapses,
+                    s.last_review.map(|t| t.0),
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        if changed != 1 {
+            return Err(self.err(rusqlite::Error::QueryReturnedNoRows));
+        }
+        Ok(())
+    }
+
+    /// Adds `delta` (1 or -1) to a session's counts: one card seen, the
+    /// rating if there was one, and the time spent.
+    pub(super) fn tally(
+        &self,
+        session: i64,
+        rating: Option<Rating>,
+        delta: i64,
+        duration_ms: i64,
+    ) -> Result<()> {
+        let rating = rating.map_or("", |r| match r {
+            Rating::Again => ", again = again + ?2",
+            Rating::Hard => ", hard = hard + ?2",
+            Rating::Good => ", good = good + ?2",
+            Rating::Easy => ", easy = easy + ?2",
+        });
+        // `rating` is one of four fixed strings, never user text.
+        let sql = format!(
+            "UPDATE sessions SET seen = seen + ?2, active_ms = max(0, active_ms + ?2 * ?3) {rating}
+             WHERE id = ?1"
+        );
+        self.tx
+            .prepare_cached(&sql)
+            .and_then(|mut st| st.execute(params![session, delta, duration_ms]))
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}
+
+impl Store {
+    /// Opens a session record; returns its id.
+    pub fn start_session(
+        &mut self,
+        now: Timestamp,
+        cram: bool,
+        deck: Option<&str>,
+        tag: Option<&str>,
+    ) -> Result<i64> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO sessions (started_at, cram, deck, tag) VALUES (?1, ?2, ?3, ?4)
+                 RETURNING id",
+            )
+            .and_then(|mut s| s.query_row(params![now.0, cram, deck, tag], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Closes a session record.
+    pub fn end_session(&mut self, session: i64, now: Timestamp) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE sessions SET ended_at = ?2 WHERE id = ?1",
+                params![session, now.0],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// A session's stored totals.
+    pub fn session_tally(&self, session: i64) -> Result<Option<SessionTally>> {
+        self.conn
+            .prepare_cached(
+                "SELECT seen, again, hard, good, easy, active_ms FROM sessions WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([session], |r| {
+                    Ok(SessionTally {
+                        seen: r.get(0)?,
+                        ratings: [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
+                        active_ms: r.get(5)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    /// Counts a card dealt with in a session without a review written for it
+    /// (a cram grade, a skip, bury or suspend); `delta` -1 takes it back.
+    pub fn tally_session(
+        &mut self,
+        session: i64,
+        rating: Option<Rating>,
+        delta: i64,
+        duration_ms: i64,
+    ) -> Result<()> {
+        let tx = self.transaction()?;
+        tx.tally(session, rating, delta, duration_ms)?;
+        tx.commit()
+    }
+
+    /// Takes back an answer: deletes its log row, puts the card's state back
+    /// to `before`, and undoes the leech tag and suspension it caused.
+    pub fn undo_answer(
+        &mut self,
+        card_id: i64,
+        before: &CardState,
+        recorded: &Recorded,
+        session: Option<(i64, Rating, i64)>,
+    ) -> Result<()> {
+        let tx = self.transaction()?;
+        tx.tx
+            .execute(
+                "DELETE FROM reviews WHERE id = ?1 AND card_id = ?2",
+                params![recorded.review_id, card_id],
+            )
+            .map_err(|e| tx.err(e))?;
+        tx.write_state(card_id, before)?;
+        if recorded.tagged_leech {
+            tx.tx
+                .execute(
+                    "DELETE FROM card_tags WHERE card_id = ?1 AND tag = 'leech'",
+                    [card_id],
+                )
+                .map_err(|e| tx.err(e))?;
+        }
+        if recorded.suspended {
+            tx.tx
+                .execute("UPDATE cards SET suspended = 0 WHERE id = ?1", [card_id])
+                .map_err(|e| tx.err(e))?;
+        }
+        if let Some((id, rating, duration_ms)) = session {
+            tx.tally(id, Some(rating), -1, duration_ms)?;
+        }
+        tx.commit()
+    }
+
+    /// Keeps a card out of the queue until `until` (the next study day).
+    pub fn bury(&mut self, card_id: i64, until: Timestamp) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE card_state SET buried_until = ?2 WHERE card_id = ?1",
+                params![card_id, until.0],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Suspends or unsuspends a card.
+    pub fn set_suspended(&mut self, card_id: i64, suspended: bool) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE cards SET suspended = ?2 WHERE id = ?1",
+                params![card_id, suspended],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Cards to cram: studied before, not due today, least likely recalled
+    /// first. FSRS retrievability falls as elapsed time over stability grows,
+    /// so ordering by that ratio orders by retrievability without computing it.
+    pub fn cram_candidates(&self, q: &QueueQuery, limit: usize) -> Result<Vec<i64>> {
+        self.rows(
+            &format!(
+                "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                 WHERE cs.state != 'new' AND cs.due >= ?5 AND cs.stability > 0
+                   AND {STUDYABLE} AND {NOT_BURIED}
+                 ORDER BY (?2 - cs.last_review) / cs.stability DESC, cs.card_id
+                 LIMIT ?6"
+            ),
+            params![
+                q.day_start.0,
+                q.now.0,
+                q.deck,
+                q.tag,
+                q.day_end.0,
+                limit.min(i64::MAX as usize) as i64
+            ],
+            |r| r.get(0),
+        )
+    }
+
+    /// When the next card (not new) falls due after `q.now`, within the filters.
+    pub fn next_due(&self, q: &QueueQuery) -> Result<Option<Timestamp>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT min(cs.due) FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                 WHERE cs.state != 'new' AND cs.due > ?2 AND {STUDYABLE}
+                   AND ?1 IS NOT NULL AND ?5 IS NOT NULL"
+            ))
+            .and_then(|mut s| {
+                s.query_row(
+                    params![q.day_start.0, q.now.0, q.deck, q.tag, q.day_end.0],
+                    |r| r.get::<_, Option<i64>>(0),
+                )
+            })
+            .map(|t| t.map(Timestamp))
+            .map_err(|e| self.err(e))
+    }
+}
