@@ -11,6 +11,7 @@ pub mod deck;
 pub mod exit;
 pub mod import;
 pub mod markdown;
+pub mod quiz;
 pub mod render;
 pub mod schedule;
 pub mod sim;

@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use super::{Ctx, Format};
 use crate::exit::UsageError;
-use crate::schedule::config::{Config, KEYS, SessionLimits};
+use crate::quiz::plan;
+use crate::schedule::config::{Config, KEYS};
 use crate::schedule::{Rating, Scheduler, queue};
-use crate::store::{Caps, QueueQuery, ReviewInput, Store};
+use crate::store::{ReviewInput, Store};
 
 pub(super) const SIMULATE_ABOUT: &str = "\
 What-if for one card: the FSRS memory state after each review and the interval
@@ -161,28 +162,12 @@ pub(super) fn answer(ctx: &Ctx, args: AnswerArgs) -> Result<()> {
                 card.front,
                 answer.rating,
                 s.phase.as_str(),
-                human_interval(answer.scheduled_days),
+                crate::render::interval(answer.scheduled_days),
                 if answer.leech { " (now a leech)" } else { "" }
             )?;
         }
     }
     Ok(())
-}
-
-/// `0.0069` days → `10m`, `1.0` → `1d`, `45` → `1.5mo`.
-pub(crate) fn human_interval(days: f64) -> String {
-    let minutes = days * 1440.0;
-    if minutes < 60.0 {
-        format!("{}m", minutes.round().max(1.0))
-    } else if days < 1.0 {
-        format!("{}h", (minutes / 60.0).round())
-    } else if days < 30.0 {
-        format!("{}d", days.round())
-    } else if days < 365.0 {
-        format!("{:.1}mo", days / 30.0)
-    } else {
-        format!("{:.1}y", days / 365.0)
-    }
 }
 
 pub(super) fn simulate(ctx: &Ctx, args: SimulateArgs) -> Result<()> {
@@ -348,45 +333,6 @@ struct ForecastJson {
     due: usize,
 }
 
-/// Today's queue as a quiz started now would see it (limits applied).
-pub(crate) fn today_queue(
-    ctx: &Ctx,
-    store: &Store,
-    config: &Config,
-    filter: QueueFilter,
-) -> Result<(Vec<queue::Entry>, QueueQuery)> {
-    let sched = scheduler(ctx, config)?;
-    let day = sched.study_day(ctx.now);
-    let q = QueueQuery {
-        now: ctx.now,
-        day_start: sched.day_start(day),
-        day_end: sched.day_start(day + 1),
-        deck: filter.deck,
-        tag: filter.tag,
-    };
-    let allow = config.allowance(&store.answered_today(&q)?, filter.session);
-    // Without deck limits the totals bound what is needed, so the store can
-    // stop early; with them, cards of a full deck are skipped and more may be.
-    let caps = if allow.per_deck.is_empty() {
-        Caps {
-            reviews: Some(allow.total.reviews),
-            new: Some(allow.total.new),
-        }
-    } else {
-        Caps::default()
-    };
-    let c = store.queue_candidates(&q, caps)?;
-    Ok((queue::build(&c.learning, &c.reviews, &c.new, &allow), q))
-}
-
-/// Which cards a queue is built from.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct QueueFilter {
-    pub deck: Option<String>,
-    pub tag: Option<String>,
-    pub session: SessionLimits,
-}
-
 pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
     let store = super::open_with_decks(ctx)?;
     let deck = match &args.deck {
@@ -394,11 +340,12 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
         None => None,
     };
     let config = load_config(&store)?;
-    let filter = QueueFilter {
+    let filter = plan::Filter {
         deck,
-        ..QueueFilter::default()
+        ..plan::Filter::default()
     };
-    let (entries, q) = today_queue(ctx, &store, &config, filter)?;
+    let sched = scheduler(ctx, &config)?;
+    let (entries, q) = plan::today(&store, &config, &sched, &filter, ctx.now)?;
     let count = |slot| entries.iter().filter(|e| e.slot == slot).count();
     let today = TodayJson {
         new: count(queue::Slot::New),

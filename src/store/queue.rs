@@ -45,7 +45,7 @@ pub(super) const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
                                WHERE t.card_id = c.id AND t.tag = ?4 COLLATE NOCASE))";
 
 /// Siblings of a card answered today are buried until tomorrow.
-pub(super) const NOT_BURIED: &str = "NOT EXISTS (
+const NOT_BURIED: &str = "NOT EXISTS (
     SELECT 1 FROM reviews r JOIN cards sib ON sib.id = r.card_id
     WHERE r.reviewed_at >= ?1 AND sib.source_id IS c.source_id AND sib.section = c.section)";
 

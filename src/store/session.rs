@@ -3,7 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::queue::{NOT_BURIED, STUDYABLE};
+use super::queue::STUDYABLE;
 use super::review::Recorded;
 use super::{QueueQuery, Result, Store, Tx};
 use crate::clock::Timestamp;
@@ -205,7 +205,7 @@ impl Store {
             &format!(
                 "SELECT cs.card_id FROM card_state cs JOIN cards c ON c.id = cs.card_id
                  WHERE cs.state != 'new' AND cs.due >= ?5 AND cs.stability > 0
-                   AND {STUDYABLE} AND {NOT_BURIED}
+                   AND {STUDYABLE} AND ?1 IS NOT NULL
                  ORDER BY (?2 - cs.last_review) / cs.stability DESC, cs.card_id
                  LIMIT ?6"
             ),
@@ -237,5 +237,11 @@ impl Store {
             })
             .map(|t| t.map(Timestamp))
             .map_err(|e| self.err(e))
+    }
+
+    /// A card's demo links, in the order its note gives them.
+    // Links are not stored yet; the importer's demo-link work fills this in.
+    pub fn card_demos(&self, _card_id: i64) -> Result<Vec<crate::sim::DemoLink>> {
+        Ok(Vec::new())
     }
 }

@@ -1,0 +1,852 @@
+//! The quiz session as a state machine: [`Session::apply`] takes one input
+//! (a line typed at the answer or grade prompt, Ctrl-C, or end of input) and
+//! returns the [`Event`]s to show. It reads and writes cards through the
+//! [`Store`] it is handed, but never touches the terminal or the clock: the
+//! caller passes the time in a [`Tick`], and renders the events as text or
+//! JSON (see `cli::quiz`, the thin rustyline adapter).
+//!
+//! Every grade is committed (state and log in one transaction) before the
+//! next card is shown, so stopping at any point loses nothing.
+
+pub mod plan;
+pub mod recall;
+
+use std::collections::VecDeque;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::clock::Timestamp;
+use crate::schedule::queue::{Entry, Slot};
+use crate::schedule::{Answer, CardState, Phase, Rating, Scheduler};
+use crate::sim::DemoLink;
+use crate::store::{CardRow, QueueQuery, Recorded, ReviewInput, Store};
+use recall::RecallHint;
+
+/// Learning cards due within this long are shown early once nothing else is
+/// left, as Anki's learn-ahead limit does.
+pub const LEARN_AHEAD_MS: i64 = 20 * 60_000;
+
+/// Time spent on one card counts up to this, as Anki caps answer time, so a
+/// card left on screen during a break does not distort the session's time.
+pub const MAX_ANSWER_MS: i64 = 60_000;
+
+/// The commands accepted at either prompt, for `:help` and tab completion.
+pub const COMMANDS: &[(&str, &str)] = &[
+    (":demo", "run the card's demo (`:demo 2` for the second)"),
+    (":show", "source file and line, tags, memory state, demos"),
+    (":skip", "leave this card for now (it stays due)"),
+    (":bury", "hide this card until tomorrow"),
+    (":suspend", "take this card out of the queue until unsuspended"),
+    (":undo", "take back the last grade; the card comes back"),
+    (":edit", "open the card's note in $EDITOR at its line, then re-import it"),
+    (":stats", "this session so far and what is left"),
+    (":help", "this list"),
+    (":quit", "end the session (Ctrl-C and Ctrl-D do too); grades are saved"),
+];
+
+/// One input from the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A line typed at the prompt (without its newline).
+    Line(String),
+    /// Ctrl-C.
+    Interrupt,
+    /// Ctrl-D, or the end of scripted input.
+    Eof,
+}
+
+/// The time an input arrives: `now` for scheduling (`SYNACK_NOW` or the
+/// clock), and a monotonic millisecond count for time spent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tick {
+    pub now: Timestamp,
+    pub mono_ms: i64,
+}
+
+/// Which prompt the session waits at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prompt {
+    /// Type an answer (or nothing) to reveal the back.
+    Answer,
+    /// Grade 1–4.
+    Grade,
+}
+
+/// What the session shows, in order. Serialized, one per line, by
+/// `synack quiz --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "lowercase")]
+pub enum Event {
+    Card(CardShown),
+    Reveal(Reveal),
+    Grade(Graded),
+    Command(CommandDone),
+    Summary(Summary),
+}
+
+/// Remaining cards by kind, the current one included.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub new: usize,
+    pub learn: usize,
+    pub due: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardShown {
+    pub card_id: i64,
+    /// 1-based position in the session, and the total as it stands now.
+    pub index: usize,
+    pub total: usize,
+    pub counts: Counts,
+    pub slot: Slot,
+    pub deck: String,
+    /// Deck and headings: `네트워크 › TCP › 3-way handshake`.
+    pub path: String,
+    pub front: String,
+    pub demos: usize,
+}
+
+/// One grade button: what it would do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub rating: Rating,
+    pub label: &'static str,
+    /// `<10m` inside a learning step, `4d` for a review interval.
+    pub interval: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reveal {
+    pub card_id: i64,
+    /// The reference answer, Markdown.
+    pub back: String,
+    pub typed: Option<String>,
+    pub recall: Option<RecallHint>,
+    pub choices: Vec<Choice>,
+    /// Cramming: grades do not change the schedule.
+    pub cram: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Graded {
+    pub card_id: i64,
+    pub rating: Rating,
+    pub state: &'static str,
+    /// RFC 3339; `None` only for a card never scheduled (cramming a new card).
+    pub due: Option<String>,
+    pub interval: String,
+    pub leech: bool,
+    pub cram: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommandDone {
+    pub command: String,
+    pub ok: bool,
+    /// What to show: a message, or a demo's output.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub session_id: i64,
+    pub seen: usize,
+    pub reviewed: usize,
+    /// Grades by rating, again to easy.
+    pub ratings: [usize; 4],
+    /// Share of grades that were Again, 0.0–1.0 (0 with no grades).
+    pub again_rate: f64,
+    /// New cards graded for the first time.
+    pub new_learned: usize,
+    pub seconds: f64,
+    /// When the next card falls due (RFC 3339), if any.
+    pub next_due: Option<String>,
+    pub cram: bool,
+}
+
+/// What a session is made of.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub entries: Vec<Entry>,
+    pub scheduler: Scheduler,
+    pub suspend_leeches: bool,
+    /// Grades leave the schedule alone.
+    pub cram: bool,
+    /// The study day and filters the queue came from (for the summary's next due).
+    pub query: QueueQuery,
+}
+
+/// A card on screen.
+#[derive(Debug, Clone)]
+struct Current {
+    card: CardRow,
+    demos: Vec<DemoLink>,
+    slot: Slot,
+    state: CardState,
+    shown_ms: i64,
+    /// What was typed at the answer prompt, once revealed.
+    typed: Option<String>,
+    revealed: bool,
+}
+
+/// A grade that `:undo` can take back.
+#[derive(Debug, Clone)]
+struct Undo {
+    card_id: i64,
+    slot: Slot,
+    rating: Rating,
+    duration_ms: i64,
+    /// `None` when cramming (nothing was written but the tally).
+    written: Option<(CardState, Recorded)>,
+}
+
+/// A quiz session in progress.
+#[derive(Debug)]
+pub struct Session {
+    id: i64,
+    plan: Plan,
+    queue: VecDeque<Entry>,
+    /// Cards in a learning step, waiting for their due time today.
+    learning: Vec<(Timestamp, i64)>,
+    current: Option<Current>,
+    undo: Vec<Undo>,
+    seen: usize,
+    ratings: [usize; 4],
+    new_learned: usize,
+    active_ms: i64,
+    finished: bool,
+    /// Set by `:edit`; the caller runs the editor, re-imports, and calls
+    /// [`Session::edited`].
+    edit_request: Option<EditRequest>,
+}
+
+/// The note to open for `:edit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditRequest {
+    pub path: String,
+    pub line: u32,
+}
+
+impl Session {
+    /// Opens the session record and shows the first card.
+    pub fn start(store: &mut Store, plan: Plan, tick: Tick) -> Result<(Session, Vec<Event>)> {
+        let id = store.start_session(
+            tick.now,
+            plan.cram,
+            plan.query.deck.as_deref(),
+            plan.query.tag.as_deref(),
+        )?;
+        let mut session = Session {
+            id,
+            queue: plan.entries.iter().copied().collect(),
+            plan,
+            learning: Vec::new(),
+            current: None,
+            undo: Vec::new(),
+            seen: 0,
+            ratings: [0; 4],
+            new_learned: 0,
+            active_ms: 0,
+            finished: false,
+            edit_request: None,
+        };
+        let events = session.advance(store, tick)?;
+        Ok((session, events))
+    }
+
+    /// The session record's id.
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+
+    /// The prompt to show next; `None` once the session has ended.
+    pub fn prompt(&self) -> Option<Prompt> {
+        match &self.current {
+            _ if self.finished => None,
+            Some(c) if c.revealed => Some(Prompt::Grade),
+            Some(_) => Some(Prompt::Answer),
+            None => None,
+        }
+    }
+
+    /// The card on screen, if any.
+    pub fn current_card(&self) -> Option<&CardRow> {
+        self.current.as_ref().map(|c| &c.card)
+    }
+
+    /// Takes the pending `:edit` request, if the last input made one.
+    pub fn take_edit_request(&mut self) -> Option<EditRequest> {
+        self.edit_request.take()
+    }
+
+    /// Applies one input.
+    pub fn apply(&mut self, store: &mut Store, input: Input, tick: Tick) -> Result<Vec<Event>> {
+        if self.finished {
+            return Ok(Vec::new());
+        }
+        match input {
+            Input::Interrupt | Input::Eof => self.finish(store, tick),
+            Input::Line(line) => {
+                let line = line.trim();
+                if let Some(command) = line.strip_prefix(':') {
+                    return self.command(store, command, tick);
+                }
+                match self.prompt() {
+                    Some(Prompt::Answer) => Ok(self.reveal(line, tick)?),
+                    Some(Prompt::Grade) => match parse_rating(line) {
+                        Some(rating) => self.grade(store, rating, tick),
+                        None => Ok(vec![message(
+                            "grade",
+                            false,
+                            format!(
+                                "{line:?} is not a grade: type 1-4 or again, hard, good, easy \
+                                 (a, h, g, e); :help lists the commands"
+                            ),
+                        )]),
+                    },
+                    None => Ok(Vec::new()),
+                }
+            }
+        }
+    }
+
+    /// Called after the caller ran the editor and re-imported the note: shows
+    /// the current card again as it now reads.
+    pub fn edited(&mut self, store: &mut Store, outcome: &str, tick: Tick) -> Result<Vec<Event>> {
+        let mut events = vec![message("edit", true, outcome.to_string())];
+        if let Some(cur) = self.current.take() {
+            self.queue.push_front(Entry {
+                card_id: cur.card.id,
+                slot: cur.slot,
+            });
+            events.extend(self.advance(store, tick)?);
+        }
+        Ok(events)
+    }
+
+    fn reveal(&mut self, typed: &str, tick: Tick) -> Result<Vec<Event>> {
+        let Some(cur) = self.current.as_mut() else {
+            return Ok(Vec::new());
+        };
+        cur.revealed = true;
+        cur.typed = (!typed.is_empty()).then(|| typed.to_string());
+        let recall = cur
+            .typed
+            .as_deref()
+            .and_then(|t| recall::hint(&cur.card.back, t));
+        let choices = if self.plan.cram {
+            Rating::ALL
+                .iter()
+                .map(|&rating| Choice {
+                    rating,
+                    label: rating.as_str(),
+                    interval: "-".into(),
+                })
+                .collect()
+        } else {
+            let options = self
+                .plan
+                .scheduler
+                .preview(cur.card.id, &cur.state, tick.now)?;
+            options
+                .iter()
+                .map(|a| Choice {
+                    rating: a.rating,
+                    label: a.rating.as_str(),
+                    interval: interval_label(a),
+                })
+                .collect()
+        };
+        Ok(vec![Event::Reveal(Reveal {
+            card_id: cur.card.id,
+            back: cur.card.back.clone(),
+            typed: cur.typed.clone(),
+            recall,
+            choices,
+            cram: self.plan.cram,
+        })])
+    }
+
+    fn grade(&mut self, store: &mut Store, rating: Rating, tick: Tick) -> Result<Vec<Event>> {
+        let Some(cur) = self.current.take() else {
+            return Ok(Vec::new());
+        };
+        let duration_ms = (tick.mono_ms - cur.shown_ms).clamp(0, MAX_ANSWER_MS);
+        let card_id = cur.card.id;
+        let event = if self.plan.cram {
+            if let Err(e) = store.tally_session(self.id, Some(rating), 1, duration_ms) {
+                self.current = Some(cur);
+                return Ok(vec![not_saved(&e.into())]);
+            }
+            if rating == Rating::Again {
+                // Missed while cramming: see it again before the session ends.
+                self.queue.push_back(Entry {
+                    card_id,
+                    slot: cur.slot,
+                });
+            }
+            self.undo.push(Undo {
+                card_id,
+                slot: cur.slot,
+                rating,
+                duration_ms,
+                written: None,
+            });
+            Graded {
+                card_id,
+                rating,
+                state: cur.state.phase.as_str(),
+                due: cur.state.due.map(|t| t.to_rfc3339()),
+                interval: "-".into(),
+                leech: false,
+                cram: true,
+            }
+        } else {
+            let input = ReviewInput {
+                duration_ms,
+                typed: cur.typed.clone(),
+                session_id: Some(self.id),
+                suspend_leech: self.plan.suspend_leeches,
+            };
+            let scheduler = &self.plan.scheduler;
+            let result = store.answer_with(card_id, tick.now, &input, |before| {
+                scheduler
+                    .answer(card_id, before, rating, tick.now)
+                    .map_err(anyhow::Error::from)
+            });
+            let (before, answer, recorded) = match result {
+                Ok(done) => done,
+                Err(e) => {
+                    // Not saved: keep the card on screen so the grade can be retried.
+                    self.current = Some(cur);
+                    return Ok(vec![not_saved(&e)]);
+                }
+            };
+            let s = &answer.state;
+            if matches!(s.phase, Phase::Learning | Phase::Relearning)
+                && let Some(due) = s.due
+                && due < self.plan.query.day_end
+                && !(answer.leech && self.plan.suspend_leeches)
+            {
+                self.learning.push((due, card_id));
+            }
+            self.undo.push(Undo {
+                card_id,
+                slot: cur.slot,
+                rating,
+                duration_ms,
+                written: Some((before, recorded)),
+            });
+            Graded {
+                card_id,
+                rating,
+                state: s.phase.as_str(),
+                due: s.due.map(|t| t.to_rfc3339()),
+                interval: interval_label(&answer),
+                leech: answer.leech,
+                cram: false,
+            }
+        };
+        self.seen += 1;
+        self.ratings[rating as usize - 1] += 1;
+        if cur.slot == Slot::New {
+            self.new_learned += 1;
+        }
+        self.active_ms += duration_ms;
+        let mut events = vec![Event::Grade(event)];
+        events.extend(self.advance(store, tick)?);
+        Ok(events)
+    }
+
+    fn command(&mut self, store: &mut Store, command: &str, tick: Tick) -> Result<Vec<Event>> {
+        let (name, arg) = command
+            .trim()
+            .split_once(char::is_whitespace)
+            .map_or((command.trim(), ""), |(n, a)| (n, a.trim()));
+        let name = name.to_lowercase();
+        let full = COMMANDS
+            .iter()
+            .map(|(c, _)| &c[1..])
+            .find(|c| *c == name || (name.len() == 1 && c.starts_with(&name)));
+        let Some(full) = full else {
+            return Ok(vec![message(
+                &name,
+                false,
+                format!(":{name} is not a command; :help lists them"),
+            )]);
+        };
+        match full {
+            "quit" => self.finish(store, tick),
+            "help" => {
+                let text = COMMANDS
+                    .iter()
+                    .map(|(c, about)| format!("{c:<9} {about}\n"))
+                    .collect::<String>()
+                    + "grades    1 again · 2 hard · 3 good · 4 easy (or a, h, g, e)\n";
+                Ok(vec![message("help", true, text)])
+            }
+            "stats" => Ok(vec![self.stats()]),
+            "undo" => self.undo(store, tick),
+            _ if self.current.is_none() => Ok(vec![message(full, false, "no card on screen")]),
+            "show" => Ok(vec![self.show(tick)]),
+            "demo" => Ok(vec![self.demo(arg)]),
+            "edit" => Ok(vec![self.edit()]),
+            "skip" | "bury" | "suspend" => self.set_aside(store, full, tick),
+            _ => unreachable!("every command in COMMANDS has an arm"),
+        }
+    }
+
+    fn set_aside(&mut self, store: &mut Store, how: &str, tick: Tick) -> Result<Vec<Event>> {
+        let Some(cur) = self.current.take() else {
+            return Ok(Vec::new());
+        };
+        let id = cur.card.id;
+        let result = match how {
+            "bury" => store.bury(id, self.plan.query.day_end),
+            "suspend" => store.set_suspended(id, true),
+            _ => Ok(()),
+        }
+        .and_then(|()| store.tally_session(self.id, None, 1, 0));
+        if let Err(e) = result {
+            self.current = Some(cur);
+            return Ok(vec![not_saved(&e.into())]);
+        }
+        self.seen += 1;
+        let text = match how {
+            "bury" => format!("#{id} buried until tomorrow"),
+            "suspend" => format!("#{id} suspended (`synack cards --search` finds it again)"),
+            _ => format!("#{id} skipped; it stays due"),
+        };
+        let mut events = vec![message(how, true, text)];
+        events.extend(self.advance(store, tick)?);
+        Ok(events)
+    }
+
+    fn undo(&mut self, store: &mut Store, tick: Tick) -> Result<Vec<Event>> {
+        let Some(last) = self.undo.pop() else {
+            return Ok(vec![message("undo", false, "nothing to undo in this session")]);
+        };
+        let restored = match &last.written {
+            Some((before, recorded)) => store.undo_answer(
+                last.card_id,
+                before,
+                recorded,
+                Some((self.id, last.rating, last.duration_ms)),
+            ),
+            None => store.tally_session(self.id, Some(last.rating), -1, last.duration_ms),
+        };
+        if let Err(e) = restored {
+            self.undo.push(last);
+            return Ok(vec![not_saved(&e.into())]);
+        }
+        self.learning.retain(|(_, id)| *id != last.card_id);
+        if self.plan.cram && last.rating == Rating::Again {
+            // Take back the extra showing the Again queued.
+            if let Some(pos) = self.queue.iter().rposition(|e| e.card_id == last.card_id) {
+                self.queue.remove(pos);
+            }
+        }
+        self.seen -= 1;
+        self.ratings[last.rating as usize - 1] -= 1;
+        if last.slot == Slot::New {
+            self.new_learned -= 1;
+        }
+        self.active_ms -= last.duration_ms;
+        if let Some(cur) = self.current.take() {
+            self.queue.push_front(Entry {
+                card_id: cur.card.id,
+                slot: cur.slot,
+            });
+        }
+        self.queue.push_front(Entry {
+            card_id: last.card_id,
+            slot: last.slot,
+        });
+        let mut events = vec![message(
+            "undo",
+            true,
+            format!(
+                "took back {} on #{}; it is shown again",
+                last.rating, last.card_id
+            ),
+        )];
+        events.extend(self.advance(store, tick)?);
+        Ok(events)
+    }
+
+    fn show(&self, tick: Tick) -> Event {
+        let Some(cur) = &self.current else {
+            return message("show", false, "no card on screen");
+        };
+        let c = &cur.card;
+        let s = &cur.state;
+        let mut text = format!("#{} · {} · {}\n", c.id, c.kind, c.deck);
+        if let Some(source) = &c.source {
+            text += &format!("source:  {source}:{}\n", c.line);
+        }
+        if !c.tags.is_empty() {
+            text += &format!("tags:    {}\n", c.tags.join(", "));
+        }
+        text += &format!(
+            "state:   {} · reps {} · lapses {}\n",
+            s.phase.as_str(),
+            s.reps,
+            s.lapses
+        );
+        if let Some(due) = s.due {
+            text += &format!("due:     {}\n", due.to_rfc3339());
+        }
+        if let Some(m) = s.memory {
+            let r = self.plan.scheduler.retrievability(s, tick.now);
+            text += &format!(
+                "memory:  stability {:.2}d · difficulty {:.2} · recall now {}\n",
+                m.stability,
+                m.difficulty,
+                r.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
+            );
+        }
+        for (i, d) in cur.demos.iter().enumerate() {
+            text += &format!("demo {}:  {}\n", i + 1, d.label());
+        }
+        message("show", true, text)
+    }
+
+    fn demo(&self, arg: &str) -> Event {
+        let Some(cur) = &self.current else {
+            return message("demo", false, "no card on screen");
+        };
+        if cur.demos.is_empty() {
+            return message(
+                "demo",
+                false,
+                "this card has no demo (`synack demo list` shows them all)",
+            );
+        }
+        let n = if arg.is_empty() {
+            if cur.demos.len() > 1 {
+                let list: String = cur
+                    .demos
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| format!("  :demo {}  {}\n", i + 1, d.label()))
+                    .collect();
+                return message("demo", true, format!("this card has several demos:\n{list}"));
+            }
+            1
+        } else {
+            match arg.parse::<usize>() {
+                Ok(n) if (1..=cur.demos.len()).contains(&n) => n,
+                _ => {
+                    return message(
+                        "demo",
+                        false,
+                        format!("{arg:?}: pick a demo from 1 to {}", cur.demos.len()),
+                    );
+                }
+            }
+        };
+        let link = &cur.demos[n - 1];
+        match crate::sim::run(&link.argv()) {
+            Ok(run) => message("demo", true, run.report.text()),
+            Err(e) => message("demo", false, format!("demo {}: {e}", link.label())),
+        }
+    }
+
+    fn edit(&mut self) -> Event {
+        let Some(cur) = &self.current else {
+            return message("edit", false, "no card on screen");
+        };
+        match &cur.card.source {
+            Some(path) if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX) => {
+                self.edit_request = Some(EditRequest {
+                    path: path.clone(),
+                    line: cur.card.line,
+                });
+                message("edit", true, format!("opening {path}:{}", cur.card.line))
+            }
+            _ => message(
+                "edit",
+                false,
+                "this card comes from a deck shipped inside synack; copy the deck into your \
+                 notes and import it to edit it",
+            ),
+        }
+    }
+
+    fn stats(&self) -> Event {
+        let counts = self.counts();
+        let graded: usize = self.ratings.iter().sum();
+        let text = format!(
+            "this session: {} seen · {} graded (again {} · hard {} · good {} · easy {}) · \
+             {} new learned · {}\nleft: {} new · {} learning · {} due\n",
+            self.seen,
+            graded,
+            self.ratings[0],
+            self.ratings[1],
+            self.ratings[2],
+            self.ratings[3],
+            self.new_learned,
+            minutes(self.active_ms),
+            counts.new,
+            counts.learn,
+            counts.due
+        );
+        message("stats", true, text)
+    }
+
+    /// Remaining cards by kind, the current one included.
+    fn counts(&self) -> Counts {
+        let mut c = Counts {
+            learn: self.learning.len(),
+            ..Counts::default()
+        };
+        let current = self.current.as_ref().map(|cur| cur.slot);
+        for slot in self.queue.iter().map(|e| e.slot).chain(current) {
+            match slot {
+                Slot::New => c.new += 1,
+                Slot::Learning => c.learn += 1,
+                Slot::Review => c.due += 1,
+            }
+        }
+        c
+    }
+
+    /// Shows the next card, or ends the session when none is left.
+    fn advance(&mut self, store: &mut Store, tick: Tick) -> Result<Vec<Event>> {
+        while let Some(entry) = self.next_entry(tick.now) {
+            let Some(card) = store.card(entry.card_id)? else {
+                continue;
+            };
+            if card.is_suspended() {
+                continue;
+            }
+            let state = store
+                .card_state(card.id)?
+                .with_context(|| format!("card {} has no scheduling state", card.id))?;
+            let demos = store.card_demos(card.id)?;
+            let mut path = vec![card.deck.clone()];
+            path.extend(card.heading_path.iter().cloned());
+            path.dedup();
+            self.current = Some(Current {
+                card,
+                demos,
+                slot: entry.slot,
+                state,
+                shown_ms: tick.mono_ms,
+                typed: None,
+                revealed: false,
+            });
+            let cur = self.current.as_ref().expect("just set");
+            let counts = self.counts();
+            let index = self.seen + 1;
+            let total = self.seen + counts.new + counts.learn + counts.due;
+            return Ok(vec![Event::Card(CardShown {
+                card_id: cur.card.id,
+                index,
+                total,
+                counts,
+                slot: cur.slot,
+                deck: cur.card.deck.clone(),
+                path: path.join(" › "),
+                front: cur.card.front.clone(),
+                demos: cur.demos.len(),
+            })]);
+        }
+        self.finish(store, tick)
+    }
+
+    /// Learning cards that are due come first; then the queue; then, with
+    /// nothing else left, learning cards due within the learn-ahead limit.
+    fn next_entry(&mut self, now: Timestamp) -> Option<Entry> {
+        self.learning.sort();
+        let learning = |s: &mut Self| {
+            let (_, card_id) = s.learning.remove(0);
+            Some(Entry {
+                card_id,
+                slot: Slot::Learning,
+            })
+        };
+        match self.learning.first() {
+            Some((due, _)) if *due <= now => learning(self),
+            _ => match self.queue.pop_front() {
+                Some(e) => Some(e),
+                None => match self.learning.first() {
+                    Some((due, _)) if due.0 <= now.0 + LEARN_AHEAD_MS => learning(self),
+                    _ => None,
+                },
+            },
+        }
+    }
+
+    fn finish(&mut self, store: &mut Store, tick: Tick) -> Result<Vec<Event>> {
+        self.finished = true;
+        self.current = None;
+        store.end_session(self.id, tick.now)?;
+        let mut q = self.plan.query.clone();
+        q.now = tick.now;
+        let graded: usize = self.ratings.iter().sum();
+        Ok(vec![Event::Summary(Summary {
+            session_id: self.id,
+            seen: self.seen,
+            reviewed: graded,
+            ratings: self.ratings,
+            again_rate: if graded == 0 {
+                0.0
+            } else {
+                self.ratings[0] as f64 / graded as f64
+            },
+            new_learned: self.new_learned,
+            seconds: self.active_ms as f64 / 1000.0,
+            next_due: store.next_due(&q)?.map(|t| t.to_rfc3339()),
+            cram: self.plan.cram,
+        })])
+    }
+}
+
+/// `1`–`4`, the names, or their first letters.
+pub fn parse_rating(s: &str) -> Option<Rating> {
+    match s.trim().to_lowercase().as_str() {
+        "1" | "a" | "again" => Some(Rating::Again),
+        "2" | "h" | "hard" => Some(Rating::Hard),
+        "3" | "g" | "good" => Some(Rating::Good),
+        "4" | "e" | "easy" => Some(Rating::Easy),
+        _ => None,
+    }
+}
+
+/// `<10m` for a learning step (it comes back today), else the interval.
+fn interval_label(a: &Answer) -> String {
+    let text = crate::render::interval(a.scheduled_days);
+    if a.scheduled_days < 1.0 {
+        format!("<{text}")
+    } else {
+        text
+    }
+}
+
+fn minutes(ms: i64) -> String {
+    let secs = ms / 1000;
+    format!("{}m {:02}s", secs / 60, secs % 60)
+}
+
+fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
+    Event::Command(CommandDone {
+        command: command.to_string(),
+        ok,
+        text: text.into(),
+    })
+}
+
+fn not_saved(e: &anyhow::Error) -> Event {
+    message(
+        "save",
+        false,
+        format!("not saved, try again: {e:#}"),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+//! Which cards a session shows: today's queue as the scheduler orders it
+//! (what `synack due` counts), or, when cramming, studied cards that are not
+//! due, least likely recalled first.
+
+use anyhow::Result;
+
+use super::Plan;
+use crate::clock::Timestamp;
+use crate::schedule::config::{Config, SessionLimits};
+use crate::schedule::queue::{self, Entry, Slot};
+use crate::schedule::Scheduler;
+use crate::store::{Caps, QueueQuery, Store};
+
+/// Cards to cram when `--limit` does not say.
+pub const CRAM_DEFAULT: usize = 50;
+
+/// Which cards a queue is built from.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub deck: Option<String>,
+    pub tag: Option<String>,
+    /// `--new N` / `--limit N`, replacing the daily limits for one session.
+    pub session: SessionLimits,
+}
+
+/// The study day around `now` and the filters, as the store's queries take them.
+pub fn query(sched: &Scheduler, filter: &Filter, now: Timestamp) -> QueueQuery {
+    let day = sched.study_day(now);
+    QueueQuery {
+        now,
+        day_start: sched.day_start(day),
+        day_end: sched.day_start(day + 1),
+        deck: filter.deck.clone(),
+        tag: filter.tag.clone(),
+    }
+}
+
+/// Today's queue, limits applied.
+pub fn today(
+    store: &Store,
+    config: &Config,
+    sched: &Scheduler,
+    filter: &Filter,
+    now: Timestamp,
+) -> Result<(Vec<Entry>, QueueQuery)> {
+    let q = query(sched, filter, now);
+    let allow = config.allowance(&store.answered_today(&q)?, filter.session);
+    // Without deck limits the totals bound what is needed, so the store can
+    // stop early; with them, cards of a full deck are skipped and more may be.
+    let caps = if allow.per_deck.is_empty() {
+        Caps {
+            reviews: Some(allow.total.reviews),
+            new: Some(allow.total.new),
+        }
+    } else {
+        Caps::default()
+    };
+    let c = store.queue_candidates(&q, caps)?;
+    Ok((queue::build(&c.learning, &c.reviews, &c.new, &allow), q))
+}
+
+/// A session plan: today's queue, or cramming.
+pub fn plan(
+    store: &Store,
+    config: &Config,
+    sched: Scheduler,
+    filter: &Filter,
+    cram: bool,
+    now: Timestamp,
+) -> Result<Plan> {
+    let (entries, query) = if cram {
+        let q = query(&sched, filter, now);
+        let limit = filter.session.reviews.unwrap_or(CRAM_DEFAULT);
+        let ids = store.cram_candidates(&q, limit)?;
+        let entries = ids
+            .into_iter()
+            .map(|card_id| Entry {
+                card_id,
+                slot: Slot::Review,
+            })
+            .collect();
+        (entries, q)
+    } else {
+        today(store, config, &sched, filter, now)?
+    };
+    Ok(Plan {
+        entries,
+        scheduler: sched,
+        suspend_leeches: config.leech_suspend,
+        cram,
+        query,
+    })
+}
