@@ -51,6 +51,8 @@ pub struct Now {
     pub at: Timestamp,
     /// Seconds east of UTC: `SYNACK_NOW`'s offset, else the system's local offset.
     pub utc_offset: i32,
+    /// Came from `SYNACK_NOW`: time stands still for the whole command.
+    pub fixed: bool,
 }
 
 /// Reads "now": `SYNACK_NOW` if set and non-empty, else the system clock.
@@ -60,6 +62,7 @@ pub fn now_from_env() -> Result<Now, BadNow> {
             Ok(t) => Ok(Now {
                 at: Timestamp(t.timestamp_millis()),
                 utc_offset: t.offset().local_minus_utc(),
+                fixed: true,
             }),
             Err(source) => Err(BadNow { value, source }),
         },
@@ -68,6 +71,7 @@ pub fn now_from_env() -> Result<Now, BadNow> {
             Ok(Now {
                 at: Timestamp(local.timestamp_millis()),
                 utc_offset: local.offset().local_minus_utc(),
+                fixed: false,
             })
         }
     }

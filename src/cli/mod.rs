@@ -4,6 +4,7 @@
 mod cards;
 mod demo;
 mod import;
+mod quiz;
 mod schedule;
 
 use std::io::IsTerminal;
@@ -60,6 +61,9 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Today's quiz: recall, reveal, grade; stop any time, nothing is lost
+    #[command(long_about = quiz::LONG_ABOUT)]
+    Quiz(quiz::QuizArgs),
     /// Import Markdown or text notes into the deck (files or folders, recursively)
     #[command(long_about = import::LONG_ABOUT)]
     Import(ImportArgs),
@@ -127,6 +131,8 @@ pub struct ShowArgs {
 #[derive(Debug)]
 pub(crate) struct Ctx {
     pub now: Timestamp,
+    /// `now` came from `SYNACK_NOW` and does not move.
+    pub fixed_now: bool,
     /// Seconds east of UTC, for the study day.
     pub utc_offset: i32,
     pub db: PathBuf,
@@ -138,6 +144,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let clock::Now {
         at: now,
         utc_offset,
+        fixed: fixed_now,
     } = clock::now_from_env()?;
     let db = db_path(cli.db)?;
     let color = match cli.color {
@@ -150,11 +157,13 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     let ctx = Ctx {
         now,
+        fixed_now,
         utc_offset,
         db,
         style: Style { color },
     };
     match cli.command {
+        Command::Quiz(args) => quiz::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Cards(args) => cards::list(&ctx, args),
         Command::Show(args) => cards::show(&ctx, args),

@@ -37,12 +37,21 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":show", "source file and line, tags, memory state, demos"),
     (":skip", "leave this card for now (it stays due)"),
     (":bury", "hide this card until tomorrow"),
-    (":suspend", "take this card out of the queue until unsuspended"),
+    (
+        ":suspend",
+        "take this card out of the queue until unsuspended",
+    ),
     (":undo", "take back the last grade; the card comes back"),
-    (":edit", "open the card's note in $EDITOR at its line, then re-import it"),
+    (
+        ":edit",
+        "open the card's note in $EDITOR at its line, then re-import it",
+    ),
     (":stats", "this session so far and what is left"),
     (":help", "this list"),
-    (":quit", "end the session (Ctrl-C and Ctrl-D do too); grades are saved"),
+    (
+        ":quit",
+        "end the session (Ctrl-C and Ctrl-D do too); grades are saved",
+    ),
 ];
 
 /// One input from the person.
@@ -527,7 +536,11 @@ impl Session {
 
     fn undo(&mut self, store: &mut Store, tick: Tick) -> Result<Vec<Event>> {
         let Some(last) = self.undo.pop() else {
-            return Ok(vec![message("undo", false, "nothing to undo in this session")]);
+            return Ok(vec![message(
+                "undo",
+                false,
+                "nothing to undo in this session",
+            )]);
         };
         let restored = match &last.written {
             Some((before, recorded)) => store.undo_answer(
@@ -633,7 +646,11 @@ impl Session {
                     .enumerate()
                     .map(|(i, d)| format!("  :demo {}  {}\n", i + 1, d.label()))
                     .collect();
-                return message("demo", true, format!("this card has several demos:\n{list}"));
+                return message(
+                    "demo",
+                    true,
+                    format!("this card has several demos:\n{list}"),
+                );
             }
             1
         } else {
@@ -730,6 +747,10 @@ impl Session {
             let mut path = vec![card.deck.clone()];
             path.extend(card.heading_path.iter().cloned());
             path.dedup();
+            // A question heading is the front itself; the place is above it.
+            if path.len() > 1 && path.last() == Some(&card.front) {
+                path.pop();
+            }
             self.current = Some(Current {
                 card,
                 demos,
@@ -841,11 +862,7 @@ fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
 }
 
 fn not_saved(e: &anyhow::Error) -> Event {
-    message(
-        "save",
-        false,
-        format!("not saved, try again: {e:#}"),
-    )
+    message("save", false, format!("not saved, try again: {e:#}"))
 }
 
 #[cfg(test)]

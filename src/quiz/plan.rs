@@ -6,9 +6,9 @@ use anyhow::Result;
 
 use super::Plan;
 use crate::clock::Timestamp;
+use crate::schedule::Scheduler;
 use crate::schedule::config::{Config, SessionLimits};
 use crate::schedule::queue::{self, Entry, Slot};
-use crate::schedule::Scheduler;
 use crate::store::{Caps, QueueQuery, Store};
 
 /// Cards to cram when `--limit` does not say.

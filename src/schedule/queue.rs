@@ -61,7 +61,7 @@ impl Allowance {
 pub type Candidate = (i64, String);
 
 /// Builds the queue from candidates already in order (learning by due time,
-/// reviews most overdue first, new cards in deck order), keeping of each list
+/// reviews most overdue first, new cards in note order), keeping of each list
 /// what the allowance permits and placing new cards evenly between reviews.
 pub fn build(
     learning: &[i64],

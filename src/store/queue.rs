@@ -52,7 +52,8 @@ const NOT_BURIED: &str = "NOT EXISTS (
 impl Store {
     /// Today's candidates: learning cards due by `now`, review cards due
     /// before the day ends (most overdue first, then least likely recalled),
-    /// new cards in deck order; buried siblings left out.
+    /// new cards in note order (notes as imported, cards as written); buried
+    /// siblings left out.
     pub fn queue_candidates(&self, q: &QueueQuery, caps: Caps) -> Result<Candidates> {
         let limit = |cap: Option<usize>| cap.map_or(-1, |n| n.min(i64::MAX as usize) as i64);
         let learning = self.rows(
@@ -92,7 +93,7 @@ impl Store {
             &format!(
                 "SELECT cs.card_id, c.deck FROM card_state cs JOIN cards c ON c.id = cs.card_id
                  WHERE cs.state = 'new' AND {STUDYABLE} AND {NOT_BURIED} AND ?5 IS NOT NULL
-                 ORDER BY c.deck, c.source_id, c.line, c.id
+                 ORDER BY c.source_id, c.line, c.id
                  LIMIT ?6"
             ),
             caps.new,

@@ -1,0 +1,432 @@
+//! `synack quiz`: the thin adapter between the terminal and
+//! [`crate::quiz::Session`]. It reads lines (rustyline on a terminal, plain
+//! lines from a pipe), passes them in with the time, and renders the events
+//! as text or JSON lines. It also runs `$EDITOR` for `:edit`.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::Stdio;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result, bail};
+use clap::Args;
+use rustyline::completion::{Completer, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::history::DefaultHistory;
+use rustyline::validate::Validator;
+use rustyline::{Editor, Helper};
+
+use super::{Ctx, Format};
+use crate::clock::Timestamp;
+use crate::exit::UsageError;
+use crate::quiz::plan::{self, Filter};
+use crate::quiz::{COMMANDS, EditRequest, Event, Input, Prompt, Session, Tick};
+use crate::render::terminal::{self, Style};
+use crate::render::width::width;
+use crate::schedule::config::SessionLimits;
+use crate::store::Store;
+
+pub(super) const LONG_ABOUT: &str = "\
+Walks today's queue: learning cards that are due, then reviews (most overdue
+first) with new cards spread among them, within the daily limits.
+
+For each card: read the front, type your answer (or just press Enter), see the
+reference answer, then grade yourself: 1 again · 2 hard · 3 good · 4 easy. The
+grade prompt shows when each grade would bring the card back. Every grade is
+saved before the next card appears, so you can stop at any moment (Ctrl-C,
+Ctrl-D or :quit) and run `synack quiz` again to go on.
+
+Commands at either prompt (Tab completes them):
+  :demo [N]  run the card's protocol demo     :show     source, tags, memory
+  :skip      leave this card for now           :bury     hide it until tomorrow
+  :suspend   take it out of the queue          :undo     take back the last grade
+  :edit      open its note in $EDITOR, re-import it afterwards
+  :stats     this session so far               :help     this list
+  :quit      end the session
+
+Without a terminal (a pipe or a file on stdin), each card reads two lines: the
+answer (may be empty), then the grade; lines starting with `:` are commands.
+--format json writes one JSON object per event and line, for tools.";
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// Only this deck (exact name, or a unique part of it)
+    #[arg(long, value_name = "DECK")]
+    pub deck: Option<String>,
+    /// Only cards with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// New cards for this session, in place of what today's limits leave
+    #[arg(long, value_name = "N")]
+    pub new: Option<usize>,
+    /// Reviews for this session, in place of what today's limits leave (with --cram: cards to cram) [cram default: 50]
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Study cards that are not due, least likely recalled first, without changing their schedule
+    #[arg(long)]
+    pub cram: bool,
+    /// Output: text for people, json for one event object per line
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
+    let mut store = super::open_with_decks(ctx)?;
+    let deck = match &args.deck {
+        Some(d) => Some(super::cards::resolve_deck(&store, d)?),
+        None => None,
+    };
+    let config = super::schedule::load_config(&store)?;
+    let sched = super::schedule::scheduler(ctx, &config)?;
+    let filter = Filter {
+        deck,
+        tag: args.tag.clone(),
+        session: SessionLimits {
+            new: args.new,
+            reviews: args.limit,
+        },
+    };
+    if args.cram && args.new.is_some() {
+        return Err(UsageError(
+            "--new does not apply to --cram (it studies cards already learned)".into(),
+        )
+        .into());
+    }
+    let clock = Clock {
+        fixed: ctx.fixed_now.then_some(ctx.now),
+        start: Instant::now(),
+    };
+    let plan = plan::plan(&store, &config, sched, &filter, args.cram, clock.tick().now)?;
+    let interactive = std::io::stdin().is_terminal() && args.format == Format::Text;
+    let mut view = View {
+        json: args.format == Format::Json,
+        style: ctx.style,
+        utc_offset: ctx.utc_offset,
+        out: std::io::stdout(),
+    };
+    let (mut session, events) = Session::start(&mut store, plan, clock.tick())?;
+    view.show(&events)?;
+    let mut input = if interactive {
+        let mut editor: Editor<QuizHelper, DefaultHistory> =
+            Editor::new().context("cannot set up the terminal prompt")?;
+        editor.set_helper(Some(QuizHelper));
+        Reader::Terminal(Box::new(editor))
+    } else {
+        Reader::Script(std::io::stdin().lock())
+    };
+    while let Some(prompt) = session.prompt() {
+        let line = input.read(prompt, &mut view)?;
+        let events = session.apply(&mut store, line, clock.tick())?;
+        view.show(&events)?;
+        if let Some(request) = session.take_edit_request() {
+            let outcome = edit(ctx, &mut store, &request, interactive);
+            let text = match outcome {
+                Ok(text) => text,
+                Err(e) => format!("{e:#}"),
+            };
+            let events = session.edited(&mut store, &text, clock.tick())?;
+            view.show(&events)?;
+        }
+    }
+    Ok(())
+}
+
+/// The time for each input: `SYNACK_NOW` stands still, the clock moves.
+struct Clock {
+    fixed: Option<Timestamp>,
+    start: Instant,
+}
+
+impl Clock {
+    fn tick(&self) -> Tick {
+        let mono_ms = self.start.elapsed().as_millis() as i64;
+        Tick {
+            now: self
+                .fixed
+                .unwrap_or_else(|| Timestamp(chrono::Utc::now().timestamp_millis())),
+            mono_ms,
+        }
+    }
+}
+
+/// Where lines come from.
+enum Reader {
+    Terminal(Box<Editor<QuizHelper, DefaultHistory>>),
+    Script(std::io::StdinLock<'static>),
+}
+
+impl Reader {
+    fn read(&mut self, prompt: Prompt, view: &mut View) -> Result<Input> {
+        let text = match prompt {
+            Prompt::Answer => "answer › ",
+            Prompt::Grade => "grade › ",
+        };
+        match self {
+            Reader::Terminal(editor) => match editor.readline(text) {
+                Ok(line) => {
+                    if !line.trim().is_empty() {
+                        let _ = editor.add_history_entry(line.as_str());
+                    }
+                    Ok(Input::Line(line))
+                }
+                Err(ReadlineError::Interrupted) => Ok(Input::Interrupt),
+                // Ctrl-D, or the terminal went away: end the session cleanly.
+                Err(ReadlineError::Eof) => Ok(Input::Eof),
+                Err(e) => {
+                    eprintln!("synack: the terminal stopped answering ({e}); ending the session");
+                    Ok(Input::Eof)
+                }
+            },
+            Reader::Script(stdin) => {
+                let mut line = String::new();
+                if stdin.read_line(&mut line).context("reading stdin")? == 0 {
+                    return Ok(Input::Eof);
+                }
+                let line = line.trim_end_matches(['\n', '\r']).to_string();
+                // Echo what was read after the prompt, so a transcript reads
+                // like the terminal session it stands for.
+                if !view.json {
+                    writeln!(view.out, "{text}{line}")?;
+                }
+                Ok(Input::Line(line))
+            }
+        }
+    }
+}
+
+/// Renders events.
+struct View {
+    json: bool,
+    style: Style,
+    utc_offset: i32,
+    out: std::io::Stdout,
+}
+
+impl View {
+    fn show(&mut self, events: &[Event]) -> Result<()> {
+        let mut out = self.out.lock();
+        for event in events {
+            if self.json {
+                serde_json::to_writer(&mut out, event)?;
+                writeln!(out)?;
+                continue;
+            }
+            let s = self.style;
+            match event {
+                Event::Card(c) => {
+                    let head = format!(
+                        "[{}/{}]  new {} · learn {} · due {}   {}",
+                        c.index, c.total, c.counts.new, c.counts.learn, c.counts.due, c.path
+                    );
+                    writeln!(out)?;
+                    writeln!(out, "{}", dim(s, &head))?;
+                    writeln!(out)?;
+                    writeln!(out, "{}", bold(s, &c.front))?;
+                    if c.demos > 0 {
+                        writeln!(out, "{}", dim(s, "(▶ :demo runs this card's demo)"))?;
+                    }
+                }
+                Event::Reveal(r) => {
+                    let rule = "─".repeat(40);
+                    writeln!(out, "{}", dim(s, &rule))?;
+                    if r.back.trim().is_empty() {
+                        writeln!(out, "(an open question: no answer written yet)")?;
+                    } else {
+                        writeln!(out, "{}", terminal::render(&r.back, s).trim_end())?;
+                    }
+                    if let Some(typed) = &r.typed {
+                        writeln!(out, "{}", dim(s, &rule))?;
+                        writeln!(out, "your answer: {typed}")?;
+                        if let Some(h) = &r.recall {
+                            let total = h.found.len() + h.missing.len();
+                            let mut line = format!(
+                                "key terms {}/{} ({:.0}%)",
+                                h.found.len(),
+                                total,
+                                h.share * 100.0
+                            );
+                            if !h.missing.is_empty() {
+                                let missing: Vec<&str> =
+                                    h.missing.iter().take(8).map(String::as_str).collect();
+                                line += &format!(" · missing: {}", missing.join(", "));
+                            }
+                            writeln!(out, "{}", dim(s, &line))?;
+                        }
+                    }
+                    let choices: Vec<String> = r
+                        .choices
+                        .iter()
+                        .map(|c| format!("{} {} {}", c.rating as u8, c.label, c.interval))
+                        .collect();
+                    let mut line = choices.join("   ");
+                    if r.cram {
+                        line += "   (cram: the schedule stays as it is)";
+                    }
+                    writeln!(out, "{line}")?;
+                }
+                Event::Grade(g) => {
+                    let due = if g.cram {
+                        "schedule unchanged".to_string()
+                    } else {
+                        format!("next in {}", g.interval)
+                    };
+                    let leech = if g.leech {
+                        " · now a leech (forgotten often; consider rewriting it)"
+                    } else {
+                        ""
+                    };
+                    writeln!(out, "{}", dim(s, &format!("→ {} · {due}{leech}", g.rating)))?;
+                }
+                Event::Command(c) => {
+                    let text = c.text.trim_end();
+                    if c.ok {
+                        writeln!(out, "{text}")?;
+                    } else {
+                        writeln!(out, "! {text}")?;
+                    }
+                }
+                Event::Summary(sum) => {
+                    writeln!(out)?;
+                    let title = if sum.cram {
+                        "Session over (cram)"
+                    } else {
+                        "Session over"
+                    };
+                    writeln!(out, "{}", bold(s, title))?;
+                    let rows = [
+                        ("reviewed", sum.reviewed.to_string()),
+                        ("again rate", format!("{:.0}%", sum.again_rate * 100.0)),
+                        ("new learned", sum.new_learned.to_string()),
+                        ("time", duration(sum.seconds)),
+                        (
+                            "next due",
+                            sum.next_due
+                                .as_deref()
+                                .map_or("-".to_string(), |t| self.local(t)),
+                        ),
+                    ];
+                    let w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+                    for (k, v) in rows {
+                        writeln!(out, "  {}{}  {v}", k, " ".repeat(w - width(k)))?;
+                    }
+                    if sum.seen == 0 && sum.reviewed == 0 {
+                        writeln!(out, "  Nothing (more) to study today.")?;
+                    }
+                }
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// An RFC 3339 time in the user's zone, to the minute.
+    fn local(&self, rfc3339: &str) -> String {
+        let offset = chrono::FixedOffset::east_opt(self.utc_offset);
+        chrono::DateTime::parse_from_rfc3339(rfc3339)
+            .ok()
+            .zip(offset)
+            .map(|(t, o)| t.with_timezone(&o).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|| rfc3339.to_string())
+    }
+}
+
+fn duration(seconds: f64) -> String {
+    let s = seconds.round() as i64;
+    format!("{}m {:02}s", s / 60, s % 60)
+}
+
+fn bold(style: Style, s: &str) -> String {
+    if style.color {
+        format!("\x1b[1m{s}\x1b[22m")
+    } else {
+        s.to_string()
+    }
+}
+
+fn dim(style: Style, s: &str) -> String {
+    if style.color {
+        format!("\x1b[2m{s}\x1b[22m")
+    } else {
+        s.to_string()
+    }
+}
+
+/// `:edit`: runs `$VISUAL` or `$EDITOR` (else `vi`) on the card's note at its
+/// line, then re-imports that one file. Nothing but the editor is run, with
+/// the note's path as its argument; no shell is involved.
+fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) -> Result<String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let mut words = editor.split_whitespace();
+    let program = words.next().context("$EDITOR is empty")?;
+    let path = std::path::Path::new(&request.path);
+    if !path.is_file() {
+        bail!("{}: the note is no longer there", request.path);
+    }
+    let mut cmd = std::process::Command::new(program);
+    cmd.args(words).arg(format!("+{}", request.line)).arg(path);
+    if !interactive {
+        // Scripted input belongs to the quiz, not to the editor.
+        cmd.stdin(Stdio::null());
+    }
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot run the editor {program:?} (set $EDITOR)"))?;
+    if !status.success() {
+        bail!("the editor {program:?} exited with {status}; nothing re-imported");
+    }
+    let files = crate::import::files::collect(&[path.to_path_buf()], false)?;
+    let report = crate::import::import(store, files, ctx.now)?;
+    let t = &report.totals;
+    Ok(format!(
+        "re-imported {}: {} added · {} updated · {} unchanged",
+        request.path, t.added, t.updated, t.unchanged
+    ))
+}
+
+/// Tab completion of `:commands`.
+#[derive(Debug)]
+struct QuizHelper;
+
+impl Completer for QuizHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let typed = &line[..pos];
+        if !typed.starts_with(':') || typed.contains(char::is_whitespace) {
+            return Ok((pos, Vec::new()));
+        }
+        let matches = COMMANDS
+            .iter()
+            .filter(|(c, _)| c.starts_with(typed))
+            .map(|(c, _)| Pair {
+                display: c.to_string(),
+                replacement: c.to_string(),
+            })
+            .collect();
+        Ok((0, matches))
+    }
+}
+
+impl Hinter for QuizHelper {
+    type Hint = String;
+}
+
+impl Highlighter for QuizHelper {}
+
+impl Validator for QuizHelper {}
+
+impl Helper for QuizHelper {}
