@@ -6,5 +6,6 @@ mod demo_handshake;
 mod demo_sockets;
 mod demo_uri;
 mod import;
+mod quiz;
 mod schedule;
 mod util;

@@ -1,0 +1,432 @@
+//! `synack quiz` through the binary: script mode over several days, every
+//! command, undo, a killed session, two sessions at once, and the real
+//! interactive prompt in a pseudo-terminal.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::util::Env;
+
+/// Notes with `n` questions, each in its own section (no burying between them).
+fn deck(n: usize) -> Env {
+    let env = Env::new();
+    let mut note = String::from("# 덱\n");
+    for i in 1..=n {
+        note.push_str(&format!(
+            "## 질문 {i}번은 무엇인가요?\n답 {i}: TCP 연결을 맺습니다.\n"
+        ));
+    }
+    let path = env.write("notes/deck.md", note);
+    env.import(&[&path]);
+    env.cmd()
+        .args(["config", "set", "fuzz", "false"])
+        .assert()
+        .success();
+    env
+}
+
+/// Runs a scripted quiz at `now`, returning its JSON events.
+fn quiz_json(env: &Env, now: &str, script: &str, args: &[&str]) -> Vec<Value> {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", now)
+        .args(["quiz", "--format", "json"])
+        .args(args)
+        .write_stdin(script)
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// Runs a scripted quiz in text mode, returning stdout.
+fn quiz_text(env: &Env, script: &str) -> String {
+    let out = env.cmd().arg("quiz").write_stdin(script).assert().success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+fn events<'a>(all: &'a [Value], kind: &str) -> Vec<&'a Value> {
+    all.iter().filter(|e| e["event"] == kind).collect()
+}
+
+fn summary(all: &[Value]) -> &Value {
+    all.iter()
+        .find(|e| e["event"] == "summary")
+        .expect("a summary event")
+}
+
+/// One database connection for looking behind the binary's back.
+fn db(env: &Env) -> rusqlite::Connection {
+    rusqlite::Connection::open(&env.db).expect("open db")
+}
+
+fn count(env: &Env, sql: &str) -> i64 {
+    db(env).query_row(sql, [], |r| r.get(0)).expect(sql)
+}
+
+#[test]
+fn a_session_across_three_days_follows_the_schedule() {
+    let env = deck(3);
+    // Day 1: three new cards, Good twice each (10-minute step, then graduate).
+    let day1 = quiz_json(&env, "2026-11-21T09:00:00+09:00", &"\n3\n".repeat(6), &[]);
+    let grades = events(&day1, "grade");
+    assert_eq!(grades.len(), 6);
+    assert_eq!(grades[0]["state"], "learning");
+    assert_eq!(grades[0]["due"], "2026-11-21T00:10:00.000Z");
+    assert_eq!(grades[0]["rating"], 3);
+    // Graduated on Good: due in 1 day (FSRS-6 default Good stability ≈ 2.3 days,
+    // but the first Good graduates to the Good interval of a same-day review).
+    let graduated: Vec<&str> = grades[3..]
+        .iter()
+        .map(|g| g["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(graduated, ["review", "review", "review"]);
+    let s = summary(&day1);
+    assert_eq!(s["reviewed"], 6);
+    assert_eq!(s["new_learned"], 3);
+    // A second run the same day finds nothing left.
+    let again = quiz_json(&env, "2026-11-21T10:00:00+09:00", "", &[]);
+    assert!(events(&again, "card").is_empty());
+    // The day they fall due, they come back as reviews.
+    let due: Vec<String> = grades[3..]
+        .iter()
+        .map(|g| g["due"].as_str().unwrap().to_string())
+        .collect();
+    let first_due = due.iter().min().unwrap();
+    let day = chrono::DateTime::parse_from_rfc3339(first_due).unwrap();
+    let when = (day + chrono::Duration::hours(1)).to_rfc3339();
+    let later = quiz_json(&env, &when, "\n4\n".repeat(3).as_str(), &[]);
+    let cards = events(&later, "card");
+    assert!(!cards.is_empty());
+    assert!(cards.iter().all(|c| c["slot"] == "review"), "{cards:?}");
+    for g in events(&later, "grade") {
+        assert_eq!(g["state"], "review");
+        assert!(g["due"].as_str().unwrap() > when.as_str());
+    }
+    assert_eq!(
+        count(&env, "SELECT count(*) FROM reviews"),
+        6 + events(&later, "grade").len() as i64
+    );
+    assert_eq!(
+        count(
+            &env,
+            "SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL"
+        ),
+        3
+    );
+}
+
+#[test]
+fn new_and_limit_override_the_daily_limits_for_one_session() {
+    let env = deck(5);
+    env.cmd()
+        .args(["config", "set", "new_per_day", "2"])
+        .assert()
+        .success();
+    let two = quiz_json(&env, "2026-11-21T09:00:00+09:00", "", &[]);
+    assert_eq!(events(&two, "card")[0]["total"], 2);
+    let four = quiz_json(&env, "2026-11-21T09:00:00+09:00", "", &["--new", "4"]);
+    assert_eq!(events(&four, "card")[0]["total"], 4);
+}
+
+#[test]
+fn every_command_works_in_script_mode() {
+    let env = deck(5);
+    let out = quiz_text(
+        &env,
+        ":help\n:show\n\n:stats\n2\n:skip\n:bury\n:suspend\n:demo\n:undo\n\nhard\n:nope\n:quit\n",
+    );
+    assert!(out.contains(":undo"), "help lists commands:\n{out}");
+    assert!(out.contains("state:   new"), "{out}");
+    assert!(out.contains("[1/5]  new 5 · learn 0 · due 0   덱"), "{out}");
+    assert!(out.contains("#2 skipped"), "{out}");
+    assert!(out.contains("#3 buried until tomorrow"), "{out}");
+    assert!(out.contains("#4 suspended"), "{out}");
+    assert!(out.contains("this card has no demo"), "{out}");
+    assert!(out.contains("took back hard on #1"), "{out}");
+    assert!(out.contains("! :nope is not a command"), "{out}");
+    assert!(out.contains("Session over"), "{out}");
+    // After the undo card 1 was graded again (hard), once: the log has one row.
+    assert_eq!(
+        count(&env, "SELECT count(*) FROM reviews WHERE card_id = 1"),
+        1
+    );
+    assert_eq!(
+        count(&env, "SELECT rating FROM reviews WHERE card_id = 1"),
+        2
+    );
+    assert_eq!(count(&env, "SELECT suspended FROM cards WHERE id = 4"), 1);
+    assert_eq!(
+        count(
+            &env,
+            "SELECT buried_until IS NOT NULL FROM card_state WHERE card_id = 3"
+        ),
+        1
+    );
+}
+
+#[test]
+fn undo_of_each_grade_restores_the_card_exactly() {
+    for rating in ["1", "2", "3", "4"] {
+        let env = deck(2);
+        let state = |env: &Env| -> String {
+            db(env)
+                .query_row(
+                    "SELECT json_array(state, due, stability, difficulty, step, reps, lapses,
+                            last_review) FROM card_state WHERE card_id = 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        let before = state(&env);
+        let all = quiz_json(
+            &env,
+            "2026-11-21T09:00:00+09:00",
+            &format!("typed\n{rating}\n:undo\n:quit\n"),
+            &[],
+        );
+        let cards = events(&all, "card");
+        assert_eq!(
+            cards.len(),
+            3,
+            "{rating}: card 1, card 2, then card 1 again"
+        );
+        assert_eq!(cards[2]["card_id"], 1);
+        assert_eq!(state(&env), before, "rating {rating}");
+        assert_eq!(count(&env, "SELECT count(*) FROM reviews"), 0);
+    }
+}
+
+#[test]
+fn edit_opens_the_editor_on_the_note_and_reimports_it() {
+    let env = deck(2);
+    // An "editor" that rewrites the first answer, recording how it was called.
+    let editor = env.write(
+        "editor.sh",
+        "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/editor-args\"\nsed -i 's/답 1:/답 1 (고침):/' \"$2\"\n",
+    );
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = env
+        .cmd()
+        .arg("quiz")
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .write_stdin(":edit\n\n")
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(out.contains("1 updated"), "{out}");
+    assert!(out.contains("답 1 (고침): TCP 연결을 맺습니다."), "{out}");
+    let args = std::fs::read_to_string(env.path("editor-args")).unwrap();
+    assert!(
+        args.starts_with("+2 ") && args.trim_end().ends_with("deck.md"),
+        "{args}"
+    );
+}
+
+#[test]
+fn edit_refuses_shipped_cards() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("quiz")
+        .env("EDITOR", "false")
+        .write_stdin(":edit\n:quit\n")
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(out.contains("shipped inside synack"), "{out}");
+}
+
+/// A JSON-mode quiz as a child process with every stream piped.
+fn spawn_quiz(env: &Env) -> std::process::Child {
+    Command::new(assert_cmd::cargo::cargo_bin("synack"))
+        .arg("--db")
+        .arg(&env.db)
+        .args(["quiz", "--format", "json"])
+        .env("SYNACK_NOW", "2026-11-21T09:00:00+09:00")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn a_killed_session_keeps_every_grade_already_shown() {
+    let env = deck(6);
+    let mut child = spawn_quiz(&env);
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut graded = Vec::new();
+    for rating in ["3", "1", "4"] {
+        writeln!(stdin, "\n{rating}").unwrap();
+        stdin.flush().unwrap();
+        // Wait until the grade is reported: it was committed before that.
+        loop {
+            let line = lines.next().expect("output").unwrap();
+            let event: Value = serde_json::from_str(&line).unwrap();
+            if event["event"] == "grade" {
+                graded.push(event["card_id"].as_i64().unwrap());
+                break;
+            }
+        }
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let conn = db(&env);
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let mut logged: Vec<i64> = conn
+        .prepare("SELECT card_id FROM reviews ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    logged.dedup();
+    assert_eq!(logged, graded);
+    // The next run goes on from there: the three graded new cards are not new any more.
+    let next = quiz_json(&env, "2026-11-21T09:00:00+09:00", "", &[]);
+    assert_eq!(summary(&next)["reviewed"], 0);
+    let first = &events(&next, "card")[0];
+    assert_eq!(first["counts"]["new"], 3);
+}
+
+#[test]
+fn two_sessions_at_once_both_save_everything() {
+    let env = deck(8);
+    let mut a = spawn_quiz(&env);
+    let mut b = spawn_quiz(&env);
+    let mut a_in = a.stdin.take().unwrap();
+    let mut b_in = b.stdin.take().unwrap();
+    // Interleave four grades each, then end both.
+    for _ in 0..4 {
+        writeln!(a_in, "\n3").unwrap();
+        writeln!(b_in, "\n4").unwrap();
+    }
+    drop(a_in);
+    drop(b_in);
+    let a = a.wait_with_output().unwrap();
+    let b = b.wait_with_output().unwrap();
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let grades = |out: &[u8]| {
+        String::from_utf8_lossy(out)
+            .lines()
+            .filter(|l| l.contains("\"event\":\"grade\""))
+            .count() as i64
+    };
+    let total = grades(&a.stdout) + grades(&b.stdout);
+    assert_eq!(total, 8);
+    assert_eq!(count(&env, "SELECT count(*) FROM reviews"), total);
+    let ok: String = db(&env)
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
+
+#[test]
+fn cram_studies_learned_cards_without_rescheduling() {
+    let env = deck(3);
+    quiz_json(&env, "2026-11-21T09:00:00+09:00", &"\n4\n".repeat(3), &[]);
+    let before = count(&env, "SELECT count(*) FROM reviews");
+    let dues: String = db(&env)
+        .query_row("SELECT group_concat(due) FROM card_state", [], |r| r.get(0))
+        .unwrap();
+    let cram = quiz_json(
+        &env,
+        "2026-11-21T20:00:00+09:00",
+        "\n1\n\n3\n\n3\n\n3\n",
+        &["--cram"],
+    );
+    // Three cards, and the one missed (Again) once more.
+    let shown: Vec<i64> = events(&cram, "card")
+        .iter()
+        .map(|c| c["card_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(shown.len(), 4);
+    assert_eq!(shown[3], shown[0]);
+    assert!(events(&cram, "grade").iter().all(|g| g["cram"] == true));
+    assert_eq!(summary(&cram)["cram"], true);
+    assert_eq!(count(&env, "SELECT count(*) FROM reviews"), before);
+    let after: String = db(&env)
+        .query_row("SELECT group_concat(due) FROM card_state", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(after, dues);
+}
+
+#[test]
+fn bad_quiz_options_are_usage_errors() {
+    let env = deck(1);
+    let out = env
+        .cmd()
+        .args(["quiz", "--deck", "없는 덱"])
+        .assert()
+        .code(2);
+    assert!(!out.get_output().stderr.is_empty());
+    env.cmd()
+        .args(["quiz", "--cram", "--new", "3"])
+        .assert()
+        .code(2);
+}
+
+/// The real rustyline prompt in a pseudo-terminal, with Korean typed in.
+#[test]
+fn the_interactive_prompt_takes_korean_input_and_ctrl_c() {
+    use expectrl::{ControlCode, Expect};
+    let env = deck(2);
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("synack"));
+    cmd.arg("--db")
+        .arg(&env.db)
+        .arg("quiz")
+        .env("SYNACK_NOW", "2026-11-21T09:00:00+09:00")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = match expectrl::Session::spawn(cmd) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("skipped: cannot open a pseudo-terminal here: {e}");
+            return;
+        }
+    };
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    // Needles stay ASCII; the Korean is checked in what came before them.
+    let upto = |p: &mut expectrl::session::OsSession, needle: &str| -> String {
+        let found = p
+            .expect(needle)
+            .unwrap_or_else(|e| panic!("waiting for {needle:?}: {e}"));
+        String::from_utf8_lossy(found.before()).into_owned()
+    };
+    assert!(upto(&mut p, "answer").contains("질문 1번은 무엇인가요?"));
+    p.send_line("TCP 연결을 맺습니다").unwrap();
+    let revealed = upto(&mut p, "grade");
+    assert!(
+        revealed.contains("your answer: TCP 연결을 맺습니다"),
+        "{revealed}"
+    );
+    assert!(revealed.contains("3 good <10m"), "{revealed}");
+    p.send_line("3").unwrap();
+    assert!(upto(&mut p, "answer").contains("질문 2번은 무엇인가요?"));
+    p.send(ControlCode::EndOfText).unwrap();
+    upto(&mut p, "Session over");
+    p.expect(expectrl::Eof).unwrap();
+    let status = p.get_process().wait().unwrap();
+    assert!(
+        matches!(status, expectrl::process::unix::WaitStatus::Exited(_, 0)),
+        "Ctrl-C ends the session cleanly, not by the signal: {status:?}"
+    );
+    let typed: String = db(&env)
+        .query_row("SELECT answer FROM reviews WHERE card_id = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(typed, "TCP 연결을 맺습니다");
+}
