@@ -828,7 +828,7 @@ fn explain(plan: &Plan, line: &Line) -> Vec<String> {
         ),
         CloseFromCloseWait => {
             let piggy = if s.ack == line_ack_owed(line) && plan.server_delayed_ack {
-                " 미뤄 둔 ACK(ACK={})이 이 FIN에 실려 갑니다 (piggyback)."
+                "\n미뤄 둔 ACK(ACK={})이 이 FIN에 실려 갑니다 (piggyback): 3-segment close."
             } else {
                 ""
             };
@@ -902,6 +902,10 @@ fn explain(plan: &Plan, line: &Line) -> Vec<String> {
         Unacceptable if a.ctl.syn && line.before == State::SynReceived => format!(
             "재전송된 SYN(SEQ={})은 이미 받은 것이라 receive window 밖: RFC대로 ACK만 보냅니다\n(<SEQ=SND.NXT><ACK=RCV.NXT>). Linux는 이때 SYN,ACK을 바로 재전송합니다.",
             a.seq
+        ),
+        Unacceptable | AckAhead | OutOfOrder if sent.is_none() => format!(
+            "답할 ACK은 보내지 않습니다: {}ms 안에 이미 한 번 답했습니다 (ACK loop 방지, Linux tcp_invalid_ratelimit).",
+            super::tcp::INVALID_ACK_RATELIMIT_MS
         ),
         Unacceptable => format!(
             "SEQ={}는 receive window(RCV.NXT={}부터) 밖: 받지 않고 현재 위치를 알리는 ACK을 보냅니다.",
@@ -1074,14 +1078,28 @@ fn summary(plan: &Plan, trace: &Trace, effect: Option<&DropEffect>) -> String {
         })
         .collect();
     if !retransmits.is_empty() {
+        let syn = trace
+            .lines
+            .iter()
+            .any(|l| l.rule == Some(Rule::Retransmit) && l.sent.iter().any(|w| w.seg.ctl.syn));
         notes.push(format!(
-            "재전송 타이머: {}. 초기 RTO 1s (RFC 6298 2.1), 만료마다 두 배 (5.5). Linux는 SYN을 tcp_syn_retries=6번까지 재전송합니다.",
-            retransmits.join(", ")
+            "재전송 타이머: {}.\n초기 RTO 1s (RFC 6298 2.1), 만료마다 두 배 (exponential backoff, 5.5).{}",
+            retransmits.join(", "),
+            if syn {
+                " Linux는 SYN을 tcp_syn_retries=6번까지 재전송합니다 (1+2+4+…+64s ≈ 127s 뒤 포기)."
+            } else {
+                ""
+            }
         ));
     }
     if plan.scenario.closes() {
         notes.push(format!(
-            "TIME-WAIT는 먼저 닫은 쪽(active closer)만 거칩니다. RFC 9293: MSL 2분 → 2×MSL = 4분 (이 실행: --msl {} → {}).\nLinux는 TIME-WAIT를 {LINUX_TIME_WAIT_SECS}s로 고정합니다 (TCP_TIMEWAIT_LEN, `ss -tan state time-wait`로 보임).",
+            "{} RFC 9293: MSL 2분 → 2×MSL = 4분 (이 실행: --msl {} → {}).\nLinux는 TIME-WAIT를 {LINUX_TIME_WAIT_SECS}s로 고정합니다 (TCP_TIMEWAIT_LEN, `ss -tan state time-wait`로 보임).",
+            if plan.scenario == Scenario::SimultaneousClose {
+                "동시에 닫으면 양쪽 모두 active closer라 둘 다 TIME-WAIT를 거칩니다."
+            } else {
+                "TIME-WAIT는 먼저 닫은 쪽(active closer)만 거칩니다."
+            },
             plan.msl_secs,
             duration(plan.msl_secs * 2_000)
         ));

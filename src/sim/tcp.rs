@@ -23,6 +23,10 @@ pub const MAX_RTO_MS: u64 = 60_000;
 /// what this demo is about, but the window decides which segments are
 /// acceptable, RFC 9293 §3.10.7.4 "first").
 pub const WINDOW: u32 = 65_535;
+/// At most one ACK per this long in answer to segments that are not
+/// acceptable (Linux's `tcp_invalid_ratelimit`; RFC 5961 §7 asks for such a
+/// limit). Without it two desynchronized ends ACK each other forever.
+pub const INVALID_ACK_RATELIMIT_MS: u64 = 500;
 
 /// The connection states of RFC 9293 §3.3.2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -432,6 +436,7 @@ pub struct Tcb {
     /// `Some(delay)`: ACKs wait this long for a segment to ride on.
     delayed_ack_ms: Option<u64>,
     ack_at: Option<u64>,
+    last_invalid_ack: Option<u64>,
     pub transitions: Vec<Transition>,
 }
 
@@ -458,6 +463,7 @@ impl Tcb {
             time_wait_at: None,
             delayed_ack_ms: None,
             ack_at: None,
+            last_invalid_ack: None,
             transitions: Vec::new(),
         }
     }
@@ -694,7 +700,7 @@ impl Tcb {
             (_, Input::Checked(C::Unacceptable { rst: true })) => Rule::UnacceptableRst,
             // 3.10.7.4 first: unacceptable segment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, drop.
             (_, Input::Checked(C::Unacceptable { rst: false })) => {
-                self.emit(self.bare_ack(), out);
+                self.answer_invalid(now, out);
                 Rule::Unacceptable
             }
             // 3.10.7.4 second SYN-RECEIVED: RST, came from passive OPEN: back
@@ -741,13 +747,13 @@ impl Tcb {
             }
             // 3.10.7.4 fifth: SEG.ACK > SND.NXT: send ACK, drop.
             (_, Input::Checked(C::AckAhead)) => {
-                self.emit(self.bare_ack(), out);
+                self.answer_invalid(now, out);
                 Rule::AckAhead
             }
             // 3.10.7.4 first: data beyond RCV.NXT is not reassembled here; a
             // duplicate ACK tells the sender what is missing.
             (_, Input::Checked(C::OutOfOrder)) => {
-                self.emit(self.bare_ack(), out);
+                self.answer_invalid(now, out);
                 Rule::OutOfOrder
             }
             // 3.10.7.4 fifth SYN-RECEIVED: SND.UNA < SEG.ACK =< SND.NXT:
@@ -996,6 +1002,20 @@ impl Tcb {
             ctl: Ctl::ACK,
             len: 0,
         }
+    }
+
+    /// The ACK that answers a segment outside the window or an ACK of
+    /// unsent data, unless one went out less than
+    /// [`INVALID_ACK_RATELIMIT_MS`] ago.
+    fn answer_invalid(&mut self, now: u64, out: &mut Vec<Segment>) {
+        if self
+            .last_invalid_ack
+            .is_some_and(|t| now < t + INVALID_ACK_RATELIMIT_MS)
+        {
+            return;
+        }
+        self.last_invalid_ack = Some(now);
+        self.emit(self.bare_ack(), out);
     }
 
     /// ACKs what arrived: now, or after the delayed-ACK time if that is on.
