@@ -1094,3 +1094,662 @@ impl Tcb {
         }
     }
 }
+
+/// Tests grouped by state, each starting from an endpoint driven into that
+/// state through real events (no hand-built TCBs), written over symbolic
+/// sequence numbers: `LOCAL` is our ISS, `REMOTE` the peer's.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCAL: u32 = 10_000;
+    const REMOTE: u32 = 20_000;
+    const MSL: u64 = 120_000;
+    const T: u64 = 5_000;
+
+    fn seg(seq: u32, ack: Option<u32>, ctl: Ctl, len: u32) -> Segment {
+        Segment {
+            seq,
+            ack: ack.unwrap_or(0),
+            ctl: Ctl {
+                ack: ack.is_some(),
+                ..ctl
+            },
+            len,
+        }
+    }
+    fn syn(seq: u32) -> Segment {
+        seg(seq, None, Ctl::SYN, 0)
+    }
+    fn ack(seq: u32, ack: u32) -> Segment {
+        seg(seq, Some(ack), Ctl::default(), 0)
+    }
+    fn fin(seq: u32, ack: u32) -> Segment {
+        seg(seq, Some(ack), Ctl::FIN_ACK, 0)
+    }
+    fn rst(seq: u32) -> Segment {
+        seg(seq, None, Ctl::RST, 0)
+    }
+
+    fn recv(tcb: &mut Tcb, s: Segment) -> Output {
+        tcb.step(T, Event::Segment(s))
+    }
+    fn call(tcb: &mut Tcb, e: Event) -> Output {
+        tcb.step(T, e)
+    }
+
+    /// An endpoint in `state`, got there the way the RFC says.
+    fn in_state(state: State) -> Tcb {
+        let mut t = Tcb::new(Side::Client, LOCAL, MSL);
+        let t0 = 0;
+        match state {
+            State::Closed => {}
+            State::Listen => {
+                t.step(t0, Event::PassiveOpen);
+            }
+            State::SynSent => {
+                t.step(t0, Event::ActiveOpen);
+            }
+            State::SynReceived => {
+                t = in_state(State::Listen);
+                t.step(t0, Event::Segment(syn(REMOTE)));
+            }
+            State::Established => {
+                t = in_state(State::SynSent);
+                t.step(
+                    t0,
+                    Event::Segment(seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0)),
+                );
+            }
+            State::FinWait1 => {
+                t = in_state(State::Established);
+                t.step(t0, Event::Close);
+            }
+            State::FinWait2 => {
+                t = in_state(State::FinWait1);
+                t.step(t0, Event::Segment(ack(REMOTE + 1, LOCAL + 2)));
+            }
+            State::CloseWait => {
+                t = in_state(State::Established);
+                t.step(t0, Event::Segment(fin(REMOTE + 1, LOCAL + 1)));
+            }
+            State::LastAck => {
+                t = in_state(State::CloseWait);
+                t.step(t0, Event::Close);
+            }
+            State::Closing => {
+                t = in_state(State::FinWait1);
+                t.step(t0, Event::Segment(fin(REMOTE + 1, LOCAL + 1)));
+            }
+            State::TimeWait => {
+                t = in_state(State::FinWait2);
+                t.step(t0, Event::Segment(fin(REMOTE + 1, LOCAL + 2)));
+            }
+        }
+        assert_eq!(t.state, state, "could not reach {state}");
+        t
+    }
+
+    fn assert_step(out: &Output, tcb: &Tcb, state: State, sent: &[Segment]) {
+        assert_eq!(tcb.state, state, "state after {:?}", out.rule);
+        assert_eq!(out.sent, sent, "segments sent by {:?}", out.rule);
+    }
+
+    #[test]
+    fn states_print_rfc_names() {
+        assert_eq!(State::SynReceived.to_string(), "SYN-RECEIVED");
+        assert_eq!(State::FinWait1.to_string(), "FIN-WAIT-1");
+        assert_eq!(State::TimeWait.to_string(), "TIME-WAIT");
+        assert_eq!(format!("{:<12}|", State::Listen), "LISTEN      |");
+    }
+
+    #[test]
+    fn segments_print_like_the_rfc() {
+        let s = seg(5000, Some(1001), Ctl::SYN, 0);
+        assert_eq!(s.to_string(), "<SEQ=5000><ACK=1001><CTL=SYN,ACK>");
+        assert_eq!(rst(7).to_string(), "<SEQ=7><CTL=RST>");
+        let data = seg(1, Some(2), Ctl::default(), 100);
+        assert_eq!(data.to_string(), "<SEQ=1><ACK=2><CTL=ACK><LEN=100>");
+        assert_eq!(fin(1, 2).seq_len(), 1);
+        assert_eq!(syn(1).seq_len(), 1);
+    }
+
+    mod closed {
+        use super::*;
+
+        #[test]
+        fn passive_open_listens() {
+            let mut t = in_state(State::Closed);
+            let out = call(&mut t, Event::PassiveOpen);
+            assert_step(&out, &t, State::Listen, &[]);
+            assert_eq!(out.rule, Rule::PassiveOpen);
+        }
+
+        #[test]
+        fn active_open_sends_syn() {
+            let mut t = in_state(State::Closed);
+            let out = call(&mut t, Event::ActiveOpen);
+            assert_step(&out, &t, State::SynSent, &[syn(LOCAL)]);
+            assert_eq!((t.snd_una, t.snd_nxt), (LOCAL, LOCAL + 1));
+            assert_eq!(t.next_timer(), Some((T + 1_000, Timer::Retransmit)));
+        }
+
+        #[test]
+        fn syn_gets_rst_ack_for_isn_plus_one() {
+            let mut t = in_state(State::Closed);
+            let out = recv(&mut t, syn(REMOTE));
+            let expect = seg(0, Some(REMOTE + 1), Ctl::RST, 0);
+            assert_step(&out, &t, State::Closed, &[expect]);
+            assert_eq!(expect.to_string(), "<SEQ=0><ACK=20001><CTL=RST,ACK>");
+        }
+
+        #[test]
+        fn ack_gets_rst_at_its_ack_number() {
+            // The client of `two-way`, asked to ACK a SYN it never sent.
+            let mut t = in_state(State::Closed);
+            let out = recv(&mut t, seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0));
+            assert_step(&out, &t, State::Closed, &[rst(LOCAL + 1)]);
+        }
+
+        #[test]
+        fn rst_is_discarded() {
+            let mut t = in_state(State::Closed);
+            let out = recv(&mut t, rst(REMOTE));
+            assert_step(&out, &t, State::Closed, &[]);
+        }
+    }
+
+    mod listen {
+        use super::*;
+
+        #[test]
+        fn syn_answers_syn_ack() {
+            let mut t = in_state(State::Listen);
+            let out = recv(&mut t, syn(REMOTE));
+            let syn_ack = seg(LOCAL, Some(REMOTE + 1), Ctl::SYN, 0);
+            assert_step(&out, &t, State::SynReceived, &[syn_ack]);
+            assert_eq!(
+                (t.irs, t.rcv_nxt, t.snd_nxt),
+                (REMOTE, REMOTE + 1, LOCAL + 1)
+            );
+        }
+
+        #[test]
+        fn ack_gets_rst() {
+            let mut t = in_state(State::Listen);
+            let out = recv(&mut t, ack(REMOTE, 4242));
+            assert_step(&out, &t, State::Listen, &[rst(4242)]);
+        }
+
+        #[test]
+        fn rst_is_ignored() {
+            let mut t = in_state(State::Listen);
+            let out = recv(&mut t, rst(REMOTE));
+            assert_step(&out, &t, State::Listen, &[]);
+        }
+
+        #[test]
+        fn close_deletes() {
+            let mut t = in_state(State::Listen);
+            let out = call(&mut t, Event::Close);
+            assert_step(&out, &t, State::Closed, &[]);
+        }
+    }
+
+    mod syn_sent {
+        use super::*;
+
+        #[test]
+        fn syn_ack_establishes_and_acks() {
+            let mut t = in_state(State::SynSent);
+            let out = recv(&mut t, seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0));
+            assert_step(&out, &t, State::Established, &[ack(LOCAL + 1, REMOTE + 1)]);
+            assert_eq!(t.next_timer(), None, "the SYN is acknowledged");
+        }
+
+        #[test]
+        fn syn_alone_is_simultaneous_open() {
+            let mut t = in_state(State::SynSent);
+            let out = recv(&mut t, syn(REMOTE));
+            let syn_ack = seg(LOCAL, Some(REMOTE + 1), Ctl::SYN, 0);
+            assert_step(&out, &t, State::SynReceived, &[syn_ack]);
+        }
+
+        #[test]
+        fn rst_ack_refuses() {
+            let mut t = in_state(State::SynSent);
+            let out = recv(&mut t, seg(0, Some(LOCAL + 1), Ctl::RST, 0));
+            assert_step(&out, &t, State::Closed, &[]);
+            assert_eq!(out.rule, Rule::SynSentRefused);
+            assert_eq!(t.next_timer(), None);
+        }
+
+        #[test]
+        fn rst_without_ack_is_dropped() {
+            let mut t = in_state(State::SynSent);
+            let out = recv(&mut t, rst(0));
+            assert_step(&out, &t, State::SynSent, &[]);
+        }
+
+        #[test]
+        fn ack_of_something_else_gets_rst() {
+            let mut t = in_state(State::SynSent);
+            let out = recv(&mut t, seg(REMOTE, Some(LOCAL + 77), Ctl::SYN, 0));
+            assert_step(&out, &t, State::SynSent, &[rst(LOCAL + 77)]);
+            let out = recv(&mut t, seg(REMOTE, Some(LOCAL), Ctl::SYN, 0));
+            assert_step(&out, &t, State::SynSent, &[rst(LOCAL)]);
+        }
+
+        #[test]
+        fn pure_ack_is_dropped() {
+            let mut t = in_state(State::SynSent);
+            let out = recv(&mut t, ack(REMOTE + 1, LOCAL + 1));
+            assert_step(&out, &t, State::SynSent, &[]);
+            assert_eq!(out.rule, Rule::SynSentDrops);
+        }
+
+        #[test]
+        fn rto_retransmits_the_syn_with_backoff() {
+            let mut t = in_state(State::SynSent);
+            assert_eq!(t.next_timer(), Some((1_000, Timer::Retransmit)));
+            let out = t.step(1_000, Event::Timeout(Timer::Retransmit));
+            assert_step(&out, &t, State::SynSent, &[syn(LOCAL)]);
+            assert_eq!(t.next_timer(), Some((3_000, Timer::Retransmit)));
+            let out = t.step(3_000, Event::Timeout(Timer::Retransmit));
+            assert_eq!(out.sent, [syn(LOCAL)]);
+            assert_eq!(t.next_timer(), Some((7_000, Timer::Retransmit)));
+            // RFC 6298 5.7: after a SYN timed out, data starts with a 3 s RTO.
+            t.step(
+                7_050,
+                Event::Segment(seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0)),
+            );
+            assert_eq!(t.rto_ms(), RTO_AFTER_SYN_TIMEOUT_MS);
+        }
+
+        #[test]
+        fn close_deletes() {
+            let mut t = in_state(State::SynSent);
+            let out = call(&mut t, Event::Close);
+            assert_step(&out, &t, State::Closed, &[]);
+            assert_eq!(t.next_timer(), None);
+        }
+    }
+
+    mod syn_received {
+        use super::*;
+
+        #[test]
+        fn ack_of_syn_establishes() {
+            let mut t = in_state(State::SynReceived);
+            let out = recv(&mut t, ack(REMOTE + 1, LOCAL + 1));
+            assert_step(&out, &t, State::Established, &[]);
+            assert_eq!(t.next_timer(), None);
+        }
+
+        #[test]
+        fn rst_returns_to_listen_after_passive_open() {
+            let mut t = in_state(State::SynReceived);
+            let out = recv(&mut t, rst(REMOTE + 1));
+            assert_step(&out, &t, State::Listen, &[]);
+            assert_eq!(
+                t.next_timer(),
+                None,
+                "the half-open connection is forgotten"
+            );
+        }
+
+        #[test]
+        fn rst_closes_after_active_open() {
+            let mut t = in_state(State::SynSent);
+            recv(&mut t, syn(REMOTE));
+            let out = recv(&mut t, rst(REMOTE + 1));
+            assert_step(&out, &t, State::Closed, &[]);
+            assert_eq!(out.rule, Rule::RstRefused);
+        }
+
+        #[test]
+        fn duplicate_syn_is_outside_the_window_and_gets_an_ack() {
+            let mut t = in_state(State::SynReceived);
+            let out = recv(&mut t, syn(REMOTE));
+            assert_step(&out, &t, State::SynReceived, &[ack(LOCAL + 1, REMOTE + 1)]);
+        }
+
+        #[test]
+        fn simultaneous_syn_ack_establishes() {
+            let mut t = in_state(State::SynSent);
+            recv(&mut t, syn(REMOTE));
+            let out = recv(&mut t, seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0));
+            assert_step(&out, &t, State::Established, &[]);
+            assert_eq!(out.rule, Rule::SimultaneousSynAck);
+        }
+
+        #[test]
+        fn unacceptable_ack_gets_rst() {
+            let mut t = in_state(State::SynReceived);
+            let out = recv(&mut t, ack(REMOTE + 1, LOCAL + 9));
+            assert_step(&out, &t, State::SynReceived, &[rst(LOCAL + 9)]);
+        }
+
+        #[test]
+        fn ack_with_fin_goes_on_to_close_wait() {
+            let mut t = in_state(State::SynReceived);
+            let out = recv(&mut t, fin(REMOTE + 1, LOCAL + 1));
+            assert_step(&out, &t, State::CloseWait, &[ack(LOCAL + 1, REMOTE + 2)]);
+            let path: Vec<State> = t.transitions.iter().map(|x| x.to).collect();
+            assert_eq!(
+                path,
+                [
+                    State::Listen,
+                    State::SynReceived,
+                    State::Established,
+                    State::CloseWait
+                ]
+            );
+        }
+
+        #[test]
+        fn rto_retransmits_the_syn_ack() {
+            let mut t = in_state(State::SynReceived);
+            let out = t.step(1_000, Event::Timeout(Timer::Retransmit));
+            let syn_ack = seg(LOCAL, Some(REMOTE + 1), Ctl::SYN, 0);
+            assert_step(&out, &t, State::SynReceived, &[syn_ack]);
+            assert_eq!(t.next_timer(), Some((3_000, Timer::Retransmit)));
+        }
+    }
+
+    mod established {
+        use super::*;
+
+        #[test]
+        fn fin_goes_to_close_wait_and_is_acked() {
+            let mut t = in_state(State::Established);
+            let out = recv(&mut t, fin(REMOTE + 1, LOCAL + 1));
+            assert_step(&out, &t, State::CloseWait, &[ack(LOCAL + 1, REMOTE + 2)]);
+        }
+
+        #[test]
+        fn fin_with_delayed_ack_waits_for_a_segment_to_ride_on() {
+            let mut t = in_state(State::Established).with_delayed_ack(40);
+            let out = recv(&mut t, fin(REMOTE + 1, LOCAL + 1));
+            assert_step(&out, &t, State::CloseWait, &[]);
+            assert_eq!(t.next_timer(), Some((T + 40, Timer::DelayedAck)));
+            let out = call(&mut t, Event::Close);
+            let fin_ack = fin(LOCAL + 1, REMOTE + 2);
+            assert_step(&out, &t, State::LastAck, &[fin_ack]);
+            assert_eq!(t.next_timer(), Some((T + 1_000, Timer::Retransmit)));
+        }
+
+        #[test]
+        fn close_sends_fin() {
+            let mut t = in_state(State::Established);
+            let out = call(&mut t, Event::Close);
+            assert_step(&out, &t, State::FinWait1, &[fin(LOCAL + 1, REMOTE + 1)]);
+            assert_eq!(t.snd_nxt, LOCAL + 2, "the FIN consumes a sequence number");
+        }
+
+        #[test]
+        fn data_is_taken_and_acked() {
+            let mut t = in_state(State::Established);
+            let out = recv(
+                &mut t,
+                seg(REMOTE + 1, Some(LOCAL + 1), Ctl::default(), 100),
+            );
+            assert_step(
+                &out,
+                &t,
+                State::Established,
+                &[ack(LOCAL + 1, REMOTE + 101)],
+            );
+            assert_eq!(t.delivered, 100);
+        }
+
+        #[test]
+        fn segment_outside_the_window_gets_an_ack_once() {
+            let mut t = in_state(State::Established);
+            let old = seg(
+                REMOTE.wrapping_sub(5_000_000),
+                Some(LOCAL + 1),
+                Ctl::default(),
+                100,
+            );
+            let out = recv(&mut t, old);
+            assert_step(&out, &t, State::Established, &[ack(LOCAL + 1, REMOTE + 1)]);
+            assert_eq!(t.delivered, 0);
+            let out = recv(&mut t, old);
+            assert_eq!(out.sent, [], "rate-limited");
+        }
+
+        #[test]
+        fn ack_of_unsent_data_gets_an_ack() {
+            let mut t = in_state(State::Established);
+            let out = recv(&mut t, ack(REMOTE + 1, LOCAL + 500));
+            assert_step(&out, &t, State::Established, &[ack(LOCAL + 1, REMOTE + 1)]);
+            assert_eq!(out.rule, Rule::AckAhead);
+        }
+
+        #[test]
+        fn rst_at_rcv_nxt_resets() {
+            let mut t = in_state(State::Established);
+            let out = recv(&mut t, rst(REMOTE + 1));
+            assert_step(&out, &t, State::Closed, &[]);
+        }
+
+        #[test]
+        fn rst_in_window_elsewhere_gets_a_challenge_ack() {
+            let mut t = in_state(State::Established);
+            let out = recv(&mut t, rst(REMOTE + 10));
+            assert_step(&out, &t, State::Established, &[ack(LOCAL + 1, REMOTE + 1)]);
+        }
+
+        #[test]
+        fn duplicate_syn_ack_gets_an_ack() {
+            let mut t = in_state(State::Established);
+            let out = recv(&mut t, seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0));
+            assert_step(&out, &t, State::Established, &[ack(LOCAL + 1, REMOTE + 1)]);
+        }
+    }
+
+    mod fin_wait_1 {
+        use super::*;
+
+        #[test]
+        fn ack_of_fin_goes_to_fin_wait_2() {
+            let mut t = in_state(State::FinWait1);
+            let out = recv(&mut t, ack(REMOTE + 1, LOCAL + 2));
+            assert_step(&out, &t, State::FinWait2, &[]);
+            assert_eq!(t.next_timer(), None);
+        }
+
+        #[test]
+        fn fin_before_our_fin_is_acked_is_closing() {
+            let mut t = in_state(State::FinWait1);
+            let out = recv(&mut t, fin(REMOTE + 1, LOCAL + 1));
+            assert_step(&out, &t, State::Closing, &[ack(LOCAL + 2, REMOTE + 2)]);
+        }
+
+        #[test]
+        fn fin_that_acks_our_fin_goes_straight_to_time_wait() {
+            let mut t = in_state(State::FinWait1);
+            let out = recv(&mut t, fin(REMOTE + 1, LOCAL + 2));
+            assert_step(&out, &t, State::TimeWait, &[ack(LOCAL + 2, REMOTE + 2)]);
+            assert_eq!(t.next_timer(), Some((T + 2 * MSL, Timer::TimeWait)));
+        }
+
+        #[test]
+        fn rto_retransmits_the_fin() {
+            let mut t = in_state(State::FinWait1);
+            let out = t.step(1_000, Event::Timeout(Timer::Retransmit));
+            assert_step(&out, &t, State::FinWait1, &[fin(LOCAL + 1, REMOTE + 1)]);
+        }
+
+        #[test]
+        fn second_close_is_an_error() {
+            let mut t = in_state(State::FinWait1);
+            let out = call(&mut t, Event::Close);
+            assert_step(&out, &t, State::FinWait1, &[]);
+            assert_eq!(out.rule, Rule::CallError("error: connection closing"));
+        }
+    }
+
+    mod fin_wait_2 {
+        use super::*;
+
+        #[test]
+        fn fin_goes_to_time_wait_and_starts_2msl() {
+            let mut t = in_state(State::FinWait2);
+            let out = recv(&mut t, fin(REMOTE + 1, LOCAL + 2));
+            assert_step(&out, &t, State::TimeWait, &[ack(LOCAL + 2, REMOTE + 2)]);
+            assert_eq!(t.next_timer(), Some((T + 240_000, Timer::TimeWait)));
+        }
+
+        #[test]
+        fn data_is_still_taken_half_close() {
+            let mut t = in_state(State::FinWait2);
+            let out = recv(
+                &mut t,
+                seg(REMOTE + 1, Some(LOCAL + 2), Ctl::default(), 100),
+            );
+            assert_step(&out, &t, State::FinWait2, &[ack(LOCAL + 2, REMOTE + 101)]);
+        }
+    }
+
+    mod close_wait {
+        use super::*;
+
+        #[test]
+        fn close_sends_fin_and_goes_to_last_ack() {
+            let mut t = in_state(State::CloseWait);
+            let out = call(&mut t, Event::Close);
+            assert_step(&out, &t, State::LastAck, &[fin(LOCAL + 1, REMOTE + 2)]);
+        }
+
+        #[test]
+        fn may_still_send() {
+            let mut t = in_state(State::CloseWait);
+            let out = call(&mut t, Event::Send(100));
+            let data = seg(LOCAL + 1, Some(REMOTE + 2), Ctl::default(), 100);
+            assert_step(&out, &t, State::CloseWait, &[data]);
+        }
+
+        #[test]
+        fn retransmitted_fin_is_acked_again() {
+            let mut t = in_state(State::CloseWait);
+            let out = recv(&mut t, fin(REMOTE + 1, LOCAL + 1));
+            assert_step(&out, &t, State::CloseWait, &[ack(LOCAL + 1, REMOTE + 2)]);
+        }
+    }
+
+    mod closing {
+        use super::*;
+
+        #[test]
+        fn ack_of_fin_goes_to_time_wait() {
+            let mut t = in_state(State::Closing);
+            let out = recv(&mut t, ack(REMOTE + 2, LOCAL + 2));
+            assert_step(&out, &t, State::TimeWait, &[]);
+            assert_eq!(t.next_timer(), Some((T + 2 * MSL, Timer::TimeWait)));
+        }
+    }
+
+    mod last_ack {
+        use super::*;
+
+        #[test]
+        fn ack_of_fin_closes() {
+            let mut t = in_state(State::LastAck);
+            let out = recv(&mut t, ack(REMOTE + 2, LOCAL + 2));
+            assert_step(&out, &t, State::Closed, &[]);
+            assert_eq!(t.next_timer(), None);
+        }
+
+        #[test]
+        fn rto_retransmits_the_fin() {
+            let mut t = in_state(State::LastAck);
+            let out = t.step(1_000, Event::Timeout(Timer::Retransmit));
+            assert_step(&out, &t, State::LastAck, &[fin(LOCAL + 1, REMOTE + 2)]);
+            assert_eq!(t.next_timer(), Some((3_000, Timer::Retransmit)));
+        }
+    }
+
+    mod time_wait {
+        use super::*;
+
+        #[test]
+        fn retransmitted_fin_is_reacked_and_restarts_2msl() {
+            let mut t = in_state(State::TimeWait);
+            assert_eq!(t.next_timer(), Some((2 * MSL, Timer::TimeWait)));
+            let out = t.step(1_000, Event::Segment(fin(REMOTE + 1, LOCAL + 2)));
+            assert_step(&out, &t, State::TimeWait, &[ack(LOCAL + 2, REMOTE + 2)]);
+            assert_eq!(t.next_timer(), Some((1_000 + 2 * MSL, Timer::TimeWait)));
+        }
+
+        #[test]
+        fn two_msl_expiry_closes() {
+            let mut t = in_state(State::TimeWait);
+            let out = t.step(2 * MSL, Event::Timeout(Timer::TimeWait));
+            assert_step(&out, &t, State::Closed, &[]);
+            assert_eq!(out.rule, Rule::TimeWaitExpired);
+            assert_eq!(t.next_timer(), None);
+        }
+    }
+
+    mod sequence_numbers {
+        use super::*;
+
+        #[test]
+        fn comparisons_wrap_modulo_2_32() {
+            assert!(seq_lt(0xFFFF_FFFF, 0));
+            assert!(seq_lt(0xFFFF_FF00, 0x10));
+            assert!(!seq_lt(0, 0xFFFF_FFFF));
+            assert!(seq_le(5, 5));
+        }
+
+        #[test]
+        fn isn_at_the_top_wraps_through_handshake_and_close() {
+            let mut c = Tcb::new(Side::Client, 0xFFFF_FFFF, 1);
+            let mut s = Tcb::new(Side::Server, 0xFFFF_FFFE, 1);
+            s.step(0, Event::PassiveOpen);
+            let syn = c.step(0, Event::ActiveOpen).sent[0];
+            assert_eq!(syn.to_string(), "<SEQ=4294967295><CTL=SYN>");
+            let syn_ack = s.step(50, Event::Segment(syn)).sent[0];
+            assert_eq!(syn_ack.to_string(), "<SEQ=4294967294><ACK=0><CTL=SYN,ACK>");
+            let ack3 = c.step(100, Event::Segment(syn_ack)).sent[0];
+            assert_eq!(ack3.to_string(), "<SEQ=0><ACK=4294967295><CTL=ACK>");
+            s.step(150, Event::Segment(ack3));
+            assert_eq!((c.state, s.state), (State::Established, State::Established));
+            let fin1 = c.step(200, Event::Close).sent[0];
+            assert_eq!(fin1.to_string(), "<SEQ=0><ACK=4294967295><CTL=FIN,ACK>");
+            let ack_fin = s.step(250, Event::Segment(fin1)).sent[0];
+            assert_eq!(ack_fin.to_string(), "<SEQ=4294967295><ACK=1><CTL=ACK>");
+            c.step(300, Event::Segment(ack_fin));
+            let fin2 = s.step(300, Event::Close).sent[0];
+            assert_eq!(fin2.to_string(), "<SEQ=4294967295><ACK=1><CTL=FIN,ACK>");
+            let last = c.step(350, Event::Segment(fin2)).sent[0];
+            assert_eq!(last.to_string(), "<SEQ=1><ACK=0><CTL=ACK>");
+            s.step(400, Event::Segment(last));
+            assert_eq!((c.state, s.state), (State::TimeWait, State::Closed));
+        }
+    }
+
+    #[test]
+    fn every_transition_is_recorded_with_time_and_cause() {
+        let mut t = in_state(State::SynSent);
+        t.step(
+            100,
+            Event::Segment(seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0)),
+        );
+        let last = t.transitions.last().copied().expect("a transition");
+        assert_eq!(
+            last,
+            Transition {
+                t_ms: 100,
+                side: Side::Client,
+                from: State::SynSent,
+                to: State::Established,
+                rule: Rule::SynSentSynAck,
+            }
+        );
+        assert_eq!(last.rule.cause(), "rcv SYN,ACK");
+        assert_eq!(last.rule.section(), "RFC 9293 3.10.7.3");
+    }
+}
