@@ -13,6 +13,7 @@
 
 pub mod handshake;
 pub mod sockets;
+pub mod tcp;
 pub mod uri;
 
 use clap::{Args, ValueEnum};
