@@ -731,7 +731,12 @@ impl Analysis {
                 "relative reference — scheme이 없어 혼자서는 URI가 아닙니다. --base로 기준 URI를 주면 해석(resolve)합니다."
             }
         };
-        let _ = writeln!(s, "  종류: {kind}");
+        if self.parts.scheme.is_none() && self.base.is_some() {
+            s.push_str("  종류: relative reference — scheme이 없어 혼자서는 URI가 아닙니다. base로 해석한 결과는:\n");
+            let _ = writeln!(s, "        {kind}");
+        } else {
+            let _ = writeln!(s, "  종류: {kind}");
+        }
         s
     }
 
