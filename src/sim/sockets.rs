@@ -529,7 +529,7 @@ impl SocketsReport {
         };
         let source = match self.mode {
             Mode::Live => "/proc/net/tcp",
-            Mode::Simulated => "/proc/net/tcp (simulated, little-endian 기계의 표기)",
+            Mode::Simulated => "/proc/net/tcp (simulated)",
         };
         s.push_str(&format!(
             "  {source}: st 06 = TIME_WAIT, 주소는 hex (IPv4는 little-endian 32-bit word, port는 그대로)\n"

@@ -23,7 +23,16 @@ pub fn assert_golden(name: &str, actual: &str) {
     );
 }
 
-fn stdout(env: &Env, args: &[&str]) -> String {
+/// Runs `synack ARGS`, expects exit `code` and one line on stderr, returns it.
+pub fn one_line_error(env: &Env, args: &[&str], code: i32) -> String {
+    let out = env.bare_cmd().args(args).assert().code(code);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
+/// Runs `synack demo ARGS`, expects success, returns stdout.
+pub fn stdout(env: &Env, args: &[&str]) -> String {
     let out = env.bare_cmd().arg("demo").args(args).assert().success();
     String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
 }
@@ -147,21 +156,14 @@ fn compare_names_what_differs() {
 #[test]
 fn missing_uri_is_a_one_line_usage_error() {
     let env = Env::new();
-    let out = env.bare_cmd().args(["demo", "uri"]).assert().code(2);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert_eq!(err.lines().count(), 1, "{err}");
+    let err = one_line_error(&env, &["demo", "uri"], 2);
     assert!(err.contains("missing URI"), "{err}");
 }
 
 #[test]
 fn unparsable_base_is_one_line() {
     let env = Env::new();
-    let out = env
-        .bare_cmd()
-        .args(["demo", "uri", "g", "--base", "a/b"])
-        .assert()
-        .code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let err = one_line_error(&env, &["demo", "uri", "g", "--base", "a/b"], 1);
     assert_eq!(
         err,
         "synack: error: --base \"a/b\" is not an absolute URL: relative URL without a base\n"
