@@ -704,6 +704,8 @@ impl Analysis {
         s.push_str(
             "  scheme:[//authority]path[?query][#fragment] — 구분자 : / ? # 만 보고 자릅니다.\n",
         );
+        s.push_str("  정규식 ^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?\n");
+        s.push_str("    $2=scheme  $4=authority  $5=path  $7=query  $9=fragment\n");
         s.push_str("  이 단계는 나누기만 하고 검증(validation)은 하지 않습니다.\n\n");
         let mut table = vec![("scheme", shown(r.scheme.as_deref()))];
         table.push(("authority", shown(self.parts.authority.as_deref())));
