@@ -13,7 +13,8 @@
 //! Choices, so the output can be relied on:
 //! - An input the WHATWG parser rejects is a demo *result*, not a mistake: the
 //!   report shows the RFC 3986 split that could still be made and the parser's
-//!   error (`valid: false`, `error`), and the command exits 0. A missing URI is
+//!   error (`valid: false`, `error`, and `whatwg` and the facts drawn from it
+//!   `null`), and the command exits 0. A missing URI is
 //!   a usage error (exit 2, from clap). A `--base` or `--compare` value that
 //!   does not parse is bad input to the demo rather than its subject: one line,
 //!   exit 1.
