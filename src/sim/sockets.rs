@@ -1,18 +1,646 @@
-//! `synack demo sockets`: Ports, sockets and the 4-tuple. (Being built.)
+//! `synack demo sockets`: one listening port, many connections, told apart by
+//! the 4-tuple, shown with real sockets on the loopback interface.
+//!
+//! Live mode (the default) uses `std::net` on 127.0.0.1 only: a `TcpListener`
+//! on an ephemeral port, `--clients N` clients connected to it, each
+//! connection's addresses read from both ends (`local_addr`/`peer_addr`), then
+//! the operating system's own answers to binding the same port again (TCP:
+//! `EADDRINUSE`; UDP: fine, a separate port space; TCP on 127.0.0.2: fine on
+//! Linux), the ephemeral port range from `/proc/sys/net/ipv4/ip_local_port_range`
+//! and, after the clients close first, their connections in TIME-WAIT as
+//! `/proc/net/tcp` lists them. Live port numbers change from run to run, so
+//! only the shape of live output is fixed.
+//!
+//! `--simulate` tells the same story without touching a socket, for tests and
+//! locked-down machines: ports are drawn from `--seed` in Linux's default
+//! ephemeral range, errors are the texts Linux gives, and `/proc/net/tcp`
+//! lines are written as a little-endian machine (x86, ARM) shows them. Its
+//! output is byte-for-byte repeatable.
 
-use super::{Demo, Run, SimError};
+use std::io::Read;
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, TcpListener, TcpStream, UdpSocket};
+use std::time::Duration;
+
+use clap::Parser;
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+use serde::Serialize;
+
+use super::{Common, Demo, Report, Run, SimError};
+use crate::render::width::{pad, width};
 
 pub const DEMO: Demo = Demo {
     name: "sockets",
     title: "Ports, sockets and the 4-tuple",
     summary: "Many connections on one listening port, told apart by the 4-tuple, on real loopback sockets",
-    topics: &["port", "socket", "4-tuple", "ephemeral port"],
-    keywords: &["소켓", "포트", "socket", "port", "4-tuple"],
+    topics: &["port", "socket", "4-tuple", "ephemeral port", "TIME-WAIT"],
+    keywords: &[
+        "소켓",
+        "포트",
+        "socket",
+        "port",
+        "4-tuple",
+        "ephemeral",
+        "eaddrinuse",
+    ],
     run,
 };
 
-fn run(_argv: &[String]) -> Result<Run, SimError> {
-    Err(SimError::Invalid(
-        "the sockets demo is not built yet".into(),
-    ))
+#[derive(Debug, Parser)]
+#[command(
+    name = "sockets",
+    about = "Many connections on one listening port, told apart by the 4-tuple (real loopback sockets)"
+)]
+struct Args {
+    /// How many clients connect to the one listening port (1 to 64)
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u8).range(1..=64))]
+    clients: u8,
+    /// Tell the same story without real sockets (ports drawn from --seed)
+    #[arg(long)]
+    simulate: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+fn run(argv: &[String]) -> Result<Run, SimError> {
+    let args = Args::try_parse_from(argv)?;
+    let report = if args.simulate {
+        simulated(args.clients, args.common.seed)
+    } else {
+        live(args.clients)?
+    };
+    let json = serde_json::to_value(&report).map_err(|e| SimError::Invalid(e.to_string()))?;
+    Ok(Run {
+        report: Report {
+            steps: report.steps(args.common.seed),
+            json,
+        },
+        common: args.common,
+    })
+}
+
+/// Linux's default `ip_local_port_range`, used by `--simulate`.
+const SIMULATED_RANGE: [u16; 2] = [32768, 60999];
+const EADDRINUSE_TEXT: &str = "Address already in use (os error 98)";
+const OTHER_LOOPBACK: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 2);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Live,
+    Simulated,
+}
+
+/// The JSON report, key for key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SocketsReport {
+    pub mode: Mode,
+    pub listener: SocketAddr,
+    pub connections: Vec<Connection>,
+    pub second_tcp_bind: Attempt,
+    pub udp_same_port: Attempt,
+    pub other_address_same_port: Attempt,
+    pub ephemeral_range: Option<[u16; 2]>,
+    /// The clients' connections in TIME-WAIT after closing; `None` where
+    /// `/proc/net/tcp` is not there to ask.
+    pub time_wait: Option<Vec<TimeWait>>,
+}
+
+/// One connection, as each end's socket reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Connection {
+    pub client_local: SocketAddr,
+    pub client_peer: SocketAddr,
+    pub server_local: SocketAddr,
+    pub server_peer: SocketAddr,
+}
+
+/// What a bind attempt came to: the operating system's error text if it failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attempt {
+    pub ok: bool,
+    pub error: Option<String>,
+}
+
+impl Attempt {
+    fn of<T>(result: std::io::Result<T>) -> Attempt {
+        match result {
+            Ok(_) => Attempt {
+                ok: true,
+                error: None,
+            },
+            Err(e) => Attempt {
+                ok: false,
+                error: Some(e.to_string()),
+            },
+        }
+    }
+}
+
+/// A `/proc/net/tcp` row in state `06` (TIME_WAIT).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeWait {
+    pub local: SocketAddrV4,
+    pub remote: SocketAddrV4,
+    /// `local_address rem_address st`, as the kernel wrote them.
+    pub proc_line: String,
+}
+
+fn live(clients: u8) -> Result<SocketsReport, SimError> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(|e| {
+        SimError::Invalid(format!(
+            "cannot bind a TCP socket on 127.0.0.1 ({e}); `synack demo sockets --simulate` shows the same without real sockets"
+        ))
+    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(io("reading the listener's address"))?;
+    let mut pairs = Vec::new();
+    for _ in 0..clients {
+        let client = TcpStream::connect(addr).map_err(io("connecting to the listener"))?;
+        // Connections are made one at a time, so the one accepted is the one just made.
+        let (server, _) = listener.accept().map_err(io("accepting a connection"))?;
+        pairs.push((client, server));
+    }
+    let mut connections = Vec::new();
+    for (client, server) in &pairs {
+        let what = "reading a connected socket's addresses";
+        connections.push(Connection {
+            client_local: client.local_addr().map_err(io(what))?,
+            client_peer: client.peer_addr().map_err(io(what))?,
+            server_local: server.local_addr().map_err(io(what))?,
+            server_peer: server.peer_addr().map_err(io(what))?,
+        });
+    }
+    let second_tcp_bind = Attempt::of(TcpListener::bind(addr));
+    let udp_same_port = Attempt::of(UdpSocket::bind(addr));
+    let other_address_same_port = Attempt::of(TcpListener::bind((OTHER_LOOPBACK, addr.port())));
+    let ephemeral_range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|text| parse_range(&text));
+
+    // The clients close first, so they are the active closers and keep the
+    // TIME-WAIT state. Each server reads its EOF before closing, so its FIN
+    // answers the client's instead of crossing it (a simultaneous close would
+    // leave both ends in TIME-WAIT).
+    let (client_streams, server_streams): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+    drop(client_streams);
+    for mut server in server_streams {
+        let _ = server.set_read_timeout(Some(Duration::from_secs(2)));
+        // Only waiting for the FIN; what read returns does not change the story.
+        let _ = server.read(&mut [0u8; 1]);
+    }
+    drop(listener);
+    let time_wait = wait_for_time_wait(&connections);
+    Ok(SocketsReport {
+        mode: Mode::Live,
+        listener: addr,
+        connections,
+        second_tcp_bind,
+        udp_same_port,
+        other_address_same_port,
+        ephemeral_range,
+        time_wait,
+    })
+}
+
+fn io(what: &'static str) -> impl Fn(std::io::Error) -> SimError {
+    move |source| SimError::Io {
+        what: what.to_string(),
+        source,
+    }
+}
+
+/// `"32768\t60999\n"` → `[32768, 60999]`.
+fn parse_range(text: &str) -> Option<[u16; 2]> {
+    let mut numbers = text.split_whitespace().map(str::parse::<u16>);
+    match (numbers.next(), numbers.next()) {
+        (Some(Ok(lo)), Some(Ok(hi))) => Some([lo, hi]),
+        _ => None,
+    }
+}
+
+/// The clients' TIME-WAIT rows in `/proc/net/tcp`. The last ACK crosses
+/// loopback asynchronously, so the table is read a few times before settling
+/// for what is there.
+fn wait_for_time_wait(connections: &[Connection]) -> Option<Vec<TimeWait>> {
+    let mut found = Vec::new();
+    for _ in 0..50 {
+        let text = std::fs::read_to_string("/proc/net/tcp").ok()?;
+        found = time_wait_rows(&text, connections, u32::to_ne_bytes);
+        if found.len() == connections.len() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    Some(found)
+}
+
+/// Rows of `/proc/net/tcp` in TIME_WAIT whose local address is one of the
+/// clients'. The kernel prints each IPv4 address as the 32-bit word holding
+/// its network-order bytes; `word_bytes` turns that word back into the bytes
+/// the way the printing machine stores it (`u32::to_ne_bytes` for this one).
+fn time_wait_rows(
+    text: &str,
+    connections: &[Connection],
+    word_bytes: fn(u32) -> [u8; 4],
+) -> Vec<TimeWait> {
+    let decode = |hex: &str| -> Option<SocketAddrV4> {
+        let (ip, port) = hex.split_once(':')?;
+        let ip = Ipv4Addr::from(word_bytes(u32::from_str_radix(ip, 16).ok()?));
+        Some(SocketAddrV4::new(ip, u16::from_str_radix(port, 16).ok()?))
+    };
+    let mut rows = Vec::new();
+    // Client order, not table order, so the rows line up with the connections.
+    for c in connections {
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let [_, local_hex, remote_hex, state, ..] = cols[..] else {
+                continue;
+            };
+            let (Some(local), Some(remote)) = (decode(local_hex), decode(remote_hex)) else {
+                continue;
+            };
+            if state == "06" && SocketAddr::V4(local) == c.client_local {
+                rows.push(TimeWait {
+                    local,
+                    remote,
+                    proc_line: format!("{local_hex} {remote_hex} {state}"),
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// `/proc/net/tcp`'s `ADDR:PORT` column for `addr`, as a machine reading
+/// words with `read_word` prints it.
+fn proc_hex(addr: SocketAddrV4, read_word: fn([u8; 4]) -> u32) -> String {
+    format!("{:08X}:{:04X}", read_word(addr.ip().octets()), addr.port())
+}
+
+fn simulated(clients: u8, seed: u64) -> SocketsReport {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let [lo, hi] = SIMULATED_RANGE;
+    let mut used: Vec<u16> = Vec::new();
+    let mut draw = || loop {
+        let offset = rng.next_u32() % u32::from(hi - lo + 1);
+        // offset < 28232, so it fits a u16.
+        let port = lo + offset as u16;
+        if !used.contains(&port) {
+            used.push(port);
+            return port;
+        }
+    };
+    let listener = SocketAddrV4::new(Ipv4Addr::LOCALHOST, draw());
+    let client_addrs: Vec<SocketAddrV4> = (0..clients)
+        .map(|_| SocketAddrV4::new(Ipv4Addr::LOCALHOST, draw()))
+        .collect();
+    let connections: Vec<Connection> = client_addrs
+        .iter()
+        .map(|&client| Connection {
+            client_local: client.into(),
+            client_peer: listener.into(),
+            server_local: listener.into(),
+            server_peer: client.into(),
+        })
+        .collect();
+    let time_wait = client_addrs
+        .iter()
+        .map(|&local| TimeWait {
+            local,
+            remote: listener,
+            proc_line: format!(
+                "{} {} 06",
+                proc_hex(local, u32::from_le_bytes),
+                proc_hex(listener, u32::from_le_bytes)
+            ),
+        })
+        .collect();
+    let ok = Attempt {
+        ok: true,
+        error: None,
+    };
+    SocketsReport {
+        mode: Mode::Simulated,
+        listener: listener.into(),
+        connections,
+        second_tcp_bind: Attempt {
+            ok: false,
+            error: Some(EADDRINUSE_TEXT.to_string()),
+        },
+        udp_same_port: ok.clone(),
+        other_address_same_port: ok,
+        ephemeral_range: Some(SIMULATED_RANGE),
+        time_wait: Some(time_wait),
+    }
+}
+
+/// Rows padded column by column to the widest cell (display width, so Hangul
+/// lines up), each line starting with `indent`.
+fn table(indent: &str, rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| width(c))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+        out.push_str(indent);
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+impl SocketsReport {
+    /// The text report, one block per step.
+    pub fn steps(&self, seed: u64) -> Vec<String> {
+        [
+            self.listen_step(seed),
+            self.connect_step(),
+            self.bind_step(),
+            self.range_step(),
+            self.close_step(),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}단계  {s}", i + 1))
+        .collect()
+    }
+
+    fn listen_step(&self, seed: u64) -> String {
+        let mode = match self.mode {
+            Mode::Live => {
+                "live: 127.0.0.1 loopback의 진짜 socket입니다. port 번호는 실행마다 다릅니다"
+                    .to_string()
+            }
+            Mode::Simulated => format!(
+                "simulated: socket 없이 보여 줍니다. port 번호는 --seed {seed}에서 뽑았습니다"
+            ),
+        };
+        format!(
+            "listening socket\n  ({mode})\n  127.0.0.1:0에 bind하면 커널이 ephemeral port 하나를 골라 줍니다 → listen() → LISTEN\n\
+             {}  listening socket은 연결을 받기(accept)만 하고, 데이터는 accept()가 돌려주는 connected socket으로 오갑니다.\n",
+            table(
+                "  ",
+                &[vec![
+                    "listener".into(),
+                    self.listener.to_string(),
+                    "LISTEN".into()
+                ]]
+            )
+        )
+    }
+
+    fn connect_step(&self) -> String {
+        let n = self.connections.len();
+        let mut rows = vec![
+            [
+                "#",
+                "client local",
+                "client peer",
+                "server local",
+                "server peer",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for (i, c) in self.connections.iter().enumerate() {
+            rows.push(vec![
+                (i + 1).to_string(),
+                c.client_local.to_string(),
+                c.client_peer.to_string(),
+                c.server_local.to_string(),
+                c.server_peer.to_string(),
+            ]);
+        }
+        let mut s =
+            format!("client {n}개가 같은 port로 connect → server 쪽에 connected socket {n}개\n");
+        s.push_str(&table("  ", &rows));
+        let one_port = self
+            .connections
+            .iter()
+            .all(|c| c.server_local == self.listener);
+        let mut ports: Vec<u16> = self
+            .connections
+            .iter()
+            .map(|c| c.client_local.port())
+            .collect();
+        ports.sort_unstable();
+        ports.dedup();
+        s.push_str(&format!(
+            "  server local이 모두 {}인가: {} — listening port 하나를 connection {n}개가 같이 씁니다.\n",
+            self.listener,
+            if one_port { "예" } else { "아니오" },
+        ));
+        s.push_str(&format!(
+            "  서로 다른 client port: {}개 — connect() 때 커널이 ephemeral port를 자동으로 bind합니다.\n",
+            ports.len()
+        ));
+        s.push_str(
+            "  커널은 (src IP, src port, dst IP, dst port) 4-tuple로 들어온 segment의 socket을 찾습니다.\n  \
+             네 값 중 client port 하나만 달라도 다른 connection입니다. 한쪽의 local은 다른 쪽의 peer입니다.\n",
+        );
+        s
+    }
+
+    fn bind_step(&self) -> String {
+        let port = self.listener.port();
+        let result = |a: &Attempt| match &a.error {
+            None => "성공".to_string(),
+            Some(e) => format!("실패  {e}"),
+        };
+        let rows = vec![
+            vec![
+                format!("TCP {}", self.listener),
+                result(&self.second_tcp_bind),
+            ],
+            vec![
+                format!("UDP {}", self.listener),
+                result(&self.udp_same_port),
+            ],
+            vec![
+                format!("TCP {OTHER_LOOPBACK}:{port}"),
+                result(&self.other_address_same_port),
+            ],
+        ];
+        let mut s = String::from("같은 port에 다시 bind 해 보기\n");
+        s.push_str(&table("  ", &rows));
+        s.push_str(if self.second_tcp_bind.ok {
+            "  TCP: 이 플랫폼은 같은 주소·port의 두 번째 listener를 허락했습니다 (SO_REUSEPORT 같은 예외).\n"
+        } else {
+            "  TCP: EADDRINUSE — 이 (IP, port)에 LISTEN 중인 socket이 이미 있어 커널이 bind를 거부합니다.\n"
+        });
+        s.push_str(if self.udp_same_port.ok {
+            "  UDP: TCP와 UDP는 port 번호 공간(port space)이 따로라서 같은 번호를 쓸 수 있습니다 (DNS 53/udp, 53/tcp).\n"
+        } else {
+            "  UDP: 이번에는 실패했습니다 — 다른 프로그램이 이 UDP port를 쓰고 있을 수 있습니다.\n"
+        });
+        s.push_str(if self.other_address_same_port.ok {
+            "  127.0.0.2: bind는 (IP, port) 쌍을 차지하므로 다른 주소의 같은 port는 비어 있습니다 (Linux는 127.0.0.0/8 전체가 lo).\n"
+        } else {
+            "  127.0.0.2: 이 플랫폼은 127.0.0.1만 loopback에 두어 다른 주소에 bind할 수 없습니다.\n"
+        });
+        s
+    }
+
+    fn range_step(&self) -> String {
+        let mut s = String::from("ephemeral port range (/proc/sys/net/ipv4/ip_local_port_range)\n");
+        match self.ephemeral_range {
+            Some([lo, hi]) => {
+                s.push_str(&format!(
+                    "  {lo}–{hi}: connect()나 port 0 bind 때 커널이 이 범위에서 port를 고릅니다.\n"
+                ));
+                let inside = self
+                    .connections
+                    .iter()
+                    .all(|c| (lo..=hi).contains(&c.client_local.port()));
+                s.push_str(&format!(
+                    "  client port가 모두 이 범위 안인가: {}\n",
+                    if inside { "예" } else { "아니오" }
+                ));
+            }
+            None => {
+                s.push_str("  not available: 이 시스템에는 ip_local_port_range 파일이 없습니다.\n")
+            }
+        }
+        s
+    }
+
+    fn close_step(&self) -> String {
+        let mut s = String::from(
+            "close: client가 먼저 닫으면 (active closer) client 쪽이 TIME-WAIT에 남습니다\n",
+        );
+        s.push_str(
+            "  client close() → FIN → server는 read()에서 0(EOF)을 받고 CLOSE-WAIT → server close() → FIN\n  \
+             → client가 마지막 ACK를 보내고 TIME-WAIT (2×MSL 동안), server(passive closer)는 LAST-ACK 뒤 CLOSED\n",
+        );
+        let Some(rows) = &self.time_wait else {
+            s.push_str("  /proc/net/tcp: not available (Linux가 아니거나 /proc이 없습니다)\n");
+            return s;
+        };
+        let source = match self.mode {
+            Mode::Live => "/proc/net/tcp",
+            Mode::Simulated => "/proc/net/tcp (simulated)",
+        };
+        s.push_str(&format!(
+            "  {source}: st 06 = TIME_WAIT, 주소는 hex (IPv4는 little-endian 32-bit word, port는 그대로)\n"
+        ));
+        if rows.is_empty() {
+            s.push_str("  TIME_WAIT 줄을 찾지 못했습니다 (다른 namespace이거나 이미 사라졌을 수 있습니다).\n");
+        } else {
+            let mut table_rows = vec![
+                [
+                    "local_address",
+                    "rem_address",
+                    "st",
+                    "client local",
+                    "server",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ];
+            for tw in rows {
+                let mut cols: Vec<String> = tw.proc_line.split(' ').map(String::from).collect();
+                cols.push(tw.local.to_string());
+                cols.push(tw.remote.to_string());
+                table_rows.push(cols);
+            }
+            s.push_str(&table("  ", &table_rows));
+        }
+        s.push_str(
+            "  TIME-WAIT 동안 같은 4-tuple을 다시 쓰지 않아, 늦게 도착한 옛 segment가 새 connection에 섞이지 않고\n  \
+             마지막 ACK가 사라지면 다시 보낼 수 있습니다. 그래서 먼저 닫는 쪽이 TIME-WAIT를 떠안습니다.\n",
+        );
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn addr(s: &str) -> SocketAddr {
+        s.parse().expect("address")
+    }
+
+    #[test]
+    fn proc_net_tcp_addresses_are_little_endian_words() {
+        // 127.0.0.1:8080 as a little-endian Linux machine prints it.
+        let a: SocketAddrV4 = "127.0.0.1:8080".parse().unwrap();
+        assert_eq!(proc_hex(a, u32::from_le_bytes), "0100007F:1F90");
+        assert_eq!(proc_hex(a, u32::from_be_bytes), "7F000001:1F90");
+    }
+
+    #[test]
+    fn time_wait_rows_are_found_by_client_address() {
+        let text = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n   \
+            0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 1 1\n   \
+            1: 0100007F:A1B2 0100007F:1F90 06 00000000:00000000 03:00000F9E 00000000     0        0 0 3\n   \
+            2: 0100007F:A1B3 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 2 1\n";
+        let c = |port: u16| Connection {
+            client_local: addr(&format!("127.0.0.1:{port}")),
+            client_peer: addr("127.0.0.1:8080"),
+            server_local: addr("127.0.0.1:8080"),
+            server_peer: addr(&format!("127.0.0.1:{port}")),
+        };
+        // 0xA1B2 = 41394 is in TIME_WAIT; 0xA1B3 = 41395 is ESTABLISHED.
+        let rows = time_wait_rows(text, &[c(41394), c(41395)], u32::to_le_bytes);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].local, "127.0.0.1:41394".parse().unwrap());
+        assert_eq!(rows[0].remote, "127.0.0.1:8080".parse().unwrap());
+        assert_eq!(rows[0].proc_line, "0100007F:A1B2 0100007F:1F90 06");
+    }
+
+    #[test]
+    fn ranges_parse_from_proc() {
+        assert_eq!(parse_range("32768\t60999\n"), Some([32768, 60999]));
+        assert_eq!(parse_range("1024"), None);
+        assert_eq!(parse_range("x y"), None);
+    }
+
+    #[test]
+    fn simulation_is_deterministic_and_well_formed() {
+        for clients in [1, 3, 64] {
+            let a = simulated(clients, 7);
+            assert_eq!(a, simulated(clients, 7));
+            assert_eq!(a.connections.len(), usize::from(clients));
+            let mut ports: Vec<u16> = a
+                .connections
+                .iter()
+                .map(|c| c.client_local.port())
+                .collect();
+            ports.push(a.listener.port());
+            ports.sort_unstable();
+            ports.dedup();
+            assert_eq!(ports.len(), usize::from(clients) + 1, "ports are distinct");
+            assert!(ports.iter().all(|p| (32768..=60999).contains(p)));
+            for c in &a.connections {
+                assert_eq!(c.server_local, a.listener);
+                assert_eq!(c.client_peer, a.listener);
+                assert_eq!(c.client_local, c.server_peer);
+            }
+        }
+        assert_ne!(simulated(3, 1).listener, simulated(3, 2).listener);
+    }
+
+    #[test]
+    fn table_aligns_by_display_width() {
+        let t = table(
+            "",
+            &[
+                vec!["성공".into(), "x".into()],
+                vec!["ok".into(), "y".into()],
+            ],
+        );
+        assert_eq!(t, "성공  x\nok    y\n");
+    }
 }

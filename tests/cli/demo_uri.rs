@@ -1,1 +1,171 @@
 //! `synack demo uri` through the binary.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::util::Env;
+
+/// Compares `actual` with `tests/golden/demo/NAME`; `UPDATE_GOLDEN=1` rewrites
+/// the file instead (check the diff by hand before committing it).
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/demo")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let golden = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
+    assert_eq!(
+        actual, golden,
+        "output differs from tests/golden/demo/{name}"
+    );
+}
+
+/// Runs `synack ARGS`, expects exit `code` and one line on stderr, returns it.
+pub fn one_line_error(env: &Env, args: &[&str], code: i32) -> String {
+    let out = env.bare_cmd().args(args).assert().code(code);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
+/// Runs `synack demo ARGS`, expects success, returns stdout.
+pub fn stdout(env: &Env, args: &[&str]) -> String {
+    let out = env.bare_cmd().arg("demo").args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+}
+
+fn json(env: &Env, args: &[&str]) -> Value {
+    let text = stdout(env, &[args, &["--format", "json"]].concat());
+    serde_json::from_str(&text).expect("json output")
+}
+
+#[test]
+fn korean_host_text_matches_golden() {
+    let env = Env::new();
+    let text = stdout(
+        &env,
+        &[
+            "uri",
+            "https://긴급재난지원금.kr/?q=%EC%A7%80%EC%9B%90+%EA%B8%88&page=2",
+            "--compare",
+            "https://xn--jj0bb2kr6h965bxcbp8g.kr:443/other",
+        ],
+    );
+    assert!(
+        text.contains("host (ASCII)    xn--jj0bb2kr6h965bxcbp8g.kr\n"),
+        "{text}"
+    );
+    assert_golden("uri-korean.txt", &text);
+}
+
+#[test]
+fn relative_reference_text_matches_golden() {
+    let env = Env::new();
+    let text = stdout(&env, &["uri", "../g?y#s", "--base", "http://a/b/c/d;p?q"]);
+    assert!(text.contains("결과       http://a/b/g?y#s\n"), "{text}");
+    assert_golden("uri-relative.txt", &text);
+}
+
+#[test]
+fn invalid_input_is_shown_not_refused() {
+    let env = Env::new();
+    let text = stdout(&env, &["uri", "http://exa mple.com/"]);
+    assert_golden("uri-invalid.txt", &text);
+    let v = json(&env, &["uri", "http://a:99999/"]);
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["error"], "invalid port number");
+    assert_eq!(v["rfc3986"]["port"], "99999");
+    assert_eq!(v["whatwg"], Value::Null);
+}
+
+#[test]
+fn normalization_json_matches_golden() {
+    let env = Env::new();
+    let args = [
+        "uri",
+        "HTTP://User:Pw@Example.COM:80/a/./b/../c?q=a b&r#top",
+        "--format",
+        "json",
+    ];
+    let text = stdout(&env, &args);
+    assert_golden("uri-normalize.json", &text);
+}
+
+#[test]
+fn json_has_every_documented_key() {
+    let env = Env::new();
+    let v = json(
+        &env,
+        &[
+            "uri",
+            "http://[::1]:8080/",
+            "--compare",
+            "http://[::1]:8080/x",
+        ],
+    );
+    for key in [
+        "input",
+        "base",
+        "valid",
+        "error",
+        "kind",
+        "rfc3986",
+        "whatwg",
+        "default_port",
+        "query_pairs",
+        "host_unicode",
+        "host_ascii",
+        "compare",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key} in {v}");
+    }
+    assert_eq!(v["whatwg"]["host"], "[::1]:8080");
+    assert_eq!(v["whatwg"]["hostname"], "[::1]");
+    assert_eq!(v["whatwg"]["port"], "8080");
+    assert_eq!(v["rfc3986"]["host"], "[::1]");
+    assert_eq!(v["default_port"], 80);
+    assert_eq!(v["compare"]["same_origin"], true);
+}
+
+#[test]
+fn compare_names_what_differs() {
+    let env = Env::new();
+    let v = json(
+        &env,
+        &["uri", "https://a.kr/", "--compare", "https://a.kr:443/x?y"],
+    );
+    assert_eq!(v["compare"]["same_origin"], true);
+    assert_eq!(v["compare"]["differs_in"], serde_json::json!([]));
+    let v = json(
+        &env,
+        &["uri", "https://a.kr/", "--compare", "http://a.kr:8080/"],
+    );
+    assert_eq!(v["compare"]["same_origin"], false);
+    assert_eq!(
+        v["compare"]["differs_in"],
+        serde_json::json!(["scheme", "port"])
+    );
+    let v = json(&env, &["uri", "data:,hi", "--compare", "data:,hi"]);
+    assert_eq!(v["whatwg"]["origin"], "null");
+    assert_eq!(v["compare"]["differs_in"], serde_json::json!(["opaque"]));
+}
+
+#[test]
+fn missing_uri_is_a_one_line_usage_error() {
+    let env = Env::new();
+    let err = one_line_error(&env, &["demo", "uri"], 2);
+    assert!(err.contains("missing URI"), "{err}");
+}
+
+#[test]
+fn unparsable_base_is_one_line() {
+    let env = Env::new();
+    let err = one_line_error(&env, &["demo", "uri", "g", "--base", "a/b"], 1);
+    assert_eq!(
+        err,
+        "synack: error: --base \"a/b\" is not an absolute URL: relative URL without a base\n"
+    );
+}
