@@ -15,6 +15,8 @@ pub const DEMO: Demo = Demo {
         "punycode",
         "origin",
         "출처",
+        "cors",
+        "sop",
     ],
     run,
 };

@@ -101,6 +101,19 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) STRICT;
     "#,
+    // 2: the demos a card links to, in order: written in the note (explicit)
+    // or found by a topic rule.
+    r#"
+    CREATE TABLE card_demos (
+        card_id  INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        pos      INTEGER NOT NULL,
+        name     TEXT    NOT NULL,
+        args     TEXT    NOT NULL,
+        explicit INTEGER NOT NULL CHECK (explicit IN (0, 1)),
+        PRIMARY KEY (card_id, pos)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX card_demos_name ON card_demos(name);
+    "#,
 ];
 
 /// The schema version this build writes and understands.

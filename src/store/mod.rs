@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-pub use cards::{CardFilter, CardRow, DeckSummary};
+pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{ReviewInput, ReviewRow};
 pub use write::{ExistingCard, SourceRow, Tx};
