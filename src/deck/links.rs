@@ -83,12 +83,16 @@ fn line_offset(note: &str, line: u32) -> usize {
 
 /// Settles the demo links of a parsed note against `table`: explicit links to
 /// demos it does not know are left out and returned (a card that names a demo
-/// still gets no rule links: its author chose), and every card with no
-/// explicit link gets the demos its topic calls for.
-pub fn settle(note: &mut Note, table: &Table<'_>) -> Vec<UnknownDemo> {
+/// still gets no rule links: its author chose), and, when `rules` is set,
+/// every card with no explicit link gets the demos its topic calls for.
+/// (The shipped decks are written with every link they need: no rules.)
+pub fn settle(note: &mut Note, table: &Table<'_>, rules: bool) -> Vec<UnknownDemo> {
     let mut unknown = Vec::new();
     for card in &mut note.cards {
         if card.demos.is_empty() {
+            if !rules {
+                continue;
+            }
             card.demos = by_topic(subject(card), &card.back, table)
                 .into_iter()
                 .map(|name| Link {
@@ -269,7 +273,11 @@ fn in_passing(text: &str, at: usize, k: &str) -> bool {
     if k == "출처" && text[at + k.len()..].trim_start().starts_with(':') {
         return true;
     }
+    // A version between the name and the keyword still qualifies it (`TLS 1.3 핸드셰이크`).
     let before = text[..at].trim_end();
+    let before = before
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_end();
     FOREIGN
         .iter()
         .filter(|(_, keywords)| keywords.contains(&k))
@@ -352,6 +360,7 @@ mod tests {
     fn another_protocols_handshake_or_socket_is_not_ours() {
         assert!(topic("HTTPS HandShake", "인증서를 주고받는다.").is_empty());
         assert!(topic("TLS 핸드셰이크", "").is_empty());
+        assert!(topic("TLS 1.3 핸드셰이크는 1.2와 무엇이 다른가요?", "").is_empty());
         assert!(topic("웹 소켓의 특징", "양방향 통신.").is_empty());
         assert!(topic("웹소켓", "").is_empty());
         assert!(topic("Web Socket HandShake 및 실행 흐름", "Upgrade 헤더").is_empty());

@@ -143,7 +143,8 @@ pub fn import(
             continue;
         }
         let mut note = deck::parse_note(&file.text, &file.stem);
-        for u in deck::links::settle(&mut note, &demo_table()) {
+        let rules = !file.source_path.starts_with(deck::shipped::SOURCE_PREFIX);
+        for u in deck::links::settle(&mut note, &demo_table(), rules) {
             fr.warnings.push(format!(
                 "{}:{}: unknown demo {:?} in a demo: link, left out (see `synack demo list`)",
                 file.display, u.line, u.name
