@@ -448,6 +448,33 @@ mod tests {
     }
 
     #[test]
+    fn a_link_belongs_to_the_card_whose_back_holds_it() {
+        let note = crate::deck::parse_note(
+            "머리말 [소켓](demo:sockets)\n\n# D\n## 종료\n본문\n\nQ: 왜 TIME-WAIT?\nA: 마지막 ACK [닫기](demo:handshake?scenario=final-ack-lost)\n",
+            "x",
+        );
+        let links: Vec<(&str, Vec<&str>)> = note
+            .cards
+            .iter()
+            .map(|c| {
+                (
+                    c.front.as_str(),
+                    c.demos.iter().map(|l| l.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("D", vec!["sockets"]),
+                ("D › 종료", vec![]),
+                ("왜 TIME-WAIT?", vec!["handshake"]),
+            ]
+        );
+        assert_eq!(note.cards[2].demos[0].line, 8);
+    }
+
+    #[test]
     fn explicit_links_keep_their_order_and_lines() {
         let note = "# D\n## TCP\n본문\n\n[닫기](demo:handshake?scenario=close)\n[열기](demo:handshake?scenario=open) [웹](https://x)\n[소켓](demo:sockets)\n";
         let back = "본문\n\n[닫기](demo:handshake?scenario=close)\n[열기](demo:handshake?scenario=open) [웹](https://x)\n[소켓](demo:sockets)";

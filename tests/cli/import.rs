@@ -268,8 +268,11 @@ fn fixtures_are_read_in_place_too() {
     assert_eq!(report["totals"]["added"], 41);
 }
 
-/// Every card with a demo: front → (name, args, explicit) in order.
-fn demo_links(cards: &[Value]) -> Vec<(String, Vec<(String, String, bool)>)> {
+/// A demo link as (name, args, explicit).
+type Demo = (String, String, bool);
+
+/// Every card with a demo: front → its demos in order.
+fn demo_links(cards: &[Value]) -> Vec<(String, Vec<Demo>)> {
     cards
         .iter()
         .filter(|c| c["demos"].as_array().is_some_and(|d| !d.is_empty()))
@@ -291,11 +294,11 @@ fn demo_links(cards: &[Value]) -> Vec<(String, Vec<(String, String, bool)>)> {
         .collect()
 }
 
-fn rule(name: &str) -> (String, String, bool) {
+fn rule(name: &str) -> Demo {
     (name.to_string(), String::new(), false)
 }
 
-fn written(name: &str, args: &str) -> (String, String, bool) {
+fn written(name: &str, args: &str) -> Demo {
     (name.to_string(), args.to_string(), true)
 }
 
