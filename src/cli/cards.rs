@@ -9,7 +9,8 @@ use super::{CardsArgs, Ctx, Format, ShowArgs};
 use crate::exit::UsageError;
 use crate::render::terminal;
 use crate::render::width::{pad, truncate, width};
-use crate::store::{CardFilter, CardRow, Store};
+use crate::sim::{self, DemoLink, SimError};
+use crate::store::{CardDemo, CardFilter, CardRow, Store};
 
 /// A card in `--format json`: a stable shape, apart from the storage row.
 /// Fields are only ever added, never renamed.
@@ -30,6 +31,38 @@ struct CardJson<'a> {
     missing: bool,
     created_at: String,
     updated_at: String,
+    /// The demos the card links to, in order.
+    demos: Vec<DemoJson<'a>>,
+}
+
+/// A card's demo link in `--format json`.
+#[derive(Debug, Serialize)]
+struct DemoJson<'a> {
+    name: &'a str,
+    /// The query as written in the link, `""` if none.
+    args: &'a str,
+    /// Written in the notes (true) or found by a topic rule (false).
+    explicit: bool,
+    /// What `synack show --demo` runs: `synack demo` and these.
+    argv: Vec<String>,
+}
+
+impl<'a> From<&'a CardDemo> for DemoJson<'a> {
+    fn from(d: &'a CardDemo) -> Self {
+        DemoJson {
+            name: &d.name,
+            args: &d.args,
+            explicit: d.explicit,
+            argv: link(d).argv(),
+        }
+    }
+}
+
+fn link(d: &CardDemo) -> DemoLink {
+    DemoLink {
+        name: d.name.clone(),
+        args: d.args.clone(),
+    }
 }
 
 impl<'a> From<&'a CardRow> for CardJson<'a> {
@@ -48,6 +81,7 @@ impl<'a> From<&'a CardRow> for CardJson<'a> {
             missing: c.missing,
             created_at: c.created_at.to_rfc3339(),
             updated_at: c.updated_at.to_rfc3339(),
+            demos: c.demos.iter().map(DemoJson::from).collect(),
         }
     }
 }
@@ -97,9 +131,10 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
         .max()
         .unwrap_or(4)
         .clamp(4, 28);
+    // `▶` marks a card with a demo to run (`synack show ID --demo`).
     writeln!(
         out,
-        "{:>id_w$}  {}  {}  FRONT",
+        "{:>id_w$}    {}  {}  FRONT",
         "ID",
         pad("KIND", kind_w),
         pad("DECK", deck_w)
@@ -118,9 +153,10 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
             ""
         };
         out_of_study += usize::from(c.is_suspended());
+        let demo = if c.demos.is_empty() { ' ' } else { '▶' };
         writeln!(
             out,
-            "{:>id_w$}  {}  {}  {}{mark}",
+            "{:>id_w$} {demo}  {}  {}  {}{mark}",
             c.id,
             pad(c.kind.as_str(), kind_w),
             pad(&truncate(&c.deck, deck_w), deck_w),
@@ -176,39 +212,133 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let Some(card) = store.card(args.id)? else {
         bail!("card {} not found (see `synack cards`)", args.id);
     };
+    // Which demo to run is checked before anything is printed.
+    let demo = match args.demo {
+        None => None,
+        Some(n) => Some(pick_demo(&card, n)?),
+    };
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
             super::write_json(&mut out, &CardJson::from(&card))?;
         }
-        Format::Text => {
-            let style = ctx.style;
-            writeln!(out, "#{} · {} · {}", card.id, card.kind, card.deck)?;
-            if let Some(source) = &card.source {
-                writeln!(out, "source: {}:{}", source, card.line)?;
-            }
-            if !card.tags.is_empty() {
-                writeln!(out, "tags:   {}", card.tags.join(", "))?;
-            }
-            if card.missing {
-                writeln!(out, "status: suspended, its text is no longer in the notes")?;
-            } else if card.suspended {
-                writeln!(out, "status: suspended")?;
-            }
-            writeln!(out)?;
-            let front = if style.color {
-                format!("\x1b[1m{}\x1b[22m", card.front)
-            } else {
-                card.front.clone()
-            };
-            writeln!(out, "{front}")?;
-            writeln!(out, "{}", "─".repeat(width(&card.front).clamp(20, 60)))?;
-            if card.back.is_empty() {
-                writeln!(out, "(no answer yet: an open question)")?;
-            } else {
-                writeln!(out, "{}", terminal::render(&card.back, style))?;
-            }
-        }
+        Format::Text => write_card(&mut out, &card, ctx.style)?,
+    }
+    if let Some(d) = demo {
+        out.flush()?;
+        let report = match sim::run(&link(d).argv()) {
+            Ok(run) => run.report,
+            Err(e @ (SimError::Args(_) | SimError::UnknownDemo(_))) => bail!(
+                "card #{}: its demo link {:?} does not run: {}",
+                card.id,
+                demo_label(d),
+                e.to_string().lines().next().unwrap_or_default()
+            ),
+            Err(e) => return Err(e.into()),
+        };
+        writeln!(out)?;
+        out.write_all(report.text().as_bytes())?;
     }
     Ok(())
+}
+
+/// Demo `n` (1-based) of `card`, or a usage error saying what there is.
+fn pick_demo(card: &CardRow, n: usize) -> Result<&CardDemo> {
+    match card.demos.len() {
+        0 => Err(UsageError(format!(
+            "card #{} has no demo (see `synack demo list` to run one directly)",
+            card.id
+        ))
+        .into()),
+        len => n
+            .checked_sub(1)
+            .and_then(|i| card.demos.get(i))
+            .ok_or_else(|| {
+                let which = if len == 1 {
+                    "1".to_string()
+                } else {
+                    format!("1-{len}")
+                };
+                UsageError(format!(
+                    "card #{} has {len} {}; --demo takes {which}, not {n}",
+                    card.id,
+                    if len == 1 { "demo" } else { "demos" }
+                ))
+                .into()
+            }),
+    }
+}
+
+fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> Result<()> {
+    writeln!(out, "#{} · {} · {}", card.id, card.kind, card.deck)?;
+    if let Some(source) = &card.source {
+        writeln!(out, "source: {}:{}", source, card.line)?;
+    }
+    if !card.tags.is_empty() {
+        writeln!(out, "tags:   {}", card.tags.join(", "))?;
+    }
+    if card.missing {
+        writeln!(out, "status: suspended, its text is no longer in the notes")?;
+    } else if card.suspended {
+        writeln!(out, "status: suspended")?;
+    }
+    writeln!(out)?;
+    let front = if style.color {
+        format!("\x1b[1m{}\x1b[22m", card.front)
+    } else {
+        card.front.clone()
+    };
+    writeln!(out, "{front}")?;
+    writeln!(out, "{}", "─".repeat(width(&card.front).clamp(20, 60)))?;
+    if card.back.is_empty() {
+        writeln!(out, "(no answer yet: an open question)")?;
+    } else {
+        writeln!(out, "{}", terminal::render(&card.back, style))?;
+    }
+    write_demos(out, &card.demos)?;
+    Ok(())
+}
+
+/// The card's demos, numbered for `--demo N`, each with the command it runs.
+fn write_demos(out: &mut impl Write, demos: &[CardDemo]) -> std::io::Result<()> {
+    if demos.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let labels: Vec<String> = demos.iter().map(demo_label).collect();
+    let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let num_w = demos.len().to_string().len();
+    for (n, (d, label)) in demos.iter().zip(&labels).enumerate() {
+        let argv: Vec<String> = link(d).argv().iter().map(|a| shell_word(a)).collect();
+        let how = if d.explicit {
+            ""
+        } else {
+            "  · 주제로 연결됨"
+        };
+        writeln!(
+            out,
+            "▶ {:>num_w$}  {}  (synack demo {}){how}",
+            n + 1,
+            pad(label, label_w),
+            argv.join(" ")
+        )?;
+    }
+    Ok(())
+}
+
+fn demo_label(d: &CardDemo) -> String {
+    terminal::demo_label(&format!("demo:{}?{}", d.name, d.args)).unwrap_or_else(|| d.name.clone())
+}
+
+/// `arg` as a shell would need it typed: bare when harmless, else in single quotes.
+fn shell_word(arg: &str) -> String {
+    let bare = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if bare {
+        arg.to_string()
+    } else {
+        format!("'{}'", arg.replace('\'', "'\\''"))
+    }
 }

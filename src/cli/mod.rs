@@ -125,6 +125,15 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Run the card's demo N (as numbered under the card; default 1) after it
+    #[arg(
+        long,
+        value_name = "N",
+        num_args = 0..=1,
+        default_missing_value = "1",
+        conflicts_with = "format"
+    )]
+    pub demo: Option<usize>,
 }
 
 /// What every command gets from the environment.

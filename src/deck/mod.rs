@@ -3,10 +3,12 @@
 //! [`parse::parse_note`] reads one note and returns its [`Note`]: the deck it
 //! belongs to and its [`Card`]s. Nothing here touches the database or the file
 //! system; [`crate::import`] feeds text in and the store keeps what comes out.
+//! [`links`] finds the demos a card links to.
 
 mod blocks;
 mod inline;
 pub mod key;
+pub mod links;
 pub mod parse;
 pub mod question;
 pub mod shipped;
@@ -20,7 +22,7 @@ pub use parse::parse_note;
 
 /// Bumped whenever the card rules change, so unchanged files are parsed again
 /// with the new rules instead of being skipped by their content hash.
-pub const PARSER_VERSION: i64 = 1;
+pub const PARSER_VERSION: i64 = 2;
 
 /// How a card came out of the notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -108,6 +110,9 @@ pub struct Card {
     pub section: String,
     /// The normalized front: with the deck, the card's identity across edits.
     pub key: String,
+    /// Its demos, in order: the `demo:` links in its back, or (once the
+    /// importer has [settled](links::settle) them) those its topic calls for.
+    pub demos: Vec<links::Link>,
 }
 
 /// Something in a note that looked like a card but was not made into one.

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use super::blocks::{self, Block, Kind, is_br};
 use super::inline::{self, Found};
 use super::key;
+use super::links;
 use super::question::is_question;
 use super::{Card, CardKind, Note, Skipped};
 
@@ -289,10 +290,12 @@ impl Walker<'_> {
                 tags.push(t);
             }
         }
+        let demos = links::explicit(&back, self.note, line);
         self.cards.push(Card {
             kind,
             front,
             back,
+            demos,
             section: heading_path.join(BREADCRUMB_SEPARATOR),
             heading_path,
             tags,

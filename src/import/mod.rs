@@ -10,6 +10,11 @@
 //!   file ([`renames`]) and reported as renamed;
 //! - a card whose text left the notes is suspended (marked missing), never
 //!   deleted, and comes back when the text returns.
+//!
+//! A card's demo links follow its note: the `demo:` links written in it, or
+//! those its topic calls for ([`deck::links`], with the keywords of
+//! [`crate::sim::DEMOS`]); a link to a demo that does not exist is left out
+//! with a warning naming the file and line.
 
 pub mod files;
 pub mod renames;
@@ -137,7 +142,14 @@ pub fn import(
             report.files.push(fr);
             continue;
         }
-        let note = deck::parse_note(&file.text, &file.stem);
+        let mut note = deck::parse_note(&file.text, &file.stem);
+        let rules = !file.source_path.starts_with(deck::shipped::SOURCE_PREFIX);
+        for u in deck::links::settle(&mut note, &demo_table(), rules) {
+            fr.warnings.push(format!(
+                "{}:{}: unknown demo {:?} in a demo: link, left out (see `synack demo list`)",
+                file.display, u.line, u.name
+            ));
+        }
         fr.parsed = true;
         fr.deck = note.deck.clone();
         fr.open = note
@@ -161,6 +173,14 @@ pub fn import(
         tx.commit()?;
     }
     Ok(report)
+}
+
+/// The demos' names and keywords, as the topic rules read them.
+fn demo_table() -> Vec<(&'static str, &'static [&'static str])> {
+    crate::sim::DEMOS
+        .iter()
+        .map(|d| (d.name, d.keywords))
+        .collect()
 }
 
 /// Writes the parsed files: matches by key first (across all files of this

@@ -743,7 +743,14 @@ impl Session {
             let state = store
                 .card_state(card.id)?
                 .with_context(|| format!("card {} has no scheduling state", card.id))?;
-            let demos = store.card_demos(card.id)?;
+            let demos = card
+                .demos
+                .iter()
+                .map(|d| DemoLink {
+                    name: d.name.clone(),
+                    args: d.args.clone(),
+                })
+                .collect();
             let mut path = vec![card.deck.clone()];
             path.extend(card.heading_path.iter().cloned());
             path.dedup();

@@ -41,6 +41,9 @@ struct Writer {
     at_line_start: bool,
     pending_blank: bool,
     links: Vec<String>,
+    /// Inside a `demo:` link whose text has not started yet: it gets a `▶`
+    /// unless it brings its own.
+    demo_mark: bool,
     image_depth: usize,
     image_alt: String,
     table: Option<Table>,
@@ -192,6 +195,9 @@ pub fn render(markdown: &str, style: Style) -> String {
                             w.off(CODE);
                         }
                     } else {
+                        if std::mem::take(&mut w.demo_mark) && !t.starts_with('▶') {
+                            w.raw("▶ ");
+                        }
                         w.text(&t);
                     }
                 } else {
@@ -271,7 +277,11 @@ fn start(w: &mut Writer, tag: Tag<'_>) {
         Tag::Emphasis => w.on(ITALIC),
         Tag::Strong => w.on(BOLD),
         Tag::Strikethrough => w.on(STRIKE),
-        Tag::Link { dest_url, .. } => w.links.push(dest_url.to_string()),
+        Tag::Link { dest_url, .. } => {
+            // A demo link reads as something to run, not as an address.
+            w.demo_mark = dest_url.trim().starts_with("demo:");
+            w.links.push(dest_url.to_string());
+        }
         Tag::Image { dest_url, .. } => {
             w.image_depth += 1;
             w.image_alt.clear();
@@ -340,7 +350,12 @@ fn end(w: &mut Writer, tag: TagEnd) {
         TagEnd::Strong => w.off(BOLD),
         TagEnd::Strikethrough => w.off(STRIKE),
         TagEnd::Link => {
-            if let Some(url) = w.links.pop()
+            if let Some(label) = w.links.last().and_then(|url| demo_label(url)) {
+                w.links.pop();
+                w.on(DIM);
+                w.raw(&format!(" [demo {label}]"));
+                w.off(DIM);
+            } else if let Some(url) = w.links.pop()
                 && !url.is_empty()
             {
                 w.on(DIM);
@@ -370,6 +385,19 @@ fn end(w: &mut Writer, tag: TagEnd) {
         TagEnd::Table => w.flush_table(),
         _ => {}
     }
+}
+
+/// A `demo:` link target for people: the demo's name and its arguments
+/// decoded (`uri https://긴급재난지원금.kr/ compare=https://example.kr`);
+/// `None` for any other target.
+pub fn demo_label(target: &str) -> Option<String> {
+    let link = crate::sim::DemoLink::parse(target)?;
+    let mut label = link.name.clone();
+    for item in link.args.split('&').filter(|s| !s.is_empty()) {
+        label.push(' ');
+        label.push_str(&percent_encoding::percent_decode_str(item).decode_utf8_lossy());
+    }
+    Some(label)
 }
 
 impl Writer {
@@ -413,6 +441,25 @@ mod tests {
         assert_eq!(
             out,
             "│ 인용\n\n    [text]\n    SYN seq=100\n\nRFC (https://x.y) [이미지: 그림] (http://i/p.png)"
+        );
+    }
+
+    #[test]
+    fn demo_links_read_as_something_to_run() {
+        assert_eq!(
+            plain("[3-way handshake 실행](demo:handshake?scenario=open)"),
+            "▶ 3-way handshake 실행 [demo handshake scenario=open]"
+        );
+        assert_eq!(
+            plain(
+                "[퓨니코드 보기](demo:uri?https%3A%2F%2F%EA%B8%B4%EA%B8%89.kr%2F&compare=https://a.kr)"
+            ),
+            "▶ 퓨니코드 보기 [demo uri https://긴급.kr/ compare=https://a.kr]"
+        );
+        assert_eq!(plain("[소켓](demo:sockets)"), "▶ 소켓 [demo sockets]");
+        assert_eq!(
+            plain("[▶ 닫기](demo:handshake?scenario=close)"),
+            "▶ 닫기 [demo handshake scenario=close]"
         );
     }
 

@@ -54,6 +54,8 @@ pub const DEMO: Demo = Demo {
         "출처",
         "same-origin",
         "idna",
+        "cors",
+        "sop",
     ],
     run,
 };

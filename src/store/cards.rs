@@ -25,6 +25,39 @@ pub struct CardRow {
     pub missing: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The demos the card links to, in order.
+    pub demos: Vec<CardDemo>,
+}
+
+/// A card's link to a demo, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct CardDemo {
+    pub name: String,
+    /// The query as written in the link (percent-encoded items), `""` if none.
+    pub args: String,
+    /// Written in the notes, rather than found by a topic rule.
+    pub explicit: bool,
+}
+
+impl CardDemo {
+    /// Whether this is the link `link` of a parsed card.
+    pub fn is(&self, link: &crate::deck::links::Link) -> bool {
+        self.name == link.name && self.args == link.args && self.explicit == link.explicit
+    }
+}
+
+/// The card's demos as one JSON array, in order (`c` is the card).
+pub(super) const DEMOS_COLUMN: &str = "
+    (SELECT json_group_array(json_object('name', d.name, 'args', d.args,
+            'explicit', json(CASE d.explicit WHEN 1 THEN 'true' ELSE 'false' END)) ORDER BY d.pos)
+     FROM card_demos d WHERE d.card_id = c.id)";
+
+/// Reads a column written by [`DEMOS_COLUMN`].
+pub(super) fn demos_from(row: &Row<'_>, col: usize) -> rusqlite::Result<Vec<CardDemo>> {
+    let text: String = row.get(col)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 impl CardRow {
@@ -82,6 +115,7 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<CardRow> {
         created_at: Timestamp(row.get(10)?),
         updated_at: Timestamp(row.get(11)?),
         tags: serde_json::from_str(&tags).map_err(bad_json(12))?,
+        demos: demos_from(row, 13)?,
     })
 }
 
@@ -89,7 +123,7 @@ impl Store {
     /// Cards matching `filter`, in reading order: deck, note, line.
     pub fn cards(&self, filter: &CardFilter) -> Result<Vec<CardRow>> {
         let sql = format!(
-            "SELECT {CARD_COLUMNS}
+            "SELECT {CARD_COLUMNS}, {DEMOS_COLUMN}
              FROM cards c LEFT JOIN sources s ON s.id = c.source_id
              WHERE (?1 IS NULL OR c.deck = ?1 COLLATE NOCASE)
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
@@ -108,7 +142,7 @@ impl Store {
     /// One card by id.
     pub fn card(&self, id: i64) -> Result<Option<CardRow>> {
         let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM cards c LEFT JOIN sources s ON s.id = c.source_id
+            "SELECT {CARD_COLUMNS}, {DEMOS_COLUMN} FROM cards c LEFT JOIN sources s ON s.id = c.source_id
              WHERE c.id = ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;

@@ -112,9 +112,143 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE sessions ADD COLUMN easy INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE sessions ADD COLUMN active_ms INTEGER NOT NULL DEFAULT 0;
     "#,
+    // 3: the demos a card links to, in order: written in the note (explicit)
+    // or found by a topic rule.
+    r#"
+    CREATE TABLE card_demos (
+        card_id  INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+        pos      INTEGER NOT NULL,
+        name     TEXT    NOT NULL,
+        args     TEXT    NOT NULL,
+        explicit INTEGER NOT NULL CHECK (explicit IN (0, 1)),
+        PRIMARY KEY (card_id, pos)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX card_demos_name ON card_demos(name);
+    "#,
 ];
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::MIGRATIONS;
+    use crate::store::{CardFilter, Store};
+
+    /// A database left by a synack that knew only migration 1, with a card,
+    /// its tags, its schedule and a review in it.
+    fn version_1_database(path: &std::path::Path) {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sources (id, path, content_hash, parser, imported_at)
+                 VALUES (1, '/notes/tcp.md', 'abc', 1, 100);
+             INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section,
+                                source_id, line, created_at, updated_at)
+                 VALUES (7, 'TCP', 'time wait', 'TIME-WAIT란?', '2MSL 대기', 'question',
+                         '[\"TIME-WAIT란?\"]', 'TIME-WAIT란?', 1, 3, 100, 100);
+             INSERT INTO card_tags (card_id, tag, pos) VALUES (7, '종료', 0);
+             INSERT INTO card_state (card_id, state, due, stability, difficulty, reps)
+                 VALUES (7, 'review', 900, 12.5, 4.2, 3);
+             INSERT INTO reviews (card_id, reviewed_at, rating, state_before, elapsed_days,
+                                  scheduled_days, duration_ms)
+                 VALUES (7, 500, 3, 'learning', 0.0, 3.0, 1200);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn version_1_with_cards_migrates_to_the_latest_with_nothing_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        version_1_database(&path);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), super::latest_version());
+        let cards = store.cards(&CardFilter::default()).unwrap();
+        assert_eq!(cards.len(), 1);
+        let card = &cards[0];
+        assert_eq!(
+            (card.id, card.front.as_str(), card.back.as_str()),
+            (7, "TIME-WAIT란?", "2MSL 대기")
+        );
+        assert_eq!(card.tags, ["종료"]);
+        assert!(card.demos.is_empty());
+        let (state, reps, stability): (String, i64, f64) = store
+            .conn
+            .query_row(
+                "SELECT state, reps, stability FROM card_state WHERE card_id = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((state.as_str(), reps, stability), ("review", 3, 12.5));
+        let reviews: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM reviews WHERE card_id = 7", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(reviews, 1);
+        drop(store);
+
+        // Opening again changes nothing.
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), super::latest_version());
+        assert_eq!(store.cards(&CardFilter::default()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn demo_links_go_with_their_card() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        version_1_database(&path);
+        let store = Store::open(&path).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO card_demos (card_id, pos, name, args, explicit)
+                     VALUES (7, 0, 'handshake', 'scenario=close', 1),
+                            (7, 1, 'sockets', '', 0);",
+            )
+            .unwrap();
+        let card = store.card(7).unwrap().unwrap();
+        let demos: Vec<(&str, &str, bool)> = card
+            .demos
+            .iter()
+            .map(|d| (d.name.as_str(), d.args.as_str(), d.explicit))
+            .collect();
+        assert_eq!(
+            demos,
+            [
+                ("handshake", "scenario=close", true),
+                ("sockets", "", false)
+            ]
+        );
+        // A link to a card that does not exist is refused; deleting the card takes its links.
+        assert!(
+            store
+                .conn
+                .execute(
+                    "INSERT INTO card_demos (card_id, pos, name, args, explicit)
+                     VALUES (99, 0, 'uri', '', 1)",
+                    [],
+                )
+                .is_err()
+        );
+        store
+            .conn
+            .execute("DELETE FROM cards WHERE id = 7", [])
+            .unwrap();
+        let left: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM card_demos", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+    }
 }

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-pub use cards::{CardFilter, CardRow, DeckSummary};
+pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{Recorded, ReviewInput, ReviewRow};
 pub use session::SessionTally;

@@ -238,10 +238,4 @@ impl Store {
             .map(|t| t.map(Timestamp))
             .map_err(|e| self.err(e))
     }
-
-    /// A card's demo links, in the order its note gives them.
-    // Links are not stored yet; the importer's demo-link work fills this in.
-    pub fn card_demos(&self, _card_id: i64) -> Result<Vec<crate::sim::DemoLink>> {
-        Ok(Vec::new())
-    }
 }

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::cards::{CardDemo, DEMOS_COLUMN, demos_from};
 use super::{Result, StoreError};
 use crate::clock::Timestamp;
+use crate::deck::links::Link;
 use crate::deck::{Card, CardKind};
 
 /// A write transaction. Dropped without [`Tx::commit`], it rolls back.
@@ -39,6 +41,7 @@ pub struct ExistingCard {
     pub source_id: Option<i64>,
     pub line: u32,
     pub missing: bool,
+    pub demos: Vec<CardDemo>,
 }
 
 impl ExistingCard {
@@ -50,6 +53,12 @@ impl ExistingCard {
             || self.tags != card.tags
             || self.heading_path != card.heading_path
             || self.section != card.section
+            || !self.same_demos(card)
+    }
+
+    fn same_demos(&self, card: &Card) -> bool {
+        self.demos.len() == card.demos.len()
+            && self.demos.iter().zip(&card.demos).all(|(a, b)| a.is(b))
     }
 }
 
@@ -77,6 +86,7 @@ fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
         line: row.get(9)?,
         missing: row.get(10)?,
         tags: serde_json::from_str(&tags).map_err(|e| conv(11, Box::new(e)))?,
+        demos: demos_from(row, 12)?,
     })
 }
 
@@ -137,7 +147,7 @@ impl<'a> Tx<'a> {
     /// Every card that came from the source `source_id`.
     pub fn cards_of_source(&self, source_id: i64) -> Result<Vec<ExistingCard>> {
         let sql = format!(
-            "SELECT {EXISTING_COLUMNS} FROM cards c WHERE c.source_id = ?1 ORDER BY c.line, c.id"
+            "SELECT {EXISTING_COLUMNS}, {DEMOS_COLUMN} FROM cards c WHERE c.source_id = ?1 ORDER BY c.line, c.id"
         );
         let mut stmt = self.tx.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
@@ -149,8 +159,9 @@ impl<'a> Tx<'a> {
 
     /// The card with this identity, wherever it came from.
     pub fn card_by_key(&self, deck: &str, key: &str) -> Result<Option<ExistingCard>> {
-        let sql =
-            format!("SELECT {EXISTING_COLUMNS} FROM cards c WHERE c.deck = ?1 AND c.key = ?2");
+        let sql = format!(
+            "SELECT {EXISTING_COLUMNS}, {DEMOS_COLUMN} FROM cards c WHERE c.deck = ?1 AND c.key = ?2"
+        );
         self.tx
             .prepare_cached(&sql)
             .and_then(|mut s| s.query_row([deck, key], existing_from_row).optional())
@@ -196,6 +207,7 @@ impl<'a> Tx<'a> {
             .and_then(|mut s| s.execute([id]))
             .map_err(|e| self.err(e))?;
         self.set_tags(id, &card.tags)?;
+        self.set_demos(id, &card.demos)?;
         Ok(id)
     }
 
@@ -246,6 +258,9 @@ impl<'a> Tx<'a> {
         if old.tags != card.tags {
             self.set_tags(old.id, &card.tags)?;
         }
+        if !old.same_demos(card) {
+            self.set_demos(old.id, &card.demos)?;
+        }
         Ok(())
     }
 
@@ -259,6 +274,26 @@ impl<'a> Tx<'a> {
             .and_then(|mut s| s.execute(params![id, now.0]))
             .map(drop)
             .map_err(|e| self.err(e))
+    }
+
+    /// Replaces a card's demo links with `demos`, in their order.
+    fn set_demos(&self, id: i64, demos: &[Link]) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM card_demos WHERE card_id = ?1")
+            .and_then(|mut s| s.execute([id]))
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO card_demos (card_id, pos, name, args, explicit)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(|e| self.err(e))?;
+        for (pos, d) in demos.iter().enumerate() {
+            stmt.execute(params![id, pos as i64, d.name, d.args, d.explicit])
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(())
     }
 
     fn set_tags(&self, id: i64, tags: &[String]) -> Result<()> {

@@ -169,3 +169,327 @@ fn show_of_an_unknown_card_fails_clearly() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr);
     assert!(stderr.contains("card 99999 not found"), "{stderr}");
 }
+
+/// The options each demo documents (`synack demo NAME --help`), besides the
+/// common `--seed`; and for handshake, the scenarios.
+const DEMO_OPTIONS: &[(&str, &[&str])] = &[
+    (
+        "handshake",
+        &[
+            "scenario",
+            "isn-client",
+            "isn-server",
+            "drop",
+            "msl",
+            "seed",
+        ],
+    ),
+    ("sockets", &["clients", "simulate", "seed"]),
+    ("uri", &["base", "compare", "seed"]),
+];
+const SCENARIOS: &[&str] = &[
+    "open",
+    "close",
+    "close-piggyback",
+    "simultaneous-open",
+    "simultaneous-close",
+    "syn-lost",
+    "synack-lost",
+    "final-ack-lost",
+    "closed-port",
+    "two-way",
+    "half-close",
+];
+
+/// What is wrong with a demo command line, if anything.
+fn check_argv(argv: &[String]) -> Result<(), String> {
+    let (name, rest) = argv.split_first().ok_or("empty argv")?;
+    let options = DEMO_OPTIONS
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, o)| *o)
+        .ok_or_else(|| format!("unknown demo {name}"))?;
+    let mut positional = 0;
+    let mut items = rest.iter();
+    while let Some(item) = items.next() {
+        let Some(key) = item.strip_prefix("--") else {
+            positional += 1;
+            continue;
+        };
+        if !options.contains(&key) {
+            return Err(format!("{name} has no option --{key}"));
+        }
+        if key == "simulate" {
+            continue;
+        }
+        let value = items
+            .next()
+            .ok_or_else(|| format!("--{key} needs a value"))?;
+        let numeric = ["isn-client", "isn-server", "drop", "msl", "seed", "clients"];
+        if numeric.contains(&key) && value.parse::<u64>().is_err() {
+            return Err(format!("--{key} {value} is not a number"));
+        }
+        if key == "scenario" && !SCENARIOS.contains(&value.as_str()) {
+            return Err(format!("no scenario {value}"));
+        }
+    }
+    let positionals = if *name == "uri" { 1 } else { 0 };
+    if positional > positionals {
+        return Err(format!("{name} takes {positionals} positional arguments"));
+    }
+    if *name == "uri" && positional == 0 {
+        return Err("uri needs a URI".into());
+    }
+    Ok(())
+}
+
+#[test]
+fn every_shipped_demo_link_names_a_demo_and_documented_options() {
+    let env = Env::new();
+    let cards = env.cards();
+    let mut links = 0;
+    for card in &cards {
+        for demo in card["demos"].as_array().expect("demos") {
+            links += 1;
+            let argv: Vec<String> = demo["argv"]
+                .as_array()
+                .expect("argv")
+                .iter()
+                .map(|a| a.as_str().expect("string").to_string())
+                .collect();
+            assert!(
+                synack::sim::find(&argv[0]).is_some(),
+                "{}: {argv:?}",
+                card["front"]
+            );
+            assert_eq!(
+                demo["explicit"], true,
+                "{}: rules are off for shipped decks",
+                card["front"]
+            );
+            if let Err(e) = check_argv(&argv) {
+                panic!("{}: {argv:?}: {e}", card["front"]);
+            }
+            // Once a demo exists, its own parser must accept the link too.
+            if let Err(e @ synack::sim::SimError::Args(_)) = synack::sim::run(&argv) {
+                panic!("{}: {argv:?}: {e}", card["front"]);
+            }
+        }
+    }
+    assert!(links >= 60, "only {links} demo links in the shipped decks");
+}
+
+#[test]
+fn the_checker_of_demo_options_can_fail() {
+    let argv = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+    assert!(check_argv(&argv("handshake --scenario open --isn-client 7")).is_ok());
+    assert!(check_argv(&argv("handshake --scenario opening")).is_err());
+    assert!(check_argv(&argv("handshake --clients 2")).is_err());
+    assert!(check_argv(&argv("sockets --clients many")).is_err());
+    assert!(check_argv(&argv("uri --compare https://a.kr")).is_err());
+    assert!(check_argv(&argv("uri https://a.kr https://b.kr")).is_err());
+    assert!(check_argv(&argv("dns --type A")).is_err());
+}
+
+/// The shipped card with this front, and its demos as command lines.
+fn shipped_demos(cards: &[serde_json::Value], front: &str) -> Vec<String> {
+    let card = cards
+        .iter()
+        .find(|c| c["front"] == front)
+        .unwrap_or_else(|| panic!("no shipped card {front:?}"));
+    card["demos"]
+        .as_array()
+        .expect("demos")
+        .iter()
+        .map(|d| {
+            let argv: Vec<&str> = d["argv"]
+                .as_array()
+                .expect("argv")
+                .iter()
+                .map(|a| a.as_str().expect("string"))
+                .collect();
+            argv.join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn shipped_cards_open_the_demo_that_shows_their_point() {
+    let env = Env::new();
+    let cards = env.cards();
+    for (front, expected) in [
+        (
+            "TCP 3-way 핸드셰이크 과정을 설명해 주세요.",
+            &["handshake --scenario open"][..],
+        ),
+        (
+            "왜 2-way가 아니라 3-way 핸드셰이크인가요?",
+            &["handshake --scenario two-way"],
+        ),
+        (
+            "동시 연결 열기(simultaneous open)는 어떻게 진행되나요?",
+            &["handshake --scenario simultaneous-open"],
+        ),
+        (
+            "TCP 4-way 연결 종료 과정을 설명해 주세요.",
+            &["handshake --scenario close"],
+        ),
+        (
+            "TIME-WAIT 상태는 왜 필요하고 왜 2MSL 동안 유지하나요?",
+            &["handshake --scenario final-ack-lost"],
+        ),
+        (
+            "Half-close는 무엇이고 어떻게 사용하나요?",
+            &["handshake --scenario half-close"],
+        ),
+        (
+            "열려 있지 않은 포트로 SYN을 보내면 어떻게 되나요?",
+            &["handshake --scenario closed-port"],
+        ),
+        (
+            "5-tuple(또는 4-tuple)은 무엇이고 왜 중요한가요?",
+            &["sockets --clients 3"],
+        ),
+        (
+            "Punycode와 IDNA는 무엇이고, DNS는 왜 ASCII를 요구하나요?",
+            &["uri https://긴급재난지원금.kr/"],
+        ),
+        (
+            "절대 URI와 상대 참조의 차이는?",
+            &["uri ../c/d?x=1 --base https://example.com/a/b/"],
+        ),
+        (
+            "출처(origin)란 무엇이고 동일 출처는 어떻게 판단하나요?",
+            &["uri https://example.kr/a --compare https://example.kr:8443/a"],
+        ),
+        // A card about another handshake, or about nothing a demo shows.
+        ("TLS 1.3 핸드셰이크는 1.2와 무엇이 다른가요?", &[]),
+        ("401과 403의 차이는?", &[]),
+    ] {
+        assert_eq!(shipped_demos(&cards, front), expected, "{front}");
+    }
+}
+
+#[test]
+fn show_lists_the_demos_with_the_command_each_runs() {
+    let env = Env::new();
+    let id = env.card("TIME-WAIT는 어느 쪽에 생기나요?")["id"].to_string();
+    let out = env.cmd().args(["show", &id]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    // The link in the back reads as something to run…
+    assert!(
+        text.contains("▶ 먼저 닫는 쪽의 TIME-WAIT [demo handshake scenario=close]"),
+        "{text}"
+    );
+    // …and the card ends with its demos, numbered for --demo N, labels aligned.
+    let tail: Vec<&str> = text.lines().rev().take(2).collect();
+    assert_eq!(
+        tail,
+        [
+            "▶ 2  handshake scenario=simultaneous-close  (synack demo handshake --scenario simultaneous-close)",
+            "▶ 1  handshake scenario=close               (synack demo handshake --scenario close)",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn show_json_says_what_demo_would_run() {
+    let env = Env::new();
+    let id = env.card("URI 일반 문법의 구성 요소를 설명해 주세요.")["id"].to_string();
+    let json = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(
+        json["demos"],
+        serde_json::json!([{
+            "name": "uri",
+            "args": "https%3A%2F%2Fuser%40www.example.com%3A8443%2Fpath%2Fa%3Fq%3D1%23frag",
+            "explicit": true,
+            "argv": ["uri", "https://user@www.example.com:8443/path/a?q=1#frag"],
+        }])
+    );
+    // The text form quotes what a shell would mangle.
+    let out = env.cmd().args(["show", &id]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        text.contains("(synack demo uri 'https://user@www.example.com:8443/path/a?q=1#frag')"),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_demo_runs_the_chosen_demo_after_the_card() {
+    let env = Env::new();
+    let id = env.card("TIME-WAIT는 어느 쪽에 생기나요?")["id"].to_string();
+    let out = env.cmd().args(["show", &id, "--demo", "2"]).assert();
+    let output = out.get_output();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stdout.contains("TIME-WAIT는 어느 쪽에 생기나요?"),
+        "{stdout}"
+    );
+    match synack::sim::run(&[
+        "handshake".into(),
+        "--scenario".into(),
+        "simultaneous-close".into(),
+    ]) {
+        // While the demo is being written, its error is passed on.
+        Err(e) => {
+            assert_eq!(output.status.code(), Some(1), "{stderr}");
+            assert!(stderr.contains(&e.to_string()), "{stderr}");
+        }
+        Ok(run) => {
+            assert!(output.status.success(), "{stderr}");
+            assert!(stdout.ends_with(&run.report.text()), "{stdout}");
+        }
+    }
+}
+
+#[test]
+fn show_demo_outside_the_card_s_demos_is_a_usage_error() {
+    let env = Env::new();
+    let id = env.card("TIME-WAIT는 어느 쪽에 생기나요?")["id"].to_string();
+    let out = env
+        .cmd()
+        .args(["show", &id, "--demo", "3"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains(&format!("card #{id} has 2 demos; --demo takes 1-2, not 3")),
+        "{stderr}"
+    );
+    assert!(
+        out.get_output().stdout.is_empty(),
+        "nothing printed before the error"
+    );
+
+    let id = env.card("401과 403의 차이는?")["id"].to_string();
+    let out = env.cmd().args(["show", &id, "--demo"]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains(&format!("card #{id} has no demo")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_card_list_marks_cards_with_a_demo() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["cards", "--search", "TIME-WAIT는 어느"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    let row = text.lines().nth(1).expect("a row");
+    assert!(row.contains(" ▶  question"), "{text}");
+    let out = env
+        .cmd()
+        .args(["cards", "--search", "401과 403"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    let row = text.lines().nth(1).expect("a row");
+    assert!(!row.contains('▶'), "{text}");
+}

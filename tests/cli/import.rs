@@ -24,6 +24,7 @@ fn project(cards: &[Value], root: &Path) -> Value {
                     "heading_path": c["heading_path"],
                     "source": source.strip_prefix(&*root).unwrap_or(source).trim_start_matches('/'),
                     "line": c["line"],
+                    "demos": c["demos"],
                 })
             })
             .collect(),
@@ -61,8 +62,9 @@ fn report_counts_each_file() {
     assert_eq!(inline["added"], 12);
     assert_eq!(inline["open"], 2);
     assert_eq!(file_report(&report, "blog-index.txt")["added"], 3);
-    assert_eq!(report["totals"]["files"], 5, "ignored.json is not a note");
-    assert_eq!(report["totals"]["added"], 28);
+    assert_eq!(file_report(&report, "demos.md")["added"], 13);
+    assert_eq!(report["totals"]["files"], 6, "ignored.json is not a note");
+    assert_eq!(report["totals"]["added"], 41);
 }
 
 #[test]
@@ -78,7 +80,7 @@ fn reimporting_unchanged_notes_writes_nothing_and_says_so() {
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
     assert!(
-        stdout.contains("Nothing to import: 5 files are unchanged"),
+        stdout.contains("Nothing to import: 6 files are unchanged"),
         "{stdout}"
     );
     assert!(stdout.contains("unchanged, not re-parsed"), "{stdout}");
@@ -263,5 +265,162 @@ fn fixtures_are_read_in_place_too() {
     // The same rules hold on the checked-in folder (the harness copies it elsewhere).
     let env = Env::new();
     let report = env.import_json(&[&fixtures_dir()]);
-    assert_eq!(report["totals"]["added"], 28);
+    assert_eq!(report["totals"]["added"], 41);
+}
+
+/// A demo link as (name, args, explicit).
+type Demo = (String, String, bool);
+
+/// Every card with a demo: front → its demos in order.
+fn demo_links(cards: &[Value]) -> Vec<(String, Vec<Demo>)> {
+    cards
+        .iter()
+        .filter(|c| c["demos"].as_array().is_some_and(|d| !d.is_empty()))
+        .map(|c| {
+            let demos = c["demos"]
+                .as_array()
+                .expect("demos")
+                .iter()
+                .map(|d| {
+                    (
+                        d["name"].as_str().expect("name").to_string(),
+                        d["args"].as_str().expect("args").to_string(),
+                        d["explicit"].as_bool().expect("explicit"),
+                    )
+                })
+                .collect();
+            (c["front"].as_str().expect("front").to_string(), demos)
+        })
+        .collect()
+}
+
+fn rule(name: &str) -> Demo {
+    (name.to_string(), String::new(), false)
+}
+
+fn written(name: &str, args: &str) -> Demo {
+    (name.to_string(), args.to_string(), true)
+}
+
+#[test]
+fn exactly_the_cards_about_a_demo_get_it() {
+    let (env, _) = Env::with_fixtures();
+    let mut actual = demo_links(&env.cards());
+    actual.sort();
+    let mut expected = vec![
+        // demos.md: topics named in a heading or a question…
+        (
+            "면접 대비 메모 › TCP 연결 › 3 way handshake",
+            vec![rule("handshake")],
+        ),
+        ("소켓은 어떻게 구분하나요?", vec![rule("sockets")]),
+        (
+            "면접 대비 메모 › 포트와 소켓 › 포트 번호 범위",
+            vec![rule("sockets")],
+        ),
+        ("면접 대비 메모 › HTTP › CORS", vec![rule("uri")]),
+        // …or running through the back (FIN, FIN_WAIT_1, FIN_WAIT_2, FIN, TIME_WAIT)…
+        (
+            "면접 대비 메모 › TCP 연결 › 연결 해제 순서",
+            vec![rule("handshake")],
+        ),
+        // …and written links, in order, the unknown one left out.
+        (
+            "면접 대비 메모 › HTTP › 퓨니코드 정리",
+            vec![written("uri", "https://한글.kr/")],
+        ),
+        (
+            "면접 대비 메모 › 직접 단 링크 › 종료 시나리오 모음",
+            vec![
+                written("handshake", "scenario=close"),
+                written("handshake", "scenario=simultaneous-close"),
+            ],
+        ),
+        // The older fixtures.
+        ("3-way handshake를 설명해 주세요.", vec![rule("handshake")]),
+        ("TIME-WAIT 상태가 필요한 이유는?", vec![rule("handshake")]),
+        ("왜 TIME-WAIT는 2MSL인가?", vec![rule("handshake")]),
+        ("소켓이란", vec![rule("sockets")]),
+        ("포트 번호는 몇 비트인가요?", vec![rule("sockets")]),
+        ("What is a socket", vec![rule("sockets")]),
+    ]
+    .into_iter()
+    .map(|(f, d)| (f.to_string(), d))
+    .collect::<Vec<_>>();
+    expected.sort();
+    // Not linked: 흐름 제어 (3-way handshake in passing, a 출처: citation),
+    // Transport layer support (report, supports, transport), HTTP 상태 코드 and
+    // HTTP 메서드 (one URL each, curl), TLS 핸드셰이크, 웹 소켓.
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn a_link_to_an_unknown_demo_is_left_out_with_a_warning() {
+    let env = Env::new();
+    let notes = env.fixtures();
+    let report = env.import_json(&[&notes]);
+    let warnings = &file_report(&report, "demos.md")["warnings"];
+    let path = notes.join("demos.md");
+    assert_eq!(
+        warnings,
+        &json!([format!(
+            "{}:66: unknown demo \"handshak\" in a demo: link, left out (see `synack demo list`)",
+            path.display()
+        )])
+    );
+
+    let env = Env::new();
+    let note = env.write(
+        "n.md",
+        "## 포트란?\n번호.\n\n[열기](demo:sokets?clients=2)\n",
+    );
+    let out = env.cmd().arg("import").arg(&note).assert().success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains(&format!(
+            "synack: warning: {}:4: unknown demo \"sokets\"",
+            note.display()
+        )),
+        "{stderr}"
+    );
+    // The card named a demo, so no topic rule second-guesses it.
+    assert_eq!(env.card("포트란?")["demos"], json!([]));
+}
+
+#[test]
+fn a_card_s_demo_links_follow_its_note() {
+    let (env, notes) = Env::with_fixtures();
+    let front = "면접 대비 메모 › 직접 단 링크 › 종료 시나리오 모음";
+    let id = env.card(front)["id"].clone();
+    let file = notes.join("demos.md");
+
+    edit(&file, "scenario=simultaneous-close", "scenario=half-close");
+    let report = env.import_json(&[&notes]);
+    assert_eq!(file_report(&report, "demos.md")["updated"], 1);
+    let card = env.card(front);
+    assert_eq!(card["id"], id);
+    assert_eq!(
+        demo_links(&[card])[0].1,
+        [
+            written("handshake", "scenario=close"),
+            written("handshake", "scenario=half-close")
+        ]
+    );
+
+    // Links gone from the note are gone from the card.
+    edit(&file, "[일반 종료](demo:handshake?scenario=close)\n", "");
+    edit(
+        &file,
+        "[동시 종료](demo:handshake?scenario=half-close)\n",
+        "",
+    );
+    edit(&file, "[오타 난 데모](demo:handshak?scenario=open)\n", "");
+    env.import_json(&[&notes]);
+    assert_eq!(env.card(front)["demos"], json!([]));
+
+    // A rule link comes and goes with the words that call for it.
+    edit(&file, "### 흐름 제어", "### 흐름 제어와 3-way handshake");
+    env.import_json(&[&notes]);
+    let card = env.card("면접 대비 메모 › TCP 연결 › 흐름 제어와 3-way handshake");
+    assert_eq!(demo_links(&[card])[0].1, [rule("handshake")]);
 }

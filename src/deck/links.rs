@@ -1,0 +1,496 @@
+//! Links from cards to the protocol demos.
+//!
+//! A note links a card to a demo explicitly with a Markdown link whose target
+//! is `demo:NAME?ARGS` (`[3-way handshake 실행](demo:handshake?scenario=open)`).
+//! The link belongs to the card whose back holds it: the card of the section it
+//! stands in, or the inline card (`Q:`/`A:`, `::`, …) whose answer it is part
+//! of. A link in the text before the first heading belongs to the card made
+//! of that text (the one whose front is the deck), and to no other card.
+//!
+//! A card with no explicit link may get one from its topic ([`by_topic`]):
+//! each demo comes with keywords, and a card is about a demo's topic when a
+//! keyword names its subject (its front; a topic card's own heading), or when
+//! several distinct keywords run through its back. A word met in passing is
+//! not enough. The keyword table is a parameter, so this module knows nothing
+//! of the demos themselves; the importer passes the registry in.
+
+use pulldown_cmark::{Event, Parser, Tag};
+use serde::Serialize;
+
+use super::{Card, CardKind, Note};
+
+/// One demo link of a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The demo's name, as in `synack demo NAME`.
+    pub name: String,
+    /// The query as written after `?` (percent-encoded items), `""` if none.
+    pub args: String,
+    /// Written in the notes (true) or found by a topic rule (false).
+    pub explicit: bool,
+    /// 1-based line of the note the link is written on; 0 for a rule link.
+    pub line: u32,
+}
+
+/// A demo's name and its keywords: what [`by_topic`] matches against.
+pub type Table<'a> = [(&'a str, &'a [&'a str])];
+
+/// An explicit link to a demo the table does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnknownDemo {
+    pub line: u32,
+    pub name: String,
+}
+
+/// The `demo:` links in a card's back (Markdown), in order. `note` and
+/// `from_line` locate each link in the note, for warnings.
+pub(super) fn explicit(back: &str, note: &str, from_line: u32) -> Vec<Link> {
+    let mut links = Vec::new();
+    // Lines are found by searching the note for each target after the card's
+    // own line; the back is cut from the note, so every target is there.
+    let mut offset = line_offset(note, from_line);
+    for event in Parser::new_ext(back, crate::markdown::options()) {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let Some(rest) = dest_url.trim().strip_prefix("demo:") else {
+            continue;
+        };
+        let (name, args) = rest.split_once('?').unwrap_or((rest, ""));
+        let at = note[offset..]
+            .find(&*dest_url)
+            .map_or(offset, |i| offset + i);
+        let line = 1 + note[..at].matches('\n').count() as u32;
+        offset = (at + dest_url.len()).min(note.len());
+        links.push(Link {
+            name: name.to_string(),
+            args: args.to_string(),
+            explicit: true,
+            line,
+        });
+    }
+    links
+}
+
+fn line_offset(note: &str, line: u32) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    note.match_indices('\n')
+        .nth(line as usize - 2)
+        .map_or(note.len(), |(i, _)| i + 1)
+}
+
+/// Settles the demo links of a parsed note against `table`: explicit links to
+/// demos it does not know are left out and returned (a card that names a demo
+/// still gets no rule links: its author chose), and, when `rules` is set,
+/// every card with no explicit link gets the demos its topic calls for.
+/// (The shipped decks are written with every link they need: no rules.)
+pub fn settle(note: &mut Note, table: &Table<'_>, rules: bool) -> Vec<UnknownDemo> {
+    let mut unknown = Vec::new();
+    for card in &mut note.cards {
+        if card.demos.is_empty() {
+            if !rules {
+                continue;
+            }
+            card.demos = by_topic(subject(card), &card.back, table)
+                .into_iter()
+                .map(|name| Link {
+                    name: name.to_string(),
+                    args: String::new(),
+                    explicit: false,
+                    line: 0,
+                })
+                .collect();
+            continue;
+        }
+        card.demos.retain(|l| {
+            let known = table.iter().any(|(name, _)| *name == l.name);
+            if !known {
+                unknown.push(UnknownDemo {
+                    line: l.line,
+                    name: l.name.clone(),
+                });
+            }
+            known
+        });
+    }
+    unknown
+}
+
+/// What a card is about, in its own words: a topic card's front is the whole
+/// heading path, whose outer headings speak for their other sections too.
+fn subject(card: &Card) -> &str {
+    match (card.kind, card.heading_path.last()) {
+        (CardKind::Topic, Some(own)) => own,
+        _ => &card.front,
+    }
+}
+
+/// A subject longer than this is a sentence, and a keyword in it may be in
+/// passing ("요청한 URL 캐시가 없으면 DNS 서버가…"): it counts only when the
+/// back mentions the topic too.
+const TITLE_CHARS: usize = 40;
+
+/// The back alone makes a card about a demo when it names this many distinct
+/// keywords of the demo…
+const BACK_DISTINCT: usize = 2;
+/// …this many times in all.
+const BACK_HITS: usize = 5;
+
+/// Words that, right before a keyword, make it another protocol's thing:
+/// the TLS or WebSocket handshake is not the TCP one, a WebSocket is not a
+/// socket. (Qualifiers, then the keywords they qualify.)
+const FOREIGN: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "tls",
+            "ssl",
+            "https",
+            "websocket",
+            "web socket",
+            "웹 소켓",
+            "웹소켓",
+        ],
+        &["handshake", "핸드셰이크", "핸드쉐이크"],
+    ),
+    (&["web", "웹"], &["socket", "소켓"]),
+];
+
+/// The demos (names from `table`, in table order) a card is about, judged by
+/// its subject (front or own heading) and its back (Markdown):
+/// - the demos whose keywords the subject names, when there are any (a long
+///   subject, a sentence, also needs the back to mention the demo once);
+/// - else the demos whose keywords run through the back, [`BACK_DISTINCT`]
+///   distinct ones [`BACK_HITS`] times in all, except a demo the subject
+///   names as another protocol's (`Web Socket HandShake` is not about TCP's).
+pub fn by_topic<'t>(subject: &str, back: &str, table: &Table<'t>) -> Vec<&'t str> {
+    let subject = normalize(subject);
+    let back = normalize(&plain_text(back));
+    let short = subject.chars().count() <= TITLE_CHARS;
+    let judged: Vec<(&'t str, bool, bool)> = table
+        .iter()
+        .map(|(name, keywords)| {
+            let in_subject = hits(&subject, keywords);
+            let in_back = hits(&back, keywords);
+            let back_distinct = in_back.iter().filter(|h| h.ours > 0).count();
+            let back_total: usize = in_back.iter().map(|h| h.ours).sum();
+            let named = in_subject.iter().any(|h| h.ours > 0) && (short || back_total > 0);
+            let foreign = in_subject.iter().any(|h| h.foreign > 0);
+            let in_back = !foreign && back_distinct >= BACK_DISTINCT && back_total >= BACK_HITS;
+            (*name, named, in_back)
+        })
+        .collect();
+    let any_named = judged.iter().any(|(_, named, _)| *named);
+    judged
+        .into_iter()
+        .filter(|(_, named, in_back)| if any_named { *named } else { *in_back })
+        .map(|(name, _, _)| name)
+        .collect()
+}
+
+/// Lower case, `-` and `_` as spaces (`TIME_WAIT`, `time-wait`, `3 way`),
+/// spaces collapsed.
+fn normalize(text: &str) -> String {
+    let mapped: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text a reader sees: link targets, image addresses and HTML left out,
+/// so `https://…/support/socket.png` says nothing.
+fn plain_text(md: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(md, crate::markdown::options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How often a keyword occurs as a word: as itself, and as another
+/// protocol's thing ([`FOREIGN`]) or a citation.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hits {
+    ours: usize,
+    foreign: usize,
+}
+
+/// Each keyword's [`Hits`] in `text` (both normalized).
+fn hits(text: &str, keywords: &[&str]) -> Vec<Hits> {
+    keywords
+        .iter()
+        .map(|k| {
+            let k = normalize(k);
+            let mut h = Hits::default();
+            if k.is_empty() {
+                return h;
+            }
+            for (at, _) in text.match_indices(k.as_str()) {
+                if !is_word(text, at, &k) {
+                    continue;
+                }
+                if in_passing(text, at, &k) {
+                    h.foreign += 1;
+                } else {
+                    h.ours += 1;
+                }
+            }
+            h
+        })
+        .collect()
+}
+
+/// English keywords match whole words (`port` is not in `report`, `url` not
+/// in `curl`), allowing a plural `s`; Korean ones match inside words, since
+/// particles attach to them (`소켓은`, `포트를`).
+fn is_word(text: &str, at: usize, k: &str) -> bool {
+    if !k.is_ascii() {
+        return true;
+    }
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let before = text[..at].chars().next_back();
+    let mut after = text[at + k.len()..].chars();
+    let mut next = after.next();
+    if next == Some('s') {
+        let following = after.next();
+        if !alnum(following) {
+            next = following;
+        }
+    }
+    !alnum(before) && !alnum(next)
+}
+
+/// A keyword that is another protocol's thing (`TLS handshake`, `웹 소켓`,
+/// `Web Socket handshake`), or `출처:` citing where a note came from.
+fn in_passing(text: &str, at: usize, k: &str) -> bool {
+    if k == "출처" && text[at + k.len()..].trim_start().starts_with(':') {
+        return true;
+    }
+    // A version between the name and the keyword still qualifies it (`TLS 1.3 핸드셰이크`).
+    let before = text[..at].trim_end();
+    let before = before
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_end();
+    FOREIGN
+        .iter()
+        .filter(|(_, keywords)| keywords.contains(&k))
+        .flat_map(|(qualifiers, _)| qualifiers.iter())
+        .any(|q| {
+            before.strip_suffix(q).is_some_and(|rest| {
+                !q.is_ascii() || !rest.ends_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &Table<'static> = &[
+        (
+            "handshake",
+            &[
+                "handshake",
+                "3-way",
+                "4-way",
+                "syn",
+                "fin",
+                "time_wait",
+                "핸드쉐이크",
+                "핸드셰이크",
+            ],
+        ),
+        ("sockets", &["소켓", "포트", "socket", "port", "4-tuple"]),
+        (
+            "uri",
+            &[
+                "uri",
+                "url",
+                "urn",
+                "퓨니코드",
+                "punycode",
+                "origin",
+                "출처",
+            ],
+        ),
+    ];
+
+    fn topic(subject: &str, back: &str) -> Vec<&'static str> {
+        by_topic(subject, back, TABLE)
+    }
+
+    #[test]
+    fn a_keyword_in_the_front_names_the_topic() {
+        assert_eq!(topic("3-way handshake를 설명해 주세요.", ""), ["handshake"]);
+        assert_eq!(topic("TCP 3 way handshake", "연결을 연다."), ["handshake"]);
+        assert_eq!(topic("TIME-WAIT 상태가 필요한 이유는?", ""), ["handshake"]);
+        assert_eq!(topic("소켓과 포트의 차이가 무엇인가요?", "…"), ["sockets"]);
+        assert_eq!(topic("What are ports for?", "…"), ["sockets"]);
+        assert_eq!(topic("URL,URI,URN은 어떤 차이가 있나요?", "…"), ["uri"]);
+        assert_eq!(topic("퓨니코드(Punycode)란?", "…"), ["uri"]);
+        assert_eq!(topic("cross-origin", "…"), ["uri"]);
+    }
+
+    #[test]
+    fn english_keywords_are_whole_words() {
+        for front in [
+            "Transport layer",
+            "Customer support",
+            "An error report",
+            "curl로 요청 보내기",
+            "Synchronous와 Asynchronous",
+            "Finally",
+            "Security",
+            "Original design",
+            "WebSocket이란?",
+            "HttpSocket",
+        ] {
+            assert_eq!(topic(front, ""), Vec::<&str>::new(), "{front}");
+        }
+    }
+
+    #[test]
+    fn another_protocols_handshake_or_socket_is_not_ours() {
+        assert!(topic("HTTPS HandShake", "인증서를 주고받는다.").is_empty());
+        assert!(topic("TLS 핸드셰이크", "").is_empty());
+        assert!(topic("TLS 1.3 핸드셰이크는 1.2와 무엇이 다른가요?", "").is_empty());
+        assert!(topic("웹 소켓의 특징", "양방향 통신.").is_empty());
+        assert!(topic("웹소켓", "").is_empty());
+        assert!(topic("Web Socket HandShake 및 실행 흐름", "Upgrade 헤더").is_empty());
+        // The TCP handshake named beside TLS is still ours.
+        assert_eq!(topic("TCP handshake와 TLS handshake", ""), ["handshake"]);
+    }
+
+    #[test]
+    fn a_word_in_passing_in_the_back_links_nothing() {
+        // HTTP methods that mention a URL once.
+        assert!(
+            topic(
+                "HTTP 메서드",
+                "GET은 리소스를 조회한다. 데이터는 URL의 쿼리 스트링으로 보낸다.\n\nPOST는 본문에 담는다."
+            )
+            .is_empty()
+        );
+        // Status codes: nothing to do with any demo.
+        assert!(
+            topic(
+                "응답 상태 코드",
+                "- 200 OK\n- 301 Moved Permanently: Location 헤더의 URL로\n- 404 Not Found"
+            )
+            .is_empty()
+        );
+        // Two distinct words, once each: still in passing.
+        assert!(topic("5계층 - 세션 계층", "- 포트번호로 세션 구성\n- API, Socket").is_empty());
+        // Citing a source is not about origins.
+        assert!(
+            topic(
+                "HTTP 캐시",
+                "출처: https://example.com/cache\n\n출처 : 블로그"
+            )
+            .is_empty()
+        );
+        // Addresses of links and images are not text.
+        assert!(
+            topic(
+                "그림",
+                "![](https://x.kr/socket-port-4-tuple.png) [글](https://x.kr/port/socket)"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn several_keywords_in_the_back_name_the_topic() {
+        let back = "클라이언트가 SYN을 보내고, 서버가 SYN+ACK로 답하고, 클라이언트가 ACK를 보낸다. \
+                    닫을 때는 FIN을 보내고, 상대도 FIN을 보낸다. 여는 쪽을 3-way라 부른다.";
+        assert_eq!(topic("연결 수립 과정", back), ["handshake"]);
+        let back = "서버 소켓은 80번 포트에서 listen하고, 연결마다 새 소켓이 생긴다. \
+                    소켓은 4-tuple로 구분된다.";
+        assert_eq!(topic("동시 접속 처리", back), ["sockets"]);
+    }
+
+    #[test]
+    fn the_front_decides_when_it_names_a_topic() {
+        // An origin is scheme, host and port: that does not make it a card about ports.
+        let back = "Origin은 scheme, host, port를 합친 것이다. 포트가 다르면 다른 출처다. \
+                    http://a.kr:80 과 http://a.kr:8080 은 포트가 달라 다른 origin이다. port!";
+        assert_eq!(topic("출처(Origin)란?", back), ["uri"]);
+        // A TCP overview that names the handshake and its flags once each.
+        let back = "- 특징: 연결 (3 way-handshake)\n- 헤더에는 ACK, SYN, FIN 같은 플래그가 있다.";
+        assert!(topic("TCP (Transmission Control Protocol)", back).is_empty());
+        // The WebSocket opening handshake, however often it says handshake.
+        let back = "Opening handshake는 HTTP Upgrade로 한다. handshake가 끝나면 프레임을 주고받는다. \
+                    Closing handshake도 있다. 핸드쉐이크 핸드쉐이크";
+        assert!(topic("Web Socket HandShake 및 실행 흐름", back).is_empty());
+    }
+
+    #[test]
+    fn a_long_front_needs_the_back_to_agree() {
+        let front =
+            "3. 요청한 URL 캐시가 없으면 ISP의 DNS 서버가 IP 주소를 찾기 위해 DNS query를 날린다.";
+        assert!(topic(front, "재귀적으로 루트, TLD, 권한 있는 서버에 묻는다.").is_empty());
+        assert_eq!(topic(front, "URL의 호스트 이름으로 묻는다."), ["uri"]);
+    }
+
+    #[test]
+    fn a_card_can_be_about_two_demos() {
+        assert_eq!(
+            topic("소켓의 3-way handshake", ""),
+            ["handshake", "sockets"]
+        );
+    }
+
+    #[test]
+    fn a_link_belongs_to_the_card_whose_back_holds_it() {
+        let note = crate::deck::parse_note(
+            "머리말 [소켓](demo:sockets)\n\n# D\n## 종료\n본문\n\nQ: 왜 TIME-WAIT?\nA: 마지막 ACK [닫기](demo:handshake?scenario=final-ack-lost)\n",
+            "x",
+        );
+        let links: Vec<(&str, Vec<&str>)> = note
+            .cards
+            .iter()
+            .map(|c| {
+                (
+                    c.front.as_str(),
+                    c.demos.iter().map(|l| l.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("D", vec!["sockets"]),
+                ("D › 종료", vec![]),
+                ("왜 TIME-WAIT?", vec!["handshake"]),
+            ]
+        );
+        assert_eq!(note.cards[2].demos[0].line, 8);
+    }
+
+    #[test]
+    fn explicit_links_keep_their_order_and_lines() {
+        let note = "# D\n## TCP\n본문\n\n[닫기](demo:handshake?scenario=close)\n[열기](demo:handshake?scenario=open) [웹](https://x)\n[소켓](demo:sockets)\n";
+        let back = "본문\n\n[닫기](demo:handshake?scenario=close)\n[열기](demo:handshake?scenario=open) [웹](https://x)\n[소켓](demo:sockets)";
+        let links = explicit(back, note, 2);
+        let got: Vec<(&str, &str, u32)> = links
+            .iter()
+            .map(|l| (l.name.as_str(), l.args.as_str(), l.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("handshake", "scenario=close", 5),
+                ("handshake", "scenario=open", 6),
+                ("sockets", "", 7)
+            ]
+        );
+        assert!(links.iter().all(|l| l.explicit));
+    }
+}
