@@ -310,8 +310,14 @@ impl View {
                     for (k, v) in rows {
                         writeln!(out, "  {}{}  {v}", k, " ".repeat(w - width(k)))?;
                     }
-                    if sum.seen == 0 && sum.reviewed == 0 {
-                        writeln!(out, "  Nothing (more) to study today.")?;
+                    if sum.left == 0 {
+                        writeln!(out, "  Nothing more to study today.")?;
+                    } else {
+                        writeln!(
+                            out,
+                            "  {} card(s) left for today: `synack quiz` goes on from here.",
+                            sum.left
+                        )?;
                     }
                 }
             }

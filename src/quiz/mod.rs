@@ -173,6 +173,8 @@ pub struct Summary {
     pub seconds: f64,
     /// When the next card falls due (RFC 3339), if any.
     pub next_due: Option<String>,
+    /// Cards of this session's queue not dealt with (the one on screen included).
+    pub left: usize,
     pub cram: bool,
 }
 
@@ -810,6 +812,7 @@ impl Session {
     }
 
     fn finish(&mut self, store: &mut Store, tick: Tick) -> Result<Vec<Event>> {
+        let counts = self.counts();
         self.finished = true;
         self.current = None;
         store.end_session(self.id, tick.now)?;
@@ -829,6 +832,7 @@ impl Session {
             new_learned: self.new_learned,
             seconds: self.active_ms as f64 / 1000.0,
             next_due: store.next_due(&q)?.map(|t| t.to_rfc3339()),
+            left: counts.new + counts.learn + counts.due,
             cram: self.plan.cram,
         })])
     }

@@ -216,6 +216,8 @@ fn interrupt_ends_the_session_and_keeps_what_was_graded() {
     line(&mut s, &mut store, "easy");
     let end = s.apply(&mut store, Input::Interrupt, tick(9_000)).unwrap();
     assert_eq!(summary(&end).unwrap().reviewed, 1);
+    // Card 2 was on screen, card 3 still queued.
+    assert_eq!(summary(&end).unwrap().left, 2);
     assert_eq!(s.prompt(), None);
     assert_eq!(store.reviews_of(1).unwrap().len(), 1);
     assert!(
