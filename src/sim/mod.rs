@@ -115,7 +115,10 @@ pub fn find(name: &str) -> Option<&'static Demo> {
 pub fn run(argv: &[String]) -> Result<Run, SimError> {
     let name = argv.first().map(String::as_str).unwrap_or_default();
     let demo = find(name).ok_or_else(|| SimError::UnknownDemo(name.to_string()))?;
-    (demo.run)(argv)
+    // clap names the program after argv[0] in usage lines and help.
+    let mut argv = argv.to_vec();
+    argv[0] = format!("synack demo {name}");
+    (demo.run)(&argv)
 }
 
 /// A card's link to a demo, written in a note as `[text](demo:NAME?ARGS)`.
