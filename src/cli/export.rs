@@ -157,7 +157,9 @@ pub(super) fn restore(ctx: &Ctx, args: RestoreArgs) -> Result<()> {
     let mut store = super::open(ctx)?;
     let data = &doc.data;
     if args.merge {
-        let m = store.merge(data)?;
+        let m = store
+            .merge(data)
+            .with_context(|| format!("cannot merge {file}"))?;
         println!(
             "{file}에서 병합했습니다 (merged): cards {}, reviews {}, sessions {}, sources {}, schedules updated {}",
             m.cards, m.reviews, m.sessions, m.sources, m.states
@@ -170,7 +172,9 @@ pub(super) fn restore(ctx: &Ctx, args: RestoreArgs) -> Result<()> {
             ctx.db.display()
         );
     }
-    store.restore(data)?;
+    store
+        .restore(data)
+        .with_context(|| format!("cannot restore {file}"))?;
     println!(
         "{file}에서 복원했습니다 (restored): cards {}, reviews {}, sessions {}, sources {} → {}",
         data.cards.len(),
