@@ -3,6 +3,7 @@
 
 mod cards;
 mod demo;
+mod export;
 mod import;
 mod quiz;
 mod schedule;
@@ -83,6 +84,12 @@ pub enum Command {
     /// Run a protocol demo: the TCP handshake, ports and sockets, URI parsing
     #[command(after_help = demo::AFTER_HELP)]
     Demo(demo::DemoArgs),
+    /// Write the database as a JSON backup, CSV, an Anki import file or an FSRS review log
+    #[command(long_about = export::EXPORT_ABOUT)]
+    Export(export::ExportArgs),
+    /// Load a JSON backup into an empty database, or merge it with --merge
+    #[command(long_about = export::RESTORE_ABOUT)]
+    Restore(export::RestoreArgs),
 }
 
 #[derive(Debug, Args)]
@@ -181,6 +188,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Config(args) => schedule::config(&ctx, args),
         Command::Due(args) => schedule::due(&ctx, args),
         Command::Demo(args) => demo::run(args),
+        Command::Export(args) => export::export(&ctx, args),
+        Command::Restore(args) => export::restore(&ctx, args),
     }
 }
 

@@ -5,6 +5,7 @@
 //! [`migrations`] in one transaction. Reads live on [`Store`]; writes happen
 //! inside a [`Tx`], so a command either commits all it meant to or nothing.
 
+mod backup;
 mod cards;
 pub mod migrations;
 mod queue;
@@ -17,6 +18,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+pub use backup::{
+    BackupCard, BackupData, BackupDemo, BackupReview, BackupRevision, BackupSession, BackupSource,
+    BackupState, MergeReport,
+};
 pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{Recorded, ReviewInput, ReviewRow};

@@ -5,6 +5,7 @@ mod cards;
 mod demo_handshake;
 mod demo_sockets;
 mod demo_uri;
+mod export;
 mod import;
 mod quiz;
 mod schedule;

@@ -1,0 +1,187 @@
+//! `synack export` and `synack restore`: the store written out in another
+//! format, and a JSON backup read back in.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+
+use super::Ctx;
+use crate::exit::UsageError;
+use crate::export::{self, json::Document};
+use crate::store::{CardFilter, migrations};
+
+pub(super) const EXPORT_ABOUT: &str = "\
+Write the database in another format, to stdout or to --out.
+
+  json    a full backup (cards, schedules, reviews, sessions, settings) for `synack restore`
+  csv     one row per card for spreadsheets (UTF-8, RFC 4180)
+  anki    a text file for Anki's File > Import (notes update on a second import)
+  revlog  the review log in the FSRS optimizer's CSV schema
+
+--deck and --tag keep only some cards (and their reviews); a json export made
+with them is marked partial and can only be restored with --merge.";
+
+pub(super) const RESTORE_ABOUT: &str = "\
+Load a JSON backup written by `synack export --format json`.
+
+Into an empty database (e.g. a new file given with --db) it restores everything
+with the same ids, in one transaction. A database that already has data is left
+alone unless --merge is given; --merge adds the notes, cards, sessions and
+reviews it lacks, and takes a card's schedule from the backup only when the
+backup reviewed that card more recently.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Anki,
+    Revlog,
+    Md,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Write to this file instead of stdout
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Only this deck (exact name, or a unique part of it)
+    #[arg(long, value_name = "DECK")]
+    pub deck: Option<String>,
+    /// Only cards with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Overwrite --out if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file (from `synack export --format json`)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Add what is missing to a database that already has data
+    #[arg(long)]
+    pub merge: bool,
+}
+
+pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    if matches!(args.format, ExportFormat::Md | ExportFormat::Html) {
+        return Err(UsageError("--format md and html are not available yet".into()).into());
+    }
+    if let Some(out) = &args.out
+        && out.exists()
+        && !args.force
+    {
+        bail!(
+            "{} already exists; pass --force to overwrite it",
+            out.display()
+        );
+    }
+    let store = super::open(ctx)?;
+    let mut data = store.backup_data()?;
+    let partial = args.deck.is_some() || args.tag.is_some();
+    if partial {
+        let deck = match &args.deck {
+            Some(d) => Some(super::cards::resolve_deck(&store, d)?),
+            None => None,
+        };
+        let filter = CardFilter {
+            deck,
+            tag: args.tag.clone(),
+            search: None,
+        };
+        let ids: BTreeSet<i64> = store.cards(&filter)?.iter().map(|c| c.id).collect();
+        data = export::select(data, &ids);
+    }
+    let mut bytes = Vec::new();
+    match args.format {
+        ExportFormat::Json => {
+            let doc = Document::new(data, store.schema_version()?, ctx.now, partial);
+            bytes = doc.to_bytes()?;
+        }
+        ExportFormat::Csv => {
+            let config = super::schedule::load_config(&store)?;
+            let scheduler = super::schedule::scheduler(ctx, &config)?;
+            export::csv::write(&mut bytes, &data, &scheduler, ctx.now)?;
+        }
+        ExportFormat::Anki => export::anki::write(&mut bytes, &data)?,
+        ExportFormat::Revlog => export::revlog::write(&mut bytes, &data)?,
+        ExportFormat::Md | ExportFormat::Html => unreachable!("refused above"),
+    }
+    match &args.out {
+        None => std::io::stdout().lock().write_all(&bytes)?,
+        Some(path) => write_atomically(path, &bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+    }
+    Ok(())
+}
+
+/// Writes a sibling temporary file and renames it over `path`, so a failed
+/// export never leaves a half-written file behind.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create_new(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+pub(super) fn restore(ctx: &Ctx, args: RestoreArgs) -> Result<()> {
+    let file = args.file.display();
+    let text =
+        std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {file}"))?;
+    let doc =
+        Document::parse(&text, migrations::latest_version()).with_context(|| format!("{file}"))?;
+    if doc.partial && !args.merge {
+        bail!("{file} is a partial backup (made with --deck or --tag); add it with --merge");
+    }
+    let mut store = super::open(ctx)?;
+    let data = &doc.data;
+    if args.merge {
+        let m = store
+            .merge(data)
+            .with_context(|| format!("cannot merge {file}"))?;
+        println!(
+            "{file}에서 병합했습니다 (merged): cards {}, reviews {}, sessions {}, sources {}, schedules updated {}",
+            m.cards, m.reviews, m.sessions, m.sources, m.states
+        );
+        return Ok(());
+    }
+    if !store.is_empty()? {
+        bail!(
+            "{} already has data; restore into a new database with --db, or pass --merge to add what is missing",
+            ctx.db.display()
+        );
+    }
+    store
+        .restore(data)
+        .with_context(|| format!("cannot restore {file}"))?;
+    println!(
+        "{file}에서 복원했습니다 (restored): cards {}, reviews {}, sessions {}, sources {} → {}",
+        data.cards.len(),
+        data.reviews.len(),
+        data.sessions.len(),
+        data.sources.len(),
+        ctx.db.display()
+    );
+    Ok(())
+}

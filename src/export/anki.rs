@@ -1,0 +1,98 @@
+//! Anki's text import format (<https://docs.ankiweb.net/importing/text-files.html>):
+//! tab-separated, with file headers that tell Anki the separator, that fields
+//! are HTML, the note type, and which columns hold the GUID, deck and tags.
+//!
+//! The GUID is `synack-<card id>`, so importing a second export updates the
+//! notes of the first instead of adding duplicates. Fronts and backs are the
+//! card's Markdown rendered to HTML; a field never contains a raw tab or
+//! newline, so each card is exactly one line.
+
+use std::io::Write;
+
+use pulldown_cmark::{Parser, html};
+
+use crate::store::BackupData;
+
+/// The headers, each on its own line, before the first card.
+pub const HEADERS: &str = "#separator:tab
+#html:true
+#notetype:Basic
+#columns:guid\tdeck\tFront\tBack\ttags
+#guid column:1
+#deck column:2
+#tags column:5
+";
+
+pub fn write(mut out: impl Write, data: &BackupData) -> Result<(), csv::Error> {
+    out.write_all(HEADERS.as_bytes())?;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .from_writer(out);
+    for c in &data.cards {
+        w.write_record([
+            guid(c.id),
+            format!("synack::{}", c.deck),
+            to_html(&c.front),
+            to_html(&c.back),
+            super::joined_tags(&c.tags),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The note's GUID in Anki: stable for as long as the card keeps its id.
+pub fn guid(card_id: i64) -> String {
+    format!("synack-{card_id}")
+}
+
+/// Markdown to one line of HTML. Newlines between blocks mean nothing in HTML
+/// and become spaces; inside `<pre>` they are line breaks and become `<br>`.
+/// Tabs become `&#9;` so they cannot split the field.
+pub fn to_html(markdown: &str) -> String {
+    let mut rendered = String::new();
+    html::push_html(
+        &mut rendered,
+        Parser::new_ext(markdown, crate::markdown::options()),
+    );
+    let mut out = String::with_capacity(rendered.len());
+    let mut in_pre = false;
+    let mut rest = rendered.trim_end();
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("<pre") {
+            in_pre = true;
+        } else if rest.starts_with("</pre>") {
+            in_pre = false;
+        }
+        match c {
+            '\n' if in_pre => out.push_str("<br>"),
+            '\n' => out.push(' '),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_html;
+
+    #[test]
+    fn fields_are_one_line_of_html() {
+        assert_eq!(
+            to_html("**SYN** 다음\n\n- SYN-ACK"),
+            "<p><strong>SYN</strong> 다음</p> <ul> <li>SYN-ACK</li> </ul>"
+        );
+        assert_eq!(
+            to_html("```\nss -tan\nnetstat\n```"),
+            "<pre><code>ss -tan<br>netstat<br></code></pre>"
+        );
+        assert_eq!(
+            to_html("a\tb < c & \"q\""),
+            "<p>a&#9;b &lt; c &amp; \"q\"</p>"
+        );
+    }
+}

@@ -1,0 +1,617 @@
+//! Reading every row for a backup, and writing a backup back: the SQL behind
+//! `synack export --format json` and `synack restore`.
+//!
+//! A backup keeps row ids, so restoring into an empty database and exporting
+//! again gives the same document. Merging into a database that already has
+//! data matches rows by what they mean instead (a source by path, a card by
+//! deck and key, a review by card, time and rating), because ids of two
+//! databases say nothing about each other.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::cards::{DEMOS_COLUMN, demos_from};
+use super::{Result, Store, Tx};
+
+/// Everything in a database that a backup carries. Times are milliseconds
+/// since the epoch, as stored.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct BackupData {
+    pub config: BTreeMap<String, String>,
+    pub sources: Vec<BackupSource>,
+    pub cards: Vec<BackupCard>,
+    pub reviews: Vec<BackupReview>,
+    pub sessions: Vec<BackupSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupSource {
+    pub id: i64,
+    pub path: String,
+    pub content_hash: String,
+    pub parser: i64,
+    #[serde(with = "ms")]
+    pub imported_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupCard {
+    pub id: i64,
+    pub deck: String,
+    pub key: String,
+    pub front: String,
+    pub back: String,
+    pub kind: String,
+    pub heading_path: Vec<String>,
+    pub section: String,
+    pub source_id: Option<i64>,
+    pub line: i64,
+    pub suspended: bool,
+    #[serde(with = "opt_ms")]
+    pub missing_since: Option<i64>,
+    #[serde(with = "ms")]
+    pub created_at: i64,
+    #[serde(with = "ms")]
+    pub updated_at: i64,
+    pub tags: Vec<String>,
+    pub demos: Vec<BackupDemo>,
+    pub state: BackupState,
+    pub revisions: Vec<BackupRevision>,
+}
+
+/// A card's link to a demo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupDemo {
+    pub name: String,
+    pub args: String,
+    pub explicit: bool,
+}
+
+/// A card's `card_state` row.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct BackupState {
+    pub state: String,
+    #[serde(with = "opt_ms")]
+    pub due: Option<i64>,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    pub step: i64,
+    pub reps: i64,
+    pub lapses: i64,
+    #[serde(with = "opt_ms")]
+    pub last_review: Option<i64>,
+    #[serde(with = "opt_ms")]
+    pub buried_until: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupRevision {
+    pub id: i64,
+    pub front: String,
+    pub back: String,
+    #[serde(with = "ms")]
+    pub replaced_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupReview {
+    pub id: i64,
+    pub card_id: i64,
+    pub session_id: Option<i64>,
+    #[serde(with = "ms")]
+    pub reviewed_at: i64,
+    pub rating: i64,
+    pub state_before: String,
+    pub elapsed_days: f64,
+    pub scheduled_days: f64,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    pub duration_ms: i64,
+    /// What was typed, for typed-answer cards.
+    pub answer: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupSession {
+    pub id: i64,
+    #[serde(with = "ms")]
+    pub started_at: i64,
+    #[serde(with = "opt_ms")]
+    pub ended_at: Option<i64>,
+    pub cram: bool,
+    pub deck: Option<String>,
+    pub tag: Option<String>,
+    pub seen: i64,
+    pub again: i64,
+    pub hard: i64,
+    pub good: i64,
+    pub easy: i64,
+    pub active_ms: i64,
+}
+
+/// Times in a backup are RFC 3339 with milliseconds, in UTC: readable, and
+/// exact, since the store keeps milliseconds.
+mod ms {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    use crate::clock::Timestamp;
+
+    pub fn serialize<S: Serializer>(ms: &i64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&Timestamp(*ms).to_rfc3339())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        let text = String::deserialize(d)?;
+        Timestamp::parse_rfc3339(&text)
+            .map(|t| t.0)
+            .map_err(|e| D::Error::custom(format!("{text:?} is not an RFC 3339 time: {e}")))
+    }
+}
+
+mod opt_ms {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(ms: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+        match ms {
+            Some(ms) => super::ms::serialize(ms, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(with = "super::ms")] i64);
+        Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(ms)| ms))
+    }
+}
+
+/// What a merge added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub sources: usize,
+    pub cards: usize,
+    /// Existing cards whose state the backup replaced, being newer.
+    pub states: usize,
+    pub reviews: usize,
+    pub sessions: usize,
+}
+
+impl Store {
+    /// Every row a backup carries, each list in id order.
+    pub fn backup_data(&self) -> Result<BackupData> {
+        let config = self.config_pairs()?.into_iter().collect();
+        let sources = self.rows(
+            "SELECT id, path, content_hash, parser, imported_at FROM sources ORDER BY id",
+            [],
+            |r| {
+                Ok(BackupSource {
+                    id: r.get(0)?,
+                    path: r.get(1)?,
+                    content_hash: r.get(2)?,
+                    parser: r.get(3)?,
+                    imported_at: r.get(4)?,
+                })
+            },
+        )?;
+        let mut revisions: HashMap<i64, Vec<BackupRevision>> = HashMap::new();
+        for (card, rev) in self.rows(
+            "SELECT card_id, id, front, back, replaced_at FROM card_revisions ORDER BY id",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    BackupRevision {
+                        id: r.get(1)?,
+                        front: r.get(2)?,
+                        back: r.get(3)?,
+                        replaced_at: r.get(4)?,
+                    },
+                ))
+            },
+        )? {
+            revisions.entry(card).or_default().push(rev);
+        }
+        let sql = format!(
+            "SELECT c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path, c.section,
+                    c.source_id, c.line, c.suspended, c.missing_since, c.created_at, c.updated_at,
+                    (SELECT json_group_array(t.tag ORDER BY t.pos) FROM card_tags t WHERE t.card_id = c.id),
+                    {DEMOS_COLUMN},
+                    s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses,
+                    s.last_review, s.buried_until
+             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id ORDER BY c.id"
+        );
+        let mut cards = self.rows(&sql, [], |r| {
+            let json = |col: usize| -> rusqlite::Result<Vec<String>> {
+                let text: String = r.get(col)?;
+                serde_json::from_str(&text).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        col,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })
+            };
+            Ok(BackupCard {
+                id: r.get(0)?,
+                deck: r.get(1)?,
+                key: r.get(2)?,
+                front: r.get(3)?,
+                back: r.get(4)?,
+                kind: r.get(5)?,
+                heading_path: json(6)?,
+                section: r.get(7)?,
+                source_id: r.get(8)?,
+                line: r.get(9)?,
+                suspended: r.get(10)?,
+                missing_since: r.get(11)?,
+                created_at: r.get(12)?,
+                updated_at: r.get(13)?,
+                tags: json(14)?,
+                demos: demos_from(r, 15)?
+                    .into_iter()
+                    .map(|d| BackupDemo {
+                        name: d.name,
+                        args: d.args,
+                        explicit: d.explicit,
+                    })
+                    .collect(),
+                state: BackupState {
+                    state: r
+                        .get::<_, Option<String>>(16)?
+                        .unwrap_or_else(|| "new".into()),
+                    due: r.get(17)?,
+                    stability: r.get(18)?,
+                    difficulty: r.get(19)?,
+                    step: r.get::<_, Option<i64>>(20)?.unwrap_or(0),
+                    reps: r.get::<_, Option<i64>>(21)?.unwrap_or(0),
+                    lapses: r.get::<_, Option<i64>>(22)?.unwrap_or(0),
+                    last_review: r.get(23)?,
+                    buried_until: r.get(24)?,
+                },
+                revisions: Vec::new(),
+            })
+        })?;
+        for card in &mut cards {
+            card.revisions = revisions.remove(&card.id).unwrap_or_default();
+        }
+        let reviews = self.rows(
+            "SELECT id, card_id, session_id, reviewed_at, rating, state_before, elapsed_days,
+                    scheduled_days, stability, difficulty, duration_ms, answer
+             FROM reviews ORDER BY id",
+            [],
+            |r| {
+                Ok(BackupReview {
+                    id: r.get(0)?,
+                    card_id: r.get(1)?,
+                    session_id: r.get(2)?,
+                    reviewed_at: r.get(3)?,
+                    rating: r.get(4)?,
+                    state_before: r.get(5)?,
+                    elapsed_days: r.get(6)?,
+                    scheduled_days: r.get(7)?,
+                    stability: r.get(8)?,
+                    difficulty: r.get(9)?,
+                    duration_ms: r.get(10)?,
+                    answer: r.get(11)?,
+                })
+            },
+        )?;
+        let sessions = self.rows(
+            "SELECT id, started_at, ended_at, cram, deck, tag, seen, again, hard, good, easy,
+                    active_ms
+             FROM sessions ORDER BY id",
+            [],
+            |r| {
+                Ok(BackupSession {
+                    id: r.get(0)?,
+                    started_at: r.get(1)?,
+                    ended_at: r.get(2)?,
+                    cram: r.get(3)?,
+                    deck: r.get(4)?,
+                    tag: r.get(5)?,
+                    seen: r.get(6)?,
+                    again: r.get(7)?,
+                    hard: r.get(8)?,
+                    good: r.get(9)?,
+                    easy: r.get(10)?,
+                    active_ms: r.get(11)?,
+                })
+            },
+        )?;
+        Ok(BackupData {
+            config,
+            sources,
+            cards,
+            reviews,
+            sessions,
+        })
+    }
+
+    /// Whether the database holds nothing a restore could overwrite.
+    pub fn is_empty(&self) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM sources) AND NOT EXISTS (SELECT 1 FROM cards)
+                    AND NOT EXISTS (SELECT 1 FROM reviews) AND NOT EXISTS (SELECT 1 FROM sessions)
+                    AND NOT EXISTS (SELECT 1 FROM config)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// Writes a backup into an empty database, ids kept, in one transaction.
+    pub fn restore(&mut self, data: &BackupData) -> Result<()> {
+        let tx = self.transaction()?;
+        for (key, value) in &data.config {
+            tx.exec(
+                "INSERT INTO config (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )?;
+        }
+        for s in &data.sources {
+            tx.insert_source(s, true)?;
+        }
+        for s in &data.sessions {
+            tx.insert_session(s, true)?;
+        }
+        for c in &data.cards {
+            tx.insert_card_backup(c, true, c.source_id)?;
+        }
+        for r in &data.reviews {
+            tx.insert_review(r, Some(r.id), r.card_id, r.session_id)?;
+        }
+        tx.commit()
+    }
+
+    /// Adds what the database lacks from a backup, never overwriting newer
+    /// state: a card's schedule is taken only when the backup reviewed it later.
+    pub fn merge(&mut self, data: &BackupData) -> Result<MergeReport> {
+        let mut report = MergeReport::default();
+        let tx = self.transaction()?;
+        for (key, value) in &data.config {
+            tx.exec(
+                "INSERT OR IGNORE INTO config (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )?;
+        }
+        let mut sources = HashMap::new();
+        for s in &data.sources {
+            let id = match tx.id_of("SELECT id FROM sources WHERE path = ?1", params![s.path])? {
+                Some(id) => id,
+                None => {
+                    report.sources += 1;
+                    tx.insert_source(s, false)?
+                }
+            };
+            sources.insert(s.id, id);
+        }
+        let mut sessions = HashMap::new();
+        for s in &data.sessions {
+            let id = match tx.id_of(
+                "SELECT id FROM sessions WHERE started_at = ?1",
+                params![s.started_at],
+            )? {
+                Some(id) => id,
+                None => {
+                    report.sessions += 1;
+                    tx.insert_session(s, false)?
+                }
+            };
+            sessions.insert(s.id, id);
+        }
+        let mut cards = HashMap::new();
+        for c in &data.cards {
+            let existing = tx.id_of(
+                "SELECT id FROM cards WHERE deck = ?1 AND key = ?2",
+                params![c.deck, c.key],
+            )?;
+            let id = match existing {
+                Some(id) => {
+                    let ours: Option<i64> = tx
+                        .tx
+                        .query_row(
+                            "SELECT last_review FROM card_state WHERE card_id = ?1",
+                            [id],
+                            |r| r.get(0),
+                        )
+                        .optional()
+                        .map_err(|e| tx.err(e))?
+                        .flatten();
+                    if c.state.last_review.is_some() && c.state.last_review > ours {
+                        tx.write_backup_state(id, &c.state)?;
+                        report.states += 1;
+                    }
+                    id
+                }
+                None => {
+                    report.cards += 1;
+                    let source = c.source_id.and_then(|s| sources.get(&s).copied());
+                    tx.insert_card_backup(c, false, source)?
+                }
+            };
+            cards.insert(c.id, id);
+        }
+        for r in &data.reviews {
+            let Some(&card) = cards.get(&r.card_id) else {
+                continue;
+            };
+            let known = tx.id_of(
+                "SELECT id FROM reviews WHERE card_id = ?1 AND reviewed_at = ?2 AND rating = ?3",
+                params![card, r.reviewed_at, r.rating],
+            )?;
+            if known.is_none() {
+                let session = r.session_id.and_then(|s| sessions.get(&s).copied());
+                tx.insert_review(r, None, card, session)?;
+                report.reviews += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+impl Tx<'_> {
+    fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<()> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.execute(params))
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    fn id_of<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<Option<i64>> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_row(params, |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Inserts and returns the new row's id; `keep_id` writes the backup's id.
+    fn insert_returning<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<i64> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_row(params, |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    fn insert_source(&self, s: &BackupSource, keep_id: bool) -> Result<i64> {
+        self.insert_returning(
+            "INSERT INTO sources (id, path, content_hash, parser, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+            params![
+                keep_id.then_some(s.id),
+                s.path,
+                s.content_hash,
+                s.parser,
+                s.imported_at
+            ],
+        )
+    }
+
+    fn insert_session(&self, s: &BackupSession, keep_id: bool) -> Result<i64> {
+        self.insert_returning(
+            "INSERT INTO sessions (id, started_at, ended_at, cram, deck, tag, seen, again, hard,
+                                   good, easy, active_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+            params![
+                keep_id.then_some(s.id),
+                s.started_at,
+                s.ended_at,
+                s.cram,
+                s.deck,
+                s.tag,
+                s.seen,
+                s.again,
+                s.hard,
+                s.good,
+                s.easy,
+                s.active_ms
+            ],
+        )
+    }
+
+    fn insert_card_backup(
+        &self,
+        c: &BackupCard,
+        keep_ids: bool,
+        source_id: Option<i64>,
+    ) -> Result<i64> {
+        let heading = serde_json::to_string(&c.heading_path).unwrap_or_else(|_| "[]".into());
+        let id = self.insert_returning(
+            "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section, source_id,
+                                line, suspended, missing_since, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
+            params![
+                keep_ids.then_some(c.id),
+                c.deck,
+                c.key,
+                c.front,
+                c.back,
+                c.kind,
+                heading,
+                c.section,
+                source_id,
+                c.line,
+                c.suspended,
+                c.missing_since,
+                c.created_at,
+                c.updated_at
+            ],
+        )?;
+        self.exec("INSERT INTO card_state (card_id) VALUES (?1)", [id])?;
+        self.write_backup_state(id, &c.state)?;
+        for (pos, tag) in c.tags.iter().enumerate() {
+            self.exec(
+                "INSERT INTO card_tags (card_id, tag, pos) VALUES (?1, ?2, ?3)",
+                params![id, tag, pos as i64],
+            )?;
+        }
+        for (pos, d) in c.demos.iter().enumerate() {
+            self.exec(
+                "INSERT INTO card_demos (card_id, pos, name, args, explicit)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, pos as i64, d.name, d.args, d.explicit],
+            )?;
+        }
+        for r in &c.revisions {
+            // A merged card's revisions get new ids: the backup's may be taken.
+            self.exec(
+                "INSERT INTO card_revisions (id, card_id, front, back, replaced_at)
+                 VALUES (CASE WHEN ?6 THEN ?1 END, ?2, ?3, ?4, ?5)",
+                params![r.id, id, r.front, r.back, r.replaced_at, keep_ids],
+            )?;
+        }
+        Ok(id)
+    }
+
+    fn write_backup_state(&self, card_id: i64, s: &BackupState) -> Result<()> {
+        self.exec(
+            "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
+                    step = ?6, reps = ?7, lapses = ?8, last_review = ?9, buried_until = ?10
+             WHERE card_id = ?1",
+            params![
+                card_id,
+                s.state,
+                s.due,
+                s.stability,
+                s.difficulty,
+                s.step,
+                s.reps,
+                s.lapses,
+                s.last_review,
+                s.buried_until
+            ],
+        )
+    }
+
+    fn insert_review(
+        &self,
+        r: &BackupReview,
+        id: Option<i64>,
+        card_id: i64,
+        session_id: Option<i64>,
+    ) -> Result<i64> {
+        self.insert_returning(
+            "INSERT INTO reviews (id, card_id, session_id, reviewed_at, rating, state_before,
+                    elapsed_days, scheduled_days, stability, difficulty, duration_ms, answer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+            params![
+                id,
+                card_id,
+                session_id,
+                r.reviewed_at,
+                r.rating,
+                r.state_before,
+                r.elapsed_days,
+                r.scheduled_days,
+                r.stability,
+                r.difficulty,
+                r.duration_ms,
+                r.answer
+            ],
+        )
+    }
+}

@@ -1,0 +1,447 @@
+//! `synack export` and `synack restore` through the binary, on a database built
+//! by scripted quizzes over three simulated days.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::util::Env;
+
+const NOTE: &str = "# 네트워크
+
+## TCP
+
+### 3-way handshake란?
+클라이언트가 **SYN**을 보내고, 서버가 SYN+ACK로 답한다.
+
+```
+SYN → SYN-ACK → ACK
+```
+
+### TIME_WAIT는 왜 필요한가요?
+마지막 ACK가 사라지면 \"다시\" 보내야 하므로 2MSL 기다린다.
+
+## UDP
+
+### UDP 헤더 크기는?
+8바이트
+";
+
+/// Three cards quizzed on three days with fixed grades and typed answers.
+fn studied() -> Env {
+    let env = Env::new();
+    let note = env.write("notes/net.md", NOTE);
+    env.import(&[&note]);
+    env.cmd()
+        .args(["config", "set", "fuzz", "false"])
+        .assert()
+        .success();
+    for (now, script) in [
+        (
+            "2026-11-21T09:00:00+09:00",
+            "SYN, SYN-ACK, ACK\n3\n\n1\n\n4\n\n3\n\n3\n",
+        ),
+        ("2026-11-22T09:00:00+09:00", "\n3\n\n2\n\n3\n"),
+        ("2026-11-25T09:00:00+09:00", "\n3\n\n3\n\n1\n\n3\n"),
+    ] {
+        env.cmd()
+            .env("SYNACK_NOW", now)
+            .args(["quiz", "--format", "json"])
+            .write_stdin(script)
+            .assert()
+            .success();
+    }
+    // The quiz times answers with the real monotonic clock even when SYNACK_NOW
+    // stands still; fix the durations so the golden files do not depend on speed.
+    db(&env)
+        .execute_batch(
+            "UPDATE reviews SET duration_ms = 1000 * (id + 2);
+             UPDATE sessions SET active_ms =
+                (SELECT coalesce(sum(duration_ms), 0) FROM reviews r WHERE r.session_id = sessions.id);",
+        )
+        .expect("fix durations");
+    // An edit to a studied card keeps its history and records what it said before.
+    let edited = NOTE.replace(
+        "8바이트",
+        "8바이트 (출발지 포트, 목적지 포트, 길이, 체크섬)",
+    );
+    env.write("notes/net.md", edited);
+    env.cmd()
+        .env("SYNACK_NOW", "2026-11-26T09:00:00+09:00")
+        .arg("import")
+        .arg(env.path("notes/net.md"))
+        .assert()
+        .success();
+    env
+}
+
+/// When the exports below are taken: after all the studying.
+const LATER: &str = "2026-11-30T09:00:00+09:00";
+
+fn db(env: &Env) -> rusqlite::Connection {
+    rusqlite::Connection::open(&env.db).expect("open db")
+}
+
+fn count(env: &Env, sql: &str) -> i64 {
+    db(env).query_row(sql, [], |r| r.get(0)).expect(sql)
+}
+
+fn export(env: &Env, args: &[&str]) -> String {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", LATER)
+        .arg("export")
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+}
+
+/// Compares with `tests/golden/export/NAME`, the test's folder written as
+/// `$TMP`; `UPDATE_GOLDEN=1` rewrites it.
+fn golden(env: &Env, name: &str, actual: &str) {
+    let actual = actual.replace(&env.dir.path().display().to_string(), "$TMP");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/export")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file");
+    assert_eq!(actual, expected, "differs from {}", path.display());
+}
+
+/// `synack --db DB ARGS` at LATER.
+fn at(env: &Env, db: &Path) -> assert_cmd::Command {
+    let mut cmd = env.bare_cmd();
+    cmd.env("SYNACK_NOW", LATER).arg("--db").arg(db);
+    cmd
+}
+
+fn without_time(json: &str) -> Value {
+    let mut v: Value = serde_json::from_str(json).expect("json");
+    v["exported_at"] = Value::Null;
+    v
+}
+
+#[test]
+fn every_format_matches_its_golden_file() {
+    let env = studied();
+    golden(&env, "backup.json", &export(&env, &["--format", "json"]));
+    golden(&env, "cards.csv", &export(&env, &["--format", "csv"]));
+    golden(&env, "anki.txt", &export(&env, &["--format", "anki"]));
+    golden(&env, "revlog.csv", &export(&env, &["--format", "revlog"]));
+    golden(
+        &env,
+        "tcp-only.json",
+        &export(&env, &["--format", "json", "--tag", "TCP"]),
+    );
+}
+
+#[test]
+fn backup_restore_export_gives_the_same_document() {
+    let env = studied();
+    let first = export(&env, &["--format", "json"]);
+    let file = env.write("backup.json", &first);
+    let copy = env.path("copy.db");
+    at(&env, &copy)
+        .env("SYNACK_NOW", "2027-01-01T00:00:00Z")
+        .arg("restore")
+        .arg(&file)
+        .assert()
+        .success();
+    let out = at(&env, &copy)
+        .env("SYNACK_NOW", "2027-01-01T00:00:00Z")
+        .args(["export", "--format", "json"])
+        .assert()
+        .success();
+    let second = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    assert!(second.contains("\"exported_at\": \"2027-01-01T00:00:00.000Z\""));
+    let blank = |s: &str| {
+        s.lines()
+            .filter(|l| !l.trim_start().starts_with("\"exported_at\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(blank(&first), blank(&second));
+    // The restored copy studies like the original: same cards due.
+    let doc = without_time(&first);
+    assert_eq!(doc["cards"].as_array().map(Vec::len), Some(3));
+    assert_eq!(doc["reviews"].as_array().map(Vec::len), Some(8));
+    assert_eq!(doc["reviews"][0]["answer"], "SYN, SYN-ACK, ACK");
+    assert_eq!(doc["cards"][2]["revisions"][0]["back"], "8바이트");
+}
+
+#[test]
+fn restore_refuses_bad_files_and_full_databases_and_writes_nothing() {
+    let env = studied();
+    let backup = env.write("backup.json", export(&env, &["--format", "json"]));
+    let before = export(&env, &["--format", "json"]);
+
+    // Into the database it came from: it has data.
+    let out = at(&env, &env.db)
+        .arg("restore")
+        .arg(&backup)
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("already has data") && err.contains("--merge"),
+        "{err}"
+    );
+    assert_eq!(export(&env, &["--format", "json"]), before);
+
+    let fresh = env.path("fresh.db");
+    for (name, text, says) in [
+        ("notjson.json", "synack\n".to_string(), "not JSON"),
+        (
+            "other.json",
+            r#"{"cards": []}"#.to_string(),
+            "not a synack backup",
+        ),
+        (
+            "v2.json",
+            before.replace("\"synack_backup\": 1", "\"synack_backup\": 2"),
+            "format version 2",
+        ),
+        (
+            "newer.json",
+            before.replace("\"schema_version\": 3", "\"schema_version\": 99"),
+            "schema version 99",
+        ),
+        (
+            "broken.json",
+            before.replace("\"rating\": 4", "\"rating\": 9"),
+            "rating",
+        ),
+    ] {
+        let file = env.write(name, text);
+        let out = at(&env, &fresh).arg("restore").arg(&file).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(err.contains(says) && err.contains(name), "{name}: {err}");
+        if fresh.exists() {
+            assert_eq!(
+                rusqlite::Connection::open(&fresh)
+                    .expect("open")
+                    .query_row("SELECT count(*) FROM cards", [], |r| r.get::<_, i64>(0))
+                    .expect("count"),
+                0,
+                "{name} left cards behind"
+            );
+        }
+    }
+
+    // A partial backup is only ever merged.
+    let partial = env.write(
+        "tcp.json",
+        export(&env, &["--format", "json", "--tag", "TCP"]),
+    );
+    let out = at(&env, &env.path("p.db"))
+        .arg("restore")
+        .arg(&partial)
+        .assert()
+        .code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("partial"));
+}
+
+#[test]
+fn merge_adds_missing_reviews_only_and_keeps_newer_state() {
+    let env = studied();
+    let old = env.write("old.json", export(&env, &["--format", "json"]));
+    let copy = env.path("copy.db");
+    at(&env, &copy).arg("restore").arg(&old).assert().success();
+
+    // The original studies one more day; the copy does not.
+    env.cmd()
+        .env("SYNACK_NOW", "2026-12-11T09:00:00+09:00")
+        .args(["quiz", "--format", "json"])
+        .write_stdin("\n3\n\n3\n\n3\n")
+        .assert()
+        .success();
+    let new_reviews = count(&env, "SELECT count(*) FROM reviews") - 8;
+    assert!(new_reviews > 0);
+    let new = env.write("new.json", export(&env, &["--format", "json"]));
+
+    let out = at(&env, &copy)
+        .args(["restore", "--merge"])
+        .arg(&new)
+        .assert()
+        .success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(said.contains(&format!("reviews {new_reviews}")), "{said}");
+    assert!(said.contains("cards 0"), "{said}");
+    let copy_db = rusqlite::Connection::open(&copy).expect("open");
+    let reviews: i64 = copy_db
+        .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(reviews, 8 + new_reviews);
+    let state = |c: &rusqlite::Connection| -> Vec<(i64, Option<i64>, i64)> {
+        c.prepare("SELECT card_id, last_review, reps FROM card_state ORDER BY card_id")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    };
+    assert_eq!(state(&copy_db), state(&db(&env)));
+
+    // Merging the older backup again adds nothing and does not roll states back.
+    let out = at(&env, &copy)
+        .args(["restore", "--merge"])
+        .arg(&old)
+        .assert()
+        .success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        said.contains("reviews 0") && said.contains("schedules updated 0"),
+        "{said}"
+    );
+    assert_eq!(state(&copy_db), state(&db(&env)));
+}
+
+#[test]
+fn csv_reads_back_to_the_same_values() {
+    let env = studied();
+    let text = export(&env, &["--format", "csv"]);
+    assert!(!text.starts_with('\u{feff}'), "no byte-order mark");
+    let backup = without_time(&export(&env, &["--format", "json"]));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "deck",
+            "front",
+            "back",
+            "kind",
+            "tags",
+            "state",
+            "due",
+            "stability",
+            "difficulty",
+            "retrievability",
+            "reps",
+            "lapses",
+            "last_rating",
+            "last_review",
+            "demos"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    let cards = backup["cards"].as_array().expect("cards");
+    assert_eq!(rows.len(), cards.len());
+    for (row, card) in rows.iter().zip(cards) {
+        assert_eq!(&row[0], card["deck"].as_str().expect("deck"));
+        assert_eq!(&row[1], card["front"].as_str().expect("front"));
+        assert_eq!(&row[2], card["back"].as_str().expect("back"));
+        assert_eq!(&row[5], card["state"]["state"].as_str().expect("state"));
+        assert_eq!(
+            &row[13],
+            card["state"]["last_review"].as_str().expect("last")
+        );
+        let r: f64 = row[9].parse().expect("retrievability");
+        assert!(r > 0.0 && r < 1.0, "{r}");
+    }
+    assert_eq!(&rows[0][0], "네트워크");
+    assert!(rows[0][2].contains("```\nSYN → SYN-ACK → ACK\n```"));
+    assert!(rows[1][2].contains("\"다시\""));
+}
+
+#[test]
+fn anki_file_has_headers_one_line_per_card_and_stable_guids() {
+    let env = studied();
+    let first = export(&env, &["--format", "anki"]);
+    for header in [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        "#guid column:1",
+        "#deck column:2",
+        "#tags column:5",
+    ] {
+        assert!(first.lines().any(|l| l == header), "{header}");
+    }
+    let guids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(guids(&first), ["synack-1", "synack-2", "synack-3"]);
+    for line in first.lines().filter(|l| !l.starts_with('#')) {
+        assert_eq!(line.split('\t').count(), 5, "{line}");
+    }
+    // A reworded card keeps its GUID, so Anki updates the note instead of adding one.
+    env.write("notes/net.md", NOTE.replace("8바이트", "8 bytes"));
+    env.import(&[&env.path("notes/net.md")]);
+    let second = export(&env, &["--format", "anki"]);
+    assert_ne!(first, second);
+    assert_eq!(guids(&first), guids(&second));
+}
+
+#[test]
+fn out_refuses_to_overwrite_without_force() {
+    let env = studied();
+    let path = env.path("out/cards.csv");
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    export(
+        &env,
+        &["--format", "csv", "--out", path.to_str().expect("utf-8")],
+    );
+    let csv = std::fs::read_to_string(&path).expect("written");
+    assert_eq!(csv, export(&env, &["--format", "csv"]));
+
+    std::fs::write(&path, "mine").expect("write");
+    let out = env
+        .cmd()
+        .args(["export", "--format", "revlog", "--out"])
+        .arg(&path)
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "mine");
+
+    export(
+        &env,
+        &[
+            "--format",
+            "revlog",
+            "--force",
+            "--out",
+            path.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .starts_with("card_id,")
+    );
+    let left: Vec<_> = std::fs::read_dir(path.parent().expect("parent"))
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "temporary files left: {left:?}");
+}
+
+#[test]
+fn md_and_html_are_not_there_yet() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["export", "--format", "md"])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("not available yet"));
+}
