@@ -140,7 +140,12 @@ struct Clock {
 
 impl Clock {
     fn tick(&self) -> Tick {
-        let mono_ms = self.start.elapsed().as_millis() as i64;
+        // Under SYNACK_NOW time stands still, time spent included, so that
+        // scripted sessions write the same database every run.
+        let mono_ms = match self.fixed {
+            Some(_) => 0,
+            None => self.start.elapsed().as_millis() as i64,
+        };
         Tick {
             now: self
                 .fixed
