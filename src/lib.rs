@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod deck;
 pub mod exit;
+pub mod export;
 pub mod import;
 pub mod markdown;
 pub mod quiz;

@@ -6,6 +6,7 @@ mod demo;
 mod import;
 mod quiz;
 mod schedule;
+mod stats;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -83,6 +84,12 @@ pub enum Command {
     /// Run a protocol demo: the TCP handshake, ports and sockets, URI parsing
     #[command(after_help = demo::AFTER_HELP)]
     Demo(demo::DemoArgs),
+    /// Study statistics: retention, streak, topics, a review heatmap and the forecast
+    Stats(stats::StatsArgs),
+    /// Write a study report as Markdown or a self-contained HTML file
+    Report(stats::ReportArgs),
+    /// Fit the FSRS-6 parameters to your own review log (asks before saving)
+    Optimize(stats::OptimizeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -181,6 +188,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Config(args) => schedule::config(&ctx, args),
         Command::Due(args) => schedule::due(&ctx, args),
         Command::Demo(args) => demo::run(args),
+        Command::Stats(args) => stats::stats(&ctx, args),
+        Command::Report(args) => stats::report_command(&ctx, args),
+        Command::Optimize(args) => stats::optimize(&ctx, args),
     }
 }
 

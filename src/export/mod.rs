@@ -1,0 +1,3 @@
+//! Getting data out of synack: files other tools and people can read.
+
+pub mod report;
