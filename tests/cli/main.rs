@@ -8,4 +8,5 @@ mod demo_uri;
 mod import;
 mod quiz;
 mod schedule;
+mod stats;
 mod util;

@@ -395,7 +395,8 @@ impl Report {
             retention,
             ..Overview::default()
         };
-        let mut topics: BTreeMap<(String, Option<String>), TopicAcc> = BTreeMap::new();
+        // In reading order: the order their first card appears in.
+        let mut topics: Vec<((String, Option<String>), TopicAcc)> = Vec::new();
         let mut weakest = Vec::new();
         let mut open_questions = Vec::new();
         let mut stabilities = Vec::new();
@@ -426,7 +427,15 @@ impl Report {
                     source: source.clone(),
                 });
             }
-            let acc = topics.entry((c.deck.clone(), c.topic.clone())).or_default();
+            let key = (c.deck.clone(), c.topic.clone());
+            let at = match topics.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    topics.push((key, TopicAcc::default()));
+                    topics.len() - 1
+                }
+            };
+            let acc = &mut topics[at].1;
             acc.cards += 1;
             acc.lapses += c.lapses;
             let r = (c.phase != Phase::New).then(|| retrievability(c)).flatten();
