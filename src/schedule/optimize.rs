@@ -136,4 +136,29 @@ mod tests {
             "{err}"
         );
     }
+
+    /// A synthetic log: 40 cards, intervals growing, one lapse in five.
+    fn synthetic() -> Vec<CardLog> {
+        (0..40u32)
+            .map(|card| {
+                let mut log = vec![(0, Rating::Good)];
+                for (i, days) in [1u32, 3, 8, 20].into_iter().enumerate() {
+                    let lapse = (card + i as u32).is_multiple_of(5);
+                    log.push((days, if lapse { Rating::Again } else { Rating::Good }));
+                }
+                log
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_fit_predicts_its_own_log_no_worse_than_the_defaults() {
+        let logs = synthetic();
+        let fitted = fit(&logs).unwrap();
+        assert_eq!(fitted.len(), fsrs::DEFAULT_PARAMETERS.len());
+        let items = items(&logs);
+        let before = evaluate(&fsrs::DEFAULT_PARAMETERS, &items).unwrap();
+        let after = evaluate(&fitted, &items).unwrap();
+        assert!(after.log_loss <= before.log_loss, "{before:?} -> {after:?}");
+    }
 }
