@@ -9,7 +9,6 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::Ctx;
-use crate::exit::UsageError;
 use crate::export::{self, json::Document};
 use crate::store::{CardFilter, migrations};
 
@@ -73,8 +72,21 @@ pub struct RestoreArgs {
 }
 
 pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    if matches!(args.format, ExportFormat::Md | ExportFormat::Html) {
-        return Err(UsageError("--format md and html are not available yet".into()).into());
+    // The reports are `synack report`; `export` offers them beside the data formats.
+    let report = match args.format {
+        ExportFormat::Md => Some(super::stats::ReportFormat::Md),
+        ExportFormat::Html => Some(super::stats::ReportFormat::Html),
+        _ => None,
+    };
+    if let Some(format) = report {
+        return super::stats::report(
+            ctx,
+            format,
+            args.out.as_deref(),
+            args.deck.as_deref(),
+            args.tag.as_deref(),
+            args.force,
+        );
     }
     if let Some(out) = &args.out
         && out.exists()
@@ -114,7 +126,7 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         }
         ExportFormat::Anki => export::anki::write(&mut bytes, &data)?,
         ExportFormat::Revlog => export::revlog::write(&mut bytes, &data)?,
-        ExportFormat::Md | ExportFormat::Html => unreachable!("refused above"),
+        ExportFormat::Md | ExportFormat::Html => unreachable!("written by the report above"),
     }
     match &args.out {
         None => std::io::stdout().lock().write_all(&bytes)?,

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod quiz;
 mod schedule;
+mod stats;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -90,6 +91,12 @@ pub enum Command {
     /// Load a JSON backup into an empty database, or merge it with --merge
     #[command(long_about = export::RESTORE_ABOUT)]
     Restore(export::RestoreArgs),
+    /// Study statistics: retention, streak, topics, a review heatmap and the forecast
+    Stats(stats::StatsArgs),
+    /// Write a study report as Markdown or a self-contained HTML file
+    Report(stats::ReportArgs),
+    /// Fit the FSRS-6 parameters to your own review log (asks before saving)
+    Optimize(stats::OptimizeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -190,6 +197,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Demo(args) => demo::run(args),
         Command::Export(args) => export::export(&ctx, args),
         Command::Restore(args) => export::restore(&ctx, args),
+        Command::Stats(args) => stats::stats(&ctx, args),
+        Command::Report(args) => stats::report_command(&ctx, args),
+        Command::Optimize(args) => stats::optimize(&ctx, args),
     }
 }
 

@@ -4,11 +4,14 @@
 //! formats agree with each other: [`json`] (the lossless backup `synack restore`
 //! reads), [`csv`] (one row per card, for spreadsheets), [`anki`] (Anki's
 //! tab-separated import format) and [`revlog`] (the review log in the FSRS
-//! optimizer's schema). Nothing here reads a clock or writes to the store.
+//! optimizer's schema). [`report`] is the self-assessment (stats, Markdown
+//! and HTML with charts), computed from the review log. Nothing here reads a
+//! clock or writes to the store.
 
 pub mod anki;
 pub mod csv;
 pub mod json;
+pub mod report;
 pub mod revlog;
 
 use std::collections::BTreeSet;

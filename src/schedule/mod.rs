@@ -9,6 +9,7 @@
 
 pub mod config;
 pub mod fuzz;
+pub mod optimize;
 pub mod queue;
 
 use std::fmt;

@@ -11,6 +11,7 @@ pub mod migrations;
 mod queue;
 mod review;
 mod session;
+mod stats;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{Recorded, ReviewInput, ReviewRow};
 pub use session::SessionTally;
+pub use stats::{StatsCard, StatsFilter};
 pub use write::{ExistingCard, SourceRow, Tx};
 
 /// Why the store could not do what was asked. Each names the database file.

@@ -59,7 +59,7 @@ fn state_from_row(row: &Row<'_>) -> rusqlite::Result<CardState> {
 #[error("stored rating {0} is not 1-4")]
 struct BadStoredRating(i64);
 
-fn review_from_row(row: &Row<'_>) -> rusqlite::Result<ReviewRow> {
+pub(super) fn review_from_row(row: &Row<'_>) -> rusqlite::Result<ReviewRow> {
     let rating: i64 = row.get(3)?;
     let before: String = row.get(4)?;
     Ok(ReviewRow {

@@ -436,12 +436,21 @@ fn out_refuses_to_overwrite_without_force() {
 }
 
 #[test]
-fn md_and_html_are_not_there_yet() {
+fn export_md_and_html_are_the_report() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["export", "--format", "md"])
-        .assert()
-        .code(2);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("not available yet"));
+    for format in ["md", "html"] {
+        let report = env
+            .cmd()
+            .args(["report", "--format", format])
+            .assert()
+            .success();
+        let export = env
+            .cmd()
+            .args(["export", "--format", format])
+            .assert()
+            .success();
+        let text = &export.get_output().stdout;
+        assert!(!text.is_empty(), "{format}");
+        assert_eq!(text, &report.get_output().stdout, "{format}");
+    }
 }

@@ -9,4 +9,5 @@ mod export;
 mod import;
 mod quiz;
 mod schedule;
+mod stats;
 mod util;

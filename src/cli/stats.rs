@@ -1,0 +1,250 @@
+//! `synack stats`, `synack report` and `synack optimize`: what the review
+//! log says about the user's memory, and FSRS parameters fitted to it.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+
+use super::schedule::{load_config, scheduler};
+use super::{Ctx, Format};
+use crate::export::report::{self, Input, Report};
+use crate::quiz::plan;
+use crate::schedule::Phase;
+use crate::schedule::optimize::{self, CardLog, OptimizeError};
+use crate::store::StatsFilter;
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only this deck (exact name, or a unique part of it)
+    #[arg(long, value_name = "DECK")]
+    pub deck: Option<String>,
+    /// Only cards with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown with tables
+    Md,
+    /// One self-contained HTML file with charts
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// md or html
+    #[arg(long, value_enum)]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Overwrite --out if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Only this deck (exact name, or a unique part of it)
+    #[arg(long, value_name = "DECK")]
+    pub deck: Option<String>,
+    /// Only cards with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// Save the fitted parameters without asking
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// The report over the deck and tag asked for, at `ctx.now`.
+fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
+    let store = super::open_with_decks(ctx)?;
+    let deck = match deck {
+        Some(d) => Some(super::cards::resolve_deck(&store, d)?),
+        None => None,
+    };
+    let tag = tag.map(str::to_string);
+    let config = load_config(&store)?;
+    let sched = scheduler(ctx, &config)?;
+    let filter = StatsFilter {
+        deck: deck.clone(),
+        tag: tag.clone(),
+    };
+    let cards = store.stats_cards(&filter)?;
+    let reviews = store.stats_reviews(&filter)?;
+    let q = plan::query(
+        &sched,
+        &plan::Filter {
+            deck: deck.clone(),
+            tag: tag.clone(),
+            ..plan::Filter::default()
+        },
+        ctx.now,
+    );
+    let forecast = store.forecast(&q, 30)?;
+    Ok(Report::build(&Input {
+        cards: &cards,
+        reviews: &reviews,
+        forecast: &forecast,
+        scheduler: &sched,
+        now: ctx.now,
+        utc_offset: ctx.utc_offset,
+        deck,
+        tag,
+    }))
+}
+
+pub(super) fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
+    let report = build(ctx, args.deck.as_deref(), args.tag.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => super::write_json(&mut out, &report)?,
+        Format::Text => out.write_all(report::text::render(&report).as_bytes())?,
+    }
+    Ok(())
+}
+
+/// Writes the Markdown or HTML report to `out` (refusing to replace a file
+/// unless `force`) or, without `out`, to standard output.
+pub(super) fn report(
+    ctx: &Ctx,
+    format: ReportFormat,
+    out: Option<&Path>,
+    deck: Option<&str>,
+    tag: Option<&str>,
+    force: bool,
+) -> Result<()> {
+    // Refuse before doing the work.
+    if let Some(path) = out
+        && !force
+        && path.exists()
+    {
+        bail!(
+            "{} already exists; pass --force to overwrite it",
+            path.display()
+        );
+    }
+    let report = build(ctx, deck, tag)?;
+    let text = match format {
+        ReportFormat::Md => report::md::render(&report),
+        ReportFormat::Html => report::html::render(&report),
+    };
+    match out {
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        Some(path) => write_replacing(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?,
+    }
+    Ok(())
+}
+
+/// Writes a temporary file beside `path` and renames it over `path`, so a
+/// reader never sees half a report.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let tmp = path.with_file_name(format!(".{name}.synack-tmp"));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+pub(super) fn report_command(ctx: &Ctx, args: ReportArgs) -> Result<()> {
+    report(
+        ctx,
+        args.format,
+        args.out.as_deref(),
+        args.deck.as_deref(),
+        args.tag.as_deref(),
+        args.force,
+    )
+}
+
+pub(super) fn optimize(ctx: &Ctx, args: OptimizeArgs) -> Result<()> {
+    let mut store = super::open_with_decks(ctx)?;
+    let mut config = load_config(&store)?;
+    let reviews = store.stats_reviews(&StatsFilter::default())?;
+    let mut logs: Vec<CardLog> = Vec::new();
+    let mut last_card = None;
+    for r in &reviews {
+        // A card that was reset to new starts its history again.
+        if last_card != Some(r.card_id) || r.state_before == Phase::New {
+            logs.push(Vec::new());
+            last_card = Some(r.card_id);
+        }
+        if let Some(log) = logs.last_mut() {
+            log.push((r.elapsed_days.max(0.0) as u32, r.rating));
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let fitted = match optimize::fit(&logs) {
+        Ok(p) => p,
+        Err(e @ OptimizeError::NotEnough { .. }) => {
+            writeln!(out, "{e}")?;
+            writeln!(
+                out,
+                "지금은 FSRS-6 기본 parameters를 그대로 씁니다. 복습이 더 쌓이면 다시 실행하세요."
+            )?;
+            return Ok(());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let items = optimize::items(&logs);
+    let before = optimize::evaluate(&config.settings.parameters, &items)?;
+    let after = optimize::evaluate(&fitted, &items)?;
+    let (have, cards) = optimize::long_term_reviews(&logs);
+    writeln!(
+        out,
+        "리뷰 {} 개 (하루 이상 지난 복습 {have}개, 카드 {cards}장)로 FSRS-6 parameters를 맞췄습니다.",
+        reviews.len()
+    )?;
+    writeln!(out, "{:<10}  {:>8}  {:>11}", "", "log loss", "RMSE (bins)")?;
+    writeln!(
+        out,
+        "{:<10}  {:>8.4}  {:>11.4}",
+        "current", before.log_loss, before.rmse_bins
+    )?;
+    writeln!(
+        out,
+        "{:<10}  {:>8.4}  {:>11.4}",
+        "fitted", after.log_loss, after.rmse_bins
+    )?;
+    let text: Vec<String> = fitted.iter().map(|p| format!("{p:.4}")).collect();
+    let text = text.join(", ");
+    writeln!(out, "fitted parameters: {text}")?;
+    let save = if args.yes {
+        true
+    } else if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        write!(out, "저장할까요? [y/N] ")?;
+        out.flush()?;
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        matches!(line.trim(), "y" | "Y" | "yes")
+    } else {
+        writeln!(
+            out,
+            "저장하지 않았습니다 (터미널이 아님). 저장하려면: synack optimize --yes"
+        )?;
+        return Ok(());
+    };
+    if save {
+        config
+            .set("parameters", &text)
+            .context("the fitted parameters were rejected")?;
+        let value = config.get("parameters")?;
+        store.set_config("parameters", &value)?;
+        writeln!(out, "저장했습니다: parameters = {value}")?;
+    } else {
+        writeln!(out, "저장하지 않았습니다.")?;
+    }
+    Ok(())
+}

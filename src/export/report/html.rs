@@ -1,0 +1,381 @@
+//! The report as one self-contained HTML file: no script, font, image or
+//! style sheet from anywhere else, charts as inline SVG ([`super::svg`]), a
+//! system font stack with Korean fonts, and a print style. Every piece of
+//! user text goes through [`escape`].
+
+use std::fmt::Write;
+
+use super::svg::{self, Bars, RATING_COLORS};
+use super::{Report, SHAKY_LAPSES, SHAKY_R, Source, WEAK_LAPSES, WEAK_R};
+
+/// Days of the reviews-per-day chart.
+const RECENT_DAYS: usize = 90;
+
+const STYLE: &str = r#"
+body { font-family: system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", "Noto Sans CJK KR", sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid #ddd; padding: 0.25em 0.6em; vertical-align: top; }
+th { background: #f5f5f5; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.solid { color: #2e7d32; } .shaky { color: #b26a00; } .weak { color: #c62828; font-weight: bold; } .not_started { color: #777; }
+.note { color: #555; font-size: 0.9em; }
+.chart { overflow-x: auto; margin: 0.5em 0 1.5em; }
+svg text.axis { font-size: 10px; fill: #555; }
+svg line.grid { stroke: #ccc; }
+.cards { display: flex; flex-wrap: wrap; gap: 1em; }
+.cards div { border: 1px solid #ddd; border-radius: 6px; padding: 0.5em 1em; min-width: 8em; }
+.cards b { display: block; font-size: 1.4em; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; }
+  h2 { break-after: avoid; } table, svg { break-inside: avoid; }
+  .chart { overflow: visible; }
+  a { color: inherit; text-decoration: none; }
+}
+"#;
+
+/// Text safe in HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn source(s: &Source) -> String {
+    match s.href() {
+        Some(href) => format!(
+            r#"<a href="file://{}">{}</a>"#,
+            escape(&percent_path(&href)),
+            escape(&s.display())
+        ),
+        None => escape(&s.display()),
+    }
+}
+
+/// A file path as a `file://` URL path: unsafe bytes percent-encoded.
+fn percent_path(path: &str) -> String {
+    const SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`');
+    percent_encoding::utf8_percent_encode(path, SET).to_string()
+}
+
+fn percent(r: Option<f64>) -> String {
+    r.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
+}
+
+fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>]) {
+    out.push_str("<table><thead><tr>");
+    for h in headers {
+        let _ = write!(out, "<th>{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for (cell, numeric) in row {
+            let class = if *numeric { r#" class="n""# } else { "" };
+            let _ = write!(out, "<td{class}>{cell}</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+}
+
+fn chart(out: &mut String, title: &str, svg: String) {
+    let _ = write!(
+        out,
+        "<h3>{}</h3>\n<div class=\"chart\">{svg}</div>\n",
+        escape(title)
+    );
+}
+
+/// Renders `report` as a complete HTML document.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let o = &report.overview;
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>synack 학습 리포트 — {scope}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <h1>synack 학습 리포트</h1>\n<p class=\"note\">{scope} · {} 기준 (오늘 = {})</p>\n",
+        escape(&report.generated),
+        escape(&report.today),
+        scope = escape(&report.scope()),
+    );
+
+    out.push_str("<h2>요약 (overview)</h2>\n<div class=\"cards\">\n");
+    for (label, value) in [
+        ("cards", o.cards.to_string()),
+        ("new", o.new.to_string()),
+        ("learning", o.learning.to_string()),
+        ("review", o.review.to_string()),
+        ("relearning", o.relearning.to_string()),
+        ("suspended", o.suspended.to_string()),
+        ("reviews", o.reviews.to_string()),
+        ("study days", o.study_days.to_string()),
+        ("streak", format!("{}일", o.streak)),
+        ("retention young", o.retention.young.display()),
+        ("retention mature", o.retention.mature.display()),
+    ] {
+        let _ = writeln!(out, "<div><b>{}</b>{}</div>", escape(&value), escape(label));
+    }
+    out.push_str(
+        "</div>\n<p class=\"note\">True retention: review 상태 카드의 그날 첫 답만 셉니다 \
+         (Again = 실패, learning/relearning step 제외). mature = 직전 interval ≥ 21일.</p>\n",
+    );
+
+    out.push_str("<h2>주제별 (topics)</h2>\n");
+    let rows: Vec<Vec<(String, bool)>> = report
+        .topics
+        .iter()
+        .map(|t| {
+            let v = t.verdict;
+            vec![
+                (escape(&t.name()), false),
+                (t.cards.to_string(), true),
+                (t.new.to_string(), true),
+                (t.young.to_string(), true),
+                (t.mature.to_string(), true),
+                (percent(t.retrievability), true),
+                (t.lapses.to_string(), true),
+                (
+                    format!(
+                        r#"<span class="{}">{}</span>"#,
+                        serde_json::to_value(v)
+                            .ok()
+                            .and_then(|j| j.as_str().map(String::from))
+                            .unwrap_or_default(),
+                        v.label()
+                    ),
+                    false,
+                ),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &[
+            "topic", "cards", "new", "young", "mature", "R", "lapses", "판정",
+        ],
+        &rows,
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">판정: not started = 아직 복습 없음; weak = 평균 R &lt; {:.0}% 또는 카드당 lapse ≥ {WEAK_LAPSES}; \
+         shaky = R &lt; {:.0}% 또는 lapse ≥ {SHAKY_LAPSES}; 그 외 solid.</p>",
+        WEAK_R * 100.0,
+        SHAKY_R * 100.0
+    );
+
+    out.push_str("<h2>가장 약한 카드 (weakest)</h2>\n");
+    if report.weakest.is_empty() {
+        out.push_str("<p>아직 복습한 카드가 없습니다.</p>\n");
+    } else {
+        let rows: Vec<Vec<(String, bool)>> = report
+            .weakest
+            .iter()
+            .map(|c| {
+                vec![
+                    (c.id.to_string(), true),
+                    (escape(&c.front), false),
+                    (format!("{:.0}%", c.retrievability * 100.0), true),
+                    (c.lapses.to_string(), true),
+                    (
+                        c.stability.map_or("–".to_string(), |s| format!("{s:.1}d")),
+                        true,
+                    ),
+                    (source(&c.source), false),
+                ]
+            })
+            .collect();
+        table(
+            &mut out,
+            &["#", "card", "R", "lapses", "stability", "source"],
+            &rows,
+        );
+    }
+
+    out.push_str("<h2>아직 답이 없는 질문 (open questions)</h2>\n");
+    if report.open_questions.is_empty() {
+        out.push_str("<p>없습니다.</p>\n");
+    } else {
+        let rows: Vec<Vec<(String, bool)>> = report
+            .open_questions
+            .iter()
+            .map(|q| {
+                vec![
+                    (q.id.to_string(), true),
+                    (escape(&q.front), false),
+                    (q.reviews.to_string(), true),
+                    (source(&q.source), false),
+                ]
+            })
+            .collect();
+        table(&mut out, &["#", "question", "reviews", "source"], &rows);
+    }
+
+    let _ = writeln!(
+        out,
+        "<h2>최근 {}일 입력한 답 (typed answers)</h2>",
+        super::TYPED_DAYS
+    );
+    if report.typed_answers.is_empty() {
+        out.push_str("<p>없습니다.</p>\n");
+    } else {
+        let rows: Vec<Vec<(String, bool)>> = report
+            .typed_answers
+            .iter()
+            .map(|a| {
+                vec![
+                    (escape(&a.at), false),
+                    (escape(&a.front), false),
+                    (escape(&a.typed), false),
+                    (a.rating.to_string(), false),
+                ]
+            })
+            .collect();
+        table(&mut out, &["when", "card", "typed", "grade"], &rows);
+    }
+
+    out.push_str("<h2>차트 (charts)</h2>\n");
+    charts(&mut out, report);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn charts(out: &mut String, report: &Report) {
+    chart(
+        out,
+        "지난 365일 리뷰 (review calendar)",
+        svg::calendar(&report.days),
+    );
+
+    let recent = &report.days[report.days.len().saturating_sub(RECENT_DAYS)..];
+    let labels: Vec<String> = recent.iter().map(|d| d.date[5..].to_string()).collect();
+    let values: Vec<Vec<f64>> = recent
+        .iter()
+        .map(|d| d.ratings.iter().map(|&n| n as f64).collect())
+        .collect();
+    chart(
+        out,
+        &format!("최근 {RECENT_DAYS}일 하루 리뷰 수 (reviews per day, by rating)"),
+        svg::bars(&Bars {
+            title: "reviews per day",
+            labels: &labels,
+            values: &values,
+            series: &["again", "hard", "good", "easy"],
+            colors: &RATING_COLORS,
+            grouped: false,
+            max: None,
+            top_label: None,
+            label_every: 14,
+        }),
+    );
+
+    let labels: Vec<String> = report
+        .forecast
+        .iter()
+        .map(|d| d.date[5..].to_string())
+        .collect();
+    let values: Vec<Vec<f64>> = report.forecast.iter().map(|d| vec![d.due as f64]).collect();
+    chart(
+        out,
+        "앞으로 30일 due (forecast)",
+        svg::bars(&Bars {
+            title: "due forecast",
+            labels: &labels,
+            values: &values,
+            series: &["due"],
+            colors: &["#428bca"],
+            grouped: false,
+            max: None,
+            top_label: None,
+            label_every: 7,
+        }),
+    );
+
+    let labels: Vec<String> = report
+        .retention_weeks
+        .iter()
+        .map(|w| w.from[5..].to_string())
+        .collect();
+    let values: Vec<Vec<f64>> = report
+        .retention_weeks
+        .iter()
+        .map(|w| {
+            [w.young.rate, w.mature.rate]
+                .map(|r| r.unwrap_or(0.0) * 100.0)
+                .to_vec()
+        })
+        .collect();
+    chart(
+        out,
+        "주별 true retention (young / mature, %)",
+        svg::bars(&Bars {
+            title: "true retention by week",
+            labels: &labels,
+            values: &values,
+            series: &["young", "mature"],
+            colors: &["#7bc96f", "#196127"],
+            grouped: true,
+            max: Some(100.0),
+            top_label: Some("100%".into()),
+            label_every: 2,
+        }),
+    );
+
+    let h = &report.histograms;
+    for (title, bins) in [
+        ("Stability (days)", &h.stability),
+        ("Difficulty (1–10)", &h.difficulty),
+        ("Retrievability now", &h.retrievability),
+    ] {
+        let labels: Vec<String> = bins.iter().map(|b| b.label.clone()).collect();
+        let values: Vec<Vec<f64>> = bins.iter().map(|b| vec![b.count as f64]).collect();
+        chart(
+            out,
+            title,
+            svg::bars(&Bars {
+                title,
+                labels: &labels,
+                values: &values,
+                series: &["cards"],
+                colors: &["#888"],
+                grouped: false,
+                max: None,
+                top_label: None,
+                label_every: 1,
+            }),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_and_quotes() {
+        assert_eq!(
+            escape(r#"<script>"a" & 'b'</script>"#),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+        assert_eq!(escape("소켓 TIME-WAIT"), "소켓 TIME-WAIT");
+    }
+}

@@ -1,0 +1,681 @@
+//! The study report: every number `synack stats` and the Markdown and HTML
+//! reports show, computed from the cards and the review log alone (the report
+//! is a view; nothing here is stored). [`text`], [`md`] and [`html`] render
+//! the same [`Report`]; [`svg`] draws the HTML charts by hand.
+//!
+//! Definitions, as the README states them:
+//! - **True retention** (as Anki computes it): the share of reviews of cards
+//!   in the review state that were not Again, counting only the first review
+//!   of each card in a study day; learning and relearning steps are left out.
+//!   *Mature* reviews are those whose scheduled interval before the review
+//!   was at least [`MATURE_DAYS`]; the others are *young*.
+//! - **Streak**: consecutive study days with at least one review, ending
+//!   today (or yesterday, when today has none yet).
+//! - **Verdict** of a topic (its deck and first heading), over its cards that
+//!   are not suspended: *not started* when none has been reviewed; *weak* when
+//!   the mean retrievability of its reviewed cards is below [`WEAK_R`] or it
+//!   has [`WEAK_LAPSES`] lapses or more per reviewed card; *shaky* below
+//!   [`SHAKY_R`] or from [`SHAKY_LAPSES`] lapses per reviewed card; *solid*
+//!   otherwise.
+
+pub mod html;
+pub mod md;
+pub mod svg;
+pub mod text;
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::clock::Timestamp;
+use crate::deck::CardKind;
+use crate::schedule::{CardState, Memory, Phase, Rating, Scheduler};
+use crate::store::{ReviewRow, StatsCard};
+
+/// A review whose interval before it was at least this many days is mature.
+pub const MATURE_DAYS: f64 = 21.0;
+/// Mean retrievability below which a topic is weak.
+pub const WEAK_R: f64 = 0.70;
+/// Mean retrievability below which a topic is shaky.
+pub const SHAKY_R: f64 = 0.85;
+/// Lapses per reviewed card from which a topic is weak.
+pub const WEAK_LAPSES: f64 = 1.0;
+/// Lapses per reviewed card from which a topic is shaky.
+pub const SHAKY_LAPSES: f64 = 0.5;
+/// How many of the weakest cards are listed.
+pub const WEAKEST: usize = 15;
+/// Typed answers of this many days are shown.
+pub const TYPED_DAYS: i64 = 14;
+/// Days of the review calendar.
+pub const CALENDAR_DAYS: i64 = 365;
+/// Weeks of the retention-by-week chart.
+pub const RETENTION_WEEKS: i64 = 12;
+
+const MS_PER_DAY: i64 = 86_400_000;
+
+/// Everything a report shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Local time the report was made, `YYYY-MM-DD HH:MM`.
+    pub generated: String,
+    /// Today's study day, as a date.
+    pub today: String,
+    pub deck: Option<String>,
+    pub tag: Option<String>,
+    pub overview: Overview,
+    pub topics: Vec<Topic>,
+    pub weakest: Vec<WeakCard>,
+    pub open_questions: Vec<OpenQuestion>,
+    pub typed_answers: Vec<TypedAnswer>,
+    /// Reviews per study day by rating, the last [`CALENDAR_DAYS`] days, oldest first.
+    pub days: Vec<DayReviews>,
+    /// Cards due in each of the next 30 study days (overdue ones on the first).
+    pub forecast: Vec<ForecastDay>,
+    /// True retention per 7-day window, the last [`RETENTION_WEEKS`], oldest first.
+    pub retention_weeks: Vec<WeekRetention>,
+    pub histograms: Histograms,
+}
+
+/// The headline numbers.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Overview {
+    pub cards: usize,
+    /// By state; suspended cards (and cards gone from the notes) only under `suspended`.
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+    pub relearning: usize,
+    pub suspended: usize,
+    pub reviews: usize,
+    pub study_days: usize,
+    pub streak: usize,
+    pub retention: Retention,
+}
+
+/// True retention, young and mature apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Retention {
+    pub young: Ratio,
+    pub mature: Ratio,
+    pub all: Ratio,
+}
+
+/// Passed out of counted, and the rate when anything was counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Ratio {
+    pub passed: usize,
+    pub total: usize,
+    pub rate: Option<f64>,
+}
+
+impl Ratio {
+    fn add(&mut self, passed: bool) {
+        self.total += 1;
+        self.passed += usize::from(passed);
+        self.rate = Some(self.passed as f64 / self.total as f64);
+    }
+
+    /// `93.1% (27/29)`, or `–` when nothing was counted.
+    pub fn display(&self) -> String {
+        match self.rate {
+            Some(r) => format!("{:.1}% ({}/{})", r * 100.0, self.passed, self.total),
+            None => "–".to_string(),
+        }
+    }
+}
+
+/// How a topic stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Solid,
+    Shaky,
+    Weak,
+    NotStarted,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Solid => "solid",
+            Verdict::Shaky => "shaky",
+            Verdict::Weak => "weak",
+            Verdict::NotStarted => "not started",
+        }
+    }
+}
+
+/// One row of the per-topic table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    pub deck: String,
+    /// The first heading of its cards; `None` for cards above any heading.
+    pub topic: Option<String>,
+    pub cards: usize,
+    pub new: usize,
+    pub young: usize,
+    pub mature: usize,
+    /// Mean probability of recall now, over its reviewed cards.
+    pub retrievability: Option<f64>,
+    pub lapses: u32,
+    pub verdict: Verdict,
+}
+
+impl Topic {
+    /// `deck › topic`, the way every renderer names it.
+    pub fn name(&self) -> String {
+        match &self.topic {
+            Some(t) => format!("{} › {t}", self.deck),
+            None => self.deck.clone(),
+        }
+    }
+}
+
+/// Where a card came from, for links.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub path: Option<String>,
+    pub line: u32,
+}
+
+impl Source {
+    /// `path:line`, or `–` for a card with no note.
+    pub fn display(&self) -> String {
+        match &self.path {
+            Some(p) => format!("{p}:{}", self.line),
+            None => "–".to_string(),
+        }
+    }
+
+    /// A link target for the note, when it is a file on disk.
+    pub fn href(&self) -> Option<String> {
+        let path = self.path.as_deref()?;
+        (!path.starts_with("synack:")).then(|| path.to_string())
+    }
+}
+
+/// One of the cards least likely to be recalled now.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeakCard {
+    pub id: i64,
+    pub deck: String,
+    pub front: String,
+    pub retrievability: f64,
+    pub lapses: u32,
+    pub stability: Option<f64>,
+    pub source: Source,
+}
+
+/// A question the notes do not answer yet.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenQuestion {
+    pub id: i64,
+    pub deck: String,
+    pub front: String,
+    pub reviews: usize,
+    pub source: Source,
+}
+
+/// What was typed before revealing an answer, with its grade.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypedAnswer {
+    /// Local time, `YYYY-MM-DD HH:MM`.
+    pub at: String,
+    pub card: i64,
+    pub front: String,
+    pub typed: String,
+    pub rating: Rating,
+}
+
+/// Reviews of one study day.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayReviews {
+    pub date: String,
+    /// Again, Hard, Good, Easy.
+    pub ratings: [usize; 4],
+}
+
+impl DayReviews {
+    pub fn total(&self) -> usize {
+        self.ratings.iter().sum()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ForecastDay {
+    pub date: String,
+    pub due: usize,
+}
+
+/// True retention of one 7-day window.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekRetention {
+    /// The window's first day.
+    pub from: String,
+    pub young: Ratio,
+    pub mature: Ratio,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Histograms {
+    /// Stability in days.
+    pub stability: Vec<Bin>,
+    /// Difficulty, 1 (easy) to 10 (hard).
+    pub difficulty: Vec<Bin>,
+    /// Probability of recall now.
+    pub retrievability: Vec<Bin>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bin {
+    pub label: String,
+    pub count: usize,
+}
+
+/// What a report is made from: plain rows the caller read from the store.
+#[derive(Debug)]
+pub struct Input<'a> {
+    pub cards: &'a [StatsCard],
+    /// By card, oldest first (as `Store::stats_reviews` returns them).
+    pub reviews: &'a [ReviewRow],
+    /// Due counts of the next 30 study days (`Store::forecast`).
+    pub forecast: &'a [usize],
+    pub scheduler: &'a Scheduler,
+    pub now: Timestamp,
+    pub utc_offset: i32,
+    pub deck: Option<String>,
+    pub tag: Option<String>,
+}
+
+/// The calendar date of study day `day` (its local date at the rollover hour).
+fn date_of(day: i64) -> NaiveDate {
+    DateTime::from_timestamp(day * 86_400, 0)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
+fn local(t: Timestamp, offset: FixedOffset) -> String {
+    DateTime::from_timestamp_millis(t.0)
+        .map(|t| {
+            t.with_timezone(&offset)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// Per-card facts gathered from its log.
+#[derive(Debug, Default, Clone, Copy)]
+struct CardLog {
+    reviews: usize,
+    /// The interval the last review scheduled, in days.
+    interval: f64,
+}
+
+impl Report {
+    pub fn build(input: &Input<'_>) -> Report {
+        let sched = input.scheduler;
+        let offset = FixedOffset::east_opt(input.utc_offset)
+            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"));
+        let today = sched.study_day(input.now);
+
+        // The log, once: per-card facts, per-day counts, true retention.
+        let mut logs: BTreeMap<i64, CardLog> = BTreeMap::new();
+        let mut per_day: BTreeMap<i64, [usize; 4]> = BTreeMap::new();
+        let mut retention = Retention::default();
+        let mut weeks = vec![(Ratio::default(), Ratio::default()); RETENTION_WEEKS as usize];
+        let first_week = today - RETENTION_WEEKS * 7 + 1;
+        let mut counted: HashSet<(i64, i64)> = HashSet::new();
+        let mut typed = Vec::new();
+        let fronts: BTreeMap<i64, &StatsCard> = input.cards.iter().map(|c| (c.id, c)).collect();
+        for r in input.reviews {
+            let day = sched.study_day(r.reviewed_at);
+            per_day.entry(day).or_default()[r.rating as usize - 1] += 1;
+            let log = logs.entry(r.card_id).or_default();
+            let interval_before = log.interval;
+            log.reviews += 1;
+            log.interval = r.scheduled_days;
+            let first_today = counted.insert((r.card_id, day));
+            if first_today && r.state_before == Phase::Review {
+                let passed = r.rating != Rating::Again;
+                let mature = interval_before >= MATURE_DAYS;
+                retention.all.add(passed);
+                let week = (day >= first_week && day <= today)
+                    .then(|| &mut weeks[((day - first_week) / 7) as usize]);
+                if mature {
+                    retention.mature.add(passed);
+                    if let Some(w) = week {
+                        w.1.add(passed);
+                    }
+                } else {
+                    retention.young.add(passed);
+                    if let Some(w) = week {
+                        w.0.add(passed);
+                    }
+                }
+            }
+            if let Some(text) = r.answer.as_deref().filter(|t| !t.trim().is_empty())
+                && r.reviewed_at.0 >= input.now.0 - TYPED_DAYS * MS_PER_DAY
+            {
+                typed.push(TypedAnswer {
+                    at: local(r.reviewed_at, offset),
+                    card: r.card_id,
+                    front: fronts
+                        .get(&r.card_id)
+                        .map(|c| c.front.clone())
+                        .unwrap_or_default(),
+                    typed: text.to_string(),
+                    rating: r.rating,
+                });
+            }
+        }
+        typed.sort_by(|a, b| a.at.cmp(&b.at).then(a.card.cmp(&b.card)));
+
+        let retrievability = |c: &StatsCard| -> Option<f64> {
+            let state = CardState {
+                phase: c.phase,
+                memory: c.stability.zip(c.difficulty).map(|(s, d)| Memory {
+                    stability: s as f32,
+                    difficulty: d as f32,
+                }),
+                last_review: c.last_review,
+                ..CardState::default()
+            };
+            sched
+                .retrievability(&state, input.now)
+                .map(|r| f64::from(r).clamp(0.0, 1.0))
+        };
+
+        let mut overview = Overview {
+            cards: input.cards.len(),
+            reviews: input.reviews.len(),
+            study_days: per_day.len(),
+            streak: streak(&per_day, today),
+            retention,
+            ..Overview::default()
+        };
+        // In reading order: the order their first card appears in.
+        let mut topics: Vec<((String, Option<String>), TopicAcc)> = Vec::new();
+        let mut weakest = Vec::new();
+        let mut open_questions = Vec::new();
+        let mut stabilities = Vec::new();
+        let mut difficulties = Vec::new();
+        let mut rs = Vec::new();
+        for c in input.cards {
+            let log = logs.get(&c.id).copied().unwrap_or_default();
+            let source = Source {
+                path: c.source.clone(),
+                line: c.line,
+            };
+            if c.suspended {
+                overview.suspended += 1;
+                continue;
+            }
+            match c.phase {
+                Phase::New => overview.new += 1,
+                Phase::Learning => overview.learning += 1,
+                Phase::Review => overview.review += 1,
+                Phase::Relearning => overview.relearning += 1,
+            }
+            if c.kind == CardKind::Open || c.back.trim().is_empty() {
+                open_questions.push(OpenQuestion {
+                    id: c.id,
+                    deck: c.deck.clone(),
+                    front: c.front.clone(),
+                    reviews: log.reviews,
+                    source: source.clone(),
+                });
+            }
+            let key = (c.deck.clone(), c.topic.clone());
+            let at = match topics.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    topics.push((key, TopicAcc::default()));
+                    topics.len() - 1
+                }
+            };
+            let acc = &mut topics[at].1;
+            acc.cards += 1;
+            acc.lapses += c.lapses;
+            let r = (c.phase != Phase::New).then(|| retrievability(c)).flatten();
+            match (c.phase, r) {
+                (Phase::New, _) | (_, None) => acc.new += 1,
+                (_, Some(r)) => {
+                    if c.phase == Phase::Review && log.interval >= MATURE_DAYS {
+                        acc.mature += 1;
+                    } else {
+                        acc.young += 1;
+                    }
+                    acc.r_sum += r;
+                    acc.reviewed += 1;
+                    rs.push(r);
+                    stabilities.extend(c.stability);
+                    difficulties.extend(c.difficulty);
+                    weakest.push(WeakCard {
+                        id: c.id,
+                        deck: c.deck.clone(),
+                        front: c.front.clone(),
+                        retrievability: r,
+                        lapses: c.lapses,
+                        stability: c.stability,
+                        source,
+                    });
+                }
+            }
+        }
+        // Least likely recalled first; among equals, the most lapses.
+        weakest.sort_by(|a, b| {
+            a.retrievability
+                .total_cmp(&b.retrievability)
+                .then(b.lapses.cmp(&a.lapses))
+                .then(a.id.cmp(&b.id))
+        });
+        weakest.truncate(WEAKEST);
+
+        let days = (today - CALENDAR_DAYS + 1..=today)
+            .map(|d| DayReviews {
+                date: date_of(d).to_string(),
+                ratings: per_day.get(&d).copied().unwrap_or_default(),
+            })
+            .collect();
+        let forecast = input
+            .forecast
+            .iter()
+            .enumerate()
+            .map(|(i, &due)| ForecastDay {
+                date: date_of(today + i as i64).to_string(),
+                due,
+            })
+            .collect();
+        let retention_weeks = weeks
+            .into_iter()
+            .enumerate()
+            .map(|(i, (young, mature))| WeekRetention {
+                from: date_of(first_week + i as i64 * 7).to_string(),
+                young,
+                mature,
+            })
+            .collect();
+
+        Report {
+            generated: local(input.now, offset),
+            today: date_of(today).to_string(),
+            deck: input.deck.clone(),
+            tag: input.tag.clone(),
+            overview,
+            topics: topics
+                .into_iter()
+                .map(|((deck, topic), acc)| acc.finish(deck, topic))
+                .collect(),
+            weakest,
+            open_questions,
+            typed_answers: typed,
+            days,
+            forecast,
+            retention_weeks,
+            histograms: Histograms {
+                stability: histogram(
+                    &stabilities,
+                    &[1.0, 3.0, 7.0, 14.0, 30.0, 90.0, 180.0, 365.0],
+                    |lo, hi| match hi {
+                        Some(hi) => format!("{lo}–{hi}d"),
+                        None => format!("{lo}d+"),
+                    },
+                ),
+                difficulty: histogram(
+                    &difficulties,
+                    &[2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+                    |lo, hi| match hi {
+                        Some(hi) => format!("{lo}–{hi}"),
+                        None => format!("{lo}–10"),
+                    },
+                ),
+                retrievability: histogram(
+                    &rs,
+                    &[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+                    |lo, hi| match hi {
+                        Some(hi) => format!("{:.0}–{:.0}%", lo * 100.0, hi * 100.0),
+                        None => format!("{:.0}–100%", lo * 100.0),
+                    },
+                ),
+            },
+        }
+    }
+
+    /// The weekday (0 = Monday) of `date` as the report writes dates.
+    pub fn weekday(date: &str) -> Option<usize> {
+        NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .ok()
+            .map(|d| d.weekday().num_days_from_monday() as usize)
+    }
+
+    /// What the report covers: `all decks`, or the deck and tag asked for.
+    pub fn scope(&self) -> String {
+        match (&self.deck, &self.tag) {
+            (None, None) => "all decks".to_string(),
+            (Some(d), None) => format!("deck {d}"),
+            (None, Some(t)) => format!("tag {t}"),
+            (Some(d), Some(t)) => format!("deck {d}, tag {t}"),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct TopicAcc {
+    cards: usize,
+    new: usize,
+    young: usize,
+    mature: usize,
+    reviewed: usize,
+    r_sum: f64,
+    lapses: u32,
+}
+
+impl TopicAcc {
+    fn finish(self, deck: String, topic: Option<String>) -> Topic {
+        let retrievability = (self.reviewed > 0).then(|| self.r_sum / self.reviewed as f64);
+        let lapse_rate = f64::from(self.lapses) / self.reviewed.max(1) as f64;
+        let verdict = match retrievability {
+            None => Verdict::NotStarted,
+            Some(r) if r < WEAK_R || lapse_rate >= WEAK_LAPSES => Verdict::Weak,
+            Some(r) if r < SHAKY_R || lapse_rate >= SHAKY_LAPSES => Verdict::Shaky,
+            Some(_) => Verdict::Solid,
+        };
+        Topic {
+            deck,
+            topic,
+            cards: self.cards,
+            new: self.new,
+            young: self.young,
+            mature: self.mature,
+            retrievability,
+            lapses: self.lapses,
+            verdict,
+        }
+    }
+}
+
+/// Consecutive study days with reviews, ending today or, if today has none
+/// yet, yesterday: a streak is not broken before the day is over.
+fn streak(per_day: &BTreeMap<i64, [usize; 4]>, today: i64) -> usize {
+    let mut day = if per_day.contains_key(&today) {
+        today
+    } else {
+        today - 1
+    };
+    let mut n = 0;
+    while per_day.contains_key(&day) {
+        n += 1;
+        day -= 1;
+    }
+    n
+}
+
+/// Counts `values` into bins split at `edges` (each bin is `[lo, hi)`; the
+/// first starts at the lowest value, the last is open).
+fn histogram(
+    values: &[f64],
+    edges: &[f64],
+    label: impl Fn(f64, Option<f64>) -> String,
+) -> Vec<Bin> {
+    let mut bins: Vec<Bin> = Vec::with_capacity(edges.len() + 1);
+    let lows = std::iter::once(0.0).chain(edges.iter().copied());
+    let highs = edges.iter().copied().map(Some).chain(std::iter::once(None));
+    for (lo, hi) in lows.zip(highs) {
+        let count = values
+            .iter()
+            .filter(|&&v| v >= lo && hi.is_none_or(|h| v < h))
+            .count();
+        bins.push(Bin {
+            label: label(lo, hi),
+            count,
+        });
+    }
+    // Values below the first edge's floor (negative ones cannot occur) still land in bin 0.
+    bins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streak_survives_until_the_day_is_over() {
+        let days: BTreeMap<i64, [usize; 4]> =
+            [(8, [1, 0, 0, 0]), (9, [0, 1, 0, 0]), (10, [0, 0, 1, 0])].into();
+        assert_eq!(streak(&days, 10), 3);
+        assert_eq!(streak(&days, 11), 3);
+        assert_eq!(streak(&days, 12), 0);
+    }
+
+    #[test]
+    fn histogram_bins_are_half_open() {
+        let bins = histogram(&[0.5, 1.0, 2.9, 3.0, 400.0], &[1.0, 3.0], |lo, hi| {
+            format!("{lo}-{hi:?}")
+        });
+        let counts: Vec<usize> = bins.iter().map(|b| b.count).collect();
+        assert_eq!(counts, [1, 2, 2]);
+    }
+
+    #[test]
+    fn verdicts_follow_the_thresholds() {
+        let topic = |reviewed, r_sum, lapses| {
+            TopicAcc {
+                cards: 4,
+                reviewed,
+                r_sum,
+                lapses,
+                ..TopicAcc::default()
+            }
+            .finish("d".into(), None)
+            .verdict
+        };
+        assert_eq!(topic(0, 0.0, 0), Verdict::NotStarted);
+        assert_eq!(topic(2, 1.9, 0), Verdict::Solid);
+        assert_eq!(topic(2, 1.6, 0), Verdict::Shaky);
+        assert_eq!(topic(2, 1.9, 1), Verdict::Shaky);
+        assert_eq!(topic(2, 1.2, 0), Verdict::Weak);
+        assert_eq!(topic(2, 1.9, 2), Verdict::Weak);
+    }
+}

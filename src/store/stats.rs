@@ -1,0 +1,105 @@
+//! The queries behind `synack stats` and the reports: every card with its
+//! schedule, and the review log, for a deck and tag. The numbers themselves
+//! are computed from these rows outside the store (`export::report`).
+
+use rusqlite::{Row, params};
+
+use super::review::review_from_row;
+use super::{Result, ReviewRow, Store};
+use crate::clock::Timestamp;
+use crate::deck::CardKind;
+use crate::schedule::Phase;
+
+/// Which cards statistics cover. `None` means "any".
+#[derive(Debug, Clone, Default)]
+pub struct StatsFilter {
+    /// Exact deck name (case-insensitive).
+    pub deck: Option<String>,
+    /// A tag the card carries (case-insensitive).
+    pub tag: Option<String>,
+}
+
+/// A card and its schedule, as statistics need them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsCard {
+    pub id: i64,
+    pub deck: String,
+    pub front: String,
+    pub back: String,
+    pub kind: CardKind,
+    /// The first heading of the card's path (its topic), `None` at the top of a note.
+    pub topic: Option<String>,
+    pub source: Option<String>,
+    pub line: u32,
+    /// Suspended by the user, or no longer in the notes.
+    pub suspended: bool,
+    pub phase: Phase,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    pub lapses: u32,
+    pub last_review: Option<Timestamp>,
+}
+
+const FILTER: &str = "(?1 IS NULL OR c.deck = ?1 COLLATE NOCASE)
+    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
+                               WHERE t.card_id = c.id AND t.tag = ?2 COLLATE NOCASE))";
+
+fn stats_card(row: &Row<'_>) -> rusqlite::Result<StatsCard> {
+    let bad = |col: usize, e: Box<dyn std::error::Error + Send + Sync>| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, e)
+    };
+    let kind: String = row.get(4)?;
+    let phase: String = row.get(9)?;
+    Ok(StatsCard {
+        id: row.get(0)?,
+        deck: row.get(1)?,
+        front: row.get(2)?,
+        back: row.get(3)?,
+        kind: kind.parse().map_err(|e| bad(4, Box::new(e)))?,
+        topic: row.get(5)?,
+        source: row.get(6)?,
+        line: row.get(7)?,
+        suspended: row.get(8)?,
+        phase: phase.parse().map_err(|e| bad(9, Box::new(e)))?,
+        stability: row.get(10)?,
+        difficulty: row.get(11)?,
+        lapses: row.get(12)?,
+        last_review: row.get::<_, Option<i64>>(13)?.map(Timestamp),
+    })
+}
+
+impl Store {
+    /// Cards matching `filter` with their schedule, in reading order.
+    pub fn stats_cards(&self, filter: &StatsFilter) -> Result<Vec<StatsCard>> {
+        self.rows(
+            &format!(
+                "SELECT c.id, c.deck, c.front, c.back, c.kind,
+                        json_extract(c.heading_path, '$[0]'), s.path, c.line,
+                        c.suspended OR c.missing_since IS NOT NULL,
+                        coalesce(cs.state, 'new'), cs.stability, cs.difficulty,
+                        coalesce(cs.lapses, 0), cs.last_review
+                 FROM cards c LEFT JOIN sources s ON s.id = c.source_id
+                      LEFT JOIN card_state cs ON cs.card_id = c.id
+                 WHERE {FILTER}
+                 ORDER BY c.deck, s.path, c.line, c.id"
+            ),
+            params![filter.deck, filter.tag],
+            stats_card,
+        )
+    }
+
+    /// The review log of the cards matching `filter`, by card, oldest first.
+    pub fn stats_reviews(&self, filter: &StatsFilter) -> Result<Vec<ReviewRow>> {
+        self.rows(
+            &format!(
+                "SELECT r.id, r.card_id, r.reviewed_at, r.rating, r.state_before, r.elapsed_days,
+                        r.scheduled_days, r.stability, r.difficulty, r.duration_ms, r.answer
+                 FROM reviews r JOIN cards c ON c.id = r.card_id
+                 WHERE {FILTER}
+                 ORDER BY r.card_id, r.reviewed_at, r.id"
+            ),
+            params![filter.deck, filter.tag],
+            review_from_row,
+        )
+    }
+}

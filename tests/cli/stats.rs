@@ -1,0 +1,289 @@
+//! `synack stats`, `synack report` and `synack optimize` on a database built
+//! by scripted quizzes over simulated days, with fixed grades.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::util::Env;
+
+/// The day the statistics are read.
+const STATS_NOW: &str = "2027-01-17T09:00:00+09:00";
+
+const NOTE: &str = "\
+# TCP
+
+## 3-way handshake는 어떻게 진행되나요?
+SYN, SYN+ACK, ACK 순서로 연결을 맺습니다.
+
+## TIME_WAIT는 왜 필요한가요?
+마지막 ACK가 사라질 때를 대비해 2MSL 동안 기다립니다.
+
+## Nagle 알고리즘은 무엇인가요?
+
+# HTTP
+
+## HTTP/2의 multiplexing이란?
+하나의 TCP 연결에서 여러 stream을 동시에 보냅니다.
+
+## 쿠키와 <세션>의 차이는?
+쿠키는 브라우저에, 세션은 서버에 상태를 둡니다 | 둘 다 \"상태\".
+";
+
+/// Each day's quiz: a typed answer (or an empty line to reveal) and a grade per card.
+const DAYS: &[(&str, &str)] = &[
+    (
+        "2026-11-01T09:00:00+09:00",
+        "\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n",
+    ),
+    (
+        "2026-11-03T09:00:00+09:00",
+        "SYN 보내고 ACK\n3\n\n1\n\n3\n\n2\n\n3\n\n3\n",
+    ),
+    ("2026-11-08T09:00:00+09:00", "SYN 보내고 ACK\n3\n"),
+    (
+        "2026-11-19T09:00:00+09:00",
+        "2MSL\n1\n\n3\n\n4\n\n3\n\n3\n\n3\n",
+    ),
+    ("2026-11-20T09:00:00+09:00", "stream 여러 개\n3\n"),
+    (
+        "2027-01-16T09:00:00+09:00",
+        "<b>작은 패킷</b>을 모은다\n1\n\n3\n\n3\n\n3\n\n3\n",
+    ),
+];
+
+/// The note imported and quizzed over six study days spread across 11 weeks.
+fn studied() -> Env {
+    let env = Env::new();
+    let note = env.write("notes/tcp.md", NOTE);
+    env.cmd()
+        .env("SYNACK_NOW", DAYS[0].0)
+        .arg("import")
+        .arg(&note)
+        .assert()
+        .success();
+    env.cmd()
+        .args(["config", "set", "fuzz", "false"])
+        .assert()
+        .success();
+    for (now, script) in DAYS {
+        env.cmd()
+            .env("SYNACK_NOW", now)
+            .arg("quiz")
+            .write_stdin(*script)
+            .assert()
+            .success();
+    }
+    env
+}
+
+fn run(env: &Env, args: &[&str]) -> String {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", STATS_NOW)
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+}
+
+/// Compares with `tests/golden/report/NAME`; `UPDATE_GOLDEN=1` rewrites it.
+/// The temp folder's path is replaced by `$DIR` so the files are stable.
+fn golden(env: &Env, name: &str, actual: &str) {
+    let dir = env.dir.path().to_string_lossy().into_owned();
+    let actual = actual.replace(&dir, "$DIR");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/report")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, &actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file");
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
+
+/// True retention recomputed from the log with SQL alone: the first review of
+/// each card in a study day (04:00 +09:00 rollover), only reviews of cards in
+/// the review state, Again a failure; mature when the previous review of the
+/// card scheduled 21 days or more.
+fn retention_from_sql(env: &Env) -> [(i64, i64); 2] {
+    let db = rusqlite::Connection::open(&env.db).expect("db");
+    let sql = "
+        WITH r AS (
+            SELECT id, card_id, rating, state_before, reviewed_at,
+                   (reviewed_at + 9 * 3600000 - 4 * 3600000) / 86400000 AS day,
+                   coalesce(lag(scheduled_days) OVER (PARTITION BY card_id ORDER BY reviewed_at, id), 0)
+                       AS interval_before,
+                   row_number() OVER (PARTITION BY card_id,
+                       (reviewed_at + 9 * 3600000 - 4 * 3600000) / 86400000
+                       ORDER BY reviewed_at, id) AS nth
+            FROM reviews)
+        SELECT interval_before >= 21, sum(rating > 1), count(*)
+        FROM r WHERE nth = 1 AND state_before = 'review'
+        GROUP BY 1 ORDER BY 1";
+    let mut out = [(0, 0); 2];
+    let mut stmt = db.prepare(sql).expect(sql);
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .expect("query");
+    for row in rows {
+        let (mature, passed, total) = row.expect("row");
+        out[mature as usize] = (passed, total);
+    }
+    out
+}
+
+#[test]
+fn stats_text_md_and_html_match_their_golden_files_and_the_log() {
+    let env = studied();
+
+    let json: Value = serde_json::from_str(&run(&env, &["stats", "--format", "json"])).unwrap();
+    for key in [
+        "generated",
+        "today",
+        "overview",
+        "topics",
+        "weakest",
+        "open_questions",
+        "typed_answers",
+        "days",
+        "forecast",
+        "retention_weeks",
+        "histograms",
+    ] {
+        assert!(json.get(key).is_some(), "stats json lacks {key}: {json}");
+    }
+    let o = &json["overview"];
+    let [young, mature] = retention_from_sql(&env);
+    // Worked out by hand from DAYS as well: young 11 of 14 (11-03: 4/5,
+    // 11-08: 1/1, 11-19: 4/5, 11-20: 1/1, 01-16: 1/2), mature 2 of 2 (01-16).
+    assert_eq!(young, (11, 14));
+    assert_eq!(mature, (2, 2));
+    let ratio = |v: &Value| (v["passed"].as_i64().unwrap(), v["total"].as_i64().unwrap());
+    assert_eq!(ratio(&o["retention"]["young"]), young);
+    assert_eq!(ratio(&o["retention"]["mature"]), mature);
+    let reviews: i64 = rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(o["reviews"], reviews);
+    assert_eq!(o["study_days"], 6);
+    // 01-16 has reviews, 01-17 (today) none yet, 11-20 is long ago.
+    assert_eq!(o["streak"], 1);
+    assert_eq!(json["days"].as_array().unwrap().len(), 365);
+    assert_eq!(json["forecast"].as_array().unwrap().len(), 30);
+    let topics: Vec<&str> = json["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["topic"].as_str().unwrap())
+        .collect();
+    assert_eq!(topics, ["TCP", "HTTP"], "topics in reading order");
+    let open: Vec<&str> = json["open_questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["front"].as_str().unwrap())
+        .collect();
+    assert_eq!(open, ["Nagle 알고리즘은 무엇인가요?"]);
+    // Only 01-16's typed answer is within 14 days.
+    assert_eq!(json["typed_answers"].as_array().unwrap().len(), 1);
+
+    golden(&env, "stats.txt", &run(&env, &["stats"]));
+    golden(&env, "report.md", &run(&env, &["report", "--format", "md"]));
+    let html = run(&env, &["report", "--format", "html"]);
+    golden(&env, "report.html", &html);
+    check_html(&html);
+}
+
+/// Self-contained and balanced, with user text escaped.
+fn check_html(html: &str) {
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(r#"<meta charset="utf-8">"#));
+    for font in ["Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR"] {
+        assert!(html.contains(font), "font stack lacks {font}");
+    }
+    assert!(html.contains("@media print"));
+    for external in [
+        "src=",
+        "href=\"http",
+        "href=http",
+        "@import",
+        "url(",
+        "<script",
+    ] {
+        assert!(!html.contains(external), "external reference {external:?}");
+    }
+    // The typed answer and the card front carry markup; it must arrive as text.
+    assert!(html.contains("&lt;b&gt;작은 패킷&lt;/b&gt;"));
+    assert!(html.contains("쿠키와 &lt;세션&gt;의 차이는?"));
+    assert!(!html.contains("<b>작은"));
+    for tag in [
+        "html", "head", "body", "style", "title", "table", "thead", "tbody", "tr", "td", "th",
+        "svg", "h1", "h2", "h3", "p", "div", "span", "a", "text",
+    ] {
+        let opens =
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+        let closes = html.matches(&format!("</{tag}>")).count();
+        assert_eq!(
+            opens, closes,
+            "<{tag}> opened {opens} times, closed {closes}"
+        );
+    }
+}
+
+#[test]
+fn report_out_refuses_to_overwrite_without_force() {
+    let env = Env::new();
+    let out = env.write("report.html", "keep me");
+    env.cmd()
+        .args(["report", "--format", "html", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    env.cmd()
+        .args(["report", "--format", "md", "--force", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("# synack 학습 리포트"), "{md}");
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("synack-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp file left behind");
+}
+
+#[test]
+fn optimize_says_how_many_reviews_it_needs() {
+    let env = studied();
+    let out = run(&env, &["optimize"]);
+    // 16 reviews came a day or more after the card's previous one: 29 minus
+    // the 5 first reviews, the 5 second learning steps of 11-01 and the 3
+    // same-day relearning steps (11-03, 11-19, 01-16); over 5 cards.
+    assert!(
+        out.contains("need at least 64 reviews") && out.contains("you have 16 (from 5 cards)"),
+        "{out}"
+    );
+    let saved: i64 = rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM config WHERE key = 'parameters'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(saved, 0);
+}
