@@ -74,7 +74,12 @@ impl Store {
         self.rows(
             &format!(
                 "SELECT c.id, c.deck, c.front, c.back, c.kind,
-                        json_extract(c.heading_path, '$[0]'), s.path, c.line,
+                        -- The topic: the top heading under the deck's own H1, never the question itself.
+                        coalesce((SELECT h.value FROM json_each(c.heading_path) h
+                                  WHERE h.value != c.deck AND h.value != c.front
+                                  ORDER BY h.key LIMIT 1),
+                                 json_extract(c.heading_path, '$[0]')),
+                        s.path, c.line,
                         c.suspended OR c.missing_since IS NOT NULL,
                         coalesce(cs.state, 'new'), cs.stability, cs.difficulty,
                         coalesce(cs.lapses, 0), cs.last_review

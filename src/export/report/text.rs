@@ -9,7 +9,7 @@ use crate::render::width::{pad, truncate, width};
 
 /// Weeks in the heatmap.
 const HEAT_WEEKS: usize = 12;
-const TOPIC_COLUMNS: usize = 30;
+const TOPIC_COLUMNS: usize = 44;
 
 /// Renders `report` as plain text.
 pub fn render(report: &Report) -> String {
