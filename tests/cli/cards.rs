@@ -1,6 +1,6 @@
 //! `synack cards` and `synack show`, and the shipped deck on first use.
 
-use crate::util::Env;
+use crate::util::{Env, HANDSHAKE_SCENARIOS};
 
 #[test]
 fn first_use_lists_the_shipped_deck_with_no_set_up() {
@@ -187,19 +187,6 @@ const DEMO_OPTIONS: &[(&str, &[&str])] = &[
     ("sockets", &["clients", "simulate", "seed"]),
     ("uri", &["base", "compare", "seed"]),
 ];
-const SCENARIOS: &[&str] = &[
-    "open",
-    "close",
-    "close-piggyback",
-    "simultaneous-open",
-    "simultaneous-close",
-    "syn-lost",
-    "synack-lost",
-    "final-ack-lost",
-    "closed-port",
-    "two-way",
-    "half-close",
-];
 
 /// What is wrong with a demo command line, if anything.
 fn check_argv(argv: &[String]) -> Result<(), String> {
@@ -229,7 +216,7 @@ fn check_argv(argv: &[String]) -> Result<(), String> {
         if numeric.contains(&key) && value.parse::<u64>().is_err() {
             return Err(format!("--{key} {value} is not a number"));
         }
-        if key == "scenario" && !SCENARIOS.contains(&value.as_str()) {
+        if key == "scenario" && !HANDSHAKE_SCENARIOS.contains(&value.as_str()) {
             return Err(format!("no scenario {value}"));
         }
     }

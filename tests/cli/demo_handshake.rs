@@ -7,21 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::Env;
-
-const SCENARIOS: &[&str] = &[
-    "open",
-    "close",
-    "close-piggyback",
-    "simultaneous-open",
-    "simultaneous-close",
-    "syn-lost",
-    "synack-lost",
-    "final-ack-lost",
-    "closed-port",
-    "two-way",
-    "half-close",
-];
+use crate::util::{Env, HANDSHAKE_SCENARIOS};
 
 /// ISNs small enough to check the numbers by hand.
 const SMALL_ISNS: [&str; 4] = ["--isn-client", "1000", "--isn-server", "5000"];
@@ -57,7 +43,7 @@ fn golden(name: &str, actual: &str) {
 #[test]
 fn every_scenario_matches_its_golden_diagram() {
     let env = Env::new();
-    for scenario in SCENARIOS {
+    for scenario in HANDSHAKE_SCENARIOS {
         let out = text(&env, &[&["--scenario", scenario][..], &SMALL_ISNS].concat());
         golden(&format!("handshake-{scenario}.txt"), &out);
     }
@@ -243,7 +229,7 @@ fn assert_valid_paths(doc: &Value, what: &str) {
 #[test]
 fn every_scenario_follows_rfc_9293_even_with_a_lost_segment() {
     let env = Env::new();
-    for scenario in SCENARIOS {
+    for scenario in HANDSHAKE_SCENARIOS {
         let doc = json(&env, &["--scenario", scenario]);
         assert_valid_paths(&doc, scenario);
         let wire = doc["segments_on_wire"].as_u64().expect("count");

@@ -7,6 +7,21 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// Every `synack demo handshake --scenario`, as documented.
+pub const HANDSHAKE_SCENARIOS: &[&str] = &[
+    "open",
+    "close",
+    "close-piggyback",
+    "simultaneous-open",
+    "simultaneous-close",
+    "syn-lost",
+    "synack-lost",
+    "final-ack-lost",
+    "closed-port",
+    "two-way",
+    "half-close",
+];
+
 /// The fixed "now" every test runs at unless it says otherwise.
 pub const NOW: &str = "2026-11-21T09:00:00+09:00";
 
