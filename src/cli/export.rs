@@ -2,8 +2,8 @@
 //! format, and a JSON backup read back in.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
@@ -88,15 +88,7 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             args.force,
         );
     }
-    if let Some(out) = &args.out
-        && out.exists()
-        && !args.force
-    {
-        bail!(
-            "{} already exists; pass --force to overwrite it",
-            out.display()
-        );
-    }
+    super::refuse_overwrite(args.out.as_deref(), args.force)?;
     let store = super::open(ctx)?;
     let mut data = store.backup_data()?;
     let partial = args.deck.is_some() || args.tag.is_some();
@@ -128,33 +120,7 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ExportFormat::Revlog => export::revlog::write(&mut bytes, &data)?,
         ExportFormat::Md | ExportFormat::Html => unreachable!("written by the report above"),
     }
-    match &args.out {
-        None => std::io::stdout().lock().write_all(&bytes)?,
-        Some(path) => write_atomically(path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-    }
-    Ok(())
-}
-
-/// Writes a sibling temporary file and renames it over `path`, so a failed
-/// export never leaves a half-written file behind.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create_new(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    super::write_output(args.out.as_deref(), &bytes)
 }
 
 pub(super) fn restore(ctx: &Ctx, args: RestoreArgs) -> Result<()> {

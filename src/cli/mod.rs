@@ -256,3 +256,47 @@ pub(crate) fn open_with_decks(ctx: &Ctx) -> Result<Store> {
     }
     Ok(store)
 }
+
+/// Refuses to replace an existing `--out` file unless `--force`.
+pub(crate) fn refuse_overwrite(out: Option<&std::path::Path>, force: bool) -> Result<()> {
+    match out {
+        Some(path) if !force && path.exists() => anyhow::bail!(
+            "{} already exists; pass --force to overwrite it",
+            path.display()
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a command's file output: to `out`, or to stdout without it.
+pub(crate) fn write_output(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    match out {
+        None => std::io::stdout().lock().write_all(bytes)?,
+        Some(path) => write_atomically(path, bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+    }
+    Ok(())
+}
+
+/// Writes a sibling temporary file and renames it over `path`, so a failed
+/// write never leaves a half-written file behind.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create_new(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

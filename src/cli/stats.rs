@@ -4,7 +4,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
 use super::schedule::{load_config, scheduler};
@@ -121,41 +121,13 @@ pub(super) fn report(
     force: bool,
 ) -> Result<()> {
     // Refuse before doing the work.
-    if let Some(path) = out
-        && !force
-        && path.exists()
-    {
-        bail!(
-            "{} already exists; pass --force to overwrite it",
-            path.display()
-        );
-    }
+    super::refuse_overwrite(out, force)?;
     let report = build(ctx, deck, tag)?;
     let text = match format {
         ReportFormat::Md => report::md::render(&report),
         ReportFormat::Html => report::html::render(&report),
     };
-    match out {
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-        Some(path) => write_replacing(path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display()))?,
-    }
-    Ok(())
-}
-
-/// Writes a temporary file beside `path` and renames it over `path`, so a
-/// reader never sees half a report.
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let tmp = path.with_file_name(format!(".{name}.synack-tmp"));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
+    super::write_output(out, text.as_bytes())
 }
 
 pub(super) fn report_command(ctx: &Ctx, args: ReportArgs) -> Result<()> {
