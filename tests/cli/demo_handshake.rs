@@ -3,11 +3,10 @@
 //! bad options.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::{Env, HANDSHAKE_SCENARIOS};
+use crate::util::{Env, HANDSHAKE_SCENARIOS, assert_golden};
 
 /// ISNs small enough to check the numbers by hand.
 const SMALL_ISNS: [&str; 4] = ["--isn-client", "1000", "--isn-server", "5000"];
@@ -27,28 +26,18 @@ fn json(env: &Env, args: &[&str]) -> Value {
     serde_json::from_str(&out).expect("json output")
 }
 
-/// Compares with `tests/golden/demo/NAME`; `UPDATE_GOLDEN=1` rewrites it.
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/demo")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).expect("golden file");
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
-
 #[test]
 fn every_scenario_matches_its_golden_diagram() {
     let env = Env::new();
     for scenario in HANDSHAKE_SCENARIOS {
         let out = text(&env, &[&["--scenario", scenario][..], &SMALL_ISNS].concat());
-        golden(&format!("handshake-{scenario}.txt"), &out);
+        assert_golden(&format!("demo/handshake-{scenario}.txt"), &out);
     }
     // Drawn ISNs and a wraparound, once each.
-    golden("handshake-open-seed7.txt", &text(&env, &["--seed", "7"]));
+    assert_golden(
+        "demo/handshake-open-seed7.txt",
+        &text(&env, &["--seed", "7"]),
+    );
     let wrap = text(
         &env,
         &[
@@ -62,12 +51,12 @@ fn every_scenario_matches_its_golden_diagram() {
             "30",
         ],
     );
-    golden("handshake-close-wraparound.txt", &wrap);
+    assert_golden("demo/handshake-close-wraparound.txt", &wrap);
     let dropped = text(
         &env,
         &[&["--scenario", "close", "--drop", "5"][..], &SMALL_ISNS].concat(),
     );
-    golden("handshake-close-drop5.txt", &dropped);
+    assert_golden("demo/handshake-close-drop5.txt", &dropped);
 }
 
 #[test]

@@ -5,8 +5,8 @@ use std::net::TcpListener;
 
 use serde_json::Value;
 
-use crate::demo_uri::{assert_golden, one_line_error, stdout};
-use crate::util::Env;
+use crate::demo_uri::{one_line_error, stdout};
+use crate::util::{Env, assert_golden};
 
 fn run(env: &Env, args: &[&str]) -> String {
     stdout(env, &[&["sockets"], args].concat())
@@ -80,7 +80,7 @@ fn simulated_text_matches_golden_and_repeats() {
     let env = Env::new();
     let text = run(&env, &["--simulate", "--seed", "42"]);
     assert_eq!(text, run(&env, &["--simulate", "--seed", "42"]));
-    assert_golden("sockets-simulated.txt", &text);
+    assert_golden("demo/sockets-simulated.txt", &text);
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn simulated_json_matches_golden() {
             "json",
         ],
     );
-    assert_golden("sockets-simulated.json", &text);
+    assert_golden("demo/sockets-simulated.json", &text);
     let v: Value = serde_json::from_str(&text).expect("json");
     assert_eq!(v["mode"], "simulated");
     assert_eq!(

@@ -1,27 +1,8 @@
 //! `synack demo uri` through the binary.
 
-use std::path::Path;
-
 use serde_json::Value;
 
-use crate::util::Env;
-
-/// Compares `actual` with `tests/golden/demo/NAME`; `UPDATE_GOLDEN=1` rewrites
-/// the file instead (check the diff by hand before committing it).
-pub fn assert_golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/demo")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let golden = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
-    assert_eq!(
-        actual, golden,
-        "output differs from tests/golden/demo/{name}"
-    );
-}
+use crate::util::{Env, assert_golden};
 
 /// Runs `synack ARGS`, expects exit `code` and one line on stderr, returns it.
 pub fn one_line_error(env: &Env, args: &[&str], code: i32) -> String {
@@ -58,7 +39,7 @@ fn korean_host_text_matches_golden() {
         text.contains("host (ASCII)    xn--jj0bb2kr6h965bxcbp8g.kr\n"),
         "{text}"
     );
-    assert_golden("uri-korean.txt", &text);
+    assert_golden("demo/uri-korean.txt", &text);
 }
 
 #[test]
@@ -66,14 +47,14 @@ fn relative_reference_text_matches_golden() {
     let env = Env::new();
     let text = stdout(&env, &["uri", "../g?y#s", "--base", "http://a/b/c/d;p?q"]);
     assert!(text.contains("결과       http://a/b/g?y#s\n"), "{text}");
-    assert_golden("uri-relative.txt", &text);
+    assert_golden("demo/uri-relative.txt", &text);
 }
 
 #[test]
 fn invalid_input_is_shown_not_refused() {
     let env = Env::new();
     let text = stdout(&env, &["uri", "http://exa mple.com/"]);
-    assert_golden("uri-invalid.txt", &text);
+    assert_golden("demo/uri-invalid.txt", &text);
     let v = json(&env, &["uri", "http://a:99999/"]);
     assert_eq!(v["valid"], false);
     assert_eq!(v["error"], "invalid port number");
@@ -91,7 +72,7 @@ fn normalization_json_matches_golden() {
         "json",
     ];
     let text = stdout(&env, &args);
-    assert_golden("uri-normalize.json", &text);
+    assert_golden("demo/uri-normalize.json", &text);
 }
 
 #[test]

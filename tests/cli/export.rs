@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::Env;
+use crate::util::{Env, assert_golden};
 
 const NOTE: &str = "# 네트워크
 
@@ -97,18 +97,10 @@ fn export(env: &Env, args: &[&str]) -> String {
     String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
 }
 
-/// Compares with `tests/golden/export/NAME`, the test's folder written as
-/// `$TMP`; `UPDATE_GOLDEN=1` rewrites it.
+/// Compares with `tests/golden/export/NAME`, the test's folder written as `$TMP`.
 fn golden(env: &Env, name: &str, actual: &str) {
     let actual = actual.replace(&env.dir.path().display().to_string(), "$TMP");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/export")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).expect("golden file");
-    assert_eq!(actual, expected, "differs from {}", path.display());
+    assert_golden(&format!("export/{name}"), &actual);
 }
 
 /// `synack --db DB ARGS` at LATER.

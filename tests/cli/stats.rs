@@ -1,11 +1,9 @@
 //! `synack stats`, `synack report` and `synack optimize` on a database built
 //! by scripted quizzes over simulated days, with fixed grades.
 
-use std::path::Path;
-
 use serde_json::Value;
 
-use crate::util::Env;
+use crate::util::{Env, assert_golden};
 
 /// The day the statistics are read.
 const STATS_NOW: &str = "2027-01-17T09:00:00+09:00";
@@ -87,20 +85,11 @@ fn run(env: &Env, args: &[&str]) -> String {
     String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
 }
 
-/// Compares with `tests/golden/report/NAME`; `UPDATE_GOLDEN=1` rewrites it.
-/// The temp folder's path is replaced by `$DIR` so the files are stable.
+/// Compares with `tests/golden/report/NAME`, the temp folder's path written
+/// as `$DIR` so the files are stable.
 fn golden(env: &Env, name: &str, actual: &str) {
     let dir = env.dir.path().to_string_lossy().into_owned();
-    let actual = actual.replace(&dir, "$DIR");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/report")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, &actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).expect("golden file");
-    assert_eq!(actual, expected, "output differs from {}", path.display());
+    assert_golden(&format!("report/{name}"), &actual.replace(&dir, "$DIR"));
 }
 
 /// True retention recomputed from the log with SQL alone: the first review of

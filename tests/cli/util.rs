@@ -123,6 +123,20 @@ impl Env {
     }
 }
 
+/// Compares `actual` with `tests/golden/REL`; `UPDATE_GOLDEN=1` rewrites the
+/// file instead (check the diff by hand before committing it).
+pub fn assert_golden(rel: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(rel);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let golden = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
+    assert_eq!(actual, golden, "output differs from tests/golden/{rel}");
+}
+
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes")
 }
