@@ -227,9 +227,20 @@ pub(crate) fn write_json(
     Ok(())
 }
 
-/// Opens the database, naming it in any error.
+/// Opens the database, naming it in any error, and says so when it upgraded
+/// a file from an older synack.
 pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
-    Ok(Store::open(&ctx.db)?)
+    let store = Store::open(&ctx.db)?;
+    if let Some(up) = store.upgrade() {
+        eprintln!(
+            "synack: upgraded {} from schema v{} to v{}; the old file is kept as {}",
+            ctx.db.display(),
+            up.from,
+            up.to,
+            up.backup.display()
+        );
+    }
+    Ok(store)
 }
 
 /// Opens the database for reading cards; on first use, and when the shipped

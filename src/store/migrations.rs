@@ -133,7 +133,7 @@ pub fn latest_version() -> i64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use rusqlite::Connection;
 
     use super::MIGRATIONS;
@@ -141,7 +141,7 @@ mod tests {
 
     /// A database left by a synack that knew only migration 1, with a card,
     /// its tags, its schedule and a review in it.
-    fn version_1_database(path: &std::path::Path) {
+    pub(crate) fn version_1_database(path: &std::path::Path) {
         let conn = Connection::open(path).unwrap();
         conn.execute_batch(MIGRATIONS[0]).unwrap();
         conn.execute_batch(

@@ -2,8 +2,9 @@
 //!
 //! Opening a database turns on foreign keys and WAL, refuses files that are not
 //! SQLite or come from a newer synack, and applies pending migrations from
-//! [`migrations`] in one transaction. Reads live on [`Store`]; writes happen
-//! inside a [`Tx`], so a command either commits all it meant to or nothing.
+//! [`migrations`] in one transaction, after keeping a copy of the old file
+//! (`synack.db.bak-vN`). Reads live on [`Store`]; writes happen inside a
+//! [`Tx`], so a command either commits all it meant to or nothing.
 
 mod backup;
 mod cards;
@@ -50,6 +51,8 @@ pub enum StoreError {
     CannotOpen { path: PathBuf, reason: String },
     #[error("{}: database is busy (another synack is writing); try again", path.display())]
     Busy { path: PathBuf },
+    #[error("{}: cannot keep a copy before upgrading the schema: {reason}", path.display())]
+    Backup { path: PathBuf, reason: String },
     #[error("{}: {source}", path.display())]
     Sqlite {
         path: PathBuf,
@@ -80,6 +83,16 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    upgrade: Option<Upgrade>,
+}
+
+/// What opening an older database did: the schema it had, the one it has
+/// now, and where the copy of the old file is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub to: i64,
+    pub backup: PathBuf,
 }
 
 impl Store {
@@ -145,8 +158,29 @@ impl Store {
             conn.pragma_update(None, "synchronous", "NORMAL")
                 .map_err(fail)?;
         }
-        migrate(&mut conn).map_err(fail)?;
-        Ok(Store { conn, path })
+        // Version 0 is a new, empty file: nothing to keep.
+        let upgrade = if version > 0 && version < latest && path.as_os_str() != ":memory:" {
+            let backup = keep_copy(&conn, &path, version)?;
+            Some(Upgrade {
+                from: version,
+                to: latest,
+                backup,
+            })
+        } else {
+            None
+        };
+        let migrated = migrate(&mut conn).map_err(fail)?;
+        Ok(Store {
+            conn,
+            path,
+            // Another synack may have migrated the file between our reads.
+            upgrade: upgrade.filter(|_| migrated),
+        })
+    }
+
+    /// The schema upgrade this open did, if the file was from an older synack.
+    pub fn upgrade(&self) -> Option<&Upgrade> {
+        self.upgrade.as_ref()
     }
 
     /// Where this database lives.
@@ -190,19 +224,66 @@ impl Store {
     }
 }
 
-/// Applies every migration after the database's `user_version`, in one transaction.
-fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+/// Applies every migration after the database's `user_version`, in one
+/// transaction. Returns whether there was anything to apply.
+fn migrate(conn: &mut Connection) -> rusqlite::Result<bool> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = migrations::latest_version();
     if version >= latest {
-        return Ok(());
+        return Ok(false);
     }
     for sql in &migrations::MIGRATIONS[version as usize..] {
         tx.execute_batch(sql)?;
     }
     tx.pragma_update(None, "user_version", latest)?;
-    tx.commit()
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Writes a consistent copy of the database at schema `version` beside it, as
+/// `NAME.bak-vN` (or `NAME.bak-vN.2`, … when that exists: an older copy is
+/// never replaced), and returns its path.
+///
+/// `VACUUM INTO` reads one snapshot, WAL included, so the copy is whole even
+/// while another synack writes. It goes to a temporary name first and is
+/// linked into place, so a crash never leaves a half-written backup under
+/// the final name.
+fn keep_copy(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let fail = |reason: String| StoreError::Backup {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let base = format!("{}.bak-v{version}", path.display());
+    let tmp = PathBuf::from(format!("{base}.tmp-{}", std::process::id()));
+    // A leftover from a crash of this same process id is ours to replace.
+    let _ = std::fs::remove_file(&tmp);
+    let tmp_str = tmp
+        .to_str()
+        .ok_or_else(|| fail(format!("{} is not valid UTF-8", tmp.display())))?;
+    conn.execute("VACUUM INTO ?1", [tmp_str])
+        .map_err(|e| fail(e.to_string()))?;
+    let mut n = 1;
+    let result = loop {
+        let candidate = match n {
+            1 => PathBuf::from(&base),
+            _ => PathBuf::from(format!("{base}.{n}")),
+        };
+        match std::fs::hard_link(&tmp, &candidate) {
+            Ok(()) => break Ok(candidate),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            // A file system without hard links: a rename is as atomic, only
+            // not exclusive, which matters only to two upgrades racing.
+            Err(_) if !candidate.exists() => {
+                break std::fs::rename(&tmp, &candidate)
+                    .map(|()| candidate.clone())
+                    .map_err(|e| fail(format!("{}: {e}", candidate.display())));
+            }
+            Err(e) => break Err(fail(format!("{}: {e}", candidate.display()))),
+        }
+    };
+    let _ = std::fs::remove_file(&tmp);
+    result
 }
 
 #[cfg(test)]
@@ -281,5 +362,82 @@ mod tests {
         .unwrap();
         let err = Store::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::NotSqlite { .. }), "{err}");
+    }
+
+    fn version_of(path: &Path) -> (i64, i64) {
+        let conn = Connection::open(path).unwrap();
+        let version = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let cards = conn
+            .query_row("SELECT count(*) FROM cards", [], |r| r.get(0))
+            .unwrap();
+        (version, cards)
+    }
+
+    #[test]
+    fn an_upgrade_keeps_a_copy_of_the_old_file_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("synack.db");
+        migrations::tests::version_1_database(&path);
+
+        let store = Store::open(&path).unwrap();
+        let backup = dir.path().join("synack.db.bak-v1");
+        assert_eq!(
+            store.upgrade(),
+            Some(&Upgrade {
+                from: 1,
+                to: migrations::latest_version(),
+                backup: backup.clone(),
+            })
+        );
+        drop(store);
+        assert_eq!(version_of(&backup), (1, 1));
+        assert_eq!(version_of(&path), (migrations::latest_version(), 1));
+        // No temporary file is left beside them.
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("bak"))
+            .collect();
+        names.sort();
+        assert_eq!(names, ["synack.db.bak-v1"]);
+
+        // Opening the upgraded file again is not an upgrade and copies nothing.
+        assert_eq!(Store::open(&path).unwrap().upgrade(), None);
+    }
+
+    #[test]
+    fn an_older_copy_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("synack.db");
+        let first = dir.path().join("synack.db.bak-v1");
+        std::fs::write(&first, "an earlier copy").unwrap();
+        migrations::tests::version_1_database(&path);
+
+        let store = Store::open(&path).unwrap();
+        let second = dir.path().join("synack.db.bak-v1.2");
+        assert_eq!(store.upgrade().map(|u| &u.backup), Some(&second));
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "an earlier copy");
+        assert_eq!(version_of(&second), (1, 1));
+    }
+
+    #[test]
+    fn new_files_and_memory_databases_are_not_upgrades() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fresh.db");
+        assert_eq!(Store::open(&path).unwrap().upgrade(), None);
+        assert_eq!(Store::open_in_memory().unwrap().upgrade(), None);
+        let copies = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("bak")
+            })
+            .count();
+        assert_eq!(copies, 0);
     }
 }

@@ -10,4 +10,5 @@ mod import;
 mod quiz;
 mod schedule;
 mod stats;
+mod upgrade;
 mod util;

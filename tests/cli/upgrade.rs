@@ -1,0 +1,177 @@
+//! Schema upgrades: databases written by earlier synack versions (kept in
+//! `tests/fixtures/schema/`) open with this binary, migrate with nothing lost,
+//! and leave a copy of the old file beside them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::util::Env;
+
+/// Every row of every table the old file has, in the old file's columns, as
+/// text: what "nothing lost" is checked against.
+fn contents(path: &Path, tables: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>> {
+    let conn = Connection::open(path).expect("open");
+    tables
+        .iter()
+        .map(|(table, columns)| {
+            let cols = columns
+                .iter()
+                .map(|c| format!("quote(\"{c}\")"))
+                .collect::<Vec<_>>()
+                .join(" || '|' || ");
+            let sql = format!("SELECT {cols} FROM \"{table}\" ORDER BY 1");
+            let mut stmt = conn.prepare(&sql).expect("prepare");
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(0))
+                .expect("query")
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .expect("rows");
+            (table.clone(), rows)
+        })
+        .collect()
+}
+
+/// The tables of the file at `path` and their columns.
+fn tables(path: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = Connection::open(path).expect("open");
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("names");
+    names
+        .into_iter()
+        .map(|name| {
+            let columns = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+                .expect("prepare")
+                .query_map([&name], |r| r.get(0))
+                .expect("query")
+                .collect::<rusqlite::Result<_>>()
+                .expect("columns");
+            (name, columns)
+        })
+        .collect()
+}
+
+fn user_version(path: &Path) -> i64 {
+    Connection::open(path)
+        .expect("open")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version")
+}
+
+/// Copies fixture `vN.db` in as the test's database and returns what it held.
+fn old_database(env: &Env, version: i64) -> (Vec<(String, Vec<String>)>, Vec<u8>) {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema/v{version}.db"));
+    std::fs::copy(&fixture, &env.db).expect("copy fixture");
+    assert_eq!(user_version(&env.db), version, "fixture is not v{version}");
+    (tables(&env.db), std::fs::read(&fixture).expect("read"))
+}
+
+/// Opens the old file with today's binary and checks the upgrade as a whole:
+/// the message, the version, every old row still there, the copy.
+fn upgrades_with_nothing_lost(version: i64) -> Env {
+    let env = Env::new();
+    let (old_tables, _) = old_database(&env, version);
+    let before = contents(&env.db, &old_tables);
+    assert_eq!(before["cards"].len(), 6, "fixture has its cards");
+    let latest = user_version_after_fresh_open();
+
+    let out = env
+        .cmd()
+        .args(["cards", "--format", "json"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let backup = env.path(&format!("synack.db.bak-v{version}"));
+    assert!(
+        stderr.contains(&format!("from schema v{version} to v{latest}"))
+            && stderr.contains(&backup.display().to_string()),
+        "no upgrade message: {stderr}"
+    );
+    assert_eq!(user_version(&env.db), latest);
+    assert_eq!(
+        contents(&env.db, &old_tables),
+        before,
+        "rows changed in the upgrade"
+    );
+
+    // The copy is the old database, readable, at the old version, same rows.
+    assert_eq!(user_version(&backup), version);
+    assert_eq!(contents(&backup, &old_tables), before);
+
+    // A second open is no upgrade: no message, no new copy.
+    let out = env.cmd().args(["cards"]).assert().success();
+    assert!(out.get_output().stderr.is_empty());
+    let copies = std::fs::read_dir(env.dir.path())
+        .expect("dir")
+        .filter(|e| {
+            e.as_ref()
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .contains(".bak-")
+        })
+        .count();
+    assert_eq!(copies, 1);
+    env
+}
+
+/// The schema version a new database gets from this binary.
+fn user_version_after_fresh_open() -> i64 {
+    let env = Env::new();
+    env.cmd().args(["config"]).assert().success();
+    user_version(&env.db)
+}
+
+#[test]
+fn a_version_1_database_upgrades_and_studies_on() {
+    let env = upgrades_with_nothing_lost(1);
+    let cards = env.cards();
+    assert_eq!(cards.len(), 6);
+    assert_eq!(cards[2]["front"], "3-way handshake는 왜 세 번인가?");
+    // The upgraded cards can be studied: a v1 file had no reviews yet.
+    env.cmd().args(["answer", "3", "good"]).assert().success();
+    let backup = env.json(&["export", "--format", "json"]);
+    assert_eq!(backup["reviews"].as_array().expect("reviews").len(), 1);
+}
+
+#[test]
+fn a_version_2_database_keeps_its_reviews_sessions_and_config() {
+    let env = upgrades_with_nothing_lost(2);
+    let backup = env.json(&["export", "--format", "json"]);
+    assert_eq!(backup["cards"].as_array().expect("cards").len(), 6);
+    assert_eq!(backup["reviews"].as_array().expect("reviews").len(), 9);
+    assert_eq!(backup["sessions"].as_array().expect("sessions").len(), 2);
+    for (key, value) in [("new_per_day", "4"), ("desired_retention", "0.85")] {
+        let out = env.cmd().args(["config", "get", key]).assert().success();
+        assert_eq!(
+            String::from_utf8_lossy(&out.get_output().stdout).trim(),
+            value
+        );
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_synack_is_refused_untouched() {
+    let env = Env::new();
+    let (_, _) = old_database(&env, 2);
+    {
+        let conn = Connection::open(&env.db).expect("open");
+        conn.pragma_update(None, "user_version", 99)
+            .expect("version");
+    }
+    let before = std::fs::read(&env.db).expect("read");
+    let out = env.cmd().args(["cards"]).assert().failure().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("schema version 99 is newer"), "{stderr}");
+    assert_eq!(std::fs::read(&env.db).expect("read"), before);
+    assert!(!env.path("synack.db.bak-v99").exists());
+}
