@@ -5,9 +5,14 @@
 //! `schema_version` (the database it came from). A backup of a `--deck` or
 //! `--tag` selection says `"partial": true`; it can only be merged.
 
+use std::collections::HashSet;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
+use crate::deck::CardKind;
+use crate::schedule::{Phase, Rating};
 use crate::store::BackupData;
 
 /// The layout version this build writes and reads.
@@ -64,8 +69,93 @@ impl Document {
                 supported: supported_schema,
             });
         }
-        serde_json::from_value(value).map_err(|e| BadBackup::Invalid(e.to_string()))
+        let doc: Document =
+            serde_json::from_value(value).map_err(|e| BadBackup::Invalid(e.to_string()))?;
+        doc.check().map_err(BadBackup::Invalid)?;
+        Ok(doc)
     }
+
+    /// What the database would refuse, found before anything is written, so
+    /// the user reads which record is wrong rather than a constraint name.
+    /// A partial backup may name sources and sessions it does not carry
+    /// (merge drops such links); a full one may not.
+    fn check(&self) -> Result<(), String> {
+        let d = &self.data;
+        let sources = unique_ids("source", d.sources.iter().map(|s| s.id))?;
+        let sessions = unique_ids("session", d.sessions.iter().map(|s| s.id))?;
+        let cards = unique_ids("card", d.cards.iter().map(|c| c.id))?;
+        unique_ids("review", d.reviews.iter().map(|r| r.id))?;
+        unique_ids(
+            "revision",
+            d.cards
+                .iter()
+                .flat_map(|c| c.revisions.iter().map(|r| r.id)),
+        )?;
+        let mut paths = HashSet::new();
+        if let Some(s) = d.sources.iter().find(|s| !paths.insert(s.path.as_str())) {
+            return Err(format!("source {}: path {:?} appears twice", s.id, s.path));
+        }
+        let mut keys = HashSet::new();
+        for c in &d.cards {
+            let card = format!("card {}", c.id);
+            if !keys.insert((c.deck.as_str(), c.key.as_str())) {
+                return Err(format!(
+                    "{card}: deck {:?} has key {:?} twice",
+                    c.deck, c.key
+                ));
+            }
+            if !CardKind::ALL.iter().any(|k| k.as_str() == c.kind) {
+                return Err(format!(
+                    "{card}: kind {:?} is not one of {}",
+                    c.kind,
+                    kinds()
+                ));
+            }
+            Phase::from_str(&c.state.state).map_err(|e| format!("{card}: {e}"))?;
+            let mut tags = HashSet::new();
+            if let Some(t) = c.tags.iter().find(|t| !tags.insert(t.as_str())) {
+                return Err(format!("{card}: tag {t:?} appears twice"));
+            }
+            if let Some(s) = c
+                .source_id
+                .filter(|s| !self.partial && !sources.contains(s))
+            {
+                return Err(format!("{card}: source {s} is not in the backup"));
+            }
+        }
+        for r in &d.reviews {
+            let review = format!("review {}", r.id);
+            if Rating::from_number(r.rating).is_none() {
+                return Err(format!("{review}: rating {} is not 1 to 4", r.rating));
+            }
+            Phase::from_str(&r.state_before).map_err(|e| format!("{review}: {e}"))?;
+            if !cards.contains(&r.card_id) {
+                return Err(format!("{review}: card {} is not in the backup", r.card_id));
+            }
+            if let Some(s) = r
+                .session_id
+                .filter(|s| !self.partial && !sessions.contains(s))
+            {
+                return Err(format!("{review}: session {s} is not in the backup"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The ids of one kind of record, refusing a repeated one.
+fn unique_ids(what: &str, ids: impl Iterator<Item = i64>) -> Result<HashSet<i64>, String> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(format!("{what} id {id} appears twice"));
+        }
+    }
+    Ok(seen)
+}
+
+fn kinds() -> String {
+    CardKind::ALL.map(CardKind::as_str).join(", ")
 }
 
 /// Why a file cannot be restored.
@@ -108,5 +198,112 @@ mod tests {
         assert!(text.contains("\"exported_at\": \"1970-01-01T00:00:00.000Z\""));
         assert!(!text.contains("partial"));
         assert_eq!(Document::parse(&text, 3).unwrap(), doc);
+    }
+
+    /// A small valid backup: one source, session, card and review.
+    fn valid() -> serde_json::Value {
+        serde_json::json!({
+            "synack_backup": 1, "schema_version": 3, "exported_at": "2026-11-21T00:00:00.000Z",
+            "config": {},
+            "sources": [{"id": 1, "path": "/n/tcp.md", "content_hash": "h", "parser": 2,
+                         "imported_at": "2026-11-20T00:00:00.000Z"}],
+            "sessions": [{"id": 1, "started_at": "2026-11-20T00:00:00.000Z", "ended_at": null,
+                          "cram": false, "deck": null, "tag": null, "seen": 1, "again": 0,
+                          "hard": 0, "good": 1, "easy": 0, "active_ms": 0}],
+            "cards": [{"id": 5, "deck": "TCP", "key": "port", "front": "포트란?", "back": "번호",
+                       "kind": "question", "heading_path": ["포트란?"], "section": "포트란?",
+                       "source_id": 1, "line": 2, "suspended": false, "missing_since": null,
+                       "created_at": "2026-11-20T00:00:00.000Z",
+                       "updated_at": "2026-11-20T00:00:00.000Z",
+                       "tags": ["포트"], "demos": [], "revisions": [],
+                       "state": {"state": "review", "due": null, "stability": 3.0,
+                                 "difficulty": 5.0, "step": 0, "reps": 1, "lapses": 0,
+                                 "last_review": null, "buried_until": null}}],
+            "reviews": [{"id": 9, "card_id": 5, "session_id": 1,
+                         "reviewed_at": "2026-11-20T00:00:00.000Z", "rating": 3,
+                         "state_before": "new", "elapsed_days": 0.0, "scheduled_days": 3.0,
+                         "stability": 3.0, "difficulty": 5.0, "duration_ms": 1000,
+                         "answer": "번호"}]
+        })
+    }
+
+    #[test]
+    fn names_the_record_the_database_would_refuse() {
+        let check = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut doc = valid();
+            change(&mut doc);
+            match Document::parse(&doc.to_string(), 3) {
+                Ok(_) => "ok".to_string(),
+                Err(e) => e.to_string(),
+            }
+        };
+        assert_eq!(check(&|_| {}), "ok");
+        let cases: [(&dyn Fn(&mut serde_json::Value), &str); 11] = [
+            (
+                &|d| d["cards"][0]["kind"] = "weird".into(),
+                "card 5: kind \"weird\" is not one of question, topic, qa, open, entry",
+            ),
+            (
+                &|d| d["cards"][0]["state"]["state"] = "done".into(),
+                "card 5: unknown card state \"done\"",
+            ),
+            (
+                &|d| d["cards"][0]["tags"] = serde_json::json!(["a", "a"]),
+                "card 5: tag \"a\" appears twice",
+            ),
+            (
+                &|d| d["cards"][0]["source_id"] = 7.into(),
+                "card 5: source 7 is not in the backup",
+            ),
+            (
+                &|d| d["reviews"][0]["rating"] = 0.into(),
+                "review 9: rating 0 is not 1 to 4",
+            ),
+            (
+                &|d| d["reviews"][0]["state_before"] = "".into(),
+                "review 9: unknown card state \"\"",
+            ),
+            (
+                &|d| d["reviews"][0]["card_id"] = 6.into(),
+                "review 9: card 6 is not in the backup",
+            ),
+            (
+                &|d| d["reviews"][0]["session_id"] = 2.into(),
+                "review 9: session 2 is not in the backup",
+            ),
+            (
+                &|d| {
+                    let c = d["cards"][0].clone();
+                    d["cards"].as_array_mut().unwrap().push(c)
+                },
+                "card id 5 appears twice",
+            ),
+            (
+                &|d| {
+                    let mut c = d["cards"][0].clone();
+                    c["id"] = 6.into();
+                    d["cards"].as_array_mut().unwrap().push(c)
+                },
+                "card 6: deck \"TCP\" has key \"port\" twice",
+            ),
+            (
+                &|d| {
+                    let mut s = d["sources"][0].clone();
+                    s["id"] = 2.into();
+                    d["sources"].as_array_mut().unwrap().push(s)
+                },
+                "source 2: path \"/n/tcp.md\" appears twice",
+            ),
+        ];
+        for (change, reason) in cases {
+            assert_eq!(check(change), format!("invalid backup: {reason}"));
+        }
+        // A partial backup may leave out the sources and sessions it names.
+        let partial = |d: &mut serde_json::Value| {
+            d["partial"] = true.into();
+            d["sources"] = serde_json::json!([]);
+            d["sessions"] = serde_json::json!([]);
+        };
+        assert_eq!(check(&partial), "ok");
     }
 }

@@ -53,11 +53,10 @@ pub enum StoreError {
     Busy { path: PathBuf },
     #[error("{}: cannot keep a copy before upgrading the schema: {reason}", path.display())]
     Backup { path: PathBuf, reason: String },
-    #[error("{}: {source}", path.display())]
-    Sqlite {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    // Not a `#[source]`: rusqlite's message already holds its cause, and a
+    // chain would print it twice.
+    #[error("{}: {err}", path.display())]
+    Sqlite { path: PathBuf, err: rusqlite::Error },
 }
 
 impl StoreError {
@@ -71,7 +70,7 @@ impl StoreError {
                 path,
                 reason: err.to_string(),
             },
-            _ => StoreError::Sqlite { path, source: err },
+            _ => StoreError::Sqlite { path, err },
         }
     }
 }

@@ -205,7 +205,7 @@ fn restore_refuses_bad_files_and_full_databases_and_writes_nothing() {
         (
             "broken.json",
             before.replace("\"rating\": 4", "\"rating\": 9"),
-            "rating",
+            "rating 9 is not 1 to 4",
         ),
     ] {
         let file = env.write(name, text);
