@@ -238,7 +238,8 @@ mod tests {
             }
         };
         assert_eq!(check(&|_| {}), "ok");
-        let cases: [(&dyn Fn(&mut serde_json::Value), &str); 11] = [
+        type Change<'a> = &'a dyn Fn(&mut serde_json::Value);
+        let cases: [(Change, &str); 11] = [
             (
                 &|d| d["cards"][0]["kind"] = "weird".into(),
                 "card 5: kind \"weird\" is not one of question, topic, qa, open, entry",
