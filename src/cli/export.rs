@@ -89,7 +89,7 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         );
     }
     super::refuse_overwrite(args.out.as_deref(), args.force)?;
-    let store = super::open(ctx)?;
+    let store = super::open_with_decks(ctx)?;
     let mut data = store.backup_data()?;
     let partial = args.deck.is_some() || args.tag.is_some();
     if partial {

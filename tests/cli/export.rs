@@ -378,6 +378,83 @@ fn anki_file_has_headers_one_line_per_card_and_stable_guids() {
     assert_eq!(guids(&first), guids(&second));
 }
 
+/// Runs `tests/anki/import.py`: Anki's own importer on `file` into `collection`.
+fn anki_import(file: &Path, collection: &Path) -> Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/anki/import.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(file)
+        .arg(collection)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "Anki import failed (is `pip install anki` done?): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json from import.py")
+}
+
+/// The `anki` export through real Anki (its Rust backend, as File › Import
+/// runs it): one note per card, in its deck, with its tags, and a second
+/// export after an edit updates that note instead of adding one.
+/// Needs `pip install anki`; run with `cargo test -- --ignored anki`.
+#[test]
+#[ignore = "needs Anki's Python package: pip install anki"]
+fn anki_imports_one_note_per_card_and_updates_on_reimport() {
+    let env = studied();
+    let collection = env.path("anki/collection.anki2");
+    std::fs::create_dir_all(collection.parent().expect("parent")).expect("mkdir");
+    let first = env.write("first.txt", export(&env, &["--format", "anki"]));
+    let got = anki_import(&first, &collection);
+    assert_eq!(
+        got["columns"],
+        serde_json::json!(["guid", "deck", "Front", "Back", "tags"])
+    );
+    assert_eq!(
+        (got["guid_column"].as_u64(), got["deck_column"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(got["is_html"], true);
+    assert_eq!(
+        (got["new"].as_u64(), got["rejected"].as_u64()),
+        (Some(3), Some(0))
+    );
+    assert_eq!(
+        (got["notes"].as_u64(), got["cards"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert!(
+        got["decks"]
+            .as_array()
+            .expect("decks")
+            .contains(&Value::from("synack::네트워크"))
+    );
+    let udp = &got["by_guid"]["synack-3"];
+    assert_eq!(udp["front"], "<p>UDP 헤더 크기는?</p>");
+    assert!(udp["back"].as_str().expect("back").contains("8바이트"));
+
+    env.write("notes/net.md", NOTE.replace("8바이트", "8 bytes"));
+    env.import(&[&env.path("notes/net.md")]);
+    let second = env.write("second.txt", export(&env, &["--format", "anki"]));
+    let got = anki_import(&second, &collection);
+    assert_eq!(
+        (
+            got["new"].as_u64(),
+            got["updated"].as_u64(),
+            got["duplicate"].as_u64()
+        ),
+        (Some(0), Some(1), Some(2))
+    );
+    assert_eq!(got["notes"].as_u64(), Some(3));
+    assert!(
+        got["by_guid"]["synack-3"]["back"]
+            .as_str()
+            .expect("back")
+            .contains("8 bytes")
+    );
+}
+
 #[test]
 fn out_refuses_to_overwrite_without_force() {
     let env = studied();
