@@ -160,7 +160,7 @@ pub(super) fn optimize(ctx: &Ctx, args: OptimizeArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let fitted = match optimize::fit(&logs) {
         Ok(p) => p,
-        Err(e @ OptimizeError::NotEnough { .. }) => {
+        Err(e @ (OptimizeError::NotEnough { .. } | OptimizeError::NothingLeft { .. })) => {
             writeln!(out, "{e}")?;
             writeln!(
                 out,

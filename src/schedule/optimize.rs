@@ -27,6 +27,12 @@ pub enum OptimizeError {
         have: usize,
         cards: usize,
     },
+    #[error(
+        "not enough reviews to fit parameters: FSRS sets aside groups of fewer than 20 cards \
+         with the same first rating and the same days to the second review, and too little of \
+         your {have} reviews (from {cards} cards) was left, so it kept its defaults"
+    )]
+    NothingLeft { have: usize, cards: usize },
     #[error("FSRS: {0}")]
     Fsrs(String),
 }
@@ -94,11 +100,17 @@ pub fn fit(logs: &[CardLog]) -> Result<Vec<f32>, OptimizeError> {
             cards,
         });
     }
-    fsrs::compute_parameters(ComputeParametersInput {
+    let fitted = fsrs::compute_parameters(ComputeParametersInput {
         train_set: items(logs),
         ..ComputeParametersInput::default()
     })
-    .map_err(|e| OptimizeError::Fsrs(format!("{e:?}")))
+    .map_err(|e| OptimizeError::Fsrs(format!("{e:?}")))?;
+    // The crate answers a log it cannot use with its defaults rather than an
+    // error; saying "fitted" then would be a lie.
+    if fitted == fsrs::DEFAULT_PARAMETERS {
+        return Err(OptimizeError::NothingLeft { have, cards });
+    }
+    Ok(fitted)
 }
 
 #[cfg(test)]
@@ -156,9 +168,39 @@ mod tests {
         let logs = synthetic();
         let fitted = fit(&logs).unwrap();
         assert_eq!(fitted.len(), fsrs::DEFAULT_PARAMETERS.len());
+        // The full training ran: more than the first stabilities moved.
+        assert_ne!(fitted[4..], fsrs::DEFAULT_PARAMETERS[4..]);
         let items = items(&logs);
         let before = evaluate(&fsrs::DEFAULT_PARAMETERS, &items).unwrap();
         let after = evaluate(&fitted, &items).unwrap();
         assert!(after.log_loss <= before.log_loss, "{before:?} -> {after:?}");
+    }
+
+    #[test]
+    fn a_log_the_crate_sets_aside_is_not_called_fitted() {
+        // 12 cards, 6 long-term reviews each: enough by count, but every
+        // first-review group has fewer than 20 cards, so all are outliers.
+        let logs: Vec<CardLog> = (0..12u32)
+            .map(|card| {
+                let mut log = vec![(0, Rating::Good)];
+                for (i, days) in [1u32, 2, 5, 10, 17, 35].into_iter().enumerate() {
+                    let lapse = (card + i as u32).is_multiple_of(4);
+                    log.push((days, if lapse { Rating::Again } else { Rating::Good }));
+                }
+                log
+            })
+            .collect();
+        assert_eq!(long_term_reviews(&logs), (72, 12));
+        let err = fit(&logs).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                OptimizeError::NothingLeft {
+                    have: 72,
+                    cards: 12
+                }
+            ),
+            "{err}"
+        );
     }
 }

@@ -276,3 +276,189 @@ fn optimize_says_how_many_reviews_it_needs() {
         .unwrap();
     assert_eq!(saved, 0);
 }
+
+/// 30 cards with six reviews each over two months, written straight into the
+/// log: first Good, then growing gaps with a lapse now and then. Enough for
+/// the full FSRS fit (every first-review group has 30 cards).
+fn long_log() -> Env {
+    let env = Env::new();
+    let note: String = std::iter::once("# 최적화\n".to_string())
+        .chain((1..=30).map(|i| format!("## 질문 {i}번은 무엇인가?\n답 {i}.\n\n")))
+        .collect();
+    let note = env.write("notes/opt.md", note);
+    env.import(&[&note]);
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let day0: i64 = 1_767_225_600_000; // 2026-01-01T00:00Z
+    let mut insert = conn
+        .prepare(
+            "INSERT INTO reviews (card_id, reviewed_at, rating, state_before, elapsed_days,
+                                  scheduled_days, duration_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, 5000)",
+        )
+        .unwrap();
+    for card in 1..=30i64 {
+        let mut day = 0;
+        for (i, gap) in [0i64, 1, 3, 8, 20, 45].into_iter().enumerate() {
+            day += gap;
+            let rating = match (card + i as i64) % 6 {
+                _ if i == 0 => 3,
+                0 => 1,
+                1 => 2,
+                5 => 4,
+                _ => 3,
+            };
+            let state = if i == 0 { "new" } else { "review" };
+            insert
+                .execute(rusqlite::params![
+                    card,
+                    day0 + day * 86_400_000,
+                    rating,
+                    state,
+                    gap as f64
+                ])
+                .unwrap();
+        }
+    }
+    env
+}
+
+fn saved_parameters(env: &Env) -> Option<String> {
+    use rusqlite::OptionalExtension;
+    rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .query_row(
+            "SELECT value FROM config WHERE key = 'parameters'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .unwrap()
+}
+
+/// The two `log loss` / `RMSE` rows of an optimize report.
+fn fit_rows(out: &str) -> [[f64; 2]; 2] {
+    ["current", "fitted"].map(|name| {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} row: {out}"));
+        let nums: Vec<f64> = line
+            .split_whitespace()
+            .skip(1)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        [nums[0], nums[1]]
+    })
+}
+
+#[test]
+fn optimize_fits_a_long_log_and_saves_only_when_asked() {
+    let env = long_log();
+    let out = run(&env, &["optimize"]);
+    assert!(
+        out.contains("리뷰 180 개 (하루 이상 지난 복습 150개, 카드 30장)"),
+        "{out}"
+    );
+    let [current, fitted] = fit_rows(&out);
+    // Fitted on this very log, the new parameters predict it at least as well.
+    assert!(fitted[0] <= current[0], "{out}");
+    assert!(
+        current
+            .iter()
+            .chain(&fitted)
+            .all(|v| v.is_finite() && *v > 0.0),
+        "{out}"
+    );
+    let parameters = out
+        .lines()
+        .find_map(|l| l.strip_prefix("fitted parameters: "))
+        .unwrap_or_else(|| panic!("{out}"))
+        .to_string();
+    assert_eq!(parameters.split(", ").count(), 21);
+    assert_ne!(
+        parameters,
+        "0.2120, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.0010, 1.8722, 0.1666, 0.7960, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542"
+    );
+    // Not a terminal: nothing is asked and nothing saved.
+    assert!(out.contains("synack optimize --yes"), "{out}");
+    assert_eq!(saved_parameters(&env), None);
+
+    // At a terminal the question is asked; "n" saves nothing.
+    if let Some(answered) = optimize_at_a_terminal(&env, "n") {
+        assert!(answered.contains("저장하지 않았습니다."), "{answered}");
+        assert_eq!(saved_parameters(&env), None);
+        let answered = optimize_at_a_terminal(&env, "y").expect("pty");
+        assert!(answered.contains("저장했습니다"), "{answered}");
+        let saved = saved_parameters(&env).expect("saved after y");
+        assert_eq!(saved.split(',').count(), 21);
+        env.cmd()
+            .args(["config", "unset", "parameters"])
+            .assert()
+            .success();
+    }
+
+    let out = run(&env, &["optimize", "--yes"]);
+    let saved = saved_parameters(&env).expect("saved with --yes");
+    assert!(
+        out.contains(&format!("저장했습니다: parameters = {saved}")),
+        "{out}"
+    );
+    let saved: Vec<f64> = saved
+        .split(',')
+        .map(|p| p.trim().parse().unwrap())
+        .collect();
+    let printed: Vec<f64> = parameters.split(", ").map(|p| p.parse().unwrap()).collect();
+    assert_eq!(saved, printed);
+}
+
+/// Runs `synack optimize` on a pseudo-terminal and answers its y/N question;
+/// `None` where no pseudo-terminal can be opened.
+fn optimize_at_a_terminal(env: &Env, answer: &str) -> Option<String> {
+    use expectrl::Expect;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"));
+    cmd.arg("--db")
+        .arg(&env.db)
+        .arg("optimize")
+        .env("SYNACK_NOW", crate::util::NOW)
+        .env("NO_COLOR", "1");
+    let mut p = match expectrl::Session::spawn(cmd) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("skipped: cannot open a pseudo-terminal here: {e}");
+            return None;
+        }
+    };
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    let asked = p.expect("[y/N]").expect("the question");
+    assert!(String::from_utf8_lossy(asked.before()).contains("fitted parameters"));
+    p.send_line(answer).unwrap();
+    // At the end of output the Eof needle matches all that is left.
+    let rest = p.expect(expectrl::Eof).expect("end");
+    Some(String::from_utf8_lossy(rest.get(0).unwrap_or_default()).into_owned())
+}
+
+#[test]
+fn typed_answers_come_newest_first() {
+    let env = studied();
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", "2026-11-21T09:00:00+09:00")
+        .args(["stats", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let typed: Vec<(&str, &str)> = json["typed_answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["at"].as_str().unwrap(), a["typed"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        typed,
+        [
+            ("2026-11-20 09:00", "stream 여러 개"),
+            ("2026-11-19 09:00", "2MSL"),
+            ("2026-11-08 09:00", "SYN 보내고 ACK"),
+        ]
+    );
+}

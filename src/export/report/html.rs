@@ -140,6 +140,11 @@ pub fn render(report: &Report) -> String {
          (Again = 실패, learning/relearning step 제외). mature = 직전 interval ≥ 21일.</p>\n",
     );
 
+    // The charts come before the long tables: they answer "where do I
+    // stand" at a glance, as Anki's statistics page opens with them.
+    out.push_str("<h2>차트 (charts)</h2>\n");
+    charts(&mut out, report);
+
     out.push_str("<h2>주제별 (topics)</h2>\n");
     let rows: Vec<Vec<(String, bool)>> = report
         .topics
@@ -253,8 +258,6 @@ pub fn render(report: &Report) -> String {
         table(&mut out, &["when", "card", "typed", "grade"], &rows);
     }
 
-    out.push_str("<h2>차트 (charts)</h2>\n");
-    charts(&mut out, report);
     out.push_str("</body>\n</html>\n");
     out
 }

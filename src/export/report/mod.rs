@@ -67,6 +67,7 @@ pub struct Report {
     pub topics: Vec<Topic>,
     pub weakest: Vec<WeakCard>,
     pub open_questions: Vec<OpenQuestion>,
+    /// Newest first.
     pub typed_answers: Vec<TypedAnswer>,
     /// Reviews per study day by rating, the last [`CALENDAR_DAYS`] days, oldest first.
     pub days: Vec<DayReviews>,
@@ -356,21 +357,27 @@ impl Report {
                 }
             }
             if let Some(text) = r.answer.as_deref().filter(|t| !t.trim().is_empty())
-                && r.reviewed_at.0 >= input.now.0 - TYPED_DAYS * MS_PER_DAY
+                && (input.now.0 - TYPED_DAYS * MS_PER_DAY..=input.now.0).contains(&r.reviewed_at.0)
             {
-                typed.push(TypedAnswer {
-                    at: local(r.reviewed_at, offset),
-                    card: r.card_id,
-                    front: fronts
-                        .get(&r.card_id)
-                        .map(|c| c.front.clone())
-                        .unwrap_or_default(),
-                    typed: text.to_string(),
-                    rating: r.rating,
-                });
+                typed.push((
+                    r.reviewed_at,
+                    r.id,
+                    TypedAnswer {
+                        at: local(r.reviewed_at, offset),
+                        card: r.card_id,
+                        front: fronts
+                            .get(&r.card_id)
+                            .map(|c| c.front.clone())
+                            .unwrap_or_default(),
+                        typed: text.to_string(),
+                        rating: r.rating,
+                    },
+                ));
             }
         }
-        typed.sort_by(|a, b| a.at.cmp(&b.at).then(a.card.cmp(&b.card)));
+        // Newest first: the last days are what the user wants to look back on.
+        typed.sort_by_key(|t| std::cmp::Reverse((t.0, t.1)));
+        let typed: Vec<TypedAnswer> = typed.into_iter().map(|(_, _, t)| t).collect();
 
         let retrievability = |c: &StatsCard| -> Option<f64> {
             let state = CardState {

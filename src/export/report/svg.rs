@@ -88,7 +88,23 @@ pub fn bars(b: &Bars<'_>) -> String {
     } else {
         28
     };
-    let slot = bar_w * per + 4;
+    // Where every label is written, a slot is at least as wide as the
+    // longest one (about 7 px a character at the axis font size), and a
+    // single bar fills it, so histogram labels never run into each other.
+    let label_w = match b.label_every {
+        1 => {
+            b.labels
+                .iter()
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0)
+                * 7
+                + 4
+        }
+        _ => 0,
+    };
+    let slot = (bar_w * per + 4).max(label_w);
+    let bar_w = if per == 1 { slot - 4 } else { bar_w };
     let (left, top, plot_h) = (36, 22, 120);
     let w = left + n * slot + 8;
     let h = top + plot_h + 34;
