@@ -2,8 +2,11 @@
 //! none of the developer's SYNACK_* settings.
 
 use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
 
 use assert_cmd::Command;
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -114,6 +117,21 @@ impl Env {
         }
     }
 
+    /// One database connection for looking behind the binary's back.
+    pub fn conn(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).expect("open db")
+    }
+
+    /// `PRAGMA integrity_check` of this test's database: "ok" when sound.
+    pub fn integrity(&self) -> String {
+        integrity(&self.db)
+    }
+
+    /// `synack quiz --format json` on this test's database (see [`spawn_quiz`]).
+    pub fn spawn_quiz(&self) -> Child {
+        spawn_quiz(&self.db)
+    }
+
     /// The card whose front is `front`.
     pub fn card(&self, front: &str) -> Value {
         self.cards()
@@ -135,6 +153,58 @@ pub fn assert_golden(rel: &str, actual: &str) {
     }
     let golden = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
     assert_eq!(actual, golden, "output differs from tests/golden/{rel}");
+}
+
+/// A database with one note of `n` questions, each in its own section (no
+/// burying between them), imported, and fuzz off so intervals are exact.
+pub fn quiz_deck(n: usize) -> Env {
+    let env = Env::new();
+    let mut note = String::from("# 덱\n");
+    for i in 1..=n {
+        note.push_str(&format!(
+            "## 질문 {i}번은 무엇인가요?\n답 {i}: TCP 연결을 맺습니다.\n"
+        ));
+    }
+    let path = env.write("notes/deck.md", note);
+    env.import(&[&path]);
+    env.cmd()
+        .args(["config", "set", "fuzz", "false"])
+        .assert()
+        .success();
+    env
+}
+
+/// `synack quiz --format json` on `db` at [`NOW`] as a child process, every
+/// stream piped, for tests that feed it slowly, kill it or run two at once.
+pub fn spawn_quiz(db: &Path) -> Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"))
+        .arg("--db")
+        .arg(db)
+        .args(["quiz", "--format", "json"])
+        .env_remove("SYNACK_DB")
+        .env("SYNACK_NOW", NOW)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn synack quiz")
+}
+
+/// `PRAGMA integrity_check` of the database at `db`.
+pub fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check")
+}
+
+/// A seeded random source, so a failing run can be repeated exactly.
+pub fn seeded(seed: u64) -> ChaCha8Rng {
+    ChaCha8Rng::seed_from_u64(seed)
+}
+
+/// A number in `0..n` (n > 0) from `rng`; the slight modulo bias does not matter here.
+pub fn below(rng: &mut ChaCha8Rng, n: u64) -> u64 {
+    rng.next_u64() % n
 }
 
 pub fn fixtures_dir() -> PathBuf {
