@@ -14,10 +14,12 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
 
-use crate::util::{Env, NOW, below, integrity, quiz_deck, seeded, spawn_quiz};
+use crate::util::{
+    Env, NOW, below, corpus, deck_text, edited, integrity, quiz_deck, seeded, spawn_quiz,
+    write_notes,
+};
 
 /// How many kills each test makes, and from which seed.
 fn iterations() -> (usize, u64) {
@@ -47,125 +49,6 @@ fn kill_after(mut child: Child, delay: Duration, what: &str) -> bool {
 }
 
 // ---------------------------------------------------------------- import
-
-/// A note: its deck heading and (question, answer) pairs.
-type Note = Vec<(String, String)>;
-
-const WORDS: &[&str] = &[
-    "TCP",
-    "UDP",
-    "패킷",
-    "세그먼트",
-    "윈도우",
-    "혼잡",
-    "재전송",
-    "타임아웃",
-    "포트",
-    "소켓",
-    "핸드셰이크",
-    "암호화",
-    "인증서",
-    "캐시",
-    "프록시",
-    "라우팅",
-];
-
-fn words(rng: &mut ChaCha8Rng, n: usize) -> String {
-    (0..n)
-        .map(|_| WORDS[below(rng, WORDS.len() as u64) as usize])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// `files` notes of `cards` questions each, from `rng`.
-fn corpus(rng: &mut ChaCha8Rng, files: usize, cards: usize) -> Vec<Note> {
-    (0..files)
-        .map(|f| {
-            (0..cards)
-                .map(|c| {
-                    let q = format!("{f}-{c}번: {}은 무엇인가요?", words(rng, 3));
-                    (q, format!("{}입니다.", words(rng, 8)))
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// The corpus after a round of editing: per note, nothing, a new answer, a
-/// reworded question, a card dropped or a card added; and two new notes.
-fn edited(rng: &mut ChaCha8Rng, notes: &[Note]) -> Vec<Note> {
-    let mut out: Vec<Note> = notes.to_vec();
-    for (f, note) in out.iter_mut().enumerate() {
-        let c = below(rng, note.len() as u64) as usize;
-        match below(rng, 5) {
-            0 => {}
-            1 => note[c].1 = format!("고친 답: {}.", words(rng, 6)),
-            2 => note[c].0 = note[c].0.replace("무엇인가요", "무엇일까요"),
-            3 => {
-                note.remove(c);
-            }
-            _ => note.push((
-                format!("{f}-새 질문: {}은 무엇인가요?", words(rng, 3)),
-                words(rng, 5),
-            )),
-        }
-    }
-    let fresh = out.len();
-    out.extend(corpus(rng, 2, 4).into_iter().map(|note| {
-        note.into_iter()
-            .map(|(q, a)| (format!("추가 {fresh} {q}"), a))
-            .collect()
-    }));
-    out
-}
-
-/// Writes `notes` as `dir/note-NN.md`, replacing what was there.
-fn write_notes(dir: &Path, notes: &[Note]) {
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).expect("mkdir");
-    for (f, note) in notes.iter().enumerate() {
-        let mut text = format!("# 덱 {f}\n\n");
-        for (q, a) in note {
-            text += &format!("## {q}\n\n{a}\n\n");
-        }
-        std::fs::write(dir.join(format!("note-{f:02}.md")), text).expect("write note");
-    }
-}
-
-/// Everything an import writes, one JSON row per line, in id order: two
-/// databases with the same text hold the same deck. Empty when the schema
-/// was never created (a fresh import killed before it got that far).
-pub fn deck_text(db: &Path) -> String {
-    let conn = rusqlite::Connection::open(db).expect("open db");
-    let has_schema: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'cards'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("schema");
-    if has_schema == 0 {
-        return String::new();
-    }
-    let tables = [
-        "SELECT json_array(id, deck, key, front, back, kind, heading_path, source_id, line,
-                suspended, missing_since) FROM cards ORDER BY id",
-        "SELECT json_array(card_id, state, due, reps) FROM card_state ORDER BY card_id",
-        "SELECT json_array(id, path, content_hash) FROM sources ORDER BY id",
-        "SELECT json_array(card_id, front, back) FROM card_revisions ORDER BY id",
-        "SELECT json_array(card_id, tag, pos) FROM card_tags ORDER BY card_id, pos",
-    ];
-    let mut text = String::new();
-    for sql in tables {
-        let mut stmt = conn.prepare(sql).expect(sql);
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).expect(sql);
-        for row in rows {
-            text += &row.expect("row");
-            text.push('\n');
-        }
-    }
-    text
-}
 
 /// `synack import` of `notes` into `db` as a child process.
 fn spawn_import(db: &Path, notes: &Path) -> Child {
