@@ -227,9 +227,18 @@ pub(crate) fn write_json(
     Ok(())
 }
 
-/// Opens the database, naming it in any error.
+/// Opens the database, naming it in any error; a write that has to wait for
+/// another synack says so on stderr.
 pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
-    Ok(Store::open(&ctx.db)?)
+    let mut store = Store::open(&ctx.db)?;
+    store.on_wait(|path| {
+        eprintln!(
+            "synack: {}: another synack is writing; waiting for it (up to {} s)",
+            path.display(),
+            crate::store::BUSY_TIMEOUT.as_secs()
+        );
+    });
+    Ok(store)
 }
 
 /// Opens the database for reading cards; on first use, and when the shipped

@@ -11,13 +11,13 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 use crate::util::{
-    Env, NOW, below, corpus, deck_text, edited, integrity, quiz_deck, seeded, spawn_quiz,
+    Env, below, corpus, deck_text, edited, integrity, quiz_deck, seeded, spawn_quiz, synack_on,
     write_notes,
 };
 
@@ -52,13 +52,9 @@ fn kill_after(mut child: Child, delay: Duration, what: &str) -> bool {
 
 /// `synack import` of `notes` into `db` as a child process.
 fn spawn_import(db: &Path, notes: &Path) -> Child {
-    Command::new(assert_cmd::cargo::cargo_bin("synack"))
-        .arg("--db")
-        .arg(db)
+    synack_on(db)
         .arg("import")
         .arg(notes)
-        .env_remove("SYNACK_DB")
-        .env("SYNACK_NOW", NOW)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

@@ -174,15 +174,22 @@ pub fn quiz_deck(n: usize) -> Env {
     env
 }
 
-/// `synack quiz --format json` on `db` at [`NOW`] as a child process, every
-/// stream piped, for tests that feed it slowly, kill it or run two at once.
-pub fn spawn_quiz(db: &Path) -> Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"))
-        .arg("--db")
+/// `synack --db DB` as a plain process at [`NOW`], for tests that spawn it and
+/// go on meanwhile: kill it, feed it slowly, run several at once.
+pub fn synack_on(db: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"));
+    cmd.arg("--db")
         .arg(db)
-        .args(["quiz", "--format", "json"])
         .env_remove("SYNACK_DB")
-        .env("SYNACK_NOW", NOW)
+        .env_remove("NO_COLOR")
+        .env("SYNACK_NOW", NOW);
+    cmd
+}
+
+/// `synack quiz --format json` on `db` as a child process, every stream piped.
+pub fn spawn_quiz(db: &Path) -> Child {
+    synack_on(db)
+        .args(["quiz", "--format", "json"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
