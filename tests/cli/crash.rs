@@ -50,6 +50,17 @@ fn kill_after(mut child: Child, delay: Duration, what: &str) -> bool {
 
 // ---------------------------------------------------------------- import
 
+/// The first line of `text` that `expected` does not have at that place.
+fn first_difference(text: &str, expected: &str) -> String {
+    let mut lines = expected.lines();
+    text.lines()
+        .enumerate()
+        .find(|(_, line)| lines.next() != Some(*line))
+        .map_or("(none: it ends early)".into(), |(n, line)| {
+            format!("{}: {line}", n + 1)
+        })
+}
+
 /// `synack import` of `notes` into `db` as a child process.
 fn spawn_import(db: &Path, notes: &Path) -> Child {
     synack_on(db)
@@ -149,8 +160,13 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
         let deck = deck_text(&db);
         if deck == case.after {
             applied += 1;
-        } else {
-            assert_eq!(deck, case.before, "{what}: neither before nor after");
+        } else if deck != case.before {
+            panic!(
+                "{what}: the deck is neither as before nor as after the import:\n\
+                 first line unlike before: {}\nfirst line unlike after: {}",
+                first_difference(&deck, &case.before),
+                first_difference(&deck, &case.after),
+            );
         }
         // And the next import finishes the job.
         import_to_end(&db, &case.notes);
