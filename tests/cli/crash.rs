@@ -110,7 +110,7 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
     let (iterations, seed) = iterations();
     let mut rng = seeded(seed);
     let env = Env::new();
-    let first = corpus(&mut rng, 24, 8);
+    let first = corpus(&mut rng, 16, 8);
     let second = edited(&mut rng, &first);
     let (notes_a, notes_b) = (env.path("notes-a"), env.path("notes-b"));
     write_notes(&notes_a, &first);
@@ -141,8 +141,8 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
         },
     ];
     assert_ne!(cases[1].before, cases[1].after, "the edit changes the deck");
-    // 192 cards, their states and 24 sources.
-    assert_eq!(cases[0].after.lines().count(), 192 * 2 + 24);
+    // 128 cards, their states and 16 sources.
+    assert_eq!(cases[0].after.lines().count(), 128 * 2 + 16);
 
     let db = env.path("killed.db");
     let (mut killed, mut applied) = (0, 0);
