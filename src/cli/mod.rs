@@ -227,10 +227,11 @@ pub(crate) fn write_json(
     Ok(())
 }
 
-/// Opens the database, naming it in any error, and says so when it upgraded
-/// a file from an older synack.
+/// Opens the database, naming it in any error. It says on stderr when it
+/// upgraded a file from an older synack, and when a write has to wait for
+/// another synack.
 pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
-    let store = Store::open(&ctx.db)?;
+    let mut store = Store::open(&ctx.db)?;
     if let Some(up) = store.upgrade() {
         eprintln!(
             "synack: upgraded {} from schema v{} to v{}; the old file is kept as {}",
@@ -240,6 +241,13 @@ pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
             up.backup.display()
         );
     }
+    store.on_wait(|path| {
+        eprintln!(
+            "synack: {}: another synack is writing; waiting for it (up to {} s)",
+            path.display(),
+            crate::store::BUSY_TIMEOUT.as_secs()
+        );
+    });
     Ok(store)
 }
 

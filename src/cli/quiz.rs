@@ -117,7 +117,23 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
     };
     while let Some(prompt) = session.prompt() {
         let line = input.read(prompt, &mut view)?;
-        let events = session.apply(&mut store, line, clock.tick())?;
+        let mut events = session.apply(&mut store, line.clone(), clock.tick())?;
+        // A person tries a grade again when it was not saved (the database
+        // was busy past the timeout); a script cannot, and its next line
+        // would be read at the wrong prompt. So the script's line is tried
+        // again here, and if it still fails the session stops.
+        let mut tries = 1;
+        while !interactive && let Some(text) = unsaved(&events) {
+            if tries == SCRIPT_TRIES {
+                view.show(&events)?;
+                bail!(
+                    "{text} (tried {tries} times; stopping the scripted session, \
+                     whose next lines would be read at the wrong prompt)"
+                );
+            }
+            tries += 1;
+            events = session.apply(&mut store, line.clone(), clock.tick())?;
+        }
         view.show(&events)?;
         if let Some(request) = session.take_edit_request() {
             let outcome = edit(ctx, &mut store, &request, interactive);
@@ -130,6 +146,18 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// How many times a scripted session tries to save an input before it stops;
+/// each try waits up to [`crate::store::BUSY_TIMEOUT`] for another writer.
+const SCRIPT_TRIES: usize = 3;
+
+/// The message, when the events say that the input was not saved.
+fn unsaved(events: &[Event]) -> Option<&str> {
+    match events {
+        [Event::Command(c)] if !c.ok && c.command == "save" => Some(&c.text),
+        _ => None,
+    }
 }
 
 /// The time for each input: `SYNACK_NOW` stands still, the clock moves.

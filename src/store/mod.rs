@@ -18,7 +18,7 @@ mod write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use backup::{
     BackupCard, BackupData, BackupDemo, BackupReview, BackupRevision, BackupSession, BackupSource,
@@ -65,7 +65,7 @@ impl StoreError {
         match err.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotSqlite { path },
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+            _ if is_busy(&err) => StoreError::Busy { path },
             Some(ErrorCode::CannotOpen) => StoreError::CannotOpen {
                 path,
                 reason: err.to_string(),
@@ -77,12 +77,21 @@ impl StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// How long a writer waits for another one to finish before giving up with
+/// [`StoreError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a write transaction waits before it says so through
+/// [`Store::on_wait`]: short waits (another quiz answering) pass in silence.
+const QUIET_WAIT: Duration = Duration::from_millis(500);
+
 /// An open, migrated synack database.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
     upgrade: Option<Upgrade>,
+    on_wait: Option<fn(&Path)>,
 }
 
 /// What opening an older database did: the schema it had, the one it has
@@ -141,7 +150,7 @@ impl Store {
                 supported: latest,
             });
         }
-        conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(fail)?;
         if path.as_os_str() != ":memory:" {
@@ -157,23 +166,28 @@ impl Store {
             conn.pragma_update(None, "synchronous", "NORMAL")
                 .map_err(fail)?;
         }
-        // Version 0 is a new, empty file: nothing to keep.
-        let upgrade = if version > 0 && version < latest && path.as_os_str() != ":memory:" {
-            let backup = keep_copy(&conn, &path, version)?;
-            Some(Upgrade {
-                from: version,
-                to: latest,
-                backup,
-            })
-        } else {
-            None
-        };
-        let migrated = migrate(&mut conn).map_err(fail)?;
+        // Version 0 is a new, empty file: nothing to keep. A database
+        // already at the latest version is opened without the write lock, so
+        // that no command waits at the door for a writer (an import).
+        let mut upgrade = None;
+        if version < latest {
+            if version > 0 && path.as_os_str() != ":memory:" {
+                upgrade = Some(Upgrade {
+                    from: version,
+                    to: latest,
+                    backup: keep_copy(&conn, &path, version)?,
+                });
+            }
+            // Another synack may have migrated the file between our reads.
+            if !migrate(&mut conn).map_err(fail)? {
+                upgrade = None;
+            }
+        }
         Ok(Store {
             conn,
             path,
-            // Another synack may have migrated the file between our reads.
-            upgrade: upgrade.filter(|_| migrated),
+            upgrade,
+            on_wait: None,
         })
     }
 
@@ -194,15 +208,40 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Has `notice` called with the database's path when a write transaction
+    /// has waited a moment for another writer (an import, say) and goes on
+    /// waiting, so that the person knows why nothing happens.
+    pub fn on_wait(&mut self, notice: fn(&Path)) {
+        self.on_wait = Some(notice);
+    }
+
     /// Starts a write transaction that takes the write lock at once, so two
-    /// writers queue (up to the busy timeout) instead of failing half-way.
+    /// writers queue (up to [`BUSY_TIMEOUT`]) instead of failing half-way.
     pub fn transaction(&mut self) -> Result<Tx<'_>> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::classify(&path, e))?;
-        Ok(Tx::new(tx, path))
+        let fail = |e| StoreError::classify(&self.path, e);
+        // `&mut self` guarantees no other transaction is open on this
+        // connection, which is all `new_unchecked` leaves to the caller.
+        let begin = || Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate);
+        let tx = match self.on_wait {
+            None => begin(),
+            Some(notice) => {
+                self.conn.busy_timeout(QUIET_WAIT).map_err(fail)?;
+                let tx = match begin() {
+                    Err(e) if is_busy(&e) => {
+                        notice(&self.path);
+                        self.conn
+                            .busy_timeout(BUSY_TIMEOUT.saturating_sub(QUIET_WAIT))
+                            .map_err(fail)?;
+                        begin()
+                    }
+                    other => other,
+                };
+                self.conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+                tx
+            }
+        }
+        .map_err(fail)?;
+        Ok(Tx::new(tx, self.path.clone()))
     }
 
     fn err(&self, e: rusqlite::Error) -> StoreError {
@@ -221,6 +260,13 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))
     }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 /// Applies every migration after the database's `user_version`, in one

@@ -86,24 +86,31 @@ impl Store {
         deck: Option<&str>,
         tag: Option<&str>,
     ) -> Result<i64> {
-        self.conn
+        // Through a transaction, like every write, so that waiting for
+        // another writer is announced.
+        let tx = self.transaction()?;
+        let id = tx
+            .tx
             .prepare_cached(
                 "INSERT INTO sessions (started_at, cram, deck, tag) VALUES (?1, ?2, ?3, ?4)
                  RETURNING id",
             )
             .and_then(|mut s| s.query_row(params![now.0, cram, deck, tag], |r| r.get(0)))
-            .map_err(|e| self.err(e))
+            .map_err(|e| tx.err(e))?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Closes a session record.
     pub fn end_session(&mut self, session: i64, now: Timestamp) -> Result<()> {
-        self.conn
+        let tx = self.transaction()?;
+        tx.tx
             .execute(
                 "UPDATE sessions SET ended_at = ?2 WHERE id = ?1",
                 params![session, now.0],
             )
-            .map(drop)
-            .map_err(|e| self.err(e))
+            .map_err(|e| tx.err(e))?;
+        tx.commit()
     }
 
     /// A session's stored totals.

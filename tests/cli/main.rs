@@ -2,6 +2,8 @@
 
 mod bad_input;
 mod cards;
+mod concurrency;
+mod crash;
 mod demo_handshake;
 mod demo_sockets;
 mod demo_uri;

@@ -3,29 +3,11 @@
 //! interactive prompt in a pseudo-terminal.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
 
-use crate::util::Env;
-
-/// Notes with `n` questions, each in its own section (no burying between them).
-fn deck(n: usize) -> Env {
-    let env = Env::new();
-    let mut note = String::from("# 덱\n");
-    for i in 1..=n {
-        note.push_str(&format!(
-            "## 질문 {i}번은 무엇인가요?\n답 {i}: TCP 연결을 맺습니다.\n"
-        ));
-    }
-    let path = env.write("notes/deck.md", note);
-    env.import(&[&path]);
-    env.cmd()
-        .args(["config", "set", "fuzz", "false"])
-        .assert()
-        .success();
-    env
-}
+use crate::util::{Env, quiz_deck};
 
 /// Runs a scripted quiz at `now`, returning its JSON events.
 fn quiz_json(env: &Env, now: &str, script: &str, args: &[&str]) -> Vec<Value> {
@@ -59,18 +41,13 @@ fn summary(all: &[Value]) -> &Value {
         .expect("a summary event")
 }
 
-/// One database connection for looking behind the binary's back.
-fn db(env: &Env) -> rusqlite::Connection {
-    rusqlite::Connection::open(&env.db).expect("open db")
-}
-
 fn count(env: &Env, sql: &str) -> i64 {
-    db(env).query_row(sql, [], |r| r.get(0)).expect(sql)
+    env.conn().query_row(sql, [], |r| r.get(0)).expect(sql)
 }
 
 #[test]
 fn a_session_across_three_days_follows_the_schedule() {
-    let env = deck(3);
+    let env = quiz_deck(3);
     // Day 1: three new cards, Good twice each (10-minute step, then graduate).
     let day1 = quiz_json(&env, "2026-11-21T09:00:00+09:00", &"\n3\n".repeat(6), &[]);
     let grades = events(&day1, "grade");
@@ -122,7 +99,7 @@ fn a_session_across_three_days_follows_the_schedule() {
 
 #[test]
 fn new_and_limit_override_the_daily_limits_for_one_session() {
-    let env = deck(5);
+    let env = quiz_deck(5);
     env.cmd()
         .args(["config", "set", "new_per_day", "2"])
         .assert()
@@ -135,7 +112,7 @@ fn new_and_limit_override_the_daily_limits_for_one_session() {
 
 #[test]
 fn every_command_works_in_script_mode() {
-    let env = deck(5);
+    let env = quiz_deck(5);
     let out = quiz_text(
         &env,
         ":help\n:show\n\n:stats\n2\n:skip\n:bury\n:suspend\n:demo\n:undo\n\nhard\n:nope\n:quit\n",
@@ -172,9 +149,9 @@ fn every_command_works_in_script_mode() {
 #[test]
 fn undo_of_each_grade_restores_the_card_exactly() {
     for rating in ["1", "2", "3", "4"] {
-        let env = deck(2);
+        let env = quiz_deck(2);
         let state = |env: &Env| -> String {
-            db(env)
+            env.conn()
                 .query_row(
                     "SELECT json_array(state, due, stability, difficulty, step, reps, lapses,
                             last_review) FROM card_state WHERE card_id = 1",
@@ -204,7 +181,7 @@ fn undo_of_each_grade_restores_the_card_exactly() {
 
 #[test]
 fn edit_opens_the_editor_on_the_note_and_reimports_it() {
-    let env = deck(2);
+    let env = quiz_deck(2);
     // An "editor" that rewrites the first answer, recording how it was called.
     let editor = env.write(
         "editor.sh",
@@ -243,24 +220,10 @@ fn edit_refuses_shipped_cards() {
     assert!(out.contains("shipped inside synack"), "{out}");
 }
 
-/// A JSON-mode quiz as a child process with every stream piped.
-fn spawn_quiz(env: &Env) -> std::process::Child {
-    Command::new(assert_cmd::cargo::cargo_bin("synack"))
-        .arg("--db")
-        .arg(&env.db)
-        .args(["quiz", "--format", "json"])
-        .env("SYNACK_NOW", "2026-11-21T09:00:00+09:00")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 #[test]
 fn a_killed_session_keeps_every_grade_already_shown() {
-    let env = deck(6);
-    let mut child = spawn_quiz(&env);
+    let env = quiz_deck(6);
+    let mut child = env.spawn_quiz();
     let mut stdin = child.stdin.take().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let mut graded = Vec::new();
@@ -279,11 +242,8 @@ fn a_killed_session_keeps_every_grade_already_shown() {
     }
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
-    let conn = db(&env);
-    let ok: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok");
+    assert_eq!(env.integrity(), "ok");
+    let conn = env.conn();
     let mut logged: Vec<i64> = conn
         .prepare("SELECT card_id FROM reviews ORDER BY id")
         .unwrap()
@@ -302,9 +262,9 @@ fn a_killed_session_keeps_every_grade_already_shown() {
 
 #[test]
 fn two_sessions_at_once_both_save_everything() {
-    let env = deck(8);
-    let mut a = spawn_quiz(&env);
-    let mut b = spawn_quiz(&env);
+    let env = quiz_deck(8);
+    let mut a = env.spawn_quiz();
+    let mut b = env.spawn_quiz();
     let mut a_in = a.stdin.take().unwrap();
     let mut b_in = b.stdin.take().unwrap();
     // Interleave four grades each, then end both.
@@ -327,18 +287,16 @@ fn two_sessions_at_once_both_save_everything() {
     let total = grades(&a.stdout) + grades(&b.stdout);
     assert_eq!(total, 8);
     assert_eq!(count(&env, "SELECT count(*) FROM reviews"), total);
-    let ok: String = db(&env)
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok");
+    assert_eq!(env.integrity(), "ok");
 }
 
 #[test]
 fn cram_studies_learned_cards_without_rescheduling() {
-    let env = deck(3);
+    let env = quiz_deck(3);
     quiz_json(&env, "2026-11-21T09:00:00+09:00", &"\n4\n".repeat(3), &[]);
     let before = count(&env, "SELECT count(*) FROM reviews");
-    let dues: String = db(&env)
+    let dues: String = env
+        .conn()
         .query_row("SELECT group_concat(due) FROM card_state", [], |r| r.get(0))
         .unwrap();
     let cram = quiz_json(
@@ -357,7 +315,8 @@ fn cram_studies_learned_cards_without_rescheduling() {
     assert!(events(&cram, "grade").iter().all(|g| g["cram"] == true));
     assert_eq!(summary(&cram)["cram"], true);
     assert_eq!(count(&env, "SELECT count(*) FROM reviews"), before);
-    let after: String = db(&env)
+    let after: String = env
+        .conn()
         .query_row("SELECT group_concat(due) FROM card_state", [], |r| r.get(0))
         .unwrap();
     assert_eq!(after, dues);
@@ -365,7 +324,7 @@ fn cram_studies_learned_cards_without_rescheduling() {
 
 #[test]
 fn bad_quiz_options_are_usage_errors() {
-    let env = deck(1);
+    let env = quiz_deck(1);
     let out = env
         .cmd()
         .args(["quiz", "--deck", "없는 덱"])
@@ -382,7 +341,7 @@ fn bad_quiz_options_are_usage_errors() {
 #[test]
 fn the_interactive_prompt_takes_korean_input_and_ctrl_c() {
     use expectrl::{ControlCode, Expect};
-    let env = deck(2);
+    let env = quiz_deck(2);
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("synack"));
     cmd.arg("--db")
         .arg(&env.db)
@@ -423,7 +382,8 @@ fn the_interactive_prompt_takes_korean_input_and_ctrl_c() {
         matches!(status, expectrl::process::unix::WaitStatus::Exited(_, 0)),
         "Ctrl-C ends the session cleanly, not by the signal: {status:?}"
     );
-    let typed: String = db(&env)
+    let typed: String = env
+        .conn()
         .query_row("SELECT answer FROM reviews WHERE card_id = 1", [], |r| {
             r.get(0)
         })

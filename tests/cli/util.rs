@@ -2,8 +2,11 @@
 //! none of the developer's SYNACK_* settings.
 
 use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
 
 use assert_cmd::Command;
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -114,6 +117,21 @@ impl Env {
         }
     }
 
+    /// One database connection for looking behind the binary's back.
+    pub fn conn(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).expect("open db")
+    }
+
+    /// `PRAGMA integrity_check` of this test's database: "ok" when sound.
+    pub fn integrity(&self) -> String {
+        integrity(&self.db)
+    }
+
+    /// `synack quiz --format json` on this test's database (see [`spawn_quiz`]).
+    pub fn spawn_quiz(&self) -> Child {
+        spawn_quiz(&self.db)
+    }
+
     /// The card whose front is `front`.
     pub fn card(&self, front: &str) -> Value {
         self.cards()
@@ -135,6 +153,187 @@ pub fn assert_golden(rel: &str, actual: &str) {
     }
     let golden = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
     assert_eq!(actual, golden, "output differs from tests/golden/{rel}");
+}
+
+/// A database with one note of `n` questions, each in its own section (no
+/// burying between them), imported, and fuzz off so intervals are exact.
+pub fn quiz_deck(n: usize) -> Env {
+    let env = Env::new();
+    let mut note = String::from("# 덱\n");
+    for i in 1..=n {
+        note.push_str(&format!(
+            "## 질문 {i}번은 무엇인가요?\n답 {i}: TCP 연결을 맺습니다.\n"
+        ));
+    }
+    let path = env.write("notes/deck.md", note);
+    env.import(&[&path]);
+    env.cmd()
+        .args(["config", "set", "fuzz", "false"])
+        .assert()
+        .success();
+    env
+}
+
+/// `synack --db DB` as a plain process at [`NOW`], for tests that spawn it and
+/// go on meanwhile: kill it, feed it slowly, run several at once.
+pub fn synack_on(db: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"));
+    cmd.arg("--db")
+        .arg(db)
+        .env_remove("SYNACK_DB")
+        .env_remove("NO_COLOR")
+        .env("SYNACK_NOW", NOW);
+    cmd
+}
+
+/// `synack quiz --format json` on `db` as a child process, every stream piped.
+pub fn spawn_quiz(db: &Path) -> Child {
+    synack_on(db)
+        .args(["quiz", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn synack quiz")
+}
+
+/// `PRAGMA integrity_check` of the database at `db`.
+pub fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check")
+}
+
+/// A seeded random source, so a failing run can be repeated exactly.
+pub fn seeded(seed: u64) -> ChaCha8Rng {
+    ChaCha8Rng::seed_from_u64(seed)
+}
+
+/// A number in `0..n` (n > 0) from `rng`; the slight modulo bias does not matter here.
+pub fn below(rng: &mut ChaCha8Rng, n: u64) -> u64 {
+    rng.next_u64() % n
+}
+
+// Seeded note collections, for tests that import a lot and edit it.
+
+/// A note: its deck heading and (question, answer) pairs.
+pub type Note = Vec<(String, String)>;
+
+const WORDS: &[&str] = &[
+    "TCP",
+    "UDP",
+    "패킷",
+    "세그먼트",
+    "윈도우",
+    "혼잡",
+    "재전송",
+    "타임아웃",
+    "포트",
+    "소켓",
+    "핸드셰이크",
+    "암호화",
+    "인증서",
+    "캐시",
+    "프록시",
+    "라우팅",
+];
+
+fn words(rng: &mut ChaCha8Rng, n: usize) -> String {
+    (0..n)
+        .map(|_| WORDS[below(rng, WORDS.len() as u64) as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `files` notes of `cards` questions each, from `rng`.
+pub fn corpus(rng: &mut ChaCha8Rng, files: usize, cards: usize) -> Vec<Note> {
+    (0..files)
+        .map(|f| {
+            (0..cards)
+                .map(|c| {
+                    let q = format!("{f}-{c}번: {}은 무엇인가요?", words(rng, 3));
+                    (q, format!("{}입니다.", words(rng, 8)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The corpus after a round of editing: per note, nothing, a new answer, a
+/// reworded question, a card dropped or a card added; and two new notes.
+pub fn edited(rng: &mut ChaCha8Rng, notes: &[Note]) -> Vec<Note> {
+    let mut out: Vec<Note> = notes.to_vec();
+    for (f, note) in out.iter_mut().enumerate() {
+        let c = below(rng, note.len() as u64) as usize;
+        match below(rng, 5) {
+            0 => {}
+            1 => note[c].1 = format!("고친 답: {}.", words(rng, 6)),
+            2 => note[c].0 = note[c].0.replace("무엇인가요", "무엇일까요"),
+            3 => {
+                note.remove(c);
+            }
+            _ => note.push((
+                format!("{f}-새 질문: {}은 무엇인가요?", words(rng, 3)),
+                words(rng, 5),
+            )),
+        }
+    }
+    let fresh = out.len();
+    out.extend(corpus(rng, 2, 4).into_iter().map(|note| {
+        note.into_iter()
+            .map(|(q, a)| (format!("추가 {fresh} {q}"), a))
+            .collect()
+    }));
+    out
+}
+
+/// Writes `notes` as `dir/note-NN.md`, replacing what was there.
+pub fn write_notes(dir: &Path, notes: &[Note]) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).expect("mkdir");
+    for (f, note) in notes.iter().enumerate() {
+        let mut text = format!("# 덱 {f}\n\n");
+        for (q, a) in note {
+            text += &format!("## {q}\n\n{a}\n\n");
+        }
+        std::fs::write(dir.join(format!("note-{f:02}.md")), text).expect("write note");
+    }
+}
+
+/// Everything an import writes (of card states, only that they exist), one JSON row per line, in id order: two
+/// databases with the same text hold the same deck. Empty when the schema
+/// was never created (a fresh import killed before it got that far).
+pub fn deck_text(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    let has_schema: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'cards'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("schema");
+    if has_schema == 0 {
+        return String::new();
+    }
+    let tables = [
+        "SELECT json_array(id, deck, key, front, back, kind, heading_path, source_id, line,
+                suspended, missing_since) FROM cards ORDER BY id",
+        // Only which cards have a state: quizzes change the rest.
+        "SELECT json_array(card_id) FROM card_state ORDER BY card_id",
+        "SELECT json_array(id, path, content_hash) FROM sources ORDER BY id",
+        "SELECT json_array(card_id, front, back) FROM card_revisions ORDER BY id",
+        "SELECT json_array(card_id, tag, pos) FROM card_tags ORDER BY card_id, pos",
+    ];
+    let mut text = String::new();
+    for sql in tables {
+        let mut stmt = conn.prepare(sql).expect(sql);
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).expect(sql);
+        for row in rows {
+            text += &row.expect("row");
+            text.push('\n');
+        }
+    }
+    text
 }
 
 pub fn fixtures_dir() -> PathBuf {
