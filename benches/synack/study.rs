@@ -20,6 +20,10 @@ const DAY_MS: i64 = 86_400_000;
 /// Korea, as `NOW` says.
 const UTC_OFFSET: i32 = 9 * 3600;
 
+/// Bumped whenever the review log below changes, so a cached study
+/// database from an older harness is rebuilt.
+const STUDY_VERSION: u32 = 2;
+
 /// Reviews in the log: ten per card.
 pub fn reviews_for(size: Size) -> usize {
     size.cards() * 10
@@ -28,7 +32,7 @@ pub fn reviews_for(size: Size) -> usize {
 /// The cached study database for `size`, built if missing.
 pub fn ensure(root: &Path, corpus_dir: &Path, size: Size, now: &str) -> PathBuf {
     let path = root.join(format!(
-        "study-{}-g{}.db",
+        "study-{}-g{}-s{STUDY_VERSION}.db",
         size.label(),
         corpus::GENERATOR_VERSION
     ));
@@ -62,8 +66,8 @@ pub fn ensure(root: &Path, corpus_dir: &Path, size: Size, now: &str) -> PathBuf 
 /// Benchmark fixture data written straight into the tables, in one
 /// transaction: one card in ten stays new; the others get 11 or 12 reviews
 /// spread over the past year, so the log holds exactly ten per card. Most
-/// are in review, due from a few days ago to four months ahead; one in
-/// thirty is (re)learning, due this morning; a hundred were answered today.
+/// are in review, due from a few days ago to four months ahead; one in a
+/// thousand is learning, due this morning; a hundred were answered today.
 fn add_review_log(conn: &mut Connection, size: Size, now: i64) {
     let cards = size.cards() as i64;
     let mut rng = ChaCha8Rng::seed_from_u64(0x5ee0_0001);
@@ -122,7 +126,7 @@ fn add_review_log(conn: &mut Connection, size: Size, now: i64) {
                 t += gap * DAY_MS;
             }
             let last = t.min(now - DAY_MS);
-            let (phase, due) = if id % 30 == 1 {
+            let (phase, due) = if id % 1000 == 1 {
                 ("learning", now - 3_600_000)
             } else {
                 let days = i64::from(rng.next_u32() % 125) - 5;

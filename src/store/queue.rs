@@ -45,9 +45,17 @@ pub(super) const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
                                WHERE t.card_id = c.id AND t.tag = ?4 COLLATE NOCASE))";
 
 /// Siblings of a card answered today are buried until tomorrow.
+///
+/// The (note, section) pairs answered today are gathered once per query (a
+/// non-correlated `DISTINCT` subquery, materialized with an automatic index),
+/// instead of walking every candidate's siblings and their reviews: on a
+/// 100k-card deck that walk made today's queue take a third of a second.
+/// `coalesce(…, 0)` keeps `IS` semantics for cards without a note (ids start at 1).
 const NOT_BURIED: &str = "NOT EXISTS (
-    SELECT 1 FROM reviews r JOIN cards sib ON sib.id = r.card_id
-    WHERE r.reviewed_at >= ?1 AND sib.source_id IS c.source_id AND sib.section = c.section)";
+    SELECT 1 FROM (SELECT DISTINCT coalesce(sib.source_id, 0) AS source, sib.section AS section
+                   FROM reviews r JOIN cards sib ON sib.id = r.card_id
+                   WHERE r.reviewed_at >= ?1) answered
+    WHERE answered.source = coalesce(c.source_id, 0) AND answered.section = c.section)";
 
 impl Store {
     /// Today's candidates: learning cards due by `now`, review cards due
