@@ -47,9 +47,46 @@ fn main() {
     ensure_corpus(&corpus_dir, files);
     let mut table = Table::default();
 
-    // Import into an empty database, then again unchanged, then after an edit.
+    let groups = std::env::var("SYNACK_BENCH_ONLY").unwrap_or_default();
+    let run = |group: &str| groups.is_empty() || groups.split(',').any(|g| g.trim() == group);
+    if run("import") {
+        import_figures(&mut table, &corpus_dir, &scratch, cards, files, reps);
+    }
+    let study_db = study::ensure(&root, &corpus_dir, size, NOW);
+    let deck = scratch.join("study.db");
+    if run("study") {
+        copy_db(&study_db, &deck);
+        let (queue_ms, queue_len) = study::queue_build(&deck, NOW, 50);
+        table.row(
+            &format!(
+                "today's queue ({queue_len} cards), {} reviews",
+                study::reviews_for(size)
+            ),
+            queue_ms,
+            10.0,
+        );
+        let answer_ms = study::record_answers(&deck, NOW, 200);
+        table.row("record one answer (committed)", answer_ms, 2.0);
+    }
+    if run("process") {
+        copy_db(&study_db, &deck);
+        process_figures(&mut table, &deck, &scratch, reps);
+    }
+    table.print(size);
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// Import into an empty database, then again unchanged, then after an edit.
+fn import_figures(
+    table: &mut Table,
+    corpus_dir: &Path,
+    scratch: &Path,
+    cards: usize,
+    files: usize,
+    reps: usize,
+) {
     let work = scratch.join("notes");
-    copy_dir(&corpus_dir, &work);
+    copy_dir(corpus_dir, &work);
     let db = scratch.join("import.db");
     let import = measure(reps, |_| {
         remove_db(&db);
@@ -94,30 +131,16 @@ fn main() {
         edit,
         300.0,
     );
+}
 
-    // The study deck: the corpus with a review log, cached.
-    let study_db = study::ensure(&root, &corpus_dir, size, NOW);
-    let deck = scratch.join("study.db");
-    copy_db(&study_db, &deck);
-    let (queue_ms, queue_len) = study::queue_build(&deck, NOW, 50);
-    table.row(
-        &format!(
-            "today's queue ({queue_len} cards), {} reviews",
-            study::reviews_for(size)
-        ),
-        queue_ms,
-        10.0,
-    );
-    let answer_ms = study::record_answers(&deck, NOW, 200);
-    table.row("record one answer (committed)", answer_ms, 2.0);
-
-    copy_db(&study_db, &deck);
-    let quiz = measure(reps, |_| first_card(&deck));
+/// The whole-process figures on the study deck.
+fn process_figures(table: &mut Table, deck: &Path, scratch: &Path, reps: usize) {
+    let quiz = measure(reps, |_| first_card(deck));
     table.row("quiz: process start → first card", quiz, 100.0);
     let json_out = scratch.join("export.json");
     let json = measure(reps, |_| {
         run_ok(
-            synack(&deck)
+            synack(deck)
                 .args(["export", "--format", "json", "--force", "--out"])
                 .arg(&json_out),
         )
@@ -126,7 +149,7 @@ fn main() {
     let html_out = scratch.join("report.html");
     let html = measure(reps, |_| {
         run_ok(
-            synack(&deck)
+            synack(deck)
                 .args(["export", "--format", "html", "--force", "--out"])
                 .arg(&html_out),
         )
@@ -134,16 +157,13 @@ fn main() {
     table.row("export --format html", html, 2000.0);
     let demo_reps = reps.max(10);
     let handshake = measure(demo_reps, |_| {
-        run_ok(synack(&deck).args(["demo", "handshake"]))
+        run_ok(synack(deck).args(["demo", "handshake"]))
     });
     table.row("demo handshake (whole process)", handshake, 20.0);
     let uri = measure(demo_reps, |_| {
-        run_ok(synack(&deck).args(["demo", "uri", "https://user@例え.jp:8443/a/../b?q=1#frag"]))
+        run_ok(synack(deck).args(["demo", "uri", "https://user@例え.jp:8443/a/../b?q=1#frag"]))
     });
     table.row("demo uri (whole process)", uri, 20.0);
-
-    table.print(size);
-    let _ = std::fs::remove_dir_all(&scratch);
 }
 
 /// How big a run is: `1k`, `10k` or `100k` cards (the default).

@@ -32,9 +32,11 @@ pub fn reviews_for(size: Size) -> usize {
 /// The cached study database for `size`, built if missing.
 pub fn ensure(root: &Path, corpus_dir: &Path, size: Size, now: &str) -> PathBuf {
     let path = root.join(format!(
-        "study-{}-g{}-s{STUDY_VERSION}.db",
+        "study-{}-g{}-s{STUDY_VERSION}-v{}.db",
         size.label(),
-        corpus::GENERATOR_VERSION
+        corpus::GENERATOR_VERSION,
+        // Built at the current schema, so no measurement includes a migration.
+        synack::store::migrations::latest_version()
     ));
     if path.exists() {
         return path;
