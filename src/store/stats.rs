@@ -95,12 +95,16 @@ impl Store {
 
     /// The review log of the cards matching `filter`, by card, oldest first.
     pub fn stats_reviews(&self, filter: &StatsFilter) -> Result<Vec<ReviewRow>> {
+        // The filter is a list of card ids built once, and skipped without a
+        // filter, rather than a join: reading the card row of each of 1M
+        // reviews took a second of a 100k-card report.
         self.rows(
             &format!(
                 "SELECT r.id, r.card_id, r.reviewed_at, r.rating, r.state_before, r.elapsed_days,
                         r.scheduled_days, r.stability, r.difficulty, r.duration_ms, r.answer
-                 FROM reviews r JOIN cards c ON c.id = r.card_id
-                 WHERE {FILTER}
+                 FROM reviews r
+                 WHERE (?1 IS NULL AND ?2 IS NULL)
+                    OR r.card_id IN (SELECT c.id FROM cards c WHERE {FILTER})
                  ORDER BY r.card_id, r.reviewed_at, r.id"
             ),
             params![filter.deck, filter.tag],
