@@ -48,7 +48,10 @@ pub(super) fn explicit(back: &str, note: &str, from_line: u32) -> Vec<Link> {
     let mut links = Vec::new();
     // Lines are found by searching the note for each target after the card's
     // own line; the back is cut from the note, so every target is there.
-    let mut offset = line_offset(note, from_line);
+    // The card's own line is looked up at the first link only: most cards
+    // have none, and scanning the note from its start for every card made
+    // parsing quadratic in the note's length.
+    let mut offset = None;
     for event in Parser::new_ext(back, crate::markdown::options()) {
         let Event::Start(Tag::Link { dest_url, .. }) = event else {
             continue;
@@ -57,11 +60,10 @@ pub(super) fn explicit(back: &str, note: &str, from_line: u32) -> Vec<Link> {
             continue;
         };
         let (name, args) = rest.split_once('?').unwrap_or((rest, ""));
-        let at = note[offset..]
-            .find(&*dest_url)
-            .map_or(offset, |i| offset + i);
+        let from = *offset.get_or_insert_with(|| line_offset(note, from_line));
+        let at = note[from..].find(&*dest_url).map_or(from, |i| from + i);
         let line = 1 + note[..at].matches('\n').count() as u32;
-        offset = (at + dest_url.len()).min(note.len());
+        offset = Some((at + dest_url.len()).min(note.len()));
         links.push(Link {
             name: name.to_string(),
             args: args.to_string(),
@@ -88,12 +90,19 @@ fn line_offset(note: &str, line: u32) -> usize {
 /// (The shipped decks are written with every link they need: no rules.)
 pub fn settle(note: &mut Note, table: &Table<'_>, rules: bool) -> Vec<UnknownDemo> {
     let mut unknown = Vec::new();
+    // Normalized once per note rather than once per card and demo: on a
+    // large import this was a fifth of the parsing time.
+    let normalized = if rules {
+        normalize_table(table)
+    } else {
+        Vec::new()
+    };
     for card in &mut note.cards {
         if card.demos.is_empty() {
             if !rules {
                 continue;
             }
-            card.demos = by_topic(subject(card), &card.back, table)
+            card.demos = topic_demos(subject(card), &card.back, &normalized)
                 .into_iter()
                 .map(|name| Link {
                     name: name.to_string(),
@@ -165,6 +174,19 @@ const FOREIGN: &[(&[&str], &[&str])] = &[
 ///   distinct ones [`BACK_HITS`] times in all, except a demo the subject
 ///   names as another protocol's (`Web Socket HandShake` is not about TCP's).
 pub fn by_topic<'t>(subject: &str, back: &str, table: &Table<'t>) -> Vec<&'t str> {
+    topic_demos(subject, back, &normalize_table(table))
+}
+
+/// The table with its keywords [normalized](normalize).
+fn normalize_table<'t>(table: &Table<'t>) -> Vec<(&'t str, Vec<String>)> {
+    table
+        .iter()
+        .map(|(name, keywords)| (*name, keywords.iter().map(|k| normalize(k)).collect()))
+        .collect()
+}
+
+/// [`by_topic`] with the keywords already normalized.
+fn topic_demos<'t>(subject: &str, back: &str, table: &[(&'t str, Vec<String>)]) -> Vec<&'t str> {
     let subject = normalize(subject);
     let back = normalize(&plain_text(back));
     let short = subject.chars().count() <= TITLE_CHARS;
@@ -223,20 +245,19 @@ struct Hits {
 }
 
 /// Each keyword's [`Hits`] in `text` (both normalized).
-fn hits(text: &str, keywords: &[&str]) -> Vec<Hits> {
+fn hits(text: &str, keywords: &[String]) -> Vec<Hits> {
     keywords
         .iter()
         .map(|k| {
-            let k = normalize(k);
             let mut h = Hits::default();
             if k.is_empty() {
                 return h;
             }
             for (at, _) in text.match_indices(k.as_str()) {
-                if !is_word(text, at, &k) {
+                if !is_word(text, at, k) {
                     continue;
                 }
-                if in_passing(text, at, &k) {
+                if in_passing(text, at, k) {
                     h.foreign += 1;
                 } else {
                     h.ours += 1;

@@ -87,11 +87,42 @@ pub fn collect(paths: &[PathBuf], lossy: bool) -> Result<Vec<NoteFile>, FileErro
                 source: e,
             })?;
             if seen.insert(canonical.clone()) {
-                out.push(read(&file, &canonical, lossy)?);
+                out.push((file, canonical));
             }
         }
     }
-    Ok(out)
+    read_all(&out, lossy)
+}
+
+/// Reads and checks `files` in order, on every core: hashing is most of a
+/// re-import of unchanged notes. The first bad file in order is the error,
+/// as if they were read one by one.
+fn read_all(files: &[(PathBuf, PathBuf)], lossy: bool) -> Result<Vec<NoteFile>, FileError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().div_ceil(16))
+        .max(1);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let read_chunk = |part: &[(PathBuf, PathBuf)]| {
+        part.iter()
+            .map(|(file, canonical)| read(file, canonical, lossy))
+            .collect::<Vec<_>>()
+    };
+    let results: Vec<Result<NoteFile, FileError>> = if threads == 1 {
+        read_chunk(files)
+    } else {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || read_chunk(part)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    results.into_iter().collect()
 }
 
 /// Note files under `dir`, sorted, skipping hidden folders (`.git`, `.obsidian`).

@@ -125,6 +125,14 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX card_demos_name ON card_demos(name);
     "#,
+    // 4: a note's cards in reading order, with what the importer counts for an
+    // unchanged note, so a re-import summarizes it from the index without
+    // reading the cards' text (issue 7). It serves every `source_id` lookup
+    // the old index did.
+    r#"
+    CREATE INDEX cards_source_line ON cards(source_id, line, missing_since, kind);
+    DROP INDEX cards_source;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -29,7 +29,7 @@ pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{Recorded, ReviewInput, ReviewRow};
 pub use session::SessionTally;
 pub use stats::{StatsCard, StatsFilter};
-pub use write::{ExistingCard, SourceRow, Tx};
+pub use write::{ExistingCard, SourceRow, SourceSummary, Tx};
 
 /// Why the store could not do what was asked. Each names the database file.
 #[derive(Debug, thiserror::Error)]

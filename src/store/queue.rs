@@ -45,9 +45,17 @@ pub(super) const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
                                WHERE t.card_id = c.id AND t.tag = ?4 COLLATE NOCASE))";
 
 /// Siblings of a card answered today are buried until tomorrow.
-const NOT_BURIED: &str = "NOT EXISTS (
-    SELECT 1 FROM reviews r JOIN cards sib ON sib.id = r.card_id
-    WHERE r.reviewed_at >= ?1 AND sib.source_id IS c.source_id AND sib.section = c.section)";
+///
+/// The sections answered today (note id and section as one text key; a
+/// note id has no `:`, so the key is unambiguous) are gathered once per
+/// query, as a non-correlated `IN` list SQLite indexes, rather than walking
+/// every candidate's siblings and their reviews: on a 100k-card deck that
+/// walk took a third of a second. `coalesce(…, 0)` keeps `IS` semantics for
+/// cards without a note (ids start at 1) and keeps NULL out of `NOT IN`.
+const NOT_BURIED: &str = "(coalesce(c.source_id, 0) || ':' || c.section) NOT IN (
+    SELECT coalesce(sib.source_id, 0) || ':' || sib.section
+    FROM reviews r JOIN cards sib ON sib.id = r.card_id
+    WHERE r.reviewed_at >= ?1)";
 
 impl Store {
     /// Today's candidates: learning cards due by `now`, review cards due
@@ -91,7 +99,12 @@ impl Store {
         )?;
         let new = with_deck(
             &format!(
-                "SELECT cs.card_id, c.deck FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                // Cards are walked in note order (the `cards_source_line`
+                // index) until the cap is met, so the cost follows the cards
+                // already learned, not the whole deck (a freshly imported
+                // 100k-card deck is almost all new). CROSS JOIN makes SQLite
+                // walk the cards first rather than every new card's state.
+                "SELECT cs.card_id, c.deck FROM cards c CROSS JOIN card_state cs ON cs.card_id = c.id
                  WHERE cs.state = 'new' AND {STUDYABLE} AND {NOT_BURIED} AND ?5 IS NOT NULL
                  ORDER BY c.source_id, c.line, c.id
                  LIMIT ?6"

@@ -26,6 +26,17 @@ pub struct SourceRow {
     pub parser: i64,
 }
 
+/// An unchanged note's cards, counted ([`Tx::source_summary`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSummary {
+    /// The deck of its first card; empty when it has none.
+    pub deck: String,
+    /// Cards still in the notes.
+    pub cards: usize,
+    /// Of those, open questions.
+    pub open: usize,
+}
+
 /// A stored card, as the importer compares it with the notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExistingCard {
@@ -157,6 +168,28 @@ impl<'a> Tx<'a> {
             .map_err(|e| self.err(e))
     }
 
+    /// What an unchanged note holds, without reading its cards: the deck of
+    /// its first card, its cards still in the notes and how many are open.
+    pub fn source_summary(&self, source_id: i64) -> Result<SourceSummary> {
+        self.tx
+            .prepare_cached(
+                "SELECT (SELECT deck FROM cards WHERE source_id = ?1 ORDER BY line, id LIMIT 1),
+                        count(*) FILTER (WHERE missing_since IS NULL),
+                        count(*) FILTER (WHERE missing_since IS NULL AND kind = 'open')
+                 FROM cards WHERE source_id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([source_id], |r| {
+                    Ok(SourceSummary {
+                        deck: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                        cards: r.get::<_, i64>(1)? as usize,
+                        open: r.get::<_, i64>(2)? as usize,
+                    })
+                })
+            })
+            .map_err(|e| self.err(e))
+    }
+
     /// The card with this identity, wherever it came from.
     pub fn card_by_key(&self, deck: &str, key: &str) -> Result<Option<ExistingCard>> {
         let sql = format!(
@@ -206,8 +239,9 @@ impl<'a> Tx<'a> {
             .prepare_cached("INSERT INTO card_state (card_id) VALUES (?1)")
             .and_then(|mut s| s.execute([id]))
             .map_err(|e| self.err(e))?;
-        self.set_tags(id, &card.tags)?;
-        self.set_demos(id, &card.demos)?;
+        // A new id has no tags or demos to clear.
+        self.insert_tags(id, &card.tags)?;
+        self.insert_demos(id, &card.demos)?;
         Ok(id)
     }
 
@@ -282,6 +316,13 @@ impl<'a> Tx<'a> {
             .prepare_cached("DELETE FROM card_demos WHERE card_id = ?1")
             .and_then(|mut s| s.execute([id]))
             .map_err(|e| self.err(e))?;
+        self.insert_demos(id, demos)
+    }
+
+    fn insert_demos(&self, id: i64, demos: &[Link]) -> Result<()> {
+        if demos.is_empty() {
+            return Ok(());
+        }
         let mut stmt = self
             .tx
             .prepare_cached(
@@ -301,6 +342,10 @@ impl<'a> Tx<'a> {
             .prepare_cached("DELETE FROM card_tags WHERE card_id = ?1")
             .and_then(|mut s| s.execute([id]))
             .map_err(|e| self.err(e))?;
+        self.insert_tags(id, tags)
+    }
+
+    fn insert_tags(&self, id: i64, tags: &[String]) -> Result<()> {
         let mut stmt = self
             .tx
             .prepare_cached(

@@ -199,7 +199,13 @@ fn restore_refuses_bad_files_and_full_databases_and_writes_nothing() {
         ),
         (
             "newer.json",
-            before.replace("\"schema_version\": 3", "\"schema_version\": 99"),
+            before.replace(
+                &format!(
+                    "\"schema_version\": {}",
+                    synack::store::migrations::latest_version()
+                ),
+                "\"schema_version\": 99",
+            ),
             "schema version 99",
         ),
         (

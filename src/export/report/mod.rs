@@ -23,7 +23,7 @@ pub mod md;
 pub mod svg;
 pub mod text;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
@@ -404,6 +404,9 @@ impl Report {
         };
         // In reading order: the order their first card appears in.
         let mut topics: Vec<((String, Option<String>), TopicAcc)> = Vec::new();
+        // Where each topic is in `topics` (kept in first-seen order): a
+        // linear search made a 100k-card report take seconds.
+        let mut topic_at: HashMap<(String, Option<String>), usize> = HashMap::new();
         let mut weakest = Vec::new();
         let mut open_questions = Vec::new();
         let mut stabilities = Vec::new();
@@ -435,13 +438,10 @@ impl Report {
                 });
             }
             let key = (c.deck.clone(), c.topic.clone());
-            let at = match topics.iter().position(|(k, _)| *k == key) {
-                Some(at) => at,
-                None => {
-                    topics.push((key, TopicAcc::default()));
-                    topics.len() - 1
-                }
-            };
+            let at = *topic_at.entry(key).or_insert_with_key(|key| {
+                topics.push((key.clone(), TopicAcc::default()));
+                topics.len() - 1
+            });
             let acc = &mut topics[at].1;
             acc.cards += 1;
             acc.lapses += c.lapses;
