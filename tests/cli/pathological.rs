@@ -3,7 +3,9 @@
 //! HTML, broken UTF-8. Each imports (exit 0) or is refused with one line
 //! naming the file (exit 1, nothing written), as the README documents; none
 //! panics, and each run has a time limit so a hang fails instead of waiting.
-//! Fuzzing the parser itself is FUZZING.md's business.
+//! Then the safety edges hostile input reaches: a note path from a restored
+//! backup handed to `:edit`, and the socket demo's addresses. Fuzzing the
+//! parser itself is FUZZING.md's business.
 
 use std::time::Duration;
 
@@ -228,4 +230,81 @@ fn utf8_cut_off_at_the_end_is_refused_with_its_place() {
         .success();
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("note.md:3:"));
     assert_eq!(deck(&env, "덱")[0]["back"], "답\u{fffd}");
+}
+
+#[test]
+fn edit_hands_a_restored_note_named_like_a_vi_command_to_the_editor_as_a_path() {
+    let env = Env::new();
+    env.write("notes/deck.md", "# 덱\n## 포트란?\n16비트 번호.\n");
+    env.import(&[&env.path("notes")]);
+    // A backup is any JSON file, so its note path can be anything: here a
+    // relative name that vi would run as an Ex command if it came first.
+    let mut backup = env.json(&["export", "--format", "json"]);
+    backup["sources"][0]["path"] = "+:!touch pwned".into();
+    let file = env.write("backup.json", backup.to_string());
+
+    let restored = Env::new();
+    restored
+        .cmd()
+        .arg("restore")
+        .arg(&file)
+        .timeout(LIMIT)
+        .assert()
+        .success();
+    restored.write("+:!touch pwned", "# 덱\n## 포트란?\n16비트 번호.\n");
+    let editor = restored.write(
+        "editor.sh",
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/editor-args\"\n",
+    );
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    restored
+        .cmd()
+        .arg("quiz")
+        .current_dir(restored.dir.path())
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .write_stdin(":edit\n:quit\n")
+        .timeout(LIMIT)
+        .assert()
+        .success();
+    let args = std::fs::read_to_string(restored.path("editor-args")).expect("editor ran");
+    let args: Vec<&str> = args.lines().collect();
+    let note = std::path::absolute(restored.path("+:!touch pwned")).expect("absolute");
+    assert_eq!(args, ["+2", note.to_str().expect("utf-8")]);
+}
+
+#[test]
+fn the_socket_demo_takes_no_address_and_stays_on_loopback() {
+    let env = Env::new();
+    // No option chooses an address, so neither a command line nor a
+    // `demo:sockets?bind=…` link can make it listen beyond loopback.
+    for option in ["--bind", "--host", "--address", "--listen"] {
+        env.cmd()
+            .args(["demo", "sockets", option, "0.0.0.0"])
+            .timeout(LIMIT)
+            .assert()
+            .code(2);
+    }
+    if std::net::TcpListener::bind("127.0.0.1:0").is_err() {
+        eprintln!("skipped the live run: cannot bind 127.0.0.1 here");
+        return;
+    }
+    let report = env.json(&["demo", "sockets", "--format", "json", "--clients", "2"]);
+    let mut addresses = Vec::new();
+    collect_addresses(&report, &mut addresses);
+    assert!(addresses.len() >= 9, "{report}");
+    for a in addresses {
+        assert!(a.ip().is_loopback(), "{a} is not a loopback address");
+    }
+}
+
+/// Every string in `value` that is a socket address.
+fn collect_addresses(value: &Value, out: &mut Vec<std::net::SocketAddr>) {
+    match value {
+        Value::String(s) => out.extend(s.parse::<std::net::SocketAddr>().ok()),
+        Value::Array(items) => items.iter().for_each(|v| collect_addresses(v, out)),
+        Value::Object(map) => map.values().for_each(|v| collect_addresses(v, out)),
+        _ => {}
+    }
 }
