@@ -410,6 +410,10 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
     if !path.is_file() {
         bail!("{}: the note is no longer there", request.path);
     }
+    // Absolute, so a note named like `+:!cmd` or `-x` (a path a restored
+    // backup can hold) reaches the editor as a file, never as a command or flag.
+    let path = &std::path::absolute(path)
+        .with_context(|| format!("{}: cannot make the path absolute", request.path))?;
     let mut cmd = std::process::Command::new(program);
     cmd.args(words).arg(format!("+{}", request.line)).arg(path);
     if !interactive {

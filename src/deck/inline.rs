@@ -456,6 +456,19 @@ fn extract_index(note: &str, blocks: &[Block], body: &[usize], ex: &mut Extracti
 
 /// `Network 2023.02.14` → `Some(Some("Network"))`; `2023.02.14` → `Some(None)`.
 fn date_line(line: &str) -> Option<Option<&str>> {
+    // The date is the last word, at most 14 characters (`YYYY.MM.DD`) once
+    // trailing dots are gone. Checking that first spares a long line (a
+    // pasted `data:` URI) a search for its last space.
+    let last_word = line
+        .trim_end_matches('.')
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .take(15)
+        .count();
+    if last_word > 14 {
+        return None;
+    }
     let (head, date) = match line.rsplit_once(char::is_whitespace) {
         Some((h, d)) => (Some(h.trim()), d),
         None => (None, line),
@@ -472,7 +485,7 @@ fn date_line(line: &str) -> Option<Option<&str>> {
     }
     let head = head.filter(|h| !h.is_empty());
     // A long head is a sentence that ends in a date, not a category.
-    if head.is_some_and(|h| h.chars().count() > 40) {
+    if head.is_some_and(|h| h.chars().nth(40).is_some()) {
         return None;
     }
     Some(head)
@@ -505,6 +518,15 @@ mod tests {
         assert_eq!(date_line("2023.2.4."), Some(None));
         assert_eq!(date_line("버전 1.2.3"), None);
         assert_eq!(date_line("오늘은 2023.01.01"), Some(Some("오늘은")));
+        assert_eq!(date_line("Network 2023.02.14...."), Some(Some("Network")));
+        assert_eq!(date_line("x 2023.1234.1234"), Some(Some("x")));
+        assert_eq!(date_line("x 2023.1234.12345"), None);
+        assert_eq!(date_line(&"a".repeat(41)), None);
+        assert_eq!(
+            date_line(&format!("{} 2023.02.14", "가".repeat(40))),
+            Some(Some(&*"가".repeat(40)))
+        );
+        assert_eq!(date_line(&format!("{} 2023.02.14", "가".repeat(41))), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! A card's deck is the note's first H1, else the file name; its tags come
 //! from the headings above it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::blocks::{self, Block, Kind, is_br};
@@ -31,6 +32,8 @@ pub const BREADCRUMB_SEPARATOR: &str = " › ";
 /// when the note has no H1.
 pub fn parse_note(note: &str, file_stem: &str) -> Note {
     let note = note.strip_prefix('\u{feff}').unwrap_or(note);
+    let note = unix_line_endings(note);
+    let note = note.as_ref();
     let blocks = blocks::blocks(note);
     let tree = build_tree(&blocks);
     let deck_heading = blocks
@@ -57,6 +60,18 @@ pub fn parse_note(note: &str, file_stem: &str) -> Note {
         deck,
         cards,
         skipped,
+    }
+}
+
+/// `\r\n` and a lone `\r` as `\n`. CommonMark takes all three as line
+/// endings, but the card rules split lines on `\n` and line numbers count
+/// `\n`s, so a note saved with Windows or old Mac line endings would
+/// otherwise run its `Q:`/`::` lines together and keep `\r`s in its backs.
+fn unix_line_endings(note: &str) -> Cow<'_, str> {
+    if note.contains('\r') {
+        Cow::Owned(note.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(note)
     }
 }
 
@@ -551,6 +566,23 @@ mod tests {
     fn empty_question_heading_is_open() {
         let note = parse_note("# D\n## 왜 그런가요?\n## 다음\n본문\n", "x");
         assert_eq!(note.cards[0].kind, CardKind::Open);
+    }
+
+    #[test]
+    fn old_mac_and_windows_line_endings_split_lines() {
+        // Found while seeding the fuzzer: with `\r` alone between them, two
+        // `::` cards ran together into one card with a garbled front.
+        let note = parse_note("# D\r\rTCP::전송 제어\rUDP ::: 8바이트\r\n", "x");
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Qa, "TCP"),
+                (CardKind::Qa, "UDP"),
+                (CardKind::Qa, "8바이트")
+            ]
+        );
+        assert_eq!(note.cards[1].line, 4);
+        assert!(note.cards.iter().all(|c| !c.back.contains('\r')));
     }
 
     #[test]

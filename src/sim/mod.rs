@@ -210,6 +210,85 @@ mod tests {
         }
     }
 
+    /// One item of a link's query, before encoding.
+    #[derive(Debug, Clone)]
+    enum Item {
+        Flag(String),
+        Pair(String, String),
+        Positional(String),
+    }
+
+    fn item() -> impl proptest::strategy::Strategy<Value = Item> {
+        use proptest::prelude::*;
+        let text = "\\PC{0,12}";
+        prop_oneof![
+            text.prop_map(Item::Flag),
+            (text, text).prop_map(|(k, v)| Item::Pair(k, v)),
+            text.prop_map(Item::Positional),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Whatever the items say (`&`, `=`, `?`, `%`, Hangul, spaces), once
+        /// percent-encoded into a link they come back out of `argv` as written.
+        #[test]
+        fn encoded_items_come_back_as_argv(name in "[a-z][a-z-]{0,10}", items in proptest::collection::vec(item(), 0..6)) {
+            use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+            let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+            let mut query = Vec::new();
+            let mut expected = vec![name.clone()];
+            for item in &items {
+                match item {
+                    Item::Flag(k) => {
+                        query.push(format!("{}=true", enc(k)));
+                        expected.push(format!("--{k}"));
+                    }
+                    Item::Pair(k, v) => {
+                        query.push(format!("{}={}", enc(k), enc(v)));
+                        // `true` and `false` as values are the flag rule's.
+                        match v.as_str() {
+                            "true" => expected.push(format!("--{k}")),
+                            "false" => {}
+                            _ => expected.extend([format!("--{k}"), v.clone()]),
+                        }
+                    }
+                    Item::Positional(v) => {
+                        query.push(enc(v));
+                        // An empty item is a doubled `&`: nothing.
+                        if !v.is_empty() {
+                            expected.push(v.clone());
+                        }
+                    }
+                }
+            }
+            let target = format!("demo:{name}?{}", query.join("&"));
+            let link = DemoLink::parse(&target).expect("a demo: target with a name");
+            proptest::prop_assert_eq!(&link.name, &name);
+            proptest::prop_assert_eq!(&link.args, &query.join("&"));
+            proptest::prop_assert_eq!(link.argv(), expected);
+            let label = link.label();
+            proptest::prop_assert!(label.starts_with(&name) && !label.contains('&'), "{}", label);
+        }
+
+        /// Any target at all: `None` unless it is `demo:` and a name, and
+        /// then argv starts with that name.
+        #[test]
+        fn any_target_parses_or_is_refused(target in "\\s?(demo:)?\\PC{0,30}") {
+            match DemoLink::parse(&target) {
+                None => proptest::prop_assert!(
+                    !target.trim().starts_with("demo:")
+                        || target.trim()["demo:".len()..].split('?').next() == Some("")
+                ),
+                Some(link) => {
+                    proptest::prop_assert!(!link.name.is_empty());
+                    proptest::prop_assert_eq!(&link.argv()[0], &link.name);
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_demos_are_named() {
         let err = run(&["nope".to_string()]).unwrap_err();

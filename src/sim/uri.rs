@@ -1132,6 +1132,18 @@ mod tests {
             }
         }
 
+        /// The whole demo as `synack demo uri` runs it, in both formats: any
+        /// input (after `--`, so even `-x` is the URI) is a report, never an
+        /// error, and the JSON names the input exactly.
+        #[test]
+        fn any_input_is_a_report_in_both_formats(input in "\\PC{0,60}", json in proptest::bool::ANY) {
+            let format = if json { "json" } else { "text" };
+            let argv: Vec<String> = ["uri", "--format", format, "--", &input].map(String::from).to_vec();
+            let run = run(&argv).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            proptest::prop_assert_eq!(run.report.json["input"].as_str(), Some(input.as_str()));
+            proptest::prop_assert!(run.report.text().contains("RFC 3986"));
+        }
+
         #[test]
         fn url_shaped_input_never_panics(
             input in "[a-zA-Z][a-zA-Z0-9+.-]{0,5}:(//([a-z0-9%.-]{0,4}(:[a-z0-9]{0,3})?@)?([a-z0-9%.\\[\\]:-]{0,12}|[가-힣]{1,4}\\.kr)(:[0-9]{0,6})?)?(/[a-zA-Z0-9.%~ -]{0,6}){0,4}(\\?[a-z0-9=&%+ ]{0,10})?(#.{0,5})?",

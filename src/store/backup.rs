@@ -146,7 +146,22 @@ mod ms {
         let text = String::deserialize(d)?;
         Timestamp::parse_rfc3339(&text)
             .map(|t| t.0)
+            .or_else(|e| beyond_rfc3339(&text).ok_or(e))
             .map_err(|e| D::Error::custom(format!("{text:?} is not an RFC 3339 time: {e}")))
+    }
+
+    /// What `serialize` writes for a time RFC 3339 cannot hold, so every
+    /// backup restores: a signed year past 9999 or before 1
+    /// (`+10000-01-01T00:00:00.000Z`, reachable with a huge `max_interval`),
+    /// or `@MSms` beyond the calendar's range.
+    fn beyond_rfc3339(text: &str) -> Option<i64> {
+        let text = text.trim();
+        match text.strip_prefix('@') {
+            Some(ms) => ms.strip_suffix("ms")?.parse().ok(),
+            None => chrono::DateTime::parse_from_str(text, "%+")
+                .ok()
+                .map(|t| t.timestamp_millis()),
+        }
     }
 }
 

@@ -12,6 +12,8 @@ pub mod migrations;
 mod queue;
 mod review;
 mod session;
+#[cfg(test)]
+mod sql_audit;
 mod stats;
 mod write;
 

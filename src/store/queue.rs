@@ -142,17 +142,20 @@ impl Store {
     pub fn forecast(&self, q: &QueueQuery, days: usize) -> Result<Vec<usize>> {
         let day_ms = q.day_end.0 - q.day_start.0;
         let end = q.day_start.0 + day_ms * days as i64;
+        // The day's length is a parameter too: the text stays one cached
+        // statement, even on a 23- or 25-hour day.
         let sql = format!(
-            "SELECT max(0, (cs.due - ?1) / {day_ms}) AS day, count(*)
+            "SELECT max(0, (cs.due - ?1) / ?6) AS day, count(*)
              FROM card_state cs JOIN cards c ON c.id = cs.card_id
              WHERE cs.state != 'new' AND cs.due < ?5 AND {STUDYABLE} AND ?2 IS NOT NULL
              GROUP BY day"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params![q.day_start.0, q.now.0, q.deck, q.tag, end], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-            })
+            .query_map(
+                params![q.day_start.0, q.now.0, q.deck, q.tag, end, day_ms],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+            )
             .map_err(|e| self.err(e))?;
         let mut out = vec![0; days];
         for row in rows {

@@ -9,6 +9,7 @@ mod demo_sockets;
 mod demo_uri;
 mod export;
 mod import;
+mod pathological;
 mod quiz;
 mod schedule;
 mod stats;
