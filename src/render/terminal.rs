@@ -9,6 +9,9 @@ use crate::markdown::{is_br, options};
 
 use super::width::width;
 
+/// Nesting levels that still indent (see [`Writer::prefix`]).
+const MAX_INDENT_DEPTH: usize = 16;
+
 /// How to render.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
@@ -79,14 +82,25 @@ impl Writer {
 
     fn start_line(&mut self) {
         if self.pending_blank && !self.out.is_empty() {
-            let prefix: String = self.prefixes.concat();
+            let prefix = self.prefix();
             self.out.push_str(prefix.trim_end());
             self.out.push('\n');
         }
         self.pending_blank = false;
-        let prefix: String = self.prefixes.concat();
+        let prefix = self.prefix();
         self.out.push_str(&prefix);
         self.at_line_start = false;
+    }
+
+    /// The prefix of a new line. Containers nested deeper than
+    /// [`MAX_INDENT_DEPTH`] add no more indent: a pathological note nested
+    /// 10,000 deep would otherwise print megabytes of spaces per line.
+    fn prefix(&self) -> String {
+        self.prefixes
+            .iter()
+            .take(MAX_INDENT_DEPTH)
+            .map(String::as_str)
+            .collect()
     }
 
     fn text(&mut self, s: &str) {

@@ -86,6 +86,17 @@ fn lists_and_quotes_nested_10000_deep_import() {
             card["back"] == format!("{nesting}바닥"),
             "{file}: back differs"
         );
+        // Shown in a terminal, the indent stops growing after a few levels:
+        // a line per level, not 100 MB of spaces (quadratic) as before.
+        let id = card["id"].to_string();
+        let out = env.cmd().args(["show", &id]).assert().success();
+        let shown = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(shown.contains("바닥"), "{file}: bottom not shown");
+        assert!(
+            shown.len() < 1_000_000,
+            "{file}: show printed {} bytes",
+            shown.len()
+        );
     }
 }
 
