@@ -14,6 +14,7 @@
 //! not enough. The keyword table is a parameter, so this module knows nothing
 //! of the demos themselves; the importer passes the registry in.
 
+use aho_corasick::AhoCorasick;
 use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
@@ -45,6 +46,14 @@ pub struct UnknownDemo {
 /// The `demo:` links in a card's back (Markdown), in order. `note` and
 /// `from_line` locate each link in the note, for warnings.
 pub(super) fn explicit(back: &str, note: &str, from_line: u32) -> Vec<Link> {
+    if !may_link_a_demo(back) {
+        return Vec::new();
+    }
+    parse_explicit(back, note, from_line)
+}
+
+/// [`explicit`], always running the Markdown parser.
+fn parse_explicit(back: &str, note: &str, from_line: u32) -> Vec<Link> {
     let mut links = Vec::new();
     // Lines are found by searching the note for each target after the card's
     // own line; the back is cut from the note, so every target is there.
@@ -74,6 +83,15 @@ pub(super) fn explicit(back: &str, note: &str, from_line: u32) -> Vec<Link> {
     links
 }
 
+/// Whether a `demo:` link target can be in `md` at all. A link's target is
+/// the text as written except for entities (`&#58;`) and backslash escapes
+/// (`demo\\:`), so without `demo:`, `&` or `\\` there is none, and the
+/// Markdown parser need not run: most cards have no link, and this parse was
+/// a sixth of parsing a note.
+fn may_link_a_demo(md: &str) -> bool {
+    md.contains("demo:") || md.contains(['&', '\\'])
+}
+
 fn line_offset(note: &str, line: u32) -> usize {
     if line <= 1 {
         return 0;
@@ -88,43 +106,170 @@ fn line_offset(note: &str, line: u32) -> usize {
 /// still gets no rule links: its author chose), and, when `rules` is set,
 /// every card with no explicit link gets the demos its topic calls for.
 /// (The shipped decks are written with every link they need: no rules.)
+/// An import settles many notes: it prepares the table once with [`Rules`].
 pub fn settle(note: &mut Note, table: &Table<'_>, rules: bool) -> Vec<UnknownDemo> {
-    let mut unknown = Vec::new();
-    // Normalized once per note rather than once per card and demo: on a
-    // large import this was a fifth of the parsing time.
-    let normalized = if rules {
-        normalize_table(table)
-    } else {
-        Vec::new()
-    };
-    for card in &mut note.cards {
-        if card.demos.is_empty() {
-            if !rules {
+    Rules::new(table).settle(note, rules)
+}
+
+/// The demo table prepared for the topic rules: keywords [normalized](normalize)
+/// and one Aho–Corasick automaton over all of them, so each text is read once
+/// instead of once per keyword (`str::match_indices` per keyword and card was
+/// a sixth of a large import). Built once per import, shared by the threads
+/// that parse.
+#[derive(Debug)]
+pub struct Rules<'t> {
+    /// Each demo's name and its normalized keywords, in table order.
+    table: Vec<(&'t str, Vec<String>)>,
+    /// The distinct non-empty keywords, as patterns of `matcher`.
+    patterns: Vec<String>,
+    /// Per pattern: the (demo, keyword) positions in `table` it stands for.
+    slots: Vec<Vec<(usize, usize)>>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl<'t> Rules<'t> {
+    pub fn new(table: &Table<'t>) -> Rules<'t> {
+        let table: Vec<(&'t str, Vec<String>)> = table
+            .iter()
+            .map(|(name, keywords)| (*name, keywords.iter().map(|k| normalize(k)).collect()))
+            .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut slots: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (d, (_, keywords)) in table.iter().enumerate() {
+            for (k, keyword) in keywords.iter().enumerate() {
+                if keyword.is_empty() {
+                    continue;
+                }
+                match patterns.iter().position(|p| p == keyword) {
+                    Some(at) => slots[at].push((d, k)),
+                    None => {
+                        patterns.push(keyword.clone());
+                        slots.push(vec![(d, k)]);
+                    }
+                }
+            }
+        }
+        // Standard match semantics: overlapping search reports every
+        // occurrence of every keyword, as separate searches would.
+        let matcher = (!patterns.is_empty())
+            .then(|| AhoCorasick::new(&patterns).expect("a few short keywords fit an automaton"));
+        Rules {
+            table,
+            patterns,
+            slots,
+            matcher,
+        }
+    }
+
+    /// [`settle`] with this table.
+    pub fn settle(&self, note: &mut Note, rules: bool) -> Vec<UnknownDemo> {
+        let mut unknown = Vec::new();
+        for card in &mut note.cards {
+            if card.demos.is_empty() {
+                if !rules {
+                    continue;
+                }
+                card.demos = self
+                    .topic_demos(subject(card), &card.back)
+                    .into_iter()
+                    .map(|name| Link {
+                        name: name.to_string(),
+                        args: String::new(),
+                        explicit: false,
+                        line: 0,
+                    })
+                    .collect();
                 continue;
             }
-            card.demos = topic_demos(subject(card), &card.back, &normalized)
-                .into_iter()
-                .map(|name| Link {
-                    name: name.to_string(),
-                    args: String::new(),
-                    explicit: false,
-                    line: 0,
-                })
-                .collect();
-            continue;
+            card.demos.retain(|l| {
+                let known = self.table.iter().any(|(name, _)| *name == l.name);
+                if !known {
+                    unknown.push(UnknownDemo {
+                        line: l.line,
+                        name: l.name.clone(),
+                    });
+                }
+                known
+            });
         }
-        card.demos.retain(|l| {
-            let known = table.iter().any(|(name, _)| *name == l.name);
-            if !known {
-                unknown.push(UnknownDemo {
-                    line: l.line,
-                    name: l.name.clone(),
-                });
-            }
-            known
-        });
+        unknown
     }
-    unknown
+
+    /// [`by_topic`] with the prepared table.
+    fn topic_demos(&self, subject: &str, back: &str) -> Vec<&'t str> {
+        let subject = normalize(subject);
+        let in_subject = self.hits(&subject);
+        let short = subject.chars().count() <= TITLE_CHARS;
+        // A short subject that names a demo decides alone (see `by_topic`):
+        // the back need not be parsed.
+        if short && in_subject.iter().any(|h| h.iter().any(|h| h.ours > 0)) {
+            return self
+                .table
+                .iter()
+                .zip(&in_subject)
+                .filter(|(_, hits)| hits.iter().any(|h| h.ours > 0))
+                .map(|((name, _), _)| *name)
+                .collect();
+        }
+        let back = normalize(&plain_text(back));
+        let in_back = self.hits(&back);
+        let judged: Vec<(&'t str, bool, bool)> = self
+            .table
+            .iter()
+            .zip(in_subject.iter().zip(&in_back))
+            .map(|((name, _), (in_subject, in_back))| {
+                let back_distinct = in_back.iter().filter(|h| h.ours > 0).count();
+                let back_total: usize = in_back.iter().map(|h| h.ours).sum();
+                let named = in_subject.iter().any(|h| h.ours > 0) && (short || back_total > 0);
+                let foreign = in_subject.iter().any(|h| h.foreign > 0);
+                let in_back = !foreign && back_distinct >= BACK_DISTINCT && back_total >= BACK_HITS;
+                (*name, named, in_back)
+            })
+            .collect();
+        let any_named = judged.iter().any(|(_, named, _)| *named);
+        judged
+            .into_iter()
+            .filter(|(_, named, in_back)| if any_named { *named } else { *in_back })
+            .map(|(name, _, _)| name)
+            .collect()
+    }
+
+    /// Per demo, per keyword: its [`Hits`] in `text` (normalized), as
+    /// [`hits`] counts them, in one pass over the text.
+    fn hits(&self, text: &str) -> Vec<Vec<Hits>> {
+        let mut out: Vec<Vec<Hits>> = self
+            .table
+            .iter()
+            .map(|(_, keywords)| vec![Hits::default(); keywords.len()])
+            .collect();
+        let Some(matcher) = &self.matcher else {
+            return out;
+        };
+        // `match_indices` does not overlap a keyword with itself: after a
+        // match, it looks again from the match's end. Kept per pattern.
+        let mut free_from = vec![0usize; self.patterns.len()];
+        for m in matcher.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            let at = m.start();
+            if at < free_from[p] {
+                continue;
+            }
+            free_from[p] = m.end();
+            let k = self.patterns[p].as_str();
+            if !is_word(text, at, k) {
+                continue;
+            }
+            let foreign = in_passing(text, at, k);
+            for &(d, i) in &self.slots[p] {
+                if foreign {
+                    out[d][i].foreign += 1;
+                } else {
+                    out[d][i].ours += 1;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// What a card is about, in its own words: a topic card's front is the whole
@@ -174,52 +319,28 @@ const FOREIGN: &[(&[&str], &[&str])] = &[
 ///   distinct ones [`BACK_HITS`] times in all, except a demo the subject
 ///   names as another protocol's (`Web Socket HandShake` is not about TCP's).
 pub fn by_topic<'t>(subject: &str, back: &str, table: &Table<'t>) -> Vec<&'t str> {
-    topic_demos(subject, back, &normalize_table(table))
-}
-
-/// The table with its keywords [normalized](normalize).
-fn normalize_table<'t>(table: &Table<'t>) -> Vec<(&'t str, Vec<String>)> {
-    table
-        .iter()
-        .map(|(name, keywords)| (*name, keywords.iter().map(|k| normalize(k)).collect()))
-        .collect()
-}
-
-/// [`by_topic`] with the keywords already normalized.
-fn topic_demos<'t>(subject: &str, back: &str, table: &[(&'t str, Vec<String>)]) -> Vec<&'t str> {
-    let subject = normalize(subject);
-    let back = normalize(&plain_text(back));
-    let short = subject.chars().count() <= TITLE_CHARS;
-    let judged: Vec<(&'t str, bool, bool)> = table
-        .iter()
-        .map(|(name, keywords)| {
-            let in_subject = hits(&subject, keywords);
-            let in_back = hits(&back, keywords);
-            let back_distinct = in_back.iter().filter(|h| h.ours > 0).count();
-            let back_total: usize = in_back.iter().map(|h| h.ours).sum();
-            let named = in_subject.iter().any(|h| h.ours > 0) && (short || back_total > 0);
-            let foreign = in_subject.iter().any(|h| h.foreign > 0);
-            let in_back = !foreign && back_distinct >= BACK_DISTINCT && back_total >= BACK_HITS;
-            (*name, named, in_back)
-        })
-        .collect();
-    let any_named = judged.iter().any(|(_, named, _)| *named);
-    judged
-        .into_iter()
-        .filter(|(_, named, in_back)| if any_named { *named } else { *in_back })
-        .map(|(name, _, _)| name)
-        .collect()
+    Rules::new(table).topic_demos(subject, back)
 }
 
 /// Lower case, `-` and `_` as spaces (`TIME_WAIT`, `time-wait`, `3 way`),
-/// spaces collapsed.
+/// spaces collapsed. (One pass after the lower-casing, which stays
+/// `str::to_lowercase` for its context rule: a final `Σ` becomes `ς`.)
 fn normalize(text: &str) -> String {
-    let mapped: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+    let lower = text.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for c in lower.chars() {
+        if c == '-' || c == '_' || c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
 }
 
 /// The text a reader sees: link targets, image addresses and HTML left out,
@@ -242,30 +363,6 @@ fn plain_text(md: &str) -> String {
 struct Hits {
     ours: usize,
     foreign: usize,
-}
-
-/// Each keyword's [`Hits`] in `text` (both normalized).
-fn hits(text: &str, keywords: &[String]) -> Vec<Hits> {
-    keywords
-        .iter()
-        .map(|k| {
-            let mut h = Hits::default();
-            if k.is_empty() {
-                return h;
-            }
-            for (at, _) in text.match_indices(k.as_str()) {
-                if !is_word(text, at, k) {
-                    continue;
-                }
-                if in_passing(text, at, k) {
-                    h.foreign += 1;
-                } else {
-                    h.ours += 1;
-                }
-            }
-            h
-        })
-        .collect()
 }
 
 /// English keywords match whole words (`port` is not in `report`, `url` not
@@ -312,7 +409,89 @@ fn in_passing(text: &str, at: usize, k: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The search the [`Rules`] matcher replaced, kept as the reference the
+    /// tests compare it with: keyword by keyword, `str::match_indices`.
+    mod reference {
+        use super::super::*;
+
+        /// The table with its keywords [normalized](normalize).
+        pub fn normalize_table<'t>(table: &Table<'t>) -> Vec<(&'t str, Vec<String>)> {
+            table
+                .iter()
+                .map(|(name, keywords)| (*name, keywords.iter().map(|k| normalize(k)).collect()))
+                .collect()
+        }
+
+        /// [`by_topic`] with the keywords already normalized.
+        pub fn topic_demos<'t>(
+            subject: &str,
+            back: &str,
+            table: &[(&'t str, Vec<String>)],
+        ) -> Vec<&'t str> {
+            let subject = normalize(subject);
+            let back = normalize(&plain_text(back));
+            let short = subject.chars().count() <= TITLE_CHARS;
+            let judged: Vec<(&'t str, bool, bool)> = table
+                .iter()
+                .map(|(name, keywords)| {
+                    let in_subject = hits(&subject, keywords);
+                    let in_back = hits(&back, keywords);
+                    let back_distinct = in_back.iter().filter(|h| h.ours > 0).count();
+                    let back_total: usize = in_back.iter().map(|h| h.ours).sum();
+                    let named = in_subject.iter().any(|h| h.ours > 0) && (short || back_total > 0);
+                    let foreign = in_subject.iter().any(|h| h.foreign > 0);
+                    let in_back =
+                        !foreign && back_distinct >= BACK_DISTINCT && back_total >= BACK_HITS;
+                    (*name, named, in_back)
+                })
+                .collect();
+            let any_named = judged.iter().any(|(_, named, _)| *named);
+            judged
+                .into_iter()
+                .filter(|(_, named, in_back)| if any_named { *named } else { *in_back })
+                .map(|(name, _, _)| name)
+                .collect()
+        }
+
+        /// Lower case, `-` and `_` as spaces (`TIME_WAIT`, `time-wait`, `3 way`),
+        /// spaces collapsed.
+        pub fn normalize(text: &str) -> String {
+            let mapped: String = text
+                .to_lowercase()
+                .chars()
+                .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+                .collect();
+            mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+
+        /// Each keyword's [`Hits`] in `text` (both normalized).
+        pub fn hits(text: &str, keywords: &[String]) -> Vec<Hits> {
+            keywords
+                .iter()
+                .map(|k| {
+                    let mut h = Hits::default();
+                    if k.is_empty() {
+                        return h;
+                    }
+                    for (at, _) in text.match_indices(k.as_str()) {
+                        if !is_word(text, at, k) {
+                            continue;
+                        }
+                        if in_passing(text, at, k) {
+                            h.foreign += 1;
+                        } else {
+                            h.ours += 1;
+                        }
+                    }
+                    h
+                })
+                .collect()
+        }
+    }
 
     const TABLE: &Table<'static> = &[
         (
@@ -513,5 +692,141 @@ mod tests {
             ]
         );
         assert!(links.iter().all(|l| l.explicit));
+    }
+
+    /// Pieces of text the topic rules care about: keywords in every spelling,
+    /// their qualifiers, word boundaries, Markdown that hides or joins text.
+    const PIECES: &[&str] = &[
+        "handshake",
+        "HandShake",
+        "3-way",
+        "3 way",
+        "4-way",
+        "syn",
+        "SYN",
+        "fin",
+        "Fin",
+        "time_wait",
+        "TIME-WAIT",
+        "핸드셰이크",
+        "핸드쉐이크",
+        "소켓",
+        "socket",
+        "Sockets",
+        "port",
+        "ports",
+        "report",
+        "4-tuple",
+        "uri",
+        "URL",
+        "curl",
+        "urn",
+        "origin",
+        "출처",
+        "출처:",
+        ":",
+        "tls",
+        "TLS 1.3 ",
+        "web",
+        "웹 ",
+        "웹",
+        "websocket",
+        "Web Socket",
+        "웹소켓",
+        "https",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "-",
+        "_",
+        "**",
+        "`",
+        "[",
+        "](http://x/port)",
+        "](demo:sockets)",
+        "<br>",
+        "&amp;",
+        "\\",
+        "- ",
+        "# ",
+        "> ",
+        "1. ",
+        "s",
+        "a",
+        "é",
+        "Σ",
+        "ΑΣ",
+        "ς",
+        "은",
+        "를",
+        "ss",
+        "synsyn",
+        "portport",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_matcher_links_what_the_keyword_search_linked(subject in text(), back in text()) {
+            let rules = Rules::new(TABLE);
+            let old = reference::topic_demos(&subject, &back, &reference::normalize_table(TABLE));
+            prop_assert_eq!(rules.topic_demos(&subject, &back), old);
+        }
+
+        #[test]
+        fn the_matcher_counts_what_the_keyword_search_counted(text in text()) {
+            let rules = Rules::new(TABLE);
+            let text = normalize(&text);
+            let new = rules.hits(&text);
+            for (d, (_, keywords)) in reference::normalize_table(TABLE).iter().enumerate() {
+                let old = reference::hits(&text, keywords);
+                let got: Vec<(usize, usize)> = new[d].iter().map(|h| (h.ours, h.foreign)).collect();
+                let want: Vec<(usize, usize)> = old.iter().map(|h| (h.ours, h.foreign)).collect();
+                prop_assert_eq!(got, want);
+            }
+        }
+
+        #[test]
+        fn one_pass_normalize_is_the_old_normalize(text in text()) {
+            prop_assert_eq!(normalize(&text), reference::normalize(&text));
+        }
+
+        #[test]
+        fn no_demo_link_where_the_prefilter_sees_none(back in text()) {
+            if !may_link_a_demo(&back) {
+                prop_assert!(parse_explicit(&back, &back, 1).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_prefilter_lets_encoded_targets_through() {
+        for back in [
+            "[a](demo&#58;sockets)",
+            "[a](demo\\:sockets)",
+            "[a](demo:sockets)",
+        ] {
+            assert!(may_link_a_demo(back), "{back}");
+            assert_eq!(explicit(back, back, 1).len(), 1, "{back}");
+        }
+    }
+
+    #[test]
+    fn the_real_table_has_distinct_lower_case_keywords_the_matcher_takes() {
+        let table: Vec<(&str, &[&str])> = crate::sim::DEMOS
+            .iter()
+            .map(|d| (d.name, d.keywords))
+            .collect();
+        let rules = Rules::new(&table);
+        assert!(rules.matcher.is_some());
+        let slots: usize = rules.slots.iter().map(Vec::len).sum();
+        let keywords: usize = table.iter().map(|(_, k)| k.len()).sum();
+        assert_eq!(slots, keywords);
     }
 }

@@ -19,12 +19,14 @@
 pub mod files;
 pub mod renames;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use serde::Serialize;
 
 use crate::clock::Timestamp;
-use crate::deck::{self, Card, CardKind, Skipped};
+use crate::deck::{self, Card, CardKind, Skipped, links};
 use crate::store::{ExistingCard, Store, StoreError, Tx};
 pub use files::{FileError, NoteFile};
 
@@ -104,14 +106,25 @@ impl Report {
 }
 
 /// A parsed file waiting to be written.
-struct Parsed {
-    file: NoteFile,
+struct Parsed<'f> {
+    file: &'f NoteFile,
     note: deck::Note,
     source_id: Option<i64>,
     report: FileReport,
 }
 
+/// A file whose content changed (or is new): parsed, then written.
+struct Job {
+    file: NoteFile,
+    source_id: Option<i64>,
+    report: FileReport,
+}
+
 /// Imports `notes` into `store` in one transaction; on any error nothing is written.
+///
+/// Changed files are parsed on every core while this thread writes what is
+/// already parsed; results are taken in file order, so ids and the report are
+/// the same as with one thread.
 pub fn import(
     store: &mut Store,
     notes: Vec<NoteFile>,
@@ -119,7 +132,7 @@ pub fn import(
 ) -> Result<Report, StoreError> {
     let tx = store.transaction()?;
     let mut report = Report::default();
-    let mut changed: Vec<Parsed> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
 
     for file in notes {
         let source = tx.source(&file.source_path)?;
@@ -141,32 +154,36 @@ pub fn import(
             report.files.push(fr);
             continue;
         }
-        let mut note = deck::parse_note(&file.text, &file.stem);
-        let rules = !file.source_path.starts_with(deck::shipped::SOURCE_PREFIX);
-        for u in deck::links::settle(&mut note, &demo_table(), rules) {
-            fr.warnings.push(format!(
-                "{}:{}: unknown demo {:?} in a demo: link, left out (see `synack demo list`)",
-                file.display, u.line, u.name
-            ));
-        }
-        fr.parsed = true;
-        fr.deck = note.deck.clone();
-        fr.open = note
-            .cards
-            .iter()
-            .filter(|c| c.kind == CardKind::Open)
-            .count();
-        fr.skipped = note.skipped.clone();
-        changed.push(Parsed {
-            source_id: source.map(|s| s.id),
+        jobs.push(Job {
             file,
-            note,
+            source_id: source.map(|s| s.id),
             report: fr,
         });
     }
 
-    reconcile(&tx, &mut changed, now)?;
-    report.files.extend(changed.into_iter().map(|p| p.report));
+    // A store with no cards has nothing to match, rename or suspend: each
+    // file can be written as soon as it is parsed, without a lookup per card.
+    let empty = !tx.has_cards()?;
+    let rules = links::Rules::new(&demo_table());
+    let mut claims = Claims::default();
+    let mut claimed_files = Vec::new();
+    parse_in_order(&jobs, &rules, |mut p| {
+        let c = claim(&tx, &mut p, &mut claims, !empty)?;
+        if empty {
+            write(&tx, &mut p, &c, &mut claims, false, now)?;
+            report.files.push(p.report);
+        } else {
+            claimed_files.push((p, c));
+        }
+        Ok(())
+    })?;
+    // Which stored cards every file claims must be known before any file's
+    // leftovers are suspended: a card may have moved to a later file.
+    for (mut p, c) in claimed_files {
+        write(&tx, &mut p, &c, &mut claims, true, now)?;
+        report.files.push(p.report);
+    }
+
     report.total();
     if report.totals.parsed > 0 {
         tx.commit()?;
@@ -182,116 +199,222 @@ fn demo_table() -> Vec<(&'static str, &'static [&'static str])> {
         .collect()
 }
 
-/// Writes the parsed files: matches by key first (across all files of this
-/// import), then renames within each file, then suspends what is left.
-fn reconcile(tx: &Tx<'_>, changed: &mut [Parsed], now: Timestamp) -> Result<(), StoreError> {
-    // Which existing card each parsed card is, by identity; ids claimed once.
-    let mut claimed: HashSet<i64> = HashSet::new();
-    // Identities of cards new to the store, so a second note of the same deck
-    // cannot add the same card again in this import.
-    let mut new_keys: HashSet<(String, String)> = HashSet::new();
-    let mut matched: Vec<Vec<(usize, ExistingCard)>> = Vec::with_capacity(changed.len());
-    let mut fresh: Vec<Vec<usize>> = Vec::with_capacity(changed.len());
-
-    for p in changed.iter_mut() {
-        let mut m = Vec::new();
-        let mut f = Vec::new();
-        let mut keep = vec![true; p.note.cards.len()];
-        for (i, card) in p.note.cards.iter().enumerate() {
-            let identity = (p.note.deck.clone(), card.key.clone());
-            match tx.card_by_key(&p.note.deck, &card.key)? {
-                Some(existing) if claimed.insert(existing.id) => m.push((i, existing)),
-                Some(_) => keep[i] = false,
-                None if new_keys.contains(&identity) => keep[i] = false,
-                None => {
-                    new_keys.insert(identity);
-                    f.push(i);
-                }
-            }
-            if !keep[i] {
-                p.report.skipped.push(Skipped {
-                    line: card.line,
-                    reason: format!(
-                        "same front as a card in another note of deck {:?}: {:?}",
-                        p.note.deck, card.front
-                    ),
-                });
-            }
-        }
-        matched.push(m);
-        fresh.push(f);
+/// Parses one changed file and settles its demo links. Pure: runs on any thread.
+fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
+    let file = &job.file;
+    let mut fr = job.report.clone();
+    let mut note = deck::parse_note(&file.text, &file.stem);
+    let topic_rules = !file.source_path.starts_with(deck::shipped::SOURCE_PREFIX);
+    for u in rules.settle(&mut note, topic_rules) {
+        fr.warnings.push(format!(
+            "{}:{}: unknown demo {:?} in a demo: link, left out (see `synack demo list`)",
+            file.display, u.line, u.name
+        ));
     }
+    fr.parsed = true;
+    fr.deck = note.deck.clone();
+    fr.open = note
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Open)
+        .count();
+    fr.skipped = note.skipped.clone();
+    Parsed {
+        file,
+        note,
+        source_id: job.source_id,
+        report: fr,
+    }
+}
 
-    for (n, p) in changed.iter_mut().enumerate() {
-        let source_id =
-            tx.upsert_source(&p.file.source_path, &p.file.hash, deck::PARSER_VERSION, now)?;
-        for (i, existing) in &matched[n] {
-            let card = &p.note.cards[*i];
-            let moved = existing.source_id != Some(source_id) || existing.line != card.line;
-            if existing.missing {
-                p.report.restored += 1;
-            } else if existing.content_differs(card) || existing.deck != p.note.deck {
-                p.report.updated += 1;
-            } else {
-                p.report.unchanged += 1;
-                if !moved {
-                    continue;
+/// Parses `jobs` on every core and hands each result to `take` on this
+/// thread, in the order of `jobs`. An error from `take` stops the workers
+/// (their next send fails) and is returned.
+fn parse_in_order<'f>(
+    jobs: &'f [Job],
+    rules: &links::Rules<'_>,
+    mut take: impl FnMut(Parsed<'f>) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len());
+    if threads <= 1 {
+        return jobs.iter().try_for_each(|job| take(parse_one(job, rules)));
+    }
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let (sender, results) = mpsc::channel::<(usize, Parsed<'f>)>();
+        for _ in 0..threads {
+            let (sender, next) = (sender.clone(), &next);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    if sender.send((i, parse_one(job, rules))).is_err() {
+                        break;
+                    }
                 }
-            }
-            tx.update_card(existing, &p.note.deck, card, source_id, now)?;
-        }
-
-        // What this file used to hold and no longer names: renamed, or gone.
-        let gone: Vec<ExistingCard> = match p.source_id {
-            Some(id) => tx
-                .cards_of_source(id)?
-                .into_iter()
-                .filter(|c| !c.missing && !claimed.contains(&c.id))
-                .collect(),
-            None => Vec::new(),
-        };
-        let old_texts: Vec<renames::Text<'_>> = gone
-            .iter()
-            .map(|c| renames::Text {
-                front: &c.front,
-                back: &c.back,
-            })
-            .collect();
-        let new_texts: Vec<renames::Text<'_>> = fresh[n]
-            .iter()
-            .map(|&i| renames::Text {
-                front: &p.note.cards[i].front,
-                back: &p.note.cards[i].back,
-            })
-            .collect();
-        let pairs = renames::pair(&old_texts, &new_texts);
-        let mut renamed_new = vec![false; fresh[n].len()];
-        let mut renamed_old = vec![false; gone.len()];
-        for &(o, j) in &pairs {
-            let card: &Card = &p.note.cards[fresh[n][j]];
-            let old = &gone[o];
-            tx.update_card(old, &p.note.deck, card, source_id, now)?;
-            claimed.insert(old.id);
-            renamed_old[o] = true;
-            renamed_new[j] = true;
-            p.report.renamed += 1;
-            p.report.renames.push(Rename {
-                id: old.id,
-                from: old.front.clone(),
-                to: card.front.clone(),
             });
         }
-        for (o, old) in gone.iter().enumerate() {
-            if !renamed_old[o] {
-                tx.mark_missing(old.id, now)?;
-                p.report.suspended += 1;
+        drop(sender);
+        // Results arrive in any order; they are handed on in file order.
+        let mut waiting: BTreeMap<usize, Parsed<'f>> = BTreeMap::new();
+        let mut want = 0;
+        for (i, parsed) in results {
+            waiting.insert(i, parsed);
+            while let Some(p) = waiting.remove(&want) {
+                want += 1;
+                take(p)?;
             }
         }
-        for (j, &i) in fresh[n].iter().enumerate() {
-            if !renamed_new[j] {
-                tx.insert_card(&p.note.deck, &p.note.cards[i], source_id, now)?;
-                p.report.added += 1;
+        Ok(())
+    })
+}
+
+/// What this import has claimed so far, across its files.
+#[derive(Default)]
+struct Claims {
+    /// Existing cards matched by identity; each id claimed once.
+    ids: HashSet<i64>,
+    /// Identities of cards new to the store, so a second note of the same deck
+    /// cannot add the same card again in this import.
+    new_keys: HashSet<(String, String)>,
+}
+
+/// One file's cards, sorted by what the store already holds.
+struct Claim {
+    /// Cards that are stored cards, by identity: (index in the note, stored card).
+    matched: Vec<(usize, ExistingCard)>,
+    /// Cards new to the store (or renamed): indices in the note.
+    fresh: Vec<usize>,
+}
+
+/// Matches a file's cards by identity (across all files of this import, in
+/// order). With `lookup` off (a store with no cards) nothing can match.
+fn claim(
+    tx: &Tx<'_>,
+    p: &mut Parsed<'_>,
+    claims: &mut Claims,
+    lookup: bool,
+) -> Result<Claim, StoreError> {
+    let mut matched = Vec::new();
+    let mut fresh = Vec::new();
+    for (i, card) in p.note.cards.iter().enumerate() {
+        let existing = if lookup {
+            tx.card_by_key(&p.note.deck, &card.key)?
+        } else {
+            None
+        };
+        let keep = match existing {
+            Some(existing) if claims.ids.insert(existing.id) => {
+                matched.push((i, existing));
+                true
             }
+            Some(_) => false,
+            None => {
+                let identity = (p.note.deck.clone(), card.key.clone());
+                if claims.new_keys.insert(identity) {
+                    fresh.push(i);
+                    true
+                } else {
+                    false
+                }
+            }
+        };
+        if !keep {
+            p.report.skipped.push(Skipped {
+                line: card.line,
+                reason: format!(
+                    "same front as a card in another note of deck {:?}: {:?}",
+                    p.note.deck, card.front
+                ),
+            });
+        }
+    }
+    Ok(Claim { matched, fresh })
+}
+
+/// Writes one claimed file: updates its matched cards, pairs what it used to
+/// hold and no longer names with its new cards (renames), suspends the rest
+/// and adds what is new. `stored` is off when the store held no card at all
+/// when the import began, so the file can have nothing to rename or suspend.
+fn write(
+    tx: &Tx<'_>,
+    p: &mut Parsed<'_>,
+    c: &Claim,
+    claims: &mut Claims,
+    stored: bool,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let source_id =
+        tx.upsert_source(&p.file.source_path, &p.file.hash, deck::PARSER_VERSION, now)?;
+    for (i, existing) in &c.matched {
+        let card = &p.note.cards[*i];
+        let moved = existing.source_id != Some(source_id) || existing.line != card.line;
+        if existing.missing {
+            p.report.restored += 1;
+        } else if existing.content_differs(card) || existing.deck != p.note.deck {
+            p.report.updated += 1;
+        } else {
+            p.report.unchanged += 1;
+            if !moved {
+                continue;
+            }
+        }
+        tx.update_card(existing, &p.note.deck, card, source_id, now)?;
+    }
+
+    // What this file used to hold and no longer names: renamed, or gone.
+    let gone: Vec<ExistingCard> = match p.source_id {
+        Some(id) if stored => tx
+            .cards_of_source(id)?
+            .into_iter()
+            .filter(|c| !c.missing && !claims.ids.contains(&c.id))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let old_texts: Vec<renames::Text<'_>> = gone
+        .iter()
+        .map(|c| renames::Text {
+            front: &c.front,
+            back: &c.back,
+        })
+        .collect();
+    let new_texts: Vec<renames::Text<'_>> = c
+        .fresh
+        .iter()
+        .map(|&i| renames::Text {
+            front: &p.note.cards[i].front,
+            back: &p.note.cards[i].back,
+        })
+        .collect();
+    let pairs = renames::pair(&old_texts, &new_texts);
+    let mut renamed_new = vec![false; c.fresh.len()];
+    let mut renamed_old = vec![false; gone.len()];
+    for &(o, j) in &pairs {
+        let card: &Card = &p.note.cards[c.fresh[j]];
+        let old = &gone[o];
+        tx.update_card(old, &p.note.deck, card, source_id, now)?;
+        claims.ids.insert(old.id);
+        renamed_old[o] = true;
+        renamed_new[j] = true;
+        p.report.renamed += 1;
+        p.report.renames.push(Rename {
+            id: old.id,
+            from: old.front.clone(),
+            to: card.front.clone(),
+        });
+    }
+    for (o, old) in gone.iter().enumerate() {
+        if !renamed_old[o] {
+            tx.mark_missing(old.id, now)?;
+            p.report.suspended += 1;
+        }
+    }
+    for (j, &i) in c.fresh.iter().enumerate() {
+        if !renamed_new[j] {
+            tx.insert_card(&p.note.deck, &p.note.cards[i], source_id, now)?;
+            p.report.added += 1;
         }
     }
     Ok(())

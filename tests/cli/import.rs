@@ -92,6 +92,67 @@ fn reimporting_unchanged_notes_writes_nothing_and_says_so() {
     assert_eq!(imported_at, 1_795_219_200_000, "sources were rewritten");
 }
 
+#[test]
+fn a_database_hashed_with_the_old_hash_reparses_once_and_changes_nothing() {
+    // Content hashes were SHA-256 before they were BLAKE3: on the first
+    // import after the upgrade every stored hash differs, so every file is
+    // parsed again. Its cards must come out unchanged: same ids, no
+    // updated_at, no revisions, history kept.
+    let (env, notes) = Env::with_fixtures();
+    let id = env.card("3-way handshake를 설명해 주세요.")["id"]
+        .as_i64()
+        .expect("id");
+    let conn = env.conn();
+    conn.execute(
+        "INSERT INTO reviews (card_id, reviewed_at, rating, state_before, elapsed_days,
+                              scheduled_days, duration_ms)
+         VALUES (?1, 1, 3, 'new', 0, 1, 5000)",
+        [id],
+    )
+    .expect("review");
+    // The SHA-256 of each file, as the old importer stored it: any other
+    // 64 hex digits do the same here.
+    conn.execute("UPDATE sources SET content_hash = printf('%064x', id)", [])
+        .expect("old hashes");
+    drop(conn);
+    let before = env.cards();
+
+    let report = env
+        .cmd()
+        .env("SYNACK_NOW", "2026-12-01T09:00:00+09:00")
+        .args(["import", "--json"])
+        .arg(&notes)
+        .assert()
+        .success();
+    let report: serde_json::Value =
+        serde_json::from_slice(&report.get_output().stdout).expect("json report");
+    let totals = &report["totals"];
+    assert_eq!(totals["parsed"], 6, "{totals}");
+    for field in ["added", "updated", "renamed", "suspended", "restored"] {
+        assert_eq!(totals[field], 0, "{field}: {totals}");
+    }
+    assert_eq!(totals["unchanged"], before.len(), "{totals}");
+    assert_eq!(env.cards(), before, "cards (and their updated_at) changed");
+    let conn = env.conn();
+    let (revisions, reviews, old_hashes): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM card_revisions),
+                    (SELECT count(*) FROM reviews WHERE card_id = ?1),
+                    (SELECT count(*) FROM sources WHERE content_hash LIKE '00000000%')",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("counts");
+    assert_eq!((revisions, reviews, old_hashes), (0, 1, 0));
+    drop(conn);
+
+    let again = env.import(&[&notes]);
+    assert!(
+        again.contains("Nothing to import: 6 files are unchanged"),
+        "{again}"
+    );
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).expect("read");
     assert!(text.contains(from), "{from:?} not in {}", path.display());
