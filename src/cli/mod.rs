@@ -289,10 +289,24 @@ pub(crate) fn refuse_overwrite(out: Option<&std::path::Path>, force: bool) -> Re
 
 /// Writes a command's file output: to `out`, or to stdout without it.
 pub(crate) fn write_output(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
+    write_output_with(out, |w| Ok(w.write_all(bytes)?))
+}
+
+/// [`write_output`] for output made while it is written (the JSON backup
+/// streams half a gigabyte): `write` gets a buffered writer on stdout or on
+/// the temporary file that is renamed over `out` only if it succeeds.
+pub(crate) fn write_output_with(
+    out: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
     use std::io::Write;
     match out {
-        None => std::io::stdout().lock().write_all(bytes)?,
-        Some(path) => write_atomically(path, bytes)
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut w)?;
+            w.flush()?;
+        }
+        Some(path) => write_atomically(path, write)
             .with_context(|| format!("cannot write {}", path.display()))?,
     }
     Ok(())
@@ -300,8 +314,10 @@ pub(crate) fn write_output(out: Option<&std::path::Path>, bytes: &[u8]) -> Resul
 
 /// Writes a sibling temporary file and renames it over `path`, so a failed
 /// write never leaves a half-written file behind.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
+fn write_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -309,11 +325,14 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::File::create_new(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&tmp, path));
+        .map_err(anyhow::Error::from)
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            write(&mut w)?;
+            let f = w.into_inner().map_err(|e| e.into_error())?;
+            f.sync_all()?;
+            Ok(std::fs::rename(&tmp, path)?)
+        });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -4,16 +4,24 @@
 //! The document is versioned by `synack_backup` (the layout of this file) and
 //! `schema_version` (the database it came from). A backup of a `--deck` or
 //! `--tag` selection says `"partial": true`; it can only be merged.
+//!
+//! [`write`] streams the document: the reviews (a million in a big deck, most
+//! of the file) go from the database row to the output as they are read,
+//! never held as a list or as one buffer. [`Document`] is the same file as a
+//! value, for reading a backup back and for tests; both write the same bytes.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashSet};
+use std::io::Write;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::clock::Timestamp;
 use crate::deck::CardKind;
 use crate::schedule::{Phase, Rating};
-use crate::store::BackupData;
+use crate::store::{BackupData, Store};
 
 /// The layout version this build writes and reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -140,6 +148,110 @@ impl Document {
             }
         }
         Ok(())
+    }
+}
+
+/// Writes the backup of `store` to `out` (pretty JSON and a final newline,
+/// byte for byte what [`Document::to_bytes`] writes for the same data),
+/// keeping only the cards in `only` and what they need when it is given
+/// (a partial backup, as [`crate::export::select`] makes it).
+pub fn write<W: Write + ?Sized>(
+    out: &mut W,
+    store: &Store,
+    schema_version: i64,
+    now: Timestamp,
+    only: Option<&BTreeSet<i64>>,
+) -> Result<(), WriteError> {
+    let mut data = store.backup_data_but_reviews()?;
+    // A partial backup's sessions are those of the reviews it keeps, known
+    // only once the reviews have streamed past (`select` sees none of them).
+    let all_sessions = std::mem::take(&mut data.sessions);
+    if let Some(ids) = only {
+        data = crate::export::select(data, ids);
+    }
+    let reviews = Reviews {
+        store,
+        only,
+        sessions: RefCell::new(BTreeSet::new()),
+        failed: RefCell::new(None),
+    };
+    // serde_json writes a few bytes at a time; buffer them here, where the
+    // writes are not calls through `dyn Write`.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    // The fields in `Document`'s order, its `data` flattened as serde does.
+    let written = (|| {
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("synack_backup", &FORMAT_VERSION)?;
+        map.serialize_entry("schema_version", &schema_version)?;
+        map.serialize_entry("exported_at", &now.to_rfc3339())?;
+        if only.is_some() {
+            map.serialize_entry("partial", &true)?;
+        }
+        map.serialize_entry("config", &data.config)?;
+        map.serialize_entry("sources", &data.sources)?;
+        map.serialize_entry("cards", &data.cards)?;
+        map.serialize_entry("reviews", &reviews)?;
+        let kept = reviews.sessions.borrow();
+        let sessions: Vec<_> = all_sessions
+            .iter()
+            .filter(|s| only.is_none() || kept.contains(&s.id))
+            .collect();
+        map.serialize_entry("sessions", &sessions)?;
+        SerializeMap::end(map)
+    })();
+    if let Some(e) = reviews.failed.into_inner() {
+        return Err(WriteError::Store(e));
+    }
+    written?;
+    out.write_all(b"\n")
+        .and_then(|()| out.flush())
+        .map_err(serde_json::Error::io)?;
+    Ok(())
+}
+
+/// Why [`write`] stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// Writing failed (serde_json keeps the `io::Error`, a broken pipe included).
+    #[error(transparent)]
+    Write(#[from] serde_json::Error),
+}
+
+/// The `reviews` array, read from the store while it is being written.
+struct Reviews<'a> {
+    store: &'a Store,
+    only: Option<&'a BTreeSet<i64>>,
+    /// The sessions of the reviews written, for a partial backup's `sessions`.
+    sessions: RefCell<BTreeSet<i64>>,
+    /// The store's error, kept whole (serde can only carry a message).
+    failed: RefCell<Option<crate::store::StoreError>>,
+}
+
+impl Serialize for Reviews<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        let mut sessions = self.sessions.borrow_mut();
+        let walked = self.store.each_backup_review(|r| {
+            if let Some(ids) = self.only {
+                if !ids.contains(&r.card_id) {
+                    return Ok(());
+                }
+                sessions.extend(r.session_id);
+            }
+            seq.serialize_element(r)
+        });
+        match walked {
+            Ok(Ok(())) => seq.end(),
+            Ok(Err(e)) => Err(e),
+            Err(e) => {
+                let message = e.to_string();
+                *self.failed.borrow_mut() = Some(e);
+                Err(S::Error::custom(message))
+            }
+        }
     }
 }
 
