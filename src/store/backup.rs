@@ -171,6 +171,8 @@ pub struct BackupSession {
     pub active_ms: i64,
 }
 
+pub use ms::format_utc_millis as format_backup_time;
+
 /// Times in a backup are RFC 3339 with milliseconds, in UTC: readable, and
 /// exact, since the store keeps milliseconds.
 mod ms {
@@ -191,7 +193,7 @@ mod ms {
     /// writes a million of them, and that took a tenth of the export. Other
     /// years (`None`) go through chrono, so the text is the same for every
     /// value (a test compares the two).
-    pub(super) fn format_utc_millis(ms: i64, buf: &mut [u8; 24]) -> Option<&str> {
+    pub fn format_utc_millis(ms: i64, buf: &mut [u8; 24]) -> Option<&str> {
         let days = ms.div_euclid(86_400_000);
         let in_day = ms.rem_euclid(86_400_000);
         // Days to a civil date (Howard Hinnant's `civil_from_days`).

@@ -22,7 +22,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 pub use backup::{
     BackupCard, BackupData, BackupDemo, BackupReview, BackupReviewRow, BackupRevision,
-    BackupSession, BackupSource, BackupState, MergeReport,
+    BackupSession, BackupSource, BackupState, MergeReport, format_backup_time,
 };
 pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};

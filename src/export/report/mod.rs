@@ -325,7 +325,9 @@ pub struct ReviewLog {
     offset: FixedOffset,
     scheduler_day: DayClock,
     reviews: usize,
+    /// Every card's log but the one being read, which is `current`.
     logs: HashMap<i64, CardLog>,
+    current: Option<(i64, CardLog)>,
     per_day: BTreeMap<i64, [usize; 4]>,
     retention: Retention,
     weeks: Vec<(Ratio, Ratio)>,
@@ -367,6 +369,7 @@ impl ReviewLog {
             scheduler_day: DayClock::new(sched),
             reviews: 0,
             logs: HashMap::new(),
+            current: None,
             per_day: BTreeMap::new(),
             retention: Retention::default(),
             weeks: vec![(Ratio::default(), Ratio::default()); RETENTION_WEEKS as usize],
@@ -382,7 +385,18 @@ impl ReviewLog {
         self.reviews += 1;
         let day = self.scheduler_day.day(r.reviewed_at);
         self.per_day.entry(day).or_default()[r.rating as usize - 1] += 1;
-        let log = self.logs.entry(r.card_id).or_default();
+        // The log of one card at a time: a million map look-ups cost more
+        // than all the arithmetic here.
+        let log = match &mut self.current {
+            Some((card, log)) if *card == r.card_id => log,
+            current => {
+                if let Some((card, log)) = current.take() {
+                    self.logs.insert(card, log);
+                }
+                let log = self.logs.remove(&r.card_id).unwrap_or_default();
+                &mut current.insert((r.card_id, log)).1
+            }
+        };
         let interval_before = log.interval;
         log.reviews += 1;
         log.interval = r.scheduled_days;
@@ -413,6 +427,14 @@ impl ReviewLog {
                 .push((r.reviewed_at, r.id, r.card_id, text.to_string(), r.rating));
         }
     }
+
+    /// What the log says about one card.
+    fn card(&self, id: i64) -> CardLog {
+        match self.current {
+            Some((card, log)) if card == id => log,
+            _ => self.logs.get(&id).copied().unwrap_or_default(),
+        }
+    }
 }
 
 impl Report {
@@ -422,7 +444,7 @@ impl Report {
             .unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"));
         let today = sched.study_day(input.now);
         let log = input.log;
-        let (logs, per_day, first_week) = (&log.logs, &log.per_day, log.first_week);
+        let (per_day, first_week) = (&log.per_day, log.first_week);
 
         let fronts: HashMap<i64, &StatsCard> = input.cards.iter().map(|c| (c.id, c)).collect();
         let mut typed: Vec<_> = log.typed.iter().collect();
@@ -476,7 +498,7 @@ impl Report {
         let mut difficulties = Vec::new();
         let mut rs = Vec::new();
         for c in input.cards {
-            let log = logs.get(&c.id).copied().unwrap_or_default();
+            let log = input.log.card(c.id);
             let source = Source {
                 path: c.source.clone(),
                 line: c.line,
@@ -491,7 +513,7 @@ impl Report {
                 Phase::Review => overview.review += 1,
                 Phase::Relearning => overview.relearning += 1,
             }
-            if c.kind == CardKind::Open || c.back.trim().is_empty() {
+            if c.kind == CardKind::Open || c.unanswered {
                 open_questions.push(OpenQuestion {
                     id: c.id,
                     deck: c.deck.clone(),
