@@ -390,10 +390,14 @@ impl Handoff {
     const CHUNK: usize = 1 << 20;
 
     fn hand_over(&mut self) -> std::io::Result<()> {
-        let next = self
-            .empty
-            .try_recv()
-            .unwrap_or_else(|_| Vec::with_capacity(Self::CHUNK));
+        let next = match self.empty.try_recv() {
+            // A written buffer still holds what was written from it.
+            Ok(mut used) => {
+                used.clear();
+                used
+            }
+            Err(_) => Vec::with_capacity(Self::CHUNK),
+        };
         let buf = std::mem::replace(&mut self.buf, next);
         self.full
             .send(buf)
@@ -417,5 +421,43 @@ impl std::io::Write for Handoff {
         }
         self.hand_over()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: buffers came back from the writer thread still full, and
+    /// each was written again with the new bytes after the old (a 500 MB
+    /// backup filled the disk).
+    #[test]
+    fn a_file_written_on_a_thread_has_exactly_what_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        // Pieces of odd sizes, several megabytes in all, so buffers go round.
+        let pieces: Vec<Vec<u8>> = (0..3000u32)
+            .map(|i| vec![(i % 251) as u8; (i as usize * 7919) % 4000 + 1])
+            .collect();
+        write_output_with(Some(&path), |w| {
+            for p in &pieces {
+                w.write_all(p)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), pieces.concat());
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        let failed = write_output_with(Some(&path), |w| {
+            w.write_all(&vec![b'x'; 3 << 20])?;
+            anyhow::bail!("the store went away")
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }
