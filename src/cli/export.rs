@@ -90,9 +90,8 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     }
     super::refuse_overwrite(args.out.as_deref(), args.force)?;
     let store = super::open_with_decks(ctx)?;
-    let mut data = store.backup_data()?;
     let partial = args.deck.is_some() || args.tag.is_some();
-    if partial {
+    let ids = if partial {
         let deck = match &args.deck {
             Some(d) => Some(super::cards::resolve_deck(&store, d)?),
             None => None,
@@ -103,14 +102,29 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             search: None,
         };
         let ids: BTreeSet<i64> = store.cards(&filter)?.iter().map(|c| c.id).collect();
-        data = export::select(data, &ids);
+        Some(ids)
+    } else {
+        None
+    };
+    if args.format == ExportFormat::Json {
+        // Streamed: a big deck's backup is half a gigabyte.
+        let schema = store.schema_version()?;
+        return super::write_output_with(args.out.as_deref(), |w| {
+            Ok(export::json::write(
+                w,
+                &store,
+                schema,
+                ctx.now,
+                ids.as_ref(),
+            )?)
+        });
+    }
+    let mut data = store.backup_data()?;
+    if let Some(ids) = &ids {
+        data = export::select(data, ids);
     }
     let mut bytes = Vec::new();
     match args.format {
-        ExportFormat::Json => {
-            let doc = Document::new(data, store.schema_version()?, ctx.now, partial);
-            bytes = doc.to_bytes()?;
-        }
         ExportFormat::Csv => {
             let config = super::schedule::load_config(&store)?;
             let scheduler = super::schedule::scheduler(ctx, &config)?;
@@ -118,7 +132,9 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         }
         ExportFormat::Anki => export::anki::write(&mut bytes, &data)?,
         ExportFormat::Revlog => export::revlog::write(&mut bytes, &data)?,
-        ExportFormat::Md | ExportFormat::Html => unreachable!("written by the report above"),
+        ExportFormat::Json | ExportFormat::Md | ExportFormat::Html => {
+            unreachable!("written above")
+        }
     }
     super::write_output(args.out.as_deref(), &bytes)
 }

@@ -77,7 +77,8 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
         tag: tag.clone(),
     };
     let cards = store.stats_cards(&filter)?;
-    let reviews = store.stats_reviews(&filter)?;
+    let mut log = report::ReviewLog::new(&sched, ctx.now, ctx.utc_offset);
+    store.each_stats_review(&filter, |r| log.add(r))?;
     let q = plan::query(
         &sched,
         &plan::Filter {
@@ -90,7 +91,7 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
     let forecast = store.forecast(&q, 30)?;
     Ok(Report::build(&Input {
         cards: &cards,
-        reviews: &reviews,
+        log: &log,
         forecast: &forecast,
         scheduler: &sched,
         now: ctx.now,

@@ -113,6 +113,46 @@ pub struct BackupReview {
     pub answer: Option<String>,
 }
 
+/// A review as [`Store::each_backup_review`] hands it out: the fields of
+/// [`BackupReview`] in the same order (so it serializes to the same JSON), but
+/// borrowing its text from the database row, so that streaming a million
+/// reviews allocates nothing per review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BackupReviewRow<'a> {
+    pub id: i64,
+    pub card_id: i64,
+    pub session_id: Option<i64>,
+    #[serde(serialize_with = "ms::serialize")]
+    pub reviewed_at: i64,
+    pub rating: i64,
+    pub state_before: &'a str,
+    pub elapsed_days: f64,
+    pub scheduled_days: f64,
+    pub stability: Option<f64>,
+    pub difficulty: Option<f64>,
+    pub duration_ms: i64,
+    pub answer: Option<&'a str>,
+}
+
+impl BackupReviewRow<'_> {
+    pub fn to_owned(&self) -> BackupReview {
+        BackupReview {
+            id: self.id,
+            card_id: self.card_id,
+            session_id: self.session_id,
+            reviewed_at: self.reviewed_at,
+            rating: self.rating,
+            state_before: self.state_before.to_string(),
+            elapsed_days: self.elapsed_days,
+            scheduled_days: self.scheduled_days,
+            stability: self.stability,
+            difficulty: self.difficulty,
+            duration_ms: self.duration_ms,
+            answer: self.answer.map(str::to_string),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BackupSession {
     pub id: i64,
@@ -131,6 +171,8 @@ pub struct BackupSession {
     pub active_ms: i64,
 }
 
+pub use ms::format_utc_millis as format_backup_time;
+
 /// Times in a backup are RFC 3339 with milliseconds, in UTC: readable, and
 /// exact, since the store keeps milliseconds.
 mod ms {
@@ -139,7 +181,60 @@ mod ms {
     use crate::clock::Timestamp;
 
     pub fn serialize<S: Serializer>(ms: &i64, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&Timestamp(*ms).to_rfc3339())
+        let mut buf = [0u8; 24];
+        match format_utc_millis(*ms, &mut buf) {
+            Some(text) => s.serialize_str(text),
+            None => s.serialize_str(&Timestamp(*ms).to_rfc3339()),
+        }
+    }
+
+    /// `Timestamp::to_rfc3339` for the years 0000–9999, written into `buf`
+    /// instead of a new `String` through chrono's formatter: a full backup
+    /// writes a million of them, and that took a tenth of the export. Other
+    /// years (`None`) go through chrono, so the text is the same for every
+    /// value (a test compares the two).
+    pub fn format_utc_millis(ms: i64, buf: &mut [u8; 24]) -> Option<&str> {
+        let days = ms.div_euclid(86_400_000);
+        let in_day = ms.rem_euclid(86_400_000);
+        // Days to a civil date (Howard Hinnant's `civil_from_days`).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
+        let mut put = |at: usize, value: i64, width: u32| {
+            let mut v = value;
+            for i in (0..width as usize).rev() {
+                buf[at + i] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        };
+        put(0, year, 4);
+        put(5, month, 2);
+        put(8, day, 2);
+        put(11, in_day / 3_600_000, 2);
+        put(14, in_day / 60_000 % 60, 2);
+        put(17, in_day / 1000 % 60, 2);
+        put(20, in_day % 1000, 3);
+        for (at, sep) in [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (19, b'.'),
+        ] {
+            buf[at] = sep;
+        }
+        buf[23] = b'Z';
+        std::str::from_utf8(buf).ok()
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
@@ -196,6 +291,19 @@ pub struct MergeReport {
 impl Store {
     /// Every row a backup carries, each list in id order.
     pub fn backup_data(&self) -> Result<BackupData> {
+        let mut data = self.backup_data_but_reviews()?;
+        self.each_backup_review(|r| {
+            data.reviews.push(r.to_owned());
+            Ok::<_, std::convert::Infallible>(())
+        })?
+        .unwrap_or_else(|never| match never {});
+        Ok(data)
+    }
+
+    /// What [`Store::backup_data`] returns, but with no reviews: the JSON
+    /// backup streams those with [`Store::each_backup_review`] instead of
+    /// holding a million of them.
+    pub fn backup_data_but_reviews(&self) -> Result<BackupData> {
         let config = self.config_pairs()?.into_iter().collect();
         let sources = self.rows(
             "SELECT id, path, content_hash, parser, imported_at FROM sources ORDER BY id",
@@ -291,28 +399,6 @@ impl Store {
         for card in &mut cards {
             card.revisions = revisions.remove(&card.id).unwrap_or_default();
         }
-        let reviews = self.rows(
-            "SELECT id, card_id, session_id, reviewed_at, rating, state_before, elapsed_days,
-                    scheduled_days, stability, difficulty, duration_ms, answer
-             FROM reviews ORDER BY id",
-            [],
-            |r| {
-                Ok(BackupReview {
-                    id: r.get(0)?,
-                    card_id: r.get(1)?,
-                    session_id: r.get(2)?,
-                    reviewed_at: r.get(3)?,
-                    rating: r.get(4)?,
-                    state_before: r.get(5)?,
-                    elapsed_days: r.get(6)?,
-                    scheduled_days: r.get(7)?,
-                    stability: r.get(8)?,
-                    difficulty: r.get(9)?,
-                    duration_ms: r.get(10)?,
-                    answer: r.get(11)?,
-                })
-            },
-        )?;
         let sessions = self.rows(
             "SELECT id, started_at, ended_at, cram, deck, tag, seen, again, hard, good, easy,
                     active_ms
@@ -339,9 +425,63 @@ impl Store {
             config,
             sources,
             cards,
-            reviews,
+            reviews: Vec::new(),
             sessions,
         })
+    }
+
+    /// Calls `f` with every review, in id order, borrowed from the row being
+    /// read. The first error `f` returns stops the walk and comes back as the
+    /// inner `Err`; the outer one is the database's.
+    pub fn each_backup_review<E>(
+        &self,
+        mut f: impl FnMut(&BackupReviewRow<'_>) -> std::result::Result<(), E>,
+    ) -> Result<std::result::Result<(), E>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, card_id, session_id, reviewed_at, rating, state_before, elapsed_days,
+                        scheduled_days, stability, difficulty, duration_ms, answer
+                 FROM reviews ORDER BY id",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let text = |col: usize| -> rusqlite::Result<Option<&str>> {
+                r.get_ref(col)?.as_str_or_null().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        col,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })
+            };
+            let row = (|| {
+                Ok(BackupReviewRow {
+                    id: r.get(0)?,
+                    card_id: r.get(1)?,
+                    session_id: r.get(2)?,
+                    reviewed_at: r.get(3)?,
+                    rating: r.get(4)?,
+                    state_before: text(5)?.ok_or(rusqlite::Error::InvalidColumnType(
+                        5,
+                        "state_before".into(),
+                        rusqlite::types::Type::Null,
+                    ))?,
+                    elapsed_days: r.get(6)?,
+                    scheduled_days: r.get(7)?,
+                    stability: r.get(8)?,
+                    difficulty: r.get(9)?,
+                    duration_ms: r.get(10)?,
+                    answer: text(11)?,
+                })
+            })()
+            .map_err(|e: rusqlite::Error| self.err(e))?;
+            if let Err(e) = f(&row) {
+                return Ok(Err(e));
+            }
+        }
+        Ok(Ok(()))
     }
 
     /// Whether the database holds nothing a restore could overwrite.
@@ -628,5 +768,63 @@ impl Tx<'_> {
                 r.answer
             ],
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Timestamp;
+
+    #[test]
+    fn backup_times_read_as_chrono_writes_them() {
+        let mut values = vec![
+            0,
+            -1,
+            1,
+            999,
+            -86_400_000,
+            951_782_400_000,     // 2000-02-29
+            1_795_219_200_123,   // 2026-11-21
+            253_402_300_799_999, // 9999-12-31T23:59:59.999
+            253_402_300_800_000, // year 10000: chrono's way
+            -62_167_219_200_000, // 0000-01-01
+            -62_167_219_200_001, // year -1: chrono's way
+            i64::MAX / 1_000_000,
+        ];
+        // Every day of a few leap cycles, at an odd time of day.
+        values.extend((-800..2_000).map(|d| d * 86_400_000 * 17 + 45_296_789));
+        for ms in values {
+            let mut buf = [0u8; 24];
+            let chrono = Timestamp(ms).to_rfc3339();
+            match ms::format_utc_millis(ms, &mut buf) {
+                Some(fast) => assert_eq!(fast, chrono, "{ms}"),
+                None => {
+                    assert!(!chrono.starts_with(|c: char| c.is_ascii_digit()) || chrono.len() != 24)
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_borrowed_review_serializes_like_an_owned_one() {
+        let row = BackupReviewRow {
+            id: 1,
+            card_id: 2,
+            session_id: None,
+            reviewed_at: 1_795_219_200_123,
+            rating: 3,
+            state_before: "review",
+            elapsed_days: 1.5,
+            scheduled_days: 3.0,
+            stability: Some(2.25),
+            difficulty: None,
+            duration_ms: 900,
+            answer: Some("답"),
+        };
+        assert_eq!(
+            serde_json::to_string_pretty(&row).unwrap(),
+            serde_json::to_string_pretty(&row.to_owned()).unwrap()
+        );
     }
 }

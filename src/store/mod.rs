@@ -23,14 +23,14 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use backup::{
-    BackupCard, BackupData, BackupDemo, BackupReview, BackupRevision, BackupSession, BackupSource,
-    BackupState, MergeReport,
+    BackupCard, BackupData, BackupDemo, BackupReview, BackupReviewRow, BackupRevision,
+    BackupSession, BackupSource, BackupState, MergeReport, format_backup_time,
 };
 pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{Recorded, ReviewInput, ReviewRow};
 pub use session::SessionTally;
-pub use stats::{StatsCard, StatsFilter};
+pub use stats::{StatsCard, StatsFilter, StatsReview};
 pub use write::{ExistingCard, SourceRow, SourceSummary, Tx};
 
 /// Why the store could not do what was asked. Each names the database file.

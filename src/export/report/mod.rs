@@ -23,7 +23,7 @@ pub mod md;
 pub mod svg;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::clock::Timestamp;
 use crate::deck::CardKind;
 use crate::schedule::{CardState, Memory, Phase, Rating, Scheduler};
-use crate::store::{ReviewRow, StatsCard};
+use crate::store::{StatsCard, StatsReview};
 
 /// A review whose interval before it was at least this many days is mature.
 pub const MATURE_DAYS: f64 = 21.0;
@@ -278,8 +278,8 @@ pub struct Bin {
 #[derive(Debug)]
 pub struct Input<'a> {
     pub cards: &'a [StatsCard],
-    /// By card, oldest first (as `Store::stats_reviews` returns them).
-    pub reviews: &'a [ReviewRow],
+    /// The review log, summed up.
+    pub log: &'a ReviewLog,
     /// Due counts of the next 30 study days (`Store::forecast`).
     pub forecast: &'a [usize],
     pub scheduler: &'a Scheduler,
@@ -314,70 +314,155 @@ struct CardLog {
     interval: f64,
 }
 
+/// What the report takes from the review log, gathered one review at a
+/// time: a big deck has a million reviews, and keeping them all to walk them
+/// once took a third of a report.
+#[derive(Debug)]
+pub struct ReviewLog {
+    today: i64,
+    first_week: i64,
+    now: Timestamp,
+    offset: FixedOffset,
+    scheduler_day: DayClock,
+    reviews: usize,
+    /// Every card's log but the one being read, which is `current`.
+    logs: HashMap<i64, CardLog>,
+    current: Option<(i64, CardLog)>,
+    per_day: BTreeMap<i64, [usize; 4]>,
+    retention: Retention,
+    weeks: Vec<(Ratio, Ratio)>,
+    /// The card and study day of the previous review, to tell a card's first
+    /// review of a day.
+    last: Option<(i64, i64)>,
+    /// (when, review id, card, typed text, rating)
+    typed: Vec<(Timestamp, i64, i64, String, Rating)>,
+}
+
+/// The scheduler's study day, copied out so the log does not borrow it.
+#[derive(Debug, Clone, Copy)]
+struct DayClock {
+    shift_ms: i64,
+}
+
+impl DayClock {
+    fn new(sched: &Scheduler) -> Self {
+        // `Scheduler::study_day` is `(t - day_start(0)) / day`, floored.
+        DayClock {
+            shift_ms: sched.day_start(0).0,
+        }
+    }
+
+    fn day(self, t: Timestamp) -> i64 {
+        (t.0 - self.shift_ms).div_euclid(MS_PER_DAY)
+    }
+}
+
+impl ReviewLog {
+    pub fn new(sched: &Scheduler, now: Timestamp, utc_offset: i32) -> Self {
+        let today = sched.study_day(now);
+        ReviewLog {
+            today,
+            first_week: today - RETENTION_WEEKS * 7 + 1,
+            now,
+            offset: FixedOffset::east_opt(utc_offset)
+                .unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC")),
+            scheduler_day: DayClock::new(sched),
+            reviews: 0,
+            logs: HashMap::new(),
+            current: None,
+            per_day: BTreeMap::new(),
+            retention: Retention::default(),
+            weeks: vec![(Ratio::default(), Ratio::default()); RETENTION_WEEKS as usize],
+            last: None,
+            typed: Vec::new(),
+        }
+    }
+
+    /// Counts one review. Reviews must come by card, oldest first (as
+    /// `Store::each_stats_review` gives them): a card's first review of a
+    /// day is told from the one before it.
+    pub fn add(&mut self, r: &StatsReview<'_>) {
+        self.reviews += 1;
+        let day = self.scheduler_day.day(r.reviewed_at);
+        self.per_day.entry(day).or_default()[r.rating as usize - 1] += 1;
+        // The log of one card at a time: a million map look-ups cost more
+        // than all the arithmetic here.
+        let log = match &mut self.current {
+            Some((card, log)) if *card == r.card_id => log,
+            current => {
+                if let Some((card, log)) = current.take() {
+                    self.logs.insert(card, log);
+                }
+                let log = self.logs.remove(&r.card_id).unwrap_or_default();
+                &mut current.insert((r.card_id, log)).1
+            }
+        };
+        let interval_before = log.interval;
+        log.reviews += 1;
+        log.interval = r.scheduled_days;
+        let first_today = self.last != Some((r.card_id, day));
+        self.last = Some((r.card_id, day));
+        if first_today && r.state_before == Phase::Review {
+            let passed = r.rating != Rating::Again;
+            let mature = interval_before >= MATURE_DAYS;
+            self.retention.all.add(passed);
+            let week = (day >= self.first_week && day <= self.today)
+                .then(|| &mut self.weeks[((day - self.first_week) / 7) as usize]);
+            if mature {
+                self.retention.mature.add(passed);
+                if let Some(w) = week {
+                    w.1.add(passed);
+                }
+            } else {
+                self.retention.young.add(passed);
+                if let Some(w) = week {
+                    w.0.add(passed);
+                }
+            }
+        }
+        if let Some(text) = r.answer.filter(|t| !t.trim().is_empty())
+            && (self.now.0 - TYPED_DAYS * MS_PER_DAY..=self.now.0).contains(&r.reviewed_at.0)
+        {
+            self.typed
+                .push((r.reviewed_at, r.id, r.card_id, text.to_string(), r.rating));
+        }
+    }
+
+    /// What the log says about one card.
+    fn card(&self, id: i64) -> CardLog {
+        match self.current {
+            Some((card, log)) if card == id => log,
+            _ => self.logs.get(&id).copied().unwrap_or_default(),
+        }
+    }
+}
+
 impl Report {
     pub fn build(input: &Input<'_>) -> Report {
         let sched = input.scheduler;
         let offset = FixedOffset::east_opt(input.utc_offset)
             .unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"));
         let today = sched.study_day(input.now);
+        let log = input.log;
+        let (per_day, first_week) = (&log.per_day, log.first_week);
 
-        // The log, once: per-card facts, per-day counts, true retention.
-        let mut logs: BTreeMap<i64, CardLog> = BTreeMap::new();
-        let mut per_day: BTreeMap<i64, [usize; 4]> = BTreeMap::new();
-        let mut retention = Retention::default();
-        let mut weeks = vec![(Ratio::default(), Ratio::default()); RETENTION_WEEKS as usize];
-        let first_week = today - RETENTION_WEEKS * 7 + 1;
-        let mut counted: HashSet<(i64, i64)> = HashSet::new();
-        let mut typed = Vec::new();
-        let fronts: BTreeMap<i64, &StatsCard> = input.cards.iter().map(|c| (c.id, c)).collect();
-        for r in input.reviews {
-            let day = sched.study_day(r.reviewed_at);
-            per_day.entry(day).or_default()[r.rating as usize - 1] += 1;
-            let log = logs.entry(r.card_id).or_default();
-            let interval_before = log.interval;
-            log.reviews += 1;
-            log.interval = r.scheduled_days;
-            let first_today = counted.insert((r.card_id, day));
-            if first_today && r.state_before == Phase::Review {
-                let passed = r.rating != Rating::Again;
-                let mature = interval_before >= MATURE_DAYS;
-                retention.all.add(passed);
-                let week = (day >= first_week && day <= today)
-                    .then(|| &mut weeks[((day - first_week) / 7) as usize]);
-                if mature {
-                    retention.mature.add(passed);
-                    if let Some(w) = week {
-                        w.1.add(passed);
-                    }
-                } else {
-                    retention.young.add(passed);
-                    if let Some(w) = week {
-                        w.0.add(passed);
-                    }
-                }
-            }
-            if let Some(text) = r.answer.as_deref().filter(|t| !t.trim().is_empty())
-                && (input.now.0 - TYPED_DAYS * MS_PER_DAY..=input.now.0).contains(&r.reviewed_at.0)
-            {
-                typed.push((
-                    r.reviewed_at,
-                    r.id,
-                    TypedAnswer {
-                        at: local(r.reviewed_at, offset),
-                        card: r.card_id,
-                        front: fronts
-                            .get(&r.card_id)
-                            .map(|c| c.front.clone())
-                            .unwrap_or_default(),
-                        typed: text.to_string(),
-                        rating: r.rating,
-                    },
-                ));
-            }
-        }
+        let fronts: HashMap<i64, &StatsCard> = input.cards.iter().map(|c| (c.id, c)).collect();
+        let mut typed: Vec<_> = log.typed.iter().collect();
         // Newest first: the last days are what the user wants to look back on.
         typed.sort_by_key(|t| std::cmp::Reverse((t.0, t.1)));
-        let typed: Vec<TypedAnswer> = typed.into_iter().map(|(_, _, t)| t).collect();
+        let typed: Vec<TypedAnswer> = typed
+            .into_iter()
+            .map(|(at, _, card, text, rating)| TypedAnswer {
+                at: local(*at, log.offset),
+                card: *card,
+                front: fronts
+                    .get(card)
+                    .map(|c| c.front.clone())
+                    .unwrap_or_default(),
+                typed: text.clone(),
+                rating: *rating,
+            })
+            .collect();
 
         let retrievability = |c: &StatsCard| -> Option<f64> {
             let state = CardState {
@@ -396,10 +481,10 @@ impl Report {
 
         let mut overview = Overview {
             cards: input.cards.len(),
-            reviews: input.reviews.len(),
+            reviews: log.reviews,
             study_days: per_day.len(),
-            streak: streak(&per_day, today),
-            retention,
+            streak: streak(per_day, today),
+            retention: log.retention,
             ..Overview::default()
         };
         // In reading order: the order their first card appears in.
@@ -413,7 +498,7 @@ impl Report {
         let mut difficulties = Vec::new();
         let mut rs = Vec::new();
         for c in input.cards {
-            let log = logs.get(&c.id).copied().unwrap_or_default();
+            let log = input.log.card(c.id);
             let source = Source {
                 path: c.source.clone(),
                 line: c.line,
@@ -428,7 +513,7 @@ impl Report {
                 Phase::Review => overview.review += 1,
                 Phase::Relearning => overview.relearning += 1,
             }
-            if c.kind == CardKind::Open || c.back.trim().is_empty() {
+            if c.kind == CardKind::Open || c.unanswered {
                 open_questions.push(OpenQuestion {
                     id: c.id,
                     deck: c.deck.clone(),
@@ -495,8 +580,10 @@ impl Report {
                 due,
             })
             .collect();
-        let retention_weeks = weeks
-            .into_iter()
+        let retention_weeks = log
+            .weeks
+            .iter()
+            .copied()
             .enumerate()
             .map(|(i, (young, mature))| WeekRetention {
                 from: date_of(first_week + i as i64 * 7).to_string(),
