@@ -57,7 +57,7 @@ pub fn is_question(text: &str) -> bool {
         return true;
     }
     let first = t
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !super::key::is_alphanumeric(c))
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();

@@ -185,7 +185,11 @@ pub fn decode(
     stem: String,
     lossy: bool,
 ) -> Result<NoteFile, FileError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is the word-at-a-time memchr; a `position` loop
+    // went byte by byte over all 25 MB of a 100k-card corpus on every import.
+    if bytes.contains(&0)
+        && let Some(offset) = bytes.iter().position(|&b| b == 0)
+    {
         return Err(FileError::Binary {
             path: path.to_path_buf(),
             offset,

@@ -1,8 +1,10 @@
 //! Writing inside one transaction: what an import needs to read and change.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::cards::{CardDemo, DEMOS_COLUMN, demos_from};
 use super::{Result, StoreError};
@@ -15,6 +17,75 @@ use crate::deck::{Card, CardKind};
 pub struct Tx<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) path: PathBuf,
+    /// New cards not yet written ([`Tx::insert_card`]).
+    pending: RefCell<Pending>,
+}
+
+/// Rows per multi-row INSERT. One statement run per card (and per state,
+/// tag and demo) cost more than the rows themselves: each run also built the
+/// temporary tables of the schema's `CHECK (… IN (…))` constraints, a zeroed
+/// page each. 256 cards are 2,816 bound values, far under SQLite's limit.
+const BATCH: usize = 256;
+
+/// One table's pending rows, as flat bound values, `width` per row.
+#[derive(Debug)]
+struct Rows {
+    insert: &'static str,
+    row: &'static str,
+    width: usize,
+    values: Vec<Value>,
+}
+
+impl Rows {
+    const fn new(insert: &'static str, row: &'static str, width: usize) -> Self {
+        Rows {
+            insert,
+            row,
+            width,
+            values: Vec::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.values.len() / self.width
+    }
+}
+
+/// Cards added in this transaction and not yet written, with their state,
+/// tags and demos; written in batches, in that order (each refers to a card).
+#[derive(Debug)]
+struct Pending {
+    /// The id the next new card gets: `max(id) + 1`, the id SQLite would give.
+    next_id: Option<i64>,
+    cards: Rows,
+    states: Rows,
+    tags: Rows,
+    demos: Rows,
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Pending {
+            next_id: None,
+            cards: Rows::new(
+                "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section,
+                                    source_id, line, created_at, updated_at) VALUES ",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                12,
+            ),
+            states: Rows::new("INSERT INTO card_state (card_id) VALUES ", "(?)", 1),
+            tags: Rows::new(
+                "INSERT OR IGNORE INTO card_tags (card_id, tag, pos) VALUES ",
+                "(?, ?, ?)",
+                3,
+            ),
+            demos: Rows::new(
+                "INSERT INTO card_demos (card_id, pos, name, args, explicit) VALUES ",
+                "(?, ?, ?, ?, ?)",
+                5,
+            ),
+        }
+    }
 }
 
 /// A note as last imported.
@@ -103,7 +174,11 @@ fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
 
 impl<'a> Tx<'a> {
     pub(super) fn new(tx: Transaction<'a>, path: PathBuf) -> Self {
-        Tx { tx, path }
+        Tx {
+            tx,
+            path,
+            pending: RefCell::new(Pending::default()),
+        }
     }
 
     pub(super) fn err(&self, e: rusqlite::Error) -> StoreError {
@@ -112,6 +187,7 @@ impl<'a> Tx<'a> {
 
     /// Makes every change of this transaction durable, or none of them.
     pub fn commit(self) -> Result<()> {
+        self.flush()?;
         let path = self.path;
         self.tx.commit().map_err(|e| StoreError::classify(&path, e))
     }
@@ -157,6 +233,7 @@ impl<'a> Tx<'a> {
 
     /// Every card that came from the source `source_id`.
     pub fn cards_of_source(&self, source_id: i64) -> Result<Vec<ExistingCard>> {
+        self.flush()?;
         let sql = format!(
             "SELECT {EXISTING_COLUMNS}, {DEMOS_COLUMN} FROM cards c WHERE c.source_id = ?1 ORDER BY c.line, c.id"
         );
@@ -171,9 +248,15 @@ impl<'a> Tx<'a> {
     /// What an unchanged note holds, without reading its cards: the deck of
     /// its first card, its cards still in the notes and how many are open.
     pub fn source_summary(&self, source_id: i64) -> Result<SourceSummary> {
+        self.flush()?;
         self.tx
             .prepare_cached(
-                "SELECT (SELECT deck FROM cards WHERE source_id = ?1 ORDER BY line, id LIMIT 1),
+                // The first card is the smallest id on the smallest line, found
+                // as two `min`s over the index: `ORDER BY line, id LIMIT 1`
+                // sorted the note's cards in a temporary B-tree per note.
+                "SELECT (SELECT deck FROM cards WHERE id =
+                            (SELECT min(id) FROM cards WHERE source_id = ?1 AND line =
+                                (SELECT min(line) FROM cards WHERE source_id = ?1))),
                         count(*) FILTER (WHERE missing_since IS NULL),
                         count(*) FILTER (WHERE missing_since IS NULL AND kind = 'open')
                  FROM cards WHERE source_id = ?1",
@@ -193,6 +276,7 @@ impl<'a> Tx<'a> {
     /// Whether the store holds any card at all. An import into a store with
     /// none can skip looking each card up by its identity.
     pub fn has_cards(&self) -> Result<bool> {
+        self.flush()?;
         self.tx
             .query_row("SELECT EXISTS (SELECT 1 FROM cards)", [], |r| r.get(0))
             .map_err(|e| self.err(e))
@@ -200,6 +284,7 @@ impl<'a> Tx<'a> {
 
     /// The card with this identity, wherever it came from.
     pub fn card_by_key(&self, deck: &str, key: &str) -> Result<Option<ExistingCard>> {
+        self.flush()?;
         let sql = format!(
             "SELECT {EXISTING_COLUMNS}, {DEMOS_COLUMN} FROM cards c WHERE c.deck = ?1 AND c.key = ?2"
         );
@@ -209,7 +294,9 @@ impl<'a> Tx<'a> {
             .map_err(|e| self.err(e))
     }
 
-    /// Adds a new card (state `new`) and returns its id.
+    /// Adds a new card (state `new`) and returns its id. The rows are
+    /// written in batches ([`BATCH`]); every read of cards and the commit
+    /// write what is pending first, so callers see no difference.
     pub fn insert_card(
         &self,
         deck: &str,
@@ -217,39 +304,100 @@ impl<'a> Tx<'a> {
         source_id: i64,
         now: Timestamp,
     ) -> Result<i64> {
-        // No `RETURNING id`: SQLite gathers returned rows in a temporary
-        // B-tree, one per statement run, and that (a fresh page, zeroed, per
-        // card) was a tenth of a fresh import. The rowid of the insert is the id.
-        self.tx
-            .prepare_cached(
-                "INSERT INTO cards (deck, key, front, back, kind, heading_path, section,
-                                    source_id, line, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    deck,
-                    card.key,
-                    card.front,
-                    card.back,
-                    card.kind.as_str(),
-                    json(&card.heading_path),
-                    card.section,
-                    source_id,
-                    card.line,
-                    now.0
-                ])
-            })
-            .map_err(|e| self.err(e))?;
-        let id = self.tx.last_insert_rowid();
-        self.tx
-            .prepare_cached("INSERT INTO card_state (card_id) VALUES (?1)")
-            .and_then(|mut s| s.execute([id]))
-            .map_err(|e| self.err(e))?;
-        // A new id has no tags or demos to clear.
-        self.insert_tags(id, &card.tags)?;
-        self.insert_demos(id, &card.demos)?;
+        let next = self.pending.borrow().next_id;
+        let id = match next {
+            Some(id) => id,
+            None => self
+                .tx
+                .query_row("SELECT coalesce(max(id), 0) + 1 FROM cards", [], |r| {
+                    r.get(0)
+                })
+                .map_err(|e| self.err(e))?,
+        };
+        let full = {
+            let mut p = self.pending.borrow_mut();
+            p.next_id = Some(id + 1);
+            p.cards.values.extend([
+                Value::Integer(id),
+                Value::Text(deck.to_owned()),
+                Value::Text(card.key.clone()),
+                Value::Text(card.front.clone()),
+                Value::Text(card.back.clone()),
+                Value::Text(card.kind.as_str().to_owned()),
+                Value::Text(json(&card.heading_path)),
+                Value::Text(card.section.clone()),
+                Value::Integer(source_id),
+                Value::Integer(i64::from(card.line)),
+                Value::Integer(now.0),
+                Value::Integer(now.0),
+            ]);
+            p.states.values.push(Value::Integer(id));
+            for (pos, tag) in card.tags.iter().enumerate() {
+                p.tags.values.extend([
+                    Value::Integer(id),
+                    Value::Text(tag.clone()),
+                    Value::Integer(pos as i64),
+                ]);
+            }
+            for (pos, d) in card.demos.iter().enumerate() {
+                p.demos.values.extend([
+                    Value::Integer(id),
+                    Value::Integer(pos as i64),
+                    Value::Text(d.name.clone()),
+                    Value::Text(d.args.clone()),
+                    Value::Integer(i64::from(d.explicit)),
+                ]);
+            }
+            p.cards.len() >= BATCH
+        };
+        if full {
+            self.write_pending(false)?;
+        }
         Ok(id)
+    }
+
+    /// Writes every pending row.
+    fn flush(&self) -> Result<()> {
+        self.write_pending(true)
+    }
+
+    /// Writes pending rows table by table, cards first (the others refer to
+    /// them): whole batches, and with `all` the rest one row per statement, so
+    /// that only two statements per table are ever compiled.
+    fn write_pending(&self, all: bool) -> Result<()> {
+        let mut p = self.pending.borrow_mut();
+        let Pending {
+            cards,
+            states,
+            tags,
+            demos,
+            ..
+        } = &mut *p;
+        for rows in [cards, states, tags, demos] {
+            self.write_rows(rows, all)?;
+        }
+        Ok(())
+    }
+
+    fn write_rows(&self, rows: &mut Rows, all: bool) -> Result<()> {
+        let batch_values = BATCH * rows.width;
+        let mut done = 0;
+        while rows.values.len() - done >= batch_values || (all && rows.values.len() > done) {
+            let n = if rows.values.len() - done >= batch_values {
+                BATCH
+            } else {
+                1
+            };
+            let sql = format!("{}{}", rows.insert, vec![rows.row; n].join(", "));
+            let end = done + n * rows.width;
+            self.tx
+                .prepare_cached(&sql)
+                .and_then(|mut s| s.execute(params_from_iter(&rows.values[done..end])))
+                .map_err(|e| self.err(e))?;
+            done = end;
+        }
+        rows.values.drain(..done);
+        Ok(())
     }
 
     /// Rewrites a card from the notes, keeping its id, schedule and history.
