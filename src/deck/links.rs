@@ -213,25 +213,11 @@ impl<'t> Rules<'t> {
         }
         let back = normalize(&plain_text(back));
         let in_back = self.hits(&back);
-        let judged: Vec<(&'t str, bool, bool)> = self
-            .table
-            .iter()
-            .zip(in_subject.iter().zip(&in_back))
-            .map(|((name, _), (in_subject, in_back))| {
-                let back_distinct = in_back.iter().filter(|h| h.ours > 0).count();
-                let back_total: usize = in_back.iter().map(|h| h.ours).sum();
-                let named = in_subject.iter().any(|h| h.ours > 0) && (short || back_total > 0);
-                let foreign = in_subject.iter().any(|h| h.foreign > 0);
-                let in_back = !foreign && back_distinct >= BACK_DISTINCT && back_total >= BACK_HITS;
-                (*name, named, in_back)
-            })
-            .collect();
-        let any_named = judged.iter().any(|(_, named, _)| *named);
-        judged
-            .into_iter()
-            .filter(|(_, named, in_back)| if any_named { *named } else { *in_back })
-            .map(|(name, _, _)| name)
-            .collect()
+        let judged =
+            self.table.iter().zip(in_subject.iter().zip(&in_back)).map(
+                |((name, _), (in_subject, in_back))| (*name, judge(in_subject, in_back, short)),
+            );
+        chosen(judged)
     }
 
     /// Per demo, per keyword: its [`Hits`] in `text` (normalized), as
@@ -357,6 +343,31 @@ fn plain_text(md: &str) -> String {
     out
 }
 
+/// The topic rule for one demo, from its keyword hits: whether the subject
+/// names it (a short subject alone, a long one with some support in the
+/// back), and whether the back alone is about it (enough distinct keywords
+/// and hits, and no other protocol's keyword in the subject).
+fn judge(in_subject: &[Hits], in_back: &[Hits], short: bool) -> (bool, bool) {
+    let back_distinct = in_back.iter().filter(|h| h.ours > 0).count();
+    let back_total: usize = in_back.iter().map(|h| h.ours).sum();
+    let named = in_subject.iter().any(|h| h.ours > 0) && (short || back_total > 0);
+    let foreign = in_subject.iter().any(|h| h.foreign > 0);
+    let in_back = !foreign && back_distinct >= BACK_DISTINCT && back_total >= BACK_HITS;
+    (named, in_back)
+}
+
+/// The demos a card gets: those its subject names if any does, else those
+/// its back is about.
+fn chosen<'t>(judged: impl Iterator<Item = (&'t str, (bool, bool))>) -> Vec<&'t str> {
+    let judged: Vec<_> = judged.collect();
+    let any_named = judged.iter().any(|(_, (named, _))| *named);
+    judged
+        .into_iter()
+        .filter(|(_, (named, in_back))| if any_named { *named } else { *in_back })
+        .map(|(name, _)| name)
+        .collect()
+}
+
 /// How often a keyword occurs as a word: as itself, and as another
 /// protocol's thing ([`FOREIGN`]) or a citation.
 #[derive(Debug, Clone, Copy, Default)]
@@ -435,26 +446,11 @@ mod tests {
             let subject = normalize(subject);
             let back = normalize(&plain_text(back));
             let short = subject.chars().count() <= TITLE_CHARS;
-            let judged: Vec<(&'t str, bool, bool)> = table
-                .iter()
-                .map(|(name, keywords)| {
-                    let in_subject = hits(&subject, keywords);
-                    let in_back = hits(&back, keywords);
-                    let back_distinct = in_back.iter().filter(|h| h.ours > 0).count();
-                    let back_total: usize = in_back.iter().map(|h| h.ours).sum();
-                    let named = in_subject.iter().any(|h| h.ours > 0) && (short || back_total > 0);
-                    let foreign = in_subject.iter().any(|h| h.foreign > 0);
-                    let in_back =
-                        !foreign && back_distinct >= BACK_DISTINCT && back_total >= BACK_HITS;
-                    (*name, named, in_back)
-                })
-                .collect();
-            let any_named = judged.iter().any(|(_, named, _)| *named);
-            judged
-                .into_iter()
-                .filter(|(_, named, in_back)| if any_named { *named } else { *in_back })
-                .map(|(name, _, _)| name)
-                .collect()
+            let judged = table.iter().map(|(name, keywords)| {
+                let verdict = judge(&hits(&subject, keywords), &hits(&back, keywords), short);
+                (*name, verdict)
+            });
+            chosen(judged)
         }
 
         /// Lower case, `-` and `_` as spaces (`TIME_WAIT`, `time-wait`, `3 way`),
