@@ -90,70 +90,72 @@ pub fn render(report: &Report) -> String {
     );
 
     let _ = writeln!(out, "## 가장 약한 카드 (weakest)\n");
-    if report.weakest.is_empty() {
-        let _ = writeln!(out, "아직 복습한 카드가 없습니다.\n");
-    } else {
-        let _ = writeln!(
-            out,
-            "| # | card | R | lapses | stability | source |\n|---:|---|---:|---:|---:|---|"
-        );
-        for c in &report.weakest {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {:.0}% | {} | {} | {} |",
-                c.id,
+    table(
+        &mut out,
+        "아직 복습한 카드가 없습니다.",
+        &[
+            ("#", true),
+            ("card", false),
+            ("R", true),
+            ("lapses", true),
+            ("stability", true),
+            ("source", false),
+        ],
+        report.weakest.iter().map(|c| {
+            vec![
+                c.id.to_string(),
                 cell(&c.front),
-                c.retrievability * 100.0,
-                c.lapses,
+                format!("{:.0}%", c.retrievability * 100.0),
+                c.lapses.to_string(),
                 c.stability.map_or("–".to_string(), |s| format!("{s:.1}d")),
-                source(&c.source)
-            );
-        }
-        let _ = writeln!(out);
-    }
+                source(&c.source),
+            ]
+        }),
+    );
 
     let _ = writeln!(out, "## 아직 답이 없는 질문 (open questions)\n");
-    if report.open_questions.is_empty() {
-        let _ = writeln!(out, "없습니다.\n");
-    } else {
-        let _ = writeln!(
-            out,
-            "| # | question | reviews | source |\n|---:|---|---:|---|"
-        );
-        for q in &report.open_questions {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                q.id,
+    table(
+        &mut out,
+        "없습니다.",
+        &[
+            ("#", true),
+            ("question", false),
+            ("reviews", true),
+            ("source", false),
+        ],
+        report.open_questions.iter().map(|q| {
+            vec![
+                q.id.to_string(),
                 cell(&q.front),
-                q.reviews,
-                source(&q.source)
-            );
-        }
-        let _ = writeln!(out);
-    }
+                q.reviews.to_string(),
+                source(&q.source),
+            ]
+        }),
+    );
 
     let _ = writeln!(
         out,
         "## 최근 {}일 입력한 답 (typed answers)\n",
         super::TYPED_DAYS
     );
-    if report.typed_answers.is_empty() {
-        let _ = writeln!(out, "없습니다.\n");
-    } else {
-        let _ = writeln!(out, "| when | card | typed | grade |\n|---|---|---|---|");
-        for a in &report.typed_answers {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                a.at,
+    table(
+        &mut out,
+        "없습니다.",
+        &[
+            ("when", false),
+            ("card", false),
+            ("typed", false),
+            ("grade", false),
+        ],
+        report.typed_answers.iter().map(|a| {
+            vec![
+                a.at.clone(),
                 cell(&a.front),
                 cell(&a.typed),
-                a.rating
-            );
-        }
-        let _ = writeln!(out);
-    }
+                a.rating.to_string(),
+            ]
+        }),
+    );
 
     let _ = writeln!(out, "## 앞으로 30일 due (forecast)\n");
     let _ = writeln!(out, "| date | due |\n|---|---:|");
@@ -161,4 +163,29 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "| {} | {} |", d.date, d.due);
     }
     out
+}
+
+/// A Markdown table (columns named, `true` for right-aligned) and a blank
+/// line; `empty` in its place when there are no rows.
+fn table(
+    out: &mut String,
+    empty: &str,
+    columns: &[(&str, bool)],
+    rows: impl Iterator<Item = Vec<String>>,
+) {
+    let mut rows = rows.peekable();
+    if rows.peek().is_none() {
+        let _ = writeln!(out, "{empty}\n");
+        return;
+    }
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let rules: Vec<&str> = columns
+        .iter()
+        .map(|&(_, right)| if right { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "| {} |\n|{}|", names.join(" | "), rules.join("|"));
+    for row in rows {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
+    let _ = writeln!(out);
 }
