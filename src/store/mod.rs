@@ -352,6 +352,32 @@ fn keep_copy(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
 mod tests {
     use super::*;
 
+    /// `.cargo/config.toml` builds the bundled SQLite without extension
+    /// loading and the modules synack does not use; the JSON functions the
+    /// schema needs stay.
+    #[test]
+    fn sqlite_is_built_with_the_options_of_cargo_config() {
+        let store = Store::open_in_memory().unwrap();
+        let used = |option: &str| -> bool {
+            store
+                .conn
+                .query_row("SELECT sqlite_compileoption_used(?1)", [option], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        assert!(used("OMIT_LOAD_EXTENSION"));
+        assert!(used("DEFAULT_MEMSTATUS=0"));
+        for left_out in ["ENABLE_FTS3", "ENABLE_FTS5", "ENABLE_RTREE", "ENABLE_STAT4"] {
+            assert!(!used(left_out), "{left_out}");
+        }
+        let valid: bool = store
+            .conn
+            .query_row("SELECT json_valid('[1]')", [], |r| r.get(0))
+            .unwrap();
+        assert!(valid);
+    }
+
     #[test]
     fn fresh_database_is_at_latest_version() {
         let store = Store::open_in_memory().unwrap();
