@@ -15,7 +15,8 @@ use crate::store::{CardFilter, migrations};
 pub(super) const EXPORT_ABOUT: &str = "\
 Write the database in another format, to stdout or to --out.
 
-  json    a full backup (cards, schedules, reviews, sessions, settings) for `synack restore`
+  json    a full backup (cards, schedules, reviews, sessions, settings) for `synack restore`,
+          one record per line
   csv     one row per card for spreadsheets (UTF-8, RFC 4180)
   anki    a text file for Anki's File > Import (notes update on a second import)
   revlog  the review log in the FSRS optimizer's CSV schema

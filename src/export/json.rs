@@ -8,7 +8,8 @@
 //! [`write`] streams the document: the reviews (a million in a big deck, most
 //! of the file) go from the database row to the output as they are read,
 //! never held as a list or as one buffer. [`Document`] is the same file as a
-//! value, for reading a backup back and for tests; both write the same bytes.
+//! value, for reading a backup back and for tests; both write the same bytes,
+//! one record per line ([`Layout`]).
 
 use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
@@ -50,11 +51,22 @@ impl Document {
         }
     }
 
-    /// Pretty JSON and a final newline.
+    /// The file, in the [`Layout`] that [`write`] streams.
     pub fn to_bytes(&self) -> serde_json::Result<Vec<u8>> {
-        let mut out = serde_json::to_vec_pretty(self)?;
-        out.push(b'\n');
-        Ok(out)
+        let d = &self.data;
+        let head = Head {
+            synack_backup: self.synack_backup,
+            schema_version: self.schema_version,
+            exported_at: self.exported_at.clone(),
+            partial: self.partial,
+        };
+        let mut doc = Layout::begin(Vec::new(), &head)?;
+        doc.field("config", &d.config)?;
+        doc.array("sources", &d.sources)?;
+        doc.array("cards", &d.cards)?;
+        doc.array("reviews", &d.reviews)?;
+        doc.array("sessions", &d.sessions)?;
+        doc.end()
     }
 
     /// Reads a backup, checking its versions before its contents so an old
@@ -149,16 +161,13 @@ impl Document {
     }
 }
 
-/// Writes the backup of `store` to `out` (pretty JSON and a final newline,
-/// byte for byte what [`Document::to_bytes`] writes for the same data),
-/// keeping only the cards in `only` and what they need when it is given
-/// (a partial backup, as [`crate::export::select`] makes it).
+/// Writes the backup of `store` to `out` in the [`Layout`], byte for byte
+/// what [`Document::to_bytes`] writes for the same data, keeping only the
+/// cards in `only` and what they need when it is given (a partial backup, as
+/// [`crate::export::select`] makes it).
 ///
-/// The document is laid out here rather than by serde_json's serializer:
-/// a review is written by [`put_review`] from the borrowed row, which took a
-/// third of the time serde_json's pretty printer took (escaping every key of
-/// a million objects, a dozen small writes per field). The rest (settings,
-/// notes, cards, sessions) goes through serde_json.
+/// A review is written by [`put_review`] from the borrowed row, never held;
+/// the rest (settings, notes, cards, sessions) goes through serde_json.
 pub fn write<W: Write + ?Sized>(
     out: &mut W,
     store: &Store,
@@ -173,23 +182,20 @@ pub fn write<W: Write + ?Sized>(
     if let Some(ids) = only {
         data = crate::export::select(data, ids);
     }
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let io = serde_json::Error::io;
-    out.write_all(b"{").map_err(io)?;
-    put_field(&mut out, true, "synack_backup", &FORMAT_VERSION)?;
-    put_field(&mut out, false, "schema_version", &schema_version)?;
-    put_field(&mut out, false, "exported_at", &now.to_rfc3339())?;
-    if only.is_some() {
-        put_field(&mut out, false, "partial", &true)?;
-    }
-    put_field(&mut out, false, "config", &data.config)?;
-    put_field(&mut out, false, "sources", &data.sources)?;
-    put_field(&mut out, false, "cards", &data.cards)?;
+    let head = Head {
+        synack_backup: FORMAT_VERSION,
+        schema_version,
+        exported_at: now.to_rfc3339(),
+        partial: only.is_some(),
+    };
+    let mut doc = Layout::begin(std::io::BufWriter::with_capacity(1 << 16, out), &head)?;
+    doc.field("config", &data.config)?;
+    doc.array("sources", &data.sources)?;
+    doc.array("cards", &data.cards)?;
 
-    out.write_all(b",\n  \"reviews\": [").map_err(io)?;
+    doc.begin_array("reviews")?;
     let mut kept_sessions = BTreeSet::new();
-    let mut scratch = Vec::with_capacity(1024);
-    let mut first = true;
+    let mut line = Vec::with_capacity(512);
     store.each_backup_review(|r| {
         if let Some(ids) = only {
             if !ids.contains(&r.card_id) {
@@ -197,80 +203,141 @@ pub fn write<W: Write + ?Sized>(
             }
             kept_sessions.extend(r.session_id);
         }
-        scratch.clear();
-        scratch.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-        first = false;
-        put_review(&mut scratch, r)?;
-        out.write_all(&scratch).map_err(io)
+        line.clear();
+        put_review(&mut line, r)?;
+        doc.element(|out| out.write_all(&line).map_err(serde_json::Error::io))
     })??;
-    out.write_all(if first { b"]" } else { b"\n  ]" })
-        .map_err(io)?;
+    doc.end_array()?;
 
-    let sessions: Vec<_> = all_sessions
+    let sessions = all_sessions
         .iter()
-        .filter(|s| only.is_none() || kept_sessions.contains(&s.id))
-        .collect();
-    put_field(&mut out, false, "sessions", &sessions)?;
-    out.write_all(b"\n}\n")
-        .and_then(|()| out.flush())
-        .map_err(io)?;
+        .filter(|s| only.is_none() || kept_sessions.contains(&s.id));
+    doc.array("sessions", sessions)?;
+    doc.end()?.flush().map_err(serde_json::Error::io)?;
     Ok(())
 }
 
-/// One field of the top-level object, as serde_json's pretty printer lays
-/// it out: the value printed alone, then indented one level by [`Indented`].
-fn put_field<W: Write>(
-    out: &mut W,
-    first: bool,
-    key: &str,
-    value: &impl Serialize,
-) -> serde_json::Result<()> {
-    let io = serde_json::Error::io;
-    out.write_all(if first { b"\n  " } else { b",\n  " })
-        .map_err(io)?;
-    serde_json::to_writer(&mut *out, key)?;
-    out.write_all(b": ").map_err(io)?;
-    serde_json::to_writer_pretty(Indented(out), value)
+/// The fields a backup starts with.
+#[derive(Debug)]
+struct Head {
+    synack_backup: i64,
+    schema_version: i64,
+    exported_at: String,
+    partial: bool,
 }
 
-/// Writes through to `W`, two spaces after every newline: one more level of
-/// indentation for a value serde_json prints on its own. A newline can only
-/// be layout, since JSON strings escape theirs.
-struct Indented<W>(W);
+/// How a backup file is laid out: one JSON object whose fields are each on a
+/// line, and whose arrays (notes, cards, reviews, sessions) have one record
+/// per line, in compact JSON:
+///
+/// ```text
+/// {
+/// "synack_backup":1,
+/// …
+/// "cards":[
+/// {"id":1,"deck":"네트워크",…},
+/// {"id":2,…}
+/// ],
+/// …
+/// }
+/// ```
+///
+/// Any JSON reader reads it, and a line is a record for `grep`, `diff` and
+/// `wc -l`. (Pretty-printed, a review spent a third of its bytes on
+/// indentation: the 100k-card backup was 486 MB and took longer to write
+/// than BENCHMARKS.md allows.)
+struct Layout<W> {
+    out: W,
+    /// Whether the array being written has an element yet.
+    filled: bool,
+}
 
-impl<W: Write> Write for Indented<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut lines = buf.split(|&b| b == b'\n');
-        if let Some(line) = lines.next() {
-            self.0.write_all(line)?;
+impl<W: Write> Layout<W> {
+    /// Opens the document with the fields every backup starts with.
+    fn begin(out: W, head: &Head) -> serde_json::Result<Layout<W>> {
+        let mut doc = Layout { out, filled: false };
+        doc.raw(b"{\n")?;
+        doc.key("synack_backup")?;
+        serde_json::to_writer(&mut doc.out, &head.synack_backup)?;
+        doc.field("schema_version", &head.schema_version)?;
+        doc.field("exported_at", &head.exported_at)?;
+        if head.partial {
+            doc.field("partial", &true)?;
         }
-        for line in lines {
-            self.0.write_all(b"\n  ")?;
-            self.0.write_all(line)?;
-        }
-        Ok(buf.len())
+        Ok(doc)
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
+    fn raw(&mut self, bytes: &[u8]) -> serde_json::Result<()> {
+        self.out.write_all(bytes).map_err(serde_json::Error::io)
+    }
+
+    fn key(&mut self, key: &str) -> serde_json::Result<()> {
+        serde_json::to_writer(&mut self.out, key)?;
+        self.raw(b":")
+    }
+
+    /// A field after the first.
+    fn field(&mut self, key: &str, value: &(impl Serialize + ?Sized)) -> serde_json::Result<()> {
+        self.raw(b",\n")?;
+        self.key(key)?;
+        serde_json::to_writer(&mut self.out, value)
+    }
+
+    /// An array field whose elements serde_json writes.
+    fn array<T: Serialize>(
+        &mut self,
+        key: &str,
+        elements: impl IntoIterator<Item = T>,
+    ) -> serde_json::Result<()> {
+        self.begin_array(key)?;
+        for e in elements {
+            self.element(|out| serde_json::to_writer(out, &e))?;
+        }
+        self.end_array()
+    }
+
+    fn begin_array(&mut self, key: &str) -> serde_json::Result<()> {
+        self.raw(b",\n")?;
+        self.key(key)?;
+        self.filled = false;
+        self.raw(b"[")
+    }
+
+    /// One element of the open array, on its own line, written by `put`.
+    fn element(
+        &mut self,
+        put: impl FnOnce(&mut W) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        self.raw(if self.filled { b",\n" } else { b"\n" })?;
+        self.filled = true;
+        put(&mut self.out)
+    }
+
+    fn end_array(&mut self) -> serde_json::Result<()> {
+        self.raw(if self.filled { b"\n]" } else { b"]" })
+    }
+
+    /// Closes the document (and its last line) and gives the writer back.
+    fn end(mut self) -> serde_json::Result<W> {
+        self.raw(b"\n}\n")?;
+        Ok(self.out)
     }
 }
 
-/// A review as an element of the top-level `reviews` array, the same bytes
-/// serde_json's pretty printer writes for [`crate::store::BackupReview`]
-/// (a test compares them). Numbers and strings still go through serde_json,
-/// so they are written (and escaped) exactly as it writes them.
+/// A review as [`Layout`] writes it, the same bytes serde_json writes for
+/// [`crate::store::BackupReview`] (a test compares them), from the borrowed
+/// row. Numbers and strings still go through serde_json, so they are written
+/// (and escaped) exactly as it writes them.
 fn put_review(out: &mut Vec<u8>, r: &BackupReviewRow<'_>) -> serde_json::Result<()> {
     fn value(out: &mut Vec<u8>, key: &[u8], v: &impl Serialize) -> serde_json::Result<()> {
         out.extend_from_slice(key);
         serde_json::to_writer(&mut *out, v)
     }
     let mut at = [0u8; 24];
-    out.extend_from_slice(b"{");
-    value(out, b"\n      \"id\": ", &r.id)?;
-    value(out, b",\n      \"card_id\": ", &r.card_id)?;
-    value(out, b",\n      \"session_id\": ", &r.session_id)?;
-    out.extend_from_slice(b",\n      \"reviewed_at\": ");
+    value(out, b"{\"id\":", &r.id)?;
+    value(out, b",\"card_id\":", &r.card_id)?;
+    value(out, b",\"session_id\":", &r.session_id)?;
+    out.extend_from_slice(b",\"reviewed_at\":");
     match crate::store::format_backup_time(r.reviewed_at, &mut at) {
         Some(text) => {
             out.push(b'"');
@@ -279,15 +346,15 @@ fn put_review(out: &mut Vec<u8>, r: &BackupReviewRow<'_>) -> serde_json::Result<
         }
         None => serde_json::to_writer(&mut *out, &Timestamp(r.reviewed_at).to_rfc3339())?,
     }
-    value(out, b",\n      \"rating\": ", &r.rating)?;
-    value(out, b",\n      \"state_before\": ", &r.state_before)?;
-    value(out, b",\n      \"elapsed_days\": ", &r.elapsed_days)?;
-    value(out, b",\n      \"scheduled_days\": ", &r.scheduled_days)?;
-    value(out, b",\n      \"stability\": ", &r.stability)?;
-    value(out, b",\n      \"difficulty\": ", &r.difficulty)?;
-    value(out, b",\n      \"duration_ms\": ", &r.duration_ms)?;
-    value(out, b",\n      \"answer\": ", &r.answer)?;
-    out.extend_from_slice(b"\n    }");
+    value(out, b",\"rating\":", &r.rating)?;
+    value(out, b",\"state_before\":", &r.state_before)?;
+    value(out, b",\"elapsed_days\":", &r.elapsed_days)?;
+    value(out, b",\"scheduled_days\":", &r.scheduled_days)?;
+    value(out, b",\"stability\":", &r.stability)?;
+    value(out, b",\"difficulty\":", &r.difficulty)?;
+    value(out, b",\"duration_ms\":", &r.duration_ms)?;
+    value(out, b",\"answer\":", &r.answer)?;
+    out.push(b'}');
     Ok(())
 }
 
@@ -353,7 +420,7 @@ mod tests {
     fn an_empty_backup_reads_back() {
         let doc = Document::new(BackupData::default(), 3, Timestamp(0), false);
         let text = String::from_utf8(doc.to_bytes().unwrap()).unwrap();
-        assert!(text.contains("\"exported_at\": \"1970-01-01T00:00:00.000Z\""));
+        assert!(text.contains("\n\"exported_at\":\"1970-01-01T00:00:00.000Z\",\n"));
         assert!(!text.contains("partial"));
         assert_eq!(Document::parse(&text, 3).unwrap(), doc);
     }
@@ -391,19 +458,10 @@ mod tests {
             },
         ];
         for r in rows {
-            // As an element of the document's `reviews`, two levels down.
-            #[derive(Serialize)]
-            struct Doc {
-                r: [crate::store::BackupReview; 1],
-            }
-            let expected = serde_json::to_string_pretty(&Doc { r: [r.to_owned()] }).unwrap();
             let mut ours = Vec::new();
             put_review(&mut ours, &r).unwrap();
-            let ours = format!(
-                "{{\n  \"r\": [\n    {}\n  ]\n}}",
-                String::from_utf8(ours).unwrap()
-            );
-            assert_eq!(ours, expected);
+            let expected = serde_json::to_string(&r.to_owned()).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), expected);
         }
     }
 
@@ -887,9 +945,24 @@ mod tests {
                 let text = String::from_utf8(doc.to_bytes().unwrap()).unwrap();
                 let read = Document::parse(&text, schema).map_err(|e| TestCaseError::fail(e.to_string()))?;
                 prop_assert_eq!(&read, &doc);
+                // Earlier synacks wrote the same document pretty-printed.
+                let pretty = serde_json::to_string_pretty(&doc).unwrap();
+                prop_assert_eq!(&Document::parse(&pretty, schema).unwrap(), &doc);
                 let mut store = Store::open_in_memory().unwrap();
                 store.restore(&read.data).map_err(|e| TestCaseError::fail(e.to_string()))?;
                 prop_assert_eq!(store.backup_data().unwrap(), data);
+                // Streamed from the database, the file is the document's bytes,
+                // one line per record.
+                let mut streamed = Vec::new();
+                write(&mut streamed, &store, schema, Timestamp(0), None).unwrap();
+                prop_assert_eq!(String::from_utf8(streamed).unwrap(), text.clone());
+                let d = &doc.data;
+                let arrays = [d.sources.len(), d.cards.len(), d.reviews.len(), d.sessions.len()];
+                let records: usize = arrays.iter().sum();
+                let closed = arrays.iter().filter(|&&n| n > 0).count();
+                // `{`, four fields and four array openers, the records, a `]` per
+                // array with any, `}`.
+                prop_assert_eq!(text.lines().count(), 1 + 8 + records + closed + 1);
             }
 
             #[test]

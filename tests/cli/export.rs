@@ -148,7 +148,7 @@ fn backup_restore_export_gives_the_same_document() {
         .assert()
         .success();
     let second = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
-    assert!(second.contains("\"exported_at\": \"2027-01-01T00:00:00.000Z\""));
+    assert!(second.contains("\"exported_at\":\"2027-01-01T00:00:00.000Z\""));
     let blank = |s: &str| {
         s.lines()
             .filter(|l| !l.trim_start().starts_with("\"exported_at\""))
@@ -185,6 +185,11 @@ fn restore_refuses_bad_files_and_full_databases_and_writes_nothing() {
     assert_eq!(export(&env, &["--format", "json"]), before);
 
     let fresh = env.path("fresh.db");
+    // One field of the good backup changed, which must be there to change.
+    let edit = |from: &str, to: &str| {
+        assert!(before.contains(from), "the backup has no {from}");
+        before.replace(from, to)
+    };
     for (name, text, says) in [
         ("notjson.json", "synack\n".to_string(), "not JSON"),
         (
@@ -194,23 +199,23 @@ fn restore_refuses_bad_files_and_full_databases_and_writes_nothing() {
         ),
         (
             "v2.json",
-            before.replace("\"synack_backup\": 1", "\"synack_backup\": 2"),
+            edit("\"synack_backup\":1", "\"synack_backup\":2"),
             "format version 2",
         ),
         (
             "newer.json",
-            before.replace(
+            edit(
                 &format!(
-                    "\"schema_version\": {}",
+                    "\"schema_version\":{}",
                     synack::store::migrations::latest_version()
                 ),
-                "\"schema_version\": 99",
+                "\"schema_version\":99",
             ),
             "schema version 99",
         ),
         (
             "broken.json",
-            before.replace("\"rating\": 4", "\"rating\": 9"),
+            edit("\"rating\":4", "\"rating\":9"),
             "rating 9 is not 1 to 4",
         ),
     ] {
