@@ -14,6 +14,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
 use std::str::FromStr;
+use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
@@ -166,8 +167,12 @@ impl Document {
 /// cards in `only` and what they need when it is given (a partial backup, as
 /// [`crate::export::select`] makes it).
 ///
-/// A review is written by [`put_review`] from the borrowed row, never held;
-/// the rest (settings, notes, cards, sessions) goes through serde_json.
+/// The reviews, a million in a big deck and most of the work, are read and
+/// laid out on a second thread from a second connection on the same snapshot
+/// ([`Store::snapshot_twin`]) while this thread reads and writes the cards;
+/// up to [`AHEAD`] bytes of them wait for their turn. When there is no twin,
+/// this thread reads them after the cards. A review goes from the borrowed
+/// row to the file ([`put_review`]) and is never held.
 pub fn write<W: Write + ?Sized>(
     out: &mut W,
     store: &Store,
@@ -175,46 +180,136 @@ pub fn write<W: Write + ?Sized>(
     now: Timestamp,
     only: Option<&BTreeSet<i64>>,
 ) -> Result<(), WriteError> {
-    let mut data = store.backup_data_but_reviews()?;
-    // A partial backup's sessions are those of the reviews it keeps, known
-    // only once the reviews have gone by (`select` sees none of them).
-    let all_sessions = std::mem::take(&mut data.sessions);
-    if let Some(ids) = only {
-        data = crate::export::select(data, ids);
-    }
-    let head = Head {
-        synack_backup: FORMAT_VERSION,
-        schema_version,
-        exported_at: now.to_rfc3339(),
-        partial: only.is_some(),
-    };
-    let mut doc = Layout::begin(std::io::BufWriter::with_capacity(1 << 16, out), &head)?;
-    doc.field("config", &data.config)?;
-    doc.array("sources", &data.sources)?;
-    doc.array("cards", &data.cards)?;
+    let twin = store.snapshot_twin()?;
+    let shared = twin.is_some();
+    let written = std::thread::scope(|scope| {
+        let ahead = twin.map(|twin| {
+            let (chunks, ready) = mpsc::sync_channel(AHEAD / ChunkSink::CHUNK);
+            let reviews = scope.spawn(move || {
+                let mut part = Layout {
+                    out: ChunkSink::new(chunks),
+                    filled: false,
+                };
+                let kept = review_lines(&twin, only, |line| {
+                    part.element(|out| out.write_all(line).map_err(serde_json::Error::io))
+                })?;
+                part.out.flush().map_err(serde_json::Error::io)?;
+                Ok::<_, WriteError>((kept, part.filled))
+            });
+            (ready, reviews)
+        });
 
-    doc.begin_array("reviews")?;
-    let mut kept_sessions = BTreeSet::new();
+        let mut data = store.backup_data_but_reviews()?;
+        // A partial backup's sessions are those of the reviews it keeps, known
+        // only once the reviews have gone by (`select` sees none of them).
+        let all_sessions = std::mem::take(&mut data.sessions);
+        if let Some(ids) = only {
+            data = crate::export::select(data, ids);
+        }
+        let head = Head {
+            synack_backup: FORMAT_VERSION,
+            schema_version,
+            exported_at: now.to_rfc3339(),
+            partial: only.is_some(),
+        };
+        let mut doc = Layout::begin(std::io::BufWriter::with_capacity(1 << 16, &mut *out), &head)?;
+        doc.field("config", &data.config)?;
+        doc.array("sources", &data.sources)?;
+        doc.array("cards", &data.cards)?;
+        drop(data);
+
+        doc.begin_array("reviews")?;
+        let kept_sessions = match ahead {
+            Some((ready, reviews)) => {
+                for chunk in &ready {
+                    doc.raw(&chunk)?;
+                }
+                let (kept, filled) = reviews.join().expect("the review thread does not panic")?;
+                doc.filled = filled;
+                kept
+            }
+            None => review_lines(store, only, |line| {
+                doc.element(|out| out.write_all(line).map_err(serde_json::Error::io))
+            })?,
+        };
+        doc.end_array()?;
+
+        let sessions = all_sessions
+            .iter()
+            .filter(|s| only.is_none() || kept_sessions.contains(&s.id));
+        doc.array("sessions", sessions)?;
+        doc.end()?.flush().map_err(serde_json::Error::io)?;
+        Ok::<_, WriteError>(())
+    });
+    if shared {
+        store.end_snapshot()?;
+    }
+    written
+}
+
+/// How far the review thread of [`write`] may run ahead of the file: about
+/// as much as it lays out while the cards of a 100k-card deck are written.
+const AHEAD: usize = 128 << 20;
+
+/// Each review `only` keeps, in id order, as [`put_review`] lays it out,
+/// handed to `emit`; returns the sessions of those reviews.
+fn review_lines(
+    store: &Store,
+    only: Option<&BTreeSet<i64>>,
+    mut emit: impl FnMut(&[u8]) -> serde_json::Result<()>,
+) -> Result<BTreeSet<i64>, WriteError> {
+    let mut kept = BTreeSet::new();
     let mut line = Vec::with_capacity(512);
     store.each_backup_review(|r| {
         if let Some(ids) = only {
             if !ids.contains(&r.card_id) {
                 return Ok(());
             }
-            kept_sessions.extend(r.session_id);
+            kept.extend(r.session_id);
         }
         line.clear();
         put_review(&mut line, r)?;
-        doc.element(|out| out.write_all(&line).map_err(serde_json::Error::io))
+        emit(&line)
     })??;
-    doc.end_array()?;
+    Ok(kept)
+}
 
-    let sessions = all_sessions
-        .iter()
-        .filter(|s| only.is_none() || kept_sessions.contains(&s.id));
-    doc.array("sessions", sessions)?;
-    doc.end()?.flush().map_err(serde_json::Error::io)?;
-    Ok(())
+/// Collects bytes and sends each full chunk down a channel; a receiver gone
+/// away is a write error.
+struct ChunkSink {
+    buf: Vec<u8>,
+    chunks: mpsc::SyncSender<Vec<u8>>,
+}
+
+impl ChunkSink {
+    const CHUNK: usize = 1 << 18;
+
+    fn new(chunks: mpsc::SyncSender<Vec<u8>>) -> ChunkSink {
+        ChunkSink {
+            buf: Vec::with_capacity(Self::CHUNK),
+            chunks,
+        }
+    }
+}
+
+impl Write for ChunkSink {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= Self::CHUNK {
+            self.flush()?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(Self::CHUNK));
+        self.chunks
+            .send(full)
+            .map_err(|_| std::io::Error::other("the backup writer stopped"))
+    }
 }
 
 /// The fields a backup starts with.

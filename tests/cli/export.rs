@@ -534,3 +534,39 @@ fn export_md_and_html_are_the_report() {
         assert_eq!(text, &report.get_output().stdout, "{format}");
     }
 }
+
+/// A backup reads the reviews on a second thread from a second connection on
+/// the same snapshot, which takes the write lock for a moment to line the two
+/// up. While another program holds that lock, the backup neither waits nor
+/// fails: it reads on one thread, and writes the very same bytes.
+#[test]
+fn a_backup_does_not_wait_for_a_writer_and_is_the_same_either_way() {
+    let env = studied();
+    let backup = || {
+        let mut cmd = env.cmd();
+        cmd.env("SYNACK_NOW", LATER)
+            .args(["export", "--format", "json"]);
+        cmd.output().unwrap()
+    };
+    let shared = backup();
+    assert!(shared.status.success(), "{shared:?}");
+    let locker = env.conn();
+    locker.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let alone = backup();
+    let took = started.elapsed();
+    locker.execute_batch("COMMIT").unwrap();
+    assert!(alone.status.success(), "{alone:?}");
+    assert!(
+        alone.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&alone.stderr)
+    );
+    // Far less than the 5 s a writer would wait for the lock.
+    assert!(took < std::time::Duration::from_secs(4), "{took:?}");
+    assert_eq!(
+        String::from_utf8(alone.stdout).unwrap(),
+        String::from_utf8(shared.stdout).unwrap()
+    );
+    assert_eq!(env.integrity(), "ok");
+}
