@@ -347,13 +347,21 @@ fn write_on_a_thread(
 ) -> Result<std::fs::File> {
     use std::io::Write;
     use std::sync::mpsc;
-    let (full, to_write) = mpsc::sync_channel::<Vec<u8>>(2);
+    let (full, to_write) = mpsc::sync_channel::<Vec<u8>>(SYNC_EVERY / Handoff::CHUNK);
     let (written, empty) = mpsc::channel::<Vec<u8>>();
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> std::io::Result<std::fs::File> {
             let mut file = file;
+            let mut unsynced = 0;
             for buf in to_write {
                 file.write_all(&buf)?;
+                unsynced += buf.len();
+                if unsynced >= SYNC_EVERY {
+                    // To disk while the rest is made, rather than all of it in
+                    // the caller's final sync (0.2-0.3 s for a 350 MB backup).
+                    file.sync_data()?;
+                    unsynced = 0;
+                }
                 // Back to be filled again (gone once the maker is done).
                 let _ = written.send(buf);
             }
@@ -377,6 +385,10 @@ fn write_on_a_thread(
         Ok(file)
     })
 }
+
+/// How much [`write_on_a_thread`] writes between two syncs to disk; also how
+/// much it may fall behind the maker meanwhile.
+const SYNC_EVERY: usize = 32 << 20;
 
 /// The maker's side of [`write_on_a_thread`]: collects bytes and hands each
 /// full megabyte over.
