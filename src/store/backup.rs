@@ -9,11 +9,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::types::ValueRef;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::cards::{DEMOS_COLUMN, demos_from};
+use super::column::{int, int_or_null, real, real_or_null, text, text_or_null};
 use super::{Result, Store, StoreError, Tx};
 
 /// Everything in a database that a backup carries. Times are milliseconds
@@ -497,44 +497,20 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            // Each column read once as the value SQLite holds: `Row::get`'s
-            // index and type checks around it were a third of a backup of a
-            // million reviews.
             let row = (|| {
-                let col = |i: usize| r.get_ref(i);
-                let bad = |i: usize, e: rusqlite::types::FromSqlError| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        i,
-                        rusqlite::types::Type::Null,
-                        Box::new(e),
-                    )
-                };
-                let int = |i: usize| col(i)?.as_i64().map_err(|e| bad(i, e));
-                // As `f64::column_result`: an integer reads as a real.
-                let real_or_null = |i: usize| match col(i)? {
-                    ValueRef::Null => Ok(None),
-                    ValueRef::Integer(n) => Ok(Some(n as f64)),
-                    v => v.as_f64().map(Some).map_err(|e| bad(i, e)),
-                };
-                let real = |i: usize| {
-                    real_or_null(i)?
-                        .ok_or_else(|| bad(i, rusqlite::types::FromSqlError::InvalidType))
-                };
-                let int_or_null = |i: usize| col(i)?.as_i64_or_null().map_err(|e| bad(i, e));
-                let text_or_null = |i: usize| col(i)?.as_str_or_null().map_err(|e| bad(i, e));
                 Ok(BackupReviewRow {
-                    id: int(0)?,
-                    card_id: int(1)?,
-                    session_id: int_or_null(2)?,
-                    reviewed_at: int(3)?,
-                    rating: int(4)?,
-                    state_before: col(5)?.as_str().map_err(|e| bad(5, e))?,
-                    elapsed_days: real(6)?,
-                    scheduled_days: real(7)?,
-                    stability: real_or_null(8)?,
-                    difficulty: real_or_null(9)?,
-                    duration_ms: int(10)?,
-                    answer: text_or_null(11)?,
+                    id: int(r, 0)?,
+                    card_id: int(r, 1)?,
+                    session_id: int_or_null(r, 2)?,
+                    reviewed_at: int(r, 3)?,
+                    rating: int(r, 4)?,
+                    state_before: text(r, 5)?,
+                    elapsed_days: real(r, 6)?,
+                    scheduled_days: real(r, 7)?,
+                    stability: real_or_null(r, 8)?,
+                    difficulty: real_or_null(r, 9)?,
+                    duration_ms: int(r, 10)?,
+                    answer: text_or_null(r, 11)?,
                 })
             })()
             .map_err(|e: rusqlite::Error| self.err(e))?;

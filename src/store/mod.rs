@@ -8,6 +8,7 @@
 
 mod backup;
 mod cards;
+mod column;
 pub mod migrations;
 mod queue;
 mod review;

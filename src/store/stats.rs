@@ -8,6 +8,7 @@
 
 use rusqlite::{Row, params};
 
+use super::column::{int, real, text, text_or_null};
 use super::review::review_from_row;
 use super::{Result, ReviewRow, Store};
 use crate::clock::Timestamp;
@@ -192,20 +193,16 @@ fn stats_review<'r>(row: &'r Row<'_>) -> rusqlite::Result<StatsReview<'r>> {
     let bad = |col: usize, e: Box<dyn std::error::Error + Send + Sync>| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, e)
     };
-    let rating: i64 = row.get(3)?;
-    let before = row.get_ref(4)?.as_str().map_err(|e| bad(4, Box::new(e)))?;
+    let rating = int(row, 3)?;
     Ok(StatsReview {
-        id: row.get(0)?,
-        card_id: row.get(1)?,
-        reviewed_at: Timestamp(row.get(2)?),
+        id: int(row, 0)?,
+        card_id: int(row, 1)?,
+        reviewed_at: Timestamp(int(row, 2)?),
         rating: Rating::from_number(rating)
             .ok_or_else(|| bad(3, format!("rating {rating} is not 1 to 4").into()))?,
-        state_before: before.parse().map_err(|e| bad(4, Box::new(e)))?,
-        scheduled_days: row.get(5)?,
-        answer: row
-            .get_ref(6)?
-            .as_str_or_null()
-            .map_err(|e| bad(6, Box::new(e)))?,
+        state_before: text(row, 4)?.parse().map_err(|e| bad(4, Box::new(e)))?,
+        scheduled_days: real(row, 5)?,
+        answer: text_or_null(row, 6)?,
     })
 }
 
