@@ -241,10 +241,10 @@ pub fn write<W: Write + ?Sized>(
         doc.end()?.flush().map_err(serde_json::Error::io)?;
         Ok::<_, WriteError>(())
     });
-    if shared {
-        store.end_snapshot()?;
-    }
-    written
+    // The read transaction ends either way; a failed write says why first.
+    let ended = if shared { store.end_snapshot() } else { Ok(()) };
+    written?;
+    Ok(ended?)
 }
 
 /// How far the review thread of [`write`] may run ahead of the file: about
