@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::cards::{DEMOS_COLUMN, demos_from};
 use super::column::{int, int_or_null, real, real_or_null, text, text_or_null};
 use super::{Result, Store, StoreError, Tx};
 
@@ -173,6 +172,18 @@ pub struct BackupSession {
 }
 
 pub use ms::format_utc_millis as format_backup_time;
+
+/// The values of the rows of card `id`, from rows in card order taken as the
+/// cards go by in the same order. (A row of a card that is not there, which
+/// the foreign keys rule out, is passed over rather than holding up the rest.)
+fn take_run<T>(rows: &mut std::iter::Peekable<std::vec::IntoIter<(i64, T)>>, id: i64) -> Vec<T> {
+    while rows.next_if(|(card, _)| *card < id).is_some() {}
+    let mut run = Vec::new();
+    while let Some((_, value)) = rows.next_if(|(card, _)| *card == id) {
+        run.push(value);
+    }
+    run
+}
 
 /// Times in a backup are RFC 3339 with milliseconds, in UTC: readable, and
 /// exact, since the store keeps milliseconds.
@@ -368,87 +379,103 @@ impl Store {
                 })
             },
         )?;
-        let mut revisions: HashMap<i64, Vec<BackupRevision>> = HashMap::new();
-        for (card, rev) in self.rows(
-            "SELECT card_id, id, front, back, replaced_at FROM card_revisions ORDER BY id",
-            [],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    BackupRevision {
-                        id: r.get(1)?,
-                        front: r.get(2)?,
-                        back: r.get(3)?,
-                        replaced_at: r.get(4)?,
-                    },
-                ))
-            },
-        )? {
-            revisions.entry(card).or_default().push(rev);
-        }
-        let sql = format!(
+        // A card's tags, demos and earlier wordings come from one query each,
+        // in card order, and are taken as the cards go by: a JSON aggregate
+        // per card (each with its own sort) was a fifth of reading them.
+        let mut tags = self
+            .rows(
+                "SELECT card_id, tag FROM card_tags ORDER BY card_id, pos",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )?
+            .into_iter()
+            .peekable();
+        let mut demos = self
+            .rows(
+                "SELECT card_id, name, args, explicit FROM card_demos ORDER BY card_id, pos",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        BackupDemo {
+                            name: r.get(1)?,
+                            args: r.get(2)?,
+                            explicit: r.get(3)?,
+                        },
+                    ))
+                },
+            )?
+            .into_iter()
+            .peekable();
+        let mut revisions = self
+            .rows(
+                "SELECT card_id, id, front, back, replaced_at FROM card_revisions
+                 ORDER BY card_id, id",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        BackupRevision {
+                            id: r.get(1)?,
+                            front: r.get(2)?,
+                            back: r.get(3)?,
+                            replaced_at: r.get(4)?,
+                        },
+                    ))
+                },
+            )?
+            .into_iter()
+            .peekable();
+        let cards = self.rows(
             "SELECT c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path, c.section,
                     c.source_id, c.line, c.suspended, c.missing_since, c.created_at, c.updated_at,
-                    (SELECT json_group_array(t.tag ORDER BY t.pos) FROM card_tags t WHERE t.card_id = c.id),
-                    {DEMOS_COLUMN},
                     s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses,
                     s.last_review, s.buried_until
-             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id ORDER BY c.id"
-        );
-        let mut cards = self.rows(&sql, [], |r| {
-            let json = |col: usize| -> rusqlite::Result<Vec<String>> {
-                let text: String = r.get(col)?;
-                serde_json::from_str(&text).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        col,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
+             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id ORDER BY c.id",
+            [],
+            |r| {
+                let id = r.get(0)?;
+                let path: &str = text(r, 6)?;
+                Ok(BackupCard {
+                    id,
+                    deck: r.get(1)?,
+                    key: r.get(2)?,
+                    front: r.get(3)?,
+                    back: r.get(4)?,
+                    kind: r.get(5)?,
+                    heading_path: serde_json::from_str(path).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            6,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?,
+                    section: r.get(7)?,
+                    source_id: r.get(8)?,
+                    line: r.get(9)?,
+                    suspended: r.get(10)?,
+                    missing_since: r.get(11)?,
+                    created_at: r.get(12)?,
+                    updated_at: r.get(13)?,
+                    tags: take_run(&mut tags, id),
+                    demos: take_run(&mut demos, id),
+                    state: BackupState {
+                        state: r
+                            .get::<_, Option<String>>(14)?
+                            .unwrap_or_else(|| "new".into()),
+                        due: r.get(15)?,
+                        stability: r.get(16)?,
+                        difficulty: r.get(17)?,
+                        step: r.get::<_, Option<i64>>(18)?.unwrap_or(0),
+                        reps: r.get::<_, Option<i64>>(19)?.unwrap_or(0),
+                        lapses: r.get::<_, Option<i64>>(20)?.unwrap_or(0),
+                        last_review: r.get(21)?,
+                        buried_until: r.get(22)?,
+                    },
+                    revisions: take_run(&mut revisions, id),
                 })
-            };
-            Ok(BackupCard {
-                id: r.get(0)?,
-                deck: r.get(1)?,
-                key: r.get(2)?,
-                front: r.get(3)?,
-                back: r.get(4)?,
-                kind: r.get(5)?,
-                heading_path: json(6)?,
-                section: r.get(7)?,
-                source_id: r.get(8)?,
-                line: r.get(9)?,
-                suspended: r.get(10)?,
-                missing_since: r.get(11)?,
-                created_at: r.get(12)?,
-                updated_at: r.get(13)?,
-                tags: json(14)?,
-                demos: demos_from(r, 15)?
-                    .into_iter()
-                    .map(|d| BackupDemo {
-                        name: d.name,
-                        args: d.args,
-                        explicit: d.explicit,
-                    })
-                    .collect(),
-                state: BackupState {
-                    state: r
-                        .get::<_, Option<String>>(16)?
-                        .unwrap_or_else(|| "new".into()),
-                    due: r.get(17)?,
-                    stability: r.get(18)?,
-                    difficulty: r.get(19)?,
-                    step: r.get::<_, Option<i64>>(20)?.unwrap_or(0),
-                    reps: r.get::<_, Option<i64>>(21)?.unwrap_or(0),
-                    lapses: r.get::<_, Option<i64>>(22)?.unwrap_or(0),
-                    last_review: r.get(23)?,
-                    buried_until: r.get(24)?,
-                },
-                revisions: Vec::new(),
-            })
-        })?;
-        for card in &mut cards {
-            card.revisions = revisions.remove(&card.id).unwrap_or_default();
-        }
+            },
+        )?;
         let sessions = self.rows(
             "SELECT id, started_at, ended_at, cram, deck, tag, seen, again, hard, good, easy,
                     active_ms
