@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::column::{int, int_or_null, real, real_or_null, text, text_or_null};
@@ -318,9 +318,10 @@ impl Store {
     /// ends. While the two snapshots are taken (a few statements), a third
     /// connection holds the write lock so that no commit falls between them.
     ///
-    /// `None` when that lock is taken (an import or an answer is being
-    /// written: a backup does not wait for it, it reads on one thread) and
-    /// for an in-memory database, which has no second connection.
+    /// `None` when that lock cannot be had at once (an import or an answer
+    /// is being written, or the file is read-only: a backup does not wait,
+    /// it reads on one thread) and for an in-memory database, which has no
+    /// second connection.
     pub fn snapshot_twin(&self) -> Result<Option<Store>> {
         if self.path.as_os_str() == ":memory:" {
             return Ok(None);
@@ -332,11 +333,8 @@ impl Store {
         };
         let lock = open()?;
         lock.busy_timeout(std::time::Duration::ZERO).map_err(fail)?;
-        match lock.execute_batch("BEGIN IMMEDIATE") {
-            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::DatabaseBusy => {
-                return Ok(None);
-            }
-            other => other.map_err(fail)?,
+        if lock.execute_batch("BEGIN IMMEDIATE").is_err() {
+            return Ok(None);
         }
         let begin_read = |conn: &Connection| {
             conn.execute_batch("BEGIN")?;
