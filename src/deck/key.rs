@@ -31,7 +31,8 @@ fn key_char(c: char) -> Option<char> {
     }
 }
 
-fn is_hangul_syllable(c: char) -> bool {
+#[inline]
+pub(crate) fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 

@@ -18,7 +18,7 @@ use aho_corasick::AhoCorasick;
 use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
-use super::{Card, CardKind, Note};
+use super::{Card, CardKind, Note, key};
 
 /// One demo link of a card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -343,7 +343,7 @@ impl Normalized {
         for c in piece.chars() {
             if c.is_ascii() {
                 self.push_lower(c.to_ascii_lowercase());
-            } else if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+            } else if key::is_hangul_syllable(c) {
                 self.push_lower(c);
             } else {
                 self.sigma |= c == 'Σ';

@@ -190,9 +190,7 @@ pub fn write<W: Write + ?Sized>(
                     out: ChunkSink::new(chunks),
                     filled: false,
                 };
-                let kept = review_lines(&twin, only, |line| {
-                    part.element(|out| out.write_all(line).map_err(serde_json::Error::io))
-                })?;
+                let kept = review_lines(&twin, only, |line| part.line(line))?;
                 part.out.flush().map_err(serde_json::Error::io)?;
                 Ok::<_, WriteError>((kept, part.filled))
             });
@@ -228,9 +226,7 @@ pub fn write<W: Write + ?Sized>(
                 doc.filled = filled;
                 kept
             }
-            None => review_lines(store, only, |line| {
-                doc.element(|out| out.write_all(line).map_err(serde_json::Error::io))
-            })?,
+            None => review_lines(store, only, |line| doc.line(line))?,
         };
         doc.end_array()?;
 
@@ -406,6 +402,11 @@ impl<W: Write> Layout<W> {
         self.raw(if self.filled { b",\n" } else { b"\n" })?;
         self.filled = true;
         put(&mut self.out)
+    }
+
+    /// An element already laid out.
+    fn line(&mut self, element: &[u8]) -> serde_json::Result<()> {
+        self.element(|out| out.write_all(element).map_err(serde_json::Error::io))
     }
 
     fn end_array(&mut self) -> serde_json::Result<()> {
