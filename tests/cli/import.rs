@@ -103,13 +103,7 @@ fn a_database_hashed_with_the_old_hash_reparses_once_and_changes_nothing() {
         .as_i64()
         .expect("id");
     let conn = env.conn();
-    conn.execute(
-        "INSERT INTO reviews (card_id, reviewed_at, rating, state_before, elapsed_days,
-                              scheduled_days, duration_ms)
-         VALUES (?1, 1, 3, 'new', 0, 1, 5000)",
-        [id],
-    )
-    .expect("review");
+    add_review(&conn, id);
     // The SHA-256 of each file, as the old importer stored it: any other
     // 64 hex digits do the same here.
     conn.execute("UPDATE sources SET content_hash = printf('%064x', id)", [])
@@ -153,6 +147,17 @@ fn a_database_hashed_with_the_old_hash_reparses_once_and_changes_nothing() {
     );
 }
 
+/// One Good review of card `id`, so there is history for an import to keep.
+fn add_review(conn: &rusqlite::Connection, id: i64) {
+    conn.execute(
+        "INSERT INTO reviews (card_id, reviewed_at, rating, state_before, elapsed_days,
+                              scheduled_days, duration_ms)
+         VALUES (?1, 1, 3, 'new', 0, 1, 5000)",
+        [id],
+    )
+    .expect("review");
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).expect("read");
     assert!(text.contains(from), "{from:?} not in {}", path.display());
@@ -165,13 +170,7 @@ fn an_edited_answer_keeps_the_card_and_its_history() {
     let card = env.card("3-way handshake를 설명해 주세요.");
     let id = card["id"].as_i64().expect("id");
     let conn = rusqlite::Connection::open(&env.db).expect("open");
-    conn.execute(
-        "INSERT INTO reviews (card_id, reviewed_at, rating, state_before, elapsed_days,
-                              scheduled_days, duration_ms)
-         VALUES (?1, 1, 3, 'new', 0, 1, 5000)",
-        [id],
-    )
-    .expect("review");
+    add_review(&conn, id);
     drop(conn);
 
     edit(
