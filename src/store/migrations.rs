@@ -133,6 +133,69 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX cards_source_line ON cards(source_id, line, missing_since, kind);
     DROP INDEX cards_source;
     "#,
+    // 5: checks that list a column's words compare them one by one instead
+    // of `IN (…)`. For an `IN` list of more than two values SQLite builds a
+    // temporary table each time a statement runs the check: a sixth of
+    // writing a new card (issue 7). A constraint cannot change in place, so
+    // `cards` and `card_state` are rebuilt by SQLite's documented steps (new
+    // table, copy, drop, rename, indexes), foreign keys off while migrating
+    // (see `migrate`). The index of tags by name goes: every tag lookup is
+    // by card (`t.card_id = c.id`, the primary key's prefix), and keeping
+    // it up was a tenth of writing a card.
+    r#"
+    CREATE TABLE cards_v5 (
+        id            INTEGER PRIMARY KEY,
+        deck          TEXT    NOT NULL,
+        key           TEXT    NOT NULL,
+        front         TEXT    NOT NULL,
+        back          TEXT    NOT NULL,
+        kind          TEXT    NOT NULL
+                      CHECK (kind = 'question' OR kind = 'topic' OR kind = 'qa'
+                             OR kind = 'open' OR kind = 'entry'),
+        heading_path  TEXT    NOT NULL CHECK (json_valid(heading_path)),
+        section       TEXT    NOT NULL,
+        source_id     INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+        line          INTEGER NOT NULL,
+        suspended     INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+        missing_since INTEGER,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        UNIQUE (deck, key)
+    ) STRICT;
+    INSERT INTO cards_v5 (id, deck, key, front, back, kind, heading_path, section,
+                          source_id, line, suspended, missing_since, created_at, updated_at)
+        SELECT id, deck, key, front, back, kind, heading_path, section,
+               source_id, line, suspended, missing_since, created_at, updated_at
+        FROM cards;
+    DROP TABLE cards;
+    ALTER TABLE cards_v5 RENAME TO cards;
+    CREATE INDEX cards_source_line ON cards(source_id, line, missing_since, kind);
+
+    CREATE TABLE card_state_v5 (
+        card_id      INTEGER PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+        state        TEXT    NOT NULL DEFAULT 'new'
+                     CHECK (state = 'new' OR state = 'learning' OR state = 'review'
+                            OR state = 'relearning'),
+        due          INTEGER,
+        stability    REAL,
+        difficulty   REAL,
+        step         INTEGER NOT NULL DEFAULT 0,
+        reps         INTEGER NOT NULL DEFAULT 0,
+        lapses       INTEGER NOT NULL DEFAULT 0,
+        last_review  INTEGER,
+        buried_until INTEGER
+    ) STRICT;
+    INSERT INTO card_state_v5 (card_id, state, due, stability, difficulty, step, reps,
+                               lapses, last_review, buried_until)
+        SELECT card_id, state, due, stability, difficulty, step, reps,
+               lapses, last_review, buried_until
+        FROM card_state;
+    DROP TABLE card_state;
+    ALTER TABLE card_state_v5 RENAME TO card_state;
+    CREATE INDEX card_state_due ON card_state(state, due);
+
+    DROP INDEX card_tags_tag;
+    "#,
 ];
 
 /// The schema version this build writes and understands.
