@@ -340,11 +340,26 @@ impl Normalized {
     }
 
     fn push(&mut self, piece: &str) {
-        for c in piece.chars() {
+        let mut rest = piece;
+        while !rest.is_empty() {
+            // Most of a note is words: copied a run at a time, not a
+            // character at a time (that loop was a ninth of parsing a note).
+            let run = word_run(rest);
+            if run > 0 {
+                if self.gap && !self.out.is_empty() {
+                    self.out.push(' ');
+                }
+                self.gap = false;
+                let start = self.out.len();
+                self.out.push_str(&rest[..run]);
+                self.out[start..].make_ascii_lowercase();
+                rest = &rest[run..];
+                continue;
+            }
+            let c = rest.chars().next().expect("rest is not empty");
+            rest = &rest[c.len_utf8()..];
             if c.is_ascii() {
                 self.push_lower(c.to_ascii_lowercase());
-            } else if key::is_hangul_syllable(c) {
-                self.push_lower(c);
             } else {
                 self.sigma |= c == 'Σ';
                 c.to_lowercase().for_each(|l| self.push_lower(l));
@@ -376,6 +391,27 @@ impl Normalized {
         }
         again.out
     }
+}
+
+/// The length of the run at the start of `text` that [`Normalized`] copies
+/// as it is but for ASCII case: ASCII other than `-`, `_` and white space,
+/// and Hangul syllables (which have no case).
+fn word_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'-' | b'_' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' => break,
+            0..=0x7F => at += 1,
+            // A Hangul syllable (U+AC00..=U+D7A3) is three bytes, led by 0xEA..=0xED.
+            0xEA..=0xED => match text[at..].chars().next() {
+                Some(c) if key::is_hangul_syllable(c) => at += 3,
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    at
 }
 
 /// The text a reader sees: link targets, image addresses and HTML left out,
@@ -825,6 +861,11 @@ mod tests {
         "ss",
         "synsyn",
         "portport",
+        "\u{0B}",
+        "\r\n",
+        "ㄱ",
+        "\u{D7B0}",
+        "가Σ",
     ];
 
     fn text() -> impl Strategy<Value = String> {
