@@ -51,9 +51,21 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 /// A heading as a tag: words joined by `-`, punctuation dropped
 /// (`1계층 - 물리계층(Physical Layer)` → `1계층-물리계층-Physical-Layer`).
 pub fn tag(heading: &str) -> String {
+    // As in `normalize`: ASCII and Hangul syllables are NFC already.
+    if heading
+        .chars()
+        .all(|c| c.is_ascii() || is_hangul_syllable(c))
+    {
+        tag_of(heading.chars())
+    } else {
+        tag_of(heading.nfc())
+    }
+}
+
+fn tag_of(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
     let mut gap = false;
-    for c in heading.nfc() {
+    for c in chars {
         if is_alphanumeric(c) || matches!(c, '+' | '#' | '.' | '_' | '/') {
             if gap && !out.is_empty() {
                 out.push('-');
@@ -120,13 +132,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The ASCII and Hangul shortcut keys a front as composing it would.
+        /// The ASCII and Hangul shortcut keys a front (and tags a heading) as
+        /// composing it would.
         #[test]
         fn the_shortcut_keys_as_nfc_does(
             pieces in proptest::collection::vec(
                 proptest::sample::select(&[
                     "TCP", "udp", " ", "?", "+", "#", "_", "-", "소켓", "의", "ㄱ", "\u{1100}",
-                    "\u{1161}", "\u{11A8}", "e\u{301}", "É", "Σ", "İ", "Ｓ", "1", "\u{3000}",
+                    "\u{1161}", "\u{11A8}", "e\u{301}", "É", "Σ", "İ", "Ｓ", "1", "\u{3000}", ".", "/",
                 ][..]),
                 0..12,
             )
@@ -138,6 +151,7 @@ mod tests {
                 .filter(|&c| is_alphanumeric(c) || matches!(c, '+' | '#'))
                 .collect();
             proptest::prop_assert_eq!(normalize(&front), slow);
+            proptest::prop_assert_eq!(tag(&front), tag_of(front.nfc()));
         }
     }
 

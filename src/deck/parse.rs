@@ -44,9 +44,17 @@ pub fn parse_note(note: &str, file_stem: &str) -> Note {
         None => file_stem.trim().to_string(),
     };
 
+    let headings = blocks
+        .iter()
+        .map(|b| match b.kind {
+            Kind::Heading(_) => Heading::of(b.text.trim()),
+            _ => Heading::default(),
+        })
+        .collect();
     let mut walker = Walker {
         note,
         blocks: &blocks,
+        headings,
         deck_heading,
         deck: deck.clone(),
         cards: Vec::new(),
@@ -130,9 +138,28 @@ fn close_top(stack: &mut Vec<(u8, Node)>) {
     }
 }
 
+/// What the card rules ask of a heading, worked out once per heading: every
+/// card asks it of each heading above it, and a note's cards share them.
+#[derive(Default)]
+struct Heading {
+    question: bool,
+    tag: String,
+}
+
+impl Heading {
+    fn of(text: &str) -> Heading {
+        Heading {
+            question: is_question(text),
+            tag: key::tag(text),
+        }
+    }
+}
+
 struct Walker<'a> {
     note: &'a str,
     blocks: &'a [Block],
+    /// Per block, as [`Heading`]; meaningful for headings only.
+    headings: Vec<Heading>,
     deck_heading: Option<usize>,
     deck: String,
     cards: Vec<Card>,
@@ -140,16 +167,15 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn heading_text(&self, node: &Node) -> Option<&str> {
-        node.heading.map(|i| self.blocks[i].text.trim())
+    fn is_question(&self, node: &Node) -> bool {
+        node.heading.is_some_and(|i| self.headings[i].question)
     }
 
     fn visit(&mut self, node: &Node, path: &mut Vec<usize>) {
         if let Some(h) = node.heading {
             path.push(h);
         }
-        let question = self.heading_text(node).is_some_and(is_question);
-        if question {
+        if self.is_question(node) {
             self.question(node, path);
         } else {
             self.topic(node, path);
@@ -212,7 +238,7 @@ impl Walker<'_> {
         bodies: &mut Vec<Vec<usize>>,
         sub_questions: &mut Vec<&'n Node>,
     ) {
-        if self.heading_text(node).is_some_and(is_question) {
+        if self.is_question(node) {
             sub_questions.push(node);
             return;
         }
@@ -290,14 +316,13 @@ impl Walker<'_> {
             .collect();
         let mut tags: Vec<String> = Vec::new();
         for (n, &i) in path.iter().enumerate() {
-            let text = self.blocks[i].text.trim();
+            let heading = &self.headings[i];
             let own = n + 1 == path.len();
-            if Some(i) == self.deck_heading || is_question(text) || (own && !own_heading_is_tag) {
+            if Some(i) == self.deck_heading || heading.question || (own && !own_heading_is_tag) {
                 continue;
             }
-            let t = key::tag(text);
-            if !t.is_empty() && !tags.contains(&t) {
-                tags.push(t);
+            if !heading.tag.is_empty() && !tags.contains(&heading.tag) {
+                tags.push(heading.tag.clone());
             }
         }
         for t in extra_tags {

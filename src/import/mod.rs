@@ -411,9 +411,18 @@ fn write(
             p.report.suspended += 1;
         }
     }
-    for (j, &i) in c.fresh.iter().enumerate() {
-        if !renamed_new[j] {
-            tx.insert_card(&p.note.deck, &p.note.cards[i], source_id, now)?;
+    // The rest are new: their cards are moved into the store, not copied
+    // (`fresh` is in note order).
+    let mut added = c
+        .fresh
+        .iter()
+        .zip(&renamed_new)
+        .filter(|(_, renamed)| !**renamed)
+        .map(|(&i, _)| i)
+        .peekable();
+    for (i, card) in std::mem::take(&mut p.note.cards).into_iter().enumerate() {
+        if added.next_if_eq(&i).is_some() {
+            tx.insert_card(&p.note.deck, card, source_id, now)?;
             p.report.added += 1;
         }
     }

@@ -302,7 +302,7 @@ impl<'a> Tx<'a> {
     pub fn insert_card(
         &self,
         deck: &str,
-        card: &Card,
+        card: Card,
         source_id: i64,
         now: Timestamp,
     ) -> Result<i64> {
@@ -322,31 +322,31 @@ impl<'a> Tx<'a> {
             p.cards.values.extend([
                 Value::Integer(id),
                 Value::Text(deck.to_owned()),
-                Value::Text(card.key.clone()),
-                Value::Text(card.front.clone()),
-                Value::Text(card.back.clone()),
+                Value::Text(card.key),
+                Value::Text(card.front),
+                Value::Text(card.back),
                 Value::Text(card.kind.as_str().to_owned()),
                 Value::Text(json(&card.heading_path)),
-                Value::Text(card.section.clone()),
+                Value::Text(card.section),
                 Value::Integer(source_id),
                 Value::Integer(i64::from(card.line)),
                 Value::Integer(now.0),
                 Value::Integer(now.0),
             ]);
             p.states.values.push(Value::Integer(id));
-            for (pos, tag) in card.tags.iter().enumerate() {
+            for (pos, tag) in card.tags.into_iter().enumerate() {
                 p.tags.values.extend([
                     Value::Integer(id),
-                    Value::Text(tag.clone()),
+                    Value::Text(tag),
                     Value::Integer(pos as i64),
                 ]);
             }
-            for (pos, d) in card.demos.iter().enumerate() {
+            for (pos, d) in card.demos.into_iter().enumerate() {
                 p.demos.values.extend([
                     Value::Integer(id),
                     Value::Integer(pos as i64),
-                    Value::Text(d.name.clone()),
-                    Value::Text(d.args.clone()),
+                    Value::Text(d.name),
+                    Value::Text(d.args),
                     Value::Integer(i64::from(d.explicit)),
                 ]);
             }
