@@ -196,6 +196,99 @@ pub const MIGRATIONS: &[&str] = &[
 
     DROP INDEX card_tags_tag;
     "#,
+    // 6: an import's multi-row INSERTs need no statement journal (issue 7).
+    // A statement that writes many rows and may stop half-way keeps a copy
+    // of every page it changes so that it can undo itself alone; SQLite
+    // decides so when it compiles the statement, and any function call, an
+    // explicit rowid, a default `ABORT` constraint or an immediate foreign
+    // key is enough. An import is one transaction that is kept or rolled
+    // back whole, so its inserts say `OR FAIL` and let SQLite number the
+    // cards; this migration drops the `json_valid` check of `heading_path`
+    // (synack writes it with serde_json and reads it back the same way) and
+    // declares the keys of the tables an import writes `DEFERRABLE INITIALLY
+    // DEFERRED`: checked at the commit, which no dangling row passes. The
+    // copies and the check were a sixth of writing a card. Tables rebuilt
+    // as in migration 5.
+    r#"
+    CREATE TABLE cards_v6 (
+        id            INTEGER PRIMARY KEY,
+        deck          TEXT    NOT NULL,
+        key           TEXT    NOT NULL,
+        front         TEXT    NOT NULL,
+        back          TEXT    NOT NULL,
+        kind          TEXT    NOT NULL
+                      CHECK (kind = 'question' OR kind = 'topic' OR kind = 'qa'
+                             OR kind = 'open' OR kind = 'entry'),
+        heading_path  TEXT    NOT NULL,
+        section       TEXT    NOT NULL,
+        source_id     INTEGER REFERENCES sources(id) ON DELETE SET NULL
+                              DEFERRABLE INITIALLY DEFERRED,
+        line          INTEGER NOT NULL,
+        suspended     INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+        missing_since INTEGER,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        UNIQUE (deck, key)
+    ) STRICT;
+    INSERT INTO cards_v6 (id, deck, key, front, back, kind, heading_path, section,
+                          source_id, line, suspended, missing_since, created_at, updated_at)
+        SELECT id, deck, key, front, back, kind, heading_path, section,
+               source_id, line, suspended, missing_since, created_at, updated_at
+        FROM cards;
+    DROP TABLE cards;
+    ALTER TABLE cards_v6 RENAME TO cards;
+    CREATE INDEX cards_source_line ON cards(source_id, line, missing_since, kind);
+
+    CREATE TABLE card_state_v6 (
+        card_id      INTEGER PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE
+                             DEFERRABLE INITIALLY DEFERRED,
+        state        TEXT    NOT NULL DEFAULT 'new'
+                     CHECK (state = 'new' OR state = 'learning' OR state = 'review'
+                            OR state = 'relearning'),
+        due          INTEGER,
+        stability    REAL,
+        difficulty   REAL,
+        step         INTEGER NOT NULL DEFAULT 0,
+        reps         INTEGER NOT NULL DEFAULT 0,
+        lapses       INTEGER NOT NULL DEFAULT 0,
+        last_review  INTEGER,
+        buried_until INTEGER
+    ) STRICT;
+    INSERT INTO card_state_v6 (card_id, state, due, stability, difficulty, step, reps,
+                               lapses, last_review, buried_until)
+        SELECT card_id, state, due, stability, difficulty, step, reps,
+               lapses, last_review, buried_until
+        FROM card_state;
+    DROP TABLE card_state;
+    ALTER TABLE card_state_v6 RENAME TO card_state;
+    CREATE INDEX card_state_due ON card_state(state, due);
+
+    CREATE TABLE card_tags_v6 (
+        card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE
+                        DEFERRABLE INITIALLY DEFERRED,
+        tag     TEXT    NOT NULL,
+        pos     INTEGER NOT NULL,
+        PRIMARY KEY (card_id, tag)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO card_tags_v6 (card_id, tag, pos) SELECT card_id, tag, pos FROM card_tags;
+    DROP TABLE card_tags;
+    ALTER TABLE card_tags_v6 RENAME TO card_tags;
+
+    CREATE TABLE card_demos_v6 (
+        card_id  INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE
+                         DEFERRABLE INITIALLY DEFERRED,
+        pos      INTEGER NOT NULL,
+        name     TEXT    NOT NULL,
+        args     TEXT    NOT NULL,
+        explicit INTEGER NOT NULL CHECK (explicit IN (0, 1)),
+        PRIMARY KEY (card_id, pos)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO card_demos_v6 (card_id, pos, name, args, explicit)
+        SELECT card_id, pos, name, args, explicit FROM card_demos;
+    DROP TABLE card_demos;
+    ALTER TABLE card_demos_v6 RENAME TO card_demos;
+    CREATE INDEX card_demos_name ON card_demos(name);
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -59,6 +59,15 @@ pub enum StoreError {
     Busy { path: PathBuf },
     #[error("{}: cannot keep a copy before upgrading the schema: {reason}", path.display())]
     Backup { path: PathBuf, reason: String },
+    /// A new card did not get the id its rows were written for; the
+    /// transaction is rolled back. (SQLite numbers a row `max(id) + 1`
+    /// unless the largest id is already `i64::MAX`.)
+    #[error("{}: a new card was stored as id {got}, not {expected}; nothing was written", path.display())]
+    UnexpectedId {
+        path: PathBuf,
+        expected: i64,
+        got: i64,
+    },
     // Not a `#[source]`: rusqlite's message already holds its cause, and a
     // chain would print it twice.
     #[error("{}: {err}", path.display())]

@@ -23,10 +23,16 @@ pub struct Tx<'a> {
 
 /// Rows per multi-row INSERT. One statement run per row pays SQLite's
 /// per-run work (reset, the VDBE's set-up) for each card, state, tag and
-/// demo. A statement of many rows that could fail half-way (a foreign key
-/// or a `json_valid` check is enough) also keeps a journal of the pages it
-/// changes, so it can be undone alone. Measured in instructions per card of
-/// a fresh import, 16 rows beat 1, 8, 32, 64 and 256 (issue 7).
+/// demo. Measured in instructions per card of a fresh import (when each
+/// statement still kept a journal of its pages), 16 rows beat 1, 8, 32, 64
+/// and 256 (issue 7).
+///
+/// The inserts say `OR FAIL` and leave the card's id to SQLite: a multi-row
+/// statement that may stop half-way with `ABORT`, or that sets a rowid
+/// itself, keeps a copy of every page it changes so that it can undo itself
+/// alone (migration 6). A failed statement fails the whole transaction
+/// here, so there is nothing for it to undo. (`card_state` is keyed by the
+/// card's id and keeps its small journal.)
 const BATCH: usize = 16;
 
 /// One table's pending rows, as flat bound values, `width` per row.
@@ -57,7 +63,8 @@ impl Rows {
 /// tags and demos; written in batches, in that order (each refers to a card).
 #[derive(Debug)]
 struct Pending {
-    /// The id the next new card gets: `max(id) + 1`, the id SQLite would give.
+    /// The id the next new card gets: `max(id) + 1`, the id SQLite gives a
+    /// row inserted without one (checked as each batch is written).
     next_id: Option<i64>,
     cards: Rows,
     states: Rows,
@@ -70,10 +77,10 @@ impl Default for Pending {
         Pending {
             next_id: None,
             cards: Rows::new(
-                "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section,
-                                    source_id, line, created_at, updated_at) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                12,
+                "INSERT OR FAIL INTO cards (deck, key, front, back, kind, heading_path, section,
+                                            source_id, line, created_at, updated_at) VALUES ",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                11,
             ),
             states: Rows::new("INSERT INTO card_state (card_id) VALUES ", "(?)", 1),
             tags: Rows::new(
@@ -82,7 +89,7 @@ impl Default for Pending {
                 3,
             ),
             demos: Rows::new(
-                "INSERT INTO card_demos (card_id, pos, name, args, explicit) VALUES ",
+                "INSERT OR FAIL INTO card_demos (card_id, pos, name, args, explicit) VALUES ",
                 "(?, ?, ?, ?, ?)",
                 5,
             ),
@@ -320,7 +327,6 @@ impl<'a> Tx<'a> {
             let mut p = self.pending.borrow_mut();
             p.next_id = Some(id + 1);
             p.cards.values.extend([
-                Value::Integer(id),
                 Value::Text(deck.to_owned()),
                 Value::Text(card.key),
                 Value::Text(card.front),
@@ -369,19 +375,34 @@ impl<'a> Tx<'a> {
     fn write_pending(&self, all: bool) -> Result<()> {
         let mut p = self.pending.borrow_mut();
         let Pending {
+            next_id,
             cards,
             states,
             tags,
             demos,
-            ..
         } = &mut *p;
-        for rows in [cards, states, tags, demos] {
+        let first = next_id.map_or(0, |next| next - cards.len() as i64);
+        let written = self.write_rows(cards, all)?;
+        if written > 0 {
+            let expected = first + written as i64 - 1;
+            let got = self.tx.last_insert_rowid();
+            if got != expected {
+                return Err(StoreError::UnexpectedId {
+                    path: self.path.clone(),
+                    expected,
+                    got,
+                });
+            }
+        }
+        for rows in [states, tags, demos] {
             self.write_rows(rows, all)?;
         }
         Ok(())
     }
 
-    fn write_rows(&self, rows: &mut Rows, all: bool) -> Result<()> {
+    /// Writes whole batches of `rows` (and with `all` the rest); returns how
+    /// many rows it wrote.
+    fn write_rows(&self, rows: &mut Rows, all: bool) -> Result<usize> {
         let batch_values = BATCH * rows.width;
         let mut done = 0;
         while rows.values.len() - done >= batch_values || (all && rows.values.len() > done) {
@@ -399,7 +420,7 @@ impl<'a> Tx<'a> {
             done = end;
         }
         rows.values.drain(..done);
-        Ok(())
+        Ok(done / rows.width)
     }
 
     /// Rewrites a card from the notes, keeping its id, schedule and history.

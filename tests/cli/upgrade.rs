@@ -192,18 +192,41 @@ fn a_version_3_database_keeps_its_demo_links() {
     keeps_what_a_v2_style_fixture_holds(3);
 }
 
+/// The `CREATE` statement of a table or index, as the schema keeps it.
+fn schema_sql(conn: &Connection, name: &str) -> String {
+    conn.query_row(
+        "SELECT sql FROM sqlite_schema WHERE name = ?1",
+        [name],
+        |r| r.get(0),
+    )
+    .expect(name)
+}
+
+/// How many schema objects (tables, indexes) are called `name`.
+fn schema_objects(conn: &Connection, name: &str) -> i64 {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+        [name],
+        |r| r.get(0),
+    )
+    .expect(name)
+}
+
+/// Rows whose foreign key points at nothing, with the keys turned on.
+fn dangling_rows(conn: &Connection) -> i64 {
+    conn.pragma_update(None, "foreign_keys", true)
+        .expect("keys on");
+    conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })
+    .expect("check")
+}
+
 #[test]
 fn a_version_4_database_gets_the_rebuilt_tables_with_their_rows_and_keys() {
     let env = keeps_what_a_v2_style_fixture_holds(4);
     let conn = Connection::open(&env.db).expect("open");
-    let sql = |name: &str| -> String {
-        conn.query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = ?1",
-            [name],
-            |r| r.get(0),
-        )
-        .expect(name)
-    };
+    let sql = |name: &str| schema_sql(&conn, name);
     // Migration 5: the word lists are checked one by one, the tables keep
     // their indexes, the tag-name index is gone.
     assert!(
@@ -212,32 +235,17 @@ fn a_version_4_database_gets_the_rebuilt_tables_with_their_rows_and_keys() {
         sql("cards")
     );
     assert!(sql("card_state").contains("state = 'new' OR"));
-    let objects = |name: &str| -> i64 {
-        conn.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
-            [name],
-            |r| r.get(0),
-        )
-        .expect(name)
-    };
     for index in [
         "cards_source_line",
         "card_state_due",
         "sqlite_autoindex_cards_1",
     ] {
-        assert_eq!(objects(index), 1, "index {index}");
+        assert_eq!(schema_objects(&conn, index), 1, "index {index}");
     }
-    assert_eq!(objects("card_tags_tag"), 0);
+    assert_eq!(schema_objects(&conn, "card_tags_tag"), 0);
     // The tables that refer to the rebuilt ones still do: nothing dangles,
     // and a row pointing at no card is refused.
-    conn.pragma_update(None, "foreign_keys", true)
-        .expect("keys on");
-    let dangling: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-            r.get(0)
-        })
-        .expect("check");
-    assert_eq!(dangling, 0);
+    assert_eq!(dangling_rows(&conn), 0);
     assert!(
         conn.execute("INSERT INTO card_state (card_id) VALUES (999)", [])
             .is_err()
@@ -265,4 +273,77 @@ fn a_database_from_a_newer_synack_is_refused_untouched() {
     assert!(stderr.contains("schema version 99 is newer"), "{stderr}");
     assert_eq!(std::fs::read(&env.db).expect("read"), before);
     assert!(!env.path("synack.db.bak-v99").exists());
+}
+
+#[test]
+fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
+    let env = keeps_what_a_v2_style_fixture_holds(5);
+    let conn = Connection::open(&env.db).expect("open");
+    let sql = |name: &str| schema_sql(&conn, name);
+    // Migration 6: the keys of the tables an import writes are checked at
+    // the commit, and `heading_path` has no function in its check.
+    for table in ["cards", "card_state", "card_tags", "card_demos"] {
+        assert!(
+            sql(table).contains("DEFERRABLE INITIALLY DEFERRED"),
+            "{}",
+            sql(table)
+        );
+    }
+    assert!(!sql("cards").contains("json_valid"), "{}", sql("cards"));
+    assert!(sql("cards").contains("kind = 'question' OR"));
+    for index in [
+        "cards_source_line",
+        "card_state_due",
+        "card_demos_name",
+        "sqlite_autoindex_cards_1",
+    ] {
+        assert_eq!(schema_objects(&conn, index), 1, "index {index}");
+    }
+    assert_eq!(dangling_rows(&conn), 0);
+    // Deferred is still enforced: a row for no card fails at its commit.
+    for insert in [
+        "INSERT INTO card_state (card_id) VALUES (999)",
+        "INSERT INTO card_tags (card_id, tag, pos) VALUES (999, 'x', 0)",
+        "INSERT INTO card_demos (card_id, pos, name, args, explicit) VALUES (999, 0, 'uri', '', 0)",
+    ] {
+        assert!(conn.execute(insert, []).is_err(), "{insert}");
+    }
+    drop(conn);
+
+    // New cards are numbered on from the file's largest id, with their
+    // state, tags and demo link under that number.
+    let max_before: i64 = env
+        .conn()
+        .query_row("SELECT max(id) FROM cards", [], |r| r.get(0))
+        .expect("max");
+    let note = env.write(
+        "notes/udp.md",
+        "# UDP\n\n## 전송 계층\n\n### UDP는 왜 연결이 없나?\n\n상태를 두지 않는다.\n\n\
+         ### 포트 번호란?\n\n[소켓 실행](demo:sockets)\n",
+    );
+    env.import(&[&note]);
+    let conn = env.conn();
+    // Each new card as "id after the old largest | front | state | tags | demos".
+    let rows: Vec<String> = conn
+        .prepare(
+            "SELECT (c.id - ?1) || '|' || c.front || '|' || s.state || '|'
+                    || coalesce((SELECT group_concat(tag) FROM card_tags t WHERE t.card_id = c.id), '')
+                    || '|'
+                    || coalesce((SELECT group_concat(name) FROM card_demos d WHERE d.card_id = c.id), '')
+             FROM cards c JOIN card_state s ON s.card_id = c.id
+             WHERE c.id > ?1 ORDER BY c.id",
+        )
+        .expect("prepare")
+        .query_map([max_before], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    assert_eq!(
+        rows,
+        [
+            "1|UDP는 왜 연결이 없나?|new|전송-계층|",
+            "2|포트 번호란?|new|전송-계층|sockets",
+        ]
+    );
+    assert_eq!(env.integrity(), "ok");
 }
