@@ -14,7 +14,10 @@
 //! not enough. The keyword table is a parameter, so this module knows nothing
 //! of the demos themselves; the importer passes the registry in.
 
+use std::sync::LazyLock;
+
 use aho_corasick::AhoCorasick;
+use memchr::memmem;
 use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
@@ -89,7 +92,9 @@ fn parse_explicit(back: &str, note: &str, from_line: u32) -> Vec<Link> {
 /// Markdown parser need not run: most cards have no link, and this parse was
 /// a sixth of parsing a note.
 fn may_link_a_demo(md: &str) -> bool {
-    md.contains("demo:") || md.contains(['&', '\\'])
+    // `contains` with a set of chars decodes every char; these read bytes.
+    static DEMO: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("demo:"));
+    memchr::memchr2(b'&', b'\\', md.as_bytes()).is_some() || DEMO.find(md.as_bytes()).is_some()
 }
 
 fn line_offset(note: &str, line: u32) -> usize {
@@ -422,22 +427,77 @@ fn plain_text(md: &str) -> String {
     out
 }
 
-/// [`normalize`]`(`[`plain_text`]`(md))`, in one pass over the events.
+/// [`normalize`]`(`[`plain_text`]`(md))`, in one pass over the events, or
+/// none when `md` [reads as plain text](reads_as_plain): parsing each back
+/// again was a sixth of parsing a note, and many backs are plain sentences
+/// and `-` lists.
 fn normalized_plain_text(md: &str) -> String {
+    if reads_as_plain(md) {
+        return normalize(md);
+    }
+    parsed_normalized_plain_text(md)
+}
+
+fn parsed_normalized_plain_text(md: &str) -> String {
     let mut out = Normalized::with_capacity(md.len());
     for_plain_text(md, |piece| out.push(piece));
     out.finish(|| plain_text(md))
 }
 
-/// Calls `f` with each piece of [`plain_text`], in order.
+/// Whether the Markdown parser would leave `md`'s words as they are: no
+/// character that opens inline markup, a heading, a quote, a table, an entity
+/// or an escape, and no line that starts an ordered list (after any `-`
+/// bullets). What the parser still takes out then is white space, `-`
+/// bullets and rules, which [`normalize`] reads as gaps anyway.
+fn reads_as_plain(md: &str) -> bool {
+    const MARKUP: [bool; 256] = {
+        let mut table = [false; 256];
+        // `\r` ends a line as `\n` does (notes are read with `\n` only),
+        // and the parser reads NUL as U+FFFD in places.
+        let chars = b"*_`~[]!<>&\\#|=+\r\0";
+        let mut i = 0;
+        while i < chars.len() {
+            table[chars[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
+    if md.bytes().any(|b| MARKUP[usize::from(b)]) {
+        return false;
+    }
+    !md.split('\n').any(|line| {
+        let rest = line.trim_start_matches([' ', '\t', '-']);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
+    })
+}
+
+/// Calls `f` with each piece of [`plain_text`], in order. Every block ends
+/// and starts with a line break, so the words of a tight list item and of
+/// the list nested in it stay apart (`- TCP` over `  - 연결` is not `TCP연결`);
+/// inline markup ends with one too.
 fn for_plain_text(md: &str, mut f: impl FnMut(&str)) {
     for event in Parser::new_ext(md, crate::markdown::options()) {
         match event {
             Event::Text(t) | Event::Code(t) => f(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => f("\n"),
+            Event::Start(tag) if !is_inline(&tag) => f("\n"),
             _ => {}
         }
     }
+}
+
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
 }
 
 /// The topic rule for one demo, from its keyword hits: whether the subject
@@ -710,6 +770,19 @@ mod tests {
     }
 
     #[test]
+    fn an_item_over_a_nested_list_keeps_its_words_apart() {
+        // A tight item's text runs straight into the list nested under it;
+        // read as `synsyn+ack…` the keywords were not words.
+        let back = "- SYN\n  - 클라이언트가 보낸다\n- SYN+ACK\n  - 서버가 답한다\n\
+                    - ACK\n  - 3-way의 끝\n- FIN\n  - 닫기\n- FIN\n  - 상대도";
+        assert_eq!(topic("연결 수립 과정", back), ["handshake"]);
+        assert_eq!(
+            normalized_plain_text(back),
+            normalize(&back.replace(['-', '\n'], " "))
+        );
+    }
+
+    #[test]
     fn the_front_decides_when_it_names_a_topic() {
         // An origin is scheme, host and port: that does not make it a card about ports.
         let back = "Origin은 scheme, host, port를 합친 것이다. 포트가 다르면 다른 출처다. \
@@ -872,6 +945,86 @@ mod tests {
         proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
     }
 
+    /// Words, white space and the line starts Markdown reads as structure,
+    /// with now and then a piece that makes the text not plain.
+    const PLAIN_PIECES: &[&str] = &[
+        "TCP",
+        "handshake",
+        "소켓",
+        "포트",
+        "3",
+        "way",
+        "Σ",
+        "ΑΣ",
+        "İ",
+        "\u{212A}",
+        "é",
+        ".",
+        ")",
+        ",",
+        "?",
+        ":",
+        "(",
+        "'",
+        "\"",
+        "/",
+        "%",
+        "@",
+        " ",
+        "  ",
+        "    ",
+        "\t",
+        "\n",
+        "\n\n",
+        "\n    ",
+        "\n\t",
+        "- ",
+        "\n- ",
+        "\n  - ",
+        "-",
+        "--",
+        "---",
+        "\n---\n",
+        "---\n",
+        "\n1. ",
+        "\n- 2) ",
+        "1.",
+        "10)",
+        "\n\n    code",
+        "\u{3000}",
+        "\u{0B}",
+        "\u{C}",
+        "\r",
+        "\u{FFFD}",
+        "\u{A0}",
+        "\n===",
+        "\n=",
+        "*",
+        "_",
+        "`",
+        "#",
+        ">",
+        "<br>",
+        "&amp;",
+        "\\",
+        "|",
+        "~",
+        "[",
+        "]",
+        "+ ",
+        "\0",
+        "{",
+        "}",
+        "$",
+        "^",
+        "\n+++\n",
+    ];
+
+    fn mostly_plain() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PLAIN_PIECES), 0..24)
+            .prop_map(|v| v.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -898,6 +1051,13 @@ mod tests {
         #[test]
         fn one_pass_normalize_is_the_old_normalize(text in text()) {
             prop_assert_eq!(normalize(&text), reference::normalize(&text));
+        }
+
+        #[test]
+        fn what_reads_as_plain_normalizes_as_its_parse_does(back in mostly_plain()) {
+            if reads_as_plain(&back) {
+                prop_assert_eq!(normalize(&back), parsed_normalized_plain_text(&back));
+            }
         }
 
         #[test]
