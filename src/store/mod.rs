@@ -92,9 +92,6 @@ impl StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// The page size of a new database, in bytes.
-const PAGE_SIZE: i64 = 16 * 1024;
-
 /// How long a writer waits for another one to finish before giving up with
 /// [`StoreError::Busy`].
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -192,15 +189,6 @@ impl Store {
         // memory does the same with no system call.
         conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(fail)?;
-        if version == 0 {
-            // Only a file with nothing in it yet takes a page size (and only
-            // before WAL). 16 KiB instead of SQLite's 4 KiB: a card's row is
-            // about 700 bytes, and a fresh import of 100k cards wrote a
-            // quarter as many pages, with shallower trees to keep balanced
-            // (15% faster; BENCHMARKS.md).
-            conn.pragma_update(None, "page_size", PAGE_SIZE)
-                .map_err(fail)?;
-        }
         if path.as_os_str() != ":memory:" {
             let mode: String = conn
                 .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -436,34 +424,6 @@ mod tests {
     #[test]
     fn fresh_database_is_at_latest_version() {
         let store = Store::open_in_memory().unwrap();
-        assert_eq!(
-            store.schema_version().unwrap(),
-            migrations::latest_version()
-        );
-    }
-
-    #[test]
-    fn a_new_file_gets_large_pages_and_an_old_one_keeps_its_own() {
-        let dir = tempfile::tempdir().unwrap();
-        let page_size = |store: &Store| -> i64 {
-            store
-                .conn
-                .query_row("PRAGMA page_size", [], |r| r.get(0))
-                .unwrap()
-        };
-        let new = dir.path().join("new.db");
-        assert_eq!(page_size(&Store::open(&new).unwrap()), PAGE_SIZE);
-        // Opened again (a database in WAL mode cannot change it anyway).
-        assert_eq!(page_size(&Store::open(&new).unwrap()), PAGE_SIZE);
-
-        let old = dir.path().join("old.db");
-        {
-            let conn = Connection::open(&old).unwrap();
-            conn.execute_batch(migrations::MIGRATIONS[0]).unwrap();
-            conn.pragma_update(None, "user_version", 1).unwrap();
-        }
-        let store = Store::open(&old).unwrap();
-        assert_eq!(page_size(&store), 4096);
         assert_eq!(
             store.schema_version().unwrap(),
             migrations::latest_version()
