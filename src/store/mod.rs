@@ -406,8 +406,9 @@ mod tests {
     use super::*;
 
     /// `.cargo/config.toml` builds the bundled SQLite without extension
-    /// loading and the modules synack does not use; the JSON functions the
-    /// schema needs stay.
+    /// loading and the modules synack does not use; the JSON functions stay
+    /// (queries aggregate tags with them, and schemas before 6 check
+    /// `heading_path` with `json_valid`).
     #[test]
     fn sqlite_is_built_with_the_options_of_cargo_config() {
         let store = Store::open_in_memory().unwrap();
