@@ -92,10 +92,6 @@ impl StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// The page cache of a connection, in KiB (as `PRAGMA cache_size` takes
-/// it: negative).
-const CACHE_KIB: i64 = -8 * 1024;
-
 /// How long a writer waits for another one to finish before giving up with
 /// [`StoreError::Busy`].
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -192,12 +188,6 @@ impl Store {
         // 300,000 writes (620 MB, rewritten in place) for 100k cards, where
         // memory does the same with no system call.
         conn.pragma_update(None, "temp_store", "MEMORY")
-            .map_err(fail)?;
-        // 8 MiB of page cache instead of SQLite's 2 MiB: building today's
-        // queue on a deck of 100k cards and 1M reviews reads more pages than
-        // 2 MiB hold, and took 7 ms instead of 4 ms each time a session
-        // plans again. Allocated only as pages are read.
-        conn.pragma_update(None, "cache_size", CACHE_KIB)
             .map_err(fail)?;
         if path.as_os_str() != ":memory:" {
             let mode: String = conn
