@@ -5,23 +5,23 @@
 //! `schema_version` (the database it came from). A backup of a `--deck` or
 //! `--tag` selection says `"partial": true`; it can only be merged.
 //!
-//! [`write`] streams the document: the reviews (a million in a big deck, most
-//! of the file) go from the database row to the output as they are read,
-//! never held as a list or as one buffer. [`Document`] is the same file as a
+//! [`write`] streams the document: the cards and the reviews (a million in a
+//! big deck, most of the file) are read in id ranges by two threads and
+//! written in order, never held as a list or as one buffer. [`Document`] is the same file as a
 //! value, for reading a backup back and for tests; both write the same bytes,
 //! one record per line ([`Layout`]).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
 use std::str::FromStr;
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
 use crate::deck::CardKind;
 use crate::schedule::{Phase, Rating};
-use crate::store::{BackupData, BackupReviewRow, Store};
+use crate::store::{BackupData, BackupReviewRow, Records, Store};
 
 /// The layout version this build writes and reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -167,12 +167,13 @@ impl Document {
 /// cards in `only` and what they need when it is given (a partial backup, as
 /// [`crate::export::select`] makes it).
 ///
-/// The reviews, a million in a big deck and most of the work, are read and
-/// laid out on a second thread from a second connection on the same snapshot
-/// ([`Store::snapshot_twin`]) while this thread reads and writes the cards;
-/// up to [`AHEAD`] bytes of them wait for their turn. When there is no twin,
-/// this thread reads them after the cards. A review goes from the borrowed
-/// row to the file ([`put_review`]) and is never held.
+/// The cards and the reviews, nearly all of the file, are read in [`Part`]s
+/// (id ranges) by two readers on the same snapshot ([`Store::snapshot_twin`]):
+/// this thread and a second one, each taking the next part not yet taken and
+/// laying it out in memory. This thread writes the parts in file order as
+/// they are done. A reader stays at most [`AHEAD`] parts ahead of the file,
+/// so the document is never held whole. When there is no twin, this thread
+/// reads every part itself.
 pub fn write<W: Write + ?Sized>(
     out: &mut W,
     store: &Store,
@@ -180,131 +181,348 @@ pub fn write<W: Write + ?Sized>(
     now: Timestamp,
     only: Option<&BTreeSet<i64>>,
 ) -> Result<(), WriteError> {
+    write_in_parts(out, store, schema_version, now, only, PartSize::BACKUP)
+}
+
+/// [`write`] with parts of `size`.
+fn write_in_parts<W: Write + ?Sized>(
+    out: &mut W,
+    store: &Store,
+    schema_version: i64,
+    now: Timestamp,
+    only: Option<&BTreeSet<i64>>,
+    size: PartSize,
+) -> Result<(), WriteError> {
     let twin = store.snapshot_twin()?;
-    let shared = twin.is_some();
-    let written = std::thread::scope(|scope| {
-        let ahead = twin.map(|twin| {
-            let (chunks, ready) = mpsc::sync_channel(AHEAD / ChunkSink::CHUNK);
-            let reviews = scope.spawn(move || {
-                let mut part = Layout {
-                    out: ChunkSink::new(chunks),
-                    filled: false,
-                };
-                let kept = review_lines(&twin, only, |line| part.line(line))?;
-                part.out.flush().map_err(serde_json::Error::io)?;
-                Ok::<_, WriteError>((kept, part.filled))
-            });
-            (ready, reviews)
-        });
-
-        let mut data = store.backup_data_but_reviews()?;
-        // A partial backup's sessions are those of the reviews it keeps, known
-        // only once the reviews have gone by (`select` sees none of them).
-        let all_sessions = std::mem::take(&mut data.sessions);
-        if let Some(ids) = only {
-            data = crate::export::select(data, ids);
-        }
-        let head = Head {
-            synack_backup: FORMAT_VERSION,
-            schema_version,
-            exported_at: now.to_rfc3339(),
-            partial: only.is_some(),
-        };
-        let mut doc = Layout::begin(std::io::BufWriter::with_capacity(1 << 16, &mut *out), &head)?;
-        doc.field("config", &data.config)?;
-        doc.array("sources", &data.sources)?;
-        doc.array("cards", &data.cards)?;
-        drop(data);
-
-        doc.begin_array("reviews")?;
-        let kept_sessions = match ahead {
-            Some((ready, reviews)) => {
-                for chunk in &ready {
-                    doc.raw(&chunk)?;
-                }
-                let (kept, filled) = reviews.join().expect("the review thread does not panic")?;
-                doc.filled = filled;
-                kept
-            }
-            None => review_lines(store, only, |line| doc.line(line))?,
-        };
-        doc.end_array()?;
-
-        let sessions = all_sessions
-            .iter()
-            .filter(|s| only.is_none() || kept_sessions.contains(&s.id));
-        doc.array("sessions", sessions)?;
-        doc.end()?.flush().map_err(serde_json::Error::io)?;
-        Ok::<_, WriteError>(())
-    });
+    let written = write_parts(out, store, twin, schema_version, now, only, size);
     // The read transaction ends either way; a failed write says why first.
-    let ended = if shared { store.end_snapshot() } else { Ok(()) };
+    let ended = store.end_snapshot();
     written?;
     Ok(ended?)
 }
 
-/// How far the review thread of [`write`] may run ahead of the file: about
-/// as much as it lays out while the cards of a 100k-card deck are written.
-const AHEAD: usize = 128 << 20;
-
-/// Each review `only` keeps, in id order, as [`put_review`] lays it out,
-/// handed to `emit`; returns the sessions of those reviews.
-fn review_lines(
+fn write_parts<W: Write + ?Sized>(
+    out: &mut W,
     store: &Store,
+    twin: Option<Store>,
+    schema_version: i64,
+    now: Timestamp,
     only: Option<&BTreeSet<i64>>,
-    mut emit: impl FnMut(&[u8]) -> serde_json::Result<()>,
-) -> Result<BTreeSet<i64>, WriteError> {
-    let mut kept = BTreeSet::new();
-    let mut line = Vec::with_capacity(512);
-    store.each_backup_review(|r| {
-        if let Some(ids) = only {
-            if !ids.contains(&r.card_id) {
-                return Ok(());
+    size: PartSize,
+) -> Result<(), WriteError> {
+    let mut frame = store.backup_frame()?;
+    if let Some(ids) = only {
+        let sources = store.sources_of(ids)?;
+        frame.sources.retain(|s| sources.contains(&s.id));
+    }
+    let cards = Part::split(Records::Cards, store.id_span(Records::Cards)?, size.cards);
+    let reviews = Part::split(
+        Records::Reviews,
+        store.id_span(Records::Reviews)?,
+        size.reviews,
+    );
+    let parts: Vec<Part> = cards.into_iter().chain(reviews).collect();
+    let first_review = parts
+        .iter()
+        .position(|p| p.of == Records::Reviews)
+        .unwrap_or(parts.len());
+
+    let head = Head {
+        synack_backup: FORMAT_VERSION,
+        schema_version,
+        exported_at: now.to_rfc3339(),
+        partial: only.is_some(),
+    };
+    let mut doc = Layout::begin(std::io::BufWriter::with_capacity(1 << 16, &mut *out), &head)?;
+    doc.field("config", &frame.config)?;
+    doc.array("sources", &frame.sources)?;
+    doc.begin_array("cards")?;
+
+    let queue = Queue::new(parts.len());
+    let mut kept_sessions = BTreeSet::new();
+    std::thread::scope(|scope| -> Result<(), WriteError> {
+        // A bug here must not leave the other reader waiting for its turn.
+        let _stop = StopOnPanic(&queue);
+        let helper = twin.map(|twin| {
+            let (parts, queue) = (&parts, &queue);
+            scope.spawn(move || {
+                let _stop = StopOnPanic(queue);
+                while let Some(i) = queue.claim(true) {
+                    queue.deliver(i, parts[i].read(&twin, only, queue.buffer()));
+                }
+            })
+        });
+        let written = (|| -> Result<(), WriteError> {
+            for i in 0..parts.len() {
+                if i == first_review {
+                    doc.end_array()?;
+                    doc.begin_array("reviews")?;
+                }
+                // While the part to write next is still being read by the
+                // other thread, this one reads the next part not yet taken.
+                let laid_out = loop {
+                    if let Some(done) = queue.take(i, helper.is_none()) {
+                        break done;
+                    }
+                    if let Some(j) = queue.claim(false) {
+                        queue.deliver(j, parts[j].read(store, only, queue.buffer()));
+                    }
+                };
+                let laid_out = laid_out?;
+                doc.lines(&laid_out.lines)?;
+                kept_sessions.extend(laid_out.sessions);
+                queue.recycle(laid_out.lines);
             }
-            kept.extend(r.session_id);
+            if first_review == parts.len() {
+                doc.end_array()?;
+                doc.begin_array("reviews")?;
+            }
+            Ok(doc.end_array()?)
+        })();
+        if written.is_err() {
+            queue.stop();
         }
-        line.clear();
-        put_review(&mut line, r)?;
-        emit(&line)
-    })??;
-    Ok(kept)
+        if let Some(helper) = helper {
+            helper
+                .join()
+                .expect("the backup's reading thread does not panic");
+        }
+        written
+    })?;
+
+    let sessions = frame
+        .sessions
+        .iter()
+        .filter(|s| only.is_none() || kept_sessions.contains(&s.id));
+    doc.array("sessions", sessions)?;
+    doc.end()?.flush().map_err(serde_json::Error::io)?;
+    Ok(())
 }
 
-/// Collects bytes and sends each full chunk down a channel; a receiver gone
-/// away is a write error.
-struct ChunkSink {
-    buf: Vec<u8>,
-    chunks: mpsc::SyncSender<Vec<u8>>,
+/// How many parts the readers of [`write`] may run ahead of the file.
+const AHEAD: usize = 8;
+
+/// How many ids a [`Part`] of each list spans.
+#[derive(Debug, Clone, Copy)]
+struct PartSize {
+    cards: i64,
+    reviews: i64,
 }
 
-impl ChunkSink {
-    const CHUNK: usize = 1 << 18;
+impl PartSize {
+    /// About 2 and 4 MB of JSON in the benchmark's deck: a card is about
+    /// ten times the size of a review.
+    const BACKUP: PartSize = PartSize {
+        cards: 2_000,
+        reviews: 16_000,
+    };
+}
 
-    fn new(chunks: mpsc::SyncSender<Vec<u8>>) -> ChunkSink {
-        ChunkSink {
-            buf: Vec::with_capacity(Self::CHUNK),
-            chunks,
+/// A range of ids of the cards or the reviews: the unit the readers of
+/// [`write`] take.
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    of: Records,
+    ids: (i64, i64),
+}
+
+/// A [`Part`] laid out: its records, each led by `,\n`, and the sessions
+/// of its reviews when the backup is partial.
+#[derive(Debug, Default)]
+struct LaidOut {
+    lines: Vec<u8>,
+    sessions: BTreeSet<i64>,
+}
+
+impl Part {
+    /// The parts of `size` ids that cover `span` (smallest and largest id),
+    /// in order.
+    fn split(of: Records, span: Option<(i64, i64)>, size: i64) -> Vec<Part> {
+        let Some((first, last)) = span else {
+            return Vec::new();
+        };
+        let mut parts = Vec::new();
+        let mut from = first;
+        loop {
+            let to = from.saturating_add(size - 1).min(last);
+            parts.push(Part {
+                of,
+                ids: (from, to),
+            });
+            if to == last {
+                return parts;
+            }
+            from = to + 1;
         }
+    }
+
+    /// Reads the part from `store` and lays out the records `only` keeps
+    /// in `buffer` (empty).
+    fn read(
+        &self,
+        store: &Store,
+        only: Option<&BTreeSet<i64>>,
+        buffer: Vec<u8>,
+    ) -> Result<LaidOut, WriteError> {
+        let keep = |card: i64| only.is_none_or(|ids| ids.contains(&card));
+        let ids = self.ids.0..=self.ids.1;
+        let mut out = LaidOut {
+            lines: buffer,
+            sessions: BTreeSet::new(),
+        };
+        match self.of {
+            Records::Cards => {
+                for card in store.backup_cards(ids)?.iter().filter(|c| keep(c.id)) {
+                    out.lines.extend_from_slice(b",\n");
+                    serde_json::to_writer(&mut out.lines, card)?;
+                }
+            }
+            Records::Reviews => {
+                store.each_backup_review(ids, |r| {
+                    if !keep(r.card_id) {
+                        return Ok(());
+                    }
+                    if only.is_some() {
+                        out.sessions.extend(r.session_id);
+                    }
+                    out.lines.extend_from_slice(b",\n");
+                    put_review(&mut out.lines, r)
+                })??;
+            }
+        }
+        Ok(out)
     }
 }
 
-impl Write for ChunkSink {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        self.buf.extend_from_slice(data);
-        if self.buf.len() >= Self::CHUNK {
-            self.flush()?;
+/// The parts of [`write`] between its readers and the file: which part is
+/// the next to take, and those read but not yet written.
+#[derive(Debug)]
+struct Queue {
+    state: Mutex<QueueState>,
+    changed: Condvar,
+}
+
+#[derive(Debug)]
+struct QueueState {
+    parts: usize,
+    next_to_take: usize,
+    next_to_write: usize,
+    done: BTreeMap<usize, Result<LaidOut, WriteError>>,
+    /// Buffers of parts written, to be filled again: a new one grew by
+    /// doubling and each of its pages was faulted in and zeroed afresh.
+    spare: Vec<Vec<u8>>,
+    stopped: bool,
+}
+
+impl Queue {
+    fn new(parts: usize) -> Queue {
+        Queue {
+            state: Mutex::new(QueueState {
+                parts,
+                next_to_take: 0,
+                next_to_write: 0,
+                done: BTreeMap::new(),
+                spare: Vec::new(),
+                stopped: false,
+            }),
+            changed: Condvar::new(),
         }
-        Ok(data.len())
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        if self.buf.is_empty() {
-            return Ok(());
+    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState> {
+        // A reader that panicked has left nothing half-changed behind a
+        // lock: each change under it is a single field or map operation.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The next part to read; `None` when every part is taken or the
+    /// writing stopped. While the readers are [`AHEAD`] parts ahead of the
+    /// file, waits if `wait` (the second reader), else returns `None` (the
+    /// thread that writes, which is what the wait is for).
+    fn claim(&self, wait: bool) -> Option<usize> {
+        let mut state = self.lock();
+        loop {
+            if state.stopped || state.next_to_take == state.parts || !wait {
+                if !state.stopped
+                    && state.next_to_take < state.parts.min(state.next_to_write + AHEAD)
+                {
+                    state.next_to_take += 1;
+                    return Some(state.next_to_take - 1);
+                }
+                return None;
+            }
+            if state.next_to_take < state.next_to_write + AHEAD {
+                state.next_to_take += 1;
+                return Some(state.next_to_take - 1);
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
         }
-        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(Self::CHUNK));
-        self.chunks
-            .send(full)
-            .map_err(|_| std::io::Error::other("the backup writer stopped"))
+    }
+
+    /// An empty buffer to lay a part out in.
+    fn buffer(&self) -> Vec<u8> {
+        self.lock().spare.pop().unwrap_or_default()
+    }
+
+    /// Takes back the buffer of a part written.
+    fn recycle(&self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        self.lock().spare.push(buffer);
+    }
+
+    fn deliver(&self, part: usize, laid_out: Result<LaidOut, WriteError>) {
+        self.lock().done.insert(part, laid_out);
+        self.changed.notify_all();
+    }
+
+    /// Part `part`, the next to write, once it is read. `None` while it is
+    /// not, if there is a part this thread may read meanwhile, or at once if
+    /// it reads `alone`; otherwise waits for the other reader to deliver it.
+    fn take(&self, part: usize, alone: bool) -> Option<Result<LaidOut, WriteError>> {
+        let mut state = self.lock();
+        loop {
+            if let Some(done) = state.done.remove(&part) {
+                state.next_to_write = part + 1;
+                self.changed.notify_all();
+                return Some(done);
+            }
+            if state.stopped {
+                let gone = std::io::Error::other("the backup's second reader stopped");
+                return Some(Err(serde_json::Error::io(gone).into()));
+            }
+            let can_read = state.next_to_take < state.parts
+                && state.next_to_take < state.next_to_write + AHEAD;
+            if can_read || alone {
+                return None;
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
+    /// Tells the readers to take no more parts.
+    fn stop(&self) {
+        self.lock().stopped = true;
+        self.changed.notify_all();
+    }
+}
+
+/// Stops the [`Queue`] when the thread holding it panics, so that the
+/// other does not wait for ever.
+struct StopOnPanic<'q>(&'q Queue);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
     }
 }
 
@@ -404,9 +622,15 @@ impl<W: Write> Layout<W> {
         put(&mut self.out)
     }
 
-    /// An element already laid out.
-    fn line(&mut self, element: &[u8]) -> serde_json::Result<()> {
-        self.element(|out| out.write_all(element).map_err(serde_json::Error::io))
+    /// Elements already laid out, each led by `,\n` ([`LaidOut`]).
+    fn lines(&mut self, lines: &[u8]) -> serde_json::Result<()> {
+        let Some(rest) = lines.strip_prefix(b",") else {
+            return Ok(());
+        };
+        // The first element of the array is led by a line break alone.
+        self.raw(if self.filled { lines } else { rest })?;
+        self.filled = true;
+        Ok(())
     }
 
     fn end_array(&mut self) -> serde_json::Result<()> {
@@ -1059,6 +1283,41 @@ mod tests {
                 // `{`, four fields and four array openers, the records, a `]` per
                 // array with any, `}`.
                 prop_assert_eq!(text.lines().count(), 1 + 8 + records + closed + 1);
+            }
+
+            #[test]
+            fn a_backup_read_in_parts_by_two_threads_is_the_documents_bytes(
+                data in data(),
+                size in (1i64..4, 1i64..6),
+                keep in proptest::collection::vec(any::<bool>(), 0..12),
+            ) {
+                // A file, so that a second connection reads half the parts.
+                let dir = tempfile::tempdir().unwrap();
+                let mut store = Store::open(&dir.path().join("synack.db")).unwrap();
+                store.restore(&data).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let schema = migrations::latest_version();
+                let size = PartSize { cards: size.0, reviews: size.1 };
+                let whole = Document::new(data.clone(), schema, Timestamp(0), false);
+                let mut streamed = Vec::new();
+                write_in_parts(&mut streamed, &store, schema, Timestamp(0), None, size).unwrap();
+                prop_assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    String::from_utf8(whole.to_bytes().unwrap()).unwrap()
+                );
+                let ids: BTreeSet<i64> = data
+                    .cards
+                    .iter()
+                    .zip(keep.iter().cycle())
+                    .filter(|&(_, &kept)| kept)
+                    .map(|(c, _)| c.id)
+                    .collect();
+                let part = Document::new(crate::export::select(data, &ids), schema, Timestamp(0), true);
+                let mut streamed = Vec::new();
+                write_in_parts(&mut streamed, &store, schema, Timestamp(0), Some(&ids), size).unwrap();
+                prop_assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    String::from_utf8(part.to_bytes().unwrap()).unwrap()
+                );
             }
 
             #[test]

@@ -7,7 +7,8 @@
 //! deck and key, a review by card, time and rating), because ids of two
 //! databases say nothing about each other.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::RangeInclusive;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -173,6 +174,13 @@ pub struct BackupSession {
 
 pub use ms::format_utc_millis as format_backup_time;
 
+/// The lists of a backup that are read in id ranges ([`Store::id_span`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Records {
+    Cards,
+    Reviews,
+}
+
 /// The values of the rows of card `id`, from rows in card order taken as the
 /// cards go by in the same order. (A row of a card that is not there, which
 /// the foreign keys rule out, is passed over rather than holding up the rest.)
@@ -304,7 +312,7 @@ impl Store {
     /// Every row a backup carries, each list in id order.
     pub fn backup_data(&self) -> Result<BackupData> {
         let mut data = self.backup_data_but_reviews()?;
-        self.each_backup_review(|r| {
+        self.each_backup_review(i64::MIN..=i64::MAX, |r| {
             data.reviews.push(r.to_owned());
             Ok::<_, std::convert::Infallible>(())
         })?
@@ -312,21 +320,27 @@ impl Store {
         Ok(data)
     }
 
-    /// A second connection that reads the very snapshot this one reads from
-    /// now on, so that two threads can read one consistent backup: this
-    /// connection starts a read transaction, which [`Store::end_snapshot`]
-    /// ends. While the two snapshots are taken (a few statements), a third
-    /// connection holds the write lock so that no commit falls between them.
+    /// Starts a read transaction on this connection, which
+    /// [`Store::end_snapshot`] ends, and returns a second connection that
+    /// reads the very same snapshot, so that two threads can read one
+    /// consistent backup. While the two snapshots are taken (a few
+    /// statements), a third connection holds the write lock so that no
+    /// commit falls between them.
     ///
-    /// `None` when that lock cannot be had at once (an import or an answer
-    /// is being written, or the file is read-only: a backup does not wait,
-    /// it reads on one thread) and for an in-memory database, which has no
-    /// second connection.
+    /// No second connection when that lock cannot be had at once (an import
+    /// or an answer is being written, or the file is read-only: a backup
+    /// does not wait, it reads on one thread), nor for an in-memory database;
+    /// this connection's snapshot is taken all the same.
     pub fn snapshot_twin(&self) -> Result<Option<Store>> {
-        if self.path.as_os_str() == ":memory:" {
-            return Ok(None);
-        }
         let fail = |e| StoreError::classify(&self.path, e);
+        let begin_read = |conn: &Connection| {
+            conn.execute_batch("BEGIN")?;
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+        };
+        let alone = || begin_read(&self.conn).map_err(fail).map(|()| None);
+        if self.path.as_os_str() == ":memory:" {
+            return alone();
+        }
         let open = || {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             Connection::open_with_flags(&self.path, flags).map_err(fail)
@@ -334,12 +348,8 @@ impl Store {
         let lock = open()?;
         lock.busy_timeout(std::time::Duration::ZERO).map_err(fail)?;
         if lock.execute_batch("BEGIN IMMEDIATE").is_err() {
-            return Ok(None);
+            return alone();
         }
-        let begin_read = |conn: &Connection| {
-            conn.execute_batch("BEGIN")?;
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
-        };
         begin_read(&self.conn).map_err(fail)?;
         let twin = Store::setup(open()?, self.path.clone())
             .and_then(|twin| begin_read(&twin.conn).map_err(fail).map(|()| twin));
@@ -363,6 +373,47 @@ impl Store {
     /// backup streams those with [`Store::each_backup_review`] instead of
     /// holding a million of them.
     pub fn backup_data_but_reviews(&self) -> Result<BackupData> {
+        let mut data = self.backup_frame()?;
+        data.cards = self.backup_cards(i64::MIN..=i64::MAX)?;
+        Ok(data)
+    }
+
+    /// The smallest and largest id of the cards or of the reviews, `None`
+    /// when there are none: the ranges a backup is read in.
+    pub fn id_span(&self, of: Records) -> Result<Option<(i64, i64)>> {
+        let sql = match of {
+            // One aggregate per query: SQLite reads `min(id), max(id)`
+            // together by scanning the whole table.
+            Records::Cards => "SELECT (SELECT min(id) FROM cards), (SELECT max(id) FROM cards)",
+            Records::Reviews => {
+                "SELECT (SELECT min(id) FROM reviews), (SELECT max(id) FROM reviews)"
+            }
+        };
+        let span: (Option<i64>, Option<i64>) = self
+            .conn
+            .query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        Ok(span.0.zip(span.1))
+    }
+
+    /// The notes the cards in `ids` came from.
+    pub fn sources_of(&self, ids: &BTreeSet<i64>) -> Result<BTreeSet<i64>> {
+        // The index on (source_id, line, …) holds both columns: no card text is read.
+        let pairs = self.rows(
+            "SELECT id, source_id FROM cards WHERE source_id IS NOT NULL",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        )?;
+        Ok(pairs
+            .into_iter()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, source)| source)
+            .collect())
+    }
+
+    /// A backup's small lists, whole: config, sources and sessions (no cards,
+    /// no reviews).
+    pub fn backup_frame(&self) -> Result<BackupData> {
         let config = self.config_pairs()?.into_iter().collect();
         let sources = self.rows(
             "SELECT id, path, content_hash, parser, imported_at FROM sources ORDER BY id",
@@ -377,21 +428,58 @@ impl Store {
                 })
             },
         )?;
+        let sessions = self.rows(
+            "SELECT id, started_at, ended_at, cram, deck, tag, seen, again, hard, good, easy,
+                    active_ms
+             FROM sessions ORDER BY id",
+            [],
+            |r| {
+                Ok(BackupSession {
+                    id: r.get(0)?,
+                    started_at: r.get(1)?,
+                    ended_at: r.get(2)?,
+                    cram: r.get(3)?,
+                    deck: r.get(4)?,
+                    tag: r.get(5)?,
+                    seen: r.get(6)?,
+                    again: r.get(7)?,
+                    hard: r.get(8)?,
+                    good: r.get(9)?,
+                    easy: r.get(10)?,
+                    active_ms: r.get(11)?,
+                })
+            },
+        )?;
+        Ok(BackupData {
+            config,
+            sources,
+            cards: Vec::new(),
+            reviews: Vec::new(),
+            sessions,
+        })
+    }
+
+    /// The cards whose ids are in `ids`, in id order, each with its state,
+    /// tags, demos and earlier wordings.
+    pub fn backup_cards(&self, ids: RangeInclusive<i64>) -> Result<Vec<BackupCard>> {
+        let range = [*ids.start(), *ids.end()];
         // A card's tags, demos and earlier wordings come from one query each,
         // in card order, and are taken as the cards go by: a JSON aggregate
         // per card (each with its own sort) was a fifth of reading them.
         let mut tags = self
             .rows(
-                "SELECT card_id, tag FROM card_tags ORDER BY card_id, pos",
-                [],
+                "SELECT card_id, tag FROM card_tags WHERE card_id BETWEEN ?1 AND ?2
+                 ORDER BY card_id, pos",
+                range,
                 |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
             )?
             .into_iter()
             .peekable();
         let mut demos = self
             .rows(
-                "SELECT card_id, name, args, explicit FROM card_demos ORDER BY card_id, pos",
-                [],
+                "SELECT card_id, name, args, explicit FROM card_demos WHERE card_id BETWEEN ?1 AND ?2
+                 ORDER BY card_id, pos",
+                range,
                 |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
@@ -408,8 +496,8 @@ impl Store {
         let mut revisions = self
             .rows(
                 "SELECT card_id, id, front, back, replaced_at FROM card_revisions
-                 ORDER BY card_id, id",
-                [],
+                 WHERE card_id BETWEEN ?1 AND ?2 ORDER BY card_id, id",
+                range,
                 |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
@@ -424,13 +512,14 @@ impl Store {
             )?
             .into_iter()
             .peekable();
-        let cards = self.rows(
+        self.rows(
             "SELECT c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path, c.section,
                     c.source_id, c.line, c.suspended, c.missing_since, c.created_at, c.updated_at,
                     s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses,
                     s.last_review, s.buried_until
-             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id ORDER BY c.id",
-            [],
+             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
+             WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id",
+            range,
             |r| {
                 let id = r.get(0)?;
                 let path: &str = text(r, 6)?;
@@ -473,43 +562,16 @@ impl Store {
                     revisions: take_run(&mut revisions, id),
                 })
             },
-        )?;
-        let sessions = self.rows(
-            "SELECT id, started_at, ended_at, cram, deck, tag, seen, again, hard, good, easy,
-                    active_ms
-             FROM sessions ORDER BY id",
-            [],
-            |r| {
-                Ok(BackupSession {
-                    id: r.get(0)?,
-                    started_at: r.get(1)?,
-                    ended_at: r.get(2)?,
-                    cram: r.get(3)?,
-                    deck: r.get(4)?,
-                    tag: r.get(5)?,
-                    seen: r.get(6)?,
-                    again: r.get(7)?,
-                    hard: r.get(8)?,
-                    good: r.get(9)?,
-                    easy: r.get(10)?,
-                    active_ms: r.get(11)?,
-                })
-            },
-        )?;
-        Ok(BackupData {
-            config,
-            sources,
-            cards,
-            reviews: Vec::new(),
-            sessions,
-        })
+        )
     }
 
-    /// Calls `f` with every review, in id order, borrowed from the row being
-    /// read. The first error `f` returns stops the walk and comes back as the
-    /// inner `Err`; the outer one is the database's.
+    /// Calls `f` with every review whose id is in `ids`, in id order,
+    /// borrowed from the row being read. The first error `f` returns stops
+    /// the walk and comes back as the inner `Err`; the outer one is the
+    /// database's.
     pub fn each_backup_review<E>(
         &self,
+        ids: RangeInclusive<i64>,
         mut f: impl FnMut(&BackupReviewRow<'_>) -> std::result::Result<(), E>,
     ) -> Result<std::result::Result<(), E>> {
         let mut stmt = self
@@ -517,10 +579,12 @@ impl Store {
             .prepare_cached(
                 "SELECT id, card_id, session_id, reviewed_at, rating, state_before, elapsed_days,
                         scheduled_days, stability, difficulty, duration_ms, answer
-                 FROM reviews ORDER BY id",
+                 FROM reviews WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
             )
             .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut rows = stmt
+            .query([*ids.start(), *ids.end()])
+            .map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             let row = (|| {
                 Ok(BackupReviewRow {

@@ -28,7 +28,7 @@ use rusqlite::{
 
 pub use backup::{
     BackupCard, BackupData, BackupDemo, BackupReview, BackupReviewRow, BackupRevision,
-    BackupSession, BackupSource, BackupState, MergeReport, format_backup_time,
+    BackupSession, BackupSource, BackupState, MergeReport, Records, format_backup_time,
 };
 pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
 pub use queue::{Candidates, Caps, QueueQuery};
