@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::cards::{CardDemo, DEMOS_COLUMN, demos_from};
-use super::{Result, StoreError};
+use super::{Journal, Result, StoreError};
 use crate::clock::Timestamp;
 use crate::deck::links::Link;
 use crate::deck::{Card, CardKind};
@@ -17,6 +17,9 @@ use crate::deck::{Card, CardKind};
 pub struct Tx<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) path: PathBuf,
+    /// Set when the database is still in its first journal mode
+    /// ([`Journal`]), to be moved to WAL once this transaction commits.
+    journal: Option<Journal<'a>>,
     /// New cards not yet written ([`Tx::insert_card`]).
     pending: RefCell<Pending>,
 }
@@ -182,10 +185,11 @@ fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
 }
 
 impl<'a> Tx<'a> {
-    pub(super) fn new(tx: Transaction<'a>, path: PathBuf) -> Self {
+    pub(super) fn new(tx: Transaction<'a>, path: PathBuf, journal: Option<Journal<'a>>) -> Self {
         Tx {
             tx,
             path,
+            journal,
             pending: RefCell::new(Pending::default()),
         }
     }
@@ -198,7 +202,13 @@ impl<'a> Tx<'a> {
     pub fn commit(self) -> Result<()> {
         self.flush()?;
         let path = self.path;
-        self.tx.commit().map_err(|e| StoreError::classify(&path, e))
+        self.tx
+            .commit()
+            .map_err(|e| StoreError::classify(&path, e))?;
+        if let Some(journal) = self.journal {
+            journal.to_wal();
+        }
+        Ok(())
     }
 
     pub fn source(&self, path: &str) -> Result<Option<SourceRow>> {

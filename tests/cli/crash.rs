@@ -85,9 +85,9 @@ fn import_to_end(db: &Path, notes: &Path) -> Duration {
     start.elapsed()
 }
 
-/// Removes a database and its WAL files.
+/// Removes a database and its journal files (a rollback journal while new, WAL after).
 fn remove_db(db: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(p);
