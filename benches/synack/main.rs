@@ -254,14 +254,14 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A database file and its WAL companions.
-fn db_files(db: &Path) -> [PathBuf; 3] {
+/// A database file and its journal files (rollback journal, WAL).
+fn db_files(db: &Path) -> [PathBuf; 4] {
     let with = |suffix: &str| {
         let mut s = db.as_os_str().to_owned();
         s.push(suffix);
         PathBuf::from(s)
     };
-    [db.to_path_buf(), with("-wal"), with("-shm")]
+    [db.to_path_buf(), with("-journal"), with("-wal"), with("-shm")]
 }
 
 fn remove_db(db: &Path) {
