@@ -261,7 +261,12 @@ fn db_files(db: &Path) -> [PathBuf; 4] {
         s.push(suffix);
         PathBuf::from(s)
     };
-    [db.to_path_buf(), with("-journal"), with("-wal"), with("-shm")]
+    [
+        db.to_path_buf(),
+        with("-journal"),
+        with("-wal"),
+        with("-shm"),
+    ]
 }
 
 fn remove_db(db: &Path) {
