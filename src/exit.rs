@@ -54,6 +54,12 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         let json = cause
             .downcast_ref::<serde_json::Error>()
             .and_then(serde_json::Error::io_error_kind);
-        io.or(json) == Some(io::ErrorKind::BrokenPipe)
+        // The backup's error is transparent: its chain goes on from the
+        // serde_json error's own source, past the io::Error it holds.
+        let backup = match cause.downcast_ref::<crate::export::json::WriteError>() {
+            Some(crate::export::json::WriteError::Write(e)) => e.io_error_kind(),
+            _ => None,
+        };
+        io.or(json).or(backup) == Some(io::ErrorKind::BrokenPipe)
     })
 }

@@ -570,3 +570,37 @@ fn a_backup_does_not_wait_for_a_writer_and_is_the_same_either_way() {
     );
     assert_eq!(env.integrity(), "ok");
 }
+
+/// `synack export --format json | head`: the reader closing the pipe early is
+/// how it says "enough", as for `synack cards | head`.
+#[test]
+fn a_backup_piped_into_a_reader_that_stops_early_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+
+    let env = Env::new();
+    env.cmd().args(["import", "--builtin"]).assert().success();
+    let mut export = crate::util::synack_on(&env.db)
+        .args(["export", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    export
+        .stdout
+        .take()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    // The pipe is closed here, long before the shipped decks' backup (far
+    // more than a pipe's 64 KiB) is written.
+    let out = export.wait_with_output().unwrap();
+    assert!(first.starts_with(b"{\n\"synack_backup\":1"));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{:?}", out.status);
+}
