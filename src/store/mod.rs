@@ -508,27 +508,30 @@ mod tests {
             .unwrap()
     }
 
+    fn synchronous(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    }
+
     #[test]
     fn a_new_file_is_in_wal_after_its_first_write() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.db");
         let mut store = Store::open(&path).unwrap();
         assert_eq!(journal_mode(&store), "delete");
-        let sync: i64 = store
-            .conn
-            .query_row("PRAGMA synchronous", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(sync, 2, "FULL while the journal is a rollback journal");
+        assert_eq!(
+            synchronous(&store),
+            2,
+            "FULL while the journal is a rollback journal"
+        );
         let tx = store.transaction().unwrap();
         tx.upsert_source("notes.md", "hash", 1, crate::clock::Timestamp(0))
             .unwrap();
         tx.commit().unwrap();
         assert_eq!(journal_mode(&store), "wal");
-        let sync: i64 = store
-            .conn
-            .query_row("PRAGMA synchronous", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(sync, 1, "NORMAL in WAL");
+        assert_eq!(synchronous(&store), 1, "NORMAL in WAL");
         drop(store);
         assert_eq!(journal_mode(&Store::open(&path).unwrap()), "wal");
     }
