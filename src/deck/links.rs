@@ -130,6 +130,11 @@ pub struct Rules<'t> {
     /// Per pattern: the (demo, keyword) positions in `table` it stands for.
     slots: Vec<Vec<(usize, usize)>>,
     matcher: Option<AhoCorasick>,
+    /// What a text without keywords gets: per demo, per keyword, no hits.
+    no_hits: Vec<Vec<Hits>>,
+    /// The test a text passes before it is normalized and searched
+    /// ([`Rules::may_hit`]); `None` searches every text.
+    screen: Option<AhoCorasick>,
 }
 
 impl<'t> Rules<'t> {
@@ -158,11 +163,29 @@ impl<'t> Rules<'t> {
         // occurrence of every keyword, as separate searches would.
         let matcher = (!patterns.is_empty())
             .then(|| AhoCorasick::new(&patterns).expect("a few short keywords fit an automaton"));
+        let no_hits = table
+            .iter()
+            .map(|(_, keywords)| vec![Hits::default(); keywords.len()])
+            .collect();
+        let screen = screen(&patterns);
         Rules {
             table,
             patterns,
             slots,
             matcher,
+            no_hits,
+            screen,
+        }
+    }
+
+    /// Whether `text` (as written, or normalized) may hold a keyword once
+    /// normalized. Most cards name none: the screen spares them normalizing
+    /// and the overlapping search, which were most of the topic rules' time
+    /// (a fifth of parsing a note).
+    fn may_hit(&self, text: &str) -> bool {
+        match &self.screen {
+            Some(screen) => screen.is_match(text),
+            None => self.matcher.is_some(),
         }
     }
 
@@ -202,24 +225,40 @@ impl<'t> Rules<'t> {
 
     /// [`by_topic`] with the prepared table.
     fn topic_demos(&self, subject: &str, back: &str) -> Vec<&'t str> {
-        let subject = normalize(subject);
-        let in_subject = self.hits(&subject);
-        let short = subject.chars().count() <= TITLE_CHARS;
+        // Without a hit in the subject, whether it is short decides nothing.
+        let subject_hits = self.may_hit(subject).then(|| {
+            let subject = normalize(subject);
+            (self.hits(&subject), subject.chars().count() <= TITLE_CHARS)
+        });
+        let short = subject_hits.as_ref().is_none_or(|(_, short)| *short);
+        let in_subject = subject_hits
+            .as_ref()
+            .map_or(&self.no_hits, |(hits, _)| hits);
         // A short subject that names a demo decides alone (see `by_topic`):
         // the back need not be parsed.
         if short && in_subject.iter().any(|h| h.iter().any(|h| h.ours > 0)) {
             return self
                 .table
                 .iter()
-                .zip(&in_subject)
+                .zip(in_subject)
                 .filter(|(_, hits)| hits.iter().any(|h| h.ours > 0))
                 .map(|((name, _), _)| *name)
                 .collect();
         }
-        let back = normalized_plain_text(back);
-        let in_back = self.hits(&back);
+        // A back that reads as plain text is screened as written; any other
+        // is screened once its plain text is normalized.
+        let back = if reads_as_plain(back) {
+            self.may_hit(back).then(|| normalize(back))
+        } else {
+            Some(parsed_normalized_plain_text(back)).filter(|back| self.may_hit(back))
+        };
+        let back_hits = back.map(|back| self.hits(&back));
+        if subject_hits.is_none() && back_hits.is_none() {
+            return Vec::new();
+        }
+        let in_back = back_hits.as_ref().unwrap_or(&self.no_hits);
         let judged =
-            self.table.iter().zip(in_subject.iter().zip(&in_back)).map(
+            self.table.iter().zip(in_subject.iter().zip(in_back)).map(
                 |((name, _), (in_subject, in_back))| (*name, judge(in_subject, in_back, short)),
             );
         chosen(judged)
@@ -261,6 +300,40 @@ impl<'t> Rules<'t> {
         }
         out
     }
+}
+
+/// The screen for the normalized keywords `patterns`: each one's longest
+/// word, ASCII case ignored, anywhere in a text. A keyword is found in the
+/// normalized text, which is the text lower-cased with each run of white
+/// space, `-` and `_` made one space; so each of its words stands in the
+/// text as written, letter for letter but for case, as long as each of those
+/// letters lower-cases to itself alone. That holds for ASCII letters up to
+/// their case and for Hangul syllables; of all other characters only `İ`
+/// and the Kelvin sign `K` lower-case to ASCII, and the screen lets a text
+/// with either through. A keyword of other letters (an `é`, whose capital
+/// the screen would miss) turns the screen off: every text is searched.
+fn screen(patterns: &[String]) -> Option<AhoCorasick> {
+    let screens = !patterns.is_empty()
+        && patterns.iter().all(|p| {
+            p.chars()
+                .all(|c| c.is_ascii() || key::is_hangul_syllable(c))
+        });
+    if !screens {
+        return None;
+    }
+    let mut words: Vec<&str> = patterns
+        .iter()
+        .filter_map(|p| p.split(' ').max_by_key(|w| w.len()))
+        .chain(["\u{130}", "\u{212A}"])
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let screen = aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(&words)
+        .expect("a few short words fit an automaton");
+    Some(screen)
 }
 
 /// What a card is about, in its own words: a topic card's front is the whole
@@ -427,17 +500,10 @@ fn plain_text(md: &str) -> String {
     out
 }
 
-/// [`normalize`]`(`[`plain_text`]`(md))`, in one pass over the events, or
-/// none when `md` [reads as plain text](reads_as_plain): parsing each back
-/// again was a sixth of parsing a note, and many backs are plain sentences
-/// and `-` lists.
-fn normalized_plain_text(md: &str) -> String {
-    if reads_as_plain(md) {
-        return normalize(md);
-    }
-    parsed_normalized_plain_text(md)
-}
-
+/// [`normalize`]`(`[`plain_text`]`(md))`, in one pass over the events. A
+/// back that [reads as plain text](reads_as_plain) is normalized as it is
+/// instead: parsing each back again was a sixth of parsing a note, and many
+/// backs are plain sentences and `-` lists.
 fn parsed_normalized_plain_text(md: &str) -> String {
     let mut out = Normalized::with_capacity(md.len());
     for_plain_text(md, |piece| out.push(piece));
@@ -777,7 +843,7 @@ mod tests {
                     - ACK\n  - 3-way의 끝\n- FIN\n  - 닫기\n- FIN\n  - 상대도";
         assert_eq!(topic("연결 수립 과정", back), ["handshake"]);
         assert_eq!(
-            normalized_plain_text(back),
+            parsed_normalized_plain_text(back),
             normalize(&back.replace(['-', '\n'], " "))
         );
     }
@@ -928,6 +994,10 @@ mod tests {
         "ǅ",
         "\u{3000}",
         "Ｓ",
+        "\u{212A}",
+        "handsha\u{212A}e",
+        "URİ",
+        "WAY",
         "ς",
         "은",
         "를",
@@ -1080,6 +1150,31 @@ mod tests {
         }
     }
 
+    /// What [`screen`] rests on: apart from ASCII capitals, `İ` and `K`, no
+    /// character lower-cases to ASCII, and none but a Hangul syllable itself
+    /// to a Hangul syllable.
+    #[test]
+    fn only_ascii_capitals_and_two_others_lower_case_to_what_the_screen_seeks() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_ascii() || key::is_hangul_syllable(c) || c == '\u{130}' || c == '\u{212A}' {
+                continue;
+            }
+            assert!(
+                !c.to_lowercase()
+                    .any(|l| l.is_ascii() || key::is_hangul_syllable(l)),
+                "{c:?} lower-cases to {:?}",
+                c.to_lowercase().to_string()
+            );
+        }
+    }
+
+    #[test]
+    fn a_keyword_outside_ascii_and_hangul_turns_the_screen_off() {
+        let rules = Rules::new(&[("uri", &["café", "url"])]);
+        assert!(rules.screen.is_none());
+        assert_eq!(rules.topic_demos("CAFÉ 란?", ""), ["uri"]);
+    }
+
     #[test]
     fn the_real_table_has_distinct_lower_case_keywords_the_matcher_takes() {
         let table: Vec<(&str, &[&str])> = crate::sim::DEMOS
@@ -1088,6 +1183,7 @@ mod tests {
             .collect();
         let rules = Rules::new(&table);
         assert!(rules.matcher.is_some());
+        assert!(rules.screen.is_some(), "every text would be searched");
         let slots: usize = rules.slots.iter().map(Vec::len).sum();
         let keywords: usize = table.iter().map(|(_, k)| k.len()).sum();
         assert_eq!(slots, keywords);
