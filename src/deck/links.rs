@@ -245,10 +245,12 @@ impl<'t> Rules<'t> {
                 .map(|((name, _), _)| *name)
                 .collect();
         }
-        // A back that reads as plain text is screened as written; any other
-        // is screened once its plain text is normalized.
+        // A back is screened as written unless inline markup could join or
+        // spell the words of its plain text; then once that is normalized.
         let back = if reads_as_plain(back) {
             self.may_hit(back).then(|| normalize(back))
+        } else if !has_inline_markup(back) && !self.may_hit(back) {
+            None
         } else {
             Some(parsed_normalized_plain_text(back)).filter(|back| self.may_hit(back))
         };
@@ -535,6 +537,20 @@ fn reads_as_plain(md: &str) -> bool {
         let rest = line.trim_start_matches([' ', '\t', '-']);
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
+    })
+}
+
+/// Whether `md` has a character that opens inline markup (emphasis,
+/// strikethrough, code, a link or image, HTML), an entity or an escape.
+/// Without one, the parser takes block structure out of `md` (markers,
+/// indentation, table pipes, fences' lines) and keeps the rest as written,
+/// each block and line apart: every word of its plain text is a word of `md`.
+fn has_inline_markup(md: &str) -> bool {
+    md.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'_' | b'`' | b'~' | b'[' | b']' | b'<' | b'&' | b'\\'
+        )
     })
 }
 
@@ -984,6 +1000,19 @@ mod tests {
         "# ",
         "> ",
         "1. ",
+        "|",
+        "\n| a | b |\n|---|---|\n| ",
+        "~~",
+        "S",
+        "YN",
+        "ha",
+        "ndshake",
+        "&#83;",
+        "<b>",
+        "```\n",
+        "    ",
+        "\t",
+        "\n===\n",
         "s",
         "a",
         "é",
@@ -1095,6 +1124,36 @@ mod tests {
             .prop_map(|v| v.concat())
     }
 
+    /// Keywords in pieces, the markup that could join or spell them, and
+    /// block structure: text the screen, read as written, mostly passes over.
+    const FRAGMENTS: &[&str] = &[
+        "S", "YN", "ha", "ndshake", "&#83;", "<b>", "**", "`", "~~", "[", "](x)", "_", "\\", " ",
+        "\n", "- ", "# ", "> ", "|", "```\n", "    ", "연결",
+    ];
+
+    fn fragments() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..8)
+            .prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn inline_markup_joins_or_spells_what_the_screen_cannot_see() {
+        let rules = Rules::new(TABLE);
+        for back in [
+            "ha**ndshake**",
+            "ha<b>ndshake",
+            "&#83;YN",
+            "ha`ndshake`",
+            "ha~~ndshake~~",
+            "ha[ndshake](x)",
+        ] {
+            assert!(has_inline_markup(back), "{back}");
+            assert!(!rules.may_hit(back), "{back}");
+            let plain = parsed_normalized_plain_text(back);
+            assert!(rules.may_hit(&plain), "{back}: {plain:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -1127,6 +1186,16 @@ mod tests {
         fn what_reads_as_plain_normalizes_as_its_parse_does(back in mostly_plain()) {
             if reads_as_plain(&back) {
                 prop_assert_eq!(normalize(&back), parsed_normalized_plain_text(&back));
+            }
+        }
+
+        #[test]
+        fn what_the_screen_passes_over_as_written_has_no_keyword(back in fragments()) {
+            let rules = Rules::new(TABLE);
+            if !has_inline_markup(&back) && !rules.may_hit(&back) {
+                let plain = parsed_normalized_plain_text(&back);
+                let hits = rules.hits(&plain);
+                prop_assert!(hits.iter().flatten().all(|h| h.ours == 0 && h.foreign == 0), "{plain:?}");
             }
         }
 
