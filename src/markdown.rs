@@ -12,6 +12,42 @@ pub fn options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
+/// Whether `text` has a byte that may open markup anywhere in a line (inline
+/// markup, a heading, a quote, a table, a list item, a setext underline), an
+/// entity or an escape. `\r` ends a line as `\n` does (notes are read with
+/// `\n` only), and the parser reads NUL as U+FFFD in places.
+pub fn has_markup_byte(text: &str) -> bool {
+    const MARKUP: [bool; 256] = {
+        let mut table = [false; 256];
+        let chars = b"*_`~[]!<>&\\#|=+\r\0";
+        let mut i = 0;
+        while i < chars.len() {
+            table[chars[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
+    text.bytes().any(|b| MARKUP[usize::from(b)])
+}
+
+/// Whether `line` (its indentation taken off) starts an ordered list item:
+/// digits, then `.` or `)`.
+pub fn starts_ordered_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+/// Whether the parser reads `md` as one paragraph of its text as written:
+/// one line with no [markup byte](has_markup_byte), not starting like a list
+/// item or a rule. Its plain text is then `md` trimmed.
+pub fn is_literal_line(md: &str) -> bool {
+    if md.contains('\n') || has_markup_byte(md) {
+        return false;
+    }
+    let rest = md.trim_start_matches([' ', '\t']);
+    !rest.starts_with('-') && !starts_ordered_item(rest)
+}
+
 /// `<br>`, `<br/>`, `<br />`, in any case: a line break, the only HTML that
 /// means something in notes.
 pub fn is_br(html: &str) -> bool {

@@ -299,7 +299,12 @@ fn split_colons(line: &str) -> Option<(&str, &str, bool)> {
     let bytes = line.as_bytes();
     let mut in_code = false;
     let mut i = 0;
-    while i + 1 < bytes.len() {
+    // Only backticks and colons matter: jump from one to the next.
+    while let Some(k) = memchr::memchr2(b'`', b':', &bytes[i..]) {
+        i += k;
+        if i + 1 >= bytes.len() {
+            break;
+        }
         match bytes[i] {
             b'`' => in_code = !in_code,
             b':' if !in_code && bytes[i + 1] == b':' => {
@@ -381,6 +386,15 @@ fn adjacent(note: &str, a: &Block, b: &Block) -> bool {
 
 /// Inline Markdown to plain text, for fronts.
 pub(super) fn plain(md: &str) -> String {
+    // Most fronts are a line of words, which the parser hands back as they are.
+    if crate::markdown::is_literal_line(md) {
+        return md.trim().to_string();
+    }
+    parsed_plain(md)
+}
+
+/// [`plain`], always running the parser.
+fn parsed_plain(md: &str) -> String {
     let mut out = String::new();
     for event in Parser::new_ext(md, super::blocks::options()) {
         match event {
@@ -493,7 +507,117 @@ fn date_line(line: &str) -> Option<Option<&str>> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// [`split_colons`] as it was before it jumped from one colon or
+    /// backtick to the next: the reference it is checked against.
+    fn split_colons_byte_by_byte(line: &str) -> Option<(&str, &str, bool)> {
+        let bytes = line.as_bytes();
+        let mut in_code = false;
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            match bytes[i] {
+                b'`' => in_code = !in_code,
+                b':' if !in_code && bytes[i + 1] == b':' => {
+                    let mut j = i;
+                    while j < bytes.len() && bytes[j] == b':' {
+                        j += 1;
+                    }
+                    let run = j - i;
+                    let before = line[..i].chars().next_back();
+                    let after = line[j..].chars().next();
+                    let wordy =
+                        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                    let q = line[..i].trim();
+                    let a = line[j..].trim();
+                    let path_like = wordy(before)
+                        && wordy(after)
+                        && (q.contains(char::is_whitespace)
+                            || q.contains("::")
+                            || a.contains("::"));
+                    if (run == 2 || run == 3)
+                        && !path_like
+                        && !q.is_empty()
+                        && !q.starts_with("http")
+                    {
+                        return Some((q, a, run == 3));
+                    }
+                    i = j;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Pieces of a line that fronts and `::` lines are made of.
+    const PIECES: &[&str] = &[
+        "a",
+        "TCP",
+        "가",
+        "전송 계층",
+        " ",
+        "  ",
+        "\t",
+        ":",
+        "::",
+        ":::",
+        "::::",
+        "`",
+        "_",
+        "http",
+        "std",
+        "-",
+        "- ",
+        "1. ",
+        "2)",
+        "*",
+        "**",
+        "#",
+        ">",
+        "|",
+        "&amp;",
+        "\\",
+        "<b>",
+        "[",
+        "]",
+        "!",
+        "~",
+        "=",
+        "+",
+        "\n",
+        "\r",
+        "\0",
+        "\u{3000}",
+        "\u{A0}",
+        "?",
+        ".",
+        "    ",
+    ];
+
+    fn line() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..10).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn colons_split_as_they_did_byte_by_byte(line in line()) {
+            prop_assert_eq!(split_colons(&line), split_colons_byte_by_byte(&line));
+        }
+
+        #[test]
+        fn a_literal_line_is_its_own_plain_text(md in line()) {
+            if crate::markdown::is_literal_line(&md) {
+                prop_assert_eq!(md.trim(), parsed_plain(&md));
+            }
+        }
+    }
 
     #[test]
     fn colons_split_only_as_separators() {

@@ -518,26 +518,11 @@ fn parsed_normalized_plain_text(md: &str) -> String {
 /// bullets). What the parser still takes out then is white space, `-`
 /// bullets and rules, which [`normalize`] reads as gaps anyway.
 fn reads_as_plain(md: &str) -> bool {
-    const MARKUP: [bool; 256] = {
-        let mut table = [false; 256];
-        // `\r` ends a line as `\n` does (notes are read with `\n` only),
-        // and the parser reads NUL as U+FFFD in places.
-        let chars = b"*_`~[]!<>&\\#|=+\r\0";
-        let mut i = 0;
-        while i < chars.len() {
-            table[chars[i] as usize] = true;
-            i += 1;
-        }
-        table
-    };
-    if md.bytes().any(|b| MARKUP[usize::from(b)]) {
+    if crate::markdown::has_markup_byte(md) {
         return false;
     }
-    !md.split('\n').any(|line| {
-        let rest = line.trim_start_matches([' ', '\t', '-']);
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
-    })
+    !md.split('\n')
+        .any(|line| crate::markdown::starts_ordered_item(line.trim_start_matches([' ', '\t', '-'])))
 }
 
 /// Whether `md` has a character that opens inline markup (emphasis,
