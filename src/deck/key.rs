@@ -11,7 +11,7 @@ pub fn normalize(front: &str) -> String {
     // Text of ASCII and precomposed Hangul syllables alone is already NFC;
     // composing it anyway (decompose, reorder, recompose) was a tenth of a
     // fresh import.
-    if front.chars().all(|c| c.is_ascii() || is_hangul_syllable(c)) {
+    if front.chars().all(needs_no_composing) {
         // Sized once: collected from a filter the key grew from nothing,
         // five reallocations for a typical front.
         let mut key = String::with_capacity(front.len());
@@ -25,6 +25,21 @@ pub fn normalize(front: &str) -> String {
             .collect()
     }
 }
+
+/// Whether a key or tag can read `c` without composing the text first:
+/// ASCII and Hangul syllables are NFC already, and so is the punctuation
+/// notes put between words (a breadcrumb's `›`, `·`, quotes, dashes),
+/// which composes with nothing (unlike `→`, which a combining slash
+/// makes `↛`) and which keys and tags drop. A
+/// topic card's front is a breadcrumb: without these, every one of them was
+/// composed (a tenth of keying a note's cards).
+fn needs_no_composing(c: char) -> bool {
+    c.is_ascii() || is_hangul_syllable(c) || INERT_PUNCTUATION.contains(&c)
+}
+
+const INERT_PUNCTUATION: [char; 15] = [
+    '·', '›', '‹', '…', '–', '—', '‘', '’', '“', '”', '•', '「', '」', '『', '』',
+];
 
 /// An ASCII or Hangul character as it stands in a key, if it does.
 fn key_char(c: char) -> Option<char> {
@@ -56,10 +71,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 /// (`1계층 - 물리계층(Physical Layer)` → `1계층-물리계층-Physical-Layer`).
 pub fn tag(heading: &str) -> String {
     // As in `normalize`: ASCII and Hangul syllables are NFC already.
-    if heading
-        .chars()
-        .all(|c| c.is_ascii() || is_hangul_syllable(c))
-    {
+    if heading.chars().all(needs_no_composing) {
         tag_of(heading.chars())
     } else {
         tag_of(heading.nfc())
@@ -107,6 +119,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn inert_punctuation_is_nfc_caseless_and_no_letter() {
+        for c in INERT_PUNCTUATION {
+            assert!(
+                !c.is_alphanumeric() && !matches!(c, '+' | '#' | '.' | '_' | '/'),
+                "{c:?}"
+            );
+            assert_eq!(c.to_lowercase().to_string(), c.to_string(), "{c:?}");
+            assert_eq!(c.to_string().nfc().to_string(), c.to_string(), "{c:?}");
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            assert!(
+                (0..=0x10FFFF)
+                    .filter_map(char::from_u32)
+                    .all(|m| unicode_normalization::char::compose(c, m).is_none()
+                        && unicode_normalization::char::compose(m, c).is_none()),
+                "{c:?} composes"
+            );
+        }
+    }
+
+    #[test]
     fn spacing_and_punctuation_do_not_change_the_key() {
         assert_eq!(
             normalize("TCP 와 UDP 의 차이는?"),
@@ -144,6 +180,7 @@ mod tests {
                 proptest::sample::select(&[
                     "TCP", "udp", " ", "?", "+", "#", "_", "-", "소켓", "의", "ㄱ", "\u{1100}",
                     "\u{1161}", "\u{11A8}", "e\u{301}", "É", "Σ", "İ", "Ｓ", "1", "\u{3000}", ".", "/",
+                    " › ", "·", "…", "“", "」", "\u{301}", "\u{3099}",
                 ][..]),
                 0..12,
             )
