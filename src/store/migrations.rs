@@ -289,6 +289,50 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE card_demos_v6 RENAME TO card_demos;
     CREATE INDEX card_demos_name ON card_demos(name);
     "#,
+    // 7: two indexes a fresh import kept up for nothing (issue 7). A card's
+    // identity is looked up only whole (`deck = ? AND key = ?`; the deck
+    // filters compare without case, which this index cannot serve), so its
+    // unique index leads with the key: two keys differ within a few bytes,
+    // where two cards of a deck share its whole name, and every new card's
+    // place in the index was found by comparing the deck first (a tenth of
+    // the index's cost). The state index keeps only cards with a due time:
+    // every query that reads it asks for a range of `due`, which SQLite
+    // takes to imply `due IS NOT NULL`, and a new card has none, so a new
+    // card no longer adds an entry (6% of writing a new card). `cards` is
+    // rebuilt as in migration 5 for its constraint.
+    r#"
+    CREATE TABLE cards_v7 (
+        id            INTEGER PRIMARY KEY,
+        deck          TEXT    NOT NULL,
+        key           TEXT    NOT NULL,
+        front         TEXT    NOT NULL,
+        back          TEXT    NOT NULL,
+        kind          TEXT    NOT NULL
+                      CHECK (kind = 'question' OR kind = 'topic' OR kind = 'qa'
+                             OR kind = 'open' OR kind = 'entry'),
+        heading_path  TEXT    NOT NULL,
+        section       TEXT    NOT NULL,
+        source_id     INTEGER REFERENCES sources(id) ON DELETE SET NULL
+                              DEFERRABLE INITIALLY DEFERRED,
+        line          INTEGER NOT NULL,
+        suspended     INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+        missing_since INTEGER,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        UNIQUE (key, deck)
+    ) STRICT;
+    INSERT INTO cards_v7 (id, deck, key, front, back, kind, heading_path, section,
+                          source_id, line, suspended, missing_since, created_at, updated_at)
+        SELECT id, deck, key, front, back, kind, heading_path, section,
+               source_id, line, suspended, missing_since, created_at, updated_at
+        FROM cards;
+    DROP TABLE cards;
+    ALTER TABLE cards_v7 RENAME TO cards;
+    CREATE INDEX cards_source_line ON cards(source_id, line, missing_since, kind);
+
+    DROP INDEX card_state_due;
+    CREATE INDEX card_state_due ON card_state(state, due) WHERE due IS NOT NULL;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -347,3 +347,77 @@ fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
     );
     assert_eq!(env.integrity(), "ok");
 }
+
+#[test]
+fn a_version_6_database_gets_the_key_index_led_by_the_key_and_a_state_index_of_due_cards() {
+    let env = keeps_what_a_v2_style_fixture_holds(6);
+    let conn = Connection::open(&env.db).expect("open");
+    let sql = |name: &str| schema_sql(&conn, name);
+    // Migration 7: the identity's index leads with the key, the state index
+    // holds only cards with a due time; the rebuilt `cards` keeps its checks
+    // and deferred keys, and nothing dangles.
+    assert!(
+        sql("cards").contains("UNIQUE (key, deck)"),
+        "{}",
+        sql("cards")
+    );
+    assert!(sql("cards").contains("DEFERRABLE INITIALLY DEFERRED"));
+    assert!(sql("cards").contains("kind = 'question' OR"));
+    assert!(
+        sql("card_state_due").contains("WHERE due IS NOT NULL"),
+        "{}",
+        sql("card_state_due")
+    );
+    assert_eq!(schema_objects(&conn, "cards_source_line"), 1);
+    assert_eq!(dangling_rows(&conn), 0);
+    // The identity is still unique.
+    assert!(
+        conn.execute(
+            "INSERT INTO cards (deck, key, front, back, kind, heading_path, section,
+                                line, created_at, updated_at)
+             SELECT deck, key, front, back, kind, heading_path, section, line, 0, 0
+             FROM cards LIMIT 1",
+            [],
+        )
+        .is_err()
+    );
+    // The index holds exactly the cards that have a due time, and the
+    // queries for due cards read it.
+    let (indexed, due): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM card_state INDEXED BY card_state_due
+                     WHERE state != 'new' AND due > -1),
+                    (SELECT count(*) FROM card_state WHERE due IS NOT NULL)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("counts");
+    assert!(due > 0, "the fixture has studied cards");
+    assert_eq!(indexed, due);
+    let plan: Vec<String> = conn
+        .prepare(
+            "EXPLAIN QUERY PLAN
+             SELECT card_id FROM card_state WHERE state = 'review' AND due < 5",
+        )
+        .expect("prepare")
+        .query_map([], |r| r.get(3))
+        .expect("plan")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    assert!(
+        plan.iter().any(|step| step.contains("card_state_due")),
+        "{plan:?}"
+    );
+    drop(conn);
+    // And the day's learning cards are still found, through that index: the
+    // fixture's four, less the one answered above.
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", "2026-03-02T10:00:00+09:00")
+        .args(["quiz"])
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(stdout.contains("learn 3 · due 0"), "{stdout}");
+}
