@@ -800,7 +800,7 @@ impl Tx<'_> {
         keep_ids: bool,
         source_id: Option<i64>,
     ) -> Result<i64> {
-        let heading = serde_json::to_string(&c.heading_path).unwrap_or_else(|_| "[]".into());
+        let heading = super::write::json(&c.heading_path);
         let id = self.insert_returning(
             "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section, source_id,
                                 line, suspended, missing_since, created_at, updated_at)
