@@ -84,9 +84,10 @@ fn add_review_log(conn: &mut Connection, size: Size, now: i64) {
             .expect("prepare");
         let mut state = tx
             .prepare(
-                "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
-                        reps = ?6, lapses = ?7, last_review = ?8
-                 WHERE card_id = ?1",
+                // A card never answered has no state row.
+                "INSERT INTO card_state (card_id, state, due, stability, difficulty, reps,
+                                         lapses, last_review)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
             .expect("prepare");
         let reviewed = cards - cards / 10;
@@ -145,7 +146,7 @@ fn add_review_log(conn: &mut Connection, size: Size, now: i64) {
                     lapses,
                     last
                 ])
-                .expect("update card state");
+                .expect("insert card state");
         }
         // Answered this morning: today's counts and buried siblings.
         let mut today = tx

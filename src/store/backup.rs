@@ -822,7 +822,6 @@ impl Tx<'_> {
                 c.updated_at
             ],
         )?;
-        self.exec("INSERT INTO card_state (card_id) VALUES (?1)", [id])?;
         self.write_backup_state(id, &c.state)?;
         for (pos, tag) in c.tags.iter().enumerate() {
             self.exec(
@@ -848,11 +847,17 @@ impl Tx<'_> {
         Ok(id)
     }
 
+    /// Writes a card's state row, which a card never answered may not have.
     fn write_backup_state(&self, card_id: i64, s: &BackupState) -> Result<()> {
         self.exec(
-            "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
-                    step = ?6, reps = ?7, lapses = ?8, last_review = ?9, buried_until = ?10
-             WHERE card_id = ?1",
+            "INSERT INTO card_state (card_id, state, due, stability, difficulty, step, reps,
+                                     lapses, last_review, buried_until)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (card_id) DO UPDATE SET
+                state = excluded.state, due = excluded.due, stability = excluded.stability,
+                difficulty = excluded.difficulty, step = excluded.step, reps = excluded.reps,
+                lapses = excluded.lapses, last_review = excluded.last_review,
+                buried_until = excluded.buried_until",
             params![
                 card_id,
                 s.state,

@@ -333,6 +333,19 @@ pub const MIGRATIONS: &[&str] = &[
     DROP INDEX card_state_due;
     CREATE INDEX card_state_due ON card_state(state, due) WHERE due IS NOT NULL;
     "#,
+    // 8: a card never answered has no `card_state` row: its state is the
+    // row's defaults, `new` (issue 7). Writing that row was a sixth of
+    // writing a new card in an import. Readers take a missing row as the
+    // defaults, writers insert or update; the rows that hold nothing but the
+    // defaults go, so that every database says it one way. The version
+    // itself is what matters most: a synack of schema 7 would not see these
+    // cards at all, and refuses a file of schema 8.
+    r#"
+    DELETE FROM card_state
+    WHERE state = 'new' AND due IS NULL AND stability IS NULL AND difficulty IS NULL
+      AND step = 0 AND reps = 0 AND lapses = 0 AND last_review IS NULL
+      AND buried_until IS NULL;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -102,10 +102,12 @@ impl Store {
                 // Cards are walked in note order (the `cards_source_line`
                 // index) until the cap is met, so the cost follows the cards
                 // already learned, not the whole deck (a freshly imported
-                // 100k-card deck is almost all new). CROSS JOIN makes SQLite
-                // walk the cards first rather than every new card's state.
-                "SELECT cs.card_id, c.deck FROM cards c CROSS JOIN card_state cs ON cs.card_id = c.id
-                 WHERE cs.state = 'new' AND {STUDYABLE} AND {NOT_BURIED} AND ?5 IS NOT NULL
+                // 100k-card deck is almost all new). A card never answered
+                // has no state row (`STATE_OF_CARD` in `review.rs`); the
+                // LEFT JOIN also makes SQLite walk the cards first.
+                "SELECT c.id, c.deck FROM cards c LEFT JOIN card_state cs ON cs.card_id = c.id
+                 WHERE coalesce(cs.state, 'new') = 'new' AND {STUDYABLE} AND {NOT_BURIED}
+                   AND ?5 IS NOT NULL
                  ORDER BY c.source_id, c.line, c.id
                  LIMIT ?6"
             ),

@@ -37,6 +37,14 @@ fn conversion(col: usize, e: impl std::error::Error + Send + Sync + 'static) -> 
     rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
 }
 
+/// A card's scheduling state, read with [`state_from_row`]: no row if there
+/// is no such card. A card never answered has no `card_state` row (an
+/// import writes none: a sixth of writing a new card, issue 7) and reads as
+/// the row's defaults, state `new`.
+const STATE_OF_CARD: &str = "SELECT coalesce(cs.state, 'new'), cs.due, cs.stability, cs.difficulty,
+            coalesce(cs.step, 0), coalesce(cs.reps, 0), coalesce(cs.lapses, 0), cs.last_review
+     FROM cards c LEFT JOIN card_state cs ON cs.card_id = c.id WHERE c.id = ?1";
+
 fn state_from_row(row: &Row<'_>) -> rusqlite::Result<CardState> {
     let phase: String = row.get(0)?;
     let stability: Option<f64> = row.get(2)?;
@@ -109,10 +117,7 @@ impl Store {
     /// The scheduler's view of a card; `None` if there is no such card.
     pub fn card_state(&self, card_id: i64) -> Result<Option<CardState>> {
         self.conn
-            .prepare_cached(
-                "SELECT state, due, stability, difficulty, step, reps, lapses, last_review
-                 FROM card_state WHERE card_id = ?1",
-            )
+            .prepare_cached(STATE_OF_CARD)
             .and_then(|mut s| s.query_row([card_id], state_from_row).optional())
             .map_err(|e| self.err(e))
     }
@@ -166,10 +171,7 @@ impl Store {
         let tx = self.transaction()?;
         let before = tx
             .tx
-            .prepare_cached(
-                "SELECT state, due, stability, difficulty, step, reps, lapses, last_review
-                 FROM card_state WHERE card_id = ?1",
-            )
+            .prepare_cached(STATE_OF_CARD)
             .and_then(|mut s| s.query_row([card_id], state_from_row))
             .map_err(|e| tx.err(e))?;
         let answer = decide(&before)?;

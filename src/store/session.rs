@@ -20,14 +20,22 @@ pub struct SessionTally {
 }
 
 impl Tx<'_> {
-    /// Overwrites a card's scheduling state.
+    /// Overwrites a card's scheduling state (a card never answered has no
+    /// row yet: see [`super::review`]'s `STATE_OF_CARD`).
     pub(super) fn write_state(&self, card_id: i64, s: &CardState) -> Result<()> {
         let changed = self
             .tx
             .prepare_cached(
-                "UPDATE card_state SET state = ?2, due = ?3, stability = ?4, difficulty = ?5,
-                        step = ?6, reps = ?7, lapses = ?8, last_review = ?9
-                 WHERE card_id = ?1",
+                // `WHERE EXISTS`: a card that does not exist changes nothing
+                // and is an error here, as it was when every card had a row.
+                "INSERT INTO card_state (card_id, state, due, stability, difficulty, step, reps,
+                                         lapses, last_review)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+                 WHERE EXISTS (SELECT 1 FROM cards WHERE id = ?1)
+                 ON CONFLICT (card_id) DO UPDATE SET
+                    state = excluded.state, due = excluded.due, stability = excluded.stability,
+                    difficulty = excluded.difficulty, step = excluded.step, reps = excluded.reps,
+                    lapses = excluded.lapses, last_review = excluded.last_review",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -186,7 +194,9 @@ impl Store {
     pub fn bury(&mut self, card_id: i64, until: Timestamp) -> Result<()> {
         self.conn
             .execute(
-                "UPDATE card_state SET buried_until = ?2 WHERE card_id = ?1",
+                "INSERT INTO card_state (card_id, buried_until)
+                 SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM cards WHERE id = ?1)
+                 ON CONFLICT (card_id) DO UPDATE SET buried_until = excluded.buried_until",
                 params![card_id, until.0],
             )
             .map(drop)

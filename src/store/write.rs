@@ -25,8 +25,7 @@ pub struct Tx<'a> {
 }
 
 /// Rows per multi-row INSERT. One statement run per row pays SQLite's
-/// per-run work (reset, the VDBE's set-up) for each card, state, tag and
-/// demo. Measured in instructions per card of a fresh import (when each
+/// per-run work (reset, the VDBE's set-up) for each card, tag and demo. Measured in instructions per card of a fresh import (when each
 /// statement still kept a journal of its pages), 16 rows beat 1, 8, 32, 64
 /// and 256 (issue 7).
 ///
@@ -34,8 +33,7 @@ pub struct Tx<'a> {
 /// statement that may stop half-way with `ABORT`, or that sets a rowid
 /// itself, keeps a copy of every page it changes so that it can undo itself
 /// alone (migration 6). A failed statement fails the whole transaction
-/// here, so there is nothing for it to undo. (`card_state` is keyed by the
-/// card's id and keeps its small journal.)
+/// here, so there is nothing for it to undo.
 const BATCH: usize = 16;
 
 /// One table's pending rows, as flat bound values, `width` per row.
@@ -70,15 +68,14 @@ pub struct Written {
     _values: Vec<Vec<Value>>,
 }
 
-/// Cards added in this transaction and not yet written, with their state,
-/// tags and demos; written in batches, in that order (each refers to a card).
+/// Cards added in this transaction and not yet written, with their tags and
+/// demos; written in batches, in that order (each refers to a card).
 #[derive(Debug)]
 struct Pending {
     /// The id the next new card gets: `max(id) + 1`, the id SQLite gives a
     /// row inserted without one (checked as each batch is written).
     next_id: Option<i64>,
     cards: Rows,
-    states: Rows,
     tags: Rows,
     demos: Rows,
     /// What the rows written since the last [`Tx::take_written`] were bound from.
@@ -96,7 +93,6 @@ impl Default for Pending {
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 11,
             ),
-            states: Rows::new("INSERT INTO card_state (card_id) VALUES ", "(?)", 1),
             tags: Rows::new(
                 "INSERT OR IGNORE INTO card_tags (card_id, tag, pos) VALUES ",
                 "(?, ?, ?)",
@@ -324,9 +320,11 @@ impl<'a> Tx<'a> {
             .map_err(|e| self.err(e))
     }
 
-    /// Adds a new card (state `new`) and returns its id. The rows are
-    /// written in batches ([`BATCH`]); every read of cards and the commit
-    /// write what is pending first, so callers see no difference.
+    /// Adds a new card and returns its id. Its state is `new` until it is
+    /// answered: it has no `card_state` row (see `STATE_OF_CARD` in
+    /// `review.rs`). The rows are written in batches ([`BATCH`]); every read
+    /// of cards and the commit write what is pending first, so callers see
+    /// no difference.
     pub fn insert_card(
         &self,
         deck: &str,
@@ -360,7 +358,6 @@ impl<'a> Tx<'a> {
                 Value::Integer(now.0),
                 Value::Integer(now.0),
             ]);
-            p.states.values.push(Value::Integer(id));
             for (pos, tag) in card.tags.into_iter().enumerate() {
                 p.tags.values.extend([
                     Value::Integer(id),
@@ -398,7 +395,6 @@ impl<'a> Tx<'a> {
         let Pending {
             next_id,
             cards,
-            states,
             tags,
             demos,
             written: spent,
@@ -416,7 +412,7 @@ impl<'a> Tx<'a> {
                 });
             }
         }
-        for rows in [states, tags, demos] {
+        for rows in [tags, demos] {
             self.write_rows(rows, all, spent)?;
         }
         Ok(())

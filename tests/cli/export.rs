@@ -280,15 +280,7 @@ fn merge_adds_missing_reviews_only_and_keeps_newer_state() {
         .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
         .expect("count");
     assert_eq!(reviews, 8 + new_reviews);
-    let state = |c: &rusqlite::Connection| -> Vec<(i64, Option<i64>, i64)> {
-        c.prepare("SELECT card_id, last_review, reps FROM card_state ORDER BY card_id")
-            .expect("prepare")
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .expect("query")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows")
-    };
-    assert_eq!(state(&copy_db), state(&db(&env)));
+    assert_eq!(states(&copy_db), states(&db(&env)));
 
     // Merging the older backup again adds nothing and does not roll states back.
     let out = at(&env, &copy)
@@ -301,7 +293,54 @@ fn merge_adds_missing_reviews_only_and_keeps_newer_state() {
         said.contains("reviews 0") && said.contains("schedules updated 0"),
         "{said}"
     );
-    assert_eq!(state(&copy_db), state(&db(&env)));
+    assert_eq!(states(&copy_db), states(&db(&env)));
+}
+
+/// Each card's id, last review and repetitions; a card never answered has
+/// no state row and reads as its defaults.
+fn states(c: &rusqlite::Connection) -> Vec<(i64, Option<i64>, i64)> {
+    c.prepare(
+        "SELECT c.id, cs.last_review, coalesce(cs.reps, 0)
+         FROM cards c LEFT JOIN card_state cs ON cs.card_id = c.id ORDER BY c.id",
+    )
+    .expect("prepare")
+    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    .expect("query")
+    .collect::<rusqlite::Result<_>>()
+    .expect("rows")
+}
+
+#[test]
+fn merge_gives_cards_never_answered_here_the_backups_schedule() {
+    let env = studied();
+    let backup = env.write("backup.json", export(&env, &["--format", "json"]));
+    // A second database with the same notes, imported and never studied:
+    // its cards have no state rows.
+    let copy = env.path("copy.db");
+    at(&env, &copy)
+        .arg("import")
+        .arg(env.path("notes/net.md"))
+        .assert()
+        .success();
+    let copy_db = rusqlite::Connection::open(&copy).expect("open");
+    let rows: i64 = copy_db
+        .query_row("SELECT count(*) FROM card_state", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(rows, 0, "an import writes no state");
+
+    let out = at(&env, &copy)
+        .args(["restore", "--merge"])
+        .arg(&backup)
+        .assert()
+        .success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let studied_cards = states(&db(&env)).iter().filter(|s| s.1.is_some()).count();
+    assert!(studied_cards > 0);
+    assert!(
+        said.contains(&format!("schedules updated {studied_cards}")),
+        "{said}"
+    );
+    assert_eq!(states(&copy_db), states(&db(&env)));
 }
 
 #[test]

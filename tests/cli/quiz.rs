@@ -153,8 +153,11 @@ fn undo_of_each_grade_restores_the_card_exactly() {
         let state = |env: &Env| -> String {
             env.conn()
                 .query_row(
-                    "SELECT json_array(state, due, stability, difficulty, step, reps, lapses,
-                            last_review) FROM card_state WHERE card_id = 1",
+                    // A card never answered has no state row: its defaults.
+                    "SELECT json_array(coalesce(state, 'new'), due, stability, difficulty,
+                            coalesce(step, 0), coalesce(reps, 0), coalesce(lapses, 0),
+                            last_review)
+                     FROM cards c LEFT JOIN card_state cs ON cs.card_id = c.id WHERE c.id = 1",
                     [],
                     |r| r.get(0),
                 )

@@ -10,18 +10,33 @@ use rusqlite::Connection;
 use crate::util::Env;
 
 /// Every row of every table the old file has, in the old file's columns, as
-/// text: what "nothing lost" is checked against.
+/// text: what "nothing lost" is checked against. `card_state` is read per
+/// card, a missing row as the row's defaults: from schema 8 on, a card
+/// never answered has none (migration 8 drops the rows that hold only the
+/// defaults).
 fn contents(path: &Path, tables: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>> {
     let conn = Connection::open(path).expect("open");
     tables
         .iter()
         .map(|(table, columns)| {
+            let states = table == "card_state";
             let cols = columns
                 .iter()
-                .map(|c| format!("quote(\"{c}\")"))
+                .map(|c| match (states, c.as_str()) {
+                    (false, _) => format!("quote(\"{c}\")"),
+                    (true, "card_id") => "quote(c.id)".to_string(),
+                    (true, "state") => "quote(coalesce(t.state, 'new'))".to_string(),
+                    (true, "step" | "reps" | "lapses") => format!("quote(coalesce(t.{c}, 0))"),
+                    (true, _) => format!("quote(t.\"{c}\")"),
+                })
                 .collect::<Vec<_>>()
                 .join(" || '|' || ");
-            let sql = format!("SELECT {cols} FROM \"{table}\" ORDER BY 1");
+            let from = if states {
+                "cards c LEFT JOIN card_state t ON t.card_id = c.id".to_string()
+            } else {
+                format!("\"{table}\"")
+            };
+            let sql = format!("SELECT {cols} FROM {from} ORDER BY 1");
             let mut stmt = conn.prepare(&sql).expect("prepare");
             let rows = stmt
                 .query_map([], |r| r.get::<_, String>(0))
@@ -326,11 +341,11 @@ fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
     // Each new card as "id after the old largest | front | state | tags | demos".
     let rows: Vec<String> = conn
         .prepare(
-            "SELECT (c.id - ?1) || '|' || c.front || '|' || s.state || '|'
+            "SELECT (c.id - ?1) || '|' || c.front || '|' || coalesce(s.state, 'new') || '|'
                     || coalesce((SELECT group_concat(tag) FROM card_tags t WHERE t.card_id = c.id), '')
                     || '|'
                     || coalesce((SELECT group_concat(name) FROM card_demos d WHERE d.card_id = c.id), '')
-             FROM cards c JOIN card_state s ON s.card_id = c.id
+             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
              WHERE c.id > ?1 ORDER BY c.id",
         )
         .expect("prepare")
@@ -420,4 +435,31 @@ fn a_version_6_database_gets_the_key_index_led_by_the_key_and_a_state_index_of_d
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(stdout.contains("learn 3 · due 0"), "{stdout}");
+}
+
+#[test]
+fn a_version_7_database_keeps_no_state_rows_for_cards_never_answered() {
+    let env = keeps_what_a_v2_style_fixture_holds(7);
+    // Migration 8: card 6, never answered, had a row of defaults; it goes,
+    // and the answered cards keep theirs.
+    let rows: Vec<(i64, String)> = env
+        .conn()
+        .prepare("SELECT card_id, state FROM card_state ORDER BY card_id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    assert_eq!(ids, [1, 2, 3, 4, 5], "{rows:?}");
+    // Card 6 is still new: a later day's quiz deals it.
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", "2026-03-20T10:00:00+09:00")
+        .args(["quiz", "--deck", "TCP"])
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(stdout.contains("new 1 ·"), "{stdout}");
 }

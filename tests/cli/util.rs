@@ -300,8 +300,9 @@ pub fn write_notes(dir: &Path, notes: &[Note]) {
     }
 }
 
-/// Everything an import writes (of card states, only that they exist), one JSON row per line, in id order: two
-/// databases with the same text hold the same deck. Empty when the schema
+/// Everything an import writes, one JSON row per line, in id order: two
+/// databases with the same text hold the same deck. (An import writes no
+/// card state: a card never answered has none.) Empty when the schema
 /// was never created (a fresh import killed before it got that far).
 pub fn deck_text(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).expect("open db");
@@ -318,8 +319,6 @@ pub fn deck_text(db: &Path) -> String {
     let tables = [
         "SELECT json_array(id, deck, key, front, back, kind, heading_path, source_id, line,
                 suspended, missing_since) FROM cards ORDER BY id",
-        // Only which cards have a state: quizzes change the rest.
-        "SELECT json_array(card_id) FROM card_state ORDER BY card_id",
         "SELECT json_array(id, path, content_hash) FROM sources ORDER BY id",
         "SELECT json_array(card_id, front, back) FROM card_revisions ORDER BY id",
         "SELECT json_array(card_id, tag, pos) FROM card_tags ORDER BY card_id, pos",
