@@ -11,19 +11,23 @@ pub fn normalize(front: &str) -> String {
     // Text of ASCII and precomposed Hangul syllables alone is already NFC;
     // composing it anyway (decompose, reorder, recompose) was a tenth of a
     // fresh import.
-    if front.chars().all(needs_no_composing) {
-        // Sized once: collected from a filter the key grew from nothing,
-        // five reallocations for a typical front.
-        let mut key = String::with_capacity(front.len());
-        key.extend(front.chars().filter_map(key_char));
-        key
-    } else {
-        front
-            .nfc()
-            .flat_map(char::to_lowercase)
-            .filter(|&c| is_alphanumeric(c) || matches!(c, '+' | '#'))
-            .collect()
+    // Sized once: collected from a filter the key grew from nothing, five
+    // reallocations for a typical front. One pass that gives up at the
+    // first character that may compose: reading the front twice (test, then
+    // key) was a third of keying it.
+    let mut key = String::with_capacity(front.len());
+    for c in front.chars() {
+        if let Some(k) = key_char(c) {
+            key.push(k);
+        } else if !needs_no_composing(c) {
+            return front
+                .nfc()
+                .flat_map(char::to_lowercase)
+                .filter(|&c| is_alphanumeric(c) || matches!(c, '+' | '#'))
+                .collect();
+        }
     }
+    key
 }
 
 /// Whether a key or tag can read `c` without composing the text first:
@@ -70,29 +74,55 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 /// A heading as a tag: words joined by `-`, punctuation dropped
 /// (`1계층 - 물리계층(Physical Layer)` → `1계층-물리계층-Physical-Layer`).
 pub fn tag(heading: &str) -> String {
-    // As in `normalize`: ASCII and Hangul syllables are NFC already.
-    if heading.chars().all(needs_no_composing) {
-        tag_of(heading.chars())
-    } else {
-        tag_of(heading.nfc())
+    // As in `normalize`: ASCII and Hangul syllables are NFC already, and one
+    // pass starts over composed at the first character that may compose.
+    let mut tag = Tag::with_capacity(heading.len());
+    for c in heading.chars() {
+        if !needs_no_composing(c) {
+            return tag_of(heading.nfc());
+        }
+        tag.push(c);
     }
+    tag.finish()
 }
 
 fn tag_of(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for c in chars {
-        if is_alphanumeric(c) || matches!(c, '+' | '#' | '.' | '_' | '/') {
-            if gap && !out.is_empty() {
-                out.push('-');
-            }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
+    let mut tag = Tag::with_capacity(0);
+    chars.for_each(|c| tag.push(c));
+    tag.finish()
+}
+
+/// A tag being written: its words joined by `-`.
+struct Tag {
+    out: String,
+    gap: bool,
+}
+
+impl Tag {
+    fn with_capacity(n: usize) -> Tag {
+        Tag {
+            out: String::with_capacity(n),
+            gap: false,
         }
     }
-    out.trim_end_matches(['.', '/']).to_string()
+
+    fn push(&mut self, c: char) {
+        if is_alphanumeric(c) || matches!(c, '+' | '#' | '.' | '_' | '/') {
+            if self.gap && !self.out.is_empty() {
+                self.out.push('-');
+            }
+            self.gap = false;
+            self.out.push(c);
+        } else {
+            self.gap = true;
+        }
+    }
+
+    fn finish(mut self) -> String {
+        let kept = self.out.trim_end_matches(['.', '/']).len();
+        self.out.truncate(kept);
+        self.out
+    }
 }
 
 /// Likeness of two texts in `0.0..=1.0` (1 - normalized edit distance over
