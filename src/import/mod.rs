@@ -130,7 +130,7 @@ pub fn import(
     notes: Vec<NoteFile>,
     now: Timestamp,
 ) -> Result<Report, StoreError> {
-    let tx = store.transaction()?;
+    let tx = store.import_transaction()?;
     let mut report = Report::default();
     let mut jobs: Vec<Job> = Vec::new();
 

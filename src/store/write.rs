@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::cards::{CardDemo, DEMOS_COLUMN, demos_from};
-use super::{Journal, Result, StoreError};
+use super::{Journal, KeysOff, Result, StoreError};
 use crate::clock::Timestamp;
 use crate::deck::links::Link;
 use crate::deck::{Card, CardKind};
@@ -20,6 +20,9 @@ pub struct Tx<'a> {
     /// Set when the database is still in its first journal mode
     /// ([`Journal`]), to be moved to WAL once this transaction commits.
     journal: Option<Journal<'a>>,
+    /// Set for an import ([`super::Store::import_transaction`]): dropped
+    /// after `tx` (fields drop in order), it turns foreign keys on again.
+    _keys_off: Option<KeysOff<'a>>,
     /// New cards not yet written ([`Tx::insert_card`]).
     pending: RefCell<Pending>,
 }
@@ -192,11 +195,17 @@ fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
 }
 
 impl<'a> Tx<'a> {
-    pub(super) fn new(tx: Transaction<'a>, path: PathBuf, journal: Option<Journal<'a>>) -> Self {
+    pub(super) fn new(
+        tx: Transaction<'a>,
+        path: PathBuf,
+        journal: Option<Journal<'a>>,
+        keys_off: Option<KeysOff<'a>>,
+    ) -> Self {
         Tx {
             tx,
             path,
             journal,
+            _keys_off: keys_off,
             pending: RefCell::new(Pending::default()),
         }
     }

@@ -94,6 +94,7 @@ impl Env {
     /// Runs `import` on `paths` and returns stdout, asserting success.
     pub fn import(&self, paths: &[&Path]) -> String {
         let out = self.cmd().arg("import").args(paths).assert().success();
+        self.assert_no_dangling_rows();
         String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
     }
 
@@ -106,7 +107,23 @@ impl Env {
             .args(paths)
             .assert()
             .success();
+        self.assert_no_dangling_rows();
         serde_json::from_slice(&out.get_output().stdout).expect("json report")
+    }
+
+    /// An import writes with foreign keys unchecked
+    /// (`Store::import_transaction`): after every import through these
+    /// helpers, no row refers to a card or note that is not there.
+    pub fn assert_no_dangling_rows(&self) {
+        let conn = self.conn();
+        let dangling: Vec<String> = conn
+            .prepare("SELECT \"table\" || ' row ' || rowid || ' -> ' || parent FROM pragma_foreign_key_check")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("check")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        assert!(dangling.is_empty(), "dangling rows: {dangling:?}");
     }
 
     /// `cards --format json`, parsed.
