@@ -19,7 +19,7 @@
 pub mod files;
 pub mod renames;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -303,8 +303,9 @@ struct Claims {
     /// Existing cards matched by identity; each id claimed once.
     ids: HashSet<i64, Fast>,
     /// Identities of cards new to the store, so a second note of the same deck
-    /// cannot add the same card again in this import.
-    new_keys: HashSet<(String, String), Fast>,
+    /// cannot add the same card again in this import: keys by deck, the
+    /// deck's name stored and hashed once per note rather than per card.
+    new_keys: HashMap<String, HashSet<String, Fast>, Fast>,
 }
 
 /// One file's cards, sorted by what the store already holds.
@@ -325,6 +326,11 @@ fn claim(
 ) -> Result<Claim, StoreError> {
     let mut matched = Vec::new();
     let mut fresh = Vec::new();
+    let deck = &p.note.deck;
+    if !claims.new_keys.contains_key(deck) {
+        claims.new_keys.insert(deck.clone(), HashSet::default());
+    }
+    let new_keys = claims.new_keys.get_mut(deck).expect("inserted above");
     for (i, card) in p.note.cards.iter().enumerate() {
         let existing = if lookup {
             tx.card_by_key(&p.note.deck, &card.key)?
@@ -338,8 +344,7 @@ fn claim(
             }
             Some(_) => false,
             None => {
-                let identity = (p.note.deck.clone(), card.key.clone());
-                if claims.new_keys.insert(identity) {
+                if new_keys.insert(card.key.clone()) {
                     fresh.push(i);
                     true
                 } else {

@@ -311,6 +311,17 @@ fn the_same_question_in_two_notes_of_one_deck_is_imported_once() {
 }
 
 #[test]
+fn the_same_question_in_two_decks_is_two_cards() {
+    let env = Env::new();
+    let a = env.write("a.md", "# 네트워크\n## 포트란?\n16비트 번호.\n");
+    let b = env.write("b.md", "# 운영체제\n## 포트란?\n다른 뜻.\n");
+    let c = env.write("c.md", "# 네트워크\n## 포트란?\n또 같은 질문.\n");
+    let report = env.import_json(&[&a, &b, &c]);
+    assert_eq!(report["totals"]["added"], 2, "{report}");
+    assert_eq!(file_report(&report, "c.md")["skipped"][0]["line"], 2);
+}
+
+#[test]
 fn import_reads_plain_text_files_named_directly_whatever_their_extension() {
     let env = Env::new();
     let note = env.write("memo.note", "## UDP는 왜 빠른가요?\n연결 설정이 없다.\n");
