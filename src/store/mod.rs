@@ -1,6 +1,7 @@
 //! The SQLite store: the only module that speaks SQL.
 //!
-//! Opening a database turns on foreign keys and WAL (a new file after its
+//! Opening a database turns on foreign keys (off only inside an import's
+//! transaction: [`Store::import_transaction`]) and WAL (a new file after its
 //! first write: [`Journal`]), refuses files that are not
 //! SQLite or come from a newer synack, and applies pending migrations from
 //! [`migrations`] in one transaction, after keeping a copy of the old file
