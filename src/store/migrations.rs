@@ -294,7 +294,7 @@ pub const MIGRATIONS: &[&str] = &[
     // filters compare without case, which this index cannot serve), so its
     // unique index leads with the key: two keys differ within a few bytes,
     // where two cards of a deck share its whole name, and every new card's
-    // place in the index was found by comparing the deck first (a tenth of
+    // place in the index was found by comparing the deck first (a fifth of
     // the index's cost). The state index keeps only cards with a due time:
     // every query that reads it asks for a range of `due`, which SQLite
     // takes to imply `due IS NOT NULL`, and a new card has none, so a new
@@ -334,7 +334,7 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX card_state_due ON card_state(state, due) WHERE due IS NOT NULL;
     "#,
     // 8: a card never answered has no `card_state` row: its state is the
-    // row's defaults, `new` (issue 7). Writing that row was a sixth of
+    // row's defaults, `new` (issue 7). Writing that row was 13% of
     // writing a new card in an import. Readers take a missing row as the
     // defaults, writers insert or update; the rows that hold nothing but the
     // defaults go, so that every database says it one way. The version

@@ -39,7 +39,7 @@ fn conversion(col: usize, e: impl std::error::Error + Send + Sync + 'static) -> 
 
 /// A card's scheduling state, read with [`state_from_row`]: no row if there
 /// is no such card. A card never answered has no `card_state` row (an
-/// import writes none: a sixth of writing a new card, issue 7) and reads as
+/// import writes none: 13% of writing a new card, issue 7) and reads as
 /// the row's defaults, state `new`.
 const STATE_OF_CARD: &str = "SELECT coalesce(cs.state, 'new'), cs.due, cs.stability, cs.difficulty,
             coalesce(cs.step, 0), coalesce(cs.reps, 0), coalesce(cs.lapses, 0), cs.last_review
