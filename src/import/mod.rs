@@ -326,11 +326,7 @@ fn claim(
 ) -> Result<Claim, StoreError> {
     let mut matched = Vec::new();
     let mut fresh = Vec::new();
-    let deck = &p.note.deck;
-    if !claims.new_keys.contains_key(deck) {
-        claims.new_keys.insert(deck.clone(), HashSet::default());
-    }
-    let new_keys = claims.new_keys.get_mut(deck).expect("inserted above");
+    let new_keys = claims.new_keys.entry(p.note.deck.clone()).or_default();
     for (i, card) in p.note.cards.iter().enumerate() {
         let existing = if lookup {
             tx.card_by_key(&p.note.deck, &card.key)?

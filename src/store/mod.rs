@@ -336,17 +336,16 @@ impl Store {
 
     fn begin(&mut self, keys: bool) -> Result<Tx<'_>> {
         let fail = |e| StoreError::classify(&self.path, e);
-        if !keys {
+        // The guard only for an import: one made and dropped at once (as
+        // `then_some` would) runs its pragma on every transaction, twice the
+        // time of an answer.
+        let keys_off = if keys {
+            None
+        } else {
             // Outside a transaction: inside one the pragma does nothing.
             self.conn
                 .pragma_update(None, "foreign_keys", false)
                 .map_err(fail)?;
-        }
-        // Not `then_some`: a guard made and dropped at once would run its
-        // pragma on every transaction (twice the time of an answer).
-        let keys_off = if keys {
-            None
-        } else {
             Some(KeysOff { conn: &self.conn })
         };
         // `&mut self` guarantees no other transaction is open on this
