@@ -189,6 +189,21 @@ impl<'t> Rules<'t> {
         }
     }
 
+    /// [`Rules::may_hit`] for the plain text of Markdown `md`, judged from
+    /// `md` as written: the markup that can join two pieces of text into one
+    /// word is taken out first ([`without_joining_markup`]). Entities,
+    /// escapes and HTML can spell a letter the text does not have: a back
+    /// with any of them passes.
+    fn may_hit_marked_up(&self, md: &str) -> bool {
+        if !has_inline_markup(md) {
+            return self.may_hit(md);
+        }
+        if memchr::memchr3(b'<', b'&', b'\\', md.as_bytes()).is_some() {
+            return true;
+        }
+        self.may_hit(&without_joining_markup(md))
+    }
+
     /// [`settle`] with this table.
     pub fn settle(&self, note: &mut Note, rules: bool) -> Vec<UnknownDemo> {
         let mut unknown = Vec::new();
@@ -245,11 +260,12 @@ impl<'t> Rules<'t> {
                 .map(|((name, _), _)| *name)
                 .collect();
         }
-        // A back is screened as written unless inline markup could join or
-        // spell the words of its plain text; then once that is normalized.
+        // A back is screened as written, its joining markup taken out
+        // (`may_hit_marked_up`), before it is parsed and normalized; one
+        // with an entity, escape or HTML is screened once normalized.
         let back = if reads_as_plain(back) {
             self.may_hit(back).then(|| normalize(back))
-        } else if !has_inline_markup(back) && !self.may_hit(back) {
+        } else if !self.may_hit_marked_up(back) {
             None
         } else {
             Some(parsed_normalized_plain_text(back)).filter(|back| self.may_hit(back))
@@ -537,6 +553,35 @@ fn has_inline_markup(md: &str) -> bool {
             b'*' | b'_' | b'`' | b'~' | b'[' | b']' | b'<' | b'&' | b'\\'
         )
     })
+}
+
+/// `md` without the characters between which its plain text can join two
+/// pieces into one word: the delimiters that open emphasis, strikethrough,
+/// links and images (`* _ ~ [ !`, with `]`), and code spans' backticks with
+/// the white space beside them (a code span loses a space at each edge, and
+/// its line breaks). Every other inline element ends in a break of the plain
+/// text ([`for_plain_text`]). What is left keeps every word of the plain
+/// text of an `md` with no entity, escape or HTML, letter for letter; taking
+/// a character out never splits a word, at worst it joins two that the
+/// plain text keeps apart, which the screen may then pass.
+fn without_joining_markup(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut after_tick = false;
+    for c in md.chars() {
+        match c {
+            '*' | '_' | '~' | '[' | ']' | '!' => {}
+            '`' => {
+                out.truncate(out.trim_end().len());
+                after_tick = true;
+            }
+            c if after_tick && c.is_whitespace() => {}
+            c => {
+                after_tick = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// Calls `f` with each piece of [`plain_text`], in order. Every block ends
@@ -1113,12 +1158,22 @@ mod tests {
     /// block structure: text the screen, read as written, mostly passes over.
     const FRAGMENTS: &[&str] = &[
         "S", "YN", "ha", "ndshake", "&#83;", "<b>", "**", "`", "~~", "[", "](x)", "_", "\\", " ",
-        "\n", "- ", "# ", "> ", "|", "```\n", "    ", "연결",
+        "\n", "- ", "# ", "> ", "|", "```\n", "    ", "연결", "!", "![", "``", " `", "` ", "\n`",
+        "`\n", "\t", "1. ", "[^1]", "^",
     ];
 
     fn fragments() -> impl Strategy<Value = String> {
         proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..8)
             .prop_map(|v| v.concat())
+    }
+
+    /// A keyword's two halves and the markup that may stand between them.
+    const JOINS: &[&str] = &[
+        "ha", "ndshake", "`", " ", "\n", "!", "[", "](x)", "**", "~~", "_",
+    ];
+
+    fn joins() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(JOINS), 0..7).prop_map(|v| v.concat())
     }
 
     #[test]
@@ -1136,7 +1191,20 @@ mod tests {
             assert!(!rules.may_hit(back), "{back}");
             let plain = parsed_normalized_plain_text(back);
             assert!(rules.may_hit(&plain), "{back}: {plain:?}");
+            assert!(rules.may_hit_marked_up(back), "{back}");
         }
+    }
+
+    #[test]
+    fn a_code_span_joins_across_the_space_at_its_edge() {
+        let rules = Rules::new(TABLE);
+        for back in ["ha` ndshake `", "ha`\nndshake\n`", "ha![ndshake](x.png)"] {
+            let plain = parsed_normalized_plain_text(back);
+            assert!(rules.may_hit(&plain), "{back}: {plain:?}");
+            assert!(rules.may_hit_marked_up(back), "{back}");
+        }
+        // Markup that joins nothing: the parse is spared.
+        assert!(!rules.may_hit_marked_up("**연결**은 `ack`로 끝난다"));
     }
 
     proptest! {
@@ -1177,10 +1245,19 @@ mod tests {
         #[test]
         fn what_the_screen_passes_over_as_written_has_no_keyword(back in fragments()) {
             let rules = Rules::new(TABLE);
-            if !has_inline_markup(&back) && !rules.may_hit(&back) {
+            if !rules.may_hit_marked_up(&back) {
                 let plain = parsed_normalized_plain_text(&back);
                 let hits = rules.hits(&plain);
                 prop_assert!(hits.iter().flatten().all(|h| h.ours == 0 && h.foreign == 0), "{plain:?}");
+            }
+        }
+
+        #[test]
+        fn what_the_screen_passes_over_between_markup_has_no_keyword(back in joins()) {
+            let rules = Rules::new(TABLE);
+            if !rules.may_hit_marked_up(&back) {
+                let plain = parsed_normalized_plain_text(&back);
+                prop_assert!(!rules.may_hit(&plain), "{plain:?}");
             }
         }
 
