@@ -463,18 +463,9 @@ impl Store {
     /// tags, demos and earlier wordings.
     pub fn backup_cards(&self, ids: RangeInclusive<i64>) -> Result<Vec<BackupCard>> {
         let range = [*ids.start(), *ids.end()];
-        // A card's tags, demos and earlier wordings come from one query each,
-        // in card order, and are taken as the cards go by: a JSON aggregate
-        // per card (each with its own sort) was a fifth of reading them.
-        let mut tags = self
-            .rows(
-                "SELECT card_id, tag FROM card_tags WHERE card_id BETWEEN ?1 AND ?2
-                 ORDER BY card_id, pos",
-                range,
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-            )?
-            .into_iter()
-            .peekable();
+        // A card's demos and earlier wordings come from one query each, in
+        // card order, and are taken as the cards go by: a JSON aggregate per
+        // card (each with its own sort) was a fifth of reading them.
         let mut demos = self
             .rows(
                 "SELECT card_id, name, args, explicit FROM card_demos WHERE card_id BETWEEN ?1 AND ?2
@@ -516,13 +507,21 @@ impl Store {
             "SELECT c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path, c.section,
                     c.source_id, c.line, c.suspended, c.missing_since, c.created_at, c.updated_at,
                     s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses,
-                    s.last_review, s.buried_until
+                    s.last_review, s.buried_until, c.tags
              FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
              WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id",
             range,
             |r| {
                 let id = r.get(0)?;
-                let path: &str = text(r, 6)?;
+                let json_list = |col: usize| {
+                    serde_json::from_str(text(r, col)?).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            col,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })
+                };
                 Ok(BackupCard {
                     id,
                     deck: r.get(1)?,
@@ -530,13 +529,7 @@ impl Store {
                     front: r.get(3)?,
                     back: r.get(4)?,
                     kind: r.get(5)?,
-                    heading_path: serde_json::from_str(path).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            6,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })?,
+                    heading_path: json_list(6)?,
                     section: r.get(7)?,
                     source_id: r.get(8)?,
                     line: r.get(9)?,
@@ -544,7 +537,7 @@ impl Store {
                     missing_since: r.get(11)?,
                     created_at: r.get(12)?,
                     updated_at: r.get(13)?,
-                    tags: take_run(&mut tags, id),
+                    tags: json_list(23)?,
                     demos: take_run(&mut demos, id),
                     state: BackupState {
                         state: r
@@ -801,10 +794,19 @@ impl Tx<'_> {
         source_id: Option<i64>,
     ) -> Result<i64> {
         let heading = super::write::json(&c.heading_path);
+        // A tag named twice (a backup edited by hand) is kept once, where it
+        // comes first, as the notes' tags are.
+        let mut tags: Vec<String> = Vec::with_capacity(c.tags.len());
+        for tag in &c.tags {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        }
         let id = self.insert_returning(
             "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section, source_id,
-                                line, suspended, missing_since, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
+                                line, suspended, missing_since, created_at, updated_at, tags)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+             RETURNING id",
             params![
                 keep_ids.then_some(c.id),
                 c.deck,
@@ -819,16 +821,11 @@ impl Tx<'_> {
                 c.suspended,
                 c.missing_since,
                 c.created_at,
-                c.updated_at
+                c.updated_at,
+                super::write::json(&tags)
             ],
         )?;
         self.write_backup_state(id, &c.state)?;
-        for (pos, tag) in c.tags.iter().enumerate() {
-            self.exec(
-                "INSERT INTO card_tags (card_id, tag, pos) VALUES (?1, ?2, ?3)",
-                params![id, tag, pos as i64],
-            )?;
-        }
         for (pos, d) in c.demos.iter().enumerate() {
             self.exec(
                 "INSERT INTO card_demos (card_id, pos, name, args, explicit)

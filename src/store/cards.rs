@@ -87,8 +87,7 @@ pub struct DeckSummary {
 
 const CARD_COLUMNS: &str = "
     c.id, c.deck, c.front, c.back, c.kind, c.heading_path, s.path, c.line,
-    c.suspended, c.missing_since IS NOT NULL, c.created_at, c.updated_at,
-    (SELECT json_group_array(t.tag ORDER BY t.pos) FROM card_tags t WHERE t.card_id = c.id)";
+    c.suspended, c.missing_since IS NOT NULL, c.created_at, c.updated_at, c.tags";
 
 fn card_from_row(row: &Row<'_>) -> rusqlite::Result<CardRow> {
     let kind: String = row.get(4)?;
@@ -126,8 +125,8 @@ impl Store {
             "SELECT {CARD_COLUMNS}, {DEMOS_COLUMN}
              FROM cards c LEFT JOIN sources s ON s.id = c.source_id
              WHERE (?1 IS NULL OR c.deck = ?1 COLLATE NOCASE)
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
-                                          WHERE t.card_id = c.id AND t.tag = ?2 COLLATE NOCASE))
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t
+                                          WHERE t.value = ?2 COLLATE NOCASE))
                AND (?3 IS NULL OR instr(lower(c.front), lower(?3)) > 0
                                OR instr(lower(c.back), lower(?3)) > 0)
              ORDER BY c.deck, s.path, c.line, c.id"

@@ -571,11 +571,53 @@ mod tests {
     }
 
     #[test]
+    fn a_leech_tag_goes_after_the_cards_tags_and_its_undo_takes_back_only_it() {
+        use crate::clock::Timestamp;
+        use crate::schedule::{Answer, Rating};
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section, line,
+                                    created_at, updated_at, tags)
+                 VALUES (1, 'TCP', 'k', 'f', 'b', 'question', '[]', 's', 1, 0, 0, ?1)",
+                [r#"["TCP","연결 종료"]"#],
+            )
+            .unwrap();
+        let tags = |store: &Store| store.card(1).unwrap().unwrap().tags;
+        let lapse = |store: &mut Store| {
+            store
+                .answer_with(1, Timestamp(0), &ReviewInput::default(), |before| {
+                    Ok::<_, StoreError>(Answer {
+                        rating: Rating::Again,
+                        state: before.clone(),
+                        elapsed_days: 0,
+                        scheduled_days: 0.0,
+                        leech: true,
+                    })
+                })
+                .unwrap()
+        };
+        let (before, _, first) = lapse(&mut store);
+        assert!(first.tagged_leech);
+        assert_eq!(tags(&store), ["TCP", "연결 종료", "leech"]);
+        // A card that is a leech already is not tagged twice.
+        let (again_before, _, second) = lapse(&mut store);
+        assert!(!second.tagged_leech);
+        assert_eq!(tags(&store), ["TCP", "연결 종료", "leech"]);
+        store.undo_answer(1, &again_before, &second, None).unwrap();
+        assert_eq!(tags(&store), ["TCP", "연결 종료", "leech"]);
+        store.undo_answer(1, &before, &first, None).unwrap();
+        assert_eq!(tags(&store), ["TCP", "연결 종료"]);
+    }
+
+    #[test]
     fn an_import_transaction_checks_no_keys_and_turns_them_on_again() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("s.db")).unwrap();
         assert!(keys_on(&store));
-        let orphan = "INSERT INTO card_tags (card_id, tag, pos) VALUES (999, 'x', 0)";
+        let orphan = "INSERT INTO card_demos (card_id, pos, name, args, explicit)
+                      VALUES (999, 0, 'uri', '', 1)";
         // Committed: the orphan goes in unchecked, and the keys are on again.
         let tx = store.import_transaction().unwrap();
         let inside: bool = tx
@@ -593,7 +635,7 @@ mod tests {
         // A plain transaction checks them: the same row fails at the commit.
         let tx = store.transaction().unwrap();
         tx.tx
-            .execute(orphan.replace("'x'", "'y'").as_str(), [])
+            .execute(orphan.replace("999, 0", "999, 1").as_str(), [])
             .unwrap();
         assert!(tx.commit().is_err());
         assert!(keys_on(&store));

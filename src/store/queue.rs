@@ -41,8 +41,8 @@ pub struct Caps {
 pub(super) const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
     AND (cs.buried_until IS NULL OR cs.buried_until <= ?2)
     AND (?3 IS NULL OR c.deck = ?3 COLLATE NOCASE)
-    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
-                               WHERE t.card_id = c.id AND t.tag = ?4 COLLATE NOCASE))";
+    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t
+                               WHERE t.value = ?4 COLLATE NOCASE))";
 
 /// Siblings of a card answered today are buried until tomorrow.
 ///

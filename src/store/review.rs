@@ -237,8 +237,8 @@ fn write_answer(
         recorded.tagged_leech = tx
             .tx
             .execute(
-                "INSERT OR IGNORE INTO card_tags (card_id, tag, pos)
-                 VALUES (?1, 'leech', (SELECT count(*) FROM card_tags WHERE card_id = ?1))",
+                "UPDATE cards SET tags = json_insert(tags, '$[#]', 'leech')
+                 WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM json_each(tags) WHERE value = 'leech')",
                 [card_id],
             )
             .map_err(|e| tx.err(e))?

@@ -174,7 +174,10 @@ impl Store {
         if recorded.tagged_leech {
             tx.tx
                 .execute(
-                    "DELETE FROM card_tags WHERE card_id = ?1 AND tag = 'leech'",
+                    "UPDATE cards
+                     SET tags = (SELECT json_group_array(t.value ORDER BY t.key)
+                                 FROM json_each(cards.tags) t WHERE t.value <> 'leech')
+                     WHERE id = ?1",
                     [card_id],
                 )
                 .map_err(|e| tx.err(e))?;

@@ -60,8 +60,8 @@ pub struct StatsReview<'a> {
 }
 
 const FILTER: &str = "(?1 IS NULL OR c.deck = ?1 COLLATE NOCASE)
-    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM card_tags t
-                               WHERE t.card_id = c.id AND t.tag = ?2 COLLATE NOCASE))";
+    AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t
+                               WHERE t.value = ?2 COLLATE NOCASE))";
 
 fn stats_card(row: &Row<'_>) -> rusqlite::Result<StatsCard> {
     let bad = |col: usize, e: Box<dyn std::error::Error + Send + Sync>| {

@@ -71,15 +71,14 @@ pub struct Written {
     _values: Vec<Vec<Value>>,
 }
 
-/// Cards added in this transaction and not yet written, with their tags and
-/// demos; written in batches, in that order (each refers to a card).
+/// Cards added in this transaction and not yet written, with their demos;
+/// written in batches, in that order (a demo refers to its card).
 #[derive(Debug)]
 struct Pending {
     /// The id the next new card gets: `max(id) + 1`, the id SQLite gives a
     /// row inserted without one (checked as each batch is written).
     next_id: Option<i64>,
     cards: Rows,
-    tags: Rows,
     demos: Rows,
     /// What the rows written since the last [`Tx::take_written`] were bound from.
     written: Vec<Vec<Value>>,
@@ -92,14 +91,9 @@ impl Default for Pending {
             written: Vec::new(),
             cards: Rows::new(
                 "INSERT OR FAIL INTO cards (deck, key, front, back, kind, heading_path, section,
-                                            source_id, line, created_at, updated_at) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                11,
-            ),
-            tags: Rows::new(
-                "INSERT OR IGNORE INTO card_tags (card_id, tag, pos) VALUES ",
-                "(?, ?, ?)",
-                3,
+                                            source_id, line, created_at, updated_at, tags) VALUES ",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                12,
             ),
             demos: Rows::new(
                 "INSERT OR FAIL INTO card_demos (card_id, pos, name, args, explicit) VALUES ",
@@ -168,7 +162,7 @@ impl ExistingCard {
 
 const EXISTING_COLUMNS: &str = "c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path,
     c.section, c.source_id, c.line, c.missing_since IS NOT NULL,
-    (SELECT json_group_array(t.tag ORDER BY t.pos) FROM card_tags t WHERE t.card_id = c.id)";
+    c.tags";
 
 fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
     let conv = |col: usize, e: Box<dyn std::error::Error + Send + Sync>| {
@@ -366,14 +360,8 @@ impl<'a> Tx<'a> {
                 Value::Integer(i64::from(card.line)),
                 Value::Integer(now.0),
                 Value::Integer(now.0),
+                Value::Text(json(&card.tags)),
             ]);
-            for (pos, tag) in card.tags.into_iter().enumerate() {
-                p.tags.values.extend([
-                    Value::Integer(id),
-                    Value::Text(tag),
-                    Value::Integer(pos as i64),
-                ]);
-            }
             for (pos, d) in card.demos.into_iter().enumerate() {
                 p.demos.values.extend([
                     Value::Integer(id),
@@ -404,7 +392,6 @@ impl<'a> Tx<'a> {
         let Pending {
             next_id,
             cards,
-            tags,
             demos,
             written: spent,
         } = &mut *p;
@@ -421,9 +408,7 @@ impl<'a> Tx<'a> {
                 });
             }
         }
-        for rows in [tags, demos] {
-            self.write_rows(rows, all, spent)?;
-        }
+        self.write_rows(demos, all, spent)?;
         Ok(())
     }
 
@@ -490,7 +475,8 @@ impl<'a> Tx<'a> {
             .prepare_cached(
                 "UPDATE cards SET key = ?2, front = ?3, back = ?4, kind = ?5, heading_path = ?6,
                     section = ?7, source_id = ?8, line = ?9, missing_since = NULL,
-                    updated_at = CASE WHEN ?11 THEN ?10 ELSE updated_at END, deck = ?12
+                    updated_at = CASE WHEN ?11 THEN ?10 ELSE updated_at END, deck = ?12,
+                    tags = ?13
                  WHERE id = ?1",
             )
             .and_then(|mut s| {
@@ -507,12 +493,10 @@ impl<'a> Tx<'a> {
                     now.0,
                     content_changed || old.missing,
                     deck,
+                    json(&card.tags),
                 ])
             })
             .map_err(|e| self.err(e))?;
-        if old.tags != card.tags {
-            self.set_tags(old.id, &card.tags)?;
-        }
         if !old.same_demos(card) {
             self.set_demos(old.id, &card.demos)?;
         }
@@ -557,34 +541,13 @@ impl<'a> Tx<'a> {
         }
         Ok(())
     }
-
-    fn set_tags(&self, id: i64, tags: &[String]) -> Result<()> {
-        self.tx
-            .prepare_cached("DELETE FROM card_tags WHERE card_id = ?1")
-            .and_then(|mut s| s.execute([id]))
-            .map_err(|e| self.err(e))?;
-        self.insert_tags(id, tags)
-    }
-
-    fn insert_tags(&self, id: i64, tags: &[String]) -> Result<()> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO card_tags (card_id, tag, pos) VALUES (?1, ?2, ?3)",
-            )
-            .map_err(|e| self.err(e))?;
-        for (pos, tag) in tags.iter().enumerate() {
-            stmt.execute(params![id, tag, pos as i64])
-                .map_err(|e| self.err(e))?;
-        }
-        Ok(())
-    }
 }
 
-/// A heading path as the JSON array `heading_path` holds, byte for byte as
-/// serde_json writes it. A heading seldom holds a byte that JSON escapes, so
-/// a path without one is copied between quotes: serde_json's escaping, a
-/// byte at a time, was 3% of writing a new card.
+/// A list of strings (a heading path, tags) as the JSON array `heading_path`
+/// and `tags` hold, byte for byte as serde_json writes it. A heading or tag
+/// seldom holds a byte that JSON escapes, so a list without one is copied
+/// between quotes: serde_json's escaping, a byte at a time, was 3% of
+/// writing a new card.
 pub(super) fn json(path: &[String]) -> String {
     if path.iter().any(|s| needs_escape(s)) {
         return serde_json::to_string(path).unwrap_or_else(|_| "[]".into());

@@ -13,9 +13,11 @@ use crate::util::Env;
 /// text: what "nothing lost" is checked against. `card_state` is read per
 /// card, a missing row as the row's defaults: from schema 8 on, a card
 /// never answered has none (migration 8 drops the rows that hold only the
-/// defaults).
+/// defaults). From schema 9 on, `card_tags` is read from each card's `tags`
+/// array, a tag's place in it as its `pos`.
 fn contents(path: &Path, tables: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>> {
     let conn = Connection::open(path).expect("open");
+    let tag_table = schema_objects(&conn, "card_tags") == 1;
     tables
         .iter()
         .map(|(table, columns)| {
@@ -33,6 +35,10 @@ fn contents(path: &Path, tables: &[(String, Vec<String>)]) -> BTreeMap<String, V
                 .join(" || '|' || ");
             let from = if states {
                 "cards c LEFT JOIN card_state t ON t.card_id = c.id".to_string()
+            } else if table == "card_tags" && !tag_table {
+                "(SELECT c.id AS card_id, t.value AS tag, t.key AS pos
+                  FROM cards c, json_each(c.tags) t)"
+                    .to_string()
             } else {
                 format!("\"{table}\"")
             };
@@ -297,7 +303,7 @@ fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
     let sql = |name: &str| schema_sql(&conn, name);
     // Migration 6: the keys of the tables an import writes are checked at
     // the commit, and `heading_path` has no function in its check.
-    for table in ["cards", "card_state", "card_tags", "card_demos"] {
+    for table in ["cards", "card_state", "card_demos"] {
         assert!(
             sql(table).contains("DEFERRABLE INITIALLY DEFERRED"),
             "{}",
@@ -318,7 +324,6 @@ fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
     // Deferred is still enforced: a row for no card fails at its commit.
     for insert in [
         "INSERT INTO card_state (card_id) VALUES (999)",
-        "INSERT INTO card_tags (card_id, tag, pos) VALUES (999, 'x', 0)",
         "INSERT INTO card_demos (card_id, pos, name, args, explicit) VALUES (999, 0, 'uri', '', 0)",
     ] {
         assert!(conn.execute(insert, []).is_err(), "{insert}");
@@ -342,7 +347,7 @@ fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
     let rows: Vec<String> = conn
         .prepare(
             "SELECT (c.id - ?1) || '|' || c.front || '|' || coalesce(s.state, 'new') || '|'
-                    || coalesce((SELECT group_concat(tag) FROM card_tags t WHERE t.card_id = c.id), '')
+                    || coalesce((SELECT group_concat(t.value) FROM json_each(c.tags) t), '')
                     || '|'
                     || coalesce((SELECT group_concat(name) FROM card_demos d WHERE d.card_id = c.id), '')
              FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
@@ -462,4 +467,42 @@ fn a_version_7_database_keeps_no_state_rows_for_cards_never_answered() {
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(stdout.contains("new 1 ·"), "{stdout}");
+}
+
+#[test]
+fn a_version_8_database_keeps_each_cards_tags_in_the_card() {
+    let env = keeps_what_a_v2_style_fixture_holds(8);
+    let conn = env.conn();
+    // Migration 9: the tag table and its index are gone, their rows are in
+    // the cards' `tags` arrays (checked row for row above), and a card
+    // without tags holds an empty array.
+    assert_eq!(schema_objects(&conn, "card_tags"), 0);
+    assert_eq!(schema_objects(&conn, "card_tags_tag"), 0);
+    let tags: Vec<(i64, String)> = conn
+        .prepare("SELECT id, tags FROM cards ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    let tagged: Vec<i64> = tags
+        .iter()
+        .filter(|(_, t)| t == r#"["Port"]"#)
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(tagged, [5, 6], "{tags:?}");
+    assert!(
+        tags.iter().all(|(_, t)| t == "[]" || t == r#"["Port"]"#),
+        "{tags:?}"
+    );
+    drop(conn);
+    // The tag filter reads them, case aside, as it read the table.
+    let cards = env.json(&["cards", "--tag", "port", "--format", "json"]);
+    let ids: Vec<i64> = cards
+        .as_array()
+        .expect("cards")
+        .iter()
+        .map(|c| c["id"].as_i64().expect("id"))
+        .collect();
+    assert_eq!(ids, [5, 6]);
 }

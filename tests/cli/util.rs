@@ -338,7 +338,8 @@ pub fn deck_text(db: &Path) -> String {
                 suspended, missing_since) FROM cards ORDER BY id",
         "SELECT json_array(id, path, content_hash) FROM sources ORDER BY id",
         "SELECT json_array(card_id, front, back) FROM card_revisions ORDER BY id",
-        "SELECT json_array(card_id, tag, pos) FROM card_tags ORDER BY card_id, pos",
+        "SELECT json_array(c.id, t.value, t.key) FROM cards c, json_each(c.tags) t
+         ORDER BY c.id, t.key",
     ];
     let mut text = String::new();
     for sql in tables {
