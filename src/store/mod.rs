@@ -571,6 +571,54 @@ mod tests {
     }
 
     #[test]
+    fn the_next_due_card_is_the_earliest_studyable_one_of_any_state() {
+        let store = Store::open_in_memory().unwrap();
+        // (id, deck, tags, suspended, state, due, buried_until)
+        let cards: [(i64, &str, &str, i64, &str, i64, Option<i64>); 7] = [
+            (1, "TCP", "[]", 0, "review", 500, None),
+            (2, "TCP", "[]", 1, "review", 150, None), // suspended
+            (3, "TCP", "[]", 0, "relearning", 400, None),
+            (4, "TCP", "[]", 0, "review", 120, Some(200)), // buried by hand
+            (5, "UDP", r#"["port"]"#, 0, "learning", 300, None),
+            (6, "TCP", "[]", 0, "review", 90, None), // due before now
+            (7, "TCP", "[]", 0, "new", 110, None),
+        ];
+        for (id, deck, tags, suspended, state, due, buried) in cards {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section,
+                                        line, created_at, updated_at, tags, suspended)
+                     VALUES (?1, ?2, ?1, 'f', 'b', 'question', '[]', 's', 1, 0, 0, ?3, ?4)",
+                    rusqlite::params![id, deck, tags, suspended],
+                )
+                .unwrap();
+            store
+                .conn
+                .execute(
+                    "INSERT INTO card_state (card_id, state, due, buried_until)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    rusqlite::params![id, state, due, buried],
+                )
+                .unwrap();
+        }
+        let next = |deck: Option<&str>, tag: Option<&str>| {
+            let q = QueueQuery {
+                now: crate::clock::Timestamp(100),
+                day_start: crate::clock::Timestamp(0),
+                day_end: crate::clock::Timestamp(1000),
+                deck: deck.map(str::to_string),
+                tag: tag.map(str::to_string),
+            };
+            store.next_due(&q).unwrap().map(|t| t.0)
+        };
+        assert_eq!(next(None, None), Some(300));
+        assert_eq!(next(Some("tcp"), None), Some(400));
+        assert_eq!(next(None, Some("PORT")), Some(300));
+        assert_eq!(next(Some("TCP"), Some("port")), None);
+    }
+
+    #[test]
     fn a_leech_tag_goes_after_the_cards_tags_and_its_undo_takes_back_only_it() {
         use crate::clock::Timestamp;
         use crate::schedule::{Answer, Rating};

@@ -242,12 +242,21 @@ impl Store {
     }
 
     /// When the next card (not new) falls due after `q.now`, within the filters.
+    ///
+    /// Each state's cards are read in due order from the state index until
+    /// one is studyable, and the earliest of those wins: `min(due)` over all
+    /// states read every due card and its row, 0.2 s at the end of every
+    /// session on a 100k-card deck.
     pub fn next_due(&self, q: &QueueQuery) -> Result<Option<Timestamp>> {
         self.conn
             .prepare_cached(&format!(
-                "SELECT min(cs.due) FROM card_state cs JOIN cards c ON c.id = cs.card_id
-                 WHERE cs.state != 'new' AND cs.due > ?2 AND {STUDYABLE}
-                   AND ?1 IS NOT NULL AND ?5 IS NOT NULL"
+                "SELECT min(due) FROM (
+                     SELECT (SELECT cs.due FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                             WHERE cs.state = s.state AND cs.due > ?2 AND {STUDYABLE}
+                             ORDER BY cs.due LIMIT 1) AS due
+                     FROM (SELECT 'learning' AS state UNION ALL SELECT 'review'
+                           UNION ALL SELECT 'relearning') s)
+                 WHERE ?1 IS NOT NULL AND ?5 IS NOT NULL"
             ))
             .and_then(|mut s| {
                 s.query_row(
