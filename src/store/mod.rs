@@ -574,7 +574,7 @@ mod tests {
     fn the_next_due_card_is_the_earliest_studyable_one_of_any_state() {
         let store = Store::open_in_memory().unwrap();
         // (id, deck, tags, suspended, state, due, buried_until)
-        let cards: [(i64, &str, &str, i64, &str, i64, Option<i64>); 7] = [
+        let cards = [
             (1, "TCP", "[]", 0, "review", 500, None),
             (2, "TCP", "[]", 1, "review", 150, None), // suspended
             (3, "TCP", "[]", 0, "relearning", 400, None),
