@@ -11,6 +11,10 @@
 //! - a card whose text left the notes is suspended (marked missing), never
 //!   deleted, and comes back when the text returns.
 //!
+//! The changed files are parsed on every core while the calling thread
+//! writes them, in file order ([`parse_in_order`]); the parsing threads run a
+//! little behind it, since the writer is the one they all wait for.
+//!
 //! A card's demo links follow its note: the `demo:` links written in it, or
 //! those its topic calls for ([`deck::links`], with the keywords of
 //! [`crate::sim::DEMOS`]); a link to a demo that does not exist is left out
