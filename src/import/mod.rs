@@ -12,7 +12,7 @@
 //!   deleted, and comes back when the text returns.
 //!
 //! The changed files are parsed on every core while the calling thread
-//! writes them, in file order ([`parse_in_order`]); the parsing threads run a
+//! writes them, in file order (`parse_in_order`); the parsing threads run a
 //! little behind it, since the writer is the one they all wait for.
 //!
 //! A card's demo links follow its note: the `demo:` links written in it, or
