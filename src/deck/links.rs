@@ -116,7 +116,7 @@ pub fn settle(note: &mut Note, table: &Table<'_>, rules: bool) -> Vec<UnknownDem
     Rules::new(table).settle(note, rules)
 }
 
-/// The demo table prepared for the topic rules: keywords [normalized](normalize)
+/// The demo table prepared for the topic rules: keywords normalized (`normalize`)
 /// and one Aho–Corasick automaton over all of them, so each text is read once
 /// instead of once per keyword (`str::match_indices` per keyword and card was
 /// a sixth of a large import). Built once per import, shared by the threads
@@ -397,8 +397,8 @@ const FOREIGN: &[(&[&str], &[&str])] = &[
 /// its subject (front or own heading) and its back (Markdown):
 /// - the demos whose keywords the subject names, when there are any (a long
 ///   subject, a sentence, also needs the back to mention the demo once);
-/// - else the demos whose keywords run through the back, [`BACK_DISTINCT`]
-///   distinct ones [`BACK_HITS`] times in all, except a demo the subject
+/// - else the demos whose keywords run through the back, `BACK_DISTINCT`
+///   distinct ones `BACK_HITS` times in all, except a demo the subject
 ///   names as another protocol's (`Web Socket HandShake` is not about TCP's).
 pub fn by_topic<'t>(subject: &str, back: &str, table: &Table<'t>) -> Vec<&'t str> {
     Rules::new(table).topic_demos(subject, back)

@@ -8,7 +8,7 @@
 //! 2. any other heading with a body of its own is a `topic` card whose front
 //!    is the heading breadcrumb and whose back is that body;
 //! 3. inline question/answer syntaxes inside a body become `qa` cards
-//!    ([`super::inline`]), and are taken out of the topic's back;
+//!    (`deck::inline`), and are taken out of the topic's back;
 //! 4. questions with no answer are `open` cards with an empty back;
 //! 5. plain-text listings give one `entry` card per entry.
 //!

@@ -5,11 +5,11 @@
 //! `schema_version` (the database it came from). A backup of a `--deck` or
 //! `--tag` selection says `"partial": true`; it can only be merged.
 //!
-//! [`write`] streams the document: the cards and the reviews (a million in a
+//! [`write()`] streams the document: the cards and the reviews (a million in a
 //! big deck, most of the file) are read in id ranges by two threads and
 //! written in order, never held as a list or as one buffer. [`Document`] is the same file as a
 //! value, for reading a backup back and for tests; both write the same bytes,
-//! one record per line ([`Layout`]).
+//! one record per line (`Layout`).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
@@ -55,7 +55,7 @@ impl Document {
         }
     }
 
-    /// The file, in the [`Layout`] that [`write`] streams.
+    /// The file, in the `Layout` that [`write()`] streams.
     pub fn to_bytes(&self) -> serde_json::Result<Vec<u8>> {
         let d = &self.data;
         let head = Head {
@@ -184,16 +184,16 @@ impl Document {
     }
 }
 
-/// Writes the backup of `store` to `out` in the [`Layout`], byte for byte
+/// Writes the backup of `store` to `out` in the `Layout`, byte for byte
 /// what [`Document::to_bytes`] writes for the same data, keeping only the
 /// cards in `only` and what they need when it is given (a partial backup, as
 /// [`crate::export::select`] makes it).
 ///
-/// The cards and the reviews, nearly all of the file, are read in [`Part`]s
+/// The cards and the reviews, nearly all of the file, are read in `Part`s
 /// (id ranges) by two readers on the same snapshot ([`Store::snapshot_twin`]):
 /// this thread and a second one, each taking the next part not yet taken and
 /// laying it out in memory. This thread writes the parts in file order as
-/// they are done. A reader stays at most [`AHEAD`] parts ahead of the file,
+/// they are done. A reader stays at most `AHEAD` parts ahead of the file,
 /// so the document is never held whole. When there is no twin, this thread
 /// reads every part itself.
 pub fn write<W: Write + ?Sized>(
@@ -759,7 +759,7 @@ fn put_review(out: &mut Vec<u8>, r: &BackupReviewRow<'_>) -> serde_json::Result<
     Ok(())
 }
 
-/// Why [`write`] stopped.
+/// Why [`write()`] stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error(transparent)]

@@ -339,7 +339,7 @@ impl Rule {
     }
 }
 
-/// One state change, as [`Tcb::set_state`] records it.
+/// One state change, as `Tcb::set_state` records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Transition {
     pub t_ms: u64,

@@ -2,7 +2,7 @@
 //!
 //! Opening a database turns on foreign keys (off only inside an import's
 //! transaction: [`Store::import_transaction`]) and WAL (a new file after its
-//! first write: [`Journal`]), refuses files that are not
+//! first write: `Journal`), refuses files that are not
 //! SQLite or come from a newer synack, and applies pending migrations from
 //! [`migrations`] in one transaction, after keeping a copy of the old file
 //! (`synack.db.bak-vN`). Reads live on [`Store`]; writes happen inside a

@@ -325,7 +325,7 @@ impl<'a> Tx<'a> {
 
     /// Adds a new card and returns its id. Its state is `new` until it is
     /// answered: it has no `card_state` row (see `STATE_OF_CARD` in
-    /// `review.rs`). The rows are written in batches ([`BATCH`]); every read
+    /// `review.rs`). The rows are written in batches (`BATCH`); every read
     /// of cards and the commit write what is pending first, so callers see
     /// no difference.
     pub fn insert_card(
