@@ -13,7 +13,7 @@ use std::ops::RangeInclusive;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::column::{int, int_or_null, real, real_or_null, text, text_or_null};
+use super::column::{int, int_or_null, real, real_or_null, string_list, text, text_or_null};
 use super::{Result, Store, StoreError, Tx};
 
 /// Everything in a database that a backup carries. Times are milliseconds
@@ -513,15 +513,6 @@ impl Store {
             range,
             |r| {
                 let id = r.get(0)?;
-                let json_list = |col: usize| {
-                    serde_json::from_str(text(r, col)?).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            col,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })
-                };
                 Ok(BackupCard {
                     id,
                     deck: r.get(1)?,
@@ -529,7 +520,7 @@ impl Store {
                     front: r.get(3)?,
                     back: r.get(4)?,
                     kind: r.get(5)?,
-                    heading_path: json_list(6)?,
+                    heading_path: string_list(r, 6)?,
                     section: r.get(7)?,
                     source_id: r.get(8)?,
                     line: r.get(9)?,
@@ -537,7 +528,7 @@ impl Store {
                     missing_since: r.get(11)?,
                     created_at: r.get(12)?,
                     updated_at: r.get(13)?,
-                    tags: json_list(23)?,
+                    tags: string_list(r, 23)?,
                     demos: take_run(&mut demos, id),
                     state: BackupState {
                         state: r

@@ -2,6 +2,7 @@
 
 use rusqlite::{Row, params};
 
+use super::column::string_list;
 use super::{Result, Store};
 use crate::clock::Timestamp;
 use crate::deck::CardKind;
@@ -91,13 +92,6 @@ const CARD_COLUMNS: &str = "
 
 fn card_from_row(row: &Row<'_>) -> rusqlite::Result<CardRow> {
     let kind: String = row.get(4)?;
-    let path: String = row.get(5)?;
-    let tags: String = row.get(12)?;
-    let bad_json = |col: usize| {
-        move |e: serde_json::Error| {
-            rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
-        }
-    };
     Ok(CardRow {
         id: row.get(0)?,
         deck: row.get(1)?,
@@ -106,14 +100,14 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<CardRow> {
         kind: kind.parse().map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
         })?,
-        heading_path: serde_json::from_str(&path).map_err(bad_json(5))?,
+        heading_path: string_list(row, 5)?,
         source: row.get(6)?,
         line: row.get(7)?,
         suspended: row.get(8)?,
         missing: row.get(9)?,
         created_at: Timestamp(row.get(10)?),
         updated_at: Timestamp(row.get(11)?),
-        tags: serde_json::from_str(&tags).map_err(bad_json(12))?,
+        tags: string_list(row, 12)?,
         demos: demos_from(row, 13)?,
     })
 }

@@ -53,6 +53,14 @@ pub(super) fn text_or_null<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<O
     v.as_str_or_null().map_err(|e| bad(i, v, e))
 }
 
+/// A list of strings kept as a JSON array (`heading_path`, `tags`: written
+/// by `write::json`).
+pub(super) fn string_list(row: &Row<'_>, i: usize) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(text(row, i)?).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use rusqlite::Connection;

@@ -7,6 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::cards::{CardDemo, DEMOS_COLUMN, demos_from};
+use super::column::string_list;
 use super::{Journal, KeysOff, Result, StoreError};
 use crate::clock::Timestamp;
 use crate::deck::links::Link;
@@ -28,9 +29,9 @@ pub struct Tx<'a> {
 }
 
 /// Rows per multi-row INSERT. One statement run per row pays SQLite's
-/// per-run work (reset, the VDBE's set-up) for each card, tag and demo. Measured in instructions per card of a fresh import (when each
-/// statement still kept a journal of its pages), 16 rows beat 1, 8, 32, 64
-/// and 256 (issue 7).
+/// per-run work (reset, the VDBE's set-up) for each card and demo. Measured
+/// in instructions per card of a fresh import (when each statement still
+/// kept a journal of its pages), 16 rows beat 1, 8, 32, 64 and 256 (issue 7).
 ///
 /// The inserts say `OR FAIL` and leave the card's id to SQLite: a multi-row
 /// statement that may stop half-way with `ABORT`, or that sets a rowid
@@ -169,8 +170,6 @@ fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, e)
     };
     let kind: String = row.get(5)?;
-    let path: String = row.get(6)?;
-    let tags: String = row.get(11)?;
     Ok(ExistingCard {
         id: row.get(0)?,
         deck: row.get(1)?,
@@ -178,12 +177,12 @@ fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
         front: row.get(3)?,
         back: row.get(4)?,
         kind: kind.parse().map_err(|e| conv(5, Box::new(e)))?,
-        heading_path: serde_json::from_str(&path).map_err(|e| conv(6, Box::new(e)))?,
+        heading_path: string_list(row, 6)?,
         section: row.get(7)?,
         source_id: row.get(8)?,
         line: row.get(9)?,
         missing: row.get(10)?,
-        tags: serde_json::from_str(&tags).map_err(|e| conv(11, Box::new(e)))?,
+        tags: string_list(row, 11)?,
         demos: demos_from(row, 12)?,
     })
 }
@@ -548,18 +547,18 @@ impl<'a> Tx<'a> {
 /// seldom holds a byte that JSON escapes, so a list without one is copied
 /// between quotes: serde_json's escaping, a byte at a time, was 3% of
 /// writing a new card.
-pub(super) fn json(path: &[String]) -> String {
-    if path.iter().any(|s| needs_escape(s)) {
-        return serde_json::to_string(path).unwrap_or_else(|_| "[]".into());
+pub(super) fn json(list: &[String]) -> String {
+    if list.iter().any(|s| needs_escape(s)) {
+        return serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
     }
-    let mut out = String::with_capacity(2 + path.iter().map(|s| s.len() + 3).sum::<usize>());
+    let mut out = String::with_capacity(2 + list.iter().map(|s| s.len() + 3).sum::<usize>());
     out.push('[');
-    for (i, heading) in path.iter().enumerate() {
+    for (i, item) in list.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         out.push('"');
-        out.push_str(heading);
+        out.push_str(item);
         out.push('"');
     }
     out.push(']');
