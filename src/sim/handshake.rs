@@ -7,9 +7,9 @@
 //! a sequence diagram (one `--step`), explained in Korean with the English
 //! terms, and the same facts go into the JSON document.
 
+use chacha20::ChaCha8Rng;
+use chacha20::rand_core::{Rng, SeedableRng};
 use clap::{CommandFactory, Parser, ValueEnum};
-use rand_chacha::ChaCha8Rng;
-use rand_chacha::rand_core::{Rng, SeedableRng};
 use serde_json::{Value, json};
 
 use super::tcp::{Event, Rule, Segment, Side, State, Tcb, Timer, Transition};
