@@ -24,6 +24,7 @@ use super::key;
 use super::links;
 use super::question::is_question;
 use super::{Card, CardKind, Note, Skipped};
+use crate::markdown::split_lines;
 
 /// How the headings of a breadcrumb are joined.
 pub const BREADCRUMB_SEPARATOR: &str = " › ";
@@ -414,7 +415,7 @@ pub(super) fn join_blocks(note: &str, blocks: &[Block], idxs: &[usize]) -> Strin
         match b.kind {
             Kind::Metadata => continue,
             Kind::Paragraph if is_toc(&b.text) => continue,
-            Kind::Html if src.split('\n').all(only_br) => continue,
+            Kind::Html if split_lines(src).all(only_br) => continue,
             Kind::Paragraph | Kind::List | Kind::BlockQuote | Kind::Table | Kind::Html => {
                 let cleaned = strip_br(src);
                 if !cleaned.trim().is_empty() {
@@ -462,9 +463,13 @@ fn only_br(line: &str) -> bool {
 /// become a line break.
 fn strip_br(src: &str) -> String {
     let mut out = String::with_capacity(src.len());
-    for (n, line) in src.split('\n').enumerate() {
+    for (n, line) in split_lines(src).enumerate() {
         if n > 0 {
             out.push('\n');
+        }
+        if memchr::memchr(b'<', line.as_bytes()).is_none() {
+            out.push_str(line.trim_end());
+            continue;
         }
         let mut rest = line;
         let mut piece = String::new();
