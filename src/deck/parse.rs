@@ -77,7 +77,7 @@ pub fn parse_note(note: &str, file_stem: &str) -> Note {
 /// `\n`s, so a note saved with Windows or old Mac line endings would
 /// otherwise run its `Q:`/`::` lines together and keep `\r`s in its backs.
 fn unix_line_endings(note: &str) -> Cow<'_, str> {
-    if note.contains('\r') {
+    if memchr::memchr(b'\r', note.as_bytes()).is_some() {
         Cow::Owned(note.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(note)
@@ -431,13 +431,13 @@ pub(super) fn join_blocks(note: &str, blocks: &[Block], idxs: &[usize]) -> Strin
     while parts.last().is_some_and(|(k, _)| *k == Kind::Rule) {
         parts.pop();
     }
-    parts
+    let mut joined = parts
         .into_iter()
         .map(|(_, s)| s)
         .collect::<Vec<_>>()
-        .join("\n\n")
-        .trim()
-        .to_string()
+        .join("\n\n");
+    blocks::trim_in_place(&mut joined);
+    joined
 }
 
 fn is_toc(text: &str) -> bool {
@@ -463,11 +463,13 @@ fn only_br(line: &str) -> bool {
 /// become a line break.
 fn strip_br(src: &str) -> String {
     let mut out = String::with_capacity(src.len());
+    // Most blocks have no tag at all: their lines are only trimmed.
+    let tags = memchr::memchr(b'<', src.as_bytes()).is_some();
     for (n, line) in split_lines(src).enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        if memchr::memchr(b'<', line.as_bytes()).is_none() {
+        if !tags || memchr::memchr(b'<', line.as_bytes()).is_none() {
             out.push_str(line.trim_end());
             continue;
         }
