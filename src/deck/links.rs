@@ -493,21 +493,12 @@ impl Normalized {
 /// as it is but for ASCII case: ASCII other than `-`, `_` and white space,
 /// and Hangul syllables (which have no case).
 fn word_run(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        match b {
-            b'-' | b'_' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' => break,
-            0..=0x7F => at += 1,
-            // A Hangul syllable (U+AC00..=U+D7A3) is three bytes, led by 0xEA..=0xED.
-            0xEA..=0xED => match text[at..].chars().next() {
-                Some(c) if key::is_hangul_syllable(c) => at += 3,
-                _ => break,
-            },
-            _ => break,
-        }
-    }
-    at
+    key::kept_run(text, |b| {
+        !matches!(
+            b,
+            b'-' | b'_' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '
+        )
+    })
 }
 
 /// The text a reader sees: link targets, image addresses and HTML left out,
