@@ -59,9 +59,8 @@ pub fn is_question(text: &str) -> bool {
     let first = t
         .split(|c: char| !super::key::is_alphanumeric(c))
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    ENGLISH_STARTS.contains(&first.as_str())
+        .unwrap_or("");
+    ENGLISH_STARTS.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// `…란` ("what is …") after `이` or a syllable with no final consonant
