@@ -441,8 +441,10 @@ pub(super) fn join_blocks(note: &str, blocks: &[Block], idxs: &[usize]) -> Strin
 }
 
 fn is_toc(text: &str) -> bool {
-    let t = text.trim().to_ascii_lowercase();
-    t == "[toc]" || t == "[[toc]]" || t == "[[_toc_]]" || t == "${toc}"
+    let t = text.trim();
+    ["[toc]", "[[toc]]", "[[_toc_]]", "${toc}"]
+        .iter()
+        .any(|toc| t.eq_ignore_ascii_case(toc))
 }
 
 fn only_br(line: &str) -> bool {
@@ -602,6 +604,16 @@ mod tests {
             note.cards[0].back,
             "줄 하나\n줄\n둘\n\n| a | b |\n|---|---|\n| 1 | 2 |"
         );
+    }
+
+    #[test]
+    fn a_table_of_contents_marker_is_known_in_any_case() {
+        for toc in ["[toc]", "[TOC]", " [[Toc]] ", "[[_TOC_]]", "${toc}"] {
+            assert!(is_toc(toc), "{toc:?}");
+        }
+        for text in ["[toc] 목차", "toc", "[목차]", ""] {
+            assert!(!is_toc(text), "{text:?}");
+        }
     }
 
     #[test]
