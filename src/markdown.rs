@@ -17,17 +17,20 @@ pub fn options() -> Options {
 /// entity or an escape. `\r` ends a line as `\n` does (notes are read with
 /// `\n` only), and the parser reads NUL as U+FFFD in places.
 pub fn has_markup_byte(text: &str) -> bool {
-    const MARKUP: [bool; 256] = {
-        let mut table = [false; 256];
-        let chars = b"*_`~[]!<>&\\#|=+\r\0";
-        let mut i = 0;
-        while i < chars.len() {
-            table[chars[i] as usize] = true;
-            i += 1;
-        }
-        table
-    };
+    const MARKUP: [bool; 256] = byte_set(b"*_`~[]!<>&\\#|=+\r\0");
     text.bytes().any(|b| MARKUP[usize::from(b)])
+}
+
+/// A table of the bytes in `bytes`, for scans that test every byte of a
+/// text: a lookup is cheaper than a `matches!` of many bytes.
+pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
 }
 
 /// `text.split('\n')`, with the line ends found by the memchr crate's

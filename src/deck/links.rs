@@ -538,12 +538,8 @@ fn reads_as_plain(md: &str) -> bool {
 /// indentation, table pipes, fences' lines) and keeps the rest as written,
 /// each block and line apart: every word of its plain text is a word of `md`.
 fn has_inline_markup(md: &str) -> bool {
-    md.bytes().any(|b| {
-        matches!(
-            b,
-            b'*' | b'_' | b'`' | b'~' | b'[' | b']' | b'<' | b'&' | b'\\'
-        )
-    })
+    const INLINE: [bool; 256] = crate::markdown::byte_set(b"*_`~[]<&\\");
+    md.bytes().any(|b| INLINE[usize::from(b)])
 }
 
 /// `md` without the characters between which its plain text can join two
@@ -558,6 +554,7 @@ fn has_inline_markup(md: &str) -> bool {
 fn without_joining_markup(md: &str) -> String {
     // Copied a run at a time between the markup bytes, all ASCII: the
     // character-at-a-time loop was a twentieth of parsing a note.
+    const STOPS: [bool; 256] = crate::markdown::byte_set(b"*_~[]!`");
     let joining = |c: char| matches!(c, '*' | '_' | '~' | '[' | ']' | '!');
     let mut out = String::with_capacity(md.len());
     let mut rest = md;
@@ -568,7 +565,7 @@ fn without_joining_markup(md: &str) -> String {
         }
         let run = rest
             .bytes()
-            .position(|b| b == b'`' || joining(char::from(b)))
+            .position(|b| STOPS[usize::from(b)])
             .unwrap_or(rest.len());
         if run > 0 {
             out.push_str(&rest[..run]);
