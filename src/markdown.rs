@@ -47,6 +47,29 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// `text.lines()` on [`split_lines`]: a final line end ends no empty line,
+/// and a `\r` before a line end goes with it.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let terminated = text.ends_with('\n');
+    let body = if terminated {
+        &text[..text.len() - 1]
+    } else {
+        text
+    };
+    let mut pieces = split_lines(body)
+        .take(if text.is_empty() { 0 } else { usize::MAX })
+        .peekable();
+    std::iter::from_fn(move || {
+        let line = pieces.next()?;
+        let ended = terminated || pieces.peek().is_some();
+        Some(if ended {
+            line.strip_suffix('\r').unwrap_or(line)
+        } else {
+            line
+        })
+    })
+}
+
 /// Whether `line` (its indentation taken off) starts an ordered list item:
 /// digits, then `.` or `)`.
 pub fn starts_ordered_item(line: &str) -> bool {
@@ -78,7 +101,23 @@ pub fn is_br(html: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_br, split_lines};
+    use proptest::prelude::*;
+
+    use super::{is_br, lines, split_lines};
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_std_lines(
+            text in proptest::collection::vec(
+                proptest::sample::select(&["a", "\r", "\n", "가", " "][..]),
+                0..10,
+            ).prop_map(|v| v.concat())
+        ) {
+            let ours: Vec<&str> = lines(&text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
+    }
 
     #[test]
     fn split_lines_is_split_on_line_feeds() {

@@ -10,6 +10,7 @@ use super::blocks::{Block, Kind};
 use super::parse::join_blocks;
 use super::question::is_question;
 use super::{CardKind, Skipped};
+use crate::markdown::lines;
 
 /// The longest text still read as an inline question; longer ones are prose.
 const MAX_QUESTION_CHARS: usize = 200;
@@ -69,7 +70,7 @@ fn paragraph(
 ) -> usize {
     let b = &blocks[body[pos]];
     let src = b.source(note);
-    let lines: Vec<&str> = src.lines().collect();
+    let lines: Vec<&str> = lines(src).collect();
 
     // `question :: answer` lines (and `:::` for both directions).
     let pairs: Vec<(usize, &str, &str, bool)> = lines
@@ -163,13 +164,11 @@ fn paragraph(
 /// when the quote is only the question, the blocks after it) is the answer.
 fn quote(note: &str, blocks: &[Block], body: &[usize], pos: usize, ex: &mut Extraction) -> usize {
     let b = &blocks[body[pos]];
-    let first = b.text.lines().next().unwrap_or("").trim();
+    let first = lines(&b.text).next().unwrap_or("").trim();
     if first.chars().count() > MAX_QUESTION_CHARS || !is_question(first) {
         return 0;
     }
-    let rest: Vec<String> = b
-        .source(note)
-        .lines()
+    let rest: Vec<String> = lines(b.source(note))
         .skip(1)
         .map(|l| {
             let t = l.trim_start();
@@ -195,9 +194,7 @@ fn list(note: &str, blocks: &[Block], body: &[usize], pos: usize, ex: &mut Extra
     if b.items.is_empty() || b.items.iter().any(|i| i.nested) {
         return 0;
     }
-    let item_lines: Vec<&str> = b
-        .source(note)
-        .lines()
+    let item_lines: Vec<&str> = lines(b.source(note))
         .map(|l| strip_marker(l.trim_start()))
         .filter(|l| !l.trim().is_empty())
         .collect();
@@ -244,14 +241,14 @@ fn starts_something(note: &str, b: &Block) -> bool {
     match b.kind {
         Kind::Rule | Kind::Heading(_) | Kind::Metadata => true,
         Kind::Paragraph => {
-            let first = b.source(note).lines().next().unwrap_or("");
+            let first = lines(b.source(note)).next().unwrap_or("");
             b.is_bold_title(note)
                 || is_inline_question(b)
                 || strip_label(first, &["Q:", "Q.", "Q)", "질문:"]).is_some()
-                || b.source(note).lines().any(|l| split_colons(l).is_some())
+                || lines(b.source(note)).any(|l| split_colons(l).is_some())
         }
         Kind::BlockQuote => {
-            let first = b.text.lines().next().unwrap_or("");
+            let first = lines(&b.text).next().unwrap_or("");
             first.chars().count() <= MAX_QUESTION_CHARS && is_question(first)
         }
         _ => false,
@@ -422,8 +419,7 @@ fn extract_index(note: &str, blocks: &[Block], body: &[usize], ex: &mut Extracti
         .iter()
         .flat_map(|&i| {
             let b = &blocks[i];
-            b.source(note)
-                .lines()
+            lines(b.source(note))
                 .enumerate()
                 .map(move |(n, l)| (b.line + n as u32, l.trim()))
         })
