@@ -75,20 +75,36 @@ pub fn collect(paths: &[PathBuf], lossy: bool) -> Result<Vec<NoteFile>, FileErro
                 source: e,
             },
         })?;
+        let canonical = |file: &PathBuf| {
+            std::fs::canonicalize(file).map_err(|e| FileError::Unreadable {
+                path: file.clone(),
+                source: e,
+            })
+        };
         let files = if meta.is_dir() {
             let found = walk(path)?;
             if found.is_empty() {
                 return Err(FileError::NoNotes { path: path.clone() });
             }
+            // `walk` yields only real files under real folders (it follows
+            // no link below `path`), so each one's canonical path is the
+            // folder's and the rest as walked: one `realpath` instead of one
+            // per file, each a system call per folder of its path.
+            let root = canonical(path)?;
             found
+                .into_iter()
+                .map(|file| {
+                    let under = file.strip_prefix(path).map(|rest| root.join(rest));
+                    match under {
+                        Ok(real) => Ok((file, real)),
+                        Err(_) => canonical(&file).map(|real| (file, real)),
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?
         } else {
-            vec![path.clone()]
+            vec![(path.clone(), canonical(path)?)]
         };
-        for file in files {
-            let canonical = std::fs::canonicalize(&file).map_err(|e| FileError::Unreadable {
-                path: file.clone(),
-                source: e,
-            })?;
+        for (file, canonical) in files {
             if seen.insert(canonical.clone()) {
                 out.push((file, canonical));
             }
@@ -129,6 +145,7 @@ fn read_all(files: &[(PathBuf, PathBuf)], lossy: bool) -> Result<Vec<NoteFile>, 
 }
 
 /// Note files under `dir`, sorted, skipping hidden folders (`.git`, `.obsidian`).
+/// Links below `dir` are not followed: a linked note or folder is skipped.
 fn walk(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     let mut files = Vec::new();
     let walker = WalkDir::new(dir)

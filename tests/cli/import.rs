@@ -495,3 +495,34 @@ fn a_card_s_demo_links_follow_its_note() {
     let card = env.card("면접 대비 메모 › TCP 연결 › 흐름 제어와 3-way handshake");
     assert_eq!(demo_links(&[card])[0].1, [rule("handshake")]);
 }
+
+/// A note is known by its real path however its folder was named (through a
+/// link, with `..`, or twice over), and a linked note or folder inside is
+/// skipped.
+#[cfg(unix)]
+#[test]
+fn a_note_is_known_by_its_real_path() {
+    use std::os::unix::fs::symlink;
+    let env = Env::new();
+    env.write("real/a.md", "# D\n## 소켓이란?\n소켓은 끝점이다.\n");
+    env.write("real/sub/b.md", "# D\n## 포트란?\n포트는 번호다.\n");
+    env.write("other/c.md", "# D\n## URI란?\nURI는 이름이다.\n");
+    symlink(env.path("other/c.md"), env.path("real/linked.md")).expect("link a note");
+    symlink(env.path("other"), env.path("real/linked")).expect("link a folder");
+    symlink(env.path("real"), env.path("via")).expect("link the folder");
+    env.cmd()
+        .arg("import")
+        .arg(env.path("via"))
+        .arg(env.path("real/sub/../sub"))
+        .assert()
+        .success();
+    let real = env.path("real").canonicalize().expect("real folder");
+    let mut sources: Vec<String> = env
+        .cards()
+        .iter()
+        .map(|c| c["source"].as_str().expect("source").to_string())
+        .collect();
+    sources.sort();
+    let want = [real.join("a.md"), real.join("sub/b.md")].map(|p| p.to_string_lossy().into_owned());
+    assert_eq!(sources, want);
+}
