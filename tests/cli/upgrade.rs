@@ -234,6 +234,16 @@ fn schema_objects(conn: &Connection, name: &str) -> i64 {
 }
 
 /// Rows whose foreign key points at nothing, with the keys turned on.
+/// The (id, text) rows `sql` selects.
+fn id_text_rows(conn: &Connection, sql: &str) -> Vec<(i64, String)> {
+    conn.prepare(sql)
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
 fn dangling_rows(conn: &Connection) -> i64 {
     conn.pragma_update(None, "foreign_keys", true)
         .expect("keys on");
@@ -447,14 +457,10 @@ fn a_version_7_database_keeps_no_state_rows_for_cards_never_answered() {
     let env = keeps_what_a_v2_style_fixture_holds(7);
     // Migration 8: card 6, never answered, had a row of defaults; it goes,
     // and the answered cards keep theirs.
-    let rows: Vec<(i64, String)> = env
-        .conn()
-        .prepare("SELECT card_id, state FROM card_state ORDER BY card_id")
-        .expect("prepare")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("query")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows");
+    let rows = id_text_rows(
+        &env.conn(),
+        "SELECT card_id, state FROM card_state ORDER BY card_id",
+    );
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
     assert_eq!(ids, [1, 2, 3, 4, 5], "{rows:?}");
     // Card 6 is still new: a later day's quiz deals it.
@@ -478,13 +484,7 @@ fn a_version_8_database_keeps_each_cards_tags_in_the_card() {
     // without tags holds an empty array.
     assert_eq!(schema_objects(&conn, "card_tags"), 0);
     assert_eq!(schema_objects(&conn, "card_tags_tag"), 0);
-    let tags: Vec<(i64, String)> = conn
-        .prepare("SELECT id, tags FROM cards ORDER BY id")
-        .expect("prepare")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("query")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows");
+    let tags = id_text_rows(&conn, "SELECT id, tags FROM cards ORDER BY id");
     let tagged: Vec<i64> = tags
         .iter()
         .filter(|(_, t)| t == r#"["Port"]"#)
