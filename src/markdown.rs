@@ -56,9 +56,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     } else {
         text
     };
-    let mut pieces = split_lines(body)
-        .take(if text.is_empty() { 0 } else { usize::MAX })
-        .peekable();
+    let mut pieces = split_lines(body).peekable();
+    if text.is_empty() {
+        // `split` gives an empty text one empty piece; `lines` gives none.
+        pieces.next();
+    }
     std::iter::from_fn(move || {
         let line = pieces.next()?;
         let ended = terminated || pieces.peek().is_some();

@@ -554,8 +554,14 @@ fn has_inline_markup(md: &str) -> bool {
 fn without_joining_markup(md: &str) -> String {
     // Copied a run at a time between the markup bytes, all ASCII: the
     // character-at-a-time loop was a twentieth of parsing a note.
-    const STOPS: [bool; 256] = crate::markdown::byte_set(b"*_~[]!`");
-    let joining = |c: char| matches!(c, '*' | '_' | '~' | '[' | ']' | '!');
+    const JOINING: [bool; 256] = crate::markdown::byte_set(b"*_~[]!");
+    // Where a run of copied text ends: joining markup or a code span's tick.
+    const STOPS: [bool; 256] = {
+        let mut stops = JOINING;
+        stops[b'`' as usize] = true;
+        stops
+    };
+    let joining = |c: char| c.is_ascii() && JOINING[c as usize];
     let mut out = String::with_capacity(md.len());
     let mut rest = md;
     let mut after_tick = false;
