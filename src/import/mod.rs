@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use crate::clock::Timestamp;
 use crate::deck::{self, Card, CardKind, Skipped, links};
-use crate::store::{ExistingCard, Store, StoreError, Tx};
+use crate::store::{ExistingCard, NewRow, Store, StoreError, Tx};
 pub use files::{FileError, NoteFile};
 
 /// What happened to one file.
@@ -113,6 +113,9 @@ impl Report {
 struct Parsed<'f> {
     file: &'f NoteFile,
     note: deck::Note,
+    /// Per card of `note`: its row's other strings, should it be new. Made
+    /// on the parsing thread ([`NewRow`]).
+    rows: Vec<NewRow>,
     source_id: Option<i64>,
     report: FileReport,
 }
@@ -224,9 +227,15 @@ fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
         .filter(|c| c.kind == CardKind::Open)
         .count();
     fr.skipped = note.skipped.clone();
+    let rows = note
+        .cards
+        .iter()
+        .map(|card| NewRow::new(&note.deck, card))
+        .collect();
     Parsed {
         file,
         note,
+        rows,
         source_id: job.source_id,
         report: fr,
     }
@@ -488,9 +497,14 @@ fn write(
         .filter(|(_, renamed)| !**renamed)
         .map(|(&i, _)| i)
         .peekable();
-    for (i, card) in std::mem::take(&mut p.note.cards).into_iter().enumerate() {
+    let rows = std::mem::take(&mut p.rows);
+    for (i, (card, row)) in std::mem::take(&mut p.note.cards)
+        .into_iter()
+        .zip(rows)
+        .enumerate()
+    {
         if added.next_if_eq(&i).is_some() {
-            tx.insert_card(&p.note.deck, card, source_id, now)?;
+            tx.insert_card(row, card, source_id, now)?;
             p.report.added += 1;
         }
     }
