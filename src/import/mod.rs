@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use crate::clock::Timestamp;
 use crate::deck::{self, Card, CardKind, Skipped, links};
-use crate::store::{ExistingCard, NewRow, Store, StoreError, Tx};
+use crate::store::{ExistingCard, RowStrings, Store, StoreError, Tx};
 pub use files::{FileError, NoteFile};
 
 /// What happened to one file.
@@ -113,9 +113,9 @@ impl Report {
 struct Parsed<'f> {
     file: &'f NoteFile,
     note: deck::Note,
-    /// Per card of `note`: its row's other strings, should it be new. Made
-    /// on the parsing thread ([`NewRow`]).
-    rows: Vec<NewRow>,
+    /// Per card of `note`: its row's other strings. Made on the parsing
+    /// thread ([`RowStrings`]).
+    rows: Vec<RowStrings>,
     source_id: Option<i64>,
     report: FileReport,
 }
@@ -230,7 +230,7 @@ fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
     let rows = note
         .cards
         .iter()
-        .map(|card| NewRow::new(&note.deck, card))
+        .map(|card| RowStrings::new(&note.deck, card))
         .collect();
     Parsed {
         file,
@@ -438,7 +438,7 @@ fn write(
                 continue;
             }
         }
-        tx.update_card(existing, &p.note.deck, card, source_id, now)?;
+        tx.update_card(existing, &p.rows[*i], card, source_id, now)?;
     }
 
     // What this file used to hold and no longer names: renamed, or gone.
@@ -471,7 +471,7 @@ fn write(
     for &(o, j) in &pairs {
         let card: &Card = &p.note.cards[c.fresh[j]];
         let old = &gone[o];
-        tx.update_card(old, &p.note.deck, card, source_id, now)?;
+        tx.update_card(old, &p.rows[c.fresh[j]], card, source_id, now)?;
         claims.ids.insert(old.id);
         renamed_old[o] = true;
         renamed_new[j] = true;

@@ -38,7 +38,7 @@ pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{Recorded, ReviewInput, ReviewRow};
 pub use session::SessionTally;
 pub use stats::{StatsCard, StatsFilter, StatsReview};
-pub use write::{ExistingCard, NewRow, SourceRow, SourceSummary, Tx, Written};
+pub use write::{ExistingCard, RowStrings, SourceRow, SourceSummary, Tx, Written};
 
 /// Why the store could not do what was asked. Each names the database file.
 #[derive(Debug, thiserror::Error)]

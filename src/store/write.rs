@@ -105,20 +105,21 @@ impl Default for Pending {
     }
 }
 
-/// The strings a new card's row holds that are not the card's own: its
-/// deck's name, and its heading path and tags as JSON ([`Tx::insert_card`]).
-/// Made by [`NewRow::new`] on the thread that parsed the card: on the one
-/// thread that writes, making them was a sixth of its time (issue 7).
+/// The strings a card's row holds that are not the card's own: its deck's
+/// name, and its heading path and tags as JSON ([`Tx::insert_card`],
+/// [`Tx::update_card`]). Made by [`RowStrings::new`] on the thread that
+/// parsed the card: on the one thread that writes, making them was a sixth
+/// of its time (issue 7).
 #[derive(Debug)]
-pub struct NewRow {
+pub struct RowStrings {
     deck: String,
     heading_path: String,
     tags: String,
 }
 
-impl NewRow {
-    pub fn new(deck: &str, card: &Card) -> NewRow {
-        NewRow {
+impl RowStrings {
+    pub fn new(deck: &str, card: &Card) -> RowStrings {
+        RowStrings {
             deck: deck.to_owned(),
             heading_path: json(&card.heading_path),
             tags: json(&card.tags),
@@ -351,7 +352,7 @@ impl<'a> Tx<'a> {
     /// no difference.
     pub fn insert_card(
         &self,
-        row: NewRow,
+        row: RowStrings,
         card: Card,
         source_id: i64,
         now: Timestamp,
@@ -472,17 +473,18 @@ impl<'a> Tx<'a> {
         Ok(done / rows.width)
     }
 
-    /// Rewrites a card from the notes, keeping its id, schedule and history.
+    /// Rewrites a card from the notes, with the rest of its row in `row`
+    /// (made from the same card), keeping its id, schedule and history.
     /// A changed front or back is kept in `card_revisions`; a missing card comes back.
     pub fn update_card(
         &self,
         old: &ExistingCard,
-        deck: &str,
+        row: &RowStrings,
         card: &Card,
         source_id: i64,
         now: Timestamp,
     ) -> Result<()> {
-        let content_changed = old.content_differs(card) || old.deck != deck;
+        let content_changed = old.content_differs(card) || old.deck != row.deck;
         if old.front != card.front || old.back != card.back {
             self.tx
                 .prepare_cached(
@@ -507,14 +509,14 @@ impl<'a> Tx<'a> {
                     card.front,
                     card.back,
                     card.kind.as_str(),
-                    json(&card.heading_path),
+                    row.heading_path,
                     card.section,
                     source_id,
                     card.line,
                     now.0,
                     content_changed || old.missing,
-                    deck,
-                    json(&card.tags),
+                    row.deck,
+                    row.tags,
                 ])
             })
             .map_err(|e| self.err(e))?;
