@@ -19,6 +19,7 @@ mod session;
 mod sql_audit;
 mod stats;
 mod write;
+mod writeback;
 
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
@@ -708,6 +709,26 @@ mod tests {
         assert_eq!(synchronous(&store), 1, "NORMAL in WAL");
         drop(store);
         assert_eq!(journal_mode(&Store::open(&path).unwrap()), "wal");
+    }
+
+    #[test]
+    fn a_new_file_is_written_out_during_its_first_write_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("new.db")).unwrap();
+        let tx = store.import_transaction().unwrap();
+        assert!(tx.writes_back());
+        drop(tx);
+        // Rolled back: the next one is still the first write.
+        let tx = store.import_transaction().unwrap();
+        assert!(tx.writes_back());
+        tx.upsert_source("notes.md", "hash", 1, crate::clock::Timestamp(0))
+            .unwrap();
+        tx.commit().unwrap();
+        assert!(!store.import_transaction().unwrap().writes_back());
+        assert!(!store.transaction().unwrap().writes_back());
+        // Nor does a database in memory, which has no file.
+        let mut store = Store::open_in_memory().unwrap();
+        assert!(!store.import_transaction().unwrap().writes_back());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::cards::{CardDemo, DEMOS_COLUMN, demos_from};
 use super::column::string_list;
+use super::writeback::{self, Writeback};
 use super::{Journal, KeysOff, Result, StoreError};
 use crate::clock::Timestamp;
 use crate::deck::links::Link;
@@ -17,6 +18,10 @@ use crate::deck::{Card, CardKind};
 #[derive(Debug)]
 pub struct Tx<'a> {
     pub(super) tx: Transaction<'a>,
+    /// With `journal`: writes the new file out while this transaction is
+    /// written. Dropped after `tx` (fields drop in order), when the
+    /// connection holds no lock on the file ([`Writeback`]).
+    writeback: Option<Writeback>,
     pub(super) path: PathBuf,
     /// Set when the database is still in its first journal mode
     /// ([`Journal`]), to be moved to WAL once this transaction commits.
@@ -216,13 +221,20 @@ impl<'a> Tx<'a> {
         journal: Option<Journal<'a>>,
         keys_off: Option<KeysOff<'a>>,
     ) -> Self {
+        let writeback = journal.and_then(|_| Writeback::start(&path, writeback::EVERY));
         Tx {
             tx,
+            writeback,
             path,
             journal,
             _keys_off: keys_off,
             pending: RefCell::new(Pending::default()),
         }
+    }
+
+    #[cfg(test)]
+    pub(super) fn writes_back(&self) -> bool {
+        self.writeback.is_some()
     }
 
     pub(super) fn err(&self, e: rusqlite::Error) -> StoreError {
@@ -236,6 +248,8 @@ impl<'a> Tx<'a> {
         self.tx
             .commit()
             .map_err(|e| StoreError::classify(&path, e))?;
+        // Before WAL's lasting shared lock (see `Writeback`).
+        drop(self.writeback);
         if let Some(journal) = self.journal {
             journal.to_wal();
         }
