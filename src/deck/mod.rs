@@ -103,13 +103,13 @@ pub struct Card {
     pub front: String,
     /// The answer, Markdown as written in the notes (empty for open questions).
     pub back: String,
-    /// The headings above the card, outermost first, the card's own heading last.
+    /// The headings above the card, outermost first, the card's own heading
+    /// last. Cards of one heading path in a note are siblings (buried
+    /// together).
     pub heading_path: Vec<String>,
     pub tags: Vec<String>,
     /// 1-based line in the note where the card starts.
     pub line: u32,
-    /// Cards from the same section of a note are siblings (buried together).
-    pub section: String,
     /// The normalized front: with the deck, the card's identity across edits.
     pub key: String,
     /// Its demos, in order: the `demo:` links in its back, or (once the

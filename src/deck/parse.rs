@@ -337,7 +337,6 @@ impl Walker<'_> {
             front,
             back,
             demos,
-            section: heading_path.join(BREADCRUMB_SEPARATOR),
             heading_path,
             tags,
             line,

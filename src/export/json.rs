@@ -880,7 +880,9 @@ mod tests {
         }
     }
 
-    /// A small valid backup: one source, session, card and review.
+    /// A small valid backup: one source, session, card and review, as a
+    /// synack of schema 3 wrote it (its card's `section` is read and left
+    /// out: schema 10 keeps the heading path alone).
     fn valid() -> serde_json::Value {
         serde_json::json!({
             "synack_backup": 1, "schema_version": 3, "exported_at": "2026-11-21T00:00:00.000Z",
@@ -1144,7 +1146,6 @@ mod tests {
                             back,
                             kind: kind.into(),
                             heading_path,
-                            section: String::new(),
                             source_id: None,
                             line,
                             suspended,

@@ -46,7 +46,6 @@ pub struct BackupCard {
     pub back: String,
     pub kind: String,
     pub heading_path: Vec<String>,
-    pub section: String,
     pub source_id: Option<i64>,
     pub line: i64,
     pub suspended: bool,
@@ -504,7 +503,7 @@ impl Store {
             .into_iter()
             .peekable();
         self.rows(
-            "SELECT c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path, c.section,
+            "SELECT c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path,
                     c.source_id, c.line, c.suspended, c.missing_since, c.created_at, c.updated_at,
                     s.state, s.due, s.stability, s.difficulty, s.step, s.reps, s.lapses,
                     s.last_review, s.buried_until, c.tags
@@ -521,27 +520,26 @@ impl Store {
                     back: r.get(4)?,
                     kind: r.get(5)?,
                     heading_path: string_list(r, 6)?,
-                    section: r.get(7)?,
-                    source_id: r.get(8)?,
-                    line: r.get(9)?,
-                    suspended: r.get(10)?,
-                    missing_since: r.get(11)?,
-                    created_at: r.get(12)?,
-                    updated_at: r.get(13)?,
-                    tags: string_list(r, 23)?,
+                    source_id: r.get(7)?,
+                    line: r.get(8)?,
+                    suspended: r.get(9)?,
+                    missing_since: r.get(10)?,
+                    created_at: r.get(11)?,
+                    updated_at: r.get(12)?,
+                    tags: string_list(r, 22)?,
                     demos: take_run(&mut demos, id),
                     state: BackupState {
                         state: r
-                            .get::<_, Option<String>>(14)?
+                            .get::<_, Option<String>>(13)?
                             .unwrap_or_else(|| "new".into()),
-                        due: r.get(15)?,
-                        stability: r.get(16)?,
-                        difficulty: r.get(17)?,
-                        step: r.get::<_, Option<i64>>(18)?.unwrap_or(0),
-                        reps: r.get::<_, Option<i64>>(19)?.unwrap_or(0),
-                        lapses: r.get::<_, Option<i64>>(20)?.unwrap_or(0),
-                        last_review: r.get(21)?,
-                        buried_until: r.get(22)?,
+                        due: r.get(14)?,
+                        stability: r.get(15)?,
+                        difficulty: r.get(16)?,
+                        step: r.get::<_, Option<i64>>(17)?.unwrap_or(0),
+                        reps: r.get::<_, Option<i64>>(18)?.unwrap_or(0),
+                        lapses: r.get::<_, Option<i64>>(19)?.unwrap_or(0),
+                        last_review: r.get(20)?,
+                        buried_until: r.get(21)?,
                     },
                     revisions: take_run(&mut revisions, id),
                 })
@@ -794,9 +792,9 @@ impl Tx<'_> {
             }
         }
         let id = self.insert_returning(
-            "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section, source_id,
+            "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, source_id,
                                 line, suspended, missing_since, created_at, updated_at, tags)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
              RETURNING id",
             params![
                 keep_ids.then_some(c.id),
@@ -806,7 +804,6 @@ impl Tx<'_> {
                 c.back,
                 c.kind,
                 heading,
-                c.section,
                 source_id,
                 c.line,
                 c.suspended,

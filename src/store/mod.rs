@@ -605,9 +605,9 @@ mod tests {
             store
                 .conn
                 .execute(
-                    "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section,
+                    "INSERT INTO cards (id, deck, key, front, back, kind, heading_path,
                                         line, created_at, updated_at, tags, suspended)
-                     VALUES (?1, ?2, ?1, 'f', 'b', 'question', '[]', 's', 1, 0, 0, ?3, ?4)",
+                     VALUES (?1, ?2, ?1, 'f', 'b', 'question', '[]', 1, 0, 0, ?3, ?4)",
                     rusqlite::params![id, deck, tags, suspended],
                 )
                 .unwrap();
@@ -644,9 +644,9 @@ mod tests {
         store
             .conn
             .execute(
-                "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, section, line,
+                "INSERT INTO cards (id, deck, key, front, back, kind, heading_path, line,
                                     created_at, updated_at, tags)
-                 VALUES (1, 'TCP', 'k', 'f', 'b', 'question', '[]', 's', 1, 0, 0, ?1)",
+                 VALUES (1, 'TCP', 'k', 'f', 'b', 'question', '[]', 1, 0, 0, ?1)",
                 [r#"["TCP","연결 종료"]"#],
             )
             .unwrap();

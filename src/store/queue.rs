@@ -46,14 +46,15 @@ pub(super) const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
 
 /// Siblings of a card answered today are buried until tomorrow.
 ///
-/// The sections answered today (note id and section as one text key; a
-/// note id has no `:`, so the key is unambiguous) are gathered once per
-/// query, as a non-correlated `IN` list SQLite indexes, rather than walking
-/// every candidate's siblings and their reviews: on a 100k-card deck that
-/// walk took a third of a second. `coalesce(…, 0)` keeps `IS` semantics for
+/// Siblings share a note and a heading path: the section of the note they
+/// come from. The sections answered today (note id and heading path as
+/// stored, one text key; a note id has no `:`, so the key is unambiguous)
+/// are gathered once per query, as a non-correlated `IN` list SQLite
+/// indexes, rather than walking every candidate's siblings and their
+/// reviews: on a 100k-card deck that walk took a third of a second. `coalesce(…, 0)` keeps `IS` semantics for
 /// cards without a note (ids start at 1) and keeps NULL out of `NOT IN`.
-const NOT_BURIED: &str = "(coalesce(c.source_id, 0) || ':' || c.section) NOT IN (
-    SELECT coalesce(sib.source_id, 0) || ':' || sib.section
+const NOT_BURIED: &str = "(coalesce(c.source_id, 0) || ':' || c.heading_path) NOT IN (
+    SELECT coalesce(sib.source_id, 0) || ':' || sib.heading_path
     FROM reviews r JOIN cards sib ON sib.id = r.card_id
     WHERE r.reviewed_at >= ?1)";
 

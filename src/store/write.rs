@@ -96,10 +96,10 @@ impl Default for Pending {
             next_id: None,
             written: Vec::new(),
             cards: Rows::new(
-                "INSERT OR FAIL INTO cards (deck, key, front, back, kind, heading_path, section,
+                "INSERT OR FAIL INTO cards (deck, key, front, back, kind, heading_path,
                                             source_id, line, created_at, updated_at, tags) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                12,
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                11,
             ),
             demos: Rows::new(
                 "INSERT OR FAIL INTO card_demos (card_id, pos, name, args, explicit) VALUES ",
@@ -163,7 +163,6 @@ pub struct ExistingCard {
     pub kind: CardKind,
     pub heading_path: Vec<String>,
     pub tags: Vec<String>,
-    pub section: String,
     pub source_id: Option<i64>,
     pub line: u32,
     pub missing: bool,
@@ -178,7 +177,6 @@ impl ExistingCard {
             || self.kind != card.kind
             || self.tags != card.tags
             || self.heading_path != card.heading_path
-            || self.section != card.section
             || !self.same_demos(card)
     }
 
@@ -189,8 +187,7 @@ impl ExistingCard {
 }
 
 const EXISTING_COLUMNS: &str = "c.id, c.deck, c.key, c.front, c.back, c.kind, c.heading_path,
-    c.section, c.source_id, c.line, c.missing_since IS NOT NULL,
-    c.tags";
+    c.source_id, c.line, c.missing_since IS NOT NULL, c.tags";
 
 fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
     let conv = |col: usize, e: Box<dyn std::error::Error + Send + Sync>| {
@@ -205,12 +202,11 @@ fn existing_from_row(row: &Row<'_>) -> rusqlite::Result<ExistingCard> {
         back: row.get(4)?,
         kind: kind.parse().map_err(|e| conv(5, Box::new(e)))?,
         heading_path: string_list(row, 6)?,
-        section: row.get(7)?,
-        source_id: row.get(8)?,
-        line: row.get(9)?,
-        missing: row.get(10)?,
-        tags: string_list(row, 11)?,
-        demos: demos_from(row, 12)?,
+        source_id: row.get(7)?,
+        line: row.get(8)?,
+        missing: row.get(9)?,
+        tags: string_list(row, 10)?,
+        demos: demos_from(row, 11)?,
     })
 }
 
@@ -391,7 +387,6 @@ impl<'a> Tx<'a> {
                 Value::Text(card.back),
                 Value::Text(card.kind.as_str().to_owned()),
                 Value::Text(row.heading_path),
-                Value::Text(card.section),
                 Value::Integer(source_id),
                 Value::Integer(i64::from(card.line)),
                 Value::Integer(now.0),
@@ -511,9 +506,9 @@ impl<'a> Tx<'a> {
         self.tx
             .prepare_cached(
                 "UPDATE cards SET key = ?2, front = ?3, back = ?4, kind = ?5, heading_path = ?6,
-                    section = ?7, source_id = ?8, line = ?9, missing_since = NULL,
-                    updated_at = CASE WHEN ?11 THEN ?10 ELSE updated_at END, deck = ?12,
-                    tags = ?13
+                    source_id = ?7, line = ?8, missing_since = NULL,
+                    updated_at = CASE WHEN ?10 THEN ?9 ELSE updated_at END, deck = ?11,
+                    tags = ?12
                  WHERE id = ?1",
             )
             .and_then(|mut s| {
@@ -524,7 +519,6 @@ impl<'a> Tx<'a> {
                     card.back,
                     card.kind.as_str(),
                     row.heading_path,
-                    card.section,
                     source_id,
                     card.line,
                     now.0,

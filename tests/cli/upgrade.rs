@@ -14,10 +14,19 @@ use crate::util::Env;
 /// card, a missing row as the row's defaults: from schema 8 on, a card
 /// never answered has none (migration 8 drops the rows that hold only the
 /// defaults). From schema 9 on, `card_tags` is read from each card's `tags`
-/// array, a tag's place in it as its `pos`.
+/// array, a tag's place in it as its `pos`. From schema 10 on, a card's
+/// `section` is read as what it always held: its heading path joined with
+/// ` › `.
 fn contents(path: &Path, tables: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>> {
     let conn = Connection::open(path).expect("open");
     let tag_table = schema_objects(&conn, "card_tags") == 1;
+    let section_column: bool = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('cards') WHERE name = 'section'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("columns");
     tables
         .iter()
         .map(|(table, columns)| {
@@ -25,6 +34,11 @@ fn contents(path: &Path, tables: &[(String, Vec<String>)]) -> BTreeMap<String, V
             let cols = columns
                 .iter()
                 .map(|c| match (states, c.as_str()) {
+                    (false, "section") if table == "cards" && !section_column => {
+                        "quote(coalesce((SELECT group_concat(j.value, ' › ' ORDER BY j.key)
+                                         FROM json_each(cards.heading_path) j), ''))"
+                            .to_string()
+                    }
                     (false, _) => format!("quote(\"{c}\")"),
                     (true, "card_id") => "quote(c.id)".to_string(),
                     (true, "state") => "quote(coalesce(t.state, 'new'))".to_string(),
@@ -401,16 +415,16 @@ fn a_version_6_database_gets_the_key_index_led_by_the_key_and_a_state_index_of_d
     assert_eq!(schema_objects(&conn, "cards_source_line"), 1);
     assert_eq!(dangling_rows(&conn), 0);
     // The identity is still unique.
-    assert!(
-        conn.execute(
-            "INSERT INTO cards (deck, key, front, back, kind, heading_path, section,
+    let copy = conn
+        .execute(
+            "INSERT INTO cards (deck, key, front, back, kind, heading_path,
                                 line, created_at, updated_at)
-             SELECT deck, key, front, back, kind, heading_path, section, line, 0, 0
+             SELECT deck, key, front, back, kind, heading_path, line, 0, 0
              FROM cards LIMIT 1",
             [],
         )
-        .is_err()
-    );
+        .expect_err("a second card of one identity");
+    assert!(copy.to_string().contains("UNIQUE"), "{copy}");
     // The index holds exactly the cards that have a due time, and the
     // queries for due cards read it.
     let (indexed, due): (i64, i64) = conn
@@ -505,4 +519,41 @@ fn a_version_8_database_keeps_each_cards_tags_in_the_card() {
         .map(|c| c["id"].as_i64().expect("id"))
         .collect();
     assert_eq!(ids, [5, 6]);
+}
+
+#[test]
+fn a_version_9_database_loses_only_the_section_and_still_buries_siblings() {
+    // Its rows, `section` read as the heading path joined, checked above.
+    let env = keeps_what_a_v2_style_fixture_holds(9);
+    let conn = env.conn();
+    let section: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('cards') WHERE name = 'section'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("columns");
+    assert_eq!(section, 0, "migration 10 drops the column");
+    drop(conn);
+    // Cards 5 and 6 share a heading path (`TCP › Port`): answering 5 buries
+    // 6, which is new, until the next day.
+    let new_today = |now: &str| {
+        let out = env
+            .cmd()
+            .env("SYNACK_NOW", now)
+            .args(["due", "--format", "json"])
+            .assert()
+            .success();
+        let due: serde_json::Value =
+            serde_json::from_slice(&out.get_output().stdout).expect("json");
+        due["today"]["new"].as_u64().expect("new")
+    };
+    assert_eq!(new_today("2026-11-22T09:00:00+09:00"), 1);
+    env.cmd()
+        .env("SYNACK_NOW", "2026-11-22T09:00:00+09:00")
+        .args(["answer", "5", "good"])
+        .assert()
+        .success();
+    assert_eq!(new_today("2026-11-22T09:01:00+09:00"), 0);
+    assert_eq!(new_today("2026-11-23T09:00:00+09:00"), 1);
 }
