@@ -362,8 +362,8 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE card_tags;
     "#,
     // 10: a card's section was its heading path joined with ` › `, stored
-    // again in every row (issue 7): 102 of a row's 620 bytes, a sixth of a
-    // fresh import's file, written and copied for nothing. Siblings are the
+    // again in every row (issue 7): 102 of a row's 620 bytes, a seventh of
+    // a fresh import's file, written and copied for nothing. Siblings are the
     // cards of one heading path, which the queue compares as it is stored.
     r#"
     ALTER TABLE cards DROP COLUMN section;

@@ -51,8 +51,9 @@ pub(super) const STUDYABLE: &str = "c.suspended = 0 AND c.missing_since IS NULL
 /// stored, one text key; a note id has no `:`, so the key is unambiguous)
 /// are gathered once per query, as a non-correlated `IN` list SQLite
 /// indexes, rather than walking every candidate's siblings and their
-/// reviews: on a 100k-card deck that walk took a third of a second. `coalesce(…, 0)` keeps `IS` semantics for
-/// cards without a note (ids start at 1) and keeps NULL out of `NOT IN`.
+/// reviews: on a 100k-card deck that walk took a third of a second.
+/// `coalesce(…, 0)` keeps `IS` semantics for cards without a note (ids
+/// start at 1) and keeps NULL out of `NOT IN`.
 const NOT_BURIED: &str = "(coalesce(c.source_id, 0) || ':' || c.heading_path) NOT IN (
     SELECT coalesce(sib.source_id, 0) || ':' || sib.heading_path
     FROM reviews r JOIN cards sib ON sib.id = r.card_id
