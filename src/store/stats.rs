@@ -6,6 +6,8 @@
 //! [`Store::each_stats_review`] hands them out one at a time, borrowed from
 //! the row being read, instead of as a list.
 
+use std::collections::HashMap;
+
 use rusqlite::{Row, params};
 
 use super::column::{int, real, text, text_or_null};
@@ -132,6 +134,22 @@ fn is_blank(text: &[u8]) -> Result<bool, std::str::Utf8Error> {
     }
 }
 
+/// Sorts `cards` by deck, note, line and id, text bytewise and a card with
+/// no note first. Each deck and note is ranked once, so that the sort
+/// compares numbers: comparing their names at every step was a fortieth of
+/// a 100k-card report (issue 7).
+fn in_reading_order(cards: &mut [StatsCard]) {
+    fn ranks<T: Ord + Clone + std::hash::Hash>(names: Vec<&T>) -> HashMap<T, u32> {
+        let mut names = names;
+        names.sort_unstable();
+        names.dedup();
+        names.into_iter().cloned().zip(0..).collect()
+    }
+    let decks = ranks(cards.iter().map(|c| &c.deck).collect());
+    let notes = ranks(cards.iter().map(|c| &c.source).collect());
+    cards.sort_by_cached_key(|c| (decks[&c.deck], notes[&c.source], c.line, c.id));
+}
+
 impl Store {
     /// Cards matching `filter` with their schedule, in reading order.
     pub fn stats_cards(&self, filter: &StatsFilter) -> Result<Vec<StatsCard>> {
@@ -152,9 +170,7 @@ impl Store {
             params![filter.deck, filter.tag],
             stats_card,
         )?;
-        cards.sort_unstable_by(|a, b| {
-            (&a.deck, &a.source, a.line, a.id).cmp(&(&b.deck, &b.source, b.line, b.id))
-        });
+        in_reading_order(&mut cards);
         Ok(cards)
     }
 
@@ -255,7 +271,48 @@ mod tests {
         assert_eq!(is_blank(b"a\xff"), Ok(false));
     }
 
+    fn card_at(id: i64, deck: &str, source: Option<&str>, line: u32) -> StatsCard {
+        StatsCard {
+            id,
+            deck: deck.to_string(),
+            front: String::new(),
+            unanswered: false,
+            kind: CardKind::Question,
+            topic: None,
+            source: source.map(str::to_string),
+            line,
+            suspended: false,
+            phase: Phase::New,
+            stability: None,
+            difficulty: None,
+            lapses: 0,
+            last_review: None,
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn reading_order_is_deck_note_line_id_as_text_sorts(
+            rows in proptest::collection::vec(
+                (0..4usize, proptest::option::of(0..4usize), 0..5u32),
+                0..40,
+            )
+        ) {
+            const DECKS: [&str; 4] = ["TCP", "tcp", "네트워크", "HTTP"];
+            const NOTES: [&str; 4] = ["b/1.md", "a/2.md", "a/10.md", "노트.md"];
+            let mut cards: Vec<StatsCard> = rows
+                .iter()
+                .zip(0..)
+                .map(|(&(d, n, line), id)| card_at(id, DECKS[d], n.map(|n| NOTES[n]), line))
+                .collect();
+            let mut expected = cards.clone();
+            expected.sort_by(|a, b| {
+                (&a.deck, &a.source, a.line, a.id).cmp(&(&b.deck, &b.source, b.line, b.id))
+            });
+            in_reading_order(&mut cards);
+            proptest::prop_assert_eq!(cards, expected);
+        }
+
         #[test]
         fn blank_is_what_trim_leaves_empty(
             text in "[ \t\n\r\x0B\x0C\u{85}\u{A0}\u{2000}-\u{200D}\u{2028}\u{3000}a가]{0,8}"

@@ -181,6 +181,13 @@ pub struct Source {
 }
 
 impl Source {
+    fn of(card: &StatsCard) -> Source {
+        Source {
+            path: card.source.clone(),
+            line: card.line,
+        }
+    }
+
     /// `path:line`, or `–` for a card with no note.
     pub fn display(&self) -> String {
         match &self.path {
@@ -287,6 +294,21 @@ pub struct Input<'a> {
     pub utc_offset: i32,
     pub deck: Option<String>,
     pub tag: Option<String>,
+}
+
+/// The first `n` of `items` in `order`, a total order, sorted; the rest
+/// are neither sorted nor kept.
+fn first_sorted<T>(
+    mut items: Vec<T>,
+    n: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    if items.len() > n {
+        items.select_nth_unstable_by(n, &order);
+        items.truncate(n);
+    }
+    items.sort_unstable_by(order);
+    items
 }
 
 /// The calendar date of study day `day` (its local date at the rollover hour).
@@ -497,12 +519,8 @@ impl Report {
         let mut stabilities = Vec::new();
         let mut difficulties = Vec::new();
         let mut rs = Vec::new();
-        for c in input.cards {
+        for (i, c) in input.cards.iter().enumerate() {
             let log = input.log.card(c.id);
-            let source = Source {
-                path: c.source.clone(),
-                line: c.line,
-            };
             if c.suspended {
                 overview.suspended += 1;
                 continue;
@@ -519,7 +537,7 @@ impl Report {
                     deck: c.deck.clone(),
                     front: c.front.clone(),
                     reviews: log.reviews,
-                    source: source.clone(),
+                    source: Source::of(c),
                 });
             }
             let key = (c.deck.clone(), c.topic.clone());
@@ -544,26 +562,32 @@ impl Report {
                     rs.push(r);
                     stabilities.extend(c.stability);
                     difficulties.extend(c.difficulty);
-                    weakest.push(WeakCard {
-                        id: c.id,
-                        deck: c.deck.clone(),
-                        front: c.front.clone(),
-                        retrievability: r,
-                        lapses: c.lapses,
-                        stability: c.stability,
-                        source,
-                    });
+                    weakest.push((r, c.lapses, c.id, i));
                 }
             }
         }
-        // Least likely recalled first; among equals, the most lapses.
-        weakest.sort_by(|a, b| {
-            a.retrievability
-                .total_cmp(&b.retrievability)
-                .then(b.lapses.cmp(&a.lapses))
-                .then(a.id.cmp(&b.id))
-        });
-        weakest.truncate(WEAKEST);
+        // Least likely recalled first; among equals, the most lapses. Only
+        // the first `WEAKEST` of all reviewed cards are sorted and copied:
+        // sorting every one of them, each with its deck and front copied,
+        // was a twentieth of a 100k-card report (issue 7).
+        let order = |a: &(f64, u32, i64, usize), b: &(f64, u32, i64, usize)| {
+            a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+        };
+        let weakest = first_sorted(weakest, WEAKEST, order)
+            .into_iter()
+            .map(|(retrievability, lapses, id, i)| {
+                let c = &input.cards[i];
+                WeakCard {
+                    id,
+                    deck: c.deck.clone(),
+                    front: c.front.clone(),
+                    retrievability,
+                    lapses,
+                    stability: c.stability,
+                    source: Source::of(c),
+                }
+            })
+            .collect();
 
         let days = (today - CALENDAR_DAYS + 1..=today)
             .map(|d| DayReviews {
@@ -733,6 +757,20 @@ fn histogram(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_n_are_those_a_whole_sort_puts_first(
+            items in proptest::collection::vec((0..5u8, 0..1000i64), 0..60),
+            n in 0..20usize,
+        ) {
+            let order = |a: &(u8, i64), b: &(u8, i64)| a.cmp(b);
+            let mut all = items.clone();
+            all.sort_by(order);
+            all.truncate(n);
+            proptest::prop_assert_eq!(first_sorted(items, n, order), all);
+        }
+    }
 
     #[test]
     fn streak_survives_until_the_day_is_over() {
