@@ -569,7 +569,7 @@ impl Report {
         // Least likely recalled first; among equals, the most lapses. Only
         // the first `WEAKEST` of all reviewed cards are sorted and copied:
         // sorting every one of them, each with its deck and front copied,
-        // was a twentieth of a 100k-card report (issue 7).
+        // was a fiftieth of a 100k-card report (issue 7).
         let order = |a: &(f64, u32, i64, usize), b: &(f64, u32, i64, usize)| {
             a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
         };
