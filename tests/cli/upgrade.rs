@@ -557,3 +557,37 @@ fn a_version_9_database_loses_only_the_section_and_still_buries_siblings() {
     assert_eq!(new_today("2026-11-22T09:01:00+09:00"), 0);
     assert_eq!(new_today("2026-11-23T09:00:00+09:00"), 1);
 }
+
+#[test]
+fn a_version_10_database_gets_the_review_index_the_reports_read() {
+    let env = keeps_what_a_v2_style_fixture_holds(10);
+    let conn = env.conn();
+    // Migration 11: `reviews_card` holds what the reports read, in their
+    // order, and still serves a card's own reviews.
+    let sql = schema_sql(&conn, "reviews_card");
+    assert!(
+        sql.contains("(card_id, reviewed_at, id, rating, state_before, scheduled_days, answer)"),
+        "{sql}"
+    );
+    let in_index: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM reviews INDEXED BY reviews_card WHERE card_id > 0",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    let all: i64 = conn
+        .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!((in_index, all), (10, 10));
+    drop(conn);
+    assert_eq!(env.integrity(), "ok");
+    // The report reads the log as before: its ten reviews, by card.
+    let out = env
+        .cmd()
+        .args(["stats", "--format", "json"])
+        .assert()
+        .success();
+    let stats: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("json");
+    assert_eq!(stats["overview"]["reviews"], 10, "{stats}");
+}
