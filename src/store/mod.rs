@@ -567,25 +567,27 @@ mod tests {
         assert_eq!(tables, 1);
     }
 
-    fn journal_mode(store: &Store) -> String {
+    fn pragma<T: rusqlite::types::FromSql>(store: &Store, name: &str) -> T {
         store
             .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .pragma_query_value(None, name, |r| r.get(0))
             .unwrap()
+    }
+
+    fn journal_mode(store: &Store) -> String {
+        pragma(store, "journal_mode")
     }
 
     fn synchronous(store: &Store) -> i64 {
-        store
-            .conn
-            .query_row("PRAGMA synchronous", [], |r| r.get(0))
-            .unwrap()
+        pragma(store, "synchronous")
     }
 
     fn keys_on(store: &Store) -> bool {
-        store
-            .conn
-            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-            .unwrap()
+        pragma(store, "foreign_keys")
+    }
+
+    fn page_size(store: &Store) -> i64 {
+        pragma(store, "page_size")
     }
 
     #[test]
@@ -705,13 +707,6 @@ mod tests {
             .unwrap();
         assert!(tx.commit().is_err());
         assert!(keys_on(&store));
-    }
-
-    fn page_size(store: &Store) -> i64 {
-        store
-            .conn
-            .query_row("PRAGMA page_size", [], |r| r.get(0))
-            .unwrap()
     }
 
     #[test]
