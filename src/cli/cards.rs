@@ -98,7 +98,7 @@ pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
         search: args.search.clone().filter(|s| !s.is_empty()),
     };
     let cards = store.cards(&filter)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::buffered_stdout();
     match args.format {
         Format::Json => {
             let json: Vec<CardJson<'_>> = cards.iter().map(CardJson::from).collect();
@@ -106,6 +106,7 @@ pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
         }
         Format::Text => write_list(&mut out, &cards)?,
     }
+    out.flush()?;
     Ok(())
 }
 

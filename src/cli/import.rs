@@ -42,12 +42,13 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             writeln!(err, "synack: warning: {w}")?;
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::buffered_stdout();
     if args.json {
         super::write_json(&mut out, &report)?;
     } else {
         write_text(&mut out, &report)?;
     }
+    out.flush()?;
     Ok(())
 }
 
