@@ -276,7 +276,7 @@ fn parse_in_order<'f>(
     }
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        let (sender, results) = mpsc::channel::<(usize, Parser, Parsed<'f>)>();
+        let (sender, results) = mpsc::channel::<(usize, ParsedBy, Parsed<'f>)>();
         let mut bins = Vec::with_capacity(threads - 1);
         for worker in 0..threads - 1 {
             let (sender, next) = (sender.clone(), &next);
@@ -289,7 +289,7 @@ fn parse_in_order<'f>(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
                     let parsed = parse_one(job, rules);
-                    if sender.send((i, Parser::Worker(worker), parsed)).is_err() {
+                    if sender.send((i, ParsedBy::Worker(worker), parsed)).is_err() {
                         break;
                     }
                 }
@@ -300,13 +300,13 @@ fn parse_in_order<'f>(
         }
         drop(sender);
         // Results arrive in any order; they are handed on in file order.
-        let mut waiting: BTreeMap<usize, (Parser, Parsed<'f>)> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, (ParsedBy, Parsed<'f>)> = BTreeMap::new();
         let mut want = 0;
         while want < jobs.len() {
-            while let Some((parser, p)) = waiting.remove(&want) {
+            while let Some((by, p)) = waiting.remove(&want) {
                 want += 1;
                 let garbage = take(p)?;
-                if let (Some(g), Parser::Worker(worker)) = (garbage, parser) {
+                if let (Some(g), ParsedBy::Worker(worker)) = (garbage, by) {
                     // A worker that is gone takes nothing: dropped here.
                     let _ = bins[worker].send(g);
                 }
@@ -317,13 +317,13 @@ fn parse_in_order<'f>(
             let ready = results.try_recv().ok().or_else(|| {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let job = jobs.get(i)?;
-                Some((i, Parser::Writer, parse_one(job, rules)))
+                Some((i, ParsedBy::Writer, parse_one(job, rules)))
             });
-            // Every file is taken: the next in order is a worker's.
-            let Some((i, parser, parsed)) = ready.or_else(|| results.recv().ok()) else {
+            // Nothing ready and every file taken: wait for a worker's.
+            let Some((i, by, parsed)) = ready.or_else(|| results.recv().ok()) else {
                 break;
             };
-            waiting.insert(i, (parser, parsed));
+            waiting.insert(i, (by, parsed));
         }
         Ok(())
     })
@@ -331,7 +331,7 @@ fn parse_in_order<'f>(
 
 /// Which thread parsed a file: where its garbage goes.
 #[derive(Debug, Clone, Copy)]
-enum Parser {
+enum ParsedBy {
     Writer,
     Worker(usize),
 }
@@ -555,7 +555,7 @@ mod tests {
                 source_path: format!("/notes/{i}.md"),
                 display: format!("{i}.md"),
                 stem: i.to_string(),
-                hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
+                hash: String::new(),
                 text,
                 warnings: Vec::new(),
             },
