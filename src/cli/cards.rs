@@ -238,7 +238,7 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             Err(e) => return Err(e.into()),
         };
         writeln!(out)?;
-        out.write_all(report.text().as_bytes())?;
+        out.write_all(report.text(super::output_width()).as_bytes())?;
     }
     Ok(())
 }

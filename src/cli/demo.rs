@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use super::Format;
 use crate::exit::{HelpShown, UsageError};
-use crate::sim::{self, DEMOS, OutputFormat, SimError};
+use crate::sim::render::Renderer;
+use crate::sim::trace::Observer;
+use crate::sim::{self, Block, Common, DEMOS, Emitter, Flow, OutputFormat, SimError};
 
 pub(super) const AFTER_HELP: &str = "\
 Demos:
@@ -28,8 +30,7 @@ pub struct DemoArgs {
     #[arg(
         value_name = "NAME [OPTIONS]",
         trailing_var_arg = true,
-        allow_hyphen_values = true,
-        required = true
+        allow_hyphen_values = true
     )]
     pub argv: Vec<String>,
 }
@@ -52,39 +53,89 @@ struct DemoJson {
 }
 
 pub(super) fn run(args: DemoArgs) -> Result<()> {
+    if args.argv.is_empty() {
+        return print_list(Format::Text);
+    }
     if args.argv.first().map(String::as_str) == Some("list") {
         let list = ListArgs::try_parse_from(&args.argv).map_err(clap_error)?;
         return print_list(list.format);
     }
-    let run = match sim::run(&args.argv) {
+    let mut screen = Screen::new(super::output_width());
+    let result = sim::run_with(&args.argv, &mut Emitter::live(&mut screen));
+    let run = match result {
         Ok(run) => run,
+        Err(SimError::Stopped) => return Ok(()),
         Err(SimError::Args(e)) => return Err(clap_error(e)),
         Err(e @ SimError::UnknownDemo(_)) => return Err(UsageError(e.to_string()).into()),
         Err(e) => return Err(e.into()),
     };
-    let mut out = std::io::stdout().lock();
-    match run.common.format {
-        OutputFormat::Json => super::write_json(&mut out, &run.report.json)?,
-        OutputFormat::Text => {
-            let pause = run.common.step
-                && std::io::stdin().is_terminal()
-                && std::io::stdout().is_terminal();
-            let mut stdin = std::io::stdin().lock();
-            let last = run.report.steps.len().saturating_sub(1);
-            for (i, step) in run.report.steps.iter().enumerate() {
-                out.write_all(step.as_bytes())?;
-                if pause && i < last {
-                    write!(out, "  [Enter] ")?;
-                    out.flush()?;
-                    let mut line = String::new();
-                    if stdin.read_line(&mut line)? == 0 {
-                        break;
-                    }
-                }
+    screen.failed?;
+    if run.common.format == OutputFormat::Json {
+        super::write_json(&mut std::io::stdout().lock(), &run.report.json)?;
+    }
+    Ok(())
+}
+
+/// Draws a demo's blocks as they are emitted, so a live demo's step happens
+/// when it is shown; with `--step` on a terminal, waits for Enter (or `q`)
+/// after each block and then clears its prompt.
+struct Screen {
+    renderer: Renderer,
+    text: bool,
+    pause: bool,
+    /// The first write error; the demo is stopped when there is one.
+    failed: std::io::Result<()>,
+}
+
+impl Screen {
+    fn new(width: usize) -> Screen {
+        Screen {
+            renderer: Renderer::new(width),
+            text: false,
+            pause: false,
+            failed: Ok(()),
+        }
+    }
+
+    fn show(&mut self, block: &Block) -> std::io::Result<Flow> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(self.renderer.block(block).as_bytes())?;
+        if !self.pause {
+            return Ok(Flow::Continue);
+        }
+        write!(out, "  [Enter] next · q quit ")?;
+        out.flush()?;
+        let mut line = String::new();
+        let read = std::io::stdin().lock().read_line(&mut line)?;
+        // The typed line moved the cursor down: go back up and wipe the prompt.
+        write!(out, "\x1b[1A\r\x1b[2K")?;
+        out.flush()?;
+        let quit = read == 0 || line.trim().eq_ignore_ascii_case("q");
+        Ok(if quit { Flow::Stop } else { Flow::Continue })
+    }
+}
+
+impl Observer for Screen {
+    fn start(&mut self, common: &Common) {
+        self.text = common.format == OutputFormat::Text;
+        self.pause = self.text
+            && common.step
+            && std::io::stdin().is_terminal()
+            && std::io::stdout().is_terminal();
+    }
+
+    fn block(&mut self, block: &Block) -> Flow {
+        if !self.text {
+            return Flow::Continue;
+        }
+        match self.show(block) {
+            Ok(flow) => flow,
+            Err(e) => {
+                self.failed = Err(e);
+                Flow::Stop
             }
         }
     }
-    Ok(())
 }
 
 /// `--help` prints and succeeds; a bad option is a usage error, shown the way

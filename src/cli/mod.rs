@@ -19,6 +19,21 @@ use crate::clock::{self, Timestamp};
 use crate::render::terminal::Style;
 use crate::store::Store;
 
+/// The width every text screen is laid out for: the terminal's on a tty,
+/// else `COLUMNS`, else 80.
+pub(crate) fn output_width() -> usize {
+    if std::io::stdout().is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
+    {
+        return usize::from(w);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&w| w > 0)
+        .unwrap_or(crate::sim::render::DEFAULT_WIDTH)
+}
+
 /// The environment variable naming the database file.
 pub const DB_VAR: &str = "SYNACK_DB";
 

@@ -669,7 +669,11 @@ impl Session {
         };
         let link = &cur.demos[n - 1];
         match crate::sim::run(&link.argv()) {
-            Ok(run) => message("demo", true, run.report.text()),
+            Ok(run) => message(
+                "demo",
+                true,
+                run.report.text(crate::sim::render::DEFAULT_WIDTH),
+            ),
             Err(e) => message("demo", false, format!("demo {}: {e}", link.label())),
         }
     }

@@ -13,7 +13,7 @@ use clap::{CommandFactory, Parser, ValueEnum};
 use serde_json::{Value, json};
 
 use super::tcp::{Event, Rule, Segment, Side, State, Tcb, Timer, Transition};
-use super::{Common, Demo, Report, Run, SimError};
+use super::{Common, Demo, Emitter, SimError};
 use crate::render::width::{pad, width};
 
 pub const DEMO: Demo = Demo {
@@ -566,8 +566,9 @@ impl Sim<'_> {
     }
 }
 
-fn run(argv: &[String]) -> Result<Run, SimError> {
+fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     let args = Args::try_parse_from(argv)?;
+    out.start(&args.common);
     let plan = Plan::new(&args);
     let mut drops = plan.drops.clone();
     drops.extend(args.drop);
@@ -598,10 +599,8 @@ fn run(argv: &[String]) -> Result<Run, SimError> {
     );
     steps.push(summary(&plan, &trace, effect.as_ref()));
     let json = to_json(&plan, &args, &trace, effect.as_ref());
-    Ok(Run {
-        common: args.common,
-        report: Report { steps, json },
-    })
+    super::emit_legacy_steps(out, &steps)?;
+    Ok(json)
 }
 
 /// What `--drop K` changed, against the same scenario without it.

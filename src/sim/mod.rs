@@ -5,16 +5,21 @@
 //! Each demo is one file that exports a [`Demo`]; [`DEMOS`] lists them. A demo
 //! parses its own options with clap (so `synack demo NAME --help` explains
 //! them), runs without reading the clock or a global RNG (`--seed` feeds every
-//! random choice), and returns a [`Report`]: text a person reads, step by step,
-//! and a JSON document with the same facts.
+//! random choice), emits what happens as a structured [`trace`] through an
+//! [`Emitter`], and returns a JSON document with the same facts. The one
+//! [`render`]er draws every demo's trace at the terminal's width.
 //!
-//! Adding a demo: write `src/sim/NAME.rs` with a `pub const DEMO: Demo`, then
-//! add one line to [`DEMOS`].
+//! Adding a demo: write `src/sim/LAYER/NAME.rs` with a `pub const DEMO: Demo`,
+//! then add one line to [`DEMOS`].
 
 pub mod handshake;
+pub mod render;
 pub mod sockets;
 pub mod tcp;
+pub mod trace;
 pub mod uri;
+
+pub use trace::{Block, Emitter, Flow, Trace};
 
 use clap::{Args, ValueEnum};
 use percent_encoding::percent_decode_str;
@@ -37,8 +42,10 @@ pub struct Demo {
     /// Words (Korean and English, lower-case) that make a card about this
     /// demo's topic when no `demo:` link says so. See `deck::links`.
     pub keywords: &'static [&'static str],
-    /// Parses `argv` (`argv[0]` is the demo's name) and runs the demo.
-    pub run: fn(&[String]) -> Result<Run, SimError>,
+    /// Parses `argv` (`argv[0]` is the demo's name), calls
+    /// [`Emitter::start`] with the parsed common options, runs the demo
+    /// emitting its trace, and returns its JSON document.
+    pub run: fn(&[String], &mut Emitter<'_>) -> Result<serde_json::Value, SimError>,
 }
 
 /// The options every demo takes, flattened into its own clap arguments.
@@ -55,6 +62,16 @@ pub struct Common {
     pub step: bool,
 }
 
+impl Default for Common {
+    fn default() -> Common {
+        Common {
+            seed: 1,
+            format: OutputFormat::Text,
+            step: false,
+        }
+    }
+}
+
 /// How a demo's report is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
@@ -64,18 +81,18 @@ pub enum OutputFormat {
     Json,
 }
 
-/// What a demo found: the text, in steps, and the same facts as JSON.
+/// What a demo found: its trace, and the same facts as JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    /// Blocks of text, each ending with a newline; `--step` pauses between them.
-    pub steps: Vec<String>,
+    pub trace: Trace,
+    /// The demo's own document, with the trace under `"trace"`.
     pub json: serde_json::Value,
 }
 
 impl Report {
-    /// The whole text, as printed without `--step`.
-    pub fn text(&self) -> String {
-        self.steps.concat()
+    /// The whole text at `width` columns, as printed without `--step`.
+    pub fn text(&self, width: usize) -> String {
+        render::text(&self.trace, width)
     }
 }
 
@@ -98,6 +115,9 @@ pub enum SimError {
     /// (e.g. a URI that cannot be parsed, where that is not itself the point).
     #[error("{0}")]
     Invalid(String),
+    /// The reader stopped a `--step` run (`q`); not a failure.
+    #[error("stopped")]
+    Stopped,
     #[error("{what}: {source}")]
     Io {
         what: String,
@@ -106,19 +126,47 @@ pub enum SimError {
     },
 }
 
+/// Emits text steps formatted by a demo itself, one block per step.
+///
+/// Transitional: the demos written before the trace existed format their own
+/// text; each moves to structured blocks, and then this goes.
+pub(crate) fn emit_legacy_steps(out: &mut Emitter<'_>, steps: &[String]) -> Result<(), SimError> {
+    for step in steps {
+        out.pre(step.lines().map(str::to_string).collect())?;
+    }
+    Ok(())
+}
+
 /// Finds a demo by name.
 pub fn find(name: &str) -> Option<&'static Demo> {
     DEMOS.iter().find(|d| d.name == name)
 }
 
-/// Runs the demo named by `argv[0]` with the rest of `argv` as its options.
+/// Runs the demo named by `argv[0]` with the rest of `argv` as its options,
+/// recording its trace.
 pub fn run(argv: &[String]) -> Result<Run, SimError> {
+    run_with(argv, &mut Emitter::recording())
+}
+
+/// Runs a demo with its blocks going through `out` (live, for a terminal).
+pub fn run_with(argv: &[String], out: &mut Emitter<'_>) -> Result<Run, SimError> {
     let name = argv.first().map(String::as_str).unwrap_or_default();
     let demo = find(name).ok_or_else(|| SimError::UnknownDemo(name.to_string()))?;
     // clap names the program after argv[0] in usage lines and help.
     let mut argv = argv.to_vec();
     argv[0] = format!("synack demo {name}");
-    (demo.run)(&argv)
+    let mut json = (demo.run)(&argv, out)?;
+    let (common, trace) = out.take();
+    if let serde_json::Value::Object(map) = &mut json {
+        map.insert(
+            "trace".to_string(),
+            serde_json::to_value(&trace.blocks).unwrap_or_default(),
+        );
+    }
+    Ok(Run {
+        common,
+        report: Report { trace, json },
+    })
 }
 
 /// A card's link to a demo, written in a note as `[text](demo:NAME?ARGS)`.

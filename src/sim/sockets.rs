@@ -26,7 +26,7 @@ use chacha20::rand_core::{Rng, SeedableRng};
 use clap::Parser;
 use serde::Serialize;
 
-use super::{Common, Demo, Report, Run, SimError};
+use super::{Common, Demo, Emitter, SimError};
 use crate::render::width::{pad, width};
 
 pub const DEMO: Demo = Demo {
@@ -63,21 +63,17 @@ struct Args {
     common: Common,
 }
 
-fn run(argv: &[String]) -> Result<Run, SimError> {
+fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
     let args = Args::try_parse_from(argv)?;
+    out.start(&args.common);
     let report = if args.simulate {
         simulated(args.clients, args.common.seed)
     } else {
         live(args.clients)?
     };
     let json = serde_json::to_value(&report).map_err(|e| SimError::Invalid(e.to_string()))?;
-    Ok(Run {
-        report: Report {
-            steps: report.steps(args.common.seed),
-            json,
-        },
-        common: args.common,
-    })
+    super::emit_legacy_steps(out, &report.steps(args.common.seed))?;
+    Ok(json)
 }
 
 /// Linux's default `ip_local_port_range`, used by `--simulate`.

@@ -36,7 +36,7 @@ use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use url::{Origin, Url};
 
-use super::{Common, Demo, Report, Run, SimError};
+use super::{Common, Demo, Emitter, SimError};
 use crate::render::width::pad;
 
 pub const DEMO: Demo = Demo {
@@ -79,8 +79,9 @@ struct Args {
     common: Common,
 }
 
-fn run(argv: &[String]) -> Result<Run, SimError> {
+fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
     let args = Args::try_parse_from(argv)?;
+    out.start(&args.common);
     // Checked here rather than by clap so the usage error is one whole line.
     let Some(uri) = &args.uri else {
         let message = "missing URI: e.g. `synack demo uri https://example.com/`";
@@ -90,13 +91,8 @@ fn run(argv: &[String]) -> Result<Run, SimError> {
     let analysis = analyze(uri, args.base.as_deref(), args.compare.as_deref())?;
     let json =
         serde_json::to_value(&analysis.report).map_err(|e| SimError::Invalid(e.to_string()))?;
-    Ok(Run {
-        common: args.common,
-        report: Report {
-            steps: analysis.steps(),
-            json,
-        },
-    })
+    super::emit_legacy_steps(out, &analysis.steps())?;
+    Ok(json)
 }
 
 /// What the reference names, once resolved.
@@ -1139,9 +1135,9 @@ mod tests {
         fn any_input_is_a_report_in_both_formats(input in "\\PC{0,60}", json in proptest::bool::ANY) {
             let format = if json { "json" } else { "text" };
             let argv: Vec<String> = ["uri", "--format", format, "--", &input].map(String::from).to_vec();
-            let run = run(&argv).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let run = crate::sim::run(&argv).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
             proptest::prop_assert_eq!(run.report.json["input"].as_str(), Some(input.as_str()));
-            proptest::prop_assert!(run.report.text().contains("RFC 3986"));
+            proptest::prop_assert!(run.report.text(80).contains("RFC 3986"));
         }
 
         #[test]

@@ -427,7 +427,7 @@ fn show_demo_runs_the_chosen_demo_after_the_card() {
         }
         Ok(run) => {
             assert!(output.status.success(), "{stderr}");
-            assert!(stdout.ends_with(&run.report.text()), "{stdout}");
+            assert!(stdout.ends_with(&run.report.text(80)), "{stdout}");
         }
     }
 }

@@ -69,6 +69,9 @@ impl Env {
     pub fn bare_cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("synack").expect("binary");
         cmd.env_remove("SYNACK_DB")
+            .env_remove("COLUMNS")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
             .env_remove("NO_COLOR")
             .env("SYNACK_NOW", NOW)
             .env("HOME", self.dir.path().join("home"))
