@@ -23,8 +23,8 @@ fuzz_target!(|data: &[u8]| {
         argv.push("--simulate".into());
     }
     if let Ok(run) = sim::run(&argv) {
-        assert!(!run.report.steps.is_empty());
-        let _ = run.report.text();
+        assert!(!run.report.trace.blocks.is_empty());
+        let _ = run.report.text(80);
         let _ = serde_json::to_string(&run.report.json);
     }
 });

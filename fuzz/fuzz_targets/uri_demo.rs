@@ -25,9 +25,9 @@ fuzz_target!(|data: &[u8]| {
         argv.extend(["--".into(), uri.into()]);
         match sim::run(&argv) {
             Ok(run) => {
-                assert!(!run.report.steps.is_empty());
+                assert!(!run.report.trace.blocks.is_empty());
                 assert_eq!(run.report.json["input"].as_str(), Some(uri));
-                let _ = run.report.text();
+                let _ = run.report.text(80);
                 let _ = serde_json::to_string_pretty(&run.report.json);
             }
             // Only a --base or --compare value may be refused; the URI itself never is.

@@ -12,12 +12,14 @@
 //! Adding a demo: write `src/sim/LAYER/NAME.rs` with a `pub const DEMO: Demo`,
 //! then add one line to [`DEMOS`].
 
-pub mod handshake;
+pub mod network;
 pub mod render;
-pub mod sockets;
-pub mod tcp;
 pub mod trace;
-pub mod uri;
+pub mod transport;
+pub mod web;
+
+pub use transport::{handshake, sockets, tcp};
+pub use web::uri;
 
 pub use trace::{Block, Emitter, Flow, Trace};
 

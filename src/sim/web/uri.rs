@@ -36,8 +36,8 @@ use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use url::{Origin, Url};
 
-use super::{Common, Demo, Emitter, SimError};
 use crate::render::width::pad;
+use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "uri",
@@ -91,7 +91,7 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     let analysis = analyze(uri, args.base.as_deref(), args.compare.as_deref())?;
     let json =
         serde_json::to_value(&analysis.report).map_err(|e| SimError::Invalid(e.to_string()))?;
-    super::emit_legacy_steps(out, &analysis.steps())?;
+    crate::sim::emit_legacy_steps(out, &analysis.steps())?;
     Ok(json)
 }
 

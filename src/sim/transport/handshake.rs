@@ -13,8 +13,8 @@ use clap::{CommandFactory, Parser, ValueEnum};
 use serde_json::{Value, json};
 
 use super::tcp::{Event, Rule, Segment, Side, State, Tcb, Timer, Transition};
-use super::{Common, Demo, Emitter, SimError};
 use crate::render::width::{pad, width};
+use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "handshake",
@@ -599,7 +599,7 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     );
     steps.push(summary(&plan, &trace, effect.as_ref()));
     let json = to_json(&plan, &args, &trace, effect.as_ref());
-    super::emit_legacy_steps(out, &steps)?;
+    crate::sim::emit_legacy_steps(out, &steps)?;
     Ok(json)
 }
 

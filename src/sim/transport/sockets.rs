@@ -26,8 +26,8 @@ use chacha20::rand_core::{Rng, SeedableRng};
 use clap::Parser;
 use serde::Serialize;
 
-use super::{Common, Demo, Emitter, SimError};
 use crate::render::width::{pad, width};
+use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "sockets",
@@ -72,7 +72,7 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
         live(args.clients)?
     };
     let json = serde_json::to_value(&report).map_err(|e| SimError::Invalid(e.to_string()))?;
-    super::emit_legacy_steps(out, &report.steps(args.common.seed))?;
+    crate::sim::emit_legacy_steps(out, &report.steps(args.common.seed))?;
     Ok(json)
 }
 

@@ -1,0 +1,2 @@
+//! The network layer's demos and below: IP addressing and NAT, and one
+//! request's encapsulation from application data down to an Ethernet frame.

@@ -1,0 +1,7 @@
+//! The transport layer's demos: TCP's connection state machine and its
+//! handshake, the socket API on loopback, and (as they arrive) reliable
+//! delivery, flow and congestion control, and TCP against UDP.
+
+pub mod handshake;
+pub mod sockets;
+pub mod tcp;

@@ -1,0 +1,5 @@
+//! The application layer's demos, above TCP: URIs and origins today; DNS,
+//! TLS, HTTP, WebSocket, CORS, sessions, load balancing and WebRTC as they
+//! arrive.
+
+pub mod uri;
