@@ -139,7 +139,7 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
             let outcome = edit(ctx, &mut store, &request, interactive);
             let text = match outcome {
                 Ok(text) => text,
-                Err(e) => format!("{e:#}"),
+                Err(e) => crate::exit::one_line(&e),
             };
             let events = session.edited(&mut store, &text, clock.tick())?;
             view.show(&events)?;

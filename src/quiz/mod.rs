@@ -873,7 +873,11 @@ fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
 }
 
 fn not_saved(e: &anyhow::Error) -> Event {
-    message("save", false, format!("not saved, try again: {e:#}"))
+    message(
+        "save",
+        false,
+        format!("not saved, try again: {}", crate::exit::one_line(e)),
+    )
 }
 
 #[cfg(test)]

@@ -40,7 +40,8 @@ pub struct LoggedReview {
 pub enum OptimizeError {
     #[error(
         "not enough reviews to fit parameters: need at least {need} reviews made a day or more \
-         after the card's previous review; you have {have} (from {cards} cards)"
+         after the card's previous review; you have {have} (from {})",
+        crate::render::count(*.cards, "card", "cards")
     )]
     NotEnough {
         need: usize,
@@ -50,7 +51,8 @@ pub enum OptimizeError {
     #[error(
         "not enough reviews to fit parameters: FSRS sets aside groups of fewer than 20 cards \
          with the same first rating and the same days to the second review, and too little of \
-         your {have} reviews (from {cards} cards) was left, so it kept its defaults"
+         your {have} reviews (from {}) was left, so it kept its defaults",
+        crate::render::count(*.cards, "card", "cards")
     )]
     NothingLeft { have: usize, cards: usize },
     #[error("FSRS: {0}")]
