@@ -35,14 +35,52 @@ impl Timestamp {
     }
 }
 
-/// An invalid `SYNACK_NOW`.
+/// An invalid `SYNACK_NOW`: one line naming the value and what is wrong.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "{NOW_VAR}={value:?} is not an RFC 3339 timestamp (e.g. 2026-11-21T09:00:00+09:00): {source}"
-)]
-pub struct BadNow {
-    value: String,
-    source: chrono::ParseError,
+pub enum BadNow {
+    #[error(
+        "{NOW_VAR}={value:?} is not an RFC 3339 timestamp ({reason}); \
+         give a date, time and offset such as 2026-11-21T09:00:00+09:00"
+    )]
+    NotRfc3339 { value: String, reason: String },
+    #[error(
+        "{NOW_VAR} is not valid UTF-8 ({value:?}); give a timestamp such as 2026-11-21T09:00:00+09:00"
+    )]
+    NotUnicode { value: String },
+}
+
+/// What is wrong with a timestamp, in words a user can act on: chrono's own
+/// (`premature end of input`) says nothing about `tomorrow` or a bare date.
+fn reason(text: &str, e: chrono::ParseError) -> String {
+    use chrono::format::ParseErrorKind;
+    let date_only = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
+    match e.kind() {
+        _ if date_only => "a date without a time and offset".to_string(),
+        _ if !text.starts_with(|c: char| c.is_ascii_digit()) => {
+            "it does not start with a year".to_string()
+        }
+        ParseErrorKind::OutOfRange => "a field is out of range".to_string(),
+        ParseErrorKind::Impossible => "no such date or time".to_string(),
+        ParseErrorKind::TooShort => "it ends too early".to_string(),
+        ParseErrorKind::TooLong => "something follows the offset".to_string(),
+        _ => "it does not read as YYYY-MM-DDTHH:MM:SS+HH:MM".to_string(),
+    }
+}
+
+/// Parses `SYNACK_NOW`'s value.
+fn parse_now(value: &str) -> Result<Now, BadNow> {
+    let text = value.trim();
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(t) => Ok(Now {
+            at: Timestamp(t.timestamp_millis()),
+            utc_offset: t.offset().local_minus_utc(),
+            fixed: true,
+        }),
+        Err(e) => Err(BadNow::NotRfc3339 {
+            value: value.to_string(),
+            reason: reason(text, e),
+        }),
+    }
 }
 
 /// "Now", and the local time zone it was read in (for the study day).
@@ -58,14 +96,11 @@ pub struct Now {
 /// Reads "now": `SYNACK_NOW` if set and non-empty, else the system clock.
 pub fn now_from_env() -> Result<Now, BadNow> {
     match std::env::var(NOW_VAR) {
-        Ok(value) if !value.trim().is_empty() => match DateTime::parse_from_rfc3339(value.trim()) {
-            Ok(t) => Ok(Now {
-                at: Timestamp(t.timestamp_millis()),
-                utc_offset: t.offset().local_minus_utc(),
-                fixed: true,
-            }),
-            Err(source) => Err(BadNow { value, source }),
-        },
+        Ok(value) if !value.trim().is_empty() => parse_now(&value),
+        // Set, but not text: an error, not a silent fall back to the clock.
+        Err(std::env::VarError::NotUnicode(raw)) => Err(BadNow::NotUnicode {
+            value: raw.to_string_lossy().into_owned(),
+        }),
         _ => {
             let local = chrono::Local::now();
             Ok(Now {
@@ -90,5 +125,31 @@ mod tests {
     #[test]
     fn garbage_is_rejected() {
         assert!(Timestamp::parse_rfc3339("tomorrow").is_err());
+    }
+
+    /// Issue 24, item 13: `SYNACK_NOW=tomorrow` printed chrono's
+    /// `premature end of input` twice and nothing a user could act on.
+    #[test]
+    fn synack_now_tomorrow_said_premature_end_of_input() {
+        for (value, why) in [
+            ("tomorrow", "it does not start with a year"),
+            ("2026-11-21", "a date without a time and offset"),
+            ("2026-11-21T09:00:00", "it ends too early"),
+            ("2026-13-01T09:00:00Z", "a field is out of range"),
+        ] {
+            let err = parse_now(value).unwrap_err();
+            let text = err.to_string();
+            assert!(text.contains(why), "{value}: {text}");
+            assert!(text.contains(&format!("{value:?}")), "{text}");
+            assert!(!text.contains("premature"), "{text}");
+            assert!(
+                std::error::Error::source(&err).is_none(),
+                "no cause to repeat"
+            );
+        }
+        assert_eq!(
+            parse_now(" 2026-11-21T09:00:00+09:00 ").unwrap().utc_offset,
+            9 * 3600
+        );
     }
 }

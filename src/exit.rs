@@ -41,10 +41,30 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
             } else {
                 FAILURE
             };
-            let _ = writeln!(io::stderr(), "synack: error: {err:#}");
+            let _ = writeln!(io::stderr(), "synack: error: {}", one_line(&err));
             ExitCode::from(code)
         }
     }
+}
+
+/// The error and its causes on one line, `: ` between them, leaving out a
+/// cause whose text is already there: a message that names its source
+/// (`cannot open x: {source}`) and the source itself printed
+/// `Permission denied (os error 13): Permission denied (os error 13)`.
+pub fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        let text = text.trim();
+        if text.is_empty() || line.contains(text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(text);
+    }
+    line
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -62,4 +82,35 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         };
         io.or(json).or(backup) == Some(io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    /// Issue 24, item 13: a message that quotes its source printed the
+    /// source twice.
+    #[test]
+    fn an_error_line_repeated_its_cause() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("{source}")]
+        struct Transparentish {
+            source: io::Error,
+        }
+        let denied = || io::Error::from(io::ErrorKind::PermissionDenied);
+        let err =
+            anyhow::Error::new(Transparentish { source: denied() }).context("opening /tmp/x.db");
+        let text = one_line(&err);
+        assert_eq!(text, format!("opening /tmp/x.db: {}", denied()));
+        // A context that adds something keeps every part, in order.
+        let err = Err::<(), _>(denied())
+            .context("reading notes/a.md")
+            .context("importing notes")
+            .unwrap_err();
+        assert_eq!(
+            one_line(&err),
+            format!("importing notes: reading notes/a.md: {}", denied())
+        );
+    }
 }

@@ -166,10 +166,9 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
     }
     write!(
         out,
-        "{} cards in {} {}",
-        cards.len(),
-        decks.len(),
-        if decks.len() == 1 { "deck" } else { "decks" }
+        "{} in {}",
+        crate::render::count(cards.len(), "card", "cards"),
+        crate::render::count(decks.len(), "deck", "decks")
     )?;
     if out_of_study > 0 {
         write!(out, " ({out_of_study} suspended)")?;

@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::{Ctx, ImportArgs};
 use crate::import::{self, FileReport, Report, files};
+use crate::render::count;
 
 pub(super) const LONG_ABOUT: &str = "\
 Import Markdown or text notes into the deck.
@@ -60,16 +61,15 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     if report.wrote_nothing() {
         writeln!(
             out,
-            "Nothing to import: {} {} unchanged since the last import ({} cards).",
-            t.files,
-            if t.files == 1 { "file is" } else { "files are" },
-            t.unchanged
+            "Nothing to import: {} unchanged since the last import ({}).",
+            count(t.files, "file is", "files are"),
+            count(t.unchanged, "card", "cards")
         )
     } else {
         writeln!(
             out,
-            "Total: {} files ({} parsed): {}",
-            t.files,
+            "Total: {} ({} parsed): {}",
+            count(t.files, "file", "files"),
             t.parsed,
             counts(
                 t.added,
@@ -82,7 +82,11 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             )
         )?;
         if t.skipped > 0 {
-            writeln!(out, "{} passages skipped (see above).", t.skipped)?;
+            writeln!(
+                out,
+                "{} skipped (see above).",
+                count(t.skipped, "passage", "passages")
+            )?;
         }
         Ok(())
     }
@@ -92,8 +96,10 @@ fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
     if !f.parsed {
         return writeln!(
             out,
-            "{}  [{}]: unchanged, not re-parsed ({} cards)",
-            f.path, f.deck, f.unchanged
+            "{}  [{}]: unchanged, not re-parsed ({})",
+            f.path,
+            f.deck,
+            count(f.unchanged, "card", "cards")
         );
     }
     writeln!(

@@ -290,8 +290,8 @@ pub(crate) fn open_with_decks(ctx: &Ctx) -> Result<Store> {
         let report = crate::import::import(&mut store, shipped, ctx.now)?;
         if first_use {
             eprintln!(
-                "synack: first use: imported {} cards from the shipped decks into {}",
-                report.totals.added,
+                "synack: first use: imported {} from the shipped decks into {}",
+                crate::render::count(report.totals.added, "card", "cards"),
                 ctx.db.display()
             );
         }

@@ -139,7 +139,7 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
             let outcome = edit(ctx, &mut store, &request, interactive);
             let text = match outcome {
                 Ok(text) => text,
-                Err(e) => format!("{e:#}"),
+                Err(e) => crate::exit::one_line(&e),
             };
             let events = session.edited(&mut store, &text, clock.tick())?;
             view.show(&events)?;
@@ -296,6 +296,10 @@ impl View {
                     if r.cram {
                         line += "   (cram: the schedule stays as it is)";
                     }
+                    if r.answered_elsewhere {
+                        line += "   (answered in another session since it was shown: \
+                                 recomputed from its new state)";
+                    }
                     writeln!(out, "{line}")?;
                 }
                 Event::Grade(g) => {
@@ -329,14 +333,24 @@ impl View {
                     writeln!(out, "{}", bold(s, title))?;
                     let rows = [
                         ("reviewed", sum.reviewed.to_string()),
-                        ("again rate", format!("{:.0}%", sum.again_rate * 100.0)),
+                        // A rate of no grades is no rate, not 0%.
+                        (
+                            "again rate",
+                            if sum.reviewed == 0 {
+                                "-".to_string()
+                            } else {
+                                format!("{:.0}%", sum.again_rate * 100.0)
+                            },
+                        ),
                         ("new learned", sum.new_learned.to_string()),
                         ("time", duration(sum.seconds)),
                         (
                             "next due",
-                            sum.next_due
-                                .as_deref()
-                                .map_or("-".to_string(), |t| self.local(t)),
+                            match sum.next_due.as_deref() {
+                                None => "-".to_string(),
+                                Some(t) if t == sum.ended_at => "now".to_string(),
+                                Some(t) => self.local(t),
+                            },
                         ),
                     ];
                     let w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
@@ -348,8 +362,8 @@ impl View {
                     } else {
                         writeln!(
                             out,
-                            "  {} card(s) left for today: `synack quiz` goes on from here.",
-                            sum.left
+                            "  {} left for today: `synack quiz` goes on from here.",
+                            crate::render::count(sum.left, "card", "cards")
                         )?;
                     }
                 }

@@ -11,8 +11,7 @@ use super::schedule::{load_config, scheduler};
 use super::{Ctx, Format};
 use crate::export::report::{self, Input, Report};
 use crate::quiz::plan;
-use crate::schedule::Phase;
-use crate::schedule::optimize::{self, CardLog, OptimizeError};
+use crate::schedule::optimize::{self, OptimizeError};
 use crate::store::StatsFilter;
 
 #[derive(Debug, Args)]
@@ -146,18 +145,17 @@ pub(super) fn optimize(ctx: &Ctx, args: OptimizeArgs) -> Result<()> {
     let mut store = super::open_with_decks(ctx)?;
     let mut config = load_config(&store)?;
     let reviews = store.stats_reviews(&StatsFilter::default())?;
-    let mut logs: Vec<CardLog> = Vec::new();
-    let mut last_card = None;
-    for r in &reviews {
-        // A card that was reset to new starts its history again.
-        if last_card != Some(r.card_id) || r.state_before == Phase::New {
-            logs.push(Vec::new());
-            last_card = Some(r.card_id);
-        }
-        if let Some(log) = logs.last_mut() {
-            log.push((r.elapsed_days.max(0.0) as u32, r.rating));
-        }
-    }
+    let sched = scheduler(ctx, &config)?;
+    // Days between reviews in study days, as the scheduler counted them.
+    let logs = optimize::card_logs(
+        reviews.iter().map(|r| optimize::LoggedReview {
+            card_id: r.card_id,
+            at: r.reviewed_at,
+            rating: r.rating,
+            before: r.state_before,
+        }),
+        |t| sched.study_day(t),
+    );
     let mut out = std::io::stdout().lock();
     let fitted = match optimize::fit(&logs) {
         Ok(p) => p,

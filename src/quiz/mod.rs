@@ -17,6 +17,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::clock::Timestamp;
+use crate::schedule::config::{Config, SessionLimits};
 use crate::schedule::queue::{Entry, Slot};
 use crate::schedule::{Answer, CardState, Phase, Rating, Scheduler};
 use crate::sim::DemoLink;
@@ -137,6 +138,9 @@ pub struct Reveal {
     pub choices: Vec<Choice>,
     /// Cramming: grades do not change the schedule.
     pub cram: bool,
+    /// Another session answered the card since it was shown; `choices`
+    /// are from the state it left.
+    pub answered_elsewhere: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -166,12 +170,16 @@ pub struct Summary {
     pub reviewed: usize,
     /// Grades by rating, again to easy.
     pub ratings: [usize; 4],
-    /// Share of grades that were Again, 0.0–1.0 (0 with no grades).
+    /// Share of grades that were Again, 0.0–1.0 (0 with no grades: see `reviewed`).
     pub again_rate: f64,
-    /// New cards graded for the first time.
+    /// Cards that left their learning steps for the review state in this
+    /// session, never having been there before: learned, not just introduced.
     pub new_learned: usize,
     pub seconds: f64,
-    /// When the next card falls due (RFC 3339), if any.
+    /// When the session ended (RFC 3339).
+    pub ended_at: String,
+    /// When the next card (not new) is due (RFC 3339): the session's end
+    /// when one already is, never a time already past; `None` when none will be.
     pub next_due: Option<String>,
     /// Cards of this session's queue not dealt with (the one on screen included).
     pub left: usize,
@@ -182,6 +190,9 @@ pub struct Summary {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub entries: Vec<Entry>,
+    /// The daily limits to check each new card against before showing it
+    /// (`None` when `--new` replaced them or when cramming).
+    pub new_limits: Option<Config>,
     pub scheduler: Scheduler,
     pub suspend_leeches: bool,
     /// Grades leave the schedule alone.
@@ -212,6 +223,8 @@ struct Undo {
     duration_ms: i64,
     /// `None` when cramming (nothing was written but the tally).
     written: Option<(CardState, Recorded)>,
+    /// The grade took the card out of its first learning steps.
+    graduated: bool,
 }
 
 /// A quiz session in progress.
@@ -232,6 +245,11 @@ pub struct Session {
     /// Set by `:edit`; the caller runs the editor, re-imports, and calls
     /// [`Session::edited`].
     edit_request: Option<EditRequest>,
+    /// The newest review when the session started: a card answered after
+    /// it by another session is not shown here.
+    start_review: i64,
+    /// Said once that another session used up the day's new cards.
+    said_new_limit: bool,
 }
 
 /// The note to open for `:edit`.
@@ -250,8 +268,11 @@ impl Session {
             plan.query.deck.as_deref(),
             plan.query.tag.as_deref(),
         )?;
+        let start_review = store.last_review_id()?;
         let mut session = Session {
             id,
+            start_review,
+            said_new_limit: false,
             queue: plan.entries.iter().copied().collect(),
             plan,
             learning: Vec::new(),
@@ -306,7 +327,7 @@ impl Session {
                     return self.command(store, command, tick);
                 }
                 match self.prompt() {
-                    Some(Prompt::Answer) => Ok(self.reveal(line, tick)?),
+                    Some(Prompt::Answer) => Ok(self.reveal(store, line, tick)?),
                     Some(Prompt::Grade) => match parse_rating(line) {
                         Some(rating) => self.grade(store, rating, tick),
                         None => Ok(vec![message(
@@ -338,10 +359,17 @@ impl Session {
         Ok(events)
     }
 
-    fn reveal(&mut self, typed: &str, tick: Tick) -> Result<Vec<Event>> {
+    fn reveal(&mut self, store: &Store, typed: &str, tick: Tick) -> Result<Vec<Event>> {
         let Some(cur) = self.current.as_mut() else {
             return Ok(Vec::new());
         };
+        // Another quiz on this database may have answered the card while it
+        // was on screen here: the preview must come from the state it left.
+        let now_state = store.card_state(cur.card.id)?;
+        let answered_elsewhere = !self.plan.cram && now_state.as_ref() != Some(&cur.state);
+        if answered_elsewhere && let Some(state) = now_state {
+            cur.state = state;
+        }
         cur.revealed = true;
         cur.typed = (!typed.is_empty()).then(|| typed.to_string());
         let recall = cur
@@ -378,6 +406,7 @@ impl Session {
             recall,
             choices,
             cram: self.plan.cram,
+            answered_elsewhere,
         })])
     }
 
@@ -405,6 +434,7 @@ impl Session {
                 rating,
                 duration_ms,
                 written: None,
+                graduated: false,
             });
             Graded {
                 card_id,
@@ -423,13 +453,31 @@ impl Session {
                 suspend_leech: self.plan.suspend_leeches,
             };
             let scheduler = &self.plan.scheduler;
+            let shown = &cur.state;
             let result = store.answer_with(card_id, tick.now, &input, |before| {
+                // Answered by another session since the preview: saving would
+                // grade it twice, from a state this grade was not given for.
+                if before != shown {
+                    return Err(anyhow::Error::new(AnsweredElsewhere));
+                }
                 scheduler
                     .answer(card_id, before, rating, tick.now)
                     .map_err(anyhow::Error::from)
             });
             let (before, answer, recorded) = match result {
                 Ok(done) => done,
+                Err(e) if e.is::<AnsweredElsewhere>() => {
+                    let mut events = vec![message(
+                        "grade",
+                        false,
+                        format!(
+                            "#{card_id} was answered in another session while it was on \
+                             screen here: {rating} was not saved, and the card is skipped"
+                        ),
+                    )];
+                    events.extend(self.advance(store, tick)?);
+                    return Ok(events);
+                }
                 Err(e) => {
                     // Not saved: keep the card on screen so the grade can be retried.
                     self.current = Some(cur);
@@ -444,12 +492,20 @@ impl Session {
             {
                 self.learning.push((due, card_id));
             }
+            // Learned: out of the (first) learning steps into review. A
+            // card only introduced is still learning; relearning is a lapse.
+            let graduated =
+                matches!(before.phase, Phase::New | Phase::Learning) && s.phase == Phase::Review;
+            if graduated {
+                self.new_learned += 1;
+            }
             self.undo.push(Undo {
                 card_id,
                 slot: cur.slot,
                 rating,
                 duration_ms,
                 written: Some((before, recorded)),
+                graduated,
             });
             Graded {
                 card_id,
@@ -463,9 +519,6 @@ impl Session {
         };
         self.seen += 1;
         self.ratings[rating as usize - 1] += 1;
-        if cur.slot == Slot::New {
-            self.new_learned += 1;
-        }
         self.active_ms += duration_ms;
         let mut events = vec![Event::Grade(event)];
         events.extend(self.advance(store, tick)?);
@@ -566,7 +619,7 @@ impl Session {
         }
         self.seen -= 1;
         self.ratings[last.rating as usize - 1] -= 1;
-        if last.slot == Slot::New {
+        if last.graduated {
             self.new_learned -= 1;
         }
         self.active_ms -= last.duration_ms;
@@ -737,13 +790,42 @@ impl Session {
         c
     }
 
+    /// Whether the day's limits still allow a new card of `deck`, counting
+    /// the new cards every session introduced today.
+    fn new_card_allowed(&self, store: &Store, deck: &str, now: Timestamp) -> Result<bool> {
+        let Some(config) = &self.plan.new_limits else {
+            return Ok(true);
+        };
+        let mut q = self.plan.query.clone();
+        q.now = now;
+        let allow = config.allowance(&store.answered_today(&q)?, SessionLimits::default());
+        Ok(allow.total.new > 0 && allow.per_deck.get(deck).is_none_or(|r| r.new > 0))
+    }
+
     /// Shows the next card, or ends the session when none is left.
     fn advance(&mut self, store: &mut Store, tick: Tick) -> Result<Vec<Event>> {
+        let mut said = Vec::new();
         while let Some(entry) = self.next_entry(tick.now) {
             let Some(card) = store.card(entry.card_id)? else {
                 continue;
             };
             if card.is_suspended() {
+                continue;
+            }
+            // Another quiz on this database took it since this one began.
+            if !self.plan.cram && store.answered_elsewhere(card.id, self.start_review, self.id)? {
+                continue;
+            }
+            if entry.slot == Slot::New && !self.new_card_allowed(store, &card.deck, tick.now)? {
+                if !self.said_new_limit {
+                    self.said_new_limit = true;
+                    said.push(message(
+                        "new",
+                        true,
+                        "today's new cards were all introduced (another session took some); \
+                         no more new cards in this one",
+                    ));
+                }
                 continue;
             }
             let state = store
@@ -777,7 +859,7 @@ impl Session {
             let counts = self.counts();
             let index = self.seen + 1;
             let total = self.seen + counts.new + counts.learn + counts.due;
-            return Ok(vec![Event::Card(CardShown {
+            said.push(Event::Card(CardShown {
                 card_id: cur.card.id,
                 index,
                 total,
@@ -787,9 +869,11 @@ impl Session {
                 path: path.join(" › "),
                 front: cur.card.front.clone(),
                 demos: cur.demos.len(),
-            })]);
+            }));
+            return Ok(said);
         }
-        self.finish(store, tick)
+        said.extend(self.finish(store, tick)?);
+        Ok(said)
     }
 
     /// Learning cards that are due come first; then the queue; then, with
@@ -835,6 +919,7 @@ impl Session {
             },
             new_learned: self.new_learned,
             seconds: self.active_ms as f64 / 1000.0,
+            ended_at: tick.now.to_rfc3339(),
             next_due: store.next_due(&q)?.map(|t| t.to_rfc3339()),
             left: counts.new + counts.learn + counts.due,
             cram: self.plan.cram,
@@ -876,8 +961,17 @@ fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
     })
 }
 
+/// A grade refused because another session answered the card first.
+#[derive(Debug, thiserror::Error)]
+#[error("answered in another session")]
+struct AnsweredElsewhere;
+
 fn not_saved(e: &anyhow::Error) -> Event {
-    message("save", false, format!("not saved, try again: {e:#}"))
+    message(
+        "save",
+        false,
+        format!("not saved, try again: {}", crate::exit::one_line(e)),
+    )
 }
 
 #[cfg(test)]

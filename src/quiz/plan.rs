@@ -85,6 +85,10 @@ pub fn plan(
     };
     Ok(Plan {
         entries,
+        // Overridden by `--new N`, the session has its own count; otherwise
+        // the day's limits are read again before each new card, so that
+        // sessions side by side share them.
+        new_limits: (filter.session.new.is_none() && !cram).then(|| config.clone()),
         scheduler: sched,
         suspend_leeches: config.leech_suspend,
         cram,

@@ -272,3 +272,188 @@ fn ratings_parse_from_numbers_names_and_letters() {
     assert_eq!(parse_rating("5"), None);
     assert_eq!(parse_rating(""), None);
 }
+
+fn tick_at(now: Timestamp) -> Tick {
+    Tick { now, mono_ms: 0 }
+}
+
+fn say(s: &mut Session, store: &mut Store, text: &str, now: Timestamp) -> Vec<Event> {
+    s.apply(store, Input::Line(text.into()), tick_at(now))
+        .unwrap()
+}
+
+/// Issue 24, item 13: `new learned` counted cards introduced (graded once,
+/// still in their steps) as learned, and the summary's next due skipped
+/// the cards already due, naming a later time (or none).
+#[test]
+fn the_summary_counted_introduced_cards_as_learned_and_skipped_due_ones() {
+    const MINUTE: i64 = 60_000;
+    let mut store = store_with(2);
+    let (mut s, _) = start(&mut store, false);
+    // Card 1: Again (1m step); card 2: Good (10m step); then both, shown
+    // early, are skipped: none has left its steps.
+    for grade in ["again", "good"] {
+        line(&mut s, &mut store, "");
+        line(&mut s, &mut store, grade);
+    }
+    line(&mut s, &mut store, ":skip");
+    let end = line(&mut s, &mut store, ":skip");
+    let sum = summary(&end).expect("the session ended");
+    assert_eq!(sum.reviewed, 2);
+    assert_eq!(sum.new_learned, 0, "introduced, not learned");
+    assert_eq!(
+        sum.next_due.as_deref(),
+        Some(Timestamp(NOW.0 + MINUTE).to_rfc3339().as_str())
+    );
+
+    // A quarter of an hour later both are due: a session that stops at
+    // once says the next is due now, not at some later time.
+    let later = Timestamp(NOW.0 + 15 * MINUTE);
+    let config = config();
+    let sched = Scheduler::new(config.settings.clone(), KST).unwrap();
+    let plan = plan::plan(&store, &config, sched, &Filter::default(), false, later).unwrap();
+    let (mut s, _) = Session::start(&mut store, plan, tick_at(later)).unwrap();
+    let end = say(&mut s, &mut store, ":quit", later);
+    let sum = summary(&end).unwrap();
+    assert_eq!(sum.left, 2);
+    assert_eq!(sum.next_due.as_deref(), Some(later.to_rfc3339().as_str()));
+    assert_eq!(sum.ended_at, later.to_rfc3339());
+    assert_eq!(sum.reviewed, 0);
+
+    // Graduating both now counts them, once each, and undo takes one back.
+    let plan = {
+        let sched = Scheduler::new(config.settings.clone(), KST).unwrap();
+        plan::plan(&store, &config, sched, &Filter::default(), false, later).unwrap()
+    };
+    let (mut s, _) = Session::start(&mut store, plan, tick_at(later)).unwrap();
+    for _ in 0..2 {
+        say(&mut s, &mut store, "", later);
+        say(&mut s, &mut store, "good", later);
+    }
+    // Card 1 was at its first step (after Again), so Good took it to the
+    // second; card 2 graduated.
+    let stats = command_text(&say(&mut s, &mut store, ":stats", later));
+    assert!(stats.contains("1 new learned"), "{stats}");
+    say(&mut s, &mut store, ":undo", later);
+    let stats = command_text(&say(&mut s, &mut store, ":stats", later));
+    assert!(stats.contains("0 new learned"), "{stats}");
+    // Card 2 again, then card 1 (learn-ahead): both graduate.
+    say(&mut s, &mut store, "", later);
+    say(&mut s, &mut store, "good", later);
+    say(&mut s, &mut store, "", later);
+    let end = say(&mut s, &mut store, "good", later);
+    let sum = summary(&end).expect("the session ended");
+    assert_eq!((sum.reviewed, sum.new_learned), (3, 2));
+}
+
+fn start_with(store: &mut Store, config: &Config, filter: &Filter) -> (Session, Vec<Event>) {
+    let sched = Scheduler::new(config.settings.clone(), KST).unwrap();
+    let plan = plan::plan(store, config, sched, filter, false, NOW).unwrap();
+    Session::start(store, plan, tick(0)).unwrap()
+}
+
+fn reveal_of(events: &[Event]) -> &Reveal {
+    events
+        .iter()
+        .find_map(|e| match e {
+            Event::Reveal(r) => Some(r),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no reveal in {events:?}"))
+}
+
+/// Issue 24, item 12: two quizzes on one database could grade the same card
+/// twice, the second from a preview of the state before the first's grade.
+#[test]
+fn two_sessions_graded_the_same_card_twice() {
+    let mut store = store_with(3);
+    let config = config();
+    let (mut a, shown_a) = start_with(&mut store, &config, &Filter::default());
+    let (mut b, shown_b) = start_with(&mut store, &config, &Filter::default());
+    assert_eq!((shown(&shown_a), shown(&shown_b)), (Some(1), Some(1)));
+
+    // A grades card 1 while B has it on screen: B's preview is recomputed
+    // from the state A left (the second step, so Good now graduates it).
+    line(&mut a, &mut store, "");
+    line(&mut a, &mut store, "good");
+    let r = line(&mut b, &mut store, "");
+    let r = reveal_of(&r);
+    assert!(r.answered_elsewhere);
+    assert!(!r.choices[2].interval.starts_with('<'), "{:?}", r.choices);
+
+    // B reveals card 1 again from scratch: its grade is one answer, made
+    // from the state it was shown.
+    let after_b = line(&mut b, &mut store, "good");
+    assert!(after_b.iter().any(|e| matches!(e, Event::Grade(_))));
+    assert_eq!(store.reviews_of(1).unwrap().len(), 2);
+    assert_eq!(store.card_state(1).unwrap().unwrap().phase, Phase::Review);
+
+    // Both now have card 2. B reveals, A grades it, then B's grade is
+    // refused: the card was answered after B's preview.
+    assert_eq!(shown(&after_b), Some(2));
+    let r = line(&mut b, &mut store, "");
+    assert!(!reveal_of(&r).answered_elsewhere);
+    line(&mut a, &mut store, "");
+    line(&mut a, &mut store, "easy");
+    let refused = line(&mut b, &mut store, "again");
+    let text = command_text(&refused);
+    assert!(
+        text.contains("#2 was answered in another session"),
+        "{text}"
+    );
+    assert!(!refused.iter().any(|e| matches!(e, Event::Grade(_))));
+    assert_eq!(store.reviews_of(2).unwrap().len(), 1, "graded once");
+    assert_eq!(store.reviews_of(2).unwrap()[0].rating, Rating::Easy);
+    // B moved on to card 3, which A had on screen but not answered.
+    assert_eq!(shown(&refused), Some(3));
+}
+
+/// Issue 24, item 12: the new-card limit held per session, so two sessions
+/// (here over different decks) introduced twice the day's new cards.
+#[test]
+fn the_new_card_limit_was_per_session_not_per_day() {
+    let mut store = Store::open_in_memory().unwrap();
+    let notes = ["가", "나"]
+        .iter()
+        .map(|deck| {
+            let text = (1..=3).fold(format!("# {deck}\n"), |t, i| {
+                t + &format!("## {deck} 질문 {i}번은 무엇인가요?\n답 {i}.\n")
+            });
+            NoteFile {
+                source_path: format!("/notes/{deck}.md"),
+                display: format!("{deck}.md"),
+                stem: deck.to_string(),
+                hash: deck.to_string(),
+                text,
+                warnings: Vec::new(),
+            }
+        })
+        .collect();
+    crate::import::import(&mut store, notes, NOW).unwrap();
+    let mut config = config();
+    config.set("new_per_day", "3").unwrap();
+    let deck = |d: &str| Filter {
+        deck: Some(d.to_string()),
+        ..Filter::default()
+    };
+    let (mut a, _) = start_with(&mut store, &config, &deck("가"));
+    let (mut b, first_b) = start_with(&mut store, &config, &deck("나"));
+    assert!(shown(&first_b).is_some(), "B has a new card on screen");
+    // A introduces its three: the day's limit.
+    for _ in 0..3 {
+        line(&mut a, &mut store, "");
+        line(&mut a, &mut store, "good");
+    }
+    // B grades the card it already showed; then no more new cards.
+    line(&mut b, &mut store, "");
+    let after = line(&mut b, &mut store, "good");
+    let text = command_text(&after);
+    assert!(
+        text.contains("today's new cards were all introduced"),
+        "{text}"
+    );
+    let introduced: usize = (1..=6)
+        .filter(|&id| store.card_state(id).unwrap().unwrap().phase != Phase::New)
+        .count();
+    assert_eq!(introduced, 4, "three by A, the one B had on screen");
+}

@@ -21,7 +21,6 @@ use serde::Serialize;
 use crate::clock::Timestamp;
 
 const MS_PER_DAY: i64 = 86_400_000;
-const MS_PER_MINUTE: i64 = 60_000;
 
 /// The four answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -404,7 +403,7 @@ impl Scheduler {
                     Some(&minutes) => Plan::Step {
                         phase: Phase::Relearning,
                         step: 0,
-                        minutes,
+                        seconds: minutes * 60,
                     },
                     None => Plan::Days(intervals.again),
                 }
@@ -415,12 +414,12 @@ impl Scheduler {
             Plan::Step {
                 phase,
                 step,
-                minutes,
+                seconds,
             } => {
                 next.phase = phase;
                 next.step = step;
-                next.due = Some(Timestamp(now.0 + i64::from(minutes) * MS_PER_MINUTE));
-                f64::from(minutes) / 1440.0
+                next.due = Some(Timestamp(now.0 + i64::from(seconds) * 1000));
+                f64::from(seconds) / 86_400.0
             }
             Plan::Days(days) => {
                 next.phase = Phase::Review;
@@ -484,36 +483,38 @@ impl Scheduler {
 }
 
 /// Anki's step rules: Again → first step; Hard → repeat the step (on the
-/// first, the average of the first two); Good → next step or graduate;
-/// Easy → graduate. No steps: graduate at once.
+/// first, the average of the first two: 5.5 minutes for `1m 10m`, to the
+/// second as Anki has it); Good → next step or graduate; Easy → graduate.
+/// No steps: graduate at once.
 fn step_plan(phase: Phase, steps: &[u32], step: u32, rating: Rating, iv: &Intervals) -> Plan {
     let i = (step as usize).min(steps.len().saturating_sub(1));
     if steps.is_empty() {
         return Plan::Days(iv.graduate(rating));
     }
+    let seconds = |minutes: u32| minutes.saturating_mul(60);
     match rating {
         Rating::Again => Plan::Step {
             phase,
             step: 0,
-            minutes: steps[0],
+            seconds: seconds(steps[0]),
         },
         Rating::Hard => {
-            let minutes = match (i, steps.get(1)) {
-                (0, Some(&second)) => (steps[0] + second) / 2,
+            let seconds = match (i, steps.get(1)) {
+                (0, Some(&second)) => seconds(steps[0]).saturating_add(seconds(second)) / 2,
                 // One step: half as long again, but at most a day more.
-                (0, None) => (steps[0] * 3 / 2).min(steps[0] + 1440),
-                _ => steps[i],
+                (0, None) => (seconds(steps[0]) / 2 * 3).min(seconds(steps[0]) + 86_400),
+                _ => seconds(steps[i]),
             };
             Plan::Step {
                 phase,
                 step: i as u32,
-                minutes,
+                seconds,
             }
         }
         Rating::Good if i + 1 < steps.len() => Plan::Step {
             phase,
             step: i as u32 + 1,
-            minutes: steps[i + 1],
+            seconds: seconds(steps[i + 1]),
         },
         Rating::Good | Rating::Easy => Plan::Days(iv.graduate(rating)),
     }
@@ -523,7 +524,7 @@ enum Plan {
     Step {
         phase: Phase,
         step: u32,
-        minutes: u32,
+        seconds: u32,
     },
     Days(u32),
 }

@@ -209,8 +209,11 @@ mod new_and_learning {
             .answer(1, &CardState::default(), Rating::Hard, NOW)
             .unwrap();
         assert_eq!((a.state.phase, a.state.step), (Phase::Learning, 0));
-        // (1m + 10m) / 2, in whole minutes.
-        assert_eq!(a.state.due, Some(Timestamp(NOW.0 + 5 * MINUTE)));
+        // (1m + 10m) / 2: 5.5 minutes, as in Anki (issue 24, item 13: it
+        // waited 5 and was shown as <5m).
+        assert_eq!(a.state.due, Some(Timestamp(NOW.0 + 330_000)));
+        assert!((a.scheduled_days * 1440.0 - 5.5).abs() < 1e-9);
+        assert_eq!(crate::render::interval(a.scheduled_days), "5.5m");
     }
 
     #[test]

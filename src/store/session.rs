@@ -193,6 +193,28 @@ impl Store {
         tx.commit()
     }
 
+    /// The newest review's id (0 with none): a mark to ask
+    /// [`Store::answered_elsewhere`] about later.
+    pub fn last_review_id(&self) -> Result<i64> {
+        self.conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM reviews")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Whether the card was answered after review `after` (a mark from
+    /// [`Store::last_review_id`]) outside session `session`: by another
+    /// quiz on the same database, or `synack answer`.
+    pub fn answered_elsewhere(&self, card_id: i64, after: i64, session: i64) -> Result<bool> {
+        self.conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM reviews
+                                WHERE card_id = ?1 AND id > ?2 AND session_id IS NOT ?3)",
+            )
+            .and_then(|mut s| s.query_row(params![card_id, after, session], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
     /// Keeps a card out of the queue until `until` (the next study day).
     pub fn bury(&mut self, card_id: i64, until: Timestamp) -> Result<()> {
         self.conn
@@ -241,7 +263,9 @@ impl Store {
         )
     }
 
-    /// When the next card (not new) falls due after `q.now`, within the filters.
+    /// When the next card (not new) is due, within the filters: `q.now`
+    /// when one already is (a card skipped or left in the queue is due now,
+    /// not at the next one's time), else the earliest time one falls due.
     ///
     /// Each state's cards are read in due order from the state index until
     /// one is studyable, and the earliest of those wins: `min(due)` over all
@@ -252,7 +276,7 @@ impl Store {
             .prepare_cached(&format!(
                 "SELECT min(due) FROM (
                      SELECT (SELECT cs.due FROM card_state cs JOIN cards c ON c.id = cs.card_id
-                             WHERE cs.state = s.state AND cs.due > ?2 AND {STUDYABLE}
+                             WHERE cs.state = s.state AND cs.due IS NOT NULL AND {STUDYABLE}
                              ORDER BY cs.due LIMIT 1) AS due
                      FROM (SELECT 'learning' AS state UNION ALL SELECT 'review'
                            UNION ALL SELECT 'relearning') s)
@@ -264,7 +288,7 @@ impl Store {
                     |r| r.get::<_, Option<i64>>(0),
                 )
             })
-            .map(|t| t.map(Timestamp))
+            .map(|t| t.map(|t| Timestamp(t.max(q.now.0))))
             .map_err(|e| self.err(e))
     }
 }

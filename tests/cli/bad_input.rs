@@ -216,3 +216,51 @@ fn a_bad_synack_now() {
     cmd.env("SYNACK_NOW", "tomorrow").arg("cards");
     fails_with_one_line(cmd, &["SYNACK_NOW", "RFC 3339"]);
 }
+
+/// Issue 24, item 13: `SYNACK_NOW=tomorrow` printed chrono's reason twice
+/// (`premature end of input: premature end of input`) and nothing to act on.
+#[test]
+fn synack_now_tomorrow_printed_premature_end_of_input() {
+    let env = Env::new();
+    for (value, why) in [
+        ("tomorrow", "does not start with a year"),
+        ("2026-11-21", "a date without a time and offset"),
+    ] {
+        let mut cmd = env.cmd();
+        cmd.env("SYNACK_NOW", value).arg("cards");
+        let line = fails_with_one_line(
+            cmd,
+            &["SYNACK_NOW", "RFC 3339", why, "2026-11-21T09:00:00+09:00"],
+        );
+        assert!(!line.contains("premature"), "{line}");
+    }
+}
+
+/// Issue 24, item 13: a `SYNACK_NOW` that is not UTF-8 was ignored, and the
+/// command ran at the system clock's time.
+#[test]
+fn an_invalid_utf8_synack_now_was_ignored() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    let mut cmd = env.cmd();
+    cmd.env(
+        "SYNACK_NOW",
+        std::ffi::OsStr::from_bytes(b"2026-11-21T09:00:00\xff"),
+    )
+    .arg("cards");
+    fails_with_one_line(cmd, &["SYNACK_NOW", "not valid UTF-8"]);
+    assert!(!env.db.exists(), "nothing written");
+}
+
+/// Issue 24, item 13: an error whose message quotes its cause printed the
+/// cause twice (`cannot read: Too many levels of symbolic links (os error
+/// 40): Too many levels of symbolic links (os error 40)`; as a user without
+/// the permission, `Permission denied (os error 13)` twice).
+#[test]
+fn an_error_line_repeated_its_cause() {
+    let env = Env::new();
+    let looped = env.path("loop.md");
+    std::os::unix::fs::symlink(&looped, &looped).expect("symlink");
+    let line = fails_with_one_line(import_cmd(&env, &looped), &["loop.md", "(os error"]);
+    assert_eq!(line.matches("(os error").count(), 1, "{line}");
+}

@@ -82,7 +82,7 @@ fn filters_by_deck_tag_and_text() {
         .success();
     let text = String::from_utf8_lossy(&out.get_output().stdout);
     assert!(text.contains("Explain slow start."), "{text}");
-    assert!(text.trim_end().ends_with("1 cards in 1 deck"), "{text}");
+    assert!(text.trim_end().ends_with("1 card in 1 deck"), "{text}");
 }
 
 #[test]

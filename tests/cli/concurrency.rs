@@ -83,12 +83,28 @@ fn two_quizzes_and_an_import_at_once_lose_no_review() {
         );
     }
     assert_eq!(env.integrity(), "ok");
-    // Each session's log is exactly the grades it showed, in order.
+    // Each session's log is exactly the grades it showed, in order. A grade
+    // of a card the other session answered while it was on screen is
+    // refused, and said so (issue 24, item 12: it used to be saved too,
+    // grading the card twice); cards the other took are not shown.
     let conn = env.conn();
+    let mut saved = 0;
     for out in [&a, &b] {
         let events = events(out);
         let acked = grades(&events);
-        assert_eq!(acked.len(), 15, "every grade was saved, none refused");
+        let refused = events
+            .iter()
+            .filter(|e| {
+                e["event"] == "command"
+                    && e["ok"] == false
+                    && e["text"]
+                        .as_str()
+                        .is_some_and(|t| t.contains("answered in another session"))
+            })
+            .count();
+        assert!(!acked.is_empty());
+        assert!(acked.len() + refused <= 15, "one grade line each");
+        saved += acked.len() as i64;
         let session = events.last().unwrap()["session_id"].as_i64().unwrap();
         let logged: Vec<(i64, i64)> = conn
             .prepare("SELECT card_id, rating FROM reviews WHERE session_id = ?1 ORDER BY id")
@@ -102,7 +118,7 @@ fn two_quizzes_and_an_import_at_once_lose_no_review() {
     let total: i64 = conn
         .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(total, 30);
+    assert_eq!(total, saved);
     // And the import did all it does alone.
     assert_eq!(deck_text(&env.db), deck_text(&alone));
 }

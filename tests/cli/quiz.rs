@@ -287,8 +287,20 @@ fn two_sessions_at_once_both_save_everything() {
             .filter(|l| l.contains("\"event\":\"grade\""))
             .count() as i64
     };
+    let refused = |out: &[u8]| {
+        String::from_utf8_lossy(out)
+            .lines()
+            .filter(|l| l.contains("answered in another session while it was on screen"))
+            .count() as i64
+    };
+    // A grade of a card the other session answered after its preview is
+    // refused, not saved a second time (issue 24, item 12).
     let total = grades(&a.stdout) + grades(&b.stdout);
-    assert_eq!(total, 8);
+    let lines = total + refused(&a.stdout) + refused(&b.stdout);
+    assert!(
+        total > 0 && lines <= 8,
+        "{total} saved, {lines} grade lines"
+    );
     assert_eq!(count(&env, "SELECT count(*) FROM reviews"), total);
     assert_eq!(env.integrity(), "ok");
 }
@@ -392,4 +404,30 @@ fn the_interactive_prompt_takes_korean_input_and_ctrl_c() {
         })
         .unwrap();
     assert_eq!(typed, "TCP 연결을 맺습니다");
+}
+
+/// Issue 24, item 13: a session ended before any grade said `again rate 0%`
+/// and `new learned 1` for a card only introduced; a card left due was
+/// skipped by `next due`; `1 card(s) left`.
+#[test]
+fn the_summary_said_again_rate_0_with_no_reviews() {
+    let env = quiz_deck(2);
+    let out = quiz_text(&env, ":quit\n");
+    assert!(out.contains("again rate   -"), "{out}");
+    assert!(out.contains("2 cards left for today"), "{out}");
+    // One card introduced (Again: its first step), the other on screen.
+    let out = quiz_text(&env, "\n1\n:quit\n");
+    assert!(out.contains("again rate   100%"), "{out}");
+    assert!(out.contains("new learned  0"), "{out}");
+    // Two minutes later the first card is due and left on screen: due now.
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", "2026-11-21T09:02:00+09:00")
+        .arg("quiz")
+        .write_stdin(":quit\n")
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(out.contains("next due     now"), "{out}");
+    assert!(out.contains("2 cards left for today"), "{out}");
 }

@@ -462,3 +462,67 @@ fn typed_answers_come_newest_first() {
         ]
     );
 }
+
+/// Issue 24, item 1: the default learning steps (`1m 10m`) give every card
+/// reviews on the same day, and `optimize` panicked on them (`Invalid FSRS
+/// item: at least one review with delta_t > 0 is required`, exit 101).
+/// Here the whole history comes from scripted quizzes with the default
+/// settings: 80 cards answered Good at 00:00 and 00:30 of one day, then 3
+/// and 10 days later.
+#[test]
+fn optimize_panicked_on_a_history_of_scripted_quizzes() {
+    let env = Env::new();
+    let note: String = std::iter::once("# 학습 단계\n".to_string())
+        .chain((1..=80).map(|i| format!("## 질문 {i}번은 무엇인가?\n답 {i}.\n\n")))
+        .collect();
+    let note = env.write("notes/steps.md", note);
+    env.import(&[&note]);
+    let good = "\n3\n".repeat(80);
+    let mut reviewed = 0;
+    for (now, new) in [
+        ("2026-11-02T00:00:00+09:00", Some("80")),
+        ("2026-11-02T00:30:00+09:00", None),
+        ("2026-11-05T00:30:00+09:00", None),
+        ("2026-11-12T00:30:00+09:00", None),
+    ] {
+        let mut cmd = env.cmd();
+        cmd.env("SYNACK_NOW", now)
+            .args(["quiz", "--format", "json"]);
+        if let Some(n) = new {
+            cmd.args(["--new", n]);
+        }
+        let out = cmd.write_stdin(good.clone()).assert().success();
+        let summary: Value = String::from_utf8_lossy(&out.get_output().stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .find(|e| e["event"] == "summary")
+            .expect("a summary");
+        reviewed += summary["reviewed"].as_u64().expect("reviewed");
+    }
+    let in_log: i64 = env
+        .conn()
+        .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(in_log as u64, reviewed);
+    // Both learning steps of every card, and reviews days later.
+    assert!(reviewed >= 240, "{reviewed} reviews");
+
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", "2026-11-12T01:00:00+09:00")
+        .env("RUST_BACKTRACE", "1")
+        .args(["optimize", "--yes"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(
+        stdout.contains(&format!("리뷰 {reviewed} 개")) && stdout.contains("카드 80장"),
+        "{stdout}"
+    );
+    let [current, fitted] = fit_rows(&stdout);
+    assert!(fitted[0] < current[0], "{stdout}");
+    let saved = saved_parameters(&env).expect("saved with --yes");
+    assert_eq!(saved.split(',').count(), 21);
+}
