@@ -24,6 +24,29 @@ pub struct UsageError(pub String);
 #[error("{0}")]
 pub struct HelpShown(pub String);
 
+/// Makes a panic print one line on stderr, naming it a bug and where it
+/// happened, instead of Rust's message and the backtrace hint; `main` then
+/// exits with [`FAILURE`].
+pub fn on_panic_one_line() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+        let _ = writeln!(
+            io::stderr(),
+            "synack: error: internal error ({what}{at}); this is a bug in synack, please report it"
+        );
+    }));
+}
+
 /// Turns the result of [`crate::run`] into the process exit code, printing the
 /// error (with its context chain on one line) to stderr.
 pub fn report(result: anyhow::Result<()>) -> ExitCode {

@@ -12,6 +12,11 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    let cli = synack::cli::Cli::parse();
-    synack::exit::report(synack::run(cli))
+    synack::exit::on_panic_one_line();
+    // A panic is a defect, but the user still gets one line and exit 1.
+    std::panic::catch_unwind(|| {
+        let cli = synack::cli::Cli::parse();
+        synack::exit::report(synack::run(cli))
+    })
+    .unwrap_or_else(|_| std::process::ExitCode::from(synack::exit::FAILURE))
 }

@@ -179,6 +179,12 @@ pub(crate) struct Ctx {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    // Fault injection for the test of what a panic looks like to the user
+    // (tests/cli/bad_input.rs); debug builds only.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SYNACK_TEST_PANIC").is_some() {
+        panic!("injected by SYNACK_TEST_PANIC\nsecond line");
+    }
     let clock::Now {
         at: now,
         utc_offset,

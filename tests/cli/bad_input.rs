@@ -264,3 +264,21 @@ fn an_error_line_repeated_its_cause() {
     let line = fails_with_one_line(import_cmd(&env, &looped), &["loop.md", "(os error"]);
     assert_eq!(line.matches("(os error").count(), 1, "{line}");
 }
+
+/// A panic anywhere is a defect, but the user still sees one line naming it
+/// a bug, never Rust's message and backtrace hint, and exit code 1.
+#[test]
+fn a_panic_printed_rusts_message_and_exit_101() {
+    let env = Env::new();
+    let mut cmd = env.cmd();
+    cmd.arg("due").env("SYNACK_TEST_PANIC", "1");
+    let line = fails_with_one_line(
+        cmd,
+        &[
+            "internal error",
+            "injected by SYNACK_TEST_PANIC second line",
+            "bug",
+        ],
+    );
+    assert!(!line.contains("RUST_BACKTRACE"), "{line}");
+}
