@@ -964,8 +964,7 @@ mod tests {
     /// overridable with SYNACK_RFC3986_EXAMPLES).
     #[test]
     fn rfc3986_section_5_4_examples() {
-        let (path, text) =
-            shared_testdata("SYNACK_RFC3986_EXAMPLES", "rfc3986_5.4_examples.txt");
+        let (path, text) = shared_testdata("SYNACK_RFC3986_EXAMPLES", "rfc3986_5.4_examples.txt");
         let mut checked = 0;
         for line in text.lines() {
             let quoted: Vec<&str> = line.split('"').skip(1).step_by(2).collect();

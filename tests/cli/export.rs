@@ -643,3 +643,93 @@ fn a_backup_piped_into_a_reader_that_stops_early_ends_quietly() {
     );
     assert!(out.status.success(), "{:?}", out.status);
 }
+
+/// Notes whose deck, tag, fronts and backs each start like a spreadsheet
+/// formula (`=`, `+`, `-`, `@`; the note parser trims a leading tab or
+/// carriage return, which `export::csv`'s unit test covers).
+const FORMULA_NOTE: &str = "# =HYPERLINK(\"http://evil.example\",\"deck\")
+
+## +SUM
+
+Q: =1+1
+A: -2+3
+
+Q: @SUM(A1:A9)
+A: =cmd|' /C calc'!A0
+
+Q: 평범한 질문
+A: 평범한 답 = 그대로
+";
+
+/// Regression (issue 24, item 7): a cell starting with a formula character
+/// went into the CSV as it was, and Excel or LibreOffice ran it.
+#[test]
+fn csv_export_neutralizes_spreadsheet_formulas() {
+    let env = Env::new();
+    let note = env.write("notes/formula.md", FORMULA_NOTE);
+    env.import(&[&note]);
+    let text = export(&env, &["--format", "csv", "--deck", "HYPERLINK"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    let cell = |front: &str, col: usize| -> String {
+        let row = rows
+            .iter()
+            .find(|r| r[1].contains(front))
+            .unwrap_or_else(|| panic!("no row for {front:?} in {text}"));
+        row[col].to_string()
+    };
+    // deck, front, back, tags of each row.
+    assert_eq!(
+        cell("1+1", 0),
+        "'=HYPERLINK(\"http://evil.example\",\"deck\")"
+    );
+    assert_eq!(cell("1+1", 1), "'=1+1");
+    assert_eq!(cell("1+1", 2), "'-2+3");
+    assert_eq!(cell("1+1", 4), "'+SUM");
+    assert_eq!(cell("SUM(A1", 1), "'@SUM(A1:A9)");
+    assert_eq!(cell("SUM(A1", 2), "'=cmd|' /C calc'!A0");
+    assert_eq!(cell("평범한", 1), "평범한 질문");
+    assert_eq!(cell("평범한", 2), "평범한 답 = 그대로");
+    // No cell of the file starts with a formula character.
+    for row in &rows {
+        for (i, value) in row.iter().enumerate() {
+            assert!(
+                !value.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "column {i} starts a formula: {value:?}"
+            );
+        }
+    }
+}
+
+/// Regression (issue 24, item 8): raw HTML and JavaScript in a note reached
+/// Anki as live HTML.
+#[test]
+fn anki_export_removes_scripts_handlers_and_javascript_urls() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/xss.md",
+        "# XSS\n\n## 스크립트는?\n<script>alert(1)</script>\n\n**굵게**\n\n\
+         ## 이미지는?\n<img src=x onerror=alert(2)>\n\n\
+         ## 본문은?\n<body onload=alert(3)>text</body>\n\n\
+         ## 링크는?\n[click](javascript:alert(4)) <a href=\"javascript:alert(5)\">a</a>\n\n\
+         ## 프레임은?\n<iframe src=\"https://evil.example/\"></iframe> 끝\n",
+    );
+    env.import(&[&note]);
+    let text = export(&env, &["--format", "anki", "--deck", "XSS"]);
+    let cards: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(cards.len(), 5, "{text}");
+    let lower = text.to_lowercase();
+    for bad in [
+        "<script",
+        "onerror",
+        "onload",
+        "javascript:",
+        "<iframe",
+        "alert(",
+    ] {
+        assert!(!lower.contains(bad), "{bad} survived: {text}");
+    }
+    assert!(text.contains("<strong>굵게</strong>"), "{text}");
+    assert!(text.contains("끝"), "{text}");
+}
