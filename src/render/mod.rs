@@ -1,7 +1,11 @@
-//! Presentation: Markdown for the terminal and width-aware text alignment.
+//! Presentation: Markdown for the terminal, width-aware text alignment, and
+//! user text made safe to print ([`visible`]).
 
 pub mod terminal;
+pub mod visible;
 pub mod width;
+
+pub use visible::visible;
 
 /// `0.0069` days → `10m`, `1.0` → `1d`, `45` → `1.5mo`.
 pub fn interval(days: f64) -> String {

@@ -651,17 +651,9 @@ fn shown(value: Option<&str>) -> String {
     }
 }
 
+/// The one escaping of user text for a terminal, shared with every command.
 fn escaped(v: &str) -> String {
-    v.chars()
-        .flat_map(|c| {
-            let esc: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            esc
-        })
-        .collect()
+    crate::render::visible(v).into_owned()
 }
 
 /// Rows of `label  value`, labels padded to one width.
