@@ -41,7 +41,13 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
             } else {
                 FAILURE
             };
-            let _ = writeln!(io::stderr(), "synack: error: {err:#}");
+            // Error lines name files and quote notes: shown, never obeyed.
+            let message = format!("{err:#}");
+            let _ = writeln!(
+                io::stderr(),
+                "synack: error: {}",
+                crate::render::visible(&message)
+            );
             ExitCode::from(code)
         }
     }

@@ -243,16 +243,16 @@ pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
     if let Some(up) = store.upgrade() {
         eprintln!(
             "synack: upgraded {} from schema v{} to v{}; the old file is kept as {}",
-            ctx.db.display(),
+            crate::render::visible::path(&ctx.db),
             up.from,
             up.to,
-            up.backup.display()
+            crate::render::visible::path(&up.backup)
         );
     }
     store.on_wait(|path| {
         eprintln!(
             "synack: {}: another synack is writing; waiting for it (up to {} s)",
-            path.display(),
+            crate::render::visible::path(path),
             crate::store::BUSY_TIMEOUT.as_secs()
         );
     });
@@ -277,7 +277,7 @@ pub(crate) fn open_with_decks(ctx: &Ctx) -> Result<Store> {
             eprintln!(
                 "synack: first use: imported {} cards from the shipped decks into {}",
                 report.totals.added,
-                ctx.db.display()
+                crate::render::visible::path(&ctx.db)
             );
         }
     }
