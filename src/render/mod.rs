@@ -1,5 +1,5 @@
 //! Presentation: Markdown for the terminal, width-aware text alignment, and
-//! user text made safe to print ([`visible`]).
+//! user text made safe to print ([`visible()`]).
 
 pub mod terminal;
 pub mod visible;
