@@ -64,7 +64,12 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
             } else {
                 FAILURE
             };
-            let _ = writeln!(io::stderr(), "synack: error: {}", one_line(&err));
+            // Error lines name files and quote notes: shown, never obeyed.
+            let _ = writeln!(
+                io::stderr(),
+                "synack: error: {}",
+                crate::render::visible(&one_line(&err))
+            );
             ExitCode::from(code)
         }
     }

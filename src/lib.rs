@@ -11,6 +11,7 @@ pub mod deck;
 pub mod exit;
 pub mod export;
 pub mod import;
+pub mod leftovers;
 pub mod markdown;
 pub mod quiz;
 pub mod render;

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::{CardsArgs, Ctx, Format, ShowArgs};
 use crate::exit::UsageError;
-use crate::render::terminal;
 use crate::render::width::{pad, truncate, width};
+use crate::render::{terminal, visible};
 use crate::sim::{self, DemoLink, SimError};
 use crate::store::{CardDemo, CardFilter, CardRow, Store};
 
@@ -128,7 +128,7 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
         .max(4);
     let deck_w = cards
         .iter()
-        .map(|c| width(&c.deck))
+        .map(|c| width(&visible(&c.deck)))
         .max()
         .unwrap_or(4)
         .clamp(4, 28);
@@ -160,8 +160,8 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
             "{:>id_w$} {demo}  {}  {}  {}{mark}",
             c.id,
             pad(c.kind.as_str(), kind_w),
-            pad(&truncate(&c.deck, deck_w), deck_w),
-            c.front
+            pad(&truncate(&visible(&c.deck), deck_w), deck_w),
+            visible(&c.front)
         )?;
     }
     write!(
@@ -270,12 +270,20 @@ fn pick_demo(card: &CardRow, n: usize) -> Result<&CardDemo> {
 }
 
 fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> Result<()> {
-    writeln!(out, "#{} · {} · {}", card.id, card.kind, card.deck)?;
+    // Everything from the notes (or a restored backup) is shown through
+    // `visible`: its escape sequences and newlines are printed, not obeyed.
+    writeln!(
+        out,
+        "#{} · {} · {}",
+        card.id,
+        card.kind,
+        visible(&card.deck)
+    )?;
     if let Some(source) = &card.source {
-        writeln!(out, "source: {}:{}", source, card.line)?;
+        writeln!(out, "source: {}:{}", visible(source), card.line)?;
     }
     if !card.tags.is_empty() {
-        writeln!(out, "tags:   {}", card.tags.join(", "))?;
+        writeln!(out, "tags:   {}", visible(&card.tags.join(", ")))?;
     }
     if card.missing {
         writeln!(out, "status: suspended, its text is no longer in the notes")?;
@@ -283,13 +291,14 @@ fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> R
         writeln!(out, "status: suspended")?;
     }
     writeln!(out)?;
+    let shown_front = visible(&card.front);
     let front = if style.color {
-        format!("\x1b[1m{}\x1b[22m", card.front)
+        format!("\x1b[1m{shown_front}\x1b[22m")
     } else {
-        card.front.clone()
+        shown_front.to_string()
     };
     writeln!(out, "{front}")?;
-    writeln!(out, "{}", "─".repeat(width(&card.front).clamp(20, 60)))?;
+    writeln!(out, "{}", "─".repeat(width(&shown_front).clamp(20, 60)))?;
     if card.back.is_empty() {
         writeln!(out, "(no answer yet: an open question)")?;
     } else {
@@ -309,7 +318,11 @@ fn write_demos(out: &mut impl Write, demos: &[CardDemo]) -> std::io::Result<()> 
     let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
     let num_w = demos.len().to_string().len();
     for (n, (d, label)) in demos.iter().zip(&labels).enumerate() {
-        let argv: Vec<String> = link(d).argv().iter().map(|a| shell_word(a)).collect();
+        let argv: Vec<String> = link(d)
+            .argv()
+            .iter()
+            .map(|a| visible(&shell_word(a)).into_owned())
+            .collect();
         let how = if d.explicit {
             ""
         } else {
@@ -327,7 +340,8 @@ fn write_demos(out: &mut impl Write, demos: &[CardDemo]) -> std::io::Result<()> 
 }
 
 fn demo_label(d: &CardDemo) -> String {
-    terminal::demo_label(&format!("demo:{}?{}", d.name, d.args)).unwrap_or_else(|| d.name.clone())
+    terminal::demo_label(&format!("demo:{}?{}", d.name, d.args))
+        .unwrap_or_else(|| visible(&d.name).into_owned())
 }
 
 /// `arg` as a shell would need it typed: bare when harmless, else in single quotes.

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::{Ctx, ImportArgs};
 use crate::import::{self, FileReport, Report, files};
-use crate::render::count;
+use crate::render::{count, visible};
 
 pub(super) const LONG_ABOUT: &str = "\
 Import Markdown or text notes into the deck.
@@ -40,7 +40,7 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut err = std::io::stderr().lock();
     for file in &report.files {
         for w in &file.warnings {
-            writeln!(err, "synack: warning: {w}")?;
+            writeln!(err, "synack: warning: {}", visible(w))?;
         }
     }
     let mut out = super::buffered_stdout();
@@ -97,16 +97,16 @@ fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
         return writeln!(
             out,
             "{}  [{}]: unchanged, not re-parsed ({})",
-            f.path,
-            f.deck,
+            visible(&f.path),
+            visible(&f.deck),
             count(f.unchanged, "card", "cards")
         );
     }
     writeln!(
         out,
         "{}  [{}]: {}",
-        f.path,
-        f.deck,
+        visible(&f.path),
+        visible(&f.deck),
         counts(
             f.added,
             f.updated,
@@ -118,10 +118,11 @@ fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
         )
     )?;
     for r in &f.renames {
+        // Debug quoting shows control characters as escapes too.
         writeln!(out, "  renamed #{}: {:?} → {:?}", r.id, r.from, r.to)?;
     }
     for s in &f.skipped {
-        writeln!(out, "  skipped line {}: {}", s.line, s.reason)?;
+        writeln!(out, "  skipped line {}: {}", s.line, visible(&s.reason))?;
     }
     Ok(())
 }

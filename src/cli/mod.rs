@@ -264,16 +264,16 @@ pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
     if let Some(up) = store.upgrade() {
         eprintln!(
             "synack: upgraded {} from schema v{} to v{}; the old file is kept as {}",
-            ctx.db.display(),
+            crate::render::visible::path(&ctx.db),
             up.from,
             up.to,
-            up.backup.display()
+            crate::render::visible::path(&up.backup)
         );
     }
     store.on_wait(|path| {
         eprintln!(
             "synack: {}: another synack is writing; waiting for it (up to {} s)",
-            path.display(),
+            crate::render::visible::path(path),
             crate::store::BUSY_TIMEOUT.as_secs()
         );
     });
@@ -298,21 +298,61 @@ pub(crate) fn open_with_decks(ctx: &Ctx) -> Result<Store> {
             eprintln!(
                 "synack: first use: imported {} from the shipped decks into {}",
                 crate::render::count(report.totals.added, "card", "cards"),
-                ctx.db.display()
+                crate::render::visible::path(&ctx.db)
             );
         }
     }
     Ok(store)
 }
 
-/// Refuses to replace an existing `--out` file unless `--force`.
+/// Refuses to replace an existing `--out` file unless `--force`, and even
+/// then anything but a regular file: renamed over a FIFO, a device such as
+/// `/dev/null` or a symbolic link, the new file would take its place.
 pub(crate) fn refuse_overwrite(out: Option<&std::path::Path>, force: bool) -> Result<()> {
-    match out {
-        Some(path) if !force && path.exists() => anyhow::bail!(
-            "{} already exists; pass --force to overwrite it",
-            path.display()
-        ),
-        _ => Ok(()),
+    let Some(path) = out else {
+        return Ok(());
+    };
+    // Not `exists()`: that follows a link, and a dangling one is still there.
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let shown = crate::render::visible::path(path);
+    if !force {
+        anyhow::bail!("{shown} already exists; pass --force to overwrite it");
+    }
+    if !meta.is_file() {
+        anyhow::bail!(
+            "{shown} is {}, not a regular file; --force replaces only regular files",
+            kind(&meta.file_type())
+        );
+    }
+    Ok(())
+}
+
+/// What a file that is not a regular file is.
+fn kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a folder"
+    } else {
+        "something else"
     }
 }
 
@@ -342,7 +382,9 @@ pub(crate) fn write_output_with(
 }
 
 /// Writes a sibling temporary file and renames it over `path`, so a failed
-/// write never leaves a half-written file behind.
+/// write never leaves a half-written file behind. A file it replaces keeps
+/// its permission bits (a 0600 backup stays 0600). Temporary files of
+/// exports to the same path that were killed are removed first.
 fn write_atomically(
     path: &std::path::Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
@@ -352,10 +394,19 @@ fn write_atomically(
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let prefix = format!(".{name}.");
+    crate::leftovers::remove(dir, |n| crate::leftovers::pid_between(n, &prefix, ".tmp"));
+    let tmp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
+    // One left by an earlier process that had this same id is ours to replace.
+    let _ = std::fs::remove_file(&tmp);
+    let replaced = std::fs::metadata(path).ok().filter(|m| m.is_file());
     let result = std::fs::File::create_new(&tmp)
         .map_err(anyhow::Error::from)
         .and_then(|f| {
+            if let Some(old) = &replaced {
+                // Before anything is written, so the data is never more exposed.
+                f.set_permissions(old.permissions())?;
+            }
             let f = write_on_a_thread(f, write)?;
             f.sync_all()?;
             Ok(std::fs::rename(&tmp, path)?)

@@ -23,6 +23,7 @@ use crate::exit::UsageError;
 use crate::quiz::plan::{self, Filter};
 use crate::quiz::{COMMANDS, EditRequest, Event, Input, Prompt, Session, Tick};
 use crate::render::terminal::{self, Style};
+use crate::render::visible;
 use crate::render::width::width;
 use crate::schedule::config::SessionLimits;
 use crate::store::Store;
@@ -220,7 +221,7 @@ impl Reader {
                 // Echo what was read after the prompt, so a transcript reads
                 // like the terminal session it stands for.
                 if !view.json {
-                    writeln!(view.out, "{text}{line}")?;
+                    writeln!(view.out, "{text}{}", visible(&line))?;
                 }
                 Ok(Input::Line(line))
             }
@@ -250,12 +251,17 @@ impl View {
                 Event::Card(c) => {
                     let head = format!(
                         "[{}/{}]  new {} · learn {} · due {}   {}",
-                        c.index, c.total, c.counts.new, c.counts.learn, c.counts.due, c.path
+                        c.index,
+                        c.total,
+                        c.counts.new,
+                        c.counts.learn,
+                        c.counts.due,
+                        visible(&c.path)
                     );
                     writeln!(out)?;
                     writeln!(out, "{}", dim(s, &head))?;
                     writeln!(out)?;
-                    writeln!(out, "{}", bold(s, &c.front))?;
+                    writeln!(out, "{}", bold(s, &visible(&c.front)))?;
                     if c.demos > 0 {
                         writeln!(out, "{}", dim(s, "(▶ :demo runs this card's demo)"))?;
                     }
@@ -270,7 +276,7 @@ impl View {
                     }
                     if let Some(typed) = &r.typed {
                         writeln!(out, "{}", dim(s, &rule))?;
-                        writeln!(out, "your answer: {typed}")?;
+                        writeln!(out, "your answer: {}", visible(typed))?;
                         if let Some(h) = &r.recall {
                             let total = h.found.len() + h.missing.len();
                             let mut line = format!(
@@ -282,7 +288,8 @@ impl View {
                             if !h.missing.is_empty() {
                                 let missing: Vec<&str> =
                                     h.missing.iter().take(8).map(String::as_str).collect();
-                                line += &format!(" · missing: {}", missing.join(", "));
+                                let missing = visible(&missing.join(", ")).into_owned();
+                                line += &format!(" · missing: {missing}");
                             }
                             writeln!(out, "{}", dim(s, &line))?;
                         }
@@ -316,7 +323,9 @@ impl View {
                     writeln!(out, "{}", dim(s, &format!("→ {} · {due}{leech}", g.rating)))?;
                 }
                 Event::Command(c) => {
-                    let text = c.text.trim_end();
+                    // Its lines are the session's; what they quote is shown.
+                    let lines: Vec<_> = c.text.trim_end().split('\n').map(visible).collect();
+                    let text = lines.join("\n");
                     if c.ok {
                         writeln!(out, "{text}")?;
                     } else {
@@ -422,7 +431,7 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
     let program = words.next().context("$EDITOR is empty")?;
     let path = std::path::Path::new(&request.path);
     if !path.is_file() {
-        bail!("{}: the note is no longer there", request.path);
+        bail!("{}: the note is no longer there", visible(&request.path));
     }
     // Absolute, so a note named like `+:!cmd` or `-x` (a path a restored
     // backup can hold) reaches the editor as a file, never as a command or flag.
@@ -445,7 +454,10 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
     let t = &report.totals;
     Ok(format!(
         "re-imported {}: {} added · {} updated · {} unchanged",
-        request.path, t.added, t.updated, t.unchanged
+        visible(&request.path),
+        t.added,
+        t.updated,
+        t.unchanged
     ))
 }
 

@@ -105,7 +105,12 @@ pub(super) fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => super::write_json(&mut out, &report)?,
-        Format::Text => out.write_all(report::text::render(&report).as_bytes())?,
+        Format::Text => {
+            // Deck names, fronts and note paths in it are shown, not obeyed.
+            let text = report::text::render(&report);
+            let lines: Vec<_> = text.split('\n').map(crate::render::visible).collect();
+            out.write_all(lines.join("\n").as_bytes())?;
+        }
     }
     Ok(())
 }

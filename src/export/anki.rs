@@ -6,8 +6,14 @@
 //! notes of the first instead of adding duplicates. Fronts and backs are the
 //! card's Markdown rendered to HTML; a field never contains a raw tab or
 //! newline, so each card is exactly one line.
+//!
+//! Anki shows fields as live HTML and runs their scripts, and Markdown lets
+//! raw HTML through; so the rendered HTML goes through ammonia's allow-list
+//! sanitizer: formatting tags stay, `<script>`, `<iframe>`, event-handler
+//! attributes (`onerror=`, `onload=`) and `javascript:` URLs go.
 
 use std::io::Write;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{Parser, html};
 
@@ -47,15 +53,20 @@ pub fn guid(card_id: i64) -> String {
     format!("synack-{card_id}")
 }
 
-/// Markdown to one line of HTML. Newlines between blocks mean nothing in HTML
-/// and become spaces; inside `<pre>` they are line breaks and become `<br>`.
-/// Tabs become `&#9;` so they cannot split the field.
+/// ammonia's default allow-list (formatting tags, `href`/`src` with http,
+/// https, mailto and the like), built once for the whole export.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(ammonia::Builder::default);
+
+/// Markdown to one line of sanitized HTML. Newlines between blocks mean
+/// nothing in HTML and become spaces; inside `<pre>` they are line breaks and
+/// become `<br>`. Tabs become `&#9;` so they cannot split the field.
 pub fn to_html(markdown: &str) -> String {
-    let mut rendered = String::new();
+    let mut unsafe_html = String::new();
     html::push_html(
-        &mut rendered,
+        &mut unsafe_html,
         Parser::new_ext(markdown, crate::markdown::options()),
     );
+    let rendered = SANITIZER.clean(&unsafe_html).to_string();
     let mut out = String::with_capacity(rendered.len());
     let mut in_pre = false;
     let mut rest = rendered.trim_end();
@@ -93,6 +104,43 @@ mod tests {
         assert_eq!(
             to_html("a\tb < c & \"q\""),
             "<p>a&#9;b &lt; c &amp; \"q\"</p>"
+        );
+    }
+
+    /// Regression (issue 24, item 8): raw HTML in a note reached Anki live.
+    #[test]
+    fn scripts_handlers_and_javascript_urls_do_not_survive() {
+        let payloads = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<body onload=alert(1)>",
+            "<svg onload=alert(1)></svg>",
+            "[click](javascript:alert(1))",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        ];
+        for p in payloads {
+            for md in [p.to_string(), format!("앞\n\n{p}\n\n뒤")] {
+                let html = to_html(&md).to_lowercase();
+                for bad in [
+                    "<script",
+                    "onerror",
+                    "onload",
+                    "javascript:",
+                    "<iframe",
+                    "style=",
+                ] {
+                    assert!(!html.contains(bad), "{md:?} gave {html:?}");
+                }
+            }
+        }
+        // Formatting and ordinary links stay.
+        assert_eq!(
+            to_html("**굵게** [RFC](https://www.rfc-editor.org/rfc/rfc9293) <b>b</b>"),
+            "<p><strong>굵게</strong> <a href=\"https://www.rfc-editor.org/rfc/rfc9293\" \
+             rel=\"noopener noreferrer\">RFC</a> <b>b</b></p>"
         );
     }
 }

@@ -1,6 +1,13 @@
 //! One row per card for spreadsheets: RFC 4180 quoting (by the `csv` crate),
 //! UTF-8 without a byte-order mark, times in RFC 3339.
 //!
+//! Text cells that a spreadsheet would run as a formula (starting with `=`,
+//! `+`, `-`, `@`, a tab or a carriage return) get a `'` in front, as OWASP's
+//! CSV-injection advice says (<https://owasp.org/www-community/attacks/CSV_Injection>):
+//! a note is untrusted text, and `=HYPERLINK(…)` in a front must not become a
+//! live formula in Excel or LibreOffice. The `'` is part of the cell for
+//! programs that read the file.
+//!
 //! No BOM because the file is also read by programs (pandas, `csv` readers),
 //! which would take the BOM into the first column's name; Excel opens it
 //! correctly through Data > From Text/CSV with UTF-8 chosen.
@@ -62,11 +69,11 @@ pub fn write(
             })
             .collect();
         w.write_record([
-            c.deck.clone(),
-            c.front.clone(),
-            c.back.clone(),
-            c.kind.clone(),
-            super::joined_tags(&c.tags),
+            inert(&c.deck),
+            inert(&c.front),
+            inert(&c.back),
+            inert(&c.kind),
+            inert(&super::joined_tags(&c.tags)),
             s.state.clone(),
             time(s.due),
             number(s.stability),
@@ -78,11 +85,24 @@ pub fn write(
                 .get(&c.id)
                 .map_or(String::new(), |(_, r)| r.to_string()),
             time(s.last_review),
-            demos.join(" "),
+            inert(&demos.join(" ")),
         ])?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when it
+/// starts with one (OWASP, CSV injection).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet shows as text: `'` before a formula start.
+pub fn inert(cell: &str) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 fn time(ms: Option<i64>) -> String {
@@ -108,4 +128,19 @@ fn card_state(s: &BackupState) -> Option<CardState> {
         lapses: u32::try_from(s.lapses).ok()?,
         last_review: s.last_review.map(Timestamp),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn formula_starts_get_a_quote() {
+        for cell in ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"] {
+            assert_eq!(inert(cell), format!("'{cell}"));
+        }
+        for cell in ["", "SYN", "a=b", " =1", "'=1", "한글"] {
+            assert_eq!(inert(cell), cell);
+        }
+    }
 }

@@ -1,8 +1,14 @@
 //! Finding and reading note files, and refusing bad ones before anything is
-//! written: missing paths, folders with no notes, binary files, files over
-//! 16 MiB, text that is not UTF-8.
+//! written: missing paths, folders with no notes, what is not a regular file
+//! (a FIFO, a device, a socket), binary files, files over 16 MiB, text that
+//! is not UTF-8, and file names that are not UTF-8.
+//!
+//! A note's path is stored as text, so a name that is not UTF-8 is refused:
+//! stored lossily, `x\xff.md` and `x\xfe.md` would both be `x\u{fffd}.md`, one
+//! source, and each import would suspend the other's cards.
 
 use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -29,6 +35,15 @@ pub enum FileError {
     Binary { path: PathBuf, offset: usize },
     #[error("{}: {size} bytes is over the 16 MiB limit for a note", path.display())]
     TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: not a regular file ({kind}); notes are read only from regular files", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    #[error(
+        "{name}: the file name is not valid UTF-8; rename it (synack stores note paths as text)"
+    )]
+    NameNotUtf8 {
+        /// The path with its bad bytes as `\xNN`.
+        name: String,
+    },
     #[error(
         "{}:{line}: not valid UTF-8 (column {column}); convert it (e.g. iconv -f cp949 -t utf-8) or pass --lossy",
         path.display()
@@ -105,6 +120,11 @@ pub fn collect(paths: &[PathBuf], lossy: bool) -> Result<Vec<NoteFile>, FileErro
             vec![(path.clone(), canonical(path)?)]
         };
         for (file, canonical) in files {
+            if canonical.to_str().is_none() {
+                return Err(FileError::NameNotUtf8 {
+                    name: crate::render::visible::path(&file),
+                });
+            }
             if seen.insert(canonical.clone()) {
                 out.push((file, canonical));
             }
@@ -173,14 +193,27 @@ fn read(path: &Path, canonical: &Path, lossy: bool) -> Result<NoteFile, FileErro
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-        });
+    let too_large = |size| FileError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+    };
+    // Checked before opening: opening a FIFO waits for a writer.
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    regular(path, &meta)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let file = open_without_waiting(path).map_err(unreadable)?;
+    // And again on what was opened, in case the path changed in between.
+    regular(path, &file.metadata().map_err(unreadable)?)?;
+    // A file that grows while it is read is still read no further than the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -192,6 +225,61 @@ fn read(path: &Path, canonical: &Path, lossy: bool) -> Result<NoteFile, FileErro
         stem,
         lossy,
     )
+}
+
+/// Refuses what is not a regular file: `/dev/zero` never ends, a FIFO may
+/// never send anything.
+fn regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), FileError> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    let kind = file_kind(&meta.file_type());
+    Err(FileError::NotRegular {
+        path: path.to_path_buf(),
+        kind,
+    })
+}
+
+/// What a file that is not a regular file is, in a word or two.
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a file"
+    }
+}
+
+/// Opens `path` for reading without waiting: with `O_NONBLOCK`, a FIFO that
+/// took the place of a note after it was checked opens at once (and is then
+/// refused) instead of waiting for a writer. Reads of a regular file ignore
+/// the flag.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Checks and decodes a note's bytes.
@@ -312,6 +400,48 @@ mod tests {
             content_hash(b""),
             "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262"
         );
+    }
+
+    /// Regression (issue 24, item 10): `import /dev/zero` read until memory
+    /// ran out, and `import fifo.md` waited forever for a writer.
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        for (path, kind) in [
+            (Path::new("/dev/zero"), "a character device"),
+            (fifo.as_path(), "a FIFO"),
+        ] {
+            let err = collect(&[path.to_path_buf()], false).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "{}: not a regular file ({kind}); notes are read only from regular files",
+                    path.display()
+                )
+            );
+        }
+    }
+
+    /// Regression (issue 24, item 11): `x\xff.md` and `x\xfe.md` were both
+    /// stored as `x\u{fffd}.md`.
+    #[cfg(unix)]
+    #[test]
+    fn file_names_that_are_not_utf8_are_refused() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"x\xff.md");
+        let file = dir.path().join(name);
+        std::fs::write(&file, "# X\n\n## Q?\nA\n")
+            .expect("a file system that takes non-UTF-8 names (Linux)");
+        for path in [file.clone(), dir.path().to_path_buf()] {
+            let err = collect(&[path], false).unwrap_err();
+            let shown = err.to_string();
+            assert!(shown.ends_with("x\\xff.md: the file name is not valid UTF-8; rename it (synack stores note paths as text)"), "{shown}");
+        }
     }
 
     #[test]

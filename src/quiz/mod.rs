@@ -651,12 +651,14 @@ impl Session {
         };
         let c = &cur.card;
         let s = &cur.state;
-        let mut text = format!("#{} · {} · {}\n", c.id, c.kind, c.deck);
+        // One line each: a newline in a deck, path or tag is shown, not kept.
+        let shown = crate::render::visible;
+        let mut text = format!("#{} · {} · {}\n", c.id, c.kind, shown(&c.deck));
         if let Some(source) = &c.source {
-            text += &format!("source:  {source}:{}\n", c.line);
+            text += &format!("source:  {}:{}\n", shown(source), c.line);
         }
         if !c.tags.is_empty() {
-            text += &format!("tags:    {}\n", c.tags.join(", "));
+            text += &format!("tags:    {}\n", shown(&c.tags.join(", ")));
         }
         text += &format!(
             "state:   {} · reps {} · lapses {}\n",
@@ -741,7 +743,8 @@ impl Session {
                     path: path.clone(),
                     line: cur.card.line,
                 });
-                message("edit", true, format!("opening {path}:{}", cur.card.line))
+                let shown = crate::render::visible(path);
+                message("edit", true, format!("opening {shown}:{}", cur.card.line))
             }
             _ => message(
                 "edit",

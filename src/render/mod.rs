@@ -1,7 +1,11 @@
-//! Presentation: Markdown for the terminal and width-aware text alignment.
+//! Presentation: Markdown for the terminal, width-aware text alignment, and
+//! user text made safe to print ([`visible()`]).
 
 pub mod terminal;
+pub mod visible;
 pub mod width;
+
+pub use visible::visible;
 
 /// `1 card`, `2 cards`: a count with its noun in the right number.
 pub fn count(n: usize, one: &str, many: &str) -> String {

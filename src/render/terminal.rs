@@ -7,6 +7,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag,
 
 use crate::markdown::{is_br, options};
 
+use super::visible;
 use super::width::width;
 
 /// Nesting levels that still indent (see [`Writer::prefix`]).
@@ -103,13 +104,15 @@ impl Writer {
             .collect()
     }
 
+    /// The note's own text: its control characters are shown, never sent
+    /// (only [`Writer::on`] and [`Writer::off`] write escape codes).
     fn text(&mut self, s: &str) {
         for (i, part) in s.split('\n').enumerate() {
             if i > 0 {
                 self.newline();
             }
             if !part.is_empty() {
-                self.raw(part);
+                self.raw(&visible(part));
             }
         }
     }
@@ -204,8 +207,10 @@ pub fn render(markdown: &str, style: Style) -> String {
                             if i > 0 {
                                 w.newline();
                             }
+                            // A tab is layout in code, not something to show.
+                            let line = line.replace('\t', "    ");
                             w.on(CODE);
-                            w.raw(&format!("    {line}"));
+                            w.raw(&format!("    {}", visible(&line)));
                             w.off(CODE);
                         }
                     } else {
@@ -220,7 +225,7 @@ pub fn render(markdown: &str, style: Style) -> String {
             }
             Event::Code(t) => {
                 w.on(CODE);
-                w.raw(&t);
+                w.raw(&visible(&t));
                 w.off(CODE);
             }
             Event::SoftBreak | Event::HardBreak => w.newline(),
@@ -262,7 +267,7 @@ fn start(w: &mut Writer, tag: Tag<'_>) {
                 && !lang.is_empty()
             {
                 w.on(DIM);
-                w.raw(&format!("    [{lang}]"));
+                w.raw(&format!("    [{}]", visible(&lang)));
                 w.off(DIM);
                 w.newline();
             }
@@ -373,7 +378,7 @@ fn end(w: &mut Writer, tag: TagEnd) {
                 && !url.is_empty()
             {
                 w.on(DIM);
-                w.raw(&format!(" ({url})"));
+                w.raw(&format!(" ({})", visible(&url)));
                 w.off(DIM);
             }
         }
@@ -384,11 +389,11 @@ fn end(w: &mut Writer, tag: TagEnd) {
             let label = if alt.trim().is_empty() {
                 "[이미지]".to_string()
             } else {
-                format!("[이미지: {}]", alt.trim())
+                format!("[이미지: {}]", visible(alt.trim()))
             };
             w.raw(&label);
             w.on(DIM);
-            w.raw(&format!(" ({url})"));
+            w.raw(&format!(" ({})", visible(&url)));
             w.off(DIM);
         }
         TagEnd::TableHead => {
@@ -402,7 +407,8 @@ fn end(w: &mut Writer, tag: TagEnd) {
 }
 
 /// A `demo:` link target for people: the demo's name and its arguments
-/// decoded (`uri https://긴급재난지원금.kr/ compare=https://example.kr`);
+/// decoded (`uri https://긴급재난지원금.kr/ compare=https://example.kr`),
+/// control characters shown (decoding can make `%1b` an ESC);
 /// `None` for any other target.
 pub fn demo_label(target: &str) -> Option<String> {
     let link = crate::sim::DemoLink::parse(target)?;
@@ -411,7 +417,7 @@ pub fn demo_label(target: &str) -> Option<String> {
         label.push(' ');
         label.push_str(&percent_encoding::percent_decode_str(item).decode_utf8_lossy());
     }
-    Some(label)
+    Some(visible(&label).into_owned())
 }
 
 impl Writer {
@@ -475,6 +481,29 @@ mod tests {
             plain("[▶ 닫기](demo:handshake?scenario=close)"),
             "▶ 닫기 [demo handshake scenario=close]"
         );
+    }
+
+    /// Regression (issue 24, item 9): a note's escape sequences reached the
+    /// terminal (`ESC]52` writes the clipboard, `ESC[2J` clears the screen).
+    #[test]
+    fn a_notes_escape_sequences_are_shown_not_sent() {
+        let md = "clip \x1b]52;c;cm0gLXJm\x07 **b\x1b[2J** `c\x1b[31m`\n\n\
+                  ```\nx\x1bc\ty\n```\n\n[l](http://a/\x1b[0m) ![a\x1b[5m](http://i/)\n\n\
+                  | \x1b[2J |\n|---|\n| \x1b]8;;x\x07 |\n\n[d](demo:uri?%1b%5b2J)";
+        for color in [false, true] {
+            let out = render(md, Style { color });
+            let ours = ["\x1b[1m", "\x1b[22m", "\x1b[36m", "\x1b[39m", "\x1b[2m"];
+            let mut rest = out.clone();
+            for code in ours {
+                rest = rest.replace(code, "");
+            }
+            assert!(!rest.contains('\x1b'), "{out:?}");
+            assert!(!out.contains('\x07'), "{out:?}");
+            assert!(out.contains("\\u{1b}]52;c;cm0gLXJm\\u{7}"), "{out:?}");
+            assert!(out.contains("\\u{1b}[2J"), "{out:?}");
+            assert!(out.contains("    x\\u{1b}c    y"), "{out:?}");
+        }
+        assert!(!plain(md).contains('\x1b'));
     }
 
     #[test]

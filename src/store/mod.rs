@@ -475,6 +475,19 @@ fn keep_copy(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
         reason,
     };
     let base = format!("{}.bak-v{version}", path.display());
+    // Copies of upgrades that were killed (`NAME.bak-vN.tmp-PID`, any N).
+    if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let prefix = format!("{name}.bak-v");
+        crate::leftovers::remove(dir, |n| {
+            let (v, pid) = n.strip_prefix(&prefix)?.split_once(".tmp-")?;
+            v.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+            crate::leftovers::pid_between(pid, "", "")
+        });
+    }
     let tmp = PathBuf::from(format!("{base}.tmp-{}", std::process::id()));
     // A leftover from a crash of this same process id is ours to replace.
     let _ = std::fs::remove_file(&tmp);

@@ -282,3 +282,50 @@ fn a_panic_printed_rusts_message_and_exit_101() {
     );
     assert!(!line.contains("RUST_BACKTRACE"), "{line}");
 }
+
+/// Regression (issue 24, item 10): `import /dev/zero` ran out of memory and
+/// `import fifo.md` waited for a writer forever.
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_fifo_is_refused_at_once_without_being_read() {
+    let (env, before) = imported();
+    let fifo = env.path("fifo.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", fifo.display());
+    for (path, kind) in [
+        (Path::new("/dev/zero"), "a character device"),
+        (fifo.as_path(), "a FIFO"),
+    ] {
+        let mut cmd = import_cmd(&env, path);
+        cmd.timeout(std::time::Duration::from_secs(20));
+        fails_with_one_line(
+            cmd,
+            &[&path.display().to_string(), "not a regular file", kind],
+        );
+    }
+    assert_eq!(env.cards(), before);
+}
+
+/// Regression (issue 24, item 11): `x\xff.md` and `x\xfe.md` were both stored
+/// as `x\u{fffd}.md`, so each import suspended the other's cards.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_refused_never_merged() {
+    use std::os::unix::ffi::OsStrExt;
+    let (env, before) = imported();
+    let dir = env.path("latin1");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for (name, q) in [(&b"x\xff.md"[..], "첫째"), (&b"x\xfe.md"[..], "둘째")] {
+        let file = dir.join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(&file, format!("# 이름\n\n## {q} 질문은?\n답\n")).expect("write");
+    }
+    fails_with_one_line(
+        import_cmd(&env, &dir.join(std::ffi::OsStr::from_bytes(b"x\xff.md"))),
+        &["x\\xff.md", "file name is not valid UTF-8"],
+    );
+    fails_with_one_line(
+        import_cmd(&env, &dir),
+        &["x\\xfe.md", "file name is not valid UTF-8"],
+    );
+    assert_eq!(env.cards(), before);
+}

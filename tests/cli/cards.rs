@@ -480,3 +480,120 @@ fn the_card_list_marks_cards_with_a_demo() {
     let row = text.lines().nth(1).expect("a row");
     assert!(!row.contains('▶'), "{text}");
 }
+
+/// What a note or a file name may hold to attack a terminal: `ESC]52`
+/// (writes the clipboard), `ESC[2J` (clears the screen), a colour code.
+const CLIPBOARD: &str = "\x1b]52;c;cm0gLXJmIH4=\x07";
+const CLEAR: &str = "\x1b[2J";
+
+/// The escape codes synack's own styling uses (src/render/terminal.rs).
+const OURS: &[&str] = &[
+    "\x1b[1;4m",
+    "\x1b[22;24m",
+    "\x1b[1m",
+    "\x1b[22m",
+    "\x1b[3m",
+    "\x1b[23m",
+    "\x1b[36m",
+    "\x1b[39m",
+    "\x1b[2m",
+    "\x1b[9m",
+    "\x1b[29m",
+];
+
+/// Fails if `output` holds a control character other than a newline, or an
+/// escape sequence that is not one of [`OURS`].
+fn assert_only_our_escapes(what: &str, output: &[u8]) {
+    let mut text = String::from_utf8_lossy(output).into_owned();
+    for code in OURS {
+        text = text.replace(code, "");
+    }
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert!(bad.is_empty(), "{what} printed {bad:?}: {text:?}");
+}
+
+/// Regression (issue 24, item 9): note text, file names and the fields `show`
+/// restores reached the terminal raw in `import`, `cards`, `show`, `quiz` and
+/// error lines: escape sequences ran, and a newline in a file name printed a
+/// fake line.
+#[cfg(unix)]
+#[test]
+fn terminal_escapes_in_notes_and_file_names_are_shown_not_sent() {
+    let env = Env::new();
+    let name = format!("notes/evil\nsynack: error: fake{CLEAR}.md");
+    let note = env.write(
+        &name,
+        format!(
+            "# 덱{CLIPBOARD}\n\n## 질문{CLEAR}은?\n답{CLIPBOARD} 그리고 \x1b[31m빨강 `c{CLEAR}`\n"
+        ),
+    );
+    let import = env.cmd().arg("import").arg(&note).assert().success();
+    let stdout = import.get_output().stdout.clone();
+    assert_only_our_escapes("import", &stdout);
+    let report = String::from_utf8_lossy(&stdout).into_owned();
+    assert!(
+        report.contains("evil\\nsynack: error: fake\\u{1b}[2J.md"),
+        "{report}"
+    );
+    assert!(
+        !report.lines().any(|l| l.starts_with("synack: error")),
+        "{report}"
+    );
+
+    let cards = env.cards();
+    let card = cards
+        .iter()
+        .find(|c| c["front"].as_str().is_some_and(|f| f.contains("질문")))
+        .expect("the card");
+    let id = card["id"].to_string();
+    for color in ["never", "always"] {
+        let list = env
+            .cmd()
+            .args(["--color", color, "cards"])
+            .assert()
+            .success();
+        assert_only_our_escapes("cards", &list.get_output().stdout);
+        let show = env
+            .cmd()
+            .args(["--color", color, "show", &id])
+            .assert()
+            .success();
+        let out = show.get_output().stdout.clone();
+        assert_only_our_escapes("show", &out);
+        let shown = String::from_utf8_lossy(&out).into_owned();
+        assert!(shown.contains("\\u{1b}]52;c;cm0gLXJmIH4=\\u{7}"), "{shown}");
+        assert!(
+            shown.contains("source: ") && shown.contains("evil\\nsynack"),
+            "{shown}"
+        );
+        let quiz = env
+            .cmd()
+            .args(["--color", color, "quiz", "--deck", "덱"])
+            .write_stdin(":show\n:quit\n")
+            .assert()
+            .success();
+        let out = quiz.get_output().stdout.clone();
+        assert_only_our_escapes("quiz", &out);
+        let text = String::from_utf8_lossy(&out).into_owned();
+        assert!(text.contains("질문\\u{1b}[2J은?"), "{text}");
+        assert!(
+            !text.lines().any(|l| l.starts_with("synack: error")),
+            "{text}"
+        );
+    }
+
+    // An error line naming such a file stays one line, escapes shown.
+    let bad = env.write(&format!("bad\nsynack: error: fake{CLEAR}.md"), b"x\0y");
+    let out = env.cmd().arg("import").arg(&bad).assert().code(1);
+    let stderr = out.get_output().stderr.clone();
+    assert_only_our_escapes("import error", &stderr);
+    let stderr = String::from_utf8_lossy(&stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("bad\\nsynack: error: fake\\u{1b}[2J.md: binary file"),
+        "{stderr}"
+    );
+}

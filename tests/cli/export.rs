@@ -643,3 +643,218 @@ fn a_backup_piped_into_a_reader_that_stops_early_ends_quietly() {
     );
     assert!(out.status.success(), "{:?}", out.status);
 }
+
+/// Notes whose deck, tag, fronts and backs each start like a spreadsheet
+/// formula (`=`, `+`, `-`, `@`; the note parser trims a leading tab or
+/// carriage return, which `export::csv`'s unit test covers).
+const FORMULA_NOTE: &str = "# =HYPERLINK(\"http://evil.example\",\"deck\")
+
+## +SUM
+
+Q: =1+1
+A: -2+3
+
+Q: @SUM(A1:A9)
+A: =cmd|' /C calc'!A0
+
+Q: 평범한 질문
+A: 평범한 답 = 그대로
+";
+
+/// Regression (issue 24, item 7): a cell starting with a formula character
+/// went into the CSV as it was, and Excel or LibreOffice ran it.
+#[test]
+fn csv_export_neutralizes_spreadsheet_formulas() {
+    let env = Env::new();
+    let note = env.write("notes/formula.md", FORMULA_NOTE);
+    env.import(&[&note]);
+    let text = export(&env, &["--format", "csv", "--deck", "HYPERLINK"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    let cell = |front: &str, col: usize| -> String {
+        let row = rows
+            .iter()
+            .find(|r| r[1].contains(front))
+            .unwrap_or_else(|| panic!("no row for {front:?} in {text}"));
+        row[col].to_string()
+    };
+    // deck, front, back, tags of each row.
+    assert_eq!(
+        cell("1+1", 0),
+        "'=HYPERLINK(\"http://evil.example\",\"deck\")"
+    );
+    assert_eq!(cell("1+1", 1), "'=1+1");
+    assert_eq!(cell("1+1", 2), "'-2+3");
+    assert_eq!(cell("1+1", 4), "'+SUM");
+    assert_eq!(cell("SUM(A1", 1), "'@SUM(A1:A9)");
+    assert_eq!(cell("SUM(A1", 2), "'=cmd|' /C calc'!A0");
+    assert_eq!(cell("평범한", 1), "평범한 질문");
+    assert_eq!(cell("평범한", 2), "평범한 답 = 그대로");
+    // No cell of the file starts with a formula character.
+    for row in &rows {
+        for (i, value) in row.iter().enumerate() {
+            assert!(
+                !value.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "column {i} starts a formula: {value:?}"
+            );
+        }
+    }
+}
+
+/// Regression (issue 24, item 8): raw HTML and JavaScript in a note reached
+/// Anki as live HTML.
+#[test]
+fn anki_export_removes_scripts_handlers_and_javascript_urls() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/xss.md",
+        "# XSS\n\n## 스크립트는?\n<script>alert(1)</script>\n\n**굵게**\n\n\
+         ## 이미지는?\n<img src=x onerror=alert(2)>\n\n\
+         ## 본문은?\n<body onload=alert(3)>text</body>\n\n\
+         ## 링크는?\n[click](javascript:alert(4)) <a href=\"javascript:alert(5)\">a</a>\n\n\
+         ## 프레임은?\n<iframe src=\"https://evil.example/\"></iframe> 끝\n",
+    );
+    env.import(&[&note]);
+    let text = export(&env, &["--format", "anki", "--deck", "XSS"]);
+    let cards: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(cards.len(), 5, "{text}");
+    let lower = text.to_lowercase();
+    for bad in [
+        "<script",
+        "onerror",
+        "onload",
+        "javascript:",
+        "<iframe",
+        "alert(",
+    ] {
+        assert!(!lower.contains(bad), "{bad} survived: {text}");
+    }
+    assert!(text.contains("<strong>굵게</strong>"), "{text}");
+    assert!(text.contains("끝"), "{text}");
+}
+
+/// `synack export --format csv --force --out PATH` at LATER, as a command to finish.
+fn export_over(env: &Env, path: &Path) -> assert_cmd::Command {
+    let mut cmd = env.cmd();
+    cmd.env("SYNACK_NOW", LATER)
+        .args(["export", "--format", "csv", "--force", "--out"])
+        .arg(path);
+    cmd
+}
+
+/// Regression (issue 24, item 5): `--force` renamed the export over a FIFO,
+/// a symbolic link or a device (as root, `--out /dev/null --force` made
+/// /dev/null a regular file). Only a regular file is replaced; anything else
+/// is refused with one line and left as it was.
+#[cfg(unix)]
+#[test]
+fn force_replaces_only_a_regular_file() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = studied();
+    let fifo = env.path("fifo.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let target = env.write("kept.csv", "mine");
+    let link = env.path("link.csv");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let dangling = env.path("dangling.csv");
+    std::os::unix::fs::symlink(env.path("nowhere.csv"), &dangling).expect("symlink");
+    let folder = env.path("folder.csv");
+    std::fs::create_dir(&folder).expect("mkdir");
+    for (path, kind) in [
+        (&fifo, "a FIFO"),
+        (&link, "a symbolic link"),
+        (&dangling, "a symbolic link"),
+        (&folder, "a folder"),
+    ] {
+        let out = export_over(&env, path).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("is {kind}, not a regular file"))
+                && err.contains("--force replaces only regular files"),
+            "{err}"
+        );
+    }
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!env.path("nowhere.csv").exists());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
+    assert!(folder.is_dir());
+    // Nothing was left beside them.
+    let tmp: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(tmp.is_empty(), "{tmp:?}");
+}
+
+/// Regression (issue 24, item 5): the replaced file took the new file's
+/// permissions (a 0600 backup became world-readable 0644).
+#[cfg(unix)]
+#[test]
+fn force_keeps_the_replaced_files_permission_bits() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = studied();
+    for mode in [0o600, 0o640, 0o664] {
+        let path = env.write("backup.csv", "old");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        export_over(&env, &path).assert().success();
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o7777, mode);
+        assert!(std::fs::read_to_string(&path).unwrap().starts_with("deck,"));
+    }
+}
+
+/// Regression (issue 24, item 5): the temporary file of a killed export
+/// (`.NAME.PID.tmp`) was left beside `--out` for good. The next export to
+/// that path removes those of processes that are gone, never a running one's.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_export_removes_temporary_files_that_killed_exports_left() {
+    let env = studied();
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let mut live = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let dead_tmp = env.write(&format!(".cards.csv.{dead}.tmp"), "half");
+    let live_tmp = env.write(&format!(".cards.csv.{}.tmp", live.id()), "being written");
+    let other_tmp = env.write(&format!(".other.csv.{dead}.tmp"), "not ours");
+    export_over(&env, &env.path("cards.csv")).assert().success();
+    let _ = live.kill();
+    let _ = live.wait();
+    assert!(
+        !dead_tmp.exists(),
+        "a dead export's temporary file is still there"
+    );
+    assert!(
+        live_tmp.exists(),
+        "a running export's temporary file was removed"
+    );
+    assert!(
+        other_tmp.exists(),
+        "another path's temporary file was removed"
+    );
+    assert!(env.path("cards.csv").exists());
+}

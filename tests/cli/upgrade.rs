@@ -591,3 +591,36 @@ fn a_version_10_database_gets_the_review_index_the_reports_read() {
     let stats: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("json");
     assert_eq!(stats["overview"]["reviews"], 10, "{stats}");
 }
+
+/// A process id no process has: a child that ran and was waited for.
+#[cfg(target_os = "linux")]
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().expect("true");
+    let pid = child.id();
+    child.wait().expect("wait");
+    pid
+}
+
+/// Regression (issue 24, item 5): the copy of an upgrade that was killed
+/// (`NAME.bak-vN.tmp-PID`) stayed beside the database for good. The next
+/// upgrade removes it, and leaves a running process's copy alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_upgrade_removes_copies_that_killed_upgrades_left() {
+    let env = Env::new();
+    old_database(&env, 1);
+    let dead = env.path(&format!("synack.db.bak-v1.tmp-{}", dead_pid()));
+    std::fs::write(&dead, "half a copy").expect("write");
+    let mut live = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .expect("sleep");
+    let running = env.path(&format!("synack.db.bak-v1.tmp-{}", live.id()));
+    std::fs::write(&running, "being written").expect("write");
+    env.cmd().args(["cards"]).assert().success();
+    let _ = live.kill();
+    let _ = live.wait();
+    assert!(!dead.exists(), "the dead upgrade's copy is still there");
+    assert!(running.exists(), "a running process's copy was removed");
+    assert!(env.path("synack.db.bak-v1").exists());
+}

@@ -4,7 +4,7 @@
 //! whose arms cite the rule they implement, one place that emits segments and
 //! one that changes state (recording every transition). Time is passed in,
 //! never read. The rows implemented are those of the distilled transition
-//! table in `/work/shared/reference/tcp-transitions.md`.
+//! table in `../shared/reference/tcp-transitions.md` (beside the crate).
 //!
 //! What is left out on purpose: windows other than a fixed [`WINDOW`], RTT
 //! measurement (the RTO is RFC 6298's 1 s floor, doubled on every expiry),

@@ -647,17 +647,9 @@ fn shown(value: Option<&str>) -> String {
     }
 }
 
+/// The one escaping of user text for a terminal, shared with every command.
 fn escaped(v: &str) -> String {
-    v.chars()
-        .flat_map(|c| {
-            let esc: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            esc
-        })
-        .collect()
+    crate::render::visible(v).into_owned()
 }
 
 /// Rows of `label  value`, labels padded to one width.
@@ -935,16 +927,32 @@ mod tests {
         assert_eq!(resolve(&Parts::split("a/b"), &Parts::split("c")), None);
     }
 
-    /// The RFC 3986 §5.4 examples, read from the shared test data when it is
-    /// there (path overridable with SYNACK_RFC3986_EXAMPLES).
+    /// A file of the shared test data: `$var` when set, else
+    /// `../shared/testdata/NAME` beside the crate. Missing data fails the
+    /// test, naming the path: a test that passes without its data checks
+    /// nothing.
+    fn shared_testdata(var: &str, name: &str) -> (String, String) {
+        let path = std::env::var(var).unwrap_or_else(|_| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/testdata")
+                .join(name)
+                .display()
+                .to_string()
+        });
+        match std::fs::read_to_string(&path) {
+            Ok(text) => (path, text),
+            Err(e) => panic!(
+                "the test data {path} is missing ({e}): put the shared folder beside the \
+                 crate (../shared/testdata/{name}) or set {var} to the file"
+            ),
+        }
+    }
+
+    /// The RFC 3986 §5.4 examples, from the shared test data (path
+    /// overridable with SYNACK_RFC3986_EXAMPLES).
     #[test]
     fn rfc3986_section_5_4_examples() {
-        let path = std::env::var("SYNACK_RFC3986_EXAMPLES")
-            .unwrap_or_else(|_| "/work/shared/testdata/rfc3986_5.4_examples.txt".to_string());
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            eprintln!("skipped: {path} is not readable");
-            return;
-        };
+        let (path, text) = shared_testdata("SYNACK_RFC3986_EXAMPLES", "rfc3986_5.4_examples.txt");
         let mut checked = 0;
         for line in text.lines() {
             let quoted: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
@@ -1155,17 +1163,12 @@ mod tests {
     }
 
     /// The web-platform-tests URL cases (urltestdata.json; path from
-    /// SYNACK_WPT, else the shared copy). The demo must agree with the `url`
+    /// SYNACK_WPT, else the shared copy beside the crate). The demo must agree with the `url`
     /// crate on every case; agreement with the file itself is counted and the
     /// cases where the crate departs from it are printed.
     #[test]
     fn web_platform_tests_agree_with_the_url_crate() {
-        let path = std::env::var("SYNACK_WPT")
-            .unwrap_or_else(|_| "/work/shared/testdata/urltestdata.json".to_string());
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            eprintln!("skipped: {path} is not readable (set SYNACK_WPT)");
-            return;
-        };
+        let (_, text) = shared_testdata("SYNACK_WPT", "urltestdata.json");
         let cases: Vec<serde_json::Value> =
             serde_json::from_str(&text).expect("urltestdata.json is JSON");
         let fields = [
