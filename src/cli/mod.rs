@@ -73,6 +73,12 @@ pub enum Command {
     Cards(CardsArgs),
     /// Show one card: front, back, source and tags
     Show(ShowArgs),
+    /// Take cards out of study until `synack unsuspend` brings them back
+    #[command(long_about = cards::SUSPEND_ABOUT)]
+    Suspend(cards::SuspendArgs),
+    /// Bring suspended cards back into study
+    #[command(long_about = cards::UNSUSPEND_ABOUT)]
+    Unsuspend(cards::SuspendArgs),
     /// Record an answer to a card now (what a quiz does for each card; scriptable)
     Answer(schedule::AnswerArgs),
     /// What-if for one card: FSRS memory and intervals after a list of reviews
@@ -126,6 +132,9 @@ pub struct CardsArgs {
     /// Only cards whose front or back contains TEXT
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only cards out of study: suspended, or no longer in the notes
+    #[arg(long)]
+    pub suspended: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -194,6 +203,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&ctx, args),
         Command::Cards(args) => cards::list(&ctx, args),
         Command::Show(args) => cards::show(&ctx, args),
+        Command::Suspend(args) => cards::suspend(&ctx, args, true),
+        Command::Unsuspend(args) => cards::suspend(&ctx, args, false),
         Command::Answer(args) => schedule::answer(&ctx, args),
         Command::Simulate(args) => schedule::simulate(&ctx, args),
         Command::Config(args) => schedule::config(&ctx, args),

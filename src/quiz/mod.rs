@@ -39,7 +39,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":bury", "hide this card until tomorrow"),
     (
         ":suspend",
-        "take this card out of the queue until unsuspended",
+        "take this card out of the queue until `synack unsuspend ID`",
     ),
     (":undo", "take back the last grade; the card comes back"),
     (
@@ -528,7 +528,7 @@ impl Session {
         self.seen += 1;
         let text = match how {
             "bury" => format!("#{id} buried until tomorrow"),
-            "suspend" => format!("#{id} suspended (`synack cards --search` finds it again)"),
+            "suspend" => format!("#{id} suspended (`synack unsuspend {id}` brings it back)"),
             _ => format!("#{id} skipped; it stays due"),
         };
         let mut events = vec![message(how, true, text)];
