@@ -237,6 +237,9 @@ pub struct Session {
 /// The note to open for `:edit`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditRequest {
+    /// The card whose note it is: the editor opens only the note the card
+    /// was imported from, as the store says right before.
+    pub card_id: i64,
     pub path: String,
     pub line: u32,
 }
@@ -679,8 +682,24 @@ impl Session {
             return message("edit", false, "no card on screen");
         };
         match &cur.card.source {
+            // An import records a note by its absolute path; anything else
+            // (a restored backup's) is not a file this card came from.
+            Some(path)
+                if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX)
+                    && !(std::path::Path::new(path).is_absolute()
+                        && crate::import::files::has_note_extension(std::path::Path::new(
+                            path,
+                        ))) =>
+            {
+                message(
+                    "edit",
+                    false,
+                    format!("{path:?} is not the path of a note file; not opened"),
+                )
+            }
             Some(path) if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX) => {
                 self.edit_request = Some(EditRequest {
+                    card_id: cur.card.id,
                     path: path.clone(),
                     line: cur.card.line,
                 });
