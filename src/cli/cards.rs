@@ -277,8 +277,10 @@ pub(super) fn suspend(ctx: &Ctx, args: SuspendArgs, suspended: bool) -> Result<(
         cards
     };
     let ids: Vec<i64> = cards.iter().map(|c| c.id).collect();
-    let changed: std::collections::HashSet<i64> =
-        store.set_suspended_all(&ids, suspended)?.into_iter().collect();
+    let changed: std::collections::HashSet<i64> = store
+        .set_suspended_all(&ids, suspended)?
+        .into_iter()
+        .collect();
     let mut out = std::io::stdout().lock();
     if cards.is_empty() {
         writeln!(out, "No cards match; nothing changed.")?;
@@ -286,13 +288,21 @@ pub(super) fn suspend(ctx: &Ctx, args: SuspendArgs, suspended: bool) -> Result<(
     }
     if suspended {
         let done = cards.iter().filter(|c| changed.contains(&c.id)).count();
-        writeln!(out, "{} suspended{}", count(done), id_list(&cards, |c| changed.contains(&c.id)))?;
+        writeln!(
+            out,
+            "{} suspended{}",
+            count(done),
+            id_list(&cards, |c| changed.contains(&c.id))
+        )?;
         let already = cards.len() - done;
         if already > 0 {
             writeln!(out, "{} already suspended", count(already))?;
         }
         if done > 0 {
-            writeln!(out, "`synack unsuspend ID…` brings a card back; `synack cards --suspended` lists them.")?;
+            writeln!(
+                out,
+                "`synack unsuspend ID…` brings a card back; `synack cards --suspended` lists them."
+            )?;
         }
     } else {
         // A card gone from the notes stays out of study: its flag is cleared,

@@ -66,8 +66,7 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
 
 /// What the import report says when the import was a new database's first
 /// command and did not bring the shipped decks.
-const SHIPPED_DECKS_NOTICE: &str =
-    "The decks that ship with synack are not in this database; add them with `synack import --builtin`.";
+const SHIPPED_DECKS_NOTICE: &str = "The decks that ship with synack are not in this database; add them with `synack import --builtin`.";
 
 /// The report in `--json`: the import's own fields, and what the command adds.
 #[derive(Debug, serde::Serialize)]

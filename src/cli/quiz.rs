@@ -460,6 +460,9 @@ fn note_to_edit(path: &std::path::Path) -> std::result::Result<std::path::PathBu
         }
         Err(e) => return Err(format!("cannot read it: {e}")),
     };
+    if meta.file_type().is_symlink() {
+        return Err("a link, not the file that was imported".into());
+    }
     if !meta.file_type().is_file() {
         return Err("not a regular file".into());
     }

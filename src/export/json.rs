@@ -1111,26 +1111,86 @@ mod tests {
             move |d: &mut serde_json::Value| d["config"][key] = value.into()
         };
         let refused: Vec<(String, &str)> = vec![
-            (check(&setting("desired_retention", "5")), "setting \"desired_retention\""),
-            (check(&setting("bogus_key", "1")), "setting \"bogus_key\": unknown setting"),
-            (check(&setting("max_interval", "-1")), "setting \"max_interval\""),
-            (check(&setting("rollover_hour", "99")), "setting \"rollover_hour\""),
-            (check(&setting("learning_steps", "inf")), "setting \"learning_steps\""),
-            (check(&setting("fuzz@deck", "true")), "setting \"fuzz@deck\""),
-            (check(&|d| d["cards"][0]["state"]["reps"] = (-1).into()), "card 5: reps -1"),
-            (check(&|d| d["cards"][0]["state"]["lapses"] = (1i64 << 40).into()), "card 5: lapses"),
-            (check(&|d| d["cards"][0]["line"] = i64::MAX.into()), "card 5: line 9223372036854775807"),
-            (check(&|d| d["cards"][0]["state"]["stability"] = 1e39.into()), "card 5: stability"),
-            (check(&|d| d["reviews"][0]["difficulty"] = (-2.0).into()), "review 9: difficulty"),
-            (check(&|d| d["reviews"][0]["elapsed_days"] = (-1.0).into()), "review 9: elapsed_days"),
-            (check(&|d| d["reviews"][0]["duration_ms"] = (-5).into()), "review 9: duration_ms -5"),
-            (check(&|d| d["sessions"][0]["seen"] = (-1).into()), "session 1: seen -1"),
-            (check(&|d| d["sources"][0]["path"] = "../../etc/passwd".into()), "source 1: path"),
-            (check(&|d| d["sources"][0]["path"] = "/etc/passwd".into()), "is not a note file"),
-            (check(&|d| d["sources"][0]["path"] = "/n/../../etc/x.md".into()), "`..` part"),
-            (check(&|d| d["sources"][0]["path"] = "notes//a.md".into()), "not a plain path"),
-            (check(&|d| d["sources"][0]["path"] = "/n/a\u{1b}[2J.md".into()), "control character"),
-            (check(&|d| d["sources"][0]["path"] = "synack:decks/../x.md".into()), "`..` part"),
+            (
+                check(&setting("desired_retention", "5")),
+                "setting \"desired_retention\"",
+            ),
+            (
+                check(&setting("bogus_key", "1")),
+                "setting \"bogus_key\": unknown setting",
+            ),
+            (
+                check(&setting("max_interval", "-1")),
+                "setting \"max_interval\"",
+            ),
+            (
+                check(&setting("rollover_hour", "99")),
+                "setting \"rollover_hour\"",
+            ),
+            (
+                check(&setting("learning_steps", "inf")),
+                "setting \"learning_steps\"",
+            ),
+            (
+                check(&setting("fuzz@deck", "true")),
+                "setting \"fuzz@deck\"",
+            ),
+            (
+                check(&|d| d["cards"][0]["state"]["reps"] = (-1).into()),
+                "card 5: reps -1",
+            ),
+            (
+                check(&|d| d["cards"][0]["state"]["lapses"] = (1i64 << 40).into()),
+                "card 5: lapses",
+            ),
+            (
+                check(&|d| d["cards"][0]["line"] = i64::MAX.into()),
+                "card 5: line 9223372036854775807",
+            ),
+            (
+                check(&|d| d["cards"][0]["state"]["stability"] = 1e39.into()),
+                "card 5: stability",
+            ),
+            (
+                check(&|d| d["reviews"][0]["difficulty"] = (-2.0).into()),
+                "review 9: difficulty",
+            ),
+            (
+                check(&|d| d["reviews"][0]["elapsed_days"] = (-1.0).into()),
+                "review 9: elapsed_days",
+            ),
+            (
+                check(&|d| d["reviews"][0]["duration_ms"] = (-5).into()),
+                "review 9: duration_ms -5",
+            ),
+            (
+                check(&|d| d["sessions"][0]["seen"] = (-1).into()),
+                "session 1: seen -1",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "../../etc/passwd".into()),
+                "source 1: path",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "/etc/passwd".into()),
+                "is not a note file",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "/n/../../etc/x.md".into()),
+                "`..` part",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "notes//a.md".into()),
+                "not a plain path",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "/n/a\u{1b}[2J.md".into()),
+                "control character",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "synack:decks/../x.md".into()),
+                "`..` part",
+            ),
         ];
         for (got, wanted) in refused {
             assert!(got.starts_with("invalid backup: "), "{got}");
@@ -1138,12 +1198,22 @@ mod tests {
             assert!(!got.contains('\n'), "{got}");
         }
         // What synack itself writes still reads.
-        for path in ["/home/me/notes/tcp.md", "notes/a.MARKDOWN", "synack:decks/01-transport.md", "/n/x.txt"] {
-            assert_eq!(check(&|d| d["sources"][0]["path"] = path.into()), "ok", "{path}");
+        for path in [
+            "/home/me/notes/tcp.md",
+            "notes/a.MARKDOWN",
+            "synack:decks/01-transport.md",
+            "/n/x.txt",
+        ] {
+            assert_eq!(
+                check(&|d| d["sources"][0]["path"] = path.into()),
+                "ok",
+                "{path}"
+            );
         }
         assert_eq!(
             check(&|d| {
-                d["config"] = serde_json::json!({"desired_retention": "0.85", "new_per_day@TCP": "5"})
+                d["config"] =
+                    serde_json::json!({"desired_retention": "0.85", "new_per_day@TCP": "5"})
             }),
             "ok"
         );
@@ -1270,7 +1340,10 @@ mod tests {
             (
                 phase(),
                 proptest::option::of(ms()),
-                (proptest::option::of(memory()), proptest::option::of(memory())),
+                (
+                    proptest::option::of(memory()),
+                    proptest::option::of(memory()),
+                ),
                 (count(), count(), count()),
                 (proptest::option::of(ms()), proptest::option::of(ms())),
             )
@@ -1425,7 +1498,10 @@ mod tests {
                                 1i64..=4,
                                 phase().prop_map(String::from),
                                 (real().prop_map(f64::abs), real().prop_map(f64::abs)),
-                                (proptest::option::of(memory()), proptest::option::of(memory())),
+                                (
+                                    proptest::option::of(memory()),
+                                    proptest::option::of(memory()),
+                                ),
                                 0..=i64::MAX,
                                 proptest::option::of(text()),
                             ),
@@ -1448,20 +1524,26 @@ mod tests {
                             .iter()
                             .zip(sources)
                             .enumerate()
-                            .map(|(n, (&id, (dir, ext, content_hash, parser, imported_at)))| {
-                                BackupSource {
-                                    id,
-                                    // Paths are unique in the schema, and
-                                    // plain paths of notes in a backup.
-                                    path: format!(
-                                        "{dir}{}{n}-note.{ext}",
-                                        if dir.is_empty() || dir.ends_with('/') { "" } else { "/" }
-                                    ),
-                                    content_hash,
-                                    parser,
-                                    imported_at,
-                                }
-                            })
+                            .map(
+                                |(n, (&id, (dir, ext, content_hash, parser, imported_at)))| {
+                                    BackupSource {
+                                        id,
+                                        // Paths are unique in the schema, and
+                                        // plain paths of notes in a backup.
+                                        path: format!(
+                                            "{dir}{}{n}-note.{ext}",
+                                            if dir.is_empty() || dir.ends_with('/') {
+                                                ""
+                                            } else {
+                                                "/"
+                                            }
+                                        ),
+                                        content_hash,
+                                        parser,
+                                        imported_at,
+                                    }
+                                },
+                            )
                             .collect();
                         let sessions: Vec<BackupSession> = session_ids
                             .iter()

@@ -15,11 +15,8 @@ pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// Whether `path` ends in one of the [`NOTE_EXTENSIONS`] (any case).
 pub fn has_note_extension(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| {
-        NOTE_EXTENSIONS
-            .iter()
-            .any(|n| ext.eq_ignore_ascii_case(n))
-    })
+    path.extension()
+        .is_some_and(|ext| NOTE_EXTENSIONS.iter().any(|n| ext.eq_ignore_ascii_case(n)))
 }
 
 /// A note file that cannot be imported. Each names the file.

@@ -872,10 +872,7 @@ mod tests {
         let path = dir.path().join("neg.db");
         {
             let store = Store::open(&path).unwrap();
-            store
-                .conn
-                .pragma_update(None, "user_version", -1)
-                .unwrap();
+            store.conn.pragma_update(None, "user_version", -1).unwrap();
         }
         let before = files_in(dir.path());
         let err = Store::open(&path).unwrap_err();
@@ -902,10 +899,7 @@ mod tests {
             let path = dir.path().join(format!("v{set}.db"));
             {
                 let store = Store::open(&path).unwrap();
-                store
-                    .conn
-                    .pragma_update(None, "user_version", set)
-                    .unwrap();
+                store.conn.pragma_update(None, "user_version", set).unwrap();
             }
             let before = files_in(dir.path());
             let err = Store::open(&path).unwrap_err();

@@ -230,7 +230,11 @@ impl Store {
                 .prepare_cached("UPDATE cards SET suspended = ?2 WHERE id = ?1 AND suspended != ?2")
                 .map_err(|e| tx.err(e))?;
             for &id in ids {
-                if update.execute(params![id, suspended]).map_err(|e| tx.err(e))? > 0 {
+                if update
+                    .execute(params![id, suspended])
+                    .map_err(|e| tx.err(e))?
+                    > 0
+                {
                     changed.push(id);
                 }
             }

@@ -699,7 +699,11 @@ fn restore_refused(env: &Env, doc: &Value, merge: bool, needles: &[&str]) {
             assert_eq!(config(&target), config_before, "a restore wrote settings");
         }
         // Refused before the database is opened: not even the file is made.
-        None => assert!(!target.exists(), "a refused restore made {}", target.display()),
+        None => assert!(
+            !target.exists(),
+            "a refused restore made {}",
+            target.display()
+        ),
     }
 }
 
@@ -734,7 +738,10 @@ fn a_backup_with_settings_or_numbers_synack_refuses_is_not_restored() {
             &|d| d["cards"][0]["state"]["stability"] = 1e300.into(),
             "stability",
         ),
-        (&|d| d["reviews"][0]["scheduled_days"] = (-3.0).into(), "scheduled_days"),
+        (
+            &|d| d["reviews"][0]["scheduled_days"] = (-3.0).into(),
+            "scheduled_days",
+        ),
     ];
     for (change, says) in changes {
         let mut doc = good.clone();
@@ -782,7 +789,10 @@ fn config_set_and_unset_work_whatever_else_is_stored() {
     );
     // What is still wrong is said, on stderr.
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(stderr.contains("no_such_setting") && stderr.contains("max_interval"), "{stderr}");
+    assert!(
+        stderr.contains("no_such_setting") && stderr.contains("max_interval"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("rollover_hour"), "{stderr}");
     env.cmd()
         .args(["config", "unset", "no_such_setting"])
@@ -807,7 +817,12 @@ fn config_set_and_unset_work_whatever_else_is_stored() {
 fn a_backup_naming_a_path_that_is_not_a_note_file_is_not_restored() {
     let env = studied();
     let good = backup_value(&env);
-    for path in ["../../etc/passwd", "/etc/passwd", "/notes/../../etc/shadow.md", "notes/.ssh"] {
+    for path in [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "/notes/../../etc/shadow.md",
+        "notes/.ssh",
+    ] {
         let mut doc = good.clone();
         doc["sources"][0]["path"] = path.into();
         restore_refused(&env, &doc, false, &["changed.json", "source", path]);

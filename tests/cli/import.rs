@@ -551,7 +551,10 @@ fn an_import_on_a_new_database_says_once_that_the_shipped_decks_are_not_there() 
     let json = fresh.import_json(&[&note]);
     let said = json["shipped_decks_notice"].as_str().expect("a notice");
     assert!(said.contains(notice), "{said}");
-    assert!(json["files"].is_array() && json["totals"].is_object(), "{json}");
+    assert!(
+        json["files"].is_array() && json["totals"].is_object(),
+        "{json}"
+    );
 
     // Not when the first import brings them, nor after a command that read
     // cards (which imported them).

@@ -76,7 +76,10 @@ fn a_card_suspended_in_a_quiz_comes_back_with_unsuspend() {
     assert_eq!(new_today(&env), 3);
     // Again: nothing to change, and it says so.
     let text = stdout(&env, &["unsuspend", &id.to_string()]);
-    assert!(text.starts_with("0 cards unsuspended\n1 card not suspended"), "{text}");
+    assert!(
+        text.starts_with("0 cards unsuspended\n1 card not suspended"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -85,18 +88,30 @@ fn suspend_by_id_says_what_changed_and_cards_suspended_lists_them() {
     let all = ids(&env);
     let (a, b) = (all[0], all[2]);
     let text = stdout(&env, &["suspend", &a.to_string(), &b.to_string()]);
-    assert!(text.starts_with(&format!("2 cards suspended: #{a}, #{b}\n")), "{text}");
+    assert!(
+        text.starts_with(&format!("2 cards suspended: #{a}, #{b}\n")),
+        "{text}"
+    );
     assert_eq!(suspended_ids(&env), [a, b]);
     assert_eq!(new_today(&env), 2);
     // Named twice, or already suspended: counted once, and said.
     let text = stdout(&env, &["suspend", &a.to_string(), &a.to_string()]);
-    assert!(text.starts_with("0 cards suspended\n1 card already suspended\n"), "{text}");
+    assert!(
+        text.starts_with("0 cards suspended\n1 card already suspended\n"),
+        "{text}"
+    );
     // The text listing marks them and counts them.
     let list = stdout(&env, &["cards", "--suspended"]);
     assert_eq!(list.matches("(suspended)").count(), 2, "{list}");
-    assert!(list.ends_with("2 cards in 1 deck (2 suspended)\n"), "{list}");
+    assert!(
+        list.ends_with("2 cards in 1 deck (2 suspended)\n"),
+        "{list}"
+    );
     let text = stdout(&env, &["unsuspend", &a.to_string(), &b.to_string()]);
-    assert!(text.starts_with(&format!("2 cards unsuspended: #{a}, #{b}\n")), "{text}");
+    assert!(
+        text.starts_with(&format!("2 cards unsuspended: #{a}, #{b}\n")),
+        "{text}"
+    );
     assert_eq!(new_today(&env), 4);
     assert_eq!(stdout(&env, &["cards", "--suspended"]), "No cards match.\n");
 }
@@ -134,7 +149,10 @@ fn deck_tag_and_search_select_the_cards_to_suspend() {
         "# TCP\n## 연결\n### 핸드셰이크는 무엇인가요?\n세 번 주고받습니다.\n\
          ## 제어\n### 혼잡 제어는 무엇인가요?\n윈도우를 줄입니다.\n",
     );
-    let udp = env.write("notes/udp.md", "# UDP\n## UDP 헤더는 몇 바이트인가요?\n8바이트입니다.\n");
+    let udp = env.write(
+        "notes/udp.md",
+        "# UDP\n## UDP 헤더는 몇 바이트인가요?\n8바이트입니다.\n",
+    );
     env.import(&[&tcp, &udp]);
     let text = stdout(&env, &["suspend", "--deck", "tcp"]);
     assert!(text.starts_with("2 cards suspended"), "{text}");
@@ -143,7 +161,13 @@ fn deck_tag_and_search_select_the_cards_to_suspend() {
     assert!(text.starts_with("1 card unsuspended"), "{text}");
     let left = env.json(&["cards", "--suspended", "--format", "json"]);
     assert_eq!(left.as_array().map(Vec::len), Some(1), "{left}");
-    assert!(left[0]["front"].as_str().expect("front").contains("핸드셰이크"), "{left}");
+    assert!(
+        left[0]["front"]
+            .as_str()
+            .expect("front")
+            .contains("핸드셰이크"),
+        "{left}"
+    );
     // By tag: the handshake card's own, which the other cards lack.
     let shake = env.card(left[0]["front"].as_str().expect("front"));
     let tag = shake["tags"]
@@ -155,7 +179,10 @@ fn deck_tag_and_search_select_the_cards_to_suspend() {
     let tagged = env.json(&["cards", "--tag", &tag, "--format", "json"]);
     assert_eq!(tagged.as_array().map(Vec::len), Some(1), "{tag}: {tagged}");
     let text = stdout(&env, &["unsuspend", "--tag", &tag]);
-    assert!(text.starts_with(&format!("1 card unsuspended: #{}\n", shake["id"])), "{text}");
+    assert!(
+        text.starts_with(&format!("1 card unsuspended: #{}\n", shake["id"])),
+        "{text}"
+    );
     assert!(suspended_ids(&env).is_empty());
     let text = stdout(&env, &["suspend", "--search", "no such text anywhere"]);
     assert_eq!(text, "No cards match; nothing changed.\n");
@@ -182,13 +209,21 @@ fn unsuspend_leeches_brings_back_the_cards_leech_suspend_took_out() {
     env.cmd().args(["answer", &id, "again"]).assert().success();
     let card = env.json(&["show", &id, "--format", "json"]);
     assert_eq!(card["suspended"], true, "{card}");
-    assert!(card["tags"].as_array().expect("tags").contains(&"leech".into()));
+    assert!(
+        card["tags"]
+            .as_array()
+            .expect("tags")
+            .contains(&"leech".into())
+    );
     let text = stdout(&env, &["unsuspend", "--leeches"]);
     assert_eq!(text, format!("1 card unsuspended: #{id}\n"));
     assert!(suspended_ids(&env).is_empty());
     // Suspending the leeches again takes out only that card.
     let text = stdout(&env, &["suspend", "--leeches"]);
-    assert!(text.starts_with(&format!("1 card suspended: #{id}\n")), "{text}");
+    assert!(
+        text.starts_with(&format!("1 card suspended: #{id}\n")),
+        "{text}"
+    );
 }
 
 /// A card whose text left the notes is out of study for that reason: an
@@ -201,7 +236,10 @@ fn unsuspend_does_not_bring_back_a_card_whose_text_left_the_notes() {
     let note = env.write("notes/a.md", both);
     env.import(&[&note]);
     let gone = env.card("사라질 질문은?")["id"].as_i64().expect("id");
-    env.cmd().args(["suspend", &gone.to_string()]).assert().success();
+    env.cmd()
+        .args(["suspend", &gone.to_string()])
+        .assert()
+        .success();
     env.write("notes/a.md", "# 덱\n## 남는 질문은?\n답\n");
     env.import(&[&note]);
     assert_eq!(new_today(&env), 1);
@@ -209,7 +247,9 @@ fn unsuspend_does_not_bring_back_a_card_whose_text_left_the_notes() {
     let text = stdout(&env, &["unsuspend", &gone.to_string()]);
     assert!(text.starts_with("0 cards unsuspended\n"), "{text}");
     assert!(
-        text.contains(&format!("1 card stays out of study: #{gone}: its text is no longer in the notes")),
+        text.contains(&format!(
+            "1 card stays out of study: #{gone}: its text is no longer in the notes"
+        )),
         "{text}"
     );
     assert_eq!(new_today(&env), 1, "a card with no text came back");

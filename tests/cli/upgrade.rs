@@ -362,7 +362,9 @@ fn a_negative_or_understated_schema_version_is_refused_untouched() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert!(
-            stderr.contains(&format!("schema version {version} is not one synack can open")),
+            stderr.contains(&format!(
+                "schema version {version} is not one synack can open"
+            )),
             "{stderr}"
         );
         assert!(stderr.contains(says), "{stderr}");
