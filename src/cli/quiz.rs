@@ -514,3 +514,37 @@ impl Highlighter for QuizHelper {}
 impl Validator for QuizHelper {}
 
 impl Helper for QuizHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::note_to_edit;
+
+    /// Regression (issue 24, item 6): `:edit` opened any path a card's note
+    /// had, `/etc/passwd` included.
+    #[test]
+    fn only_a_regular_note_file_at_its_own_path_is_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let note = root.join("note.md");
+        std::fs::write(&note, "# n\n").unwrap();
+        assert_eq!(note_to_edit(&note).unwrap(), note);
+        let conf = root.join("secret.conf");
+        std::fs::write(&conf, "x").unwrap();
+        let link = root.join("link.md");
+        std::os::unix::fs::symlink(&conf, &link).unwrap();
+        std::fs::create_dir(root.join("dir.md")).unwrap();
+        std::os::unix::fs::symlink(&root, root.join("via")).unwrap();
+        for (path, why) in [
+            (conf.clone(), "not a note file"),
+            (link, "a link"),
+            (root.join("dir.md"), "not a regular file"),
+            (root.join("gone.md"), "no longer there"),
+            (root.join("via/note.md"), "through a link"),
+            ("note.md".into(), "not an absolute path"),
+            ("/etc/passwd".into(), "not a note file"),
+        ] {
+            let err = note_to_edit(&path).unwrap_err();
+            assert!(err.contains(why), "{}: {err}", path.display());
+        }
+    }
+}

@@ -682,22 +682,17 @@ impl Session {
             return message("edit", false, "no card on screen");
         };
         match &cur.card.source {
-            // An import records a note by its absolute path; anything else
-            // (a restored backup's) is not a file this card came from.
-            Some(path)
-                if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX)
-                    && !(std::path::Path::new(path).is_absolute()
-                        && crate::import::files::has_note_extension(std::path::Path::new(
-                            path,
-                        ))) =>
-            {
-                message(
-                    "edit",
-                    false,
-                    format!("{path:?} is not the path of a note file; not opened"),
-                )
-            }
             Some(path) if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX) => {
+                // An import records a note by its absolute path; anything
+                // else (a restored backup's) is not a file this card came from.
+                let note = std::path::Path::new(path);
+                if !note.is_absolute() || !crate::import::files::has_note_extension(note) {
+                    return message(
+                        "edit",
+                        false,
+                        format!("{path:?} is not the path of a note file; not opened"),
+                    );
+                }
                 self.edit_request = Some(EditRequest {
                     card_id: cur.card.id,
                     path: path.clone(),

@@ -728,7 +728,8 @@ fn a_backup_with_settings_or_numbers_synack_refuses_is_not_restored() {
             restore_refused(&env, &doc, merge, &["changed.json", "setting", key]);
         }
     }
-    let changes: [(&dyn Fn(&mut Value), &str); 4] = [
+    type Change<'a> = &'a dyn Fn(&mut Value);
+    let changes: [(Change, &str); 4] = [
         (&|d| d["cards"][0]["state"]["reps"] = (-1).into(), "reps -1"),
         (
             &|d| d["cards"][0]["line"] = i64::MAX.into(),
