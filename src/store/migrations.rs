@@ -401,8 +401,15 @@ pub fn latest_version() -> i64 {
 /// indexes. Only an upgrade (or a new file) pays for this.
 pub(crate) fn check_tables(conn: &Connection, version: i64) -> rusqlite::Result<Option<String>> {
     let found = shape(conn)?;
+    // Another synack may have created or upgraded the file since `version`
+    // was read (its tables and version commit together): then the tables
+    // are newer, the version too, and the migrations see to it.
+    let moved_on = || -> rusqlite::Result<bool> {
+        let now: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(now != version)
+    };
     if version == 0 {
-        if found.is_empty() {
+        if found.is_empty() || moved_on()? {
             return Ok(None);
         }
         let tables: Vec<&str> = found
@@ -429,6 +436,9 @@ pub(crate) fn check_tables(conn: &Connection, version: i64) -> rusqlite::Result<
         if v > upto && matches.is_none() && shape(&reference)? == found {
             matches = Some(v);
         }
+    }
+    if moved_on()? {
+        return Ok(None);
     }
     Ok(Some(match matches {
         Some(v) => format!("its tables are those of version {v}"),
