@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use clap::Args;
 use serde::Serialize;
 
 use super::{CardsArgs, Ctx, Format, ShowArgs};
@@ -97,7 +98,10 @@ pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
         tag: args.tag.clone(),
         search: args.search.clone().filter(|s| !s.is_empty()),
     };
-    let cards = store.cards(&filter)?;
+    let mut cards = store.cards(&filter)?;
+    if args.suspended {
+        cards.retain(CardRow::is_suspended);
+    }
     let mut out = super::buffered_stdout();
     match args.format {
         Format::Json => {
@@ -174,6 +178,182 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
         write!(out, " ({out_of_study} suspended)")?;
     }
     writeln!(out)
+}
+
+pub(super) const SUSPEND_ABOUT: &str = "\
+Take cards out of study: a suspended card is never shown in a quiz or counted
+as due, and keeps its schedule and history. `synack unsuspend` brings it back.
+
+Name the cards by id (see `synack cards`), or select them with --deck, --tag,
+--search and --leeches (together: cards matching all of them). An id that names
+no card is an error and nothing is changed.
+
+Examples:
+  synack suspend 12 40
+  synack suspend --deck http --search cookie
+  synack cards --suspended";
+
+pub(super) const UNSUSPEND_ABOUT: &str = "\
+Bring suspended cards back into study (suspended with `synack suspend`, `:suspend`
+in a quiz, or as leeches when leech_suspend is on), with the schedule they had.
+
+Name the cards by id (see `synack cards --suspended`), or select them with
+--deck, --tag, --search and --leeches (together: cards matching all of them).
+An id that names no card is an error and nothing is changed.
+
+A card whose text left the notes is out of study for that reason, not because it
+was suspended: unsuspending it does not bring it back (it would have nothing to
+show). It returns to study when an import finds its text again, unsuspended.
+
+Examples:
+  synack unsuspend 12
+  synack unsuspend --leeches --deck tcp";
+
+/// The cards `synack suspend` and `synack unsuspend` change.
+#[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("which")
+        .required(true)
+        .multiple(true)
+        .args(["ids", "deck", "tag", "search", "leeches"])
+))]
+pub struct SuspendArgs {
+    /// Card ids (see `synack cards`)
+    #[arg(value_name = "CARD_ID", conflicts_with_all = ["deck", "tag", "search", "leeches"])]
+    pub ids: Vec<i64>,
+    /// Every card of this deck (exact name, or a unique part of it)
+    #[arg(long, value_name = "DECK")]
+    pub deck: Option<String>,
+    /// Every card with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Every card whose front or back contains TEXT
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Every card tagged `leech` (lapsed leech_threshold times)
+    #[arg(long)]
+    pub leeches: bool,
+}
+
+/// `synack suspend` (`suspended`) and `synack unsuspend`.
+pub(super) fn suspend(ctx: &Ctx, args: SuspendArgs, suspended: bool) -> Result<()> {
+    let mut store = super::open_with_decks(ctx)?;
+    let cards = if args.ids.is_empty() {
+        let deck = match &args.deck {
+            Some(d) => Some(resolve_deck(&store, d)?),
+            None => None,
+        };
+        let filter = CardFilter {
+            deck,
+            tag: args.tag.clone(),
+            search: args.search.clone().filter(|s| !s.is_empty()),
+        };
+        let mut cards = store.cards(&filter)?;
+        if args.leeches {
+            cards.retain(|c| c.tags.iter().any(|t| t.eq_ignore_ascii_case(LEECH_TAG)));
+        }
+        cards
+    } else {
+        let mut ids = args.ids.clone();
+        let mut seen = std::collections::HashSet::new();
+        ids.retain(|id| seen.insert(*id));
+        let missing = store.missing_cards(&ids)?;
+        if !missing.is_empty() {
+            let list: Vec<String> = missing.iter().map(|id| format!("#{id}")).collect();
+            bail!(
+                "no card {} (see `synack cards`); nothing changed",
+                list.join(", ")
+            );
+        }
+        let mut cards = Vec::with_capacity(ids.len());
+        for id in ids {
+            // Read just now; a card deleted since is an error like any.
+            match store.card(id)? {
+                Some(card) => cards.push(card),
+                None => bail!("no card #{id} (see `synack cards`); nothing changed"),
+            }
+        }
+        cards
+    };
+    let ids: Vec<i64> = cards.iter().map(|c| c.id).collect();
+    let changed: std::collections::HashSet<i64> = store
+        .set_suspended_all(&ids, suspended)?
+        .into_iter()
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if cards.is_empty() {
+        writeln!(out, "No cards match; nothing changed.")?;
+        return Ok(());
+    }
+    if suspended {
+        let done = cards.iter().filter(|c| changed.contains(&c.id)).count();
+        writeln!(
+            out,
+            "{} suspended{}",
+            count(done),
+            id_list(&cards, |c| changed.contains(&c.id))
+        )?;
+        let already = cards.len() - done;
+        if already > 0 {
+            writeln!(out, "{} already suspended", count(already))?;
+        }
+        if done > 0 {
+            writeln!(
+                out,
+                "`synack unsuspend ID…` brings a card back; `synack cards --suspended` lists them."
+            )?;
+        }
+    } else {
+        // A card gone from the notes stays out of study: its flag is cleared,
+        // so an import that finds its text again brings it back unsuspended.
+        let back = |c: &CardRow| changed.contains(&c.id) && !c.missing;
+        let done = cards.iter().filter(|c| back(c)).count();
+        writeln!(out, "{} unsuspended{}", count(done), id_list(&cards, back))?;
+        let gone = cards.iter().filter(|c| c.missing).count();
+        let not = cards.len() - done - gone;
+        if not > 0 {
+            writeln!(out, "{} not suspended", count(not))?;
+        }
+        if gone > 0 {
+            let (stays, its, it) = if gone == 1 {
+                ("stays", "its", "it comes")
+            } else {
+                ("stay", "their", "they come")
+            };
+            writeln!(
+                out,
+                "{} {stays} out of study{}: {its} text is no longer in the notes; \
+                 {it} back when an import finds it again",
+                count(gone),
+                id_list(&cards, |c| c.missing)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The tag a leech gets (`leech_threshold` lapses).
+const LEECH_TAG: &str = "leech";
+
+/// `1 card`, `3 cards`.
+fn count(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "card" } else { "cards" })
+}
+
+/// `: #3, #7` for the cards `which` keeps, when there are few enough to
+/// name; nothing otherwise.
+fn id_list(cards: &[CardRow], which: impl Fn(&CardRow) -> bool) -> String {
+    const MAX: usize = 10;
+    let ids: Vec<String> = cards
+        .iter()
+        .filter(|c| which(c))
+        .map(|c| format!("#{}", c.id))
+        .collect();
+    if ids.is_empty() || ids.len() > MAX {
+        String::new()
+    } else {
+        format!(": {}", ids.join(", "))
+    }
 }
 
 /// `--deck` takes the exact name (any case), or a part that names one deck.

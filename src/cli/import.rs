@@ -35,7 +35,16 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         notes.extend(files::shipped());
     }
     let mut store = super::open(ctx)?;
+    // The shipped decks fill a database on its first use by a command that
+    // reads cards, and only when it has no notes: an import as the first
+    // command leaves them out for good, so it says so (once: the next
+    // import finds notes there).
+    let shipped_missing = !args.builtin && store.source_count()? == 0;
     let report = import::import(&mut store, notes, ctx.now)?;
+    let json = ReportJson {
+        report: &report,
+        shipped_decks_notice: shipped_missing.then_some(SHIPPED_DECKS_NOTICE),
+    };
 
     let mut err = std::io::stderr().lock();
     for file in &report.files {
@@ -45,12 +54,28 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     }
     let mut out = super::buffered_stdout();
     if args.json {
-        super::write_json(&mut out, &report)?;
+        super::write_json(&mut out, &json)?;
     } else {
         write_text(&mut out, &report)?;
+        if let Some(notice) = json.shipped_decks_notice {
+            writeln!(out, "{notice}")?;
+        }
     }
     out.flush()?;
     Ok(())
+}
+
+/// What the import report says when the import was a new database's first
+/// command and did not bring the shipped decks.
+const SHIPPED_DECKS_NOTICE: &str = "The decks that ship with synack are not in this database; add them with `synack import --builtin`.";
+
+/// The report in `--json`: the import's own fields, and what the command adds.
+#[derive(Debug, serde::Serialize)]
+struct ReportJson<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    /// [`SHIPPED_DECKS_NOTICE`] when it applies, else `null`.
+    shipped_decks_notice: Option<&'static str>,
 }
 
 fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {

@@ -88,6 +88,12 @@ pub enum Command {
     Cards(CardsArgs),
     /// Show one card: front, back, source and tags
     Show(ShowArgs),
+    /// Take cards out of study until `synack unsuspend` brings them back
+    #[command(long_about = cards::SUSPEND_ABOUT)]
+    Suspend(cards::SuspendArgs),
+    /// Bring suspended cards back into study
+    #[command(long_about = cards::UNSUSPEND_ABOUT)]
+    Unsuspend(cards::SuspendArgs),
     /// Record an answer to a card now (what a quiz does for each card; scriptable)
     Answer(schedule::AnswerArgs),
     /// What-if for one card: FSRS memory and intervals after a list of reviews
@@ -141,6 +147,9 @@ pub struct CardsArgs {
     /// Only cards whose front or back contains TEXT
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only cards out of study: suspended, or no longer in the notes
+    #[arg(long)]
+    pub suspended: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -174,6 +183,9 @@ pub(crate) struct Ctx {
     /// Seconds east of UTC, for the study day.
     pub utc_offset: i32,
     pub db: PathBuf,
+    /// `db` is the default data path, whose folder is made on first use; a
+    /// path the user named (`--db`, `SYNACK_DB`) must be in a folder that exists.
+    pub db_is_default: bool,
     pub style: Style,
 }
 
@@ -190,7 +202,7 @@ pub fn run(cli: Cli) -> Result<()> {
         utc_offset,
         fixed: fixed_now,
     } = clock::now_from_env()?;
-    let db = db_path(cli.db)?;
+    let (db, db_is_default) = db_path(cli.db)?;
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -204,6 +216,7 @@ pub fn run(cli: Cli) -> Result<()> {
         fixed_now,
         utc_offset,
         db,
+        db_is_default,
         style: Style { color },
     };
     match cli.command {
@@ -211,6 +224,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&ctx, args),
         Command::Cards(args) => cards::list(&ctx, args),
         Command::Show(args) => cards::show(&ctx, args),
+        Command::Suspend(args) => cards::suspend(&ctx, args, true),
+        Command::Unsuspend(args) => cards::suspend(&ctx, args, false),
         Command::Answer(args) => schedule::answer(&ctx, args),
         Command::Simulate(args) => schedule::simulate(&ctx, args),
         Command::Config(args) => schedule::config(&ctx, args),
@@ -224,18 +239,19 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// `--db`, else `SYNACK_DB`, else `<data dir>/synack/synack.db`.
-fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+/// `--db`, else `SYNACK_DB`, else `<data dir>/synack/synack.db`; and
+/// whether it is that default.
+fn db_path(flag: Option<PathBuf>) -> Result<(PathBuf, bool)> {
     if let Some(path) = flag {
-        return Ok(path);
+        return Ok((path, false));
     }
     if let Some(path) = std::env::var_os(DB_VAR).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(path));
+        return Ok((PathBuf::from(path), false));
     }
     let data = dirs::data_dir().context(
         "cannot find a data folder for the database (set HOME, XDG_DATA_HOME or SYNACK_DB, or pass --db)",
     )?;
-    Ok(data.join("synack").join("synack.db"))
+    Ok((data.join("synack").join("synack.db"), true))
 }
 
 /// Standard output in 64 KiB writes, for output that grows with the deck:
@@ -260,6 +276,16 @@ pub(crate) fn write_json(
 /// upgraded a file from an older synack, and when a write has to wait for
 /// another synack.
 pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
+    // Only the default data folder is made: a folder missing from a path the
+    // user typed is more likely a typo than a wish for a new tree of folders.
+    if ctx.db_is_default
+        && let Some(dir) = ctx.db.parent()
+        && !dir.as_os_str().is_empty()
+        && !dir.exists()
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+    }
     let mut store = Store::open(&ctx.db)?;
     if let Some(up) = store.upgrade() {
         eprintln!(

@@ -429,14 +429,16 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
         .unwrap_or_else(|| "vi".to_string());
     let mut words = editor.split_whitespace();
     let program = words.next().context("$EDITOR is empty")?;
-    let path = std::path::Path::new(&request.path);
-    if !path.is_file() {
-        bail!("{}: the note is no longer there", visible(&request.path));
+    let imported_from = store.card(request.card_id)?.and_then(|c| c.source);
+    if imported_from.as_deref() != Some(request.path.as_str()) {
+        bail!(
+            "{}: card #{} no longer comes from this note; not opened",
+            visible(&request.path),
+            request.card_id
+        );
     }
-    // Absolute, so a note named like `+:!cmd` or `-x` (a path a restored
-    // backup can hold) reaches the editor as a file, never as a command or flag.
-    let path = &std::path::absolute(path)
-        .with_context(|| format!("{}: cannot make the path absolute", request.path))?;
+    let path = &note_to_edit(std::path::Path::new(&request.path))
+        .map_err(|why| anyhow::anyhow!("{}: {why}; not opened", visible(&request.path)))?;
     let mut cmd = std::process::Command::new(program);
     cmd.args(words).arg(format!("+{}", request.line)).arg(path);
     if !interactive {
@@ -459,6 +461,45 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
         t.updated,
         t.unchanged
     ))
+}
+
+/// The note `:edit` may open at `path`, the source path a card was
+/// imported from: an absolute path (as an import records it) to a regular
+/// file with a note extension, reached through no symbolic link (an import
+/// records the canonical path, so a link found there now is not the file
+/// that was imported). A path a restored backup named, such as
+/// `/etc/passwd`, is refused.
+fn note_to_edit(path: &std::path::Path) -> std::result::Result<std::path::PathBuf, String> {
+    if !path.is_absolute() {
+        return Err("not an absolute path, as an import records a note".into());
+    }
+    if !crate::import::files::has_note_extension(path) {
+        return Err(format!(
+            "not a note file (.{})",
+            crate::import::files::NOTE_EXTENSIONS.join(", .")
+        ));
+    }
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err("the note is no longer there".into());
+        }
+        Err(e) => return Err(format!("cannot read it: {e}")),
+    };
+    if meta.file_type().is_symlink() {
+        return Err("a link, not the file that was imported".into());
+    }
+    if !meta.file_type().is_file() {
+        return Err("not a regular file".into());
+    }
+    match std::fs::canonicalize(path) {
+        Ok(real) if real == path => Ok(real),
+        Ok(real) => Err(format!(
+            "it leads to {} through a link, not the file that was imported",
+            real.display()
+        )),
+        Err(e) => Err(format!("cannot read it: {e}")),
+    }
 }
 
 /// Tab completion of `:commands`.
@@ -499,3 +540,37 @@ impl Highlighter for QuizHelper {}
 impl Validator for QuizHelper {}
 
 impl Helper for QuizHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::note_to_edit;
+
+    /// Regression (issue 24, item 6): `:edit` opened any path a card's note
+    /// had, `/etc/passwd` included.
+    #[test]
+    fn only_a_regular_note_file_at_its_own_path_is_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let note = root.join("note.md");
+        std::fs::write(&note, "# n\n").unwrap();
+        assert_eq!(note_to_edit(&note).unwrap(), note);
+        let conf = root.join("secret.conf");
+        std::fs::write(&conf, "x").unwrap();
+        let link = root.join("link.md");
+        std::os::unix::fs::symlink(&conf, &link).unwrap();
+        std::fs::create_dir(root.join("dir.md")).unwrap();
+        std::os::unix::fs::symlink(&root, root.join("via")).unwrap();
+        for (path, why) in [
+            (conf.clone(), "not a note file"),
+            (link, "a link"),
+            (root.join("dir.md"), "not a regular file"),
+            (root.join("gone.md"), "no longer there"),
+            (root.join("via/note.md"), "through a link"),
+            ("note.md".into(), "not an absolute path"),
+            ("/etc/passwd".into(), "not a note file"),
+        ] {
+            let err = note_to_edit(&path).unwrap_err();
+            assert!(err.contains(why), "{}: {err}", path.display());
+        }
+    }
+}

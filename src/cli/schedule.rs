@@ -96,11 +96,54 @@ new_per_day 5 for one deck, a day has at most 20 new cards, 5 of them from it.")
     },
 }
 
-/// The configuration stored in the database, over the defaults.
+/// The configuration stored in the database, over the defaults. A stored
+/// setting this synack refuses is an error naming it and the way out.
 pub(crate) fn load_config(store: &Store) -> Result<Config> {
-    let pairs = store.config_pairs()?;
-    Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .context("the stored settings are invalid; fix them with `synack config set`")
+    let (config, bad) = load_config_leniently(store)?;
+    match bad.into_iter().next() {
+        None => Ok(config),
+        Some(bad) => bail!("{}", bad.advice()),
+    }
+}
+
+/// A stored setting this synack refuses (a backup of another version, an
+/// edit by hand), with why.
+struct BadSetting {
+    key: String,
+    value: String,
+    why: crate::schedule::config::ConfigError,
+}
+
+impl BadSetting {
+    /// One line: the key, the value, why, and the command that fixes it.
+    fn advice(&self) -> String {
+        use crate::schedule::config::ConfigError;
+        let (key, value) = (&self.key, &self.value);
+        match &self.why {
+            ConfigError::UnknownKey(_) | ConfigError::NotPerDeck(_) => format!(
+                "the stored setting {key} = {value:?} is not one this synack knows; \
+                 remove it with `synack config unset {key}`"
+            ),
+            ConfigError::BadValue { why, .. } => format!(
+                "the stored setting {key} = {value:?} is invalid ({why}); fix it with \
+                 `synack config set {key} VALUE` or `synack config unset {key}`"
+            ),
+        }
+    }
+}
+
+/// The stored configuration with every setting this synack refuses left at
+/// its default, and those settings: `synack config` works whatever is
+/// stored, so that it can fix what is.
+fn load_config_leniently(store: &Store) -> Result<(Config, Vec<BadSetting>)> {
+    let mut config = Config::default();
+    let mut bad = Vec::new();
+    for (key, value) in store.config_pairs()? {
+        if let Err(why) = config.set(&key, &value) {
+            bad.push(BadSetting { key, value, why });
+        }
+    }
+    Ok((config, bad))
 }
 
 pub(crate) fn scheduler(ctx: &Ctx, config: &Config) -> Result<Scheduler> {
@@ -243,8 +286,14 @@ fn parse_reviews(text: &str) -> Result<Vec<(u32, Rating)>> {
 
 pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
     let mut store = super::open_with_decks(ctx)?;
-    let mut config = load_config(&store)?;
+    let (mut config, bad) = load_config_leniently(&store)?;
     let usage = |e: crate::schedule::config::ConfigError| UsageError(e.to_string());
+    // Said after the command's own output, leaving out the key it just fixed.
+    let warn_bad = |fixed: Option<&str>| {
+        for b in bad.iter().filter(|b| Some(b.key.as_str()) != fixed) {
+            eprintln!("synack: warning: {}", b.advice());
+        }
+    };
     // `--deck` names a deck the way every other command does; the stored key
     // is `KEY@DECK` with the deck's full name.
     let scoped = |key: String, deck: Option<String>| -> Result<String> {
@@ -274,10 +323,14 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
                     writeln!(out, "{key}  {value}")?;
                 }
             }
+            drop(out);
+            warn_bad(None);
         }
         Some(ConfigAction::Get { key, deck }) => {
             let key = scoped(key, deck)?;
             writeln!(out, "{}", config.get(&key).map_err(usage)?)?;
+            drop(out);
+            warn_bad(None);
         }
         Some(ConfigAction::Set { key, value, deck }) => {
             let key = scoped(key, deck)?;
@@ -285,20 +338,32 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
             let value = config.get(&key)?;
             store.set_config(&key, &value)?;
             writeln!(out, "{key} = {value}")?;
+            drop(out);
+            warn_bad(Some(&key));
         }
         Some(ConfigAction::Unset { key, deck }) => {
             let key = scoped(key, deck)?;
-            if key.contains('@') {
-                config.unset_deck_limit(&key).map_err(usage)?;
-            } else {
-                config.get(&key).map_err(usage)?;
+            // A stored key this synack does not know can always be removed.
+            let stored_bad = bad.iter().any(|b| b.key == key);
+            if !stored_bad {
+                if key.contains('@') {
+                    config.unset_deck_limit(&key).map_err(usage)?;
+                } else {
+                    config.get(&key).map_err(usage)?;
+                }
             }
             store.delete_config(&key)?;
             let shown = match key.split_once('@') {
+                Some(_) if stored_bad => format!("{key} removed"),
                 Some((name, _)) => format!("{key} follows {name} = {}", config.get(&key)?),
-                None => format!("{key} = {} (default)", Config::default().get(&key)?),
+                None => match Config::default().get(&key) {
+                    Ok(default) => format!("{key} = {default} (default)"),
+                    Err(_) => format!("{key} removed (not a setting of this synack)"),
+                },
             };
             writeln!(out, "{shown}")?;
+            drop(out);
+            warn_bad(Some(&key));
         }
     }
     Ok(())

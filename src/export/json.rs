@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
 use crate::deck::CardKind;
-use crate::schedule::{Phase, Rating};
+use crate::schedule::config::Config;
+use crate::schedule::{Phase, Rating, Scheduler};
 use crate::store::{
     BackupCard, BackupData, BackupReview, BackupReviewRow, BackupSession, BackupSource, Records,
     Store,
@@ -122,6 +123,7 @@ impl Document {
     /// (merge drops such links); a full one may not.
     fn check(&self) -> Result<(), String> {
         let d = &self.data;
+        check_settings(&d.config)?;
         let sources = unique_ids("source", d.sources.iter().map(|s| s.id))?;
         let sessions = unique_ids("session", d.sessions.iter().map(|s| s.id))?;
         let cards = unique_ids("card", d.cards.iter().map(|c| c.id))?;
@@ -135,6 +137,24 @@ impl Document {
         let mut paths = HashSet::new();
         if let Some(s) = d.sources.iter().find(|s| !paths.insert(s.path.as_str())) {
             return Err(format!("source {}: path {:?} appears twice", s.id, s.path));
+        }
+        for s in &d.sources {
+            check_note_path(&s.path).map_err(|why| format!("source {}: {why}", s.id))?;
+        }
+        for s in &d.sessions {
+            let session = format!("session {}", s.id);
+            for (field, n) in [
+                ("seen", s.seen),
+                ("again", s.again),
+                ("hard", s.hard),
+                ("good", s.good),
+                ("easy", s.easy),
+                ("active_ms", s.active_ms),
+            ] {
+                if n < 0 {
+                    return Err(format!("{session}: {field} {n} is negative"));
+                }
+            }
         }
         let mut keys = HashSet::new();
         for c in &d.cards {
@@ -153,6 +173,12 @@ impl Document {
                 ));
             }
             Phase::from_str(&c.state.state).map_err(|e| format!("{card}: {e}"))?;
+            check_count("line", c.line).map_err(|e| format!("{card}: {e}"))?;
+            let st = &c.state;
+            for (field, n) in [("step", st.step), ("reps", st.reps), ("lapses", st.lapses)] {
+                check_count(field, n).map_err(|e| format!("{card}: {e}"))?;
+            }
+            check_memory(st.stability, st.difficulty).map_err(|e| format!("{card}: {e}"))?;
             let mut tags = HashSet::new();
             if let Some(t) = c.tags.iter().find(|t| !tags.insert(t.as_str())) {
                 return Err(format!("{card}: tag {t:?} appears twice"));
@@ -170,6 +196,21 @@ impl Document {
                 return Err(format!("{review}: rating {} is not 1 to 4", r.rating));
             }
             Phase::from_str(&r.state_before).map_err(|e| format!("{review}: {e}"))?;
+            for (field, days) in [
+                ("elapsed_days", r.elapsed_days),
+                ("scheduled_days", r.scheduled_days),
+            ] {
+                if !(days.is_finite() && days >= 0.0) {
+                    return Err(format!("{review}: {field} {days} is not a number of days"));
+                }
+            }
+            if r.duration_ms < 0 {
+                return Err(format!(
+                    "{review}: duration_ms {} is negative",
+                    r.duration_ms
+                ));
+            }
+            check_memory(r.stability, r.difficulty).map_err(|e| format!("{review}: {e}"))?;
             if !cards.contains(&r.card_id) {
                 return Err(format!("{review}: card {} is not in the backup", r.card_id));
             }
@@ -769,6 +810,68 @@ pub enum WriteError {
     Write(#[from] serde_json::Error),
 }
 
+/// The settings a backup carries, as `synack config` and the scheduler
+/// read them: a value they refuse, restored, made every command fail.
+fn check_settings(config: &BTreeMap<String, String>) -> Result<(), String> {
+    let mut checked = Config::default();
+    for (key, value) in config {
+        checked
+            .set(key, value)
+            .map_err(|e| format!("setting {key:?}: {e}"))?;
+    }
+    Scheduler::new(checked.settings, 0).map_err(|e| format!("settings: {e}"))?;
+    Ok(())
+}
+
+/// A note's path as a backup may carry it: a shipped deck's
+/// (`synack:decks/NAME.md`), or a plain path of a note file (`:edit` opens
+/// it, and an import reads it): an absolute or relative path ending in a
+/// note extension, with no `..`, no empty or `.` parts and no control
+/// characters. A backup naming `../../etc/passwd` is refused.
+fn check_note_path(path: &str) -> Result<(), String> {
+    let bad = |why: &str| Err(format!("path {path:?} {why}"));
+    if path.chars().any(char::is_control) {
+        return bad("has a control character");
+    }
+    let plain = path
+        .strip_prefix(crate::deck::shipped::SOURCE_PREFIX)
+        .unwrap_or(path);
+    if !crate::import::files::has_note_extension(std::path::Path::new(plain)) {
+        return bad(&format!(
+            "is not a note file (.{})",
+            crate::import::files::NOTE_EXTENSIONS.join(", .")
+        ));
+    }
+    let relative = plain.strip_prefix('/').unwrap_or(plain);
+    if relative
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        return bad("is not a plain path (it has an empty, `.` or `..` part)");
+    }
+    Ok(())
+}
+
+/// A count or a line number as the store reads it back (a `u32`).
+fn check_count(field: &str, n: i64) -> Result<(), String> {
+    if u32::try_from(n).is_err() {
+        return Err(format!("{field} {n} is not a count from 0 to {}", u32::MAX));
+    }
+    Ok(())
+}
+
+/// A memory state as the scheduler reads it back (each an `f32`, finite).
+fn check_memory(stability: Option<f64>, difficulty: Option<f64>) -> Result<(), String> {
+    for (field, value) in [("stability", stability), ("difficulty", difficulty)] {
+        if let Some(v) = value
+            && !(v.is_finite() && v >= 0.0 && v <= f64::from(f32::MAX))
+        {
+            return Err(format!("{field} {v} is not a finite, non-negative number"));
+        }
+    }
+    Ok(())
+}
+
 /// The ids of one kind of record, refusing a repeated one.
 fn unique_ids(what: &str, ids: impl Iterator<Item = i64>) -> Result<HashSet<i64>, String> {
     let mut seen = HashSet::new();
@@ -990,6 +1093,137 @@ mod tests {
         assert_eq!(check(&partial), "ok");
     }
 
+    /// Regression (issue 24, items 3 and 6): a backup whose settings, note
+    /// paths or numbers this synack's own readers refuse was restored, and
+    /// then every command failed (`config set` included), or `:edit` opened
+    /// whatever file it named. Each is refused, naming the key or record.
+    #[test]
+    fn refuses_settings_paths_and_numbers_its_readers_reject() {
+        let check = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut doc = valid();
+            change(&mut doc);
+            match Document::parse(&doc.to_string(), 3) {
+                Ok(_) => "ok".to_string(),
+                Err(e) => e.to_string(),
+            }
+        };
+        let setting = |key: &'static str, value: &'static str| {
+            move |d: &mut serde_json::Value| d["config"][key] = value.into()
+        };
+        let refused: Vec<(String, &str)> = vec![
+            (
+                check(&setting("desired_retention", "5")),
+                "setting \"desired_retention\"",
+            ),
+            (
+                check(&setting("bogus_key", "1")),
+                "setting \"bogus_key\": unknown setting",
+            ),
+            (
+                check(&setting("max_interval", "-1")),
+                "setting \"max_interval\"",
+            ),
+            (
+                check(&setting("rollover_hour", "99")),
+                "setting \"rollover_hour\"",
+            ),
+            (
+                check(&setting("learning_steps", "inf")),
+                "setting \"learning_steps\"",
+            ),
+            (
+                check(&setting("fuzz@deck", "true")),
+                "setting \"fuzz@deck\"",
+            ),
+            (
+                check(&|d| d["cards"][0]["state"]["reps"] = (-1).into()),
+                "card 5: reps -1",
+            ),
+            (
+                check(&|d| d["cards"][0]["state"]["lapses"] = (1i64 << 40).into()),
+                "card 5: lapses",
+            ),
+            (
+                check(&|d| d["cards"][0]["line"] = i64::MAX.into()),
+                "card 5: line 9223372036854775807",
+            ),
+            (
+                check(&|d| d["cards"][0]["state"]["stability"] = 1e39.into()),
+                "card 5: stability",
+            ),
+            (
+                check(&|d| d["reviews"][0]["difficulty"] = (-2.0).into()),
+                "review 9: difficulty",
+            ),
+            (
+                check(&|d| d["reviews"][0]["elapsed_days"] = (-1.0).into()),
+                "review 9: elapsed_days",
+            ),
+            (
+                check(&|d| d["reviews"][0]["duration_ms"] = (-5).into()),
+                "review 9: duration_ms -5",
+            ),
+            (
+                check(&|d| d["sessions"][0]["seen"] = (-1).into()),
+                "session 1: seen -1",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "../../etc/passwd".into()),
+                "source 1: path",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "/etc/passwd".into()),
+                "is not a note file",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "/n/../../etc/x.md".into()),
+                "`..` part",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "notes//a.md".into()),
+                "not a plain path",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "/n/a\u{1b}[2J.md".into()),
+                "control character",
+            ),
+            (
+                check(&|d| d["sources"][0]["path"] = "synack:decks/../x.md".into()),
+                "`..` part",
+            ),
+        ];
+        for (got, wanted) in refused {
+            assert!(got.starts_with("invalid backup: "), "{got}");
+            assert!(got.contains(wanted), "{wanted:?} not in {got:?}");
+            assert!(!got.contains('\n'), "{got}");
+        }
+        // What synack itself writes still reads.
+        for path in [
+            "/home/me/notes/tcp.md",
+            "notes/a.MARKDOWN",
+            "synack:decks/01-transport.md",
+            "/n/x.txt",
+        ] {
+            assert_eq!(
+                check(&|d| d["sources"][0]["path"] = path.into()),
+                "ok",
+                "{path}"
+            );
+        }
+        assert_eq!(
+            check(&|d| {
+                d["config"] =
+                    serde_json::json!({"desired_retention": "0.85", "new_per_day@TCP": "5"})
+            }),
+            "ok"
+        );
+        // JSON cannot say infinity: a number too large for an f64 is refused as it is read.
+        let mut doc = valid().to_string();
+        doc = doc.replace("\"elapsed_days\":0.0", "\"elapsed_days\":1e999");
+        assert!(doc.contains("1e999"));
+        assert!(Document::parse(&doc, 3).is_err());
+    }
+
     /// Found by the round-trip property: `config set max_interval` allows
     /// due dates past year 9999, which export wrote (`+10000-…`, `@…ms`) but
     /// restore refused as not RFC 3339.
@@ -1050,6 +1284,36 @@ mod tests {
             ]
         }
 
+        /// What a restore takes for a count, a line number or a duration:
+        /// not negative, and for a count or a line a `u32`.
+        fn count() -> impl Strategy<Value = i64> {
+            prop_oneof![0i64..100, 0..=i64::from(u32::MAX)]
+        }
+
+        /// A memory state's stability or difficulty: finite, not negative,
+        /// an `f32` once read.
+        fn memory() -> impl Strategy<Value = f64> {
+            prop_oneof![Just(0.0), 0.0f64..20.0, 0.0..=f64::from(f32::MAX)]
+        }
+
+        /// Settings `synack config` accepts, as a backup carries them.
+        fn settings() -> impl Strategy<Value = Vec<(String, String)>> {
+            let pairs: Vec<(String, String)> = [
+                ("desired_retention", "0.85"),
+                ("max_interval", "365"),
+                ("learning_steps", "1m 10m"),
+                ("relearning_steps", ""),
+                ("rollover_hour", "23"),
+                ("fuzz", "false"),
+                ("leech_suspend", "true"),
+                ("new_per_day@덱 하나", "5"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+            proptest::sample::subsequence(pairs, 0..4)
+        }
+
         /// Strictly increasing ids, so the lists are in the order a backup lists them.
         fn ids(n: usize) -> impl Strategy<Value = Vec<i64>> {
             proptest::collection::vec(1i64..1000, n).prop_map(|gaps| {
@@ -1076,8 +1340,11 @@ mod tests {
             (
                 phase(),
                 proptest::option::of(ms()),
-                (proptest::option::of(real()), proptest::option::of(real())),
-                (any::<i64>(), any::<i64>(), any::<i64>()),
+                (
+                    proptest::option::of(memory()),
+                    proptest::option::of(memory()),
+                ),
+                (count(), count(), count()),
                 (proptest::option::of(ms()), proptest::option::of(ms())),
             )
                 .prop_map(
@@ -1116,7 +1383,7 @@ mod tests {
                 ],
                 proptest::collection::vec(text(), 0..3),
                 (
-                    any::<i64>(),
+                    count(),
                     any::<bool>(),
                     proptest::option::of(ms()),
                     ms(),
@@ -1189,9 +1456,22 @@ mod tests {
             (0usize..4, 0usize..4, 0usize..6)
                 .prop_flat_map(|(n_sources, n_sessions, n_cards)| {
                     (
-                        proptest::collection::btree_map("[a-z_]{1,8}", text(), 0..4),
+                        settings(),
                         ids(n_sources),
-                        proptest::collection::vec((text(), text(), any::<i64>(), ms()), n_sources),
+                        proptest::collection::vec(
+                            (
+                                prop_oneof![
+                                    "(/[가-힣a-z][가-힣a-z ._-]{0,5})?",
+                                    "([가-힣a-z][가-힣a-z ._-]{0,5})?",
+                                    Just("synack:decks/".to_string())
+                                ],
+                                prop_oneof![Just("md"), Just("markdown"), Just("TXT")],
+                                text(),
+                                any::<i64>(),
+                                ms(),
+                            ),
+                            n_sources,
+                        ),
                         ids(n_sessions),
                         proptest::collection::vec(
                             (
@@ -1200,7 +1480,7 @@ mod tests {
                                 any::<bool>(),
                                 proptest::option::of(text()),
                                 proptest::option::of(text()),
-                                proptest::array::uniform6(any::<i64>()),
+                                proptest::array::uniform6(0..=i64::MAX),
                             ),
                             n_sessions,
                         ),
@@ -1217,9 +1497,12 @@ mod tests {
                                 ms(),
                                 1i64..=4,
                                 phase().prop_map(String::from),
-                                (real(), real()),
-                                (proptest::option::of(real()), proptest::option::of(real())),
-                                any::<i64>(),
+                                (real().prop_map(f64::abs), real().prop_map(f64::abs)),
+                                (
+                                    proptest::option::of(memory()),
+                                    proptest::option::of(memory()),
+                                ),
+                                0..=i64::MAX,
                                 proptest::option::of(text()),
                             ),
                             if n_cards == 0 { 0..1 } else { 0..8 },
@@ -1241,16 +1524,26 @@ mod tests {
                             .iter()
                             .zip(sources)
                             .enumerate()
-                            .map(|(n, (&id, (path, content_hash, parser, imported_at)))| {
-                                BackupSource {
-                                    id,
-                                    // Paths are unique in the schema.
-                                    path: format!("{n}/{path}"),
-                                    content_hash,
-                                    parser,
-                                    imported_at,
-                                }
-                            })
+                            .map(
+                                |(n, (&id, (dir, ext, content_hash, parser, imported_at)))| {
+                                    BackupSource {
+                                        id,
+                                        // Paths are unique in the schema, and
+                                        // plain paths of notes in a backup.
+                                        path: format!(
+                                            "{dir}{}{n}-note.{ext}",
+                                            if dir.is_empty() || dir.ends_with('/') {
+                                                ""
+                                            } else {
+                                                "/"
+                                            }
+                                        ),
+                                        content_hash,
+                                        parser,
+                                        imported_at,
+                                    }
+                                },
+                            )
                             .collect();
                         let sessions: Vec<BackupSession> = session_ids
                             .iter()

@@ -19,6 +19,12 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// File name endings read when a folder is imported.
 pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
+/// Whether `path` ends in one of the [`NOTE_EXTENSIONS`] (any case).
+pub fn has_note_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| NOTE_EXTENSIONS.iter().any(|n| ext.eq_ignore_ascii_case(n)))
+}
+
 /// A note file that cannot be imported. Each names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {

@@ -40,7 +40,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (":bury", "hide this card until tomorrow"),
     (
         ":suspend",
-        "take this card out of the queue until unsuspended",
+        "take this card out of the queue until `synack unsuspend ID`",
     ),
     (":undo", "take back the last grade; the card comes back"),
     (
@@ -255,6 +255,9 @@ pub struct Session {
 /// The note to open for `:edit`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditRequest {
+    /// The card whose note it is: the editor opens only the note the card
+    /// was imported from, as the store says right before.
+    pub card_id: i64,
     pub path: String,
     pub line: u32,
 }
@@ -581,7 +584,7 @@ impl Session {
         self.seen += 1;
         let text = match how {
             "bury" => format!("#{id} buried until tomorrow"),
-            "suspend" => format!("#{id} suspended (`synack cards --search` finds it again)"),
+            "suspend" => format!("#{id} suspended (`synack unsuspend {id}` brings it back)"),
             _ => format!("#{id} skipped; it stays due"),
         };
         let mut events = vec![message(how, true, text)];
@@ -739,7 +742,18 @@ impl Session {
         };
         match &cur.card.source {
             Some(path) if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX) => {
+                // An import records a note by its absolute path; anything
+                // else (a restored backup's) is not a file this card came from.
+                let note = std::path::Path::new(path);
+                if !note.is_absolute() || !crate::import::files::has_note_extension(note) {
+                    return message(
+                        "edit",
+                        false,
+                        format!("{path:?} is not the path of a note file; not opened"),
+                    );
+                }
                 self.edit_request = Some(EditRequest {
+                    card_id: cur.card.id,
                     path: path.clone(),
                     line: cur.card.line,
                 });

@@ -5,6 +5,8 @@
 //! entry at the end. All pending migrations run in one transaction, so a
 //! database is either fully upgraded or untouched.
 
+use rusqlite::Connection;
+
 /// Every migration, in order. `MIGRATIONS.len()` is the current schema version.
 pub const MIGRATIONS: &[&str] = &[
     // 1: notes, cards and the tables the scheduler and the quiz build on.
@@ -385,6 +387,80 @@ pub const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes and understands.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+/// Whether the tables of `conn` are those of schema `version`: `None` when
+/// they are, else what is wrong, in words. A file whose `user_version` is
+/// lower than its tables (set by hand, or by a tool that copied the tables
+/// but not the version) would have migrations applied that cannot apply to
+/// it; it is refused instead, before anything is written.
+///
+/// Version 0 is a new file: it must have no tables at all. Any other
+/// version is compared with a database built in memory by the first
+/// `version` migrations: the same tables with the same columns, the same
+/// indexes. Only an upgrade (or a new file) pays for this.
+pub(crate) fn check_tables(conn: &Connection, version: i64) -> rusqlite::Result<Option<String>> {
+    let found = shape(conn)?;
+    // Another synack may have created or upgraded the file since `version`
+    // was read (its tables and version commit together): then the tables
+    // are newer, the version too, and the migrations see to it.
+    let moved_on = || -> rusqlite::Result<bool> {
+        let now: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(now != version)
+    };
+    if version == 0 {
+        if found.is_empty() || moved_on()? {
+            return Ok(None);
+        }
+        let tables: Vec<&str> = found
+            .iter()
+            .filter_map(|s| s.strip_prefix("table "))
+            .map(|s| s.split(':').next().unwrap_or(s))
+            .collect();
+        return Ok(Some(format!(
+            "it has tables ({}) but no schema version; not a synack database, or its version was cleared",
+            tables.join(", ")
+        )));
+    }
+    let Ok(upto) = usize::try_from(version) else {
+        return Ok(Some("a negative version".into()));
+    };
+    let reference = Connection::open_in_memory()?;
+    let mut matches = None;
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        reference.execute_batch(sql)?;
+        let v = i + 1;
+        if v == upto && shape(&reference)? == found {
+            return Ok(None);
+        }
+        if v > upto && matches.is_none() && shape(&reference)? == found {
+            matches = Some(v);
+        }
+    }
+    if moved_on()? {
+        return Ok(None);
+    }
+    Ok(Some(match matches {
+        Some(v) => format!("its tables are those of version {v}"),
+        None => format!("its tables are not those of version {version}"),
+    }))
+}
+
+/// The tables, indexes, views and triggers of a database as comparable
+/// lines: each one's type, name and `CREATE` statement as SQLite keeps it
+/// (with its whitespace collapsed). Migration 11, say, changes only the
+/// columns of an index, and 5 only the checks of two tables.
+fn shape(conn: &Connection) -> rusqlite::Result<std::collections::BTreeSet<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema
+         WHERE name NOT LIKE 'sqlite_%'",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let (kind, name, sql): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let sql = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+        Ok(format!("{kind} {name}: {sql}"))
+    })?;
+    rows.collect()
 }
 
 #[cfg(test)]

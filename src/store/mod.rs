@@ -57,6 +57,17 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// A `user_version` that no synack wrote, or one its tables contradict;
+    /// the file is left as it is.
+    #[error(
+        "{}: schema version {found} is not one synack can open: {why}; the file is left as it is",
+        path.display()
+    )]
+    UnknownSchema {
+        path: PathBuf,
+        found: i64,
+        why: String,
+    },
     #[error("{}: cannot open database: {reason}", path.display())]
     CannotOpen { path: PathBuf, reason: String },
     #[error("{}: database is busy (another synack is writing); try again", path.display())]
@@ -187,15 +198,21 @@ pub struct Upgrade {
 }
 
 impl Store {
-    /// Opens (creating if needed, with its folder) and migrates the database at `path`.
+    /// Opens (creating the file if needed) and migrates the database at
+    /// `path`. Its folder must exist: making folders is the caller's choice.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.exists()
+            && !dir.is_dir()
         {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen {
+            let reason = if dir.exists() {
+                format!("{} is not a folder", dir.display())
+            } else {
+                format!("folder {} does not exist", dir.display())
+            };
+            return Err(StoreError::CannotOpen {
                 path: path.to_path_buf(),
-                reason: format!("cannot create folder {}: {e}", dir.display()),
-            })?;
+                reason,
+            });
         }
         if path.is_dir() {
             return Err(StoreError::CannotOpen {
@@ -232,6 +249,27 @@ impl Store {
                 found: version,
                 supported: latest,
             });
+        }
+        if version < 0 {
+            return Err(StoreError::UnknownSchema {
+                path,
+                found: version,
+                why: "no synack writes a negative version".into(),
+            });
+        }
+        // Before anything that writes (the journal mode, the copy, the
+        // migrations): a file whose version says less than its tables would
+        // be "upgraded" by migrations that cannot apply to it.
+        if version < latest {
+            migrations::check_tables(&conn, version)
+                .map_err(fail)?
+                .map_or(Ok(()), |why| {
+                    Err(StoreError::UnknownSchema {
+                        path: path.clone(),
+                        found: version,
+                        why,
+                    })
+                })?;
         }
         if version == 0 {
             // Before the first write, which fixes a file's page size for good;
@@ -442,7 +480,11 @@ fn migrate_with_keys_off(conn: &mut Connection) -> rusqlite::Result<bool> {
     if version >= latest {
         return Ok(false);
     }
-    for sql in &migrations::MIGRATIONS[version as usize..] {
+    // Checked by `Store::setup`; another process could have changed it since.
+    let Ok(from) = usize::try_from(version) else {
+        return Err(rusqlite::Error::IntegralValueOutOfRange(0, version));
+    };
+    for sql in &migrations::MIGRATIONS[from..] {
         tx.execute_batch(sql)?;
     }
     let dangling: Option<String> = tx
@@ -825,6 +867,91 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert!(loose.is_empty(), "non-STRICT tables: {loose:?}");
+    }
+
+    /// Every file in `dir`, by name, with its bytes.
+    fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Regression (issue 24, item 4): a negative `user_version` panicked in
+    /// the migrations (`range start index 18446744073709551615`), after the
+    /// journal mode was switched and a copy made.
+    #[test]
+    fn a_negative_schema_version_is_refused_and_the_file_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("neg.db");
+        {
+            let store = Store::open(&path).unwrap();
+            store.conn.pragma_update(None, "user_version", -1).unwrap();
+        }
+        let before = files_in(dir.path());
+        let err = Store::open(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::UnknownSchema { found: -1, .. }),
+            "{err}"
+        );
+        let text = err.to_string();
+        assert!(text.contains("schema version -1"), "{text}");
+        assert!(!text.contains('\n'), "{text}");
+        assert_eq!(files_in(dir.path()), before);
+    }
+
+    /// Regression (issue 24, item 4): a version lower than the tables say
+    /// had migrations applied that cannot apply (and a copy kept first).
+    #[test]
+    fn a_schema_version_lower_than_the_tables_is_refused_and_the_file_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        for (set, says) in [
+            (0, "no schema version"),
+            (3, "its tables are those of version"),
+            (latest_minus_one(), "its tables are those of version"),
+        ] {
+            let path = dir.path().join(format!("v{set}.db"));
+            {
+                let store = Store::open(&path).unwrap();
+                store.conn.pragma_update(None, "user_version", set).unwrap();
+            }
+            let before = files_in(dir.path());
+            let err = Store::open(&path).unwrap_err();
+            assert!(
+                matches!(err, StoreError::UnknownSchema { found, .. } if found == set),
+                "{err}"
+            );
+            assert!(err.to_string().contains(says), "{err}");
+            assert_eq!(files_in(dir.path()), before, "version {set}");
+        }
+        // A real old file still upgrades: the check passes the tables of its version.
+        let old = dir.path().join("old.db");
+        migrations::tests::version_1_database(&old);
+        assert!(Store::open(&old).unwrap().upgrade().is_some());
+    }
+
+    fn latest_minus_one() -> i64 {
+        migrations::latest_version() - 1
+    }
+
+    /// Regression (issue 24, item 14): a database in a folder that does not
+    /// exist made the folders; the store opens files only where they can be.
+    #[test]
+    fn a_database_in_a_missing_folder_is_an_error_and_no_folder_is_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no/such/dir/x.db");
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::CannotOpen { .. }), "{err}");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert!(!dir.path().join("no").exists());
     }
 
     #[test]

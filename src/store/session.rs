@@ -239,6 +239,50 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Sets the suspended flag of every card in `ids` (`synack suspend`,
+    /// `synack unsuspend`), in one transaction, and returns the ids whose
+    /// flag changed. Refuses the whole list, changing nothing, when a card
+    /// is not there: [`Store::missing_cards`] says which first.
+    pub fn set_suspended_all(&mut self, ids: &[i64], suspended: bool) -> Result<Vec<i64>> {
+        let tx = self.transaction()?;
+        let mut changed = Vec::new();
+        {
+            let mut update = tx
+                .tx
+                .prepare_cached("UPDATE cards SET suspended = ?2 WHERE id = ?1 AND suspended != ?2")
+                .map_err(|e| tx.err(e))?;
+            for &id in ids {
+                if update
+                    .execute(params![id, suspended])
+                    .map_err(|e| tx.err(e))?
+                    > 0
+                {
+                    changed.push(id);
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// The ids in `ids` that name no card, in the order given.
+    pub fn missing_cards(&self, ids: &[i64]) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM cards WHERE id = ?1)")
+            .map_err(|e| self.err(e))?;
+        let mut missing = Vec::new();
+        for &id in ids {
+            let there: bool = stmt
+                .query_row([id], |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            if !there {
+                missing.push(id);
+            }
+        }
+        Ok(missing)
+    }
+
     /// Cards to cram: studied before, not due today, least likely recalled
     /// first. FSRS retrievability falls as elapsed time over stability grows,
     /// so ordering by that ratio orders by retrievability without computing it.

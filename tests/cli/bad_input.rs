@@ -329,3 +329,24 @@ fn file_names_that_are_not_utf8_are_refused_never_merged() {
     );
     assert_eq!(env.cards(), before);
 }
+
+/// Regression (issue 24, item 14): `--db /no/such/dir/x.db` made the
+/// folders and a new database full of the shipped decks. A folder missing
+/// from a path the user named is an error; only the default data folder is
+/// made on first use.
+#[test]
+fn a_db_in_a_folder_that_does_not_exist_is_an_error_and_makes_no_folder() {
+    let env = Env::new();
+    let db = env.path("no/such/dir/x.db");
+    let mut by_flag = env.bare_cmd();
+    by_flag.arg("--db").arg(&db).arg("cards");
+    fails_with_one_line(by_flag, &["no/such/dir", "does not exist"]);
+    let mut by_env = env.bare_cmd();
+    by_env.env("SYNACK_DB", &db).arg("cards");
+    fails_with_one_line(by_env, &["no/such/dir", "does not exist"]);
+    assert!(!env.path("no").exists(), "a folder was made");
+
+    // The default path's folder is made, as before.
+    env.bare_cmd().arg("cards").assert().success();
+    assert!(env.path("xdg/synack/synack.db").is_file());
+}

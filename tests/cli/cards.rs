@@ -55,6 +55,8 @@ fn default_database_lives_in_the_xdg_data_folder() {
 fn synack_db_environment_variable_names_the_database() {
     let env = Env::new();
     let db = env.path("elsewhere/my.db");
+    // A folder the user names must exist (issue 24, item 14).
+    std::fs::create_dir_all(env.path("elsewhere")).expect("mkdir");
     env.bare_cmd()
         .env("SYNACK_DB", &db)
         .arg("cards")

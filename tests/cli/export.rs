@@ -858,3 +858,190 @@ fn an_export_removes_temporary_files_that_killed_exports_left() {
     );
     assert!(env.path("cards.csv").exists());
 }
+
+/// `studied()`'s backup as a JSON value, and a fresh database's path to
+/// restore it into.
+fn backup_value(env: &Env) -> Value {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", LATER)
+        .args(["export", "--format", "json"])
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).expect("backup json")
+}
+
+/// Restores `doc` (with `--merge` into `env`'s own database when `merge`,
+/// else into a new file), expecting one error line with every needle, and
+/// checks that nothing was written.
+fn restore_refused(env: &Env, doc: &Value, merge: bool, needles: &[&str]) {
+    let file = env.path("changed.json");
+    std::fs::write(&file, doc.to_string()).expect("write backup");
+    let target = if merge {
+        env.db.clone()
+    } else {
+        env.path("fresh.db")
+    };
+    let before = (target.exists()).then(|| crate::util::deck_text(&target));
+    let config = |db: &Path| -> Vec<(String, String)> {
+        if !db.exists() {
+            return Vec::new();
+        }
+        let conn = rusqlite::Connection::open(db).expect("open");
+        let mut stmt = conn
+            .prepare("SELECT key, value FROM config ORDER BY key")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    };
+    let config_before = config(&target);
+    let mut cmd = env.bare_cmd();
+    cmd.arg("--db").arg(&target).arg("restore").arg(&file);
+    if merge {
+        cmd.arg("--merge");
+    }
+    let out = cmd.assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for n in needles {
+        assert!(stderr.contains(n), "{n:?} not in {stderr}");
+    }
+    match before {
+        Some(before) => {
+            assert_eq!(crate::util::deck_text(&target), before);
+            assert_eq!(config(&target), config_before, "a restore wrote settings");
+        }
+        // Refused before the database is opened: not even the file is made.
+        None => assert!(
+            !target.exists(),
+            "a refused restore made {}",
+            target.display()
+        ),
+    }
+}
+
+/// Regression (issue 24, item 3): a backup whose settings hold
+/// `desired_retention: "5"`, an unknown key, `max_interval: -1` or
+/// `rollover_hour: 99` restored (even with --merge), and then every command
+/// failed, `config set` and `config unset` included. Values the store's own
+/// readers refuse (`reps: -1`, a line past `u32`) restored too.
+#[test]
+fn a_backup_with_settings_or_numbers_synack_refuses_is_not_restored() {
+    let env = studied();
+    let good = backup_value(&env);
+    for (key, value) in [
+        ("desired_retention", "5"),
+        ("no_such_setting", "1"),
+        ("max_interval", "-1"),
+        ("rollover_hour", "99"),
+    ] {
+        let mut doc = good.clone();
+        doc["config"][key] = value.into();
+        for merge in [false, true] {
+            restore_refused(&env, &doc, merge, &["changed.json", "setting", key]);
+        }
+    }
+    type Change<'a> = &'a dyn Fn(&mut Value);
+    let changes: [(Change, &str); 4] = [
+        (&|d| d["cards"][0]["state"]["reps"] = (-1).into(), "reps -1"),
+        (
+            &|d| d["cards"][0]["line"] = i64::MAX.into(),
+            "line 9223372036854775807",
+        ),
+        (
+            &|d| d["cards"][0]["state"]["stability"] = 1e300.into(),
+            "stability",
+        ),
+        (
+            &|d| d["reviews"][0]["scheduled_days"] = (-3.0).into(),
+            "scheduled_days",
+        ),
+    ];
+    for (change, says) in changes {
+        let mut doc = good.clone();
+        change(&mut doc);
+        restore_refused(&env, &doc, false, &["changed.json", says]);
+        restore_refused(&env, &doc, true, &[says]);
+    }
+    // The untouched backup still restores.
+    let file = env.path("good.json");
+    std::fs::write(&file, good.to_string()).expect("write");
+    env.bare_cmd()
+        .arg("--db")
+        .arg(env.path("copy.db"))
+        .arg("restore")
+        .arg(&file)
+        .assert()
+        .success();
+}
+
+/// Regression (issue 24, item 3): with a bad setting stored (as a restore
+/// by an older synack left it), `config set` and `config unset` failed
+/// too, so the fix the error suggested was impossible.
+#[test]
+fn config_set_and_unset_work_whatever_else_is_stored() {
+    let env = studied();
+    env.conn()
+        .execute_batch(
+            "INSERT INTO config (key, value) VALUES ('rollover_hour', '99'),
+                 ('no_such_setting', '1'), ('max_interval', '-1')",
+        )
+        .expect("store bad settings");
+    let out = env.cmd().arg("due").assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("synack config"), "{stderr}");
+
+    let out = env
+        .cmd()
+        .args(["config", "set", "rollover_hour", "5"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "rollover_hour = 5\n"
+    );
+    // What is still wrong is said, on stderr.
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("no_such_setting") && stderr.contains("max_interval"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("rollover_hour"), "{stderr}");
+    env.cmd()
+        .args(["config", "unset", "no_such_setting"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["config", "unset", "max_interval"])
+        .assert()
+        .success();
+    let out = env.cmd().arg("due").assert().success();
+    assert!(out.get_output().stderr.is_empty());
+    assert_eq!(
+        env.json(&["config", "get", "rollover_hour"]).as_i64(),
+        Some(5),
+        "the setting kept"
+    );
+}
+
+/// Regression (issue 24, item 6): a backup naming `../../etc/passwd` or
+/// `/etc/passwd` as a note restored, and `:edit` opened that file.
+#[test]
+fn a_backup_naming_a_path_that_is_not_a_note_file_is_not_restored() {
+    let env = studied();
+    let good = backup_value(&env);
+    for path in [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "/notes/../../etc/shadow.md",
+        "notes/.ssh",
+    ] {
+        let mut doc = good.clone();
+        doc["sources"][0]["path"] = path.into();
+        restore_refused(&env, &doc, false, &["changed.json", "source", path]);
+        restore_refused(&env, &doc, true, &["source", path]);
+    }
+}

@@ -526,3 +526,50 @@ fn a_note_is_known_by_its_real_path() {
     let want = [real.join("a.md"), real.join("sub/b.md")].map(|p| p.to_string_lossy().into_owned());
     assert_eq!(sources, want);
 }
+
+/// Regression (issue 24, item 15): an import as a new database's first
+/// command keeps the shipped decks out for good, and nothing said so. The
+/// report says it once (text and JSON), and how to add them.
+#[test]
+fn an_import_on_a_new_database_says_once_that_the_shipped_decks_are_not_there() {
+    let env = Env::new();
+    let note = env.write("notes/a.md", "# 덱\n## 질문 하나는?\n답\n");
+    let text = env.import(&[&note]);
+    let notice = "add them with `synack import --builtin`";
+    assert_eq!(text.matches(notice).count(), 1, "{text}");
+    assert!(text.contains("not in this database"), "{text}");
+    // The next import finds notes there: nothing more to say.
+    let other = env.write("notes/b.md", "# 덱2\n## 질문 둘은?\n답\n");
+    let json = env.import_json(&[&other]);
+    assert_eq!(json["shipped_decks_notice"], serde_json::Value::Null);
+    assert!(json["totals"]["added"].as_u64() == Some(1), "{json}");
+
+    // In JSON, on another new database: the field holds the sentence, and
+    // the report's other fields are as they were.
+    let fresh = Env::new();
+    let note = fresh.write("notes/a.md", "# 덱\n## 질문 하나는?\n답\n");
+    let json = fresh.import_json(&[&note]);
+    let said = json["shipped_decks_notice"].as_str().expect("a notice");
+    assert!(said.contains(notice), "{said}");
+    assert!(
+        json["files"].is_array() && json["totals"].is_object(),
+        "{json}"
+    );
+
+    // Not when the first import brings them, nor after a command that read
+    // cards (which imported them).
+    let with = Env::new();
+    let note = with.write("notes/a.md", "# 덱\n## 질문 하나는?\n답\n");
+    let out = with
+        .cmd()
+        .args(["import", "--builtin"])
+        .arg(&note)
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(!text.contains(notice), "{text}");
+    let after = Env::new();
+    after.cmd().arg("cards").assert().success();
+    let note = after.write("notes/a.md", "# 덱\n## 질문 하나는?\n답\n");
+    assert!(!after.import(&[&note]).contains(notice));
+}

@@ -13,5 +13,6 @@ mod pathological;
 mod quiz;
 mod schedule;
 mod stats;
+mod suspend;
 mod upgrade;
 mod util;

@@ -249,12 +249,34 @@ fn edit_hands_a_restored_note_named_like_a_vi_command_to_the_editor_as_a_path() 
     env.write("notes/deck.md", "# 덱\n## 포트란?\n16비트 번호.\n");
     env.import(&[&env.path("notes")]);
     // A backup is any JSON file, so its note path can be anything: here a
-    // relative name that vi would run as an Ex command if it came first.
+    // relative name that vi would run as an Ex command if it came first. A
+    // restore refuses what is not a path of a note file (issue 24, item 6).
     let mut backup = env.json(&["export", "--format", "json"]);
     backup["sources"][0]["path"] = "+:!touch pwned".into();
     let file = env.write("backup.json", backup.to_string());
-
     let restored = Env::new();
+    let out = restored
+        .cmd()
+        .arg("restore")
+        .arg(&file)
+        .timeout(LIMIT)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("is not a note file"), "{stderr}");
+
+    // A note file whose name starts like one, at the absolute path an
+    // import records, restores, and reaches the editor as that path.
+    let note = restored.write(
+        "+:!touch pwned.md",
+        "# 덱
+## 포트란?
+16비트 번호.
+",
+    );
+    let note = note.canonicalize().expect("canonical");
+    backup["sources"][0]["path"] = note.to_str().expect("utf-8").into();
+    let file = env.write("backup.json", backup.to_string());
     restored
         .cmd()
         .arg("restore")
@@ -262,7 +284,6 @@ fn edit_hands_a_restored_note_named_like_a_vi_command_to_the_editor_as_a_path() 
         .timeout(LIMIT)
         .assert()
         .success();
-    restored.write("+:!touch pwned", "# 덱\n## 포트란?\n16비트 번호.\n");
     let editor = restored.write(
         "editor.sh",
         "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/editor-args\"\n",
@@ -281,8 +302,8 @@ fn edit_hands_a_restored_note_named_like_a_vi_command_to_the_editor_as_a_path() 
         .success();
     let args = std::fs::read_to_string(restored.path("editor-args")).expect("editor ran");
     let args: Vec<&str> = args.lines().collect();
-    let note = std::path::absolute(restored.path("+:!touch pwned")).expect("absolute");
     assert_eq!(args, ["+2", note.to_str().expect("utf-8")]);
+    assert!(!restored.path("pwned").exists());
 }
 
 #[test]

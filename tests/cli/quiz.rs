@@ -431,3 +431,74 @@ fn the_summary_said_again_rate_0_with_no_reviews() {
     assert!(out.contains("next due     now"), "{out}");
     assert!(out.contains("2 cards left for today"), "{out}");
 }
+
+/// Regression (issue 24, item 6): `:edit` opened whatever path a card's
+/// note had (a restored backup could name `/etc/passwd`). It opens only a
+/// regular note file at the absolute path the card was imported from.
+#[test]
+fn edit_opens_only_the_note_file_the_card_was_imported_from() {
+    let env = quiz_deck(1);
+    let editor = env.write(
+        "editor.sh",
+        "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/editor-args\"\n",
+    );
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let note = env.path("notes/deck.md").canonicalize().expect("note");
+    let secret = env.write("secret.conf", "password=1\n");
+    let linked = env.path("notes/link.md");
+    std::os::unix::fs::symlink(&secret, &linked).expect("symlink");
+    // A folder on the way that is a link: the note reached through it.
+    std::os::unix::fs::symlink(env.path("notes"), env.path("via")).expect("symlink");
+    let folder = env.path("notes/folder.md");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let edit = |source: &str| -> String {
+        env.conn()
+            .execute("UPDATE sources SET path = ?1", [source])
+            .expect("set the note's path");
+        let out = env
+            .cmd()
+            .arg("quiz")
+            .env("EDITOR", &editor)
+            .env_remove("VISUAL")
+            .write_stdin(":edit\n:quit\n")
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    for (source, says) in [
+        (
+            secret.to_string_lossy().into_owned(),
+            "not the path of a note file",
+        ),
+        ("/etc/passwd".to_string(), "not the path of a note file"),
+        (
+            "../../etc/passwd.md".to_string(),
+            "not the path of a note file",
+        ),
+        (
+            linked.to_string_lossy().into_owned(),
+            "a link, not the file",
+        ),
+        (
+            env.path("via/deck.md").to_string_lossy().into_owned(),
+            "through a link",
+        ),
+        (folder.to_string_lossy().into_owned(), "not a regular file"),
+        (
+            env.path("notes/gone.md").to_string_lossy().into_owned(),
+            "no longer there",
+        ),
+    ] {
+        let out = edit(&source);
+        assert!(out.contains(says), "{source}: {out}");
+        assert!(
+            !env.path("editor-args").exists(),
+            "{source} was opened: {out}"
+        );
+    }
+    // The note itself still opens.
+    let out = edit(&note.to_string_lossy());
+    assert!(out.contains("re-imported"), "{out}");
+    let args = std::fs::read_to_string(env.path("editor-args")).expect("editor ran");
+    assert!(args.trim_end().ends_with("deck.md"), "{args}");
+}

@@ -320,6 +320,58 @@ fn a_database_from_a_newer_synack_is_refused_untouched() {
     assert!(!env.path("synack.db.bak-v99").exists());
 }
 
+/// Every file in the test's folder (the database, any copy or journal).
+fn folder_files(env: &Env) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(env.dir.path())
+        .expect("read_dir")
+        .map(|e| e.expect("entry"))
+        .filter(|e| e.file_type().expect("type").is_file())
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Regression (issue 24, item 4): a negative `user_version` panicked
+/// (`range start index 18446744073709551615`), and a version lower than the
+/// tables say had migrations run on tables they do not fit. Each now gets
+/// one line, and the file (and its folder) is left exactly as it was.
+#[test]
+fn a_negative_or_understated_schema_version_is_refused_untouched() {
+    let latest = user_version_after_fresh_open();
+    for (version, says) in [
+        (-1, "no synack writes a negative version"),
+        (i64::from(i32::MIN), "no synack writes a negative version"),
+        (0, "no schema version"),
+        (2, "its tables are those of version"),
+        (latest - 1, "its tables are those of version"),
+    ] {
+        let env = Env::new();
+        env.cmd().arg("due").assert().success();
+        {
+            let conn = Connection::open(&env.db).expect("open");
+            conn.pragma_update(None, "user_version", version)
+                .expect("version");
+        }
+        let before = folder_files(&env);
+        let out = env.cmd().arg("cards").assert().failure().code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "schema version {version} is not one synack can open"
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains(says), "{stderr}");
+        assert_eq!(folder_files(&env), before, "version {version}");
+    }
+}
+
 #[test]
 fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
     let env = keeps_what_a_v2_style_fixture_holds(5);
