@@ -384,18 +384,17 @@ fn optimize_fits_a_long_log_and_saves_only_when_asked() {
     assert_eq!(saved_parameters(&env), None);
 
     // At a terminal the question is asked; "n" saves nothing.
-    if let Some(answered) = optimize_at_a_terminal(&env, "n") {
-        assert!(answered.contains("저장하지 않았습니다."), "{answered}");
-        assert_eq!(saved_parameters(&env), None);
-        let answered = optimize_at_a_terminal(&env, "y").expect("pty");
-        assert!(answered.contains("저장했습니다"), "{answered}");
-        let saved = saved_parameters(&env).expect("saved after y");
-        assert_eq!(saved.split(',').count(), 21);
-        env.cmd()
-            .args(["config", "unset", "parameters"])
-            .assert()
-            .success();
-    }
+    let answered = optimize_at_a_terminal(&env, "n");
+    assert!(answered.contains("저장하지 않았습니다."), "{answered}");
+    assert_eq!(saved_parameters(&env), None);
+    let answered = optimize_at_a_terminal(&env, "y");
+    assert!(answered.contains("저장했습니다"), "{answered}");
+    let saved = saved_parameters(&env).expect("saved after y");
+    assert_eq!(saved.split(',').count(), 21);
+    env.cmd()
+        .args(["config", "unset", "parameters"])
+        .assert()
+        .success();
 
     let out = run(&env, &["optimize", "--yes"]);
     let saved = saved_parameters(&env).expect("saved with --yes");
@@ -411,9 +410,8 @@ fn optimize_fits_a_long_log_and_saves_only_when_asked() {
     assert_eq!(saved, printed);
 }
 
-/// Runs `synack optimize` on a pseudo-terminal and answers its y/N question;
-/// `None` where no pseudo-terminal can be opened.
-fn optimize_at_a_terminal(env: &Env, answer: &str) -> Option<String> {
+/// Runs `synack optimize` on a pseudo-terminal and answers its y/N question.
+fn optimize_at_a_terminal(env: &Env, answer: &str) -> String {
     use expectrl::Expect;
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"));
     cmd.arg("--db")
@@ -421,20 +419,14 @@ fn optimize_at_a_terminal(env: &Env, answer: &str) -> Option<String> {
         .arg("optimize")
         .env("SYNACK_NOW", crate::util::NOW)
         .env("NO_COLOR", "1");
-    let mut p = match expectrl::Session::spawn(cmd) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("skipped: cannot open a pseudo-terminal here: {e}");
-            return None;
-        }
-    };
+    let mut p = expectrl::Session::spawn(cmd).expect("this test needs a pseudo-terminal");
     p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
     let asked = p.expect("[y/N]").expect("the question");
     assert!(String::from_utf8_lossy(asked.before()).contains("fitted parameters"));
     p.send_line(answer).unwrap();
     // At the end of output the Eof needle matches all that is left.
     let rest = p.expect(expectrl::Eof).expect("end");
-    Some(String::from_utf8_lossy(rest.get(0).unwrap_or_default()).into_owned())
+    String::from_utf8_lossy(rest.get(0).unwrap_or_default()).into_owned()
 }
 
 #[test]
