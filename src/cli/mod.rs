@@ -349,37 +349,10 @@ pub(crate) fn refuse_overwrite(out: Option<&std::path::Path>, force: bool) -> Re
     if !meta.is_file() {
         anyhow::bail!(
             "{shown} is {}, not a regular file; --force replaces only regular files",
-            kind(&meta.file_type())
+            crate::import::files::file_kind(&meta.file_type())
         );
     }
     Ok(())
-}
-
-/// What a file that is not a regular file is.
-fn kind(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_dir() {
-        "a folder"
-    } else {
-        "something else"
-    }
 }
 
 /// Writes a command's file output: to `out`, or to stdout without it.

@@ -246,8 +246,9 @@ fn regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), FileError> {
     })
 }
 
-/// What a file that is not a regular file is, in a word or two.
-fn file_kind(t: &std::fs::FileType) -> &'static str {
+/// What a file that is not a regular file is, in a word or two (also for
+/// the export's `--force` check).
+pub(crate) fn file_kind(t: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -264,10 +265,10 @@ fn file_kind(t: &std::fs::FileType) -> &'static str {
             return "a socket";
         }
     }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
+    if t.is_symlink() {
         "a symbolic link"
+    } else if t.is_dir() {
+        "a folder"
     } else {
         "not a file"
     }
