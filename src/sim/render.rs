@@ -73,7 +73,9 @@ impl Renderer {
             Block::Text { text } => {
                 let mut out = String::new();
                 for para in text.split('\n') {
-                    out += &wrap(para, self.width, "  ", "  ");
+                    // A bulleted paragraph hangs under its first word.
+                    let rest = if para.starts_with("• ") { "    " } else { "  " };
+                    out += &wrap(para, self.width, "  ", rest);
                 }
                 out
             }
