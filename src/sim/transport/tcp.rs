@@ -1261,9 +1261,10 @@ mod tests {
                     Event::Segment(seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0)),
                 );
             }
+            // RFC 9293's CLOSE is "no more to send": shutdown(SHUT_WR).
             State::FinWait1 => {
                 t = in_state(State::Established);
-                t.step(t0, Event::Close);
+                t.step(t0, Event::Shutdown);
             }
             State::FinWait2 => {
                 t = in_state(State::FinWait1);
@@ -1619,6 +1620,53 @@ mod tests {
             assert_eq!(out.sent, [], "rate-limited");
         }
 
+        /// Regression (issue 25 §2): in-window data beyond RCV.NXT is held
+        /// (RFC 9293 3.10.7.4) and answered at once by a duplicate ACK
+        /// (RFC 5681 4.2), every time: the rate limit is for segments
+        /// outside the window. When the gap fills, RCV.NXT jumps over the
+        /// held data.
+        #[test]
+        fn out_of_order_data_is_held_and_duplicate_acked() {
+            let mut t = in_state(State::Established);
+            let second = seg(REMOTE + 101, Some(LOCAL + 1), Ctl::default(), 100);
+            let third = seg(REMOTE + 201, Some(LOCAL + 1), Ctl::default(), 100);
+            let dup = ack(LOCAL + 1, REMOTE + 1);
+            let out = recv(&mut t, second);
+            assert_eq!(out.rule, Rule::OutOfOrder);
+            assert_step(&out, &t, State::Established, &[dup]);
+            let out = recv(&mut t, third);
+            assert_step(&out, &t, State::Established, &[dup]);
+            assert_eq!((t.delivered, t.held_bytes()), (0, 200));
+            // The same segment again still gets its duplicate ACK.
+            let out = recv(&mut t, second);
+            assert_eq!(out.sent, [dup], "not rate limited");
+            let first = seg(REMOTE + 1, Some(LOCAL + 1), Ctl::default(), 100);
+            let out = recv(&mut t, first);
+            assert_step(&out, &t, State::Established, &[ack(LOCAL + 1, REMOTE + 301)]);
+            assert_eq!((t.delivered, t.held_bytes()), (300, 0));
+        }
+
+        /// Regression (issue 25 §2, Karn's rule, RFC 6298 3 and 5): the ACK
+        /// of retransmitted data gives no RTT sample and does not undo the
+        /// backoff; the ACK of data sent once does.
+        #[test]
+        fn karn_keeps_the_backed_off_rto_after_an_ack_of_a_retransmission() {
+            let mut t = in_state(State::Established);
+            call(&mut t, Event::Send(100));
+            let out = t.step(T + 1_000, Event::Timeout(Timer::Retransmit));
+            assert_eq!(out.rule, Rule::Retransmit);
+            assert_eq!(t.rto_ms(), 2_000);
+            t.step(T + 1_100, Event::Send(100));
+            // The ACK covers the retransmitted segment only.
+            t.step(T + 1_200, Event::Segment(ack(REMOTE + 1, LOCAL + 101)));
+            assert_eq!(t.rto_ms(), 2_000, "backed-off RTO kept");
+            assert_eq!(t.next_timer(), Some((T + 3_200, Timer::Retransmit)));
+            // The next ACK is for a segment sent once: a fresh sample.
+            t.step(T + 1_250, Event::Segment(ack(REMOTE + 1, LOCAL + 201)));
+            assert_eq!(t.rto_ms(), INITIAL_RTO_MS);
+            assert_eq!(t.next_timer(), None);
+        }
+
         #[test]
         fn ack_of_unsent_data_gets_an_ack() {
             let mut t = in_state(State::Established);
@@ -1710,6 +1758,25 @@ mod tests {
                 seg(REMOTE + 1, Some(LOCAL + 2), Ctl::default(), 100),
             );
             assert_step(&out, &t, State::FinWait2, &[ack(LOCAL + 2, REMOTE + 101)]);
+        }
+
+        /// Regression (issue 25 §2, half-close said close() but showed
+        /// shutdown): after close() the socket reads no more, so data is
+        /// answered with <SEQ=SEG.ACK><CTL=RST> and the connection is gone
+        /// (RFC 1122 4.2.2.13, Linux TCPAbortOnData).
+        #[test]
+        fn data_after_close_gets_rst() {
+            let mut t = in_state(State::Established);
+            call(&mut t, Event::Close);
+            recv(&mut t, ack(REMOTE + 1, LOCAL + 2));
+            assert_eq!(t.state, State::FinWait2);
+            let out = recv(
+                &mut t,
+                seg(REMOTE + 1, Some(LOCAL + 2), Ctl::default(), 100),
+            );
+            assert_eq!(out.rule, Rule::DataAfterClose);
+            assert_step(&out, &t, State::Closed, &[rst(LOCAL + 2)]);
+            assert_eq!(t.delivered, 0, "nobody reads it");
         }
     }
 
@@ -1849,7 +1916,7 @@ mod tests {
                 rule: Rule::SynSentSynAck,
             }
         );
-        assert_eq!(last.rule.cause(), "rcv SYN,ACK");
+        assert_eq!(last.rule.cause(), "rcv SYN+ACK");
         assert_eq!(last.rule.section(), "RFC 9293 3.10.7.3");
     }
 }
