@@ -55,7 +55,8 @@ const MAX_EVENTS: usize = 500;
 #[command(
     name = "handshake",
     about = "TCP connection setup and teardown (RFC 9293): 3-way handshake, 4-way close, TIME-WAIT, loss and RST",
-    allow_negative_numbers = true
+    allow_negative_numbers = true,
+    after_help = "Examples:\n  synack demo handshake --scenario close --relative\n  synack demo handshake --scenario syn-lost\n  synack demo handshake --scenario half-close --call close\n  synack demo handshake --scenario close --drop 5"
 )]
 struct Args {
     /// What to show

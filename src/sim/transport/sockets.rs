@@ -49,7 +49,8 @@ pub const DEMO: Demo = Demo {
 #[derive(Debug, Parser)]
 #[command(
     name = "sockets",
-    about = "Many connections on one listening port, told apart by the 4-tuple (real loopback sockets)"
+    about = "Many connections on one listening port, told apart by the 4-tuple (real loopback sockets)",
+    after_help = "Examples:\n  synack demo sockets --clients 3\n  synack demo sockets --simulate --seed 7\n  synack demo sockets --step"
 )]
 struct Args {
     /// How many clients connect to the one listening port (1 to 64)

@@ -62,7 +62,8 @@ pub const DEMO: Demo = Demo {
 #[derive(Debug, Parser)]
 #[command(
     name = "uri",
-    about = "Take a URI apart: RFC 3986 generic syntax, the WHATWG URL a browser sees, query, origin, Punycode"
+    about = "Take a URI apart: RFC 3986 generic syntax, the WHATWG URL a browser sees, query, origin, Punycode",
+    after_help = "Examples:\n  synack demo uri https://긴급재난지원금.kr/a/../b?q=1 --compare https://example.kr\n  synack demo uri ../g?y --base http://a/b/c/d;p?q\n  synack demo uri \"http://[::1\""
 )]
 struct Args {
     /// The URI to take apart (a relative reference needs --base)
