@@ -74,7 +74,11 @@ impl Renderer {
                 let mut out = String::new();
                 for para in text.split('\n') {
                     // A bulleted paragraph hangs under its first word.
-                    let rest = if para.starts_with("• ") { "    " } else { "  " };
+                    let rest = if para.starts_with("• ") {
+                        "    "
+                    } else {
+                        "  "
+                    };
                     out += &wrap(para, self.width, "  ", rest);
                 }
                 out
@@ -763,8 +767,13 @@ mod tests {
                 .note("RFC 9293 3.10.7.3에 따라 아주 긴 설명이 붙어도 다음 줄로 넘어가며 화살표 아래의 들여쓰기를 지킵니다"),
         ));
         out += &r.block(&Block::Event(
-            Event::message(0.0, 0, 1, "<SEQ=4294967295><ACK=4294967295><CTL=SYN,ACK><LEN=100>")
-                .states([Some("A"), Some("B")]),
+            Event::message(
+                0.0,
+                0,
+                1,
+                "<SEQ=4294967295><ACK=4294967295><CTL=SYN,ACK><LEN=100>",
+            )
+            .states([Some("A"), Some("B")]),
         ));
         out += &r.block(&Block::Event(
             Event::action(1.0, 1, "RTO fired").states([Some("A"), Some("B")]),
@@ -777,12 +786,24 @@ mod tests {
         assert!(row.contains("▶"), "the label fits on the arrow: {out}");
         // The note wraps with a hanging indent under its first word.
         let note = lines.iter().position(|l| l.contains("↳")).expect("note");
-        assert!(lines[note + 1].starts_with(&" ".repeat(TIME_W + 2)), "{out}");
+        assert!(
+            lines[note + 1].starts_with(&" ".repeat(TIME_W + 2)),
+            "{out}"
+        );
         // The long label stands on its own line above its arrow.
-        let long = lines.iter().position(|l| l.contains("4294967295")).expect("long");
-        assert!(!lines[long].contains('▶') && lines[long + 1].contains('▶'), "{out}");
+        let long = lines
+            .iter()
+            .position(|l| l.contains("4294967295"))
+            .expect("long");
+        assert!(
+            !lines[long].contains('▶') && lines[long + 1].contains('▶'),
+            "{out}"
+        );
         assert!(lines[long + 1].trim_end().ends_with('B'), "{out}");
-        let timer = lines.iter().find(|l| l.contains("RTO fired")).expect("timer");
+        let timer = lines
+            .iter()
+            .find(|l| l.contains("RTO fired"))
+            .expect("timer");
         assert!(timer.starts_with("  0.001s  A"), "{out}");
         for w in [40, 60, 120] {
             let mut r = Renderer::new(w);

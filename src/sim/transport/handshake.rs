@@ -1010,7 +1010,13 @@ fn emit_header(
         (s, _) => s.intro(),
     };
     out.text(intro)?;
-    let isn = |flag: Option<u32>| if flag.is_some() { "지정" } else { "seed에서" };
+    let isn = |flag: Option<u32>| {
+        if flag.is_some() {
+            "지정"
+        } else {
+            "seed에서"
+        }
+    };
     out.note(
         "ISN",
         format!(
@@ -1073,7 +1079,12 @@ fn emit_line(
         rows.push(TraceEvent::action(t, actor, tag(&line.kind)));
     }
     for w in &line.sent {
-        let ev = TraceEvent::message(t, actor, ix(line.actor.peer()), segment_text(nums, line.actor, w));
+        let ev = TraceEvent::message(
+            t,
+            actor,
+            ix(line.actor.peer()),
+            segment_text(nums, line.actor, w),
+        );
         rows.push(if w.lost { ev.lost() } else { ev });
     }
     let n = rows.len();
@@ -1110,13 +1121,8 @@ fn tool_names(state: State) -> (&'static str, &'static str) {
 /// SYN retransmission times (seconds after the first SYN) by RFC 6298 and
 /// by Linux, old and new, for `n` retransmissions.
 fn syn_schedule() -> Table {
-    let mut t = Table::new([
-        "재전송",
-        "RFC 6298",
-        "Linux tcp_syn_linear_timeouts=4",
-        "예전 Linux (지수)",
-    ])
-    .titled("SYN 재전송 시각 (첫 SYN부터, 초): 이 시뮬레이션은 RFC 6298을 따릅니다");
+    let mut t = Table::new(["재전송", "RFC 6298", "Linux 6.x (linear)", "예전 Linux"])
+        .titled("SYN 재전송 시각 (첫 SYN부터, 초): 이 시뮬레이션은 RFC 6298을 따릅니다");
     // RFC 6298: RTO 1 s, doubled on each expiry: 1, 3, 7, 15, 31, 63.
     // Linux with linear timeouts: RTOs 1,1,1,1,1 then 2, 4, ...: 1..5, 7.
     let (mut rfc, mut rto) = (0, 1);
@@ -1209,10 +1215,12 @@ fn emit_summary(
             retransmits.join(", ")
         ))?;
         let syn = trace.lines.iter().any(|l| {
-            l.rule == Some(Rule::Retransmit) && l.sent.iter().any(|w| w.seg.ctl.syn && !w.seg.ctl.ack)
+            l.rule == Some(Rule::Retransmit)
+                && l.sent.iter().any(|w| w.seg.ctl.syn && !w.seg.ctl.ack)
         });
         let synack = trace.lines.iter().any(|l| {
-            l.rule == Some(Rule::Retransmit) && l.sent.iter().any(|w| w.seg.ctl.syn && w.seg.ctl.ack)
+            l.rule == Some(Rule::Retransmit)
+                && l.sent.iter().any(|w| w.seg.ctl.syn && w.seg.ctl.ack)
         });
         if syn {
             out.table(syn_schedule())?;
@@ -1270,7 +1278,10 @@ fn emit_summary(
         let timing = match e.delay_ms {
             0 => "끝나는 시각은 손실이 없을 때와 같습니다".to_string(),
             d if d > 0 => format!("손실이 없을 때보다 {} 늦게 끝납니다", duration(d as u64)),
-            d => format!("손실이 없을 때보다 {} 일찍 끝납니다", duration(d.unsigned_abs())),
+            d => format!(
+                "손실이 없을 때보다 {} 일찍 끝납니다",
+                duration(d.unsigned_abs())
+            ),
         };
         let counts = format!(
             "선에 올라간 segment는 {}개 (손실 없이 {}개), 그중 재전송 {}개 (손실 없이 {}개)",

@@ -191,8 +191,7 @@ fn live(clients: u8, out: &mut Emitter<'_>) -> Result<SocketsReport, SimError> {
     // Each attempt's socket closes at once: only the answer is kept.
     report.second_tcp_bind = Attempt::of(TcpListener::bind(addr));
     report.udp_same_port = Attempt::of(UdpSocket::bind(addr));
-    report.other_address_same_port =
-        Attempt::of(TcpListener::bind((OTHER_LOOPBACK, addr.port())));
+    report.other_address_same_port = Attempt::of(TcpListener::bind((OTHER_LOOPBACK, addr.port())));
     report.bind_step(out)?;
     report.ephemeral_range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
         .ok()
@@ -368,9 +367,15 @@ impl SocketsReport {
                 "simulated: socket 없이 보여 줍니다. port 번호는 seed에서 뽑았습니다 (--seed {seed})."
             ),
         })?;
-        out.text("127.0.0.1:0에 bind하면 커널이 ephemeral port 하나를 골라 줍니다 → listen() → LISTEN")?;
+        out.text(
+            "127.0.0.1:0에 bind하면 커널이 ephemeral port 하나를 골라 줍니다 → listen() → LISTEN",
+        )?;
         let mut t = Table::new(["socket", "address", "state"]);
-        t.row(["listener".to_string(), self.listener.to_string(), "LISTEN".to_string()]);
+        t.row([
+            "listener".to_string(),
+            self.listener.to_string(),
+            "LISTEN".to_string(),
+        ]);
         out.table(t)?;
         out.text("listening socket은 연결을 받기(accept)만 하고, 데이터는 accept()가 돌려주는 connected socket으로 오갑니다.")
     }
@@ -433,8 +438,14 @@ impl SocketsReport {
         };
         out.heading("3단계  같은 port에 다시 bind 해 보기")?;
         let mut t = Table::new(["bind", "결과"]);
-        t.row([format!("TCP {}", self.listener), result(&self.second_tcp_bind)]);
-        t.row([format!("UDP {}", self.listener), result(&self.udp_same_port)]);
+        t.row([
+            format!("TCP {}", self.listener),
+            result(&self.second_tcp_bind),
+        ]);
+        t.row([
+            format!("UDP {}", self.listener),
+            result(&self.udp_same_port),
+        ]);
         t.row([
             format!("TCP {OTHER_LOOPBACK}:{port}"),
             result(&self.other_address_same_port),
@@ -463,7 +474,9 @@ impl SocketsReport {
             Some([lo, hi]) => {
                 out.note(
                     "범위",
-                    format!("{lo}–{hi}: connect()나 port 0 bind 때 커널이 이 범위에서 port를 고릅니다."),
+                    format!(
+                        "{lo}–{hi}: connect()나 port 0 bind 때 커널이 이 범위에서 port를 고릅니다."
+                    ),
                 )?;
                 let inside = self
                     .connections
@@ -479,7 +492,9 @@ impl SocketsReport {
     }
 
     fn close_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
-        out.heading("5단계  close: client가 먼저 닫으면 (active closer) client 쪽이 TIME-WAIT에 남습니다")?;
+        out.heading(
+            "5단계  close: client가 먼저 닫으면 (active closer) client 쪽이 TIME-WAIT에 남습니다",
+        )?;
         out.text("client close() → FIN → server는 read()에서 0(EOF)을 받고 CLOSE-WAIT → server close() → FIN → client가 마지막 ACK을 보내고 TIME-WAIT (2×MSL 동안), server(passive closer)는 LAST-ACK 뒤 CLOSED")?;
         let Some(rows) = &self.time_wait else {
             return out.text("/proc/net/tcp: not available (Linux가 아니거나 /proc이 없습니다)");
@@ -493,7 +508,9 @@ impl SocketsReport {
             "st 06 = TIME_WAIT, 주소는 hex (IPv4는 little-endian 32-bit word, port는 그대로)",
         )?;
         if rows.is_empty() {
-            out.text("TIME_WAIT 줄을 찾지 못했습니다 (다른 namespace이거나 이미 사라졌을 수 있습니다).")?;
+            out.text(
+                "TIME_WAIT 줄을 찾지 못했습니다 (다른 namespace이거나 이미 사라졌을 수 있습니다).",
+            )?;
         } else {
             let mut t = Table::new([
                 "local_address",

@@ -988,7 +988,7 @@ impl Tcb {
         {
             return Checked::DataAfterClose(*seg);
         }
-        if seg.seq != self.rcv_nxt && seg.len > 0 && seq_lt(self.rcv_nxt, seg.seq) {
+        if seg.seq_len() > 0 && seq_lt(self.rcv_nxt, seg.seq) {
             return Checked::OutOfOrder(*seg);
         }
         Checked::Ok {
@@ -1027,9 +1027,7 @@ impl Tcb {
             // what we have) delivers only its new part.
             let end = seg.seq.wrapping_add(seg.len);
             if seq_lt(self.rcv_nxt, end) {
-                self.delivered = self
-                    .delivered
-                    .wrapping_add(end.wrapping_sub(self.rcv_nxt));
+                self.delivered = self.delivered.wrapping_add(end.wrapping_sub(self.rcv_nxt));
                 self.rcv_nxt = end;
             }
             self.deliver_held();
@@ -1051,9 +1049,7 @@ impl Tcb {
             let h = self.held.remove(i);
             let end = h.seq.wrapping_add(h.len);
             if seq_lt(self.rcv_nxt, end) {
-                self.delivered = self
-                    .delivered
-                    .wrapping_add(end.wrapping_sub(self.rcv_nxt));
+                self.delivered = self.delivered.wrapping_add(end.wrapping_sub(self.rcv_nxt));
                 self.rcv_nxt = end;
             }
         }
@@ -1642,7 +1638,12 @@ mod tests {
             assert_eq!(out.sent, [dup], "not rate limited");
             let first = seg(REMOTE + 1, Some(LOCAL + 1), Ctl::default(), 100);
             let out = recv(&mut t, first);
-            assert_step(&out, &t, State::Established, &[ack(LOCAL + 1, REMOTE + 301)]);
+            assert_step(
+                &out,
+                &t,
+                State::Established,
+                &[ack(LOCAL + 1, REMOTE + 301)],
+            );
             assert_eq!((t.delivered, t.held_bytes()), (300, 0));
         }
 

@@ -30,7 +30,6 @@
 //! [§5.2]: https://www.rfc-editor.org/rfc/rfc3986#section-5.2
 //! [WHATWG URL Standard]: https://url.spec.whatwg.org/
 
-
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use url::{Origin, Url};
@@ -681,10 +680,16 @@ impl Analysis {
         step(out, "RFC 3986 generic syntax로 나누기 (Appendix B)")?;
         self.split_step(out)?;
         if let Some(base) = &self.base {
-            step(out, "base에 대해 해석하기 (RFC 3986 §5.2 reference resolution)")?;
+            step(
+                out,
+                "base에 대해 해석하기 (RFC 3986 §5.2 reference resolution)",
+            )?;
             self.resolve_step(out, base)?;
         }
-        step(out, "WHATWG URL Standard — 브라우저가 쓰는 parser (url crate)")?;
+        step(
+            out,
+            "WHATWG URL Standard — 브라우저가 쓰는 parser (url crate)",
+        )?;
         self.whatwg_step(out)?;
         if self.report.valid {
             step(out, "query, default port, host (IDNA/Punycode)")?;
@@ -798,7 +803,9 @@ impl Analysis {
         if r.query_pairs.is_empty() {
             out.note("query pairs", "없음")?;
         } else {
-            out.text("query pairs (application/x-www-form-urlencoded로 decode: + → 공백, %XX → byte):")?;
+            out.text(
+                "query pairs (application/x-www-form-urlencoded로 decode: + → 공백, %XX → byte):",
+            )?;
             let pairs: Vec<(String, String)> = r
                 .query_pairs
                 .iter()
