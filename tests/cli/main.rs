@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod demo_handshake;
 mod demo_sockets;
+mod demo_step;
 mod demo_uri;
 mod demo_width;
 mod export;

@@ -1401,7 +1401,7 @@ fn to_json(plan: &Plan, args: &Args, trace: &Trace, effect: Option<&DropEffect>)
         .collect();
     json!({
         "scenario": plan.scenario.name(),
-        "call": (plan.scenario == Scenario::HalfClose).then(|| match plan.call {
+        "call": (plan.scenario == Scenario::HalfClose).then_some(match plan.call {
             Call::Close => "close",
             Call::Shutdown => "shutdown",
         }),
