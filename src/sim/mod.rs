@@ -128,17 +128,6 @@ pub enum SimError {
     },
 }
 
-/// Emits text steps formatted by a demo itself, one block per step.
-///
-/// Transitional: the demos written before the trace existed format their own
-/// text; each moves to structured blocks, and then this goes.
-pub(crate) fn emit_legacy_steps(out: &mut Emitter<'_>, steps: &[String]) -> Result<(), SimError> {
-    for step in steps {
-        out.pre(step.lines().map(str::to_string).collect())?;
-    }
-    Ok(())
-}
-
 /// Finds a demo by name.
 pub fn find(name: &str) -> Option<&'static Demo> {
     DEMOS.iter().find(|d| d.name == name)

@@ -39,10 +39,20 @@ struct Lanes {
     actors: Vec<String>,
     /// The column of each lane's line.
     x: Vec<usize>,
+    /// The width of the state columns left of the first lane and right of
+    /// the last; 0 when the diagram shows no states.
+    state_w: usize,
+    /// The states the last row left the middle lanes in: a middle lane's
+    /// state is written only when it changes.
+    shown: Vec<Option<String>>,
 }
 
 /// Columns of the time at the start of every diagram row: `  12.345s `.
 const TIME_W: usize = 10;
+
+/// The widest state column: `SYN-RECEIVED`, the longest of RFC 9293's
+/// names; longer states are cut.
+const STATE_W: usize = 12;
 
 impl Renderer {
     pub fn new(width: usize) -> Renderer {
@@ -63,13 +73,19 @@ impl Renderer {
             Block::Text { text } => {
                 let mut out = String::new();
                 for para in text.split('\n') {
-                    out += &wrap(para, self.width, "  ", "  ");
+                    // A bulleted paragraph hangs under its first word.
+                    let rest = if para.starts_with("• ") {
+                        "    "
+                    } else {
+                        "  "
+                    };
+                    out += &wrap(para, self.width, "  ", rest);
                 }
                 out
             }
             Block::Note { label, text } => note(label, text, self.width, 2),
-            Block::Lanes { actors } => {
-                let lanes = Lanes::new(actors.clone(), self.width);
+            Block::Lanes { actors, states } => {
+                let lanes = Lanes::new(actors.clone(), self.width, *states);
                 let out = lanes.header();
                 self.lanes = Some(lanes);
                 out
@@ -77,7 +93,7 @@ impl Renderer {
             Block::Event(ev) => {
                 let lanes = self
                     .lanes
-                    .get_or_insert_with(|| Lanes::new(Vec::new(), self.width));
+                    .get_or_insert_with(|| Lanes::new(Vec::new(), self.width, false));
                 lanes.event(ev, self.width)
             }
             Block::Table(t) => table(t, self.width),
@@ -142,20 +158,34 @@ fn cut(s: &str, width: usize) -> String {
 }
 
 impl Lanes {
-    fn new(actors: Vec<String>, width: usize) -> Lanes {
+    fn new(actors: Vec<String>, width: usize, states: bool) -> Lanes {
         let n = actors.len().max(1);
-        // Lanes spread evenly between the time column and the right margin,
-        // with room for half a name on either side.
+        // Room for half a name on either side of the outer lanes.
         let name_room = actors
             .iter()
             .map(|a| width_of(a))
             .max()
             .unwrap_or(0)
             .min(16);
-        let left = TIME_W + name_room / 2;
-        let right = width
-            .saturating_sub(name_room.div_ceil(2) + 1)
-            .max(left + 1);
+        // State columns take what a state needs, but never more than a
+        // sixth of the width each, so the arrows keep most of the row.
+        let state_w = if states {
+            STATE_W.min(width / 6).max(4)
+        } else {
+            0
+        };
+        let (left, right) = if states {
+            (
+                (TIME_W + state_w + 1).max(TIME_W + name_room / 2),
+                width.saturating_sub((state_w + 2).max(name_room.div_ceil(2) + 1)),
+            )
+        } else {
+            (
+                TIME_W + name_room / 2,
+                width.saturating_sub(name_room.div_ceil(2) + 1),
+            )
+        };
+        let right = right.max(left + 1);
         let x = if n == 1 {
             vec![(left + right) / 2]
         } else {
@@ -163,7 +193,12 @@ impl Lanes {
                 .map(|i| left + (right - left) * i / (n - 1))
                 .collect()
         };
-        Lanes { actors, x }
+        Lanes {
+            shown: vec![None; actors.len()],
+            actors,
+            x,
+            state_w,
+        }
     }
 
     /// The actors' names centred over their lanes.
@@ -180,13 +215,18 @@ impl Lanes {
         format!("\n{}\n{}\n", line.finish(), bars.finish())
     }
 
-    fn event(&self, ev: &Event, width: usize) -> String {
-        let time = ev.time_ms.map(seconds).unwrap_or_default();
+    fn bars(&self) -> Line {
         let mut line = Line::new();
-        line.put(0, &pad(&format!("{time:>8}"), TIME_W));
         for &x in &self.x {
             line.put(x, "│");
         }
+        line
+    }
+
+    fn event(&mut self, ev: &Event, width: usize) -> String {
+        let time = ev.time_ms.map(seconds).unwrap_or_default();
+        let mut line = self.bars();
+        line.put(0, &pad(&format!("{time:>8}"), TIME_W));
         let mut above = None;
         match &ev.kind {
             EventKind::Message {
@@ -227,7 +267,16 @@ impl Lanes {
                     let start = lo + 1 + (span - 1 - label_w) / 2;
                     line.put(start.saturating_sub(1), &format!(" {label} "));
                 } else {
-                    above = Some(label.clone());
+                    // On its own line above the arrow, from the arrow's
+                    // start when it fits there.
+                    let start = lo + 2;
+                    above = Some(if start + label_w <= width {
+                        let mut l = self.bars();
+                        l.put(start, label);
+                        l.finish() + "\n"
+                    } else {
+                        wrap(label, width, &" ".repeat(TIME_W), &" ".repeat(TIME_W + 2))
+                    });
                 }
             }
             EventKind::Action {
@@ -236,25 +285,73 @@ impl Lanes {
                 state,
             } => {
                 let text = match state {
-                    Some(s) => format!("● {label} → {s}"),
-                    None => format!("● {label}"),
+                    Some(s) if self.state_w == 0 => format!("● {label} → {s}"),
+                    _ => format!("● {label}"),
                 };
                 above = self.place_text(&mut line, *actor, &text, width);
             }
             EventKind::State { actor, state } => {
-                above = self.place_text(&mut line, *actor, &format!("→ {state}"), width);
+                if self.state_w == 0 {
+                    above = self.place_text(&mut line, *actor, &format!("→ {state}"), width);
+                }
             }
         }
+        let extra = self.put_states(&mut line, ev, width);
         let mut out = String::new();
         if let Some(label) = above {
-            out += &wrap(&label, width, &" ".repeat(TIME_W), &" ".repeat(TIME_W + 2));
+            out += &label;
         }
         out += &cut(&line.finish(), width);
         out.push('\n');
-        for n in &ev.notes {
+        for n in extra.iter().chain(&ev.notes) {
             out += &note_lines(n, width);
         }
         out
+    }
+
+    /// The states of the row beside the outer lanes; a middle lane's state
+    /// beside its lane when it changed (or under the row when there is no
+    /// room). Returns what goes under the row.
+    fn put_states(&mut self, line: &mut Line, ev: &Event, width: usize) -> Vec<String> {
+        if self.state_w == 0 {
+            return Vec::new();
+        }
+        let mut states = ev.states.clone();
+        // A state change or an action's new state is the acting lane's state.
+        match &ev.kind {
+            EventKind::State { actor, state }
+            | EventKind::Action {
+                actor,
+                state: Some(state),
+                ..
+            } => {
+                if states.len() <= *actor {
+                    states.resize(*actor + 1, None);
+                }
+                states[*actor].get_or_insert_with(|| state.clone());
+            }
+            _ => {}
+        }
+        let n = self.x.len();
+        let mut under = Vec::new();
+        for (i, state) in states.iter().enumerate().take(n) {
+            let Some(state) = state else { continue };
+            let text = truncate(state, self.state_w);
+            if i == 0 {
+                line.put(TIME_W, &pad(&text, self.state_w));
+            } else if i + 1 == n {
+                line.put(self.x[i] + 2, &text);
+            } else if self.shown.get(i) != Some(&Some(state.clone())) {
+                let text = format!("→ {state}");
+                if self.place_text(line, i, &text, width).is_some() {
+                    under.push(format!("{} {text}", self.actors[i]));
+                }
+            }
+            if let Some(slot) = self.shown.get_mut(i) {
+                *slot = Some(state.clone());
+            }
+        }
+        under
     }
 
     /// Puts `text` beside the actor's lane (left of the last lane, right of
@@ -275,11 +372,26 @@ impl Lanes {
             Some(x + 2)
         };
         match start {
-            Some(s) if s >= TIME_W && s + w <= width && self.clear(s, s + w, actor) => {
+            Some(s) if s >= self.text_from() && s + w <= width && self.clear(s, s + w, actor) => {
                 line.put(s, text);
                 None
             }
-            _ => Some(text.to_string()),
+            _ => Some(wrap(
+                text,
+                width,
+                &" ".repeat(TIME_W),
+                &" ".repeat(TIME_W + 2),
+            )),
+        }
+    }
+
+    /// The first column a row's text may take: after the time, and after
+    /// the first lane's state column when there is one.
+    fn text_from(&self) -> usize {
+        if self.state_w == 0 {
+            TIME_W
+        } else {
+            TIME_W + self.state_w + 1
         }
     }
 
@@ -571,6 +683,7 @@ mod tests {
                 },
                 Block::Lanes {
                     actors: vec!["client".into(), "server".into()],
+                    states: false,
                 },
                 Block::Event(
                     Event::message(0.0, 0, 1, "SYN seq=0")
@@ -632,13 +745,78 @@ mod tests {
 
     #[test]
     fn arrows_point_the_way_the_message_goes() {
-        let lanes = Lanes::new(vec!["c".into(), "s".into()], 80);
+        let mut lanes = Lanes::new(vec!["c".into(), "s".into()], 80, false);
         let right = lanes.event(&Event::message(0.0, 0, 1, "SYN"), 80);
         let left = lanes.event(&Event::message(0.0, 1, 0, "SYN"), 80);
         assert!(right.contains("▶") && !right.contains("◀"), "{right}");
         assert!(left.contains("◀") && !left.contains("▶"), "{left}");
         let lost = lanes.event(&Event::message(0.0, 0, 1, "SYN").lost(), 80);
         assert!(lost.contains("✕") && !lost.contains("▶"), "{lost}");
+    }
+
+    #[test]
+    fn state_columns_show_each_lanes_state_beside_the_row() {
+        let mut r = Renderer::new(80);
+        let mut out = r.block(&Block::Lanes {
+            actors: vec!["client".into(), "server".into()],
+            states: true,
+        });
+        out += &r.block(&Block::Event(
+            Event::message(0.0, 0, 1, "<SEQ=5000><ACK=1001><CTL=SYN,ACK>")
+                .states([Some("SYN-RECEIVED"), Some("ESTABLISHED")])
+                .note("RFC 9293 3.10.7.3에 따라 아주 긴 설명이 붙어도 다음 줄로 넘어가며 화살표 아래의 들여쓰기를 지킵니다"),
+        ));
+        out += &r.block(&Block::Event(
+            Event::message(
+                0.0,
+                0,
+                1,
+                "<SEQ=4294967295><ACK=4294967295><CTL=SYN,ACK><LEN=100>",
+            )
+            .states([Some("A"), Some("B")]),
+        ));
+        out += &r.block(&Block::Event(
+            Event::action(1.0, 1, "RTO fired").states([Some("A"), Some("B")]),
+        ));
+        assert!(widest(&out) <= 80, "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let row = lines.iter().find(|l| l.contains("SYN,ACK")).expect("row");
+        assert!(row.contains("SYN-RECEIVED"), "{out}");
+        assert!(row.trim_end().ends_with("ESTABLISHED"), "{out}");
+        assert!(row.contains("▶"), "the label fits on the arrow: {out}");
+        // The note wraps with a hanging indent under its first word.
+        let note = lines.iter().position(|l| l.contains("↳")).expect("note");
+        assert!(
+            lines[note + 1].starts_with(&" ".repeat(TIME_W + 2)),
+            "{out}"
+        );
+        // The long label stands on its own line above its arrow.
+        let long = lines
+            .iter()
+            .position(|l| l.contains("4294967295"))
+            .expect("long");
+        assert!(
+            !lines[long].contains('▶') && lines[long + 1].contains('▶'),
+            "{out}"
+        );
+        assert!(lines[long + 1].trim_end().ends_with('B'), "{out}");
+        let timer = lines
+            .iter()
+            .find(|l| l.contains("RTO fired"))
+            .expect("timer");
+        assert!(timer.starts_with("  0.001s  A"), "{out}");
+        for w in [40, 60, 120] {
+            let mut r = Renderer::new(w);
+            let mut s = r.block(&Block::Lanes {
+                actors: vec!["client".into(), "server".into()],
+                states: true,
+            });
+            s += &r.block(&Block::Event(
+                Event::message(0.0, 1, 0, "<SEQ=5000><ACK=1001><CTL=SYN,ACK>")
+                    .states([Some("SYN-RECEIVED"), Some("ESTABLISHED")]),
+            ));
+            assert!(widest(&s) <= w, "{w}: {s}");
+        }
     }
 
     #[test]

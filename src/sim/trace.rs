@@ -38,7 +38,14 @@ pub enum Block {
     Note { label: String, text: String },
     /// Starts a sequence diagram with one lane per actor; the
     /// [`Block::Event`]s that follow are its rows, until the next `Lanes`.
-    Lanes { actors: Vec<String> },
+    /// With `states`, the first and last lanes get a column for the state
+    /// each row leaves them in ([`Event::states`]), as RFC 9293's figures
+    /// write it beside each line.
+    Lanes {
+        actors: Vec<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        states: bool,
+    },
     /// One row of the current sequence diagram.
     Event(Event),
     /// A table; drawn as `key: value` blocks when it cannot fit.
@@ -62,6 +69,11 @@ pub struct Event {
     pub kind: EventKind,
     /// Explanations shown under the row, each wrapped with a hanging indent.
     pub notes: Vec<String>,
+    /// Each lane's state after this row (by actor index; `None` where the
+    /// demo has none to say), drawn beside the lanes when the diagram's
+    /// [`Block::Lanes`] asked for state columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub states: Vec<Option<String>>,
 }
 
 /// What a row of a sequence diagram shows.
@@ -234,6 +246,19 @@ impl<'a> Emitter<'a> {
     ) -> Result<(), SimError> {
         self.emit(Block::Lanes {
             actors: actors.into_iter().map(Into::into).collect(),
+            states: false,
+        })
+    }
+
+    /// A sequence diagram whose rows show each lane's state beside it
+    /// (see [`Event::states`]).
+    pub fn lanes_with_states<S: Into<String>>(
+        &mut self,
+        actors: impl IntoIterator<Item = S>,
+    ) -> Result<(), SimError> {
+        self.emit(Block::Lanes {
+            actors: actors.into_iter().map(Into::into).collect(),
+            states: true,
         })
     }
 
@@ -300,6 +325,7 @@ impl Event {
                 lost: false,
             },
             notes: Vec::new(),
+            states: Vec::new(),
         }
     }
 
@@ -312,6 +338,7 @@ impl Event {
                 state: None,
             },
             notes: Vec::new(),
+            states: Vec::new(),
         }
     }
 
@@ -323,6 +350,7 @@ impl Event {
                 state: state.into(),
             },
             notes: Vec::new(),
+            states: Vec::new(),
         }
     }
 
@@ -344,6 +372,12 @@ impl Event {
 
     pub fn note(mut self, note: impl Into<String>) -> Event {
         self.notes.push(note.into());
+        self
+    }
+
+    /// Each lane's state after this row, by actor index.
+    pub fn states<S: Into<String>>(mut self, states: impl IntoIterator<Item = Option<S>>) -> Event {
+        self.states = states.into_iter().map(|s| s.map(Into::into)).collect();
         self
     }
 }

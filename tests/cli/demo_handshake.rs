@@ -6,14 +6,21 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use synack::render::width::width;
+
 use crate::util::{Env, HANDSHAKE_SCENARIOS, assert_golden};
 
 /// ISNs small enough to check the numbers by hand.
 const SMALL_ISNS: [&str; 4] = ["--isn-client", "1000", "--isn-server", "5000"];
 
 fn text(env: &Env, args: &[&str]) -> String {
+    text_at(env, 80, args)
+}
+
+fn text_at(env: &Env, columns: usize, args: &[&str]) -> String {
     let out = env
         .bare_cmd()
+        .env("COLUMNS", columns.to_string())
         .args(["demo", "handshake"])
         .args(args)
         .assert()
@@ -27,36 +34,110 @@ fn json(env: &Env, args: &[&str]) -> Value {
 }
 
 #[test]
-fn every_scenario_matches_its_golden_diagram() {
+fn every_scenario_matches_its_golden_diagram_at_80_and_120_columns() {
     let env = Env::new();
-    for scenario in HANDSHAKE_SCENARIOS {
-        let out = text(&env, &[&["--scenario", scenario][..], &SMALL_ISNS].concat());
-        assert_golden(&format!("demo/handshake-{scenario}.txt"), &out);
+    for columns in [80, 120] {
+        let golden = |name: &str, args: &[&str]| {
+            let out = text_at(&env, columns, args);
+            for line in out.lines() {
+                assert!(width(line) <= columns, "{name} at {columns}:\n{line}");
+            }
+            assert_golden(&format!("demo/handshake-{name}-{columns}.txt"), &out);
+        };
+        for scenario in HANDSHAKE_SCENARIOS {
+            golden(
+                scenario,
+                &[&["--scenario", scenario][..], &SMALL_ISNS].concat(),
+            );
+        }
+        golden(
+            "half-close-call-close",
+            &[
+                &["--scenario", "half-close", "--call", "close"][..],
+                &SMALL_ISNS,
+            ]
+            .concat(),
+        );
+        // Drawn ISNs, relative numbers and a wraparound, once each.
+        golden("open-seed7", &["--seed", "7"]);
+        golden("close-relative", &["--scenario", "close", "--relative"]);
+        golden(
+            "close-wraparound",
+            &[
+                "--scenario",
+                "close",
+                "--isn-client",
+                "4294967295",
+                "--isn-server",
+                "4294967294",
+                "--msl",
+                "30",
+            ],
+        );
+        golden(
+            "close-drop5",
+            &[&["--scenario", "close", "--drop", "5"][..], &SMALL_ISNS].concat(),
+        );
     }
-    // Drawn ISNs and a wraparound, once each.
-    assert_golden(
-        "demo/handshake-open-seed7.txt",
-        &text(&env, &["--seed", "7"]),
+}
+
+/// Each lane's state is beside every row, the segment is on the arrow, and
+/// the notes under the row cite the RFC (issue 25 §1).
+#[test]
+fn diagram_rows_carry_both_states_the_segment_and_the_rfc() {
+    let env = Env::new();
+    let out = text(&env, &[&["--scenario", "open"][..], &SMALL_ISNS].concat());
+    let row = out
+        .lines()
+        .find(|l| l.contains("<SEQ=5000><ACK=1001><CTL=SYN,ACK>"))
+        .expect("the SYN+ACK row");
+    assert!(
+        row.contains("SYN-SENT") && row.trim_end().ends_with("SYN-RECEIVED"),
+        "{row}"
     );
-    let wrap = text(
+    assert!(row.contains('◀'), "{row}");
+    let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("[RFC 9293 3.10.7.2]"), "{out}");
+}
+
+/// `--relative` counts from each side's ISN, as Wireshark does; the JSON
+/// keeps absolute numbers. Default ISNs are small (issue 25 §1).
+#[test]
+fn relative_numbers_count_from_each_isn_and_default_isns_are_small() {
+    let env = Env::new();
+    let out = text(&env, &["--scenario", "close", "--relative"]);
+    for seg in [
+        "<SEQ=0><CTL=SYN>",
+        "<SEQ=0><ACK=1><CTL=SYN,ACK>",
+        "<SEQ=1><ACK=1><CTL=ACK>",
+        "<SEQ=1><ACK=1><CTL=FIN,ACK>",
+        "<SEQ=1><ACK=2><CTL=FIN,ACK>",
+        "<SEQ=2><ACK=2><CTL=ACK>",
+    ] {
+        assert!(out.contains(seg), "{seg} missing:\n{out}");
+    }
+    for seed in 1..=20 {
+        let doc = json(&env, &["--seed", &seed.to_string(), "--relative"]);
+        let (c, s) = (
+            doc["isn_client"].as_u64().expect("isn"),
+            doc["isn_server"].as_u64().expect("isn"),
+        );
+        assert!(
+            (1_000..5_000).contains(&c) && (5_000..10_000).contains(&s),
+            "{c} {s}"
+        );
+        assert_eq!(doc["events"][1]["seq"], c, "JSON stays absolute");
+    }
+    // A RST from a port without a listener carries SEQ=0, not an offset.
+    let out = text(
         &env,
         &[
-            "--scenario",
-            "close",
-            "--isn-client",
-            "4294967295",
-            "--isn-server",
-            "4294967294",
-            "--msl",
-            "30",
-        ],
+            &["--scenario", "closed-port", "--relative"][..],
+            &SMALL_ISNS,
+        ]
+        .concat(),
     );
-    assert_golden("demo/handshake-close-wraparound.txt", &wrap);
-    let dropped = text(
-        &env,
-        &[&["--scenario", "close", "--drop", "5"][..], &SMALL_ISNS].concat(),
-    );
-    assert_golden("demo/handshake-close-drop5.txt", &dropped);
+    assert!(out.contains("<SEQ=0><ACK=1><CTL=RST,ACK>"), "{out}");
 }
 
 #[test]
@@ -381,4 +462,240 @@ fn each_event_is_a_step() {
         text(&env, &["--scenario", "open"]),
         "--step without a terminal prints all"
     );
+}
+
+/// Regression (issue 25 §2): `half-close` said close() but showed
+/// shutdown(SHUT_WR). After close() the client answers the server's data
+/// with RST and the server's next write fails with EPIPE; after shutdown it
+/// keeps ACKing.
+#[test]
+fn half_close_shows_close_and_shutdown_apart() {
+    let env = Env::new();
+    let shut = json(
+        &env,
+        &[
+            &["--scenario", "half-close", "--call", "shutdown"][..],
+            &SMALL_ISNS,
+        ]
+        .concat(),
+    );
+    let close = json(
+        &env,
+        &[
+            &["--scenario", "half-close", "--call", "close"][..],
+            &SMALL_ISNS,
+        ]
+        .concat(),
+    );
+    assert_eq!(shut["call"], "shutdown");
+    assert_eq!(close["call"], "close");
+    let from_client = |doc: &Value| -> Vec<Vec<String>> {
+        doc["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .filter(|e| e["from"] == "client" && !e["seq"].is_null())
+            .map(|e| {
+                e["flags"]
+                    .as_array()
+                    .expect("flags")
+                    .iter()
+                    .map(|f| f.as_str().expect("flag").to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    let s = from_client(&shut);
+    assert_eq!(s.iter().filter(|f| *f == &["RST"]).count(), 0, "{s:?}");
+    // shutdown: both 100-byte segments ACKed from FIN-WAIT-2.
+    let acked: Vec<&Value> = shut["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| {
+            e["from"] == "client"
+                && e["client_state"] == "FIN-WAIT-2"
+                && e["flags"] == serde_json::json!(["ACK"])
+        })
+        .collect();
+    assert_eq!(acked.len(), 2);
+    assert_eq!(acked[1]["ack"], 5201);
+    assert_eq!(shut["final"]["client"], "CLOSED");
+    assert_eq!(states(&shut, "client").last(), Some(&"CLOSED"));
+    assert!(states(&shut, "client").contains(&"TIME-WAIT"));
+
+    let rst: Vec<&Value> = close["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["flags"] == serde_json::json!(["RST"]))
+        .collect();
+    assert_eq!(rst.len(), 1);
+    assert_eq!(
+        (rst[0]["from"].as_str(), rst[0]["seq"].as_u64()),
+        (Some("client"), Some(1002))
+    );
+    assert_eq!(rst[0]["received"]["len"], 100);
+    assert!(!states(&close, "client").contains(&"TIME-WAIT"));
+    assert!(
+        close["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e["from"] == "server"
+                && e["note"].as_str().is_some_and(|n| n.contains("EPIPE")))
+    );
+    assert_eq!(close["final"]["server"], "CLOSED");
+}
+
+/// Regression (issue 25 §2): an in-window out-of-order segment is held and
+/// answered at once by a duplicate ACK (RFC 5681 4.2), and the retransmitted
+/// gap makes the ACK jump over both segments.
+#[test]
+fn out_of_order_data_is_held_and_duplicate_acked() {
+    let env = Env::new();
+    // half-close: SYN, SYN+ACK, ACK, FIN, ACK, data 1 (#6), data 2 (#7).
+    let doc = json(
+        &env,
+        &[
+            &["--scenario", "half-close", "--drop", "6"][..],
+            &SMALL_ISNS,
+        ]
+        .concat(),
+    );
+    let client_acks: Vec<u64> = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["from"] == "client" && e["flags"] == serde_json::json!(["ACK"]))
+        .filter_map(|e| e["ack"].as_u64())
+        .collect();
+    // The handshake's ACK, a duplicate ACK for the held second segment and
+    // one for the held FIN, then one ACK past both data segments once the
+    // first comes again, then the FIN's when it is sent again.
+    assert_eq!(client_acks, [5001, 5001, 5001, 5201, 5202]);
+    let dup = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["rule"] == "out-of-order data held, duplicate ACK")
+        .expect("a duplicate ACK");
+    assert_eq!(dup["ack"], 5001);
+    assert_eq!(dup["received"]["seq"], 5101);
+    assert_eq!(dup["client_state"], "FIN-WAIT-2");
+}
+
+/// Regression (issue 25 §2): `--drop` footnotes say how much later (never
+/// "0ms later" or "-100ms") and the segment counts of the run.
+#[test]
+fn drop_footnotes_have_true_times_and_counts() {
+    let env = Env::new();
+    for scenario in HANDSHAKE_SCENARIOS {
+        let base = json(&env, &["--scenario", scenario]);
+        let wire = base["segments_on_wire"].as_u64().expect("count");
+        for k in 1..=wire {
+            let k = k.to_string();
+            let out = text(&env, &["--scenario", scenario, "--drop", &k]);
+            let doc = json(&env, &["--scenario", scenario, "--drop", &k]);
+            let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            let note = joined
+                .split("• --drop")
+                .nth(1)
+                .unwrap_or_else(|| panic!("{scenario} --drop {k}: no footnote\n{out}"));
+            // No "0ms later", no negative time.
+            assert!(
+                !note.contains("달라졌습니다") || note.contains("상태 경로가 달라졌습니다"),
+                "{note}"
+            );
+            assert!(
+                !note.contains(" 0ms") && !note.contains(" -"),
+                "{scenario} --drop {k}: {note}"
+            );
+            let e = &doc["drop_effect"];
+            let line = format!(
+                "선에 올라간 segment는 {}개 (손실 없이 {}개)",
+                e["segments_on_wire"], e["segments_on_wire_without_drop"]
+            );
+            assert_eq!(e["segments_on_wire"], doc["segments_on_wire"]);
+            assert_eq!(e["segments_on_wire_without_drop"], base["segments_on_wire"]);
+            assert!(
+                joined.contains(&line),
+                "{scenario} --drop {k}: {line}\n{out}"
+            );
+        }
+    }
+}
+
+/// Issue 25 §2: SYN retransmission shown by RFC 6298 and by Linux side by
+/// side, with tcp_rto_min, and RFC state names mapped to ss and netstat.
+#[test]
+fn syn_retransmission_and_tool_state_names() {
+    let env = Env::new();
+    let out = text_at(&env, 120, &["--scenario", "syn-lost"]);
+    let joined = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "tcp_syn_linear_timeouts",
+        "1 +1s +1s +1s",
+        "2 +3s +2s +3s",
+        "3 +7s +3s +7s",
+        "4 +15s +4s +15s",
+        "5 +31s +5s +31s",
+        "6 +63s +7s +63s",
+        "+11s (tcp_syn_retries=6)",
+        "+127s (tcp_syn_retries=6)",
+        "tcp_rto_min = 200ms",
+    ] {
+        assert!(joined.contains(needle), "{needle}:\n{out}");
+    }
+    let out = text_at(&env, 120, &["--scenario", "close"]);
+    for row in [
+        "SYN-RECEIVED  SYN-RECV    SYN_RECV",
+        "FIN-WAIT-1    FIN-WAIT-1  FIN_WAIT1",
+        "TIME-WAIT     TIME-WAIT   TIME_WAIT",
+        "ESTABLISHED   ESTAB       ESTABLISHED",
+    ] {
+        assert!(out.contains(row), "{row}:\n{out}");
+    }
+}
+
+/// Issue 25 §2: an event's `flags` are those of the segment it names, and
+/// times are `time_ms` (with `t_ms` kept as an alias).
+#[test]
+fn event_flags_are_the_named_segments_and_times_are_time_ms() {
+    let env = Env::new();
+    for scenario in HANDSHAKE_SCENARIOS {
+        let doc = json(&env, &["--scenario", scenario]);
+        for e in doc["events"].as_array().expect("events") {
+            assert_eq!(e["time_ms"], e["t_ms"]);
+            let flags: Vec<&str> = e["flags"]
+                .as_array()
+                .expect("flags")
+                .iter()
+                .map(|f| f.as_str().expect("flag"))
+                .collect();
+            match e["segment"].as_str() {
+                None => assert!(flags.is_empty(), "{e}"),
+                Some(seg) => {
+                    let ctl = seg
+                        .split("<CTL=")
+                        .nth(1)
+                        .and_then(|r| r.split('>').next())
+                        .unwrap_or_default();
+                    assert_eq!(ctl, flags.join(","), "{e}");
+                }
+            }
+            if let Some(seg) = e["received"]["segment"].as_str() {
+                let flags: Vec<&str> = e["received"]["flags"]
+                    .as_array()
+                    .expect("flags")
+                    .iter()
+                    .map(|f| f.as_str().expect("flag"))
+                    .collect();
+                assert!(seg.contains(&format!("<CTL={}>", flags.join(","))), "{e}");
+            }
+        }
+        for t in doc["transitions"].as_array().expect("transitions") {
+            assert_eq!(t["time_ms"], t["t_ms"]);
+        }
+    }
 }

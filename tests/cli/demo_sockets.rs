@@ -5,7 +5,7 @@ use std::net::TcpListener;
 
 use serde_json::Value;
 
-use crate::demo_uri::{one_line_error, stdout};
+use crate::demo_uri::{goldens_80_120, one_line_error, stdout};
 use crate::util::{Env, assert_golden};
 
 fn run(env: &Env, args: &[&str]) -> String {
@@ -70,7 +70,7 @@ fn live_text_shows_the_table_and_the_os_error() {
         "{text}"
     );
     assert!(text.contains("Address already in use"), "{text}");
-    assert!(text.contains("서로 다른 client port: 3개"), "{text}");
+    assert!(text.contains("서로 다른 client port의 수: 3 "), "{text}");
 }
 
 #[test]
@@ -78,7 +78,12 @@ fn simulated_text_matches_golden_and_repeats() {
     let env = Env::new();
     let text = run(&env, &["--simulate", "--seed", "42"]);
     assert_eq!(text, run(&env, &["--simulate", "--seed", "42"]));
-    assert_golden("demo/sockets-simulated.txt", &text);
+    goldens_80_120(
+        &env,
+        "sockets-simulated",
+        &text,
+        &["sockets", "--simulate", "--seed", "42"],
+    );
 }
 
 #[test]

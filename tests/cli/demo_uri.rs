@@ -14,8 +14,25 @@ pub fn one_line_error(env: &Env, args: &[&str], code: i32) -> String {
 
 /// Runs `synack demo ARGS`, expects success, returns stdout.
 pub fn stdout(env: &Env, args: &[&str]) -> String {
-    let out = env.bare_cmd().arg("demo").args(args).assert().success();
+    stdout_at(env, 80, args)
+}
+
+pub fn stdout_at(env: &Env, columns: usize, args: &[&str]) -> String {
+    let out = env
+        .bare_cmd()
+        .env("COLUMNS", columns.to_string())
+        .arg("demo")
+        .args(args)
+        .assert()
+        .success();
     String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+}
+
+/// The golden `demo/NAME-80.txt` for `text` (run at 80 columns) and
+/// `demo/NAME-120.txt` for the same command at 120.
+pub fn goldens_80_120(env: &Env, name: &str, text: &str, args: &[&str]) {
+    assert_golden(&format!("demo/{name}-80.txt"), text);
+    assert_golden(&format!("demo/{name}-120.txt"), &stdout_at(env, 120, args));
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
@@ -26,35 +43,35 @@ fn json(env: &Env, args: &[&str]) -> Value {
 #[test]
 fn korean_host_text_matches_golden() {
     let env = Env::new();
-    let text = stdout(
-        &env,
-        &[
-            "uri",
-            "https://긴급재난지원금.kr/?q=%EC%A7%80%EC%9B%90+%EA%B8%88&page=2",
-            "--compare",
-            "https://xn--jj0bb2kr6h965bxcbp8g.kr:443/other",
-        ],
-    );
+    let args = [
+        "uri",
+        "https://긴급재난지원금.kr/?q=%EC%A7%80%EC%9B%90+%EA%B8%88&page=2",
+        "--compare",
+        "https://xn--jj0bb2kr6h965bxcbp8g.kr:443/other",
+    ];
+    let text = stdout(&env, &args);
     assert!(
         text.contains("host (ASCII)    xn--jj0bb2kr6h965bxcbp8g.kr\n"),
         "{text}"
     );
-    assert_golden("demo/uri-korean.txt", &text);
+    goldens_80_120(&env, "uri-korean", &text, &args);
 }
 
 #[test]
 fn relative_reference_text_matches_golden() {
     let env = Env::new();
-    let text = stdout(&env, &["uri", "../g?y#s", "--base", "http://a/b/c/d;p?q"]);
+    let args = ["uri", "../g?y#s", "--base", "http://a/b/c/d;p?q"];
+    let text = stdout(&env, &args);
     assert!(text.contains("결과       http://a/b/g?y#s\n"), "{text}");
-    assert_golden("demo/uri-relative.txt", &text);
+    goldens_80_120(&env, "uri-relative", &text, &args);
 }
 
 #[test]
 fn invalid_input_is_shown_not_refused() {
     let env = Env::new();
-    let text = stdout(&env, &["uri", "http://exa mple.com/"]);
-    assert_golden("demo/uri-invalid.txt", &text);
+    let args = ["uri", "http://exa mple.com/"];
+    let text = stdout(&env, &args);
+    goldens_80_120(&env, "uri-invalid", &text, &args);
     let v = json(&env, &["uri", "http://a:99999/"]);
     assert_eq!(v["valid"], false);
     assert_eq!(v["error"], "invalid port number");

@@ -13,7 +13,7 @@ use clap::{CommandFactory, Parser, ValueEnum};
 use serde_json::{Value, json};
 
 use super::tcp::{Event, Rule, Segment, Side, State, Tcb, Timer, Transition};
-use crate::render::width::{pad, width};
+use crate::sim::trace::{Event as TraceEvent, Table};
 use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
@@ -55,18 +55,32 @@ const MAX_EVENTS: usize = 500;
 #[command(
     name = "handshake",
     about = "TCP connection setup and teardown (RFC 9293): 3-way handshake, 4-way close, TIME-WAIT, loss and RST",
-    allow_negative_numbers = true
+    allow_negative_numbers = true,
+    after_help = "Examples:\n  synack demo handshake --scenario close --relative\n  synack demo handshake --scenario syn-lost\n  synack demo handshake --scenario half-close --call close\n  synack demo handshake --scenario close --drop 5"
 )]
 struct Args {
     /// What to show
     #[arg(long, value_enum, default_value_t = Scenario::Open)]
     scenario: Scenario,
-    /// The client's initial sequence number (default: drawn from --seed)
+    /// The client's initial sequence number (default: drawn from --seed
+    /// between 1000 and 4999, small so that +1 shows at a glance; real
+    /// stacks draw from the whole 32-bit space, RFC 6528)
     #[arg(long, value_name = "N")]
     isn_client: Option<u32>,
-    /// The server's initial sequence number (default: drawn from --seed)
+    /// The server's initial sequence number (default: drawn from --seed
+    /// between 5000 and 9999)
     #[arg(long, value_name = "N")]
     isn_server: Option<u32>,
+    /// Show SEQ and ACK relative to each side's ISN, as Wireshark does
+    /// (the SYN is 0, the first data byte 1); the JSON keeps absolute numbers
+    #[arg(long)]
+    relative: bool,
+    /// How the client closes in half-close: `shutdown` (SHUT_WR, it still
+    /// reads and ACKs the server's data) or `close` (it reads no more: Linux
+    /// answers the server's next data with RST, and the server's write gets
+    /// EPIPE)
+    #[arg(long, value_enum, default_value_t = Call::Shutdown)]
+    call: Call,
     /// Lose the K-th segment put on the wire (1-based, retransmissions count)
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
     drop: Option<u32>,
@@ -76,6 +90,15 @@ struct Args {
     msl: u64,
     #[command(flatten)]
     common: Common,
+}
+
+/// The call that closes the client's side in `half-close`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Call {
+    /// close(): no more sending and no more reading
+    Close,
+    /// shutdown(SHUT_WR): no more sending; reading goes on
+    Shutdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,7 +123,7 @@ enum Scenario {
     ClosedPort,
     /// Why two messages are not enough: an old duplicate SYN
     TwoWay,
-    /// The client closes, the server keeps sending, then closes
+    /// The client closes its sending side, the server keeps sending (see --call)
     HalfClose,
 }
 
@@ -115,13 +138,13 @@ impl Scenario {
     fn intro(self) -> &'static str {
         match self {
             Scenario::Open => {
-                "3-way handshake: SYN → SYN,ACK → ACK. 양쪽이 서로의 ISN을 ACK해야 두 방향의 sequence number가 동기화됩니다."
+                "3-way handshake: SYN → SYN+ACK → ACK. 양쪽이 서로의 ISN을 ACK해야 두 방향의 sequence number가 동기화됩니다."
             }
             Scenario::Close => {
-                "4-way close: client가 먼저 닫고(active close) FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT → CLOSED,\nserver는 CLOSE-WAIT → LAST-ACK → CLOSED (passive close)."
+                "4-way close: client가 먼저 닫고(active close) FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT → CLOSED, server는 CLOSE-WAIT → LAST-ACK → CLOSED (passive close)."
             }
             Scenario::ClosePiggyback => {
-                "3-segment close: server가 FIN을 받자마자 close()하면 delayed ACK이 FIN에 실려 FIN,ACK 하나로 갑니다.\nclient는 FIN-WAIT-2를 건너뛰고 FIN-WAIT-1 → TIME-WAIT (실제 스택에서 흔한 모양)."
+                "3-segment close: server가 FIN을 받자마자 close()하면 delayed ACK이 FIN에 실려 FIN+ACK 하나로 갑니다. client는 FIN-WAIT-2를 건너뛰고 FIN-WAIT-1 → TIME-WAIT (실제 스택에서 흔한 모양)."
             }
             Scenario::SimultaneousOpen => {
                 "simultaneous open: 양쪽이 동시에 SYN을 보냅니다 (listener 없음). SYN-SENT → SYN-RECEIVED → ESTABLISHED (RFC 9293 Fig. 7)."
@@ -133,7 +156,7 @@ impl Scenario {
                 "첫 SYN이 손실됩니다: client는 RTO(초기 1s, RFC 6298) 뒤 SYN을 재전송하고 RTO를 두 배로 늘립니다 (exponential backoff)."
             }
             Scenario::SynackLost => {
-                "SYN,ACK이 손실됩니다: client의 SYN과 server의 SYN,ACK 둘 다 ACK을 못 받아 각자 RTO 뒤 재전송합니다."
+                "SYN+ACK이 손실됩니다: client의 SYN과 server의 SYN+ACK 둘 다 ACK을 못 받아 각자 RTO 뒤 재전송합니다."
             }
             Scenario::FinalAckLost => {
                 "close의 마지막 ACK이 손실됩니다: server는 LAST-ACK에서 FIN을 재전송하고, TIME-WAIT에 남아 있던 client가 다시 ACK합니다."
@@ -142,10 +165,10 @@ impl Scenario {
                 "아무도 listen하지 않는 포트로 SYN: server는 <SEQ=0><ACK=ISN+1><CTL=RST,ACK>로 답하고 client는 \"connection refused\"."
             }
             Scenario::TwoWay => {
-                "왜 2-way로는 부족한가. 가상의 2-way handshake(SYN, SYN,ACK만)라면: 네트워크에 늦게 남아 있던 이전 연결의\nold duplicate SYN 하나로 server가 바로 연결을 열고 자원을 잡습니다 (client는 요청한 적 없음: half-open).\n3-way에서는 세 번째 메시지를 client가 정하므로, 모르는 SYN,ACK에 RST로 답하고 server는 LISTEN으로 돌아갑니다.\n이어서 진짜 연결이 열린 뒤 이전 연결의 old duplicate 데이터가 도착합니다: ISN이 무작위면 window 밖이라 버려지고,\n--isn-client/--isn-server로 ISN을 고정하면(이전 연결도 같은 ISN) window 안에 떨어져 새 연결의 데이터로 받아들여집니다."
+                "왜 2-way로는 부족한가. 가상의 2-way handshake(SYN, SYN+ACK만)라면: 네트워크에 늦게 남아 있던 이전 연결의 old duplicate SYN 하나로 server가 바로 연결을 열고 자원을 잡습니다 (client는 요청한 적 없음: half-open). 3-way에서는 세 번째 메시지를 client가 정하므로, 모르는 SYN+ACK에 RST로 답하고 server는 LISTEN으로 돌아갑니다. 이어서 진짜 연결이 열린 뒤 이전 연결의 old duplicate 데이터가 도착합니다: ISN이 무작위면 window 밖이라 버려지고, --isn-client/--isn-server로 ISN을 고정하면(이전 연결도 같은 ISN) window 안에 떨어져 새 연결의 데이터로 받아들여집니다."
             }
             Scenario::HalfClose => {
-                "half-close: client가 FIN을 보내 FIN-WAIT-2에 있는 동안 server는 CLOSE-WAIT에서 데이터를 계속 보내고,\nclient는 그 데이터를 ACK합니다. 그 뒤 server가 닫습니다 (shutdown(SHUT_WR)의 모습)."
+                "half-close: client가 shutdown(SHUT_WR)으로 FIN을 보내 FIN-WAIT-2에 있는 동안 server는 CLOSE-WAIT에서 데이터를 계속 보내고, client는 그 데이터를 받아 ACK합니다. 그 뒤 server가 닫습니다. --call close로 바꾸면 같은 데이터가 RST를 부릅니다."
             }
         }
     }
@@ -169,6 +192,7 @@ impl Scenario {
 #[derive(Debug, Clone)]
 struct Plan {
     scenario: Scenario,
+    call: Call,
     isn_client: u32,
     isn_server: u32,
     msl_secs: u64,
@@ -202,10 +226,12 @@ impl Plan {
         // Always draw all four, so a flag never shifts the others.
         let mut rng = ChaCha8Rng::seed_from_u64(args.common.seed);
         let drawn: [u32; 4] = std::array::from_fn(|_| rng.next_u32());
-        let isn_client = args.isn_client.unwrap_or(drawn[0]);
-        let isn_server = args.isn_server.unwrap_or(drawn[1]);
+        // Small defaults, so that ISN+1 reads at a glance.
+        let isn_client = args.isn_client.unwrap_or(1_000 + drawn[0] % 4_000);
+        let isn_server = args.isn_server.unwrap_or(5_000 + drawn[1] % 5_000);
         // The earlier incarnation of the connection (two-way): a fixed ISN
-        // generator gave it the same numbers; a random one, others.
+        // generator gave it the same numbers; a clock-driven one (RFC 6528)
+        // numbers anywhere in the 32-bit space.
         let old_client = args.isn_client.unwrap_or(drawn[2]);
         let old_server = args.isn_server.unwrap_or(drawn[3]);
 
@@ -225,6 +251,7 @@ impl Plan {
 
         let mut plan = Plan {
             scenario: args.scenario,
+            call: args.call,
             isn_client,
             isn_server,
             msl_secs: args.msl,
@@ -282,12 +309,22 @@ impl Plan {
                     (1_500, Side::Client, What::Inject(old_data)),
                 ];
             }
+            Scenario::HalfClose if args.call == Call::Shutdown => {
+                plan.hooks = vec![
+                    hook(Side::Client, State::Established, 1_000, Event::Shutdown),
+                    hook(Side::Server, State::CloseWait, 100, Event::Send(100)),
+                    hook(Side::Server, State::CloseWait, 200, Event::Send(100)),
+                    hook(Side::Server, State::CloseWait, 400, Event::Close),
+                ];
+            }
+            // After close() the client answers the data with RST (at +150
+            // ms it is back at the server); the server's next write finds
+            // the connection reset.
             Scenario::HalfClose => {
                 plan.hooks = vec![
                     client_closes,
                     hook(Side::Server, State::CloseWait, 100, Event::Send(100)),
-                    hook(Side::Server, State::CloseWait, 200, Event::Send(100)),
-                    hook(Side::Server, State::CloseWait, 400, Event::Close),
+                    hook(Side::Server, State::CloseWait, 300, Event::Send(100)),
                 ];
             }
         }
@@ -589,17 +626,13 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         Some(k) => Some(drop_effect(k, &trace, &simulate(&plan, &plan.drops)?)),
         None => None,
     };
-    let mut steps = vec![header(&plan, &args, &trace)];
-    let layout = Layout::new(&trace);
-    steps.extend(
-        trace
-            .lines
-            .iter()
-            .map(|line| render_line(&layout, &plan, line)),
-    );
-    steps.push(summary(&plan, &trace, effect.as_ref()));
+    let nums = Numbers::of(&args, &plan, &trace);
     let json = to_json(&plan, &args, &trace, effect.as_ref());
-    crate::sim::emit_legacy_steps(out, &steps)?;
+    emit_header(out, &plan, &args, nums)?;
+    for line in &trace.lines {
+        emit_line(out, &plan, nums, line)?;
+    }
+    emit_summary(out, &plan, &trace, effect.as_ref())?;
     Ok(json)
 }
 
@@ -611,6 +644,18 @@ struct DropEffect {
     /// Sides whose path of states differs, with (this run, without the drop).
     changed: Vec<(Side, Vec<State>, Vec<State>)>,
     delay_ms: i64,
+    /// Segments on the wire with the drop, and without it.
+    wire: (u32, u32),
+    /// Retransmissions with the drop, and without it.
+    retransmissions: (usize, usize),
+}
+
+fn retransmissions(trace: &Trace) -> usize {
+    trace
+        .lines
+        .iter()
+        .filter(|l| l.rule == Some(Rule::Retransmit))
+        .count()
 }
 
 fn drop_effect(k: u32, trace: &Trace, baseline: &Trace) -> DropEffect {
@@ -632,6 +677,8 @@ fn drop_effect(k: u32, trace: &Trace, baseline: &Trace) -> DropEffect {
         seg,
         changed,
         delay_ms: trace.end_ms() as i64 - baseline.end_ms() as i64,
+        wire: (trace.wire, baseline.wire),
+        retransmissions: (retransmissions(trace), retransmissions(baseline)),
     }
 }
 
@@ -655,107 +702,73 @@ fn path_text(path: &[State]) -> String {
         .join(" → ")
 }
 
-/// Column widths of the diagram.
-#[derive(Debug)]
-struct Layout {
-    time: usize,
-    state: usize,
-    middle: usize,
+/// How sequence numbers are shown: absolute, or (`--relative`) as offsets
+/// from each side's ISN, as Wireshark shows them.
+#[derive(Debug, Clone, Copy)]
+struct Numbers {
+    relative: bool,
+    isn: [u32; 2],
+    /// Whether the side sent a SYN of this connection: only then are its
+    /// numbers counted from its ISN (a RST from a port without a listener
+    /// carries SEQ=0, not a number from any ISN).
+    based: [bool; 2],
 }
 
-const INDENT: &str = "  ";
-
-impl Layout {
-    fn new(trace: &Trace) -> Layout {
-        let time = trace
-            .lines
-            .iter()
-            .map(|l| secs(l.t).len())
-            .max()
-            .unwrap_or(0)
-            .max("time".len());
-        let seg = trace
-            .lines
-            .iter()
-            .flat_map(|l| &l.sent)
-            .map(|w| segment_text(w).len())
-            .max()
-            .unwrap_or(0);
-        Layout {
-            time,
-            state: "SYN-RECEIVED".len(),
-            middle: (seg + 14).max(40),
-        }
-    }
-
-    fn row(&self, time: &str, client: &str, middle: &str, server: &str) -> String {
-        let line = format!(
-            "{INDENT}{}   {}  {}  {}",
-            pad_left(time, self.time),
-            pad(client, self.state),
-            pad(middle, self.middle),
-            server
-        );
-        format!("{}\n", line.trim_end())
-    }
-
-    fn heading(&self) -> String {
-        self.row("time", "client", "segment", "server")
-    }
-
-    /// Where explanations start: under the client column.
-    fn note_indent(&self) -> String {
-        " ".repeat(INDENT.len() + self.time + 3)
-    }
-}
-
-fn pad_left(s: &str, columns: usize) -> String {
-    format!("{}{s}", " ".repeat(columns.saturating_sub(width(s))))
-}
-
-fn segment_text(w: &Wire) -> String {
-    if w.old {
-        format!("{} old", w.seg)
-    } else {
-        w.seg.to_string()
-    }
-}
-
-/// The middle column for a segment: an arrow from its sender to the other
-/// side, cut short with `✗ lost` when the channel loses it.
-fn arrow(layout: &Layout, from: Side, w: &Wire) -> String {
-    let text = segment_text(w);
-    let dash = if w.old { "┄" } else { "─" };
-    let fill = |n: usize| dash.repeat(n);
-    let room = layout.middle.saturating_sub(width(&text) + 5);
-    match (from, w.lost) {
-        (Side::Client, false) => format!("{} {text} {}▶", fill(2), fill(room)),
-        (Side::Server, false) => format!("◀{} {text} {}", fill(room), fill(2)),
-        (Side::Client, true) => format!("{} {text} {}✗ lost", fill(2), fill(2)),
-        (Side::Server, true) => {
-            let body = format!("lost ✗{} {text} {}", fill(2), fill(2));
-            pad_left(&body, layout.middle)
-        }
-    }
-}
-
-/// The middle column for an event that sends nothing: a mark on the side it
-/// happens.
-fn mark(layout: &Layout, side: Side, tag: &str) -> String {
+fn ix(side: Side) -> usize {
     match side {
-        Side::Client => format!("● {tag}"),
-        Side::Server => pad_left(&format!("{tag} ●"), layout.middle),
+        Side::Client => 0,
+        Side::Server => 1,
     }
+}
+
+impl Numbers {
+    fn of(args: &Args, plan: &Plan, trace: &Trace) -> Numbers {
+        let sent_syn = |side: Side| {
+            trace
+                .lines
+                .iter()
+                .filter(|l| l.actor == side)
+                .flat_map(|l| &l.sent)
+                .any(|w| w.seg.ctl.syn && !w.old)
+        };
+        Numbers {
+            relative: args.relative,
+            isn: [plan.isn_client, plan.isn_server],
+            based: [sent_syn(Side::Client), sent_syn(Side::Server)],
+        }
+    }
+
+    /// `seg`, sent by `from`, with its numbers as they are shown.
+    fn show(&self, from: Side, seg: Segment) -> Segment {
+        if !self.relative {
+            return seg;
+        }
+        let mut s = seg;
+        if self.based[ix(from)] {
+            s.seq = seg.seq.wrapping_sub(self.isn[ix(from)]);
+        }
+        let to = from.peer();
+        if seg.ctl.ack && self.based[ix(to)] {
+            s.ack = seg.ack.wrapping_sub(self.isn[ix(to)]);
+        }
+        s
+    }
+}
+
+fn segment_text(nums: Numbers, from: Side, w: &Wire) -> String {
+    let seg = nums.show(from, w.seg).to_string();
+    if w.old { format!("{seg} old") } else { seg }
 }
 
 fn tag(kind: &Kind) -> String {
     match kind {
-        Kind::Call(Event::PassiveOpen) => "passive OPEN".into(),
-        Kind::Call(Event::ActiveOpen) => "active OPEN".into(),
-        Kind::Call(Event::Close) => "CLOSE".into(),
-        Kind::Call(Event::Send(n)) => format!("SEND {n} bytes"),
+        Kind::Call(Event::PassiveOpen) => "listen()".into(),
+        Kind::Call(Event::ActiveOpen) => "connect()".into(),
+        Kind::Call(Event::Close) => "close()".into(),
+        Kind::Call(Event::Shutdown) => "shutdown(SHUT_WR)".into(),
+        Kind::Call(Event::Send(n)) => format!("write() {n} bytes"),
         Kind::Call(_) => "call".into(),
-        Kind::Arrival(seg, _) => format!("{} arrives", seg.ctl.names().join(",")),
+        Kind::Arrival(seg, _) => format!("{} arrives", seg.ctl.names().join("+")),
         Kind::Timer(Timer::Retransmit) => "RTO fired".into(),
         Kind::Timer(Timer::TimeWait) => "2MSL expired".into(),
         Kind::Timer(Timer::DelayedAck) => "delayed-ACK timer".into(),
@@ -763,38 +776,13 @@ fn tag(kind: &Kind) -> String {
     }
 }
 
-fn render_line(layout: &Layout, plan: &Plan, line: &Line) -> String {
-    let (client, server) = (line.client.name(), line.server.name());
-    let time = secs(line.t);
-    let mut out = String::new();
-    let timer = matches!(line.kind, Kind::Timer(_));
-    if line.sent.is_empty() || timer {
-        out += &layout.row(
-            &time,
-            client,
-            &mark(layout, line.actor, &tag(&line.kind)),
-            server,
-        );
-    }
-    for (i, w) in line.sent.iter().enumerate() {
-        let t = if i == 0 && !timer { time.as_str() } else { "" };
-        out += &layout.row(t, client, &arrow(layout, line.actor, w), server);
-    }
-    let indent = layout.note_indent();
-    for (i, note) in explain(plan, line).iter().enumerate() {
-        let lead = if i == 0 { "↳" } else { " " };
-        out += &format!("{indent}{lead} {note}\n");
-    }
-    out
-}
-
-/// One or two lines saying, in Korean with the English terms, what happened
-/// and why, ending with the rule's source.
-fn explain(plan: &Plan, line: &Line) -> Vec<String> {
+/// What happened and why, in Korean with the English terms, ending with the
+/// rule's source; then whether the segment sent was lost.
+fn explain(plan: &Plan, nums: Numbers, line: &Line) -> Vec<String> {
     let two_msl = duration(plan.msl_secs * 2_000);
-    let sent = line.sent.first().map(|w| w.seg);
+    let sent = line.sent.first().map(|w| nums.show(line.actor, w.seg));
     let arrived = match line.kind {
-        Kind::Arrival(seg, _) => Some(seg),
+        Kind::Arrival(seg, _) => Some(nums.show(line.actor.peer(), seg)),
         _ => None,
     };
     let a = arrived.unwrap_or(Segment {
@@ -808,62 +796,68 @@ fn explain(plan: &Plan, line: &Line) -> Vec<String> {
     let Some(rule) = line.rule else {
         let what = if s.len > 0 { "데이터" } else { "SYN" };
         return vec![format!(
-            "이전 연결의 old duplicate {what}: 네트워크에 늦게까지 남아 있던 segment가 이제 server로 갑니다 (지금의 client는 보낸 적 없음)."
+            "이전 연결의 old duplicate {what}: 네트워크에 늦게까지 남아 있던 segment가 이제 server에 도착합니다 (지금의 client는 보낸 적 없음)."
         )];
     };
     use Rule::*;
     let text: String = match rule {
         PassiveOpen => "passive OPEN: server가 listen()으로 포트를 열고 LISTEN에서 SYN을 기다립니다.".into(),
         ActiveOpen => format!(
-            "active OPEN: connect()가 ISN {}로 SYN을 보내고 SYN-SENT로 들어갑니다.\nSYN은 sequence number 하나를 씁니다 (SND.NXT = ISS+1 = {}).",
+            "active OPEN: connect()가 SYN을 보내고 SYN-SENT로 들어갑니다 (ISN = {}). SYN은 sequence number 하나를 씁니다: SND.NXT = ISS+1 = {}.",
             s.seq,
             s.seq.wrapping_add(1)
         ),
+        CallError(_) if matches!(line.kind, Kind::Call(Event::Send(_))) && line.before == State::Closed => {
+            "연결이 RST로 이미 끊겼습니다: write()는 EPIPE로 실패하고 프로세스는 SIGPIPE를 받습니다 (Linux는 CLOSE-WAIT에서 RST를 받으면 소켓 오류를 EPIPE로 둡니다).".into()
+        }
         CallError(msg) => format!("이 상태({})에서는 할 수 없는 호출: \"{msg}\".", line.before),
         CloseDeletes => "CLOSE: 아직 연결이 없으므로 TCB를 지우고 CLOSED로 갑니다.".into(),
+        CloseSendsFin if matches!(line.kind, Kind::Call(Event::Shutdown)) => format!(
+            "shutdown(SHUT_WR): 보내는 쪽만 닫습니다. 더 보낼 데이터가 없다는 FIN을 보내고 {state}로 (SEQ = {}). 받는 쪽은 열려 있어 상대의 데이터를 계속 읽고 ACK합니다.",
+            s.seq
+        ),
         CloseSendsFin => format!(
-            "close(): 더 보낼 데이터가 없다는 FIN(SEQ={})을 보내고 {}로 (active close).\nFIN도 sequence number 하나를 씁니다.",
-            s.seq, state
+            "close(): 더 보낼 데이터가 없다는 FIN을 보내고 {state}로 갑니다 (active close, SEQ = {}). FIN도 sequence number 하나를 씁니다. close()는 읽기도 끝내므로, 이제 도착하는 데이터에는 RST로 답합니다.",
+            s.seq
         ),
         CloseFromCloseWait => {
-            let piggy = if s.ack == line_ack_owed(line) && plan.server_delayed_ack {
-                "\n미뤄 둔 ACK(ACK={})이 이 FIN에 실려 갑니다 (piggyback): 3-segment close."
+            let piggy = if plan.server_delayed_ack {
+                format!(" 미뤄 둔 ACK이 이 FIN에 실려 갑니다 (piggyback, ACK = {}): 3-segment close.", s.ack)
             } else {
-                ""
+                String::new()
             };
             format!(
-                "server 애플리케이션도 close(): FIN을 보내고 LAST-ACK에서 이 FIN의 ACK을 기다립니다.{}",
-                piggy.replace("{}", &s.ack.to_string())
+                "server 애플리케이션도 close(): FIN을 보내고 LAST-ACK에서 이 FIN의 ACK을 기다립니다.{piggy}"
             )
         }
         SendData => {
             let half = if line.before == State::CloseWait {
-                "\n상대가 FIN을 보냈어도 CLOSE-WAIT에서는 계속 보낼 수 있습니다 (half-close)."
+                " 상대가 FIN을 보냈어도 CLOSE-WAIT에서는 계속 보낼 수 있습니다 (half-close)."
             } else {
                 ""
             };
-            format!("SEND: 데이터 {} bytes (SEQ {}부터).{half}", s.len, s.seq)
+            format!("write(): 데이터 {} bytes를 보냅니다 (SEQ = {}).{half}", s.len, s.seq)
         }
         ClosedDiscardsRst => "CLOSED에 온 RST는 그냥 버립니다 (RST에는 RST로 답하지 않음).".into(),
         ClosedResets if a.ctl.ack => format!(
-            "{}는 CLOSED라 이 연결을 모릅니다: SEG.ACK로 <SEQ={}><CTL=RST>를 보내 \"그런 연결 없음\"을 알립니다.",
+            "{}는 CLOSED라 이 연결을 모릅니다: SEG.ACK를 SEQ로 쓴 RST를 보내 \"그런 연결 없음\"을 알립니다 (<SEQ={}><CTL=RST>).",
             line.actor.name(),
             a.ack
         ),
         ClosedResets => format!(
-            "이 포트는 CLOSED(listener 없음): ACK 없는 segment에는 <SEQ=0><ACK=SEG.SEQ+SEG.LEN={}><CTL=RST,ACK>로 답합니다.",
+            "이 포트는 CLOSED(listener 없음): ACK 없는 segment에는 <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>로 답합니다 (ACK = {}).",
             s.ack
         ),
         ListenIgnoresRst => "LISTEN에서 RST는 무시합니다.".into(),
         ListenResetsAck => "LISTEN에 ACK이 든 segment는 올 수 없는 것: <SEQ=SEG.ACK><CTL=RST>로 답합니다.".into(),
         ListenSyn => {
             let old = if matches!(line.kind, Kind::Arrival(_, true)) {
-                "\nserver는 이 SYN이 old duplicate인지 알 수 없습니다: 2-way였다면 여기서 바로 연결이 열렸을 것."
+                " server는 이 SYN이 old duplicate인지 알 수 없습니다: 2-way였다면 여기서 바로 연결이 열렸을 것."
             } else {
                 ""
             };
             format!(
-                "SYN 수신: IRS={}, RCV.NXT={}.\n자기 ISN {}로 SYN,ACK을 보내고 SYN-RECEIVED로 (ACK={}은 \"SYN 받았음\").{old}",
+                "SYN 수신: IRS = {}, RCV.NXT = {}. 자기 ISN으로 SYN+ACK을 보내고 SYN-RECEIVED로 갑니다 (ISS = {}; ACK = {}: \"SYN 받았음\").{old}",
                 a.seq,
                 a.seq.wrapping_add(1),
                 s.seq,
@@ -872,99 +866,104 @@ fn explain(plan: &Plan, line: &Line) -> Vec<String> {
         }
         ListenDrops => "LISTEN에서 SYN이 아닌 segment는 버립니다.".into(),
         SynSentBadAck => format!(
-            "SYN-SENT인데 ACK={}은 내 SYN에 대한 ACK이 아닙니다: 이전 연결의 것이므로 <SEQ=SEG.ACK><CTL=RST>로 거절합니다.",
+            "SYN-SENT인데 이 ACK은 내 SYN에 대한 것이 아닙니다 (ACK = {}): 이전 연결의 것이므로 <SEQ=SEG.ACK><CTL=RST>로 거절합니다.",
             a.ack
         ),
         SynSentBadAckRst => "틀린 ACK에 RST까지 있어 그냥 버립니다.".into(),
-        SynSentRefused => "RST,ACK 수신: 상대 포트에 listener가 없습니다. SYN-SENT → CLOSED,\nconnect()는 \"connection refused\"(ECONNREFUSED)로 실패합니다.".into(),
+        SynSentRefused => "RST+ACK 수신: 상대 포트에 listener가 없습니다. SYN-SENT → CLOSED, connect()는 \"connection refused\"(ECONNREFUSED)로 실패합니다.".into(),
         SynSentDropsRst => "ACK 없는 RST는 SYN-SENT에서 버립니다.".into(),
         SynSentDrops => format!(
-            "SYN-SENT에서 SYN도 RST도 없는 segment(ACK={})는 버립니다: 기다리는 것은 상대의 SYN입니다.",
+            "SYN-SENT에서 SYN도 RST도 없는 segment는 버립니다 (ACK = {}): 기다리는 것은 상대의 SYN입니다.",
             a.ack
         ),
         SynSentSynAck => format!(
-            "SYN,ACK 수신: ACK={}로 내 SYN이 확인되고 상대 ISN {}를 알게 됨. ESTABLISHED로 가며\n세 번째 segment인 ACK(ACK={})을 보냅니다.",
+            "SYN+ACK 수신: 내 SYN이 확인되었고 (ACK = {}) 상대 ISN도 알게 되었습니다 (IRS = {}). ESTABLISHED로 가며 세 번째 segment인 ACK을 보냅니다 (ACK = {}).",
             a.ack,
             a.seq,
             s.ack
         ),
         SynSentSyn => format!(
-            "SYN-SENT에서 ACK 없는 SYN 수신 = simultaneous open: SYN-RECEIVED로 가며\n내 SYN을 SYN,ACK(<SEQ=ISS={}><ACK={}>)으로 다시 보냅니다.",
+            "SYN-SENT에서 ACK 없는 SYN 수신 = simultaneous open: SYN-RECEIVED로 가며 내 SYN을 SYN+ACK으로 다시 보냅니다 (SEQ = ISS = {}, ACK = {}).",
             s.seq, s.ack
         ),
-        SimultaneousSynAck => "상대 SYN,ACK의 SYN은 이미 받은 것, ACK은 내 SYN을 확인합니다: SYN-RECEIVED → ESTABLISHED.\n양쪽 모두 따로 ACK을 보낼 필요가 없습니다.".into(),
+        SimultaneousSynAck => "상대 SYN+ACK의 SYN은 이미 받은 것이고 ACK은 내 SYN을 확인합니다: SYN-RECEIVED → ESTABLISHED. 양쪽 모두 따로 ACK을 보낼 필요가 없습니다.".into(),
         TimeWaitFinAgain => format!(
-            "TIME-WAIT에서 재전송된 FIN 수신: 내 마지막 ACK이 사라졌다는 뜻. ACK을 다시 보내고\n2MSL 타이머를 처음부터 다시 잽니다 ({two_msl} 뒤 {}).",
+            "TIME-WAIT에서 재전송된 FIN 수신: 내 마지막 ACK이 사라졌다는 뜻. ACK을 다시 보내고 2MSL 타이머를 처음부터 다시 잽니다 ({two_msl} 뒤, {}).",
             secs(line.t + plan.msl_secs * 2_000)
         ),
         FinAgain => "이미 받은 FIN이 다시 왔습니다: ACK을 다시 보냅니다.".into(),
         Unacceptable if a.ctl.syn && line.before == State::SynReceived => format!(
-            "재전송된 SYN(SEQ={})은 이미 받은 것이라 receive window 밖: RFC대로 ACK만 보냅니다\n(<SEQ=SND.NXT><ACK=RCV.NXT>). Linux는 이때 SYN,ACK을 바로 재전송합니다.",
+            "재전송된 SYN은 이미 받은 것이라 receive window 밖입니다 (SEQ = {}): RFC대로 ACK만 보냅니다 (<SEQ=SND.NXT><ACK=RCV.NXT>). Linux는 이때 SYN+ACK을 바로 재전송합니다.",
             a.seq
         ),
-        Unacceptable | AckAhead | OutOfOrder if sent.is_none() => format!(
-            "답할 ACK은 보내지 않습니다: {}ms 안에 이미 한 번 답했습니다 (ACK loop 방지, Linux tcp_invalid_ratelimit).",
+        Unacceptable | AckAhead if sent.is_none() => format!(
+            "답할 ACK은 보내지 않습니다: {}ms 안에 이미 한 번 답했습니다 (window 밖 segment의 ACK loop 방지, RFC 5961 7, Linux tcp_invalid_ratelimit).",
             super::tcp::INVALID_ACK_RATELIMIT_MS
         ),
         Unacceptable => format!(
-            "SEQ={}는 receive window(RCV.NXT={}부터) 밖: 받지 않고 현재 위치를 알리는 ACK을 보냅니다.",
+            "receive window 밖의 segment입니다 (SEQ = {}, window는 RCV.NXT = {}부터): 받지 않고 현재 위치를 알리는 ACK을 보냅니다.",
             a.seq, s.ack
         ),
         UnacceptableRst => "window 밖의 RST는 조용히 버립니다 (blind reset 방어).".into(),
-        RstToListen => "RST 수신: passive OPEN에서 온 SYN-RECEIVED라 half-open 연결을 버리고 LISTEN으로 돌아갑니다.\n잡았던 자원(TCB)도 풀립니다.".into(),
+        RstToListen => "RST 수신: passive OPEN에서 온 SYN-RECEIVED라 half-open 연결을 버리고 LISTEN으로 돌아갑니다. 잡았던 자원(TCB)도 풀립니다.".into(),
         RstRefused => "RST 수신: active OPEN에서 온 SYN-RECEIVED라 CLOSED로 (\"connection refused\").".into(),
-        Reset => "RST 수신(SEQ=RCV.NXT): \"connection reset\", CLOSED로 갑니다.".into(),
+        Reset if line.before == State::CloseWait => "RST 수신(SEQ = RCV.NXT): \"connection reset\", CLOSED로 갑니다. 상대가 close()한 소켓에 데이터를 보낸 결과이고, 이 소켓의 다음 write()는 EPIPE입니다.".into(),
+        Reset => "RST 수신(SEQ = RCV.NXT): \"connection reset\", CLOSED로 갑니다.".into(),
         ChallengeRst => "RST가 window 안이지만 RCV.NXT와 같지 않음: 끊지 않고 challenge ACK을 보냅니다.".into(),
         ChallengeSyn => "연결된 상태에서 SYN 수신: 끊지 않고 challenge ACK을 보냅니다.".into(),
         NoAck => "ACK bit가 없는 segment는 버립니다.".into(),
         SynReceivedBadAck => "SYN-RECEIVED에서 받아들일 수 없는 ACK: <SEQ=SEG.ACK><CTL=RST>로 답합니다.".into(),
         AckAhead => format!(
-            "보낸 적 없는 데이터에 대한 ACK(ACK={} > SND.NXT): 버리고 현재 위치를 알리는 ACK을 보냅니다.",
+            "보낸 적 없는 데이터에 대한 ACK입니다 (ACK = {} > SND.NXT): 버리고 현재 위치를 알리는 ACK을 보냅니다.",
             a.ack
         ),
-        OutOfOrder => "순서가 어긋난 데이터(SEQ ≠ RCV.NXT): 받지 않고 기대하는 위치를 ACK으로 알립니다.".into(),
+        OutOfOrder => format!(
+            "순서가 어긋난 데이터입니다 (SEQ = {}, 기다리는 RCV.NXT = {}). window 안이므로 버리지 않고 보관하고, 빈 곳을 알리는 duplicate ACK을 곧바로 보냅니다 (RFC 5681 4.2; Linux는 SACK block도 붙입니다).",
+            a.seq, s.ack
+        ),
+        DataAfterClose => "close()한 소켓에 데이터가 왔습니다: 읽을 애플리케이션이 없으니 데이터가 버려졌음을 RST로 알리고 CLOSED로 갑니다 (Linux: TCPAbortOnData). shutdown(SHUT_WR)이었다면 받아서 ACK했을 것입니다.".into(),
         SynReceivedAck => format!(
-            "세 번째 segment인 ACK 수신(ACK={} = ISS+1): SYN-RECEIVED → ESTABLISHED.\n이제 양쪽 ISN이 모두 확인되었습니다.",
+            "세 번째 segment인 ACK 수신 (ACK = {} = ISS+1): SYN-RECEIVED → ESTABLISHED. 이제 양쪽 ISN이 모두 확인되었습니다.",
             a.ack
         ),
         SynReceivedAckFin => "ACK이 내 SYN을 확인해 ESTABLISHED, 같은 segment의 FIN으로 곧바로 CLOSE-WAIT. FIN을 ACK합니다.".into(),
         EstablishedFin if sent.is_none() => format!(
-            "FIN 수신: 상대는 더 보낼 것이 없습니다. CLOSE-WAIT로. ACK(ACK={})은 delayed ACK으로 잠시 미룹니다\n(애플리케이션이 곧 close()하면 FIN에 실어 보내려고).",
+            "FIN 수신: 상대는 더 보낼 것이 없습니다. CLOSE-WAIT로 갑니다. ACK은 delayed ACK으로 잠시 미룹니다 (ACK = {}; 애플리케이션이 곧 close()하면 FIN에 실어 보내려고).",
             a.seq.wrapping_add(a.len).wrapping_add(1)
         ),
         EstablishedFin => format!(
-            "FIN 수신: 상대는 더 보낼 데이터가 없습니다. CLOSE-WAIT로 가며 FIN을 ACK합니다\n(ACK={}: FIN이 sequence number 하나를 씀). 애플리케이션은 read()에서 EOF를 봅니다.",
+            "FIN 수신: 상대는 더 보낼 데이터가 없습니다. CLOSE-WAIT로 가며 FIN을 ACK합니다 (ACK = {}: FIN이 sequence number 하나를 씀). 애플리케이션은 read()에서 EOF를 봅니다.",
             s.ack
         ),
         FinWait1FinAcked => format!(
-            "FIN,ACK 수신: 상대 FIN이 내 FIN도 ACK합니다(ACK={}). FIN-WAIT-2를 건너뛰고 TIME-WAIT로,\n마지막 ACK을 보내고 2MSL({two_msl}) 타이머 시작.",
+            "FIN+ACK 수신: 상대 FIN이 내 FIN도 ACK합니다 (ACK = {}). FIN-WAIT-2를 건너뛰고 TIME-WAIT로 가서 마지막 ACK을 보내고 2MSL({two_msl}) 타이머를 시작합니다.",
             a.ack
         ),
         FinWait1Fin => "내 FIN이 ACK되기 전에 상대 FIN 수신 = simultaneous close: CLOSING으로 가며 FIN을 ACK합니다.".into(),
         FinWait1Acked => "내 FIN이 ACK됨: FIN-WAIT-2로. 이제 상대 FIN을 기다립니다 (상대는 아직 데이터를 보낼 수 있음).".into(),
         FinWait2Fin => format!(
-            "상대 FIN 수신: TIME-WAIT로 가며 마지막 ACK(ACK={})을 보내고 2MSL({two_msl}) 타이머를 시작합니다.",
+            "상대 FIN 수신: TIME-WAIT로 가며 마지막 ACK을 보내고 (ACK = {}) 2MSL({two_msl}) 타이머를 시작합니다.",
             s.ack
         ),
         ClosingAcked => format!("CLOSING에서 내 FIN의 ACK 수신: TIME-WAIT로, 2MSL({two_msl}) 타이머 시작."),
         LastAckAcked => "마지막 ACK 수신: LAST-ACK → CLOSED, TCB를 지웁니다. passive closer는 TIME-WAIT를 거치지 않습니다.".into(),
         Data => {
             let old = if matches!(line.kind, Kind::Arrival(_, true)) {
-                "\n✗ old duplicate가 window 안(SEQ = RCV.NXT)에 떨어져 새 연결의 데이터로 받아들여졌습니다: ISN을 고정하면 생기는 일."
+                " ✗ old duplicate가 window 안(SEQ = RCV.NXT)에 떨어져 새 연결의 데이터로 받아들여졌습니다: ISN을 고정하면 생기는 일."
             } else if line.before == State::FinWait2 {
                 " FIN-WAIT-2에서도 데이터는 계속 받습니다 (half-close)."
             } else {
                 ""
             };
             format!(
-                "데이터 {} bytes 수신: RCV.NXT가 {}로 전진, ACK합니다.{old}",
+                "데이터 {} bytes 수신: ACK합니다 (RCV.NXT는 이제 {}; 보관해 둔 순서 밖 데이터가 있었다면 그것까지).{old}",
                 a.len, s.ack
             )
         }
         Ack => "ACK 수신: 상태 변화 없음.".into(),
         TimeWaitExpired => "2MSL 타이머 만료: TIME-WAIT → CLOSED. 이제 같은 4-tuple로 새 연결을 열어도 안전합니다.".into(),
         Retransmit => format!(
-            "RTO {} 만료, ACK이 오지 않아 같은 segment(SEQ={})를 재전송합니다.\nRTO는 두 배로: {} (exponential backoff), 다음 만료 예정 {}.",
+            "RTO {} 만료: ACK이 오지 않아 같은 segment를 재전송합니다 (SEQ = {}). RTO는 두 배가 되어 {}입니다 (exponential backoff, RFC 6298 5.5); 다음 만료 예정 시각은 {}. 이 segment의 ACK이 와도 RTO는 줄이지 않습니다 (Karn's rule, RFC 6298 3, 5).",
             duration(line.rto_before),
             s.seq,
             duration(line.rto_after),
@@ -973,26 +972,44 @@ fn explain(plan: &Plan, line: &Line) -> Vec<String> {
         DelayedAck => "delayed ACK 타이머 만료: 실어 보낼 segment가 없어 ACK만 보냅니다.".into(),
         NothingToDo => "할 일이 없습니다.".into(),
     };
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    if line.sent.iter().any(|w| w.lost) {
-        lines.push(format!(
-            "✗ 이 segment(#{})는 네트워크에서 사라집니다 (lost).",
-            line.sent.iter().find(|w| w.lost).map_or(0, |w| w.no)
+    let section = match (rule, line.kind) {
+        (CallError(_), Kind::Call(Event::Send(_))) => "RFC 9293 3.10.2",
+        _ => rule.section(),
+    };
+    let mut notes = vec![format!("{text} [{section}]")];
+    if let Some(w) = line.sent.iter().find(|w| w.lost) {
+        notes.push(format!(
+            "✗ 이 segment는 네트워크에서 사라집니다 (선에 올라간 {}번째, lost).",
+            w.no
         ));
     }
-    if let Some(last) = lines.last_mut() {
-        last.push_str(&format!(" [{}]", rule.section()));
-    }
-    lines
+    notes
 }
 
-/// The ACK a FIN sent from CLOSE-WAIT would owe: the only ACK it can carry.
-fn line_ack_owed(line: &Line) -> u32 {
-    line.sent.first().map_or(0, |w| w.seg.ack)
-}
-
-fn header(plan: &Plan, args: &Args, trace: &Trace) -> String {
-    let layout = Layout::new(trace);
+fn emit_header(
+    out: &mut Emitter<'_>,
+    plan: &Plan,
+    args: &Args,
+    nums: Numbers,
+) -> Result<(), SimError> {
+    let title = match plan.scenario {
+        Scenario::HalfClose => format!(
+            "TCP 연결 설정과 해제 (RFC 9293): half-close --call {}",
+            match plan.call {
+                Call::Close => "close",
+                Call::Shutdown => "shutdown",
+            }
+        ),
+        s => format!("TCP 연결 설정과 해제 (RFC 9293): {}", s.name()),
+    };
+    out.title(title)?;
+    let intro = match (plan.scenario, plan.call) {
+        (Scenario::HalfClose, Call::Close) => {
+            "half-close를 close()로 하면: client가 close()로 FIN을 보내 FIN-WAIT-2에 있는 동안 server가 CLOSE-WAIT에서 데이터를 보냅니다. close()한 소켓은 더 읽지 않으므로 Linux는 그 데이터에 RST로 답하고, server의 다음 write()는 EPIPE로 실패합니다. --call shutdown과 비교해 보세요."
+        }
+        (s, _) => s.intro(),
+    };
+    out.text(intro)?;
     let isn = |flag: Option<u32>| {
         if flag.is_some() {
             "지정"
@@ -1000,68 +1017,184 @@ fn header(plan: &Plan, args: &Args, trace: &Trace) -> String {
             "seed에서"
         }
     };
-    let mut out = format!(
-        "TCP 연결 설정과 해제 (RFC 9293): {}\n\n",
-        plan.scenario.name()
-    );
-    for line in plan.scenario.intro().lines() {
-        out += &format!("{INDENT}{line}\n");
+    out.note(
+        "ISN",
+        format!(
+            "client {} ({}), server {} ({}), --seed {}",
+            plan.isn_client,
+            isn(args.isn_client),
+            plan.isn_server,
+            isn(args.isn_server),
+            args.common.seed
+        ),
+    )?;
+    if nums.relative {
+        out.note(
+            "번호",
+            "--relative: SEQ와 ACK을 각 쪽 ISN에서 센 상대값으로 보입니다 (Wireshark처럼; SYN은 0, 첫 데이터 byte는 1). JSON은 절대값입니다.",
+        )?;
     }
-    out += &format!(
-        "\n{INDENT}ISN: client {} ({}), server {} ({}), --seed {}\n",
-        plan.isn_client,
-        isn(args.isn_client),
-        plan.isn_server,
-        isn(args.isn_server),
-        args.common.seed
-    );
-    out += &format!(
-        "{INDENT}채널: 단방향 {ONE_WAY_MS}ms (RTT {}ms), 초기 RTO {} (RFC 6298), MSL {} → TIME-WAIT 2×MSL = {}\n",
-        2 * ONE_WAY_MS,
-        duration(super::tcp::INITIAL_RTO_MS),
-        duration(plan.msl_secs * 1_000),
-        duration(plan.msl_secs * 2_000)
-    );
+    out.note(
+        "채널",
+        format!(
+            "단방향 {ONE_WAY_MS}ms (RTT {}ms), 초기 RTO {} (RFC 6298), MSL {} → TIME-WAIT 2×MSL = {}",
+            2 * ONE_WAY_MS,
+            duration(super::tcp::INITIAL_RTO_MS),
+            duration(plan.msl_secs * 1_000),
+            duration(plan.msl_secs * 2_000)
+        ),
+    )?;
     if !plan.drops.is_empty() || args.drop.is_some() {
         let mut all = plan.drops.clone();
         all.extend(args.drop);
         let list: Vec<String> = all.iter().map(|k| format!("#{k}")).collect();
-        out += &format!(
-            "{INDENT}손실: 선에 올라간 segment {} (재전송 포함, 1부터 셈)\n",
-            list.join(", ")
-        );
+        out.note(
+            "손실",
+            format!(
+                "선에 올라간 segment {} (재전송 포함, 1부터 셈)",
+                list.join(", ")
+            ),
+        )?;
     }
-    out += "\n";
-    out += &layout.heading();
-    out
+    out.lanes_with_states(["client", "server"])
 }
 
-fn summary(plan: &Plan, trace: &Trace, effect: Option<&DropEffect>) -> String {
-    let mut out = format!(
-        "\n결과: client {}, server {} ({} 동안 segment {}개)\n\n상태 전이 (state transitions):\n",
+/// One event of the run: a row per segment it sent (or one mark when it
+/// sent none, or a timer fired), each lane's state beside it, the
+/// explanation under the last row.
+fn emit_line(
+    out: &mut Emitter<'_>,
+    plan: &Plan,
+    nums: Numbers,
+    line: &Line,
+) -> Result<(), SimError> {
+    let states = [
+        Some(line.client.name().to_string()),
+        Some(line.server.name().to_string()),
+    ];
+    let t = line.t as f64;
+    let actor = ix(line.actor);
+    let mut rows = Vec::new();
+    if line.sent.is_empty() || matches!(line.kind, Kind::Timer(_)) {
+        rows.push(TraceEvent::action(t, actor, tag(&line.kind)));
+    }
+    for w in &line.sent {
+        let ev = TraceEvent::message(
+            t,
+            actor,
+            ix(line.actor.peer()),
+            segment_text(nums, line.actor, w),
+        );
+        rows.push(if w.lost { ev.lost() } else { ev });
+    }
+    let n = rows.len();
+    let notes = explain(plan, nums, line);
+    for (i, row) in rows.into_iter().enumerate() {
+        let mut row = row.states(states.clone());
+        if i + 1 == n {
+            for note in &notes {
+                row = row.note(note.clone());
+            }
+        }
+        out.event(row)?;
+    }
+    Ok(())
+}
+
+/// The names `ss` and `netstat` print for a state (`ss -tan`, `netstat -tan`).
+fn tool_names(state: State) -> (&'static str, &'static str) {
+    match state {
+        State::Closed => ("UNCONN", "CLOSE"),
+        State::Listen => ("LISTEN", "LISTEN"),
+        State::SynSent => ("SYN-SENT", "SYN_SENT"),
+        State::SynReceived => ("SYN-RECV", "SYN_RECV"),
+        State::Established => ("ESTAB", "ESTABLISHED"),
+        State::FinWait1 => ("FIN-WAIT-1", "FIN_WAIT1"),
+        State::FinWait2 => ("FIN-WAIT-2", "FIN_WAIT2"),
+        State::CloseWait => ("CLOSE-WAIT", "CLOSE_WAIT"),
+        State::Closing => ("CLOSING", "CLOSING"),
+        State::LastAck => ("LAST-ACK", "LAST_ACK"),
+        State::TimeWait => ("TIME-WAIT", "TIME_WAIT"),
+    }
+}
+
+/// SYN retransmission times (seconds after the first SYN) by RFC 6298 and
+/// by Linux, old and new, for `n` retransmissions.
+fn syn_schedule() -> Table {
+    let mut t = Table::new(["재전송", "RFC 6298", "Linux 6.x (linear)", "예전 Linux"])
+        .titled("SYN 재전송 시각 (첫 SYN부터, 초): 이 시뮬레이션은 RFC 6298을 따릅니다");
+    // RFC 6298: RTO 1 s, doubled on each expiry: 1, 3, 7, 15, 31, 63.
+    // Linux with linear timeouts: RTOs 1,1,1,1,1 then 2, 4, ...: 1..5, 7.
+    let (mut rfc, mut rto) = (0, 1);
+    let (mut linear, mut lrto) = (0, 1);
+    for n in 1..=6u32 {
+        rfc += rto;
+        rto *= 2;
+        linear += lrto;
+        if n >= 5 {
+            lrto *= 2;
+        }
+        t.row([
+            format!("{n}"),
+            format!("+{rfc}s"),
+            format!("+{linear}s"),
+            format!("+{rfc}s"),
+        ]);
+    }
+    t.row([
+        "포기".to_string(),
+        "3분 이상 (RFC 9293 R2)".to_string(),
+        format!("+{}s (tcp_syn_retries=6)", linear + lrto),
+        format!("+{}s (tcp_syn_retries=6)", rfc + rto),
+    ]);
+    t
+}
+
+fn emit_summary(
+    out: &mut Emitter<'_>,
+    plan: &Plan,
+    trace: &Trace,
+    effect: Option<&DropEffect>,
+) -> Result<(), SimError> {
+    out.heading("결과")?;
+    out.text(format!(
+        "client {}, server {}. 걸린 시간 {}, 선에 올라간 segment {}개 (재전송 {}개).",
         trace.client,
         trace.server,
         secs(trace.end_ms()),
-        trace.wire
-    );
+        trace.wire,
+        retransmissions(trace)
+    ))?;
+    out.heading("상태 전이 (state transitions)")?;
     for side in [Side::Client, Side::Server] {
-        out += &format!(
-            "{INDENT}{}: {}\n",
-            side.name(),
-            path_text(&trace.path(side))
-        );
-        for t in trace.transitions.iter().filter(|t| t.side == side) {
-            let step = format!("{} → {}", t.from, t.to);
-            out += &format!(
-                "{INDENT}{INDENT}{:>9}  {}  {} [{}]\n",
-                secs(t.t_ms),
-                pad(&step, 29),
-                t.rule.cause(),
-                t.rule.section()
-            );
+        out.note(side.name(), path_text(&trace.path(side)))?;
+        let mut t = Table::new(["time", "전이", "원인", "RFC"]);
+        for tr in trace.transitions.iter().filter(|t| t.side == side) {
+            t.row([
+                secs(tr.t_ms),
+                format!("{} → {}", tr.from, tr.to),
+                tr.rule.cause().to_string(),
+                tr.rule.section().to_string(),
+            ]);
         }
+        out.table(t)?;
     }
-    let mut notes: Vec<String> = Vec::new();
+    let mut visited: Vec<State> = trace
+        .transitions
+        .iter()
+        .flat_map(|t| [t.from, t.to])
+        .collect();
+    visited.sort();
+    visited.dedup();
+    let mut names = Table::new(["RFC 9293", "ss -tan", "netstat -tan"])
+        .titled("이 실행의 상태를 도구는 이렇게 씁니다");
+    for s in visited {
+        let (ss, netstat) = tool_names(s);
+        names.row([s.name(), ss, netstat]);
+    }
+    out.table(names)?;
+    out.heading("참고")?;
+
     let retransmits: Vec<String> = trace
         .lines
         .iter()
@@ -1077,23 +1210,29 @@ fn summary(plan: &Plan, trace: &Trace, effect: Option<&DropEffect>) -> String {
         })
         .collect();
     if !retransmits.is_empty() {
-        let syn = trace
-            .lines
-            .iter()
-            .any(|l| l.rule == Some(Rule::Retransmit) && l.sent.iter().any(|w| w.seg.ctl.syn));
-        notes.push(format!(
-            "재전송 타이머: {}.\n초기 RTO 1s (RFC 6298 2.1), 만료마다 두 배 (exponential backoff, 5.5).{}",
-            retransmits.join(", "),
-            if syn {
-                " Linux는 SYN을 tcp_syn_retries=6번까지 재전송합니다 (1+2+4+…+64s ≈ 127s 뒤 포기)."
-            } else {
-                ""
-            }
-        ));
+        out.text(format!(
+            "• 재전송 타이머: {}. 초기 RTO 1s (RFC 6298 2.1), 만료마다 두 배 (exponential backoff, 5.5), 재전송한 segment의 ACK은 RTT 표본이 아니라 RTO를 되돌리지 않습니다 (Karn's rule, 3과 5). 데이터에서 Linux는 RTO 하한으로 RFC의 1s 대신 tcp_rto_min = 200ms를 씁니다.",
+            retransmits.join(", ")
+        ))?;
+        let syn = trace.lines.iter().any(|l| {
+            l.rule == Some(Rule::Retransmit)
+                && l.sent.iter().any(|w| w.seg.ctl.syn && !w.seg.ctl.ack)
+        });
+        let synack = trace.lines.iter().any(|l| {
+            l.rule == Some(Rule::Retransmit)
+                && l.sent.iter().any(|w| w.seg.ctl.syn && w.seg.ctl.ack)
+        });
+        if syn {
+            out.table(syn_schedule())?;
+            out.text("• tcp_syn_linear_timeouts가 있는 최근 커널(Linux 6.x, 기본값 4)은 SYN을 1초 간격으로 재전송한 뒤에야 두 배로 늘립니다. 그 전의 커널은 1s부터 두 배씩 늘려 tcp_syn_retries=6번 재전송하고 약 127s 뒤 포기합니다. `sysctl net.ipv4.tcp_syn_linear_timeouts`로 어느 쪽인지 확인할 수 있습니다.")?;
+        }
+        if synack {
+            out.text("• SYN+ACK의 재전송은 Linux에서 tcp_synack_retries(기본 5번)를 따르고 1s부터 두 배씩 늘어납니다; linear timeout은 SYN을 보내는 쪽에만 적용됩니다.")?;
+        }
     }
     if plan.scenario.closes() {
-        notes.push(format!(
-            "{} RFC 9293: MSL 2분 → 2×MSL = 4분 (이 실행: --msl {} → {}).\nLinux는 TIME-WAIT를 {LINUX_TIME_WAIT_SECS}s로 고정합니다 (TCP_TIMEWAIT_LEN, `ss -tan state time-wait`로 보임).",
+        out.text(format!(
+            "• {} RFC 9293: MSL 2분 → 2×MSL = 4분 (이 실행: --msl {} → {}). Linux의 TIME-WAIT는 {LINUX_TIME_WAIT_SECS}s 고정입니다 (TCP_TIMEWAIT_LEN, `ss -tan state time-wait`로 보임).",
             if plan.scenario == Scenario::SimultaneousClose {
                 "동시에 닫으면 양쪽 모두 active closer라 둘 다 TIME-WAIT를 거칩니다."
             } else {
@@ -1101,77 +1240,101 @@ fn summary(plan: &Plan, trace: &Trace, effect: Option<&DropEffect>) -> String {
             },
             plan.msl_secs,
             duration(plan.msl_secs * 2_000)
-        ));
+        ))?;
     }
     match plan.scenario {
-        Scenario::FinalAckLost => notes.push(
-            "TIME-WAIT가 있는 이유: (1) 마지막 ACK이 사라지면 상대가 FIN을 재전송합니다. 그때 ACK을 다시 보내 줄 TCB가\n남아 있어야 합니다 (이미 CLOSED라면 RST가 가서 상대는 오류로 끝남). (2) 같은 4-tuple의 다음 연결이\n이 연결의 지연된 old duplicate를 받지 않도록, 2MSL 동안 기다려 네트워크에서 사라지게 합니다.".into(),
-        ),
-        Scenario::ClosedPort => notes.push(
-            "listener가 없는 포트: RST,ACK을 받은 connect()는 ECONNREFUSED. (방화벽이 SYN을 조용히 버리면 RST 대신 RTO 재전송 끝에 timeout.)".into(),
-        ),
+        Scenario::FinalAckLost => out.text(
+            "• TIME-WAIT가 있는 이유: (1) 마지막 ACK이 사라지면 상대가 FIN을 재전송합니다. 그때 ACK을 다시 보내 줄 TCB가 남아 있어야 합니다 (이미 CLOSED라면 RST가 가서 상대는 오류로 끝남). (2) 같은 4-tuple의 다음 연결이 이 연결의 지연된 old duplicate를 받지 않도록, 2MSL 동안 기다려 네트워크에서 사라지게 합니다.",
+        )?,
+        Scenario::ClosedPort => out.text(
+            "• listener가 없는 포트: RST+ACK을 받은 connect()는 ECONNREFUSED. (방화벽이 SYN을 조용히 버리면 RST 대신 RTO 재전송 끝에 timeout.)",
+        )?,
         Scenario::TwoWay => {
             let accepted = trace.lines.iter().any(|l| {
                 l.rule == Some(Rule::Data) && matches!(l.kind, Kind::Arrival(_, true))
             });
-            notes.push(if accepted {
+            out.text(if accepted {
                 format!(
-                    "✗ old duplicate 데이터가 새 연결에 섞였습니다 (server가 받은 데이터 {} bytes, client는 보낸 적 없음).\nISN이 고정/예측 가능하면 이전 연결의 번호가 새 연결의 window에 떨어집니다: 그래서 ISN은 무작위입니다 (RFC 6528).",
+                    "• ✗ old duplicate 데이터가 새 연결에 섞였습니다 (server가 받은 데이터는 {} bytes, client는 보낸 적 없음). ISN이 고정되었거나 예측 가능하면 이전 연결의 번호가 새 연결의 window에 떨어집니다: 그래서 ISN은 예측할 수 없게 고릅니다 (RFC 6528).",
                     trace.server_delivered
                 )
             } else {
-                "old duplicate 데이터는 window 밖이라 버려졌습니다: ISN이 무작위(RFC 6528)라 이전 연결의 번호가 새 연결의 window에\n떨어지지 않습니다. --isn-client N --isn-server M으로 ISN을 고정하면(이전 연결도 같은 ISN) 어떻게 되는지 보세요.".into()
-            });
+                "• old duplicate 데이터는 window 밖이라 버려졌습니다: 이전 연결의 ISN은 시간이 지나 전혀 다른 값이었고 (RFC 6528), 그 번호는 새 연결의 window에 떨어지지 않습니다. --isn-client N --isn-server M으로 ISN을 고정하면(이전 연결도 같은 ISN) 어떻게 되는지 보세요.".into()
+            })?;
         }
-        Scenario::SimultaneousOpen => notes.push(
-            "simultaneous open은 드물지만 RFC가 요구합니다 (MUST-10). 연결은 하나, segment는 4개입니다.".into(),
-        ),
+        Scenario::SimultaneousOpen => out.text(
+            "• simultaneous open은 드물지만 RFC가 요구합니다 (MUST-10). 연결은 하나, segment는 4개입니다.",
+        )?,
+        Scenario::HalfClose if plan.call == Call::Close => out.text(
+            "• close()와 shutdown(SHUT_WR)은 같은 FIN을 보내지만, close()한 쪽은 읽기도 끝냅니다. 그 뒤 도착하는 데이터는 RST를 부르고 (RFC 1122 4.2.2.13), 보낸 쪽은 ECONNRESET/EPIPE를 봅니다. 받을 데이터가 남았다면 shutdown(SHUT_WR) 뒤 EOF까지 읽고 close()합니다.",
+        )?,
+        Scenario::HalfClose => out.text(
+            "• shutdown(SHUT_WR)은 보내는 방향만 닫습니다: client는 FIN-WAIT-2에서도 server의 데이터를 받아 ACK합니다. --call close로 바꾸면 같은 데이터가 RST를 부릅니다.",
+        )?,
         _ => {}
     }
-    if let Some(effect) = effect {
-        let what = effect.seg.map_or(String::new(), |s| format!(" {s}"));
-        notes.push(if effect.changed.is_empty() {
+    if let Some(e) = effect {
+        let what = e.seg.map_or(String::new(), |s| format!(" ({s})"));
+        let timing = match e.delay_ms {
+            0 => "끝나는 시각은 손실이 없을 때와 같습니다".to_string(),
+            d if d > 0 => format!("손실이 없을 때보다 {} 늦게 끝납니다", duration(d as u64)),
+            d => format!(
+                "손실이 없을 때보다 {} 일찍 끝납니다",
+                duration(d.unsigned_abs())
+            ),
+        };
+        let counts = format!(
+            "선에 올라간 segment는 {}개 (손실 없이 {}개), 그중 재전송 {}개 (손실 없이 {}개)",
+            e.wire.0, e.wire.1, e.retransmissions.0, e.retransmissions.1
+        );
+        let mut text = if e.changed.is_empty() {
             format!(
-                "--drop {}: segment #{}{what}을 잃어도 상태 경로는 같고, 재전송 때문에 끝이 {}ms 달라졌습니다.",
-                effect.k, effect.k, effect.delay_ms
+                "• --drop {}: {}번째 segment가 사라져도{what} 상태 경로는 같습니다. {timing}; {counts}.",
+                e.k, e.k
             )
         } else {
-            let mut text = format!(
-                "--drop {}: segment #{}{what}을 잃자 상태 경로가 달라졌습니다.",
-                effect.k, effect.k
+            format!(
+                "• --drop {}: {}번째 segment가 사라지자{what} 상태 경로가 달라졌습니다. {timing}; {counts}.",
+                e.k, e.k
+            )
+        };
+        for (side, now, before) in &e.changed {
+            text += &format!(
+                "\n{}: {} (손실 없이: {})",
+                side.name(),
+                path_text(now),
+                path_text(before)
             );
-            for (side, now, before) in &effect.changed {
-                text += &format!(
-                    "\n{}: {}\n  (손실 없이: {})",
-                    side.name(),
-                    path_text(now),
-                    path_text(before)
-                );
-            }
-            text
-        });
-    }
-    if !notes.is_empty() {
-        out += "\n";
-        for note in notes {
-            let mut lines = note.lines();
-            if let Some(first) = lines.next() {
-                out += &format!("{INDENT}• {first}\n");
-            }
-            for rest in lines {
-                out += &format!("{INDENT}  {rest}\n");
-            }
         }
+        out.text(text)?;
     }
-    out
+    Ok(())
 }
 
 fn to_json(plan: &Plan, args: &Args, trace: &Trace, effect: Option<&DropEffect>) -> Value {
+    let nums = Numbers {
+        relative: false,
+        isn: [plan.isn_client, plan.isn_server],
+        based: [true, true],
+    };
     let mut events = Vec::new();
     for line in &trace.lines {
-        let notes = explain(plan, line).join("\n");
+        let notes = explain(plan, nums, line).join("\n");
+        let received = match line.kind {
+            Kind::Arrival(seg, old) => json!({
+                "from": line.actor.peer().name(),
+                "seq": seg.seq,
+                "ack": if seg.ctl.ack { json!(seg.ack) } else { Value::Null },
+                "flags": seg.ctl.names(),
+                "len": seg.len,
+                "old_duplicate": old,
+                "segment": seg.to_string(),
+            }),
+            _ => Value::Null,
+        };
         let base = |from: Side| {
             json!({
+                "time_ms": line.t,
                 "t_ms": line.t,
                 "from": from.name(),
                 "client_state": line.client.name(),
@@ -1183,6 +1346,7 @@ fn to_json(plan: &Plan, args: &Args, trace: &Trace, effect: Option<&DropEffect>)
                     Kind::OldDuplicate => "old-duplicate",
                 },
                 "event": tag(&line.kind),
+                "received": received,
                 "rule": line.rule.map(Rule::cause),
                 "rfc": line.rule.map(Rule::section),
                 "note": notes,
@@ -1196,6 +1360,7 @@ fn to_json(plan: &Plan, args: &Args, trace: &Trace, effect: Option<&DropEffect>)
             e["flags"] = json!([]);
             e["len"] = json!(0);
             e["lost"] = json!(false);
+            e["segment"] = Value::Null;
             events.push(e);
         }
         for w in &line.sent {
@@ -1220,11 +1385,15 @@ fn to_json(plan: &Plan, args: &Args, trace: &Trace, effect: Option<&DropEffect>)
         .transitions
         .iter()
         .map(|t| {
+            let (ss, netstat) = tool_names(t.to);
             json!({
+                "time_ms": t.t_ms,
                 "t_ms": t.t_ms,
                 "endpoint": t.side.name(),
                 "from": t.from.name(),
                 "to": t.to.name(),
+                "to_ss": ss,
+                "to_netstat": netstat,
                 "cause": t.rule.cause(),
                 "rfc": t.rule.section(),
             })
@@ -1232,13 +1401,19 @@ fn to_json(plan: &Plan, args: &Args, trace: &Trace, effect: Option<&DropEffect>)
         .collect();
     json!({
         "scenario": plan.scenario.name(),
+        "call": (plan.scenario == Scenario::HalfClose).then_some(match plan.call {
+            Call::Close => "close",
+            Call::Shutdown => "shutdown",
+        }),
         "seed": args.common.seed,
         "isn_client": plan.isn_client,
         "isn_server": plan.isn_server,
+        "relative": args.relative,
         "msl_secs": plan.msl_secs,
         "one_way_delay_ms": ONE_WAY_MS,
         "drop": args.drop,
         "segments_on_wire": trace.wire,
+        "retransmissions": retransmissions(trace),
         "events": events,
         "transitions": transitions,
         "final": { "client": trace.client.name(), "server": trace.server.name() },
@@ -1251,6 +1426,10 @@ fn to_json(plan: &Plan, args: &Args, trace: &Trace, effect: Option<&DropEffect>)
                 "without_drop": before.iter().map(|s| s.name()).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "end_delay_ms": e.delay_ms,
+            "segments_on_wire": e.wire.0,
+            "segments_on_wire_without_drop": e.wire.1,
+            "retransmissions": e.retransmissions.0,
+            "retransmissions_without_drop": e.retransmissions.1,
         })),
     })
 }

@@ -26,7 +26,7 @@ use chacha20::rand_core::{Rng, SeedableRng};
 use clap::Parser;
 use serde::Serialize;
 
-use crate::render::width::{pad, width};
+use crate::sim::trace::Table;
 use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
@@ -49,7 +49,8 @@ pub const DEMO: Demo = Demo {
 #[derive(Debug, Parser)]
 #[command(
     name = "sockets",
-    about = "Many connections on one listening port, told apart by the 4-tuple (real loopback sockets)"
+    about = "Many connections on one listening port, told apart by the 4-tuple (real loopback sockets)",
+    after_help = "Examples:\n  synack demo sockets --clients 3\n  synack demo sockets --simulate --seed 7\n  synack demo sockets --step"
 )]
 struct Args {
     /// How many clients connect to the one listening port (1 to 64)
@@ -66,14 +67,15 @@ struct Args {
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
     let args = Args::try_parse_from(argv)?;
     out.start(&args.common);
+    out.title("port, socket, 4-tuple: listening port 하나에 connection 여럿")?;
     let report = if args.simulate {
-        simulated(args.clients, args.common.seed)
+        let report = simulated(args.clients, args.common.seed);
+        report.emit(out, args.common.seed)?;
+        report
     } else {
-        live(args.clients)?
+        live(args.clients, out)?
     };
-    let json = serde_json::to_value(&report).map_err(|e| SimError::Invalid(e.to_string()))?;
-    crate::sim::emit_legacy_steps(out, &report.steps(args.common.seed))?;
-    Ok(json)
+    serde_json::to_value(&report).map_err(|e| SimError::Invalid(e.to_string()))
 }
 
 /// Linux's default `ip_local_port_range`, used by `--simulate`.
@@ -143,7 +145,11 @@ pub struct TimeWait {
     pub proc_line: String,
 }
 
-fn live(clients: u8) -> Result<SocketsReport, SimError> {
+/// Runs the steps on real sockets, emitting each step's block once its
+/// socket operations have happened and before the next step's begin: with
+/// `--step`, `ss -tan` in another terminal agrees with the screen. A `q`
+/// stops between steps; the sockets close as they go out of scope.
+fn live(clients: u8, out: &mut Emitter<'_>) -> Result<SocketsReport, SimError> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(|e| {
         SimError::Invalid(format!(
             "cannot bind a TCP socket on 127.0.0.1 ({e}); `synack demo sockets --simulate` shows the same without real sockets"
@@ -152,6 +158,17 @@ fn live(clients: u8) -> Result<SocketsReport, SimError> {
     let addr = listener
         .local_addr()
         .map_err(io("reading the listener's address"))?;
+    let mut report = SocketsReport {
+        mode: Mode::Live,
+        listener: addr,
+        connections: Vec::new(),
+        second_tcp_bind: Attempt::of(Ok(())),
+        udp_same_port: Attempt::of(Ok(())),
+        other_address_same_port: Attempt::of(Ok(())),
+        ephemeral_range: None,
+        time_wait: None,
+    };
+    report.listen_step(out, 0)?;
     let mut pairs = Vec::new();
     for _ in 0..clients {
         let client = TcpStream::connect(addr).map_err(io("connecting to the listener"))?;
@@ -169,12 +186,17 @@ fn live(clients: u8) -> Result<SocketsReport, SimError> {
             server_peer: server.peer_addr().map_err(io(what))?,
         });
     }
-    let second_tcp_bind = Attempt::of(TcpListener::bind(addr));
-    let udp_same_port = Attempt::of(UdpSocket::bind(addr));
-    let other_address_same_port = Attempt::of(TcpListener::bind((OTHER_LOOPBACK, addr.port())));
-    let ephemeral_range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+    report.connections = connections;
+    report.connect_step(out)?;
+    // Each attempt's socket closes at once: only the answer is kept.
+    report.second_tcp_bind = Attempt::of(TcpListener::bind(addr));
+    report.udp_same_port = Attempt::of(UdpSocket::bind(addr));
+    report.other_address_same_port = Attempt::of(TcpListener::bind((OTHER_LOOPBACK, addr.port())));
+    report.bind_step(out)?;
+    report.ephemeral_range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
         .ok()
         .and_then(|text| parse_range(&text));
+    report.range_step(out)?;
 
     // The clients close first, so they are the active closers and keep the
     // TIME-WAIT state. Each server reads its EOF before closing, so its FIN
@@ -188,17 +210,9 @@ fn live(clients: u8) -> Result<SocketsReport, SimError> {
         let _ = server.read(&mut [0u8; 1]);
     }
     drop(listener);
-    let time_wait = wait_for_time_wait(&connections);
-    Ok(SocketsReport {
-        mode: Mode::Live,
-        listener: addr,
-        connections,
-        second_tcp_bind,
-        udp_same_port,
-        other_address_same_port,
-        ephemeral_range,
-        time_wait,
-    })
+    report.time_wait = wait_for_time_wait(&report.connections);
+    report.close_step(out)?;
+    Ok(report)
 }
 
 fn io(what: &'static str) -> impl Fn(std::io::Error) -> SimError {
@@ -333,84 +347,53 @@ fn simulated(clients: u8, seed: u64) -> SocketsReport {
     }
 }
 
-/// Rows padded column by column to the widest cell (display width, so Hangul
-/// lines up), each line starting with `indent`.
-fn table(indent: &str, rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| width(c))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in rows {
-        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-        out.push_str(indent);
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
-    out
-}
-
 impl SocketsReport {
-    /// The text report, one block per step.
-    pub fn steps(&self, seed: u64) -> Vec<String> {
-        [
-            self.listen_step(seed),
-            self.connect_step(),
-            self.bind_step(),
-            self.range_step(),
-            self.close_step(),
-        ]
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| format!("{}단계  {s}", i + 1))
-        .collect()
+    /// Emits the whole report (simulated mode: everything is known).
+    fn emit(&self, out: &mut Emitter<'_>, seed: u64) -> Result<(), SimError> {
+        self.listen_step(out, seed)?;
+        self.connect_step(out)?;
+        self.bind_step(out)?;
+        self.range_step(out)?;
+        self.close_step(out)
     }
 
-    fn listen_step(&self, seed: u64) -> String {
-        let mode = match self.mode {
+    fn listen_step(&self, out: &mut Emitter<'_>, seed: u64) -> Result<(), SimError> {
+        out.heading("1단계  listening socket")?;
+        out.text(match self.mode {
             Mode::Live => {
-                "live: 127.0.0.1 loopback의 진짜 socket입니다. port 번호는 실행마다 다릅니다"
-                    .to_string()
+                "live: 127.0.0.1 loopback의 진짜 socket입니다. port 번호는 실행마다 다릅니다.".to_string()
             }
             Mode::Simulated => format!(
-                "simulated: socket 없이 보여 줍니다. port 번호는 --seed {seed}에서 뽑았습니다"
+                "simulated: socket 없이 보여 줍니다. port 번호는 seed에서 뽑았습니다 (--seed {seed})."
             ),
-        };
-        format!(
-            "listening socket\n  ({mode})\n  127.0.0.1:0에 bind하면 커널이 ephemeral port 하나를 골라 줍니다 → listen() → LISTEN\n\
-             {}  listening socket은 연결을 받기(accept)만 하고, 데이터는 accept()가 돌려주는 connected socket으로 오갑니다.\n",
-            table(
-                "  ",
-                &[vec![
-                    "listener".into(),
-                    self.listener.to_string(),
-                    "LISTEN".into()
-                ]]
-            )
-        )
+        })?;
+        out.text(
+            "127.0.0.1:0에 bind하면 커널이 ephemeral port 하나를 골라 줍니다 → listen() → LISTEN",
+        )?;
+        let mut t = Table::new(["socket", "address", "state"]);
+        t.row([
+            "listener".to_string(),
+            self.listener.to_string(),
+            "LISTEN".to_string(),
+        ]);
+        out.table(t)?;
+        out.text("listening socket은 연결을 받기(accept)만 하고, 데이터는 accept()가 돌려주는 connected socket으로 오갑니다.")
     }
 
-    fn connect_step(&self) -> String {
+    fn connect_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let n = self.connections.len();
-        let mut rows = vec![
-            [
-                "#",
-                "client local",
-                "client peer",
-                "server local",
-                "server peer",
-            ]
-            .map(String::from)
-            .to_vec(),
-        ];
+        out.heading(format!(
+            "2단계  client가 같은 port로 connect → server 쪽 connected socket (connection 수: {n})"
+        ))?;
+        let mut t = Table::new([
+            "#",
+            "client local",
+            "client peer",
+            "server local",
+            "server peer",
+        ]);
         for (i, c) in self.connections.iter().enumerate() {
-            rows.push(vec![
+            t.row([
                 (i + 1).to_string(),
                 c.client_local.to_string(),
                 c.client_peer.to_string(),
@@ -418,9 +401,7 @@ impl SocketsReport {
                 c.server_peer.to_string(),
             ]);
         }
-        let mut s =
-            format!("client {n}개가 같은 port로 connect → server 쪽에 connected socket {n}개\n");
-        s.push_str(&table("  ", &rows));
+        out.table(t)?;
         let one_port = self
             .connections
             .iter()
@@ -432,131 +413,121 @@ impl SocketsReport {
             .collect();
         ports.sort_unstable();
         ports.dedup();
-        s.push_str(&format!(
-            "  server local이 모두 {}인가: {} — listening port 하나를 connection {n}개가 같이 씁니다.\n",
-            self.listener,
-            if one_port { "예" } else { "아니오" },
-        ));
-        s.push_str(&format!(
-            "  서로 다른 client port: {}개 — connect() 때 커널이 ephemeral port를 자동으로 bind합니다.\n",
-            ports.len()
-        ));
-        s.push_str(
-            "  커널은 (src IP, src port, dst IP, dst port) 4-tuple로 들어온 segment의 socket을 찾습니다.\n  \
-             네 값 중 client port 하나만 달라도 다른 connection입니다. 한쪽의 local은 다른 쪽의 peer입니다.\n",
-        );
-        s
+        out.note(
+            "server local이 모두 listener 주소인가",
+            format!(
+                "{} — listening port 하나를 connection 여럿이 같이 씁니다.",
+                if one_port { "예" } else { "아니오" }
+            ),
+        )?;
+        out.note(
+            "서로 다른 client port의 수",
+            format!(
+                "{} — connect() 때 커널이 ephemeral port를 자동으로 bind합니다.",
+                ports.len()
+            ),
+        )?;
+        out.text("커널은 (src IP, src port, dst IP, dst port) 4-tuple로 들어온 segment의 socket을 찾습니다. 네 값 중 client port 하나만 달라도 다른 connection입니다. 한쪽의 local은 다른 쪽의 peer입니다.")
     }
 
-    fn bind_step(&self) -> String {
+    fn bind_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let port = self.listener.port();
         let result = |a: &Attempt| match &a.error {
             None => "성공".to_string(),
-            Some(e) => format!("실패  {e}"),
+            Some(e) => format!("실패: {e}"),
         };
-        let rows = vec![
-            vec![
-                format!("TCP {}", self.listener),
-                result(&self.second_tcp_bind),
-            ],
-            vec![
-                format!("UDP {}", self.listener),
-                result(&self.udp_same_port),
-            ],
-            vec![
-                format!("TCP {OTHER_LOOPBACK}:{port}"),
-                result(&self.other_address_same_port),
-            ],
-        ];
-        let mut s = String::from("같은 port에 다시 bind 해 보기\n");
-        s.push_str(&table("  ", &rows));
-        s.push_str(if self.second_tcp_bind.ok {
-            "  TCP: 이 플랫폼은 같은 주소·port의 두 번째 listener를 허락했습니다 (SO_REUSEPORT 같은 예외).\n"
+        out.heading("3단계  같은 port에 다시 bind 해 보기")?;
+        let mut t = Table::new(["bind", "결과"]);
+        t.row([
+            format!("TCP {}", self.listener),
+            result(&self.second_tcp_bind),
+        ]);
+        t.row([
+            format!("UDP {}", self.listener),
+            result(&self.udp_same_port),
+        ]);
+        t.row([
+            format!("TCP {OTHER_LOOPBACK}:{port}"),
+            result(&self.other_address_same_port),
+        ]);
+        out.table(t)?;
+        out.text(if self.second_tcp_bind.ok {
+            "• TCP: 이 플랫폼은 같은 주소·port의 두 번째 listener를 허락했습니다 (SO_REUSEPORT 같은 예외)."
         } else {
-            "  TCP: EADDRINUSE — 이 (IP, port)에 LISTEN 중인 socket이 이미 있어 커널이 bind를 거부합니다.\n"
-        });
-        s.push_str(if self.udp_same_port.ok {
-            "  UDP: TCP와 UDP는 port 번호 공간(port space)이 따로라서 같은 번호를 쓸 수 있습니다 (DNS 53/udp, 53/tcp).\n"
+            "• TCP: EADDRINUSE — 이 (IP, port)에 LISTEN 중인 socket이 이미 있어 커널이 bind를 거부합니다."
+        })?;
+        out.text(if self.udp_same_port.ok {
+            "• UDP: TCP와 UDP는 port 번호 공간(port space)이 따로라서 같은 번호를 쓸 수 있습니다 (DNS는 53/udp와 53/tcp를 둘 다 씁니다)."
         } else {
-            "  UDP: 이번에는 실패했습니다 — 다른 프로그램이 이 UDP port를 쓰고 있을 수 있습니다.\n"
-        });
-        s.push_str(if self.other_address_same_port.ok {
-            "  127.0.0.2: bind는 (IP, port) 쌍을 차지하므로 다른 주소의 같은 port는 비어 있습니다 (Linux는 127.0.0.0/8 전체가 lo).\n"
+            "• UDP: 이번에는 실패했습니다 — 다른 프로그램이 이 UDP port를 쓰고 있을 수 있습니다."
+        })?;
+        out.text(if self.other_address_same_port.ok {
+            "• 127.0.0.2: bind는 (IP, port) 쌍을 차지하므로 다른 주소의 같은 port는 비어 있습니다 (Linux는 127.0.0.0/8 전체가 lo)."
         } else {
-            "  127.0.0.2: 이 플랫폼은 127.0.0.1만 loopback에 두어 다른 주소에 bind할 수 없습니다.\n"
-        });
-        s
+            "• 127.0.0.2: 이 플랫폼은 127.0.0.1만 loopback에 두어 다른 주소에 bind할 수 없습니다."
+        })
     }
 
-    fn range_step(&self) -> String {
-        let mut s = String::from("ephemeral port range (/proc/sys/net/ipv4/ip_local_port_range)\n");
+    fn range_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
+        out.heading("4단계  ephemeral port range (/proc/sys/net/ipv4/ip_local_port_range)")?;
         match self.ephemeral_range {
             Some([lo, hi]) => {
-                s.push_str(&format!(
-                    "  {lo}–{hi}: connect()나 port 0 bind 때 커널이 이 범위에서 port를 고릅니다.\n"
-                ));
+                out.note(
+                    "범위",
+                    format!(
+                        "{lo}–{hi}: connect()나 port 0 bind 때 커널이 이 범위에서 port를 고릅니다."
+                    ),
+                )?;
                 let inside = self
                     .connections
                     .iter()
                     .all(|c| (lo..=hi).contains(&c.client_local.port()));
-                s.push_str(&format!(
-                    "  client port가 모두 이 범위 안인가: {}\n",
-                    if inside { "예" } else { "아니오" }
-                ));
+                out.note(
+                    "client port가 모두 이 범위 안인가",
+                    if inside { "예" } else { "아니오" },
+                )
             }
-            None => {
-                s.push_str("  not available: 이 시스템에는 ip_local_port_range 파일이 없습니다.\n")
-            }
+            None => out.text("not available: 이 시스템에는 ip_local_port_range 파일이 없습니다."),
         }
-        s
     }
 
-    fn close_step(&self) -> String {
-        let mut s = String::from(
-            "close: client가 먼저 닫으면 (active closer) client 쪽이 TIME-WAIT에 남습니다\n",
-        );
-        s.push_str(
-            "  client close() → FIN → server는 read()에서 0(EOF)을 받고 CLOSE-WAIT → server close() → FIN\n  \
-             → client가 마지막 ACK를 보내고 TIME-WAIT (2×MSL 동안), server(passive closer)는 LAST-ACK 뒤 CLOSED\n",
-        );
+    fn close_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
+        out.heading(
+            "5단계  close: client가 먼저 닫으면 (active closer) client 쪽이 TIME-WAIT에 남습니다",
+        )?;
+        out.text("client close() → FIN → server는 read()에서 0(EOF)을 받고 CLOSE-WAIT → server close() → FIN → client가 마지막 ACK을 보내고 TIME-WAIT (2×MSL 동안), server(passive closer)는 LAST-ACK 뒤 CLOSED")?;
         let Some(rows) = &self.time_wait else {
-            s.push_str("  /proc/net/tcp: not available (Linux가 아니거나 /proc이 없습니다)\n");
-            return s;
+            return out.text("/proc/net/tcp: not available (Linux가 아니거나 /proc이 없습니다)");
         };
         let source = match self.mode {
             Mode::Live => "/proc/net/tcp",
             Mode::Simulated => "/proc/net/tcp (simulated)",
         };
-        s.push_str(&format!(
-            "  {source}: st 06 = TIME_WAIT, 주소는 hex (IPv4는 little-endian 32-bit word, port는 그대로)\n"
-        ));
+        out.note(
+            source,
+            "st 06 = TIME_WAIT, 주소는 hex (IPv4는 little-endian 32-bit word, port는 그대로)",
+        )?;
         if rows.is_empty() {
-            s.push_str("  TIME_WAIT 줄을 찾지 못했습니다 (다른 namespace이거나 이미 사라졌을 수 있습니다).\n");
+            out.text(
+                "TIME_WAIT 줄을 찾지 못했습니다 (다른 namespace이거나 이미 사라졌을 수 있습니다).",
+            )?;
         } else {
-            let mut table_rows = vec![
-                [
-                    "local_address",
-                    "rem_address",
-                    "st",
-                    "client local",
-                    "server",
-                ]
-                .map(String::from)
-                .to_vec(),
-            ];
+            let mut t = Table::new([
+                "local_address",
+                "rem_address",
+                "st",
+                "client local",
+                "server",
+            ]);
             for tw in rows {
                 let mut cols: Vec<String> = tw.proc_line.split(' ').map(String::from).collect();
                 cols.push(tw.local.to_string());
                 cols.push(tw.remote.to_string());
-                table_rows.push(cols);
+                t.row(cols);
             }
-            s.push_str(&table("  ", &table_rows));
+            out.table(t)?;
         }
-        s.push_str(
-            "  TIME-WAIT 동안 같은 4-tuple을 다시 쓰지 않아, 늦게 도착한 옛 segment가 새 connection에 섞이지 않고\n  \
-             마지막 ACK가 사라지면 다시 보낼 수 있습니다. 그래서 먼저 닫는 쪽이 TIME-WAIT를 떠안습니다.\n",
-        );
-        s
+        out.text("TIME-WAIT 동안 같은 4-tuple을 다시 쓰지 않아, 늦게 도착한 옛 segment가 새 connection에 섞이지 않고 마지막 ACK이 사라지면 다시 보낼 수 있습니다. 그래서 먼저 닫는 쪽이 TIME-WAIT를 떠안습니다.")
     }
 }
 
@@ -626,17 +597,5 @@ mod tests {
             }
         }
         assert_ne!(simulated(3, 1).listener, simulated(3, 2).listener);
-    }
-
-    #[test]
-    fn table_aligns_by_display_width() {
-        let t = table(
-            "",
-            &[
-                vec!["성공".into(), "x".into()],
-                vec!["ok".into(), "y".into()],
-            ],
-        );
-        assert_eq!(t, "성공  x\nok    y\n");
     }
 }

@@ -7,8 +7,10 @@
 //! table in `../shared/reference/tcp-transitions.md` (beside the crate).
 //!
 //! What is left out on purpose: windows other than a fixed [`WINDOW`], RTT
-//! measurement (the RTO is RFC 6298's 1 s floor, doubled on every expiry),
-//! options, urgent data and reassembly of out-of-order data.
+//! measurement (the RTO is RFC 6298's 1 s floor, doubled on every expiry
+//! and kept backed off by Karn's rule), options (SACK) and urgent data.
+//! Out-of-order data inside the window is held and delivered once the gap
+//! is filled (RFC 9293 §3.10.7.4), as Linux does.
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -187,7 +189,13 @@ pub enum Timer {
 pub enum Event {
     PassiveOpen,
     ActiveOpen,
+    /// `close()`: RFC 9293's CLOSE, and the application will read no more,
+    /// so data that still arrives is answered with RST (RFC 1122 4.2.2.13,
+    /// Linux `tcp_rcv_state_process`).
     Close,
+    /// `shutdown(SHUT_WR)`: RFC 9293's CLOSE only, "no more data from me";
+    /// data from the peer is still taken and ACKed (half-close).
+    Shutdown,
     /// SEND of this many bytes.
     Send(u32),
     Segment(Segment),
@@ -233,6 +241,8 @@ pub enum Rule {
     SynReceivedBadAck,
     AckAhead,
     OutOfOrder,
+    /// Data after `close()`: the socket is gone for reading, answer RST.
+    DataAfterClose,
     SynReceivedAck,
     SynReceivedAckFin,
     EstablishedFin,
@@ -267,7 +277,9 @@ impl Rule {
             TimeWaitFinAgain => "RFC 9293 3.10.7.4 fifth+eighth",
             FinAgain | EstablishedFin | FinWait1Fin | FinWait2Fin => "RFC 9293 3.10.7.4 eighth",
             FinWait1FinAcked => "RFC 9293 3.10.7.4 eighth, Fig. 5 note 2",
-            Unacceptable | UnacceptableRst | OutOfOrder => "RFC 9293 3.10.7.4 first",
+            Unacceptable | UnacceptableRst => "RFC 9293 3.10.7.4 first",
+            OutOfOrder => "RFC 9293 3.10.7.4 first, RFC 5681 4.2",
+            DataAfterClose => "RFC 1122 4.2.2.13",
             RstToListen | RstRefused | Reset => "RFC 9293 3.10.7.4 second",
             ChallengeRst => "RFC 9293 3.10.7.4 second (RFC 5961)",
             ChallengeSyn => "RFC 9293 3.10.7.4 fourth (RFC 5961)",
@@ -303,10 +315,10 @@ impl Rule {
             SynSentBadAckRst => "unacceptable ACK with RST, dropped",
             SynSentRefused => "rcv RST (connection refused)",
             SynSentDropsRst => "RST without ACK in SYN-SENT, dropped",
-            SynSentSynAck => "rcv SYN,ACK",
+            SynSentSynAck => "rcv SYN+ACK",
             SynSentSyn => "rcv SYN (simultaneous open)",
             SynSentDrops => "neither SYN nor RST in SYN-SENT, dropped",
-            SimultaneousSynAck => "rcv SYN,ACK (simultaneous open)",
+            SimultaneousSynAck => "rcv SYN+ACK (simultaneous open)",
             TimeWaitFinAgain => "retransmitted FIN in TIME-WAIT, re-ACK, restart 2MSL",
             FinAgain => "retransmitted FIN, re-ACK",
             Unacceptable => "unacceptable segment, answer ACK",
@@ -319,7 +331,8 @@ impl Rule {
             NoAck => "no ACK bit, dropped",
             SynReceivedBadAck => "unacceptable ACK in SYN-RECEIVED, answer RST",
             AckAhead => "ACK of unsent data, answer ACK",
-            OutOfOrder => "out-of-order segment, answer ACK",
+            OutOfOrder => "out-of-order data held, duplicate ACK",
+            DataAfterClose => "data after close(), answer RST",
             SynReceivedAck => "rcv ACK of SYN",
             SynReceivedAckFin => "rcv ACK of SYN with FIN",
             EstablishedFin => "rcv FIN",
@@ -377,8 +390,10 @@ enum Checked {
     BadAck(Segment),
     /// SEG.ACK > SND.NXT.
     AckAhead,
-    /// Data in the window but not at RCV.NXT (not reassembled here).
-    OutOfOrder,
+    /// Data in the window but beyond RCV.NXT: held until the gap is filled.
+    OutOfOrder(Segment),
+    /// Data after `close()` in FIN-WAIT-1/2.
+    DataAfterClose(Segment),
     /// Acceptable; its ACK, data and FIN are taken before the match.
     Ok {
         fin: bool,
@@ -426,8 +441,14 @@ pub struct Tcb {
     passive: bool,
     /// Our FIN has been sent (FIN-WAIT-1 and later, LAST-ACK, CLOSING).
     fin_sent: bool,
-    /// Segments that consume sequence space and are not yet acknowledged.
-    rtx: VecDeque<Segment>,
+    /// Segments that consume sequence space and are not yet acknowledged,
+    /// each with whether it was retransmitted (Karn's rule).
+    rtx: VecDeque<(Segment, bool)>,
+    /// In-window data beyond RCV.NXT, held until the gap before it fills
+    /// (RFC 9293 §3.10.7.4: "SHOULD be held for later processing").
+    held: Vec<Segment>,
+    /// `close()` was called: the application reads no more.
+    closed_for_reading: bool,
     rto_ms: u64,
     rto_at: Option<u64>,
     syn_timed_out: bool,
@@ -456,6 +477,8 @@ impl Tcb {
             passive: false,
             fin_sent: false,
             rtx: VecDeque::new(),
+            held: Vec::new(),
+            closed_for_reading: false,
             rto_ms: INITIAL_RTO_MS,
             rto_at: None,
             syn_timed_out: false,
@@ -497,7 +520,7 @@ impl Tcb {
         let input = match event {
             Event::PassiveOpen => Input::PassiveOpen,
             Event::ActiveOpen => Input::ActiveOpen,
-            Event::Close => Input::Close,
+            Event::Close | Event::Shutdown => Input::Close,
             Event::Send(n) => Input::Send(n),
             Event::Timeout(t) => Input::Timeout(t),
             Event::Segment(seg) => match self.state {
@@ -505,6 +528,9 @@ impl Tcb {
                 _ => Input::Checked(self.check(&seg)),
             },
         };
+        if event == Event::Close && !matches!(self.state, State::Closed) {
+            self.closed_for_reading = true;
+        }
         if let (Event::Segment(seg), Input::Checked(Checked::Ok { .. })) = (event, input) {
             self.take(now, &seg);
         }
@@ -551,7 +577,8 @@ impl Tcb {
                 Rule::CloseDeletes
             }
             // 3.10.4 CLOSE in SYN-RECEIVED (nothing queued) or ESTABLISHED:
-            // send FIN, enter FIN-WAIT-1.
+            // send FIN, enter FIN-WAIT-1. (`Input::Close` is either call;
+            // `step` noted whether the application still reads.)
             (SynReceived | Established, Input::Close) => {
                 self.send_fin(now, out);
                 self.set_state(now, FinWait1, Rule::CloseSendsFin);
@@ -662,7 +689,7 @@ impl Tcb {
                 self.rcv_nxt = seg.seq.wrapping_add(1);
                 let rcv_nxt = self.rcv_nxt;
                 // The SYN in the retransmission queue becomes a SYN,ACK.
-                let syn_ack = self.rtx.front_mut().map(|syn| {
+                let syn_ack = self.rtx.front_mut().map(|(syn, _)| {
                     syn.ctl = Ctl::SYN_ACK;
                     syn.ack = rcv_nxt;
                     *syn
@@ -750,11 +777,34 @@ impl Tcb {
                 self.answer_invalid(now, out);
                 Rule::AckAhead
             }
-            // 3.10.7.4 first: data beyond RCV.NXT is not reassembled here; a
-            // duplicate ACK tells the sender what is missing.
-            (_, Input::Checked(C::OutOfOrder)) => {
-                self.answer_invalid(now, out);
+            // 3.10.7.4 first: in-window data beyond RCV.NXT SHOULD be held;
+            // RFC 5681 4.2: an out-of-order segment SHOULD be ACKed at once
+            // (a duplicate ACK, so the sender learns of the gap). Not rate
+            // limited: it is acceptable, not an invalid segment.
+            (_, Input::Checked(C::OutOfOrder(seg))) => {
+                self.take_ack(now, seg.ack);
+                if !self.held.contains(&seg) {
+                    self.held.push(seg);
+                }
+                self.emit(self.bare_ack(), out);
                 Rule::OutOfOrder
+            }
+            // RFC 1122 4.2.2.13: "if new data is received after CLOSE is
+            // called, its TCP SHOULD send a RST to show that data was lost";
+            // Linux does (LINUX_MIB_TCPABORTONDATA): <SEQ=SEG.ACK><CTL=RST>,
+            // and the connection is gone.
+            (_, Input::Checked(C::DataAfterClose(seg))) => {
+                self.emit(
+                    Segment {
+                        seq: seg.ack,
+                        ack: 0,
+                        ctl: Ctl::RST,
+                        len: 0,
+                    },
+                    out,
+                );
+                self.set_state(now, Closed, Rule::DataAfterClose);
+                Rule::DataAfterClose
             }
             // 3.10.7.4 fifth SYN-RECEIVED: SND.UNA < SEG.ACK =< SND.NXT:
             // ESTABLISHED; with a FIN, eighth: CLOSE-WAIT and ACK it.
@@ -863,10 +913,12 @@ impl Tcb {
             // 3.10.8 retransmission timeout: send the head of the queue again,
             // double the RTO (RFC 6298 5.5, exponential backoff), restart (5.6).
             (_, Input::Timeout(Timer::Retransmit)) => {
-                let Some(mut head) = self.rtx.front().copied() else {
+                let Some((head, retransmitted)) = self.rtx.front_mut() else {
                     self.rto_at = None;
                     return Rule::NothingToDo;
                 };
+                *retransmitted = true;
+                let mut head = *head;
                 if head.ctl.ack {
                     head.ack = self.rcv_nxt;
                 }
@@ -930,8 +982,14 @@ impl Tcb {
         if seq_lt(self.snd_nxt, seg.ack) {
             return Checked::AckAhead;
         }
-        if seg.seq != self.rcv_nxt && seg.seq_len() > 0 {
-            return Checked::OutOfOrder;
+        if self.closed_for_reading
+            && seg.len > 0
+            && matches!(self.state, State::FinWait1 | State::FinWait2)
+        {
+            return Checked::DataAfterClose(*seg);
+        }
+        if seg.seq_len() > 0 && seq_lt(self.rcv_nxt, seg.seq) {
+            return Checked::OutOfOrder(*seg);
         }
         Checked::Ok {
             fin: seg.ctl.fin,
@@ -965,8 +1023,14 @@ impl Tcb {
                 State::SynReceived | State::Established | State::FinWait1 | State::FinWait2
             )
         {
-            self.rcv_nxt = self.rcv_nxt.wrapping_add(seg.len);
-            self.delivered = self.delivered.wrapping_add(seg.len);
+            // Data that starts before RCV.NXT (a retransmission overlapping
+            // what we have) delivers only its new part.
+            let end = seg.seq.wrapping_add(seg.len);
+            if seq_lt(self.rcv_nxt, end) {
+                self.delivered = self.delivered.wrapping_add(end.wrapping_sub(self.rcv_nxt));
+                self.rcv_nxt = end;
+            }
+            self.deliver_held();
         }
         if seg.ctl.fin {
             // The FIN consumes one sequence number: RCV.NXT moves over it.
@@ -974,23 +1038,54 @@ impl Tcb {
         }
     }
 
+    /// Held data that the gap's filling made contiguous goes to the
+    /// application, RCV.NXT moving over it.
+    fn deliver_held(&mut self) {
+        loop {
+            let rcv_nxt = self.rcv_nxt;
+            let Some(i) = self.held.iter().position(|h| seq_le(h.seq, rcv_nxt)) else {
+                return;
+            };
+            let h = self.held.remove(i);
+            let end = h.seq.wrapping_add(h.len);
+            if seq_lt(self.rcv_nxt, end) {
+                self.delivered = self.delivered.wrapping_add(end.wrapping_sub(self.rcv_nxt));
+                self.rcv_nxt = end;
+            }
+        }
+    }
+
+    /// Bytes held out of order, waiting for the gap before them.
+    pub fn held_bytes(&self) -> u32 {
+        self.held.iter().map(|h| h.len).sum()
+    }
+
     /// SND.UNA < SEG.ACK =< SND.NXT: SND.UNA advances, acknowledged segments
     /// leave the retransmission queue, and the timer stops or restarts
-    /// (RFC 6298 5.2, 5.3). A fresh ACK means a fresh RTT sample; here the RTT
-    /// is far below 1 s, so the RTO falls back to its 1 s floor (RFC 6298 2.4).
+    /// (RFC 6298 5.2, 5.3). An ACK of a segment sent once is a fresh RTT
+    /// sample; here the RTT is far below 1 s, so the RTO falls back to its
+    /// 1 s floor (RFC 6298 2.4). An ACK that covers a retransmitted segment
+    /// gives no sample and keeps the backed-off RTO (Karn's rule, RFC 6298
+    /// §3 and §5).
     fn take_ack(&mut self, now: u64, ack: u32) {
         if !(seq_lt(self.snd_una, ack) && seq_le(ack, self.snd_nxt)) {
             return;
         }
         self.snd_una = ack;
-        while let Some(head) = self.rtx.front() {
+        let mut sample = false;
+        let mut retransmitted_acked = false;
+        while let Some((head, retransmitted)) = self.rtx.front() {
             if seq_le(head.seq.wrapping_add(head.seq_len()), ack) {
+                retransmitted_acked |= *retransmitted;
+                sample |= !*retransmitted;
                 self.rtx.pop_front();
             } else {
                 break;
             }
         }
-        self.rto_ms = INITIAL_RTO_MS;
+        if sample && !retransmitted_acked {
+            self.rto_ms = INITIAL_RTO_MS;
+        }
         self.rto_at = (!self.rtx.is_empty()).then_some(now + self.rto_ms);
     }
 
@@ -1042,7 +1137,7 @@ impl Tcb {
             len,
         };
         self.snd_nxt = self.snd_nxt.wrapping_add(seg.seq_len());
-        self.rtx.push_back(seg);
+        self.rtx.push_back((seg, false));
         if self.rto_at.is_none() {
             self.rto_at = Some(now + self.rto_ms);
         }
@@ -1074,6 +1169,7 @@ impl Tcb {
             // connection) stops every timer and empties the queue.
             State::Closed | State::Listen => {
                 self.rtx.clear();
+                self.held.clear();
                 self.rto_at = None;
                 self.time_wait_at = None;
                 self.ack_at = None;
@@ -1161,9 +1257,10 @@ mod tests {
                     Event::Segment(seg(REMOTE, Some(LOCAL + 1), Ctl::SYN, 0)),
                 );
             }
+            // RFC 9293's CLOSE is "no more to send": shutdown(SHUT_WR).
             State::FinWait1 => {
                 t = in_state(State::Established);
-                t.step(t0, Event::Close);
+                t.step(t0, Event::Shutdown);
             }
             State::FinWait2 => {
                 t = in_state(State::FinWait1);
@@ -1519,6 +1616,58 @@ mod tests {
             assert_eq!(out.sent, [], "rate-limited");
         }
 
+        /// Regression (issue 25 §2): in-window data beyond RCV.NXT is held
+        /// (RFC 9293 3.10.7.4) and answered at once by a duplicate ACK
+        /// (RFC 5681 4.2), every time: the rate limit is for segments
+        /// outside the window. When the gap fills, RCV.NXT jumps over the
+        /// held data.
+        #[test]
+        fn out_of_order_data_is_held_and_duplicate_acked() {
+            let mut t = in_state(State::Established);
+            let second = seg(REMOTE + 101, Some(LOCAL + 1), Ctl::default(), 100);
+            let third = seg(REMOTE + 201, Some(LOCAL + 1), Ctl::default(), 100);
+            let dup = ack(LOCAL + 1, REMOTE + 1);
+            let out = recv(&mut t, second);
+            assert_eq!(out.rule, Rule::OutOfOrder);
+            assert_step(&out, &t, State::Established, &[dup]);
+            let out = recv(&mut t, third);
+            assert_step(&out, &t, State::Established, &[dup]);
+            assert_eq!((t.delivered, t.held_bytes()), (0, 200));
+            // The same segment again still gets its duplicate ACK.
+            let out = recv(&mut t, second);
+            assert_eq!(out.sent, [dup], "not rate limited");
+            let first = seg(REMOTE + 1, Some(LOCAL + 1), Ctl::default(), 100);
+            let out = recv(&mut t, first);
+            assert_step(
+                &out,
+                &t,
+                State::Established,
+                &[ack(LOCAL + 1, REMOTE + 301)],
+            );
+            assert_eq!((t.delivered, t.held_bytes()), (300, 0));
+        }
+
+        /// Regression (issue 25 §2, Karn's rule, RFC 6298 3 and 5): the ACK
+        /// of retransmitted data gives no RTT sample and does not undo the
+        /// backoff; the ACK of data sent once does.
+        #[test]
+        fn karn_keeps_the_backed_off_rto_after_an_ack_of_a_retransmission() {
+            let mut t = in_state(State::Established);
+            call(&mut t, Event::Send(100));
+            let out = t.step(T + 1_000, Event::Timeout(Timer::Retransmit));
+            assert_eq!(out.rule, Rule::Retransmit);
+            assert_eq!(t.rto_ms(), 2_000);
+            t.step(T + 1_100, Event::Send(100));
+            // The ACK covers the retransmitted segment only.
+            t.step(T + 1_200, Event::Segment(ack(REMOTE + 1, LOCAL + 101)));
+            assert_eq!(t.rto_ms(), 2_000, "backed-off RTO kept");
+            assert_eq!(t.next_timer(), Some((T + 3_200, Timer::Retransmit)));
+            // The next ACK is for a segment sent once: a fresh sample.
+            t.step(T + 1_250, Event::Segment(ack(REMOTE + 1, LOCAL + 201)));
+            assert_eq!(t.rto_ms(), INITIAL_RTO_MS);
+            assert_eq!(t.next_timer(), None);
+        }
+
         #[test]
         fn ack_of_unsent_data_gets_an_ack() {
             let mut t = in_state(State::Established);
@@ -1610,6 +1759,25 @@ mod tests {
                 seg(REMOTE + 1, Some(LOCAL + 2), Ctl::default(), 100),
             );
             assert_step(&out, &t, State::FinWait2, &[ack(LOCAL + 2, REMOTE + 101)]);
+        }
+
+        /// Regression (issue 25 §2, half-close said close() but showed
+        /// shutdown): after close() the socket reads no more, so data is
+        /// answered with <SEQ=SEG.ACK><CTL=RST> and the connection is gone
+        /// (RFC 1122 4.2.2.13, Linux TCPAbortOnData).
+        #[test]
+        fn data_after_close_gets_rst() {
+            let mut t = in_state(State::Established);
+            call(&mut t, Event::Close);
+            recv(&mut t, ack(REMOTE + 1, LOCAL + 2));
+            assert_eq!(t.state, State::FinWait2);
+            let out = recv(
+                &mut t,
+                seg(REMOTE + 1, Some(LOCAL + 2), Ctl::default(), 100),
+            );
+            assert_eq!(out.rule, Rule::DataAfterClose);
+            assert_step(&out, &t, State::Closed, &[rst(LOCAL + 2)]);
+            assert_eq!(t.delivered, 0, "nobody reads it");
         }
     }
 
@@ -1749,7 +1917,7 @@ mod tests {
                 rule: Rule::SynSentSynAck,
             }
         );
-        assert_eq!(last.rule.cause(), "rcv SYN,ACK");
+        assert_eq!(last.rule.cause(), "rcv SYN+ACK");
         assert_eq!(last.rule.section(), "RFC 9293 3.10.7.3");
     }
 }

@@ -30,13 +30,11 @@
 //! [§5.2]: https://www.rfc-editor.org/rfc/rfc3986#section-5.2
 //! [WHATWG URL Standard]: https://url.spec.whatwg.org/
 
-use std::fmt::Write as _;
-
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use url::{Origin, Url};
 
-use crate::render::width::pad;
+use crate::sim::trace::Table;
 use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
@@ -63,7 +61,8 @@ pub const DEMO: Demo = Demo {
 #[derive(Debug, Parser)]
 #[command(
     name = "uri",
-    about = "Take a URI apart: RFC 3986 generic syntax, the WHATWG URL a browser sees, query, origin, Punycode"
+    about = "Take a URI apart: RFC 3986 generic syntax, the WHATWG URL a browser sees, query, origin, Punycode",
+    after_help = "Examples:\n  synack demo uri https://긴급재난지원금.kr/a/../b?q=1 --compare https://example.kr\n  synack demo uri ../g?y --base http://a/b/c/d;p?q\n  synack demo uri \"http://[::1\""
 )]
 struct Args {
     /// The URI to take apart (a relative reference needs --base)
@@ -91,7 +90,8 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     let analysis = analyze(uri, args.base.as_deref(), args.compare.as_deref())?;
     let json =
         serde_json::to_value(&analysis.report).map_err(|e| SimError::Invalid(e.to_string()))?;
-    crate::sim::emit_legacy_steps(out, &analysis.steps())?;
+    out.title("URI 구조: RFC 3986과 WHATWG URL")?;
+    analysis.emit(out)?;
     Ok(json)
 }
 
@@ -652,52 +652,55 @@ fn escaped(v: &str) -> String {
     crate::render::visible(v).into_owned()
 }
 
-/// Rows of `label  value`, labels padded to one width.
-fn rows(indent: &str, rows: &[(&str, String)]) -> String {
-    let width = rows
-        .iter()
-        .map(|(l, _)| crate::render::width::width(l))
-        .max()
-        .unwrap_or(0);
-    rows.iter()
-        .map(|(label, value)| {
-            format!("{indent}{}  {value}\n", pad(label, width))
-                .trim_end()
-                .to_string()
-                + "\n"
-        })
-        .collect()
+/// Rows of `label  value` as a table without a header row.
+fn rows(rows: &[(&str, String)]) -> Table {
+    let mut t = Table::new(Vec::<String>::new());
+    for (label, value) in rows {
+        t.row([label.to_string(), value.clone()]);
+    }
+    t
 }
 
 impl Analysis {
-    /// The text report, one block per step.
-    pub fn steps(&self) -> Vec<String> {
-        let mut steps = vec![self.split_step()];
+    /// Emits the report, one heading per step.
+    pub fn emit(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
+        let mut n = 0;
+        let mut step = |out: &mut Emitter<'_>, title: &str| {
+            n += 1;
+            out.heading(format!("{n}단계  {title}"))
+        };
+        step(out, "RFC 3986 generic syntax로 나누기 (Appendix B)")?;
+        self.split_step(out)?;
         if let Some(base) = &self.base {
-            steps.push(self.resolve_step(base));
+            step(
+                out,
+                "base에 대해 해석하기 (RFC 3986 §5.2 reference resolution)",
+            )?;
+            self.resolve_step(out, base)?;
         }
-        steps.push(self.whatwg_step());
+        step(
+            out,
+            "WHATWG URL Standard — 브라우저가 쓰는 parser (url crate)",
+        )?;
+        self.whatwg_step(out)?;
         if self.report.valid {
-            steps.push(self.parts_step());
-            steps.push(self.origin_step());
+            step(out, "query, default port, host (IDNA/Punycode)")?;
+            self.parts_step(out)?;
+            step(out, "origin과 same-origin policy (SOP)")?;
+            self.origin_step(out)?;
         }
-        steps
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}단계 {s}", i + 1))
-            .collect()
+        Ok(())
     }
 
-    fn split_step(&self) -> String {
+    fn split_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let r = &self.report.rfc3986;
-        let mut s = String::from(" RFC 3986 generic syntax로 나누기 (Appendix B)\n");
-        let _ = writeln!(s, "  입력: {}", escaped(&self.report.input));
-        s.push_str(
-            "  scheme:[//authority]path[?query][#fragment] — 구분자 : / ? # 만 보고 자릅니다.\n",
-        );
-        s.push_str("  정규식 ^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?\n");
-        s.push_str("    $2=scheme  $4=authority  $5=path  $7=query  $9=fragment\n");
-        s.push_str("  이 단계는 나누기만 하고 검증(validation)은 하지 않습니다.\n\n");
+        out.note("입력", escaped(&self.report.input))?;
+        out.text("scheme:[//authority]path[?query][#fragment] — 구분자 : / ? # 만 보고 자릅니다. 정규식:")?;
+        out.pre(vec![
+            "^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?".to_string(),
+            "  $2=scheme  $4=authority  $5=path  $7=query  $9=fragment".to_string(),
+        ])?;
+        out.text("이 단계는 나누기만 하고 검증(validation)은 하지 않습니다.")?;
         let mut table = vec![("scheme", shown(r.scheme.as_deref()))];
         table.push(("authority", shown(self.parts.authority.as_deref())));
         if self.parts.authority.is_some() {
@@ -708,8 +711,7 @@ impl Analysis {
         table.push(("path", shown(Some(&r.path))));
         table.push(("query", shown(r.query.as_deref())));
         table.push(("fragment", shown(r.fragment.as_deref())));
-        s.push_str(&rows("  ", &table));
-        s.push('\n');
+        out.table(rows(&table))?;
         let kind = match self.report.kind {
             Kind::Url => {
                 "URL — authority(host)가 있어 어디에 있는지(locator)를 알려 줍니다. 모든 URL은 URI입니다."
@@ -725,24 +727,24 @@ impl Analysis {
             }
         };
         if self.parts.scheme.is_none() && self.base.is_some() {
-            s.push_str("  종류: relative reference — scheme이 없어 혼자서는 URI가 아닙니다. base로 해석한 결과는:\n");
-            let _ = writeln!(s, "        {kind}");
+            out.note(
+                "종류",
+                format!("relative reference — scheme이 없어 혼자서는 URI가 아닙니다. base로 해석한 결과는: {kind}"),
+            )
         } else {
-            let _ = writeln!(s, "  종류: {kind}");
+            out.note("종류", kind)
         }
-        s
     }
 
-    fn resolve_step(&self, base: &Parts) -> String {
-        let mut s = String::from(" base에 대해 해석하기 (RFC 3986 §5.2 reference resolution)\n");
+    fn resolve_step(&self, out: &mut Emitter<'_>, base: &Parts) -> Result<(), SimError> {
         let mut table = vec![
             ("base", escaped(&base.recompose())),
             ("reference", escaped(&self.parts.recompose())),
         ];
         match &self.resolution {
             None => {
-                s.push_str(&rows("  ", &table));
-                s.push_str("  base에 scheme이 없어 RFC 3986으로는 해석할 수 없습니다 (§5.1: base는 absolute URI여야 함).\n");
+                out.table(rows(&table))?;
+                out.text("base에 scheme이 없어 RFC 3986으로는 해석할 수 없습니다 (§5.1: base는 absolute URI여야 함).")
             }
             Some(res) => {
                 if let Some(m) = &res.merged {
@@ -750,21 +752,17 @@ impl Analysis {
                     table.push(("dot 제거", escaped(&res.target.path)));
                 }
                 table.push(("결과", escaped(&res.target.recompose())));
-                s.push_str(&rows("  ", &table));
-                let _ = writeln!(s, "  규칙: {}", res.rule);
+                out.table(rows(&table))?;
+                out.note("규칙", res.rule.to_string())
             }
         }
-        s
     }
 
-    fn whatwg_step(&self) -> String {
-        let mut s = String::from(" WHATWG URL Standard — 브라우저가 쓰는 parser (url crate)\n");
+    fn whatwg_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let Some(w) = &self.report.whatwg else {
             let error = self.report.error.as_deref().unwrap_or_default();
-            let _ = writeln!(s, "  parse 실패(failure): {error}");
-            s.push_str("  RFC 3986의 split은 아무 문자열이나 나누지만, WHATWG parser는 host·port를 검사해서 거부합니다.\n");
-            s.push_str("  브라우저라면 new URL()이 TypeError를 던지고, 주소창은 이 입력을 검색어로 다룹니다.\n");
-            return s;
+            out.note("parse 실패(failure)", error)?;
+            return out.text("RFC 3986의 split은 아무 문자열이나 나누지만, WHATWG parser는 host·port를 검사해서 거부합니다. 브라우저라면 new URL()이 TypeError를 던지고, 주소창은 이 입력을 검색어로 다룹니다.");
         };
         let table = [
             ("href", &w.href),
@@ -780,26 +778,26 @@ impl Analysis {
             ("origin", &w.origin),
         ]
         .map(|(l, v)| (l, shown(Some(v))));
-        s.push_str(&rows("  ", &table));
-        s.push('\n');
+        out.table(rows(&table))?;
         if self.differences.is_empty() {
-            s.push_str("  RFC 3986으로 읽은 것과 다른 점(differences): 없음\n");
+            out.text("RFC 3986으로 읽은 것과 다른 점(differences): 없음")
         } else {
-            s.push_str("  RFC 3986으로 읽은 것과 다른 점(differences):\n");
-            for d in &self.differences {
-                let _ = writeln!(s, "  - {d}");
-            }
+            let list: Vec<String> = self.differences.iter().map(|d| format!("• {d}")).collect();
+            out.text(format!(
+                "RFC 3986으로 읽은 것과 다른 점(differences):\n{}",
+                list.join("\n")
+            ))
         }
-        s
     }
 
-    fn parts_step(&self) -> String {
+    fn parts_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let r = &self.report;
-        let mut s = String::from(" query, default port, host (IDNA/Punycode)\n");
         if r.query_pairs.is_empty() {
-            s.push_str("  query pairs: 없음\n");
+            out.note("query pairs", "없음")?;
         } else {
-            s.push_str("  query pairs (application/x-www-form-urlencoded로 decode: + → 공백, %XX → byte):\n");
+            out.text(
+                "query pairs (application/x-www-form-urlencoded로 decode: + → 공백, %XX → byte):",
+            )?;
             let pairs: Vec<(String, String)> = r
                 .query_pairs
                 .iter()
@@ -809,7 +807,7 @@ impl Analysis {
                 .iter()
                 .map(|(k, v)| (k.as_str(), format!("= {v}")))
                 .collect();
-            s.push_str(&rows("    ", &table));
+            out.table(rows(&table))?;
         }
         let port = match r.default_port {
             Some(p) => format!("{p}"),
@@ -820,38 +818,36 @@ impl Analysis {
             ("host (Unicode)", shown(r.host_unicode.as_deref())),
             ("host (ASCII)", shown(r.host_ascii.as_deref())),
         ];
-        s.push_str(&rows("  ", &table));
+        out.table(rows(&table))?;
         if r.host_unicode != r.host_ascii {
-            s.push_str("  DNS는 ASCII만 다루므로 Unicode 도메인은 IDNA로 Punycode(xn--...) label로 바꿔서 조회합니다.\n");
+            out.text("DNS는 ASCII만 다루므로 Unicode 도메인은 IDNA로 Punycode(xn--...) label로 바꿔서 조회합니다.")?;
         }
-        s
+        Ok(())
     }
 
-    fn origin_step(&self) -> String {
+    fn origin_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let r = &self.report;
         let origin = r.whatwg.as_ref().map_or("", |w| w.origin.as_str());
-        let mut s = String::from(" origin과 same-origin policy (SOP)\n");
         if self.opaque {
-            s.push_str("  origin: null — opaque origin. (scheme, host, port) tuple이 없어 어떤 origin과도, 자기 자신과도 같지 않습니다.\n");
+            out.note("origin", "null — opaque origin. (scheme, host, port) tuple이 없어 어떤 origin과도, 자기 자신과도 같지 않습니다.")?;
         } else {
-            let _ = writeln!(
-                s,
-                "  origin: {origin} — (scheme, host, port) 세 가지가 모두 같아야 same-origin입니다."
-            );
+            out.note(
+                "origin",
+                format!("{origin} — (scheme, host, port) 세 가지가 모두 같아야 same-origin입니다."),
+            )?;
         }
         if let Some(c) = &r.compare {
-            let _ = writeln!(s, "  비교 대상: {}", escaped(&c.other));
+            out.note("비교 대상", escaped(&c.other))?;
             if c.same_origin {
-                s.push_str("  → same-origin: 서로의 DOM·응답을 제한 없이 읽을 수 있습니다.\n");
+                out.text("→ same-origin: 서로의 DOM·응답을 제한 없이 읽을 수 있습니다.")?;
             } else {
-                let _ = writeln!(
-                    s,
-                    "  → cross-origin (다른 것: {}): 응답을 읽으려면 서버가 CORS 헤더(Access-Control-Allow-Origin)로 허락해야 합니다.",
+                out.text(format!(
+                    "→ cross-origin (다른 것: {}): 응답을 읽으려면 서버가 CORS 헤더(Access-Control-Allow-Origin)로 허락해야 합니다.",
                     c.differs_in.join(", ")
-                );
+                ))?;
             }
         }
-        s
+        Ok(())
     }
 }
 
@@ -1132,7 +1128,9 @@ mod tests {
         #[test]
         fn no_input_panics(input in ".*", base in proptest::option::of("[a-z]{1,5}:(//[a-z.]{0,8})?/.*")) {
             if let Ok(a) = analyze(&input, base.as_deref(), Some("http://a/")) {
-                proptest::prop_assert!(!a.steps().is_empty());
+                let mut e = Emitter::recording();
+                a.emit(&mut e).expect("recording never stops");
+                proptest::prop_assert!(!e.take().1.blocks.is_empty());
             }
         }
 
@@ -1154,7 +1152,9 @@ mod tests {
             reference in "(\\.\\.?/){0,3}[a-z.]{0,4}(\\?[a-z]{0,2})?",
         ) {
             let a = analyze(&input, None, Some("https://x.kr/")).expect("no base");
-            proptest::prop_assert!(!a.steps().is_empty());
+            let mut e = Emitter::recording();
+                a.emit(&mut e).expect("recording never stops");
+                proptest::prop_assert!(!e.take().1.blocks.is_empty());
             if a.report.valid {
                 let resolved = analyze(&reference, Some(&input), None);
                 proptest::prop_assert!(resolved.is_ok());

@@ -1,0 +1,134 @@
+//! Every demo in the registry, and every example its `--help` gives, fits
+//! the width it is given (issue 25 §1: `COLUMNS=80` must change the output,
+//! and no line may be wider, Hangul counted as two columns). New demos are
+//! picked up from `synack demo list --format json`.
+
+use std::time::Duration;
+
+use serde_json::Value;
+use synack::render::width::width;
+
+use crate::util::Env;
+
+/// `a "b c" d` → `["a", "b c", "d"]`: enough of the shell for example lines.
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (mut word, mut quoted, mut any) = (String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            c => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
+fn demo_names(env: &Env) -> Vec<String> {
+    let out = env
+        .bare_cmd()
+        .args(["demo", "list", "--format", "json"])
+        .assert()
+        .success();
+    let list: Value = serde_json::from_slice(&out.get_output().stdout).expect("json");
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| d["name"].as_str().expect("name").to_string())
+        .collect()
+}
+
+/// The argv (after `synack demo`) of each `  synack demo NAME ...` line of
+/// the demo's `--help`.
+fn examples(env: &Env, name: &str) -> Vec<Vec<String>> {
+    let out = env
+        .bare_cmd()
+        .args(["demo", name, "--help"])
+        .env("COLUMNS", "200")
+        .assert()
+        .success();
+    let help = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    help.lines()
+        .filter_map(|l| l.strip_prefix("  synack demo "))
+        .map(words)
+        .collect()
+}
+
+#[test]
+fn every_demo_and_every_example_fits_60_80_and_120_columns() {
+    let env = Env::new();
+    let names = demo_names(&env);
+    assert!(names.len() >= 3, "{names:?}");
+    let mut runs = 0;
+    for name in &names {
+        let mut argvs = vec![vec![name.clone()]];
+        let listed = examples(&env, name);
+        assert!(
+            !listed.is_empty(),
+            "{name} --help has no `  synack demo {name} ...` example"
+        );
+        for argv in &listed {
+            assert_eq!(&argv[0], name, "an example of {name} runs another demo");
+        }
+        // A demo that needs an argument is run through its examples only.
+        if name == "uri" {
+            argvs.clear();
+        }
+        argvs.extend(listed);
+        for argv in &argvs {
+            for columns in [60, 80, 120] {
+                let out = env
+                    .bare_cmd()
+                    .arg("demo")
+                    .args(argv)
+                    .env("COLUMNS", columns.to_string())
+                    .write_stdin(Vec::<u8>::new())
+                    .timeout(Duration::from_secs(60))
+                    .assert();
+                let output = out.get_output();
+                assert!(
+                    output.status.success(),
+                    "synack demo {} at {columns}: {:?}\n{}",
+                    argv.join(" "),
+                    output.status,
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                let text = String::from_utf8(output.stdout.clone()).expect("utf-8");
+                assert!(!text.trim().is_empty(), "synack demo {}", argv.join(" "));
+                for line in text.lines() {
+                    assert!(
+                        width(line) <= columns,
+                        "synack demo {} at COLUMNS={columns}: {} columns:\n{line}",
+                        argv.join(" "),
+                        width(line)
+                    );
+                }
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs >= 3 * names.len(), "{runs} runs");
+}
+
+#[test]
+fn example_lines_split_like_a_shell() {
+    assert_eq!(
+        words(r#"uri "http://[::1" --base a"#),
+        ["uri", "http://[::1", "--base", "a"]
+    );
+    assert_eq!(words("  a  b "), ["a", "b"]);
+}
