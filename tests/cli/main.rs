@@ -5,6 +5,7 @@ mod cards;
 mod concurrency;
 mod crash;
 mod demo_arq;
+mod demo_congestion;
 mod demo_handshake;
 mod demo_sockets;
 mod demo_uri;

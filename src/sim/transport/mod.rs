@@ -3,6 +3,7 @@
 //! delivery, flow and congestion control, and TCP against UDP.
 
 pub mod arq;
+pub mod congestion;
 pub mod handshake;
 pub mod sockets;
 pub mod tcp;
