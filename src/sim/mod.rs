@@ -18,7 +18,7 @@ pub mod trace;
 pub mod transport;
 pub mod web;
 
-pub use transport::{arq, congestion, handshake, sockets, tcp};
+pub use transport::{arq, congestion, flow, handshake, sockets, tcp};
 pub use web::uri;
 
 pub use trace::{Block, Emitter, Flow, Trace};
@@ -34,6 +34,7 @@ pub const DEMOS: &[Demo] = &[
     uri::DEMO,
     arq::DEMO,
     congestion::DEMO,
+    flow::DEMO,
 ];
 
 /// One demo in the registry.

@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod demo_arq;
 mod demo_congestion;
+mod demo_flow;
 mod demo_handshake;
 mod demo_sockets;
 mod demo_uri;

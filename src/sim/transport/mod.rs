@@ -4,6 +4,7 @@
 
 pub mod arq;
 pub mod congestion;
+pub mod flow;
 pub mod handshake;
 pub mod sockets;
 pub mod tcp;
