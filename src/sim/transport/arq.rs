@@ -11,6 +11,11 @@
 //!
 //! `--drop K` loses the first transmission of segment K; listing K twice
 //! (`--drop 3,3`) loses its first retransmission too. ACKs are never lost.
+//!
+//! JSON: one run is `{"protocol", "window", "events": [{"time_ms", "from",
+//! "kind", "seq", "ack", "lost", "retransmission"}], "retransmissions",
+//! "total_time_ms"}`; `--compare` is `{"compare": [one such object per
+//! protocol, in stop-and-wait, gbn, sr, tcp order]}`.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
