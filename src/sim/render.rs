@@ -578,23 +578,33 @@ fn chart(c: &Chart, width: usize) -> String {
     let (_, ymax) = min_max(points.iter().map(|p| p.1));
     let ymin = 0.0_f64.min(min_max(points.iter().map(|p| p.1)).0);
     let ymax = if ymax <= ymin { ymin + 1.0 } else { ymax };
-    let label_w = [ymax, ymin, (ymin + ymax) / 2.0]
+    let tick_at = |r: usize| ymax - (ymax - ymin) * r as f64 / (HEIGHT - 1) as f64;
+    let label_w = [0, (HEIGHT - 1) / 2, HEIGHT - 1]
         .iter()
-        .map(|v| number(*v).len())
+        .map(|&r| number(tick_at(r)).len())
         .max()
         .unwrap_or(1);
     let plot_w = width.saturating_sub(2 + label_w + 2).max(10);
     let mut grid = vec![vec![' '; plot_w]; HEIGHT];
     for s in &c.series {
-        for (x, y) in s.points.iter().filter_map(|(x, y)| y.map(|y| (*x, y))) {
-            let col = scale(x, xmin, xmax, plot_w - 1);
-            let row = HEIGHT - 1 - scale(y, ymin, ymax, HEIGHT - 1);
-            grid[row][col] = s.mark;
+        // A step look: each point's value holds until the next point's
+        // column, so sparse series (one point per RTT) read as lines.
+        for (i, (x, y)) in s.points.iter().enumerate() {
+            let Some(y) = y else { continue };
+            let col = scale(*x, xmin, xmax, plot_w - 1);
+            let end = match s.points.get(i + 1) {
+                Some((nx, Some(_))) => scale(*nx, xmin, xmax, plot_w - 1).max(col + 1),
+                _ => col + 1,
+            };
+            let row = HEIGHT - 1 - scale(*y, ymin, ymax, HEIGHT - 1);
+            for cell in &mut grid[row][col..end.min(plot_w)] {
+                *cell = s.mark;
+            }
         }
     }
     out += &format!("  {}\n", c.y_label);
     for (r, cells) in grid.iter().enumerate() {
-        let value = ymax - (ymax - ymin) * r as f64 / (HEIGHT - 1) as f64;
+        let value = tick_at(r);
         let tick = if r == 0 || r == HEIGHT - 1 || r == (HEIGHT - 1) / 2 {
             number(value)
         } else {
@@ -817,6 +827,31 @@ mod tests {
             ));
             assert!(widest(&s) <= w, "{w}: {s}");
         }
+    }
+
+    #[test]
+    fn chart_ticks_align_and_points_hold_until_the_next() {
+        let c = Chart {
+            title: "t".into(),
+            x_label: "x".into(),
+            y_label: "y".into(),
+            series: vec![Series {
+                name: "s".into(),
+                mark: '*',
+                points: vec![(1.0, Some(0.0)), (2.0, Some(128.0)), (3.0, Some(64.0))],
+            }],
+        };
+        let s = chart(&c, 40);
+        // Every axis line starts at the same column, whatever the tick's length.
+        let axis: Vec<usize> = s
+            .lines()
+            .filter_map(|l| l.find('┤').map(|i| cols(&l[..i])))
+            .collect();
+        assert_eq!(axis.len(), 12, "{s}");
+        assert!(axis.iter().all(|&a| a == axis[0]), "{s}");
+        // 128 holds from x = 2 up to x = 3: a run of marks, not one dot.
+        let top = s.lines().find(|l| l.contains("128")).expect("top tick");
+        assert!(top.contains("*****"), "{s}");
     }
 
     #[test]

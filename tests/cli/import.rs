@@ -414,13 +414,27 @@ fn exactly_the_cards_about_a_demo_get_it() {
         ("소켓이란", vec![rule("sockets")]),
         ("포트 번호는 몇 비트인가요?", vec![rule("sockets")]),
         ("What is a socket", vec![rule("sockets")]),
+        // The flow and congestion demos' keywords (a heading or question
+        // naming the topic).
+        ("면접 대비 메모 › TCP 연결 › 흐름 제어", vec![rule("flow")]),
+        (
+            "English Notes › Congestion control",
+            vec![rule("congestion")],
+        ),
+        ("Explain slow start.", vec![rule("congestion")]),
+        ("TCP 혼잡 제어 정리", vec![rule("congestion")]),
+        ("Why is AIMD fair?", vec![rule("congestion")]),
+        (
+            "흐름 제어와 혼잡 제어의 차이는?",
+            vec![rule("congestion"), rule("flow")],
+        ),
     ]
     .into_iter()
     .map(|(f, d)| (f.to_string(), d))
     .collect::<Vec<_>>();
     expected.sort();
-    // Not linked: 흐름 제어 (3-way handshake in passing, a 출처: citation),
-    // Transport layer support (report, supports, transport), HTTP 상태 코드 and
+    // Not linked to handshake: 흐름 제어 (3-way handshake in passing, a 출처:
+    // citation; it is the flow demo's topic). Not linked: Transport layer support (report, supports, transport), HTTP 상태 코드 and
     // HTTP 메서드 (one URL each, curl), TLS 핸드셰이크, 웹 소켓.
     assert_eq!(actual, expected);
 }
@@ -493,7 +507,7 @@ fn a_card_s_demo_links_follow_its_note() {
     edit(&file, "### 흐름 제어", "### 흐름 제어와 3-way handshake");
     env.import_json(&[&notes]);
     let card = env.card("면접 대비 메모 › TCP 연결 › 흐름 제어와 3-way handshake");
-    assert_eq!(demo_links(&[card])[0].1, [rule("handshake")]);
+    assert_eq!(demo_links(&[card])[0].1, [rule("handshake"), rule("flow")]);
 }
 
 /// A note is known by its real path however its folder was named (through a
