@@ -18,6 +18,7 @@ pub mod trace;
 pub mod transport;
 pub mod web;
 
+pub use network::encap;
 pub use transport::{handshake, sockets, tcp};
 pub use web::uri;
 
@@ -28,7 +29,7 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
 /// Every demo, in `synack demo list` order.
-pub const DEMOS: &[Demo] = &[handshake::DEMO, sockets::DEMO, uri::DEMO];
+pub const DEMOS: &[Demo] = &[handshake::DEMO, sockets::DEMO, uri::DEMO, encap::DEMO];
 
 /// One demo in the registry.
 #[derive(Debug, Clone, Copy)]
