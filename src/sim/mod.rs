@@ -18,7 +18,7 @@ pub mod trace;
 pub mod transport;
 pub mod web;
 
-pub use network::encap;
+pub use network::{encap, ip};
 pub use transport::{handshake, sockets, tcp};
 pub use web::uri;
 
@@ -29,7 +29,13 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
 /// Every demo, in `synack demo list` order.
-pub const DEMOS: &[Demo] = &[handshake::DEMO, sockets::DEMO, uri::DEMO, encap::DEMO];
+pub const DEMOS: &[Demo] = &[
+    handshake::DEMO,
+    sockets::DEMO,
+    uri::DEMO,
+    encap::DEMO,
+    ip::DEMO,
+];
 
 /// One demo in the registry.
 #[derive(Debug, Clone, Copy)]

@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod demo_encap;
 mod demo_handshake;
+mod demo_ip;
 mod demo_sockets;
 mod demo_uri;
 mod export;

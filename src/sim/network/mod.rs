@@ -2,3 +2,5 @@
 //! request's encapsulation from application data down to an Ethernet frame.
 
 pub mod encap;
+pub mod ip;
+pub mod nat;
