@@ -19,7 +19,7 @@ pub mod transport;
 pub mod web;
 
 pub use network::{encap, ip};
-pub use transport::{handshake, sockets, tcp};
+pub use transport::{handshake, sockets, tcp, tcp_vs_udp};
 pub use web::uri;
 
 pub use trace::{Block, Emitter, Flow, Trace};
@@ -35,6 +35,7 @@ pub const DEMOS: &[Demo] = &[
     uri::DEMO,
     encap::DEMO,
     ip::DEMO,
+    tcp_vs_udp::DEMO,
 ];
 
 /// One demo in the registry.

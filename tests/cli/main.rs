@@ -8,6 +8,7 @@ mod demo_encap;
 mod demo_handshake;
 mod demo_ip;
 mod demo_sockets;
+mod demo_tcp_vs_udp;
 mod demo_uri;
 mod export;
 mod import;

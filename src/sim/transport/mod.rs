@@ -5,3 +5,4 @@
 pub mod handshake;
 pub mod sockets;
 pub mod tcp;
+pub mod tcp_vs_udp;
