@@ -7,6 +7,7 @@ mod crash;
 mod demo_encap;
 mod demo_handshake;
 mod demo_ip;
+mod demo_links;
 mod demo_sockets;
 mod demo_tcp_vs_udp;
 mod demo_uri;
