@@ -215,11 +215,13 @@ impl<'t> Rules<'t> {
                 card.demos = self
                     .topic_demos(subject(card), &card.back)
                     .into_iter()
-                    .map(|name| Link {
-                        name: name.to_string(),
-                        args: String::new(),
-                        explicit: false,
-                        line: 0,
+                    .filter_map(|name| {
+                        Some(Link {
+                            name: name.to_string(),
+                            args: topic_args(name, subject(card), &card.back)?,
+                            explicit: false,
+                            line: 0,
+                        })
                     })
                     .collect();
                 continue;
@@ -402,6 +404,95 @@ const FOREIGN: &[(&[&str], &[&str])] = &[
 ///   names as another protocol's (`Web Socket HandShake` is not about TCP's).
 pub fn by_topic<'t>(subject: &str, back: &str, table: &Table<'t>) -> Vec<&'t str> {
     Rules::new(table).topic_demos(subject, back)
+}
+
+/// The arguments a topic link runs its demo with, chosen from the card so
+/// that the demo makes the card's point; `None` when the demo cannot run
+/// from what the card says (then no link is made). A demo not named here
+/// runs sensibly without arguments.
+///
+/// - `uri`: the first `http(s)://` URL in the card, else an origin
+///   comparison (the card is about URIs, origins or CORS);
+/// - `handshake`: the scenario the card is about, its subject first:
+///   TIME-WAIT opens `final-ack-lost` (why TIME-WAIT exists), a 4-way close
+///   `close`, anything else `open`;
+/// - `ip`: `--nat` when the card speaks of NAT, else the first IPv4 CIDR
+///   it writes, else the demo's own example.
+pub fn topic_args(name: &str, subject: &str, back: &str) -> Option<String> {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    let raw_subject = subject;
+    let (subject, back_text) = (normalize(subject), normalize(&plain_text(back)));
+    let word = |text: &str, w: &str| text.match_indices(w).any(|(at, k)| is_word(text, at, k));
+    let names = |text: &str, words: &[&str]| words.iter().any(|w| word(text, w));
+    Some(match name {
+        "uri" => match first_url(raw_subject).or_else(|| first_url(&plain_text(back))) {
+            Some(url) => enc(&url),
+            None => format!(
+                "{}&compare={}",
+                enc("https://example.com/"),
+                enc("https://api.example.com/")
+            ),
+        },
+        "handshake" => {
+            let scenario = |text: &str| {
+                if names(text, &["time wait", "timewait"]) {
+                    Some("final-ack-lost")
+                } else if names(
+                    text,
+                    &["4 way", "4way", "four way", "종료", "해제", "close", "fin"],
+                ) {
+                    Some("close")
+                } else if names(text, &["3 way", "3way", "three way", "연결 설정"]) {
+                    Some("open")
+                } else {
+                    None
+                }
+            };
+            let chosen = scenario(&subject)
+                .or_else(|| scenario(&back_text))
+                .unwrap_or("open");
+            format!("scenario={chosen}")
+        }
+        "ip" => {
+            if word(&subject, "nat") || word(&back_text, "nat") {
+                "nat=true".to_string()
+            } else {
+                first_cidr(&subject)
+                    .or_else(|| first_cidr(&back_text))
+                    .map(|c| enc(&c))
+                    .unwrap_or_default()
+            }
+        }
+        _ => String::new(),
+    })
+}
+
+/// The first `http://` or `https://` URL in `text`, without the markup or
+/// punctuation that closes it.
+fn first_url(text: &str) -> Option<String> {
+    let at = [text.find("https://"), text.find("http://")]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let url: String = text[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_graphic() && !matches!(c, ')' | '>' | ']' | '"' | '\'' | '`'))
+        .collect();
+    let url = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    (url.len() > "https://".len()).then(|| url.to_string())
+}
+
+/// The first `a.b.c.d/n` in `text` that parses as an IPv4 CIDR.
+fn first_cidr(text: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/'))
+        .filter(|w| w.contains('/'))
+        .find(|w| {
+            w.split_once('/').is_some_and(|(a, n)| {
+                a.parse::<std::net::Ipv4Addr>().is_ok() && n.parse::<u8>().is_ok_and(|n| n <= 32)
+            })
+        })
+        .map(str::to_string)
 }
 
 /// Lower case, `-` and `_` as spaces (`TIME_WAIT`, `time-wait`, `3 way`),
@@ -674,6 +765,10 @@ fn is_word(text: &str, at: usize, k: &str) -> bool {
 /// `Web Socket handshake`), or `출처:` citing where a note came from.
 fn in_passing(text: &str, at: usize, k: &str) -> bool {
     if k == "출처" && text[at + k.len()..].trim_start().starts_with(':') {
+        return true;
+    }
+    // "소켓 이전의 기술": what came before a thing is not about the thing.
+    if text[at + k.len()..].trim_start().starts_with("이전") {
         return true;
     }
     // A version between the name and the keyword still qualifies it (`TLS 1.3 핸드셰이크`).

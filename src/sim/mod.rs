@@ -18,7 +18,8 @@ pub mod trace;
 pub mod transport;
 pub mod web;
 
-pub use transport::{arq, congestion, flow, handshake, sockets, tcp};
+pub use network::{encap, ip};
+pub use transport::{arq, congestion, flow, handshake, sockets, tcp, tcp_vs_udp};
 pub use web::uri;
 
 pub use trace::{Block, Emitter, Flow, Trace};
@@ -35,6 +36,9 @@ pub const DEMOS: &[Demo] = &[
     arq::DEMO,
     congestion::DEMO,
     flow::DEMO,
+    encap::DEMO,
+    ip::DEMO,
+    tcp_vs_udp::DEMO,
 ];
 
 /// One demo in the registry.

@@ -188,6 +188,27 @@ const DEMO_OPTIONS: &[(&str, &[&str])] = &[
     ),
     ("sockets", &["clients", "simulate", "seed"]),
     ("uri", &["base", "compare", "seed"]),
+    ("encap", &["ipv6", "mtu", "decode", "seed"]),
+    ("ip", &["nat", "mapping", "filtering", "seed"]),
+    ("tcp-vs-udp", &["drop", "seed"]),
+    // The options for the demos written beside these.
+    (
+        "arq",
+        &["protocol", "window", "drop", "segments", "compare", "seed"],
+    ),
+    (
+        "congestion",
+        &["algorithm", "loss-at", "loss", "rtts", "ssthresh", "seed"],
+    ),
+    ("flow", &["seed"]),
+];
+
+/// Options that take no value, per demo (`--compare` takes one for `uri`).
+const FLAGS: &[(&str, &str)] = &[
+    ("sockets", "simulate"),
+    ("encap", "ipv6"),
+    ("ip", "nat"),
+    ("arq", "compare"),
 ];
 
 /// What is wrong with a demo command line, if anything.
@@ -208,7 +229,7 @@ fn check_argv(argv: &[String]) -> Result<(), String> {
         if !options.contains(&key) {
             return Err(format!("{name} has no option --{key}"));
         }
-        if key == "simulate" {
+        if FLAGS.contains(&(name.as_str(), key)) {
             continue;
         }
         let value = items

@@ -365,8 +365,14 @@ fn demo_links(cards: &[Value]) -> Vec<(String, Vec<Demo>)> {
         .collect()
 }
 
-fn rule(name: &str) -> Demo {
-    (name.to_string(), String::new(), false)
+/// What a topic link to `uri` runs on a card that writes no URL: an origin
+/// comparison.
+const URI_ORIGINS: &str =
+    "https%3A%2F%2Fexample%2Ecom%2F&compare=https%3A%2F%2Fapi%2Eexample%2Ecom%2F";
+
+/// A topic-rule link, with the arguments the rules chose from the card.
+fn rule(name: &str, args: &str) -> Demo {
+    (name.to_string(), args.to_string(), false)
 }
 
 fn written(name: &str, args: &str) -> Demo {
@@ -382,18 +388,21 @@ fn exactly_the_cards_about_a_demo_get_it() {
         // demos.md: topics named in a heading or a question…
         (
             "면접 대비 메모 › TCP 연결 › 3 way handshake",
-            vec![rule("handshake")],
+            vec![rule("handshake", "scenario=open")],
         ),
-        ("소켓은 어떻게 구분하나요?", vec![rule("sockets")]),
+        ("소켓은 어떻게 구분하나요?", vec![rule("sockets", "")]),
         (
             "면접 대비 메모 › 포트와 소켓 › 포트 번호 범위",
-            vec![rule("sockets")],
+            vec![rule("sockets", "")],
         ),
-        ("면접 대비 메모 › HTTP › CORS", vec![rule("uri")]),
+        (
+            "면접 대비 메모 › HTTP › CORS",
+            vec![rule("uri", URI_ORIGINS)],
+        ),
         // …or running through the back (FIN, FIN_WAIT_1, FIN_WAIT_2, FIN, TIME_WAIT)…
         (
             "면접 대비 메모 › TCP 연결 › 연결 해제 순서",
-            vec![rule("handshake")],
+            vec![rule("handshake", "scenario=close")],
         ),
         // …and written links, in order, the unknown one left out.
         (
@@ -408,25 +417,50 @@ fn exactly_the_cards_about_a_demo_get_it() {
             ],
         ),
         // The older fixtures.
-        ("3-way handshake를 설명해 주세요.", vec![rule("handshake")]),
-        ("TIME-WAIT 상태가 필요한 이유는?", vec![rule("handshake")]),
-        ("왜 TIME-WAIT는 2MSL인가?", vec![rule("handshake")]),
-        ("소켓이란", vec![rule("sockets")]),
-        ("포트 번호는 몇 비트인가요?", vec![rule("sockets")]),
-        ("What is a socket", vec![rule("sockets")]),
+        (
+            "3-way handshake를 설명해 주세요.",
+            vec![rule("handshake", "scenario=open")],
+        ),
+        (
+            "TIME-WAIT 상태가 필요한 이유는?",
+            vec![rule("handshake", "scenario=final-ack-lost")],
+        ),
+        (
+            "왜 TIME-WAIT는 2MSL인가?",
+            vec![rule("handshake", "scenario=final-ack-lost")],
+        ),
+        ("소켓이란", vec![rule("sockets", "")]),
+        ("포트 번호는 몇 비트인가요?", vec![rule("sockets", "")]),
+        ("What is a socket", vec![rule("sockets", "")]),
+        // The newer demos' topics.
+        ("MSS는 무엇의 약자인가요?", vec![rule("encap", "")]),
+        ("테스트 네트워크 › OSI 7계층", vec![rule("encap", "")]),
+        (
+            "TCP와 UDP의 차이는 무엇인가요?",
+            vec![rule("tcp-vs-udp", "")],
+        ),
+        ("UDP는 언제 쓰나요", vec![rule("tcp-vs-udp", "")]),
+        ("UDP 헤더 크기", vec![rule("tcp-vs-udp", "")]),
+        (
+            "QUIC은 왜 UDP 위에서 동작하나요?",
+            vec![rule("tcp-vs-udp", "")],
+        ),
         // The flow and congestion demos' keywords (a heading or question
         // naming the topic).
-        ("면접 대비 메모 › TCP 연결 › 흐름 제어", vec![rule("flow")]),
+        (
+            "면접 대비 메모 › TCP 연결 › 흐름 제어",
+            vec![rule("flow", "")],
+        ),
         (
             "English Notes › Congestion control",
-            vec![rule("congestion")],
+            vec![rule("congestion", "")],
         ),
-        ("Explain slow start.", vec![rule("congestion")]),
-        ("TCP 혼잡 제어 정리", vec![rule("congestion")]),
-        ("Why is AIMD fair?", vec![rule("congestion")]),
+        ("Explain slow start.", vec![rule("congestion", "")]),
+        ("TCP 혼잡 제어 정리", vec![rule("congestion", "")]),
+        ("Why is AIMD fair?", vec![rule("congestion", "")]),
         (
             "흐름 제어와 혼잡 제어의 차이는?",
-            vec![rule("congestion"), rule("flow")],
+            vec![rule("congestion", ""), rule("flow", "")],
         ),
     ]
     .into_iter()
@@ -507,7 +541,10 @@ fn a_card_s_demo_links_follow_its_note() {
     edit(&file, "### 흐름 제어", "### 흐름 제어와 3-way handshake");
     env.import_json(&[&notes]);
     let card = env.card("면접 대비 메모 › TCP 연결 › 흐름 제어와 3-way handshake");
-    assert_eq!(demo_links(&[card])[0].1, [rule("handshake"), rule("flow")]);
+    assert_eq!(
+        demo_links(&[card])[0].1,
+        [rule("handshake", "scenario=open"), rule("flow", "")]
+    );
 }
 
 /// A note is known by its real path however its folder was named (through a

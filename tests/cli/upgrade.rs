@@ -437,7 +437,7 @@ fn a_version_5_database_gets_deferred_keys_and_imports_on_from_its_last_id() {
     assert_eq!(
         rows,
         [
-            "1|UDP는 왜 연결이 없나?|new|전송-계층|",
+            "1|UDP는 왜 연결이 없나?|new|전송-계층|tcp-vs-udp",
             "2|포트 번호란?|new|전송-계층|sockets",
         ]
     );

@@ -8,3 +8,4 @@ pub mod flow;
 pub mod handshake;
 pub mod sockets;
 pub mod tcp;
+pub mod tcp_vs_udp;

@@ -1,0 +1,742 @@
+//! `synack demo ip`: IPv4 and IPv6 addressing. A CIDR's network, broadcast,
+//! host range and usable host count, the mask in binary, the special range
+//! an address is in, IPv4 against IPv6, and with `--nat` a home router's
+//! NAPT table driven through the pure [`super::nat`] model.
+//!
+//! Everything here is arithmetic on std's `Ipv4Addr`/`Ipv6Addr` as integers:
+//! the `ipnet` crate would save only the mask shifts.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddrV4};
+
+use chacha20::ChaCha8Rng;
+use chacha20::rand_core::{Rng, SeedableRng};
+use clap::Parser;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::nat::{Filtering, Inbound, Mapping, Nat};
+use crate::sim::trace::{Event, EventKind, Table};
+use crate::sim::{Common, Demo, Emitter, SimError};
+
+pub const DEMO: Demo = Demo {
+    name: "ip",
+    title: "IP addressing: CIDR, special ranges, IPv4 vs IPv6, NAT",
+    summary: "Network, broadcast and host count of a CIDR, private and special ranges, IPv4 against IPv6, a NAPT table",
+    topics: &["IPv4", "IPv6", "CIDR", "subnet", "NAT", "private address"],
+    keywords: &[
+        "서브넷",
+        "서브네팅",
+        "subnet",
+        "subnetting",
+        "cidr",
+        "서브넷 마스크",
+        "subnet mask",
+        "넷마스크",
+        "netmask",
+        "ipv4",
+        "ipv6",
+        "사설 ip",
+        "사설 주소",
+        "private ip",
+        "rfc 1918",
+        "nat",
+        "napt",
+        "브로드캐스트 주소",
+        "broadcast address",
+        "cgnat",
+    ],
+    run,
+};
+
+const DEFAULT_CIDR: &str = "192.168.10.77/26";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ip",
+    about = "IP addressing: a CIDR's network, broadcast and hosts, special ranges, IPv4 vs IPv6, NAT",
+    after_help = "Examples:\n  synack demo ip 192.168.10.77/26\n  synack demo ip 10.0.0.1/31\n  synack demo ip 2001:db8:abcd:12::1/64\n  synack demo ip --nat --mapping address-and-port-dependent"
+)]
+struct Args {
+    /// An address with its prefix length, IPv4 or IPv6 (no prefix: /32 or /128)
+    #[arg(value_name = "CIDR", default_value = DEFAULT_CIDR)]
+    cidr: String,
+    /// Also simulate a home router's NAPT table for three inside hosts
+    #[arg(long)]
+    nat: bool,
+    /// The NAT's mapping behaviour (RFC 4787 §4.1)
+    #[arg(long, value_enum, default_value_t = Mapping::EndpointIndependent, requires = "nat")]
+    mapping: Mapping,
+    /// The NAT's filtering behaviour (RFC 4787 §5)
+    #[arg(long, value_enum, default_value_t = Filtering::AddressAndPortDependent, requires = "nat")]
+    filtering: Filtering,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// Usable IPv4 host addresses in a prefix of `prefix_len` bits: all but the
+/// network and broadcast addresses, except /31 (2, RFC 3021 point-to-point
+/// links) and /32 (1, the host itself). `None` past /32.
+pub fn usable_hosts(prefix_len: u8) -> Option<u64> {
+    match prefix_len {
+        0..=30 => Some((1u64 << (32 - prefix_len)) - 2),
+        31 => Some(2),
+        32 => Some(1),
+        _ => None,
+    }
+}
+
+/// The IPv4 netmask of `prefix_len` (≤ 32) bits.
+pub fn mask_v4(prefix_len: u8) -> u32 {
+    u32::MAX
+        .checked_shl(32 - u32::from(prefix_len))
+        .unwrap_or(0)
+}
+
+/// An IPv4 CIDR, worked out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subnet4 {
+    pub address: Ipv4Addr,
+    pub prefix_len: u8,
+    pub mask: Ipv4Addr,
+    pub wildcard: Ipv4Addr,
+    pub network: Ipv4Addr,
+    /// `None` for /31 and /32, which have none (RFC 3021).
+    pub broadcast: Option<Ipv4Addr>,
+    pub first_host: Ipv4Addr,
+    pub last_host: Ipv4Addr,
+    pub addresses: u64,
+    pub usable_hosts: u64,
+}
+
+/// Works out `address/prefix_len` (`prefix_len` ≤ 32).
+pub fn subnet4(address: Ipv4Addr, prefix_len: u8) -> Subnet4 {
+    let mask = mask_v4(prefix_len);
+    let net = u32::from(address) & mask;
+    let last = net | !mask;
+    let (first, last_host, broadcast) = match prefix_len {
+        32 => (net, net, None),
+        31 => (net, last, None),
+        _ => (net + 1, last - 1, Some(Ipv4Addr::from(last))),
+    };
+    Subnet4 {
+        address,
+        prefix_len,
+        mask: Ipv4Addr::from(mask),
+        wildcard: Ipv4Addr::from(!mask),
+        network: Ipv4Addr::from(net),
+        broadcast,
+        first_host: Ipv4Addr::from(first),
+        last_host: Ipv4Addr::from(last_host),
+        addresses: 1u64 << (32 - prefix_len),
+        usable_hosts: usable_hosts(prefix_len).unwrap_or(0),
+    }
+}
+
+/// An IPv6 prefix, worked out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subnet6 {
+    pub address: Ipv6Addr,
+    pub prefix_len: u8,
+    pub network: Ipv6Addr,
+    pub last: Ipv6Addr,
+    /// 2^(128 − prefix) as text: it does not fit JSON numbers.
+    pub addresses: String,
+    pub expanded: String,
+}
+
+pub fn subnet6(address: Ipv6Addr, prefix_len: u8) -> Subnet6 {
+    let mask = u128::MAX
+        .checked_shl(128 - u32::from(prefix_len))
+        .unwrap_or(0);
+    let net = u128::from(address) & mask;
+    let bits = 128 - u32::from(prefix_len);
+    let addresses = if bits >= 64 {
+        format!("2^{bits}")
+    } else {
+        (1u128 << bits).to_string()
+    };
+    Subnet6 {
+        address,
+        prefix_len,
+        network: Ipv6Addr::from(net),
+        last: Ipv6Addr::from(net | !mask),
+        addresses,
+        expanded: address
+            .segments()
+            .iter()
+            .map(|s| format!("{s:04x}"))
+            .collect::<Vec<_>>()
+            .join(":"),
+    }
+}
+
+/// A special-purpose block (RFC 6890's registries, and the RFCs that made them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub cidr: &'static str,
+    pub name: &'static str,
+    pub rfc: &'static str,
+}
+
+const V4_RANGES: &[Range] = &[
+    Range {
+        cidr: "0.0.0.0/8",
+        name: "this network",
+        rfc: "RFC 791",
+    },
+    Range {
+        cidr: "10.0.0.0/8",
+        name: "private (사설)",
+        rfc: "RFC 1918",
+    },
+    Range {
+        cidr: "100.64.0.0/10",
+        name: "CGNAT shared address",
+        rfc: "RFC 6598",
+    },
+    Range {
+        cidr: "127.0.0.0/8",
+        name: "loopback",
+        rfc: "RFC 1122",
+    },
+    Range {
+        cidr: "169.254.0.0/16",
+        name: "link-local",
+        rfc: "RFC 3927",
+    },
+    Range {
+        cidr: "172.16.0.0/12",
+        name: "private (사설)",
+        rfc: "RFC 1918",
+    },
+    Range {
+        cidr: "192.0.2.0/24",
+        name: "documentation (TEST-NET-1)",
+        rfc: "RFC 5737",
+    },
+    Range {
+        cidr: "192.168.0.0/16",
+        name: "private (사설)",
+        rfc: "RFC 1918",
+    },
+    Range {
+        cidr: "198.18.0.0/15",
+        name: "benchmarking",
+        rfc: "RFC 2544",
+    },
+    Range {
+        cidr: "198.51.100.0/24",
+        name: "documentation (TEST-NET-2)",
+        rfc: "RFC 5737",
+    },
+    Range {
+        cidr: "203.0.113.0/24",
+        name: "documentation (TEST-NET-3)",
+        rfc: "RFC 5737",
+    },
+    Range {
+        cidr: "224.0.0.0/4",
+        name: "multicast",
+        rfc: "RFC 5771",
+    },
+    Range {
+        cidr: "240.0.0.0/4",
+        name: "reserved",
+        rfc: "RFC 1112",
+    },
+    Range {
+        cidr: "255.255.255.255/32",
+        name: "limited broadcast",
+        rfc: "RFC 919",
+    },
+];
+
+const V6_RANGES: &[Range] = &[
+    Range {
+        cidr: "::/128",
+        name: "unspecified",
+        rfc: "RFC 4291",
+    },
+    Range {
+        cidr: "::1/128",
+        name: "loopback",
+        rfc: "RFC 4291",
+    },
+    Range {
+        cidr: "::ffff:0:0/96",
+        name: "IPv4-mapped",
+        rfc: "RFC 4291",
+    },
+    Range {
+        cidr: "64:ff9b::/96",
+        name: "NAT64",
+        rfc: "RFC 6052",
+    },
+    Range {
+        cidr: "2001:db8::/32",
+        name: "documentation",
+        rfc: "RFC 3849",
+    },
+    Range {
+        cidr: "2002::/16",
+        name: "6to4",
+        rfc: "RFC 3056",
+    },
+    Range {
+        cidr: "fc00::/7",
+        name: "unique local (ULA)",
+        rfc: "RFC 4193",
+    },
+    Range {
+        cidr: "fe80::/10",
+        name: "link-local",
+        rfc: "RFC 4291",
+    },
+    Range {
+        cidr: "ff00::/8",
+        name: "multicast",
+        rfc: "RFC 4291",
+    },
+];
+
+/// Parses `ADDR/LEN` (no `/LEN`: the host itself).
+pub fn parse_cidr(text: &str) -> Result<(IpAddr, u8), String> {
+    let (addr, len) = match text.trim().split_once('/') {
+        Some((a, l)) => (a, Some(l)),
+        None => (text.trim(), None),
+    };
+    let addr: IpAddr = addr
+        .parse()
+        .map_err(|_| format!("{text:?} is not an IPv4 or IPv6 address"))?;
+    let max = if addr.is_ipv4() { 32 } else { 128 };
+    let len = match len {
+        None => max,
+        Some(l) => l
+            .parse::<u8>()
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or_else(|| format!("{text:?}: the prefix length must be 0 to {max}"))?,
+    };
+    Ok((addr, len))
+}
+
+fn contains(range: &Range, addr: IpAddr) -> bool {
+    let Ok((net, len)) = parse_cidr(range.cidr) else {
+        return false;
+    };
+    match (net, addr) {
+        (IpAddr::V4(n), IpAddr::V4(a)) => {
+            let m = mask_v4(len);
+            u32::from(a) & m == u32::from(n) & m
+        }
+        (IpAddr::V6(n), IpAddr::V6(a)) => {
+            let m = u128::MAX.checked_shl(128 - u32::from(len)).unwrap_or(0);
+            u128::from(a) & m == u128::from(n) & m
+        }
+        _ => false,
+    }
+}
+
+/// The special ranges `addr` is in (most specific last); none is a
+/// global unicast address.
+pub fn ranges_of(addr: IpAddr) -> Vec<Range> {
+    let table = if addr.is_ipv4() { V4_RANGES } else { V6_RANGES };
+    table
+        .iter()
+        .copied()
+        .filter(|r| contains(r, addr))
+        .collect()
+}
+
+/// `11000000.10101000.00001010.01001101`, the network bits marked by `|`
+/// after the prefix.
+pub fn binary_v4(value: u32, prefix_len: u8) -> String {
+    let mut out = String::new();
+    for i in 0..32u8 {
+        if i > 0 && i % 8 == 0 {
+            out.push('.');
+        }
+        if i == prefix_len && i % 8 != 0 {
+            out.push('|');
+        }
+        out.push(if value >> (31 - i) & 1 == 1 { '1' } else { '0' });
+    }
+    out
+}
+
+fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
+    let args = Args::try_parse_from(argv)?;
+    out.start(&args.common);
+    let (addr, len) = parse_cidr(&args.cidr).map_err(SimError::Invalid)?;
+    let mut doc = match addr {
+        IpAddr::V4(a) => v4(out, a, len, &args.cidr)?,
+        IpAddr::V6(a) => v6(out, a, len, &args.cidr)?,
+    };
+    let found = ranges_of(addr);
+    emit_ranges(out, addr, &found)?;
+    compare(out)?;
+    doc["ranges"] = serde_json::to_value(&found).unwrap_or_default();
+    doc["nat"] = if args.nat {
+        nat_demo(out, args.mapping, args.filtering, args.common.seed)?
+    } else {
+        Value::Null
+    };
+    Ok(doc)
+}
+
+fn v4(out: &mut Emitter<'_>, a: Ipv4Addr, len: u8, input: &str) -> Result<Value, SimError> {
+    let s = subnet4(a, len);
+    out.title(format!("IPv4 주소와 CIDR: {a}/{len}"))?;
+    out.text(format!(
+        "/{len}: 앞의 {len} bits가 network 부분, 나머지 {} bits가 host 부분입니다. \
+         network 주소는 host bits가 모두 0, broadcast 주소는 모두 1입니다.",
+        32 - len
+    ))?;
+    let mut t = Table::new(["", "주소", "2진수"]);
+    let bin = |v: Ipv4Addr| binary_v4(u32::from(v), len);
+    t.row(["주소".to_string(), a.to_string(), bin(a)]);
+    t.row(["mask".to_string(), s.mask.to_string(), bin(s.mask)]);
+    t.row([
+        "wildcard".to_string(),
+        s.wildcard.to_string(),
+        bin(s.wildcard),
+    ]);
+    t.row(["network".to_string(), s.network.to_string(), bin(s.network)]);
+    match s.broadcast {
+        Some(b) => t.row(["broadcast".to_string(), b.to_string(), bin(b)]),
+        None => t.row(["broadcast".to_string(), "없음".to_string(), String::new()]),
+    }
+    t.row([
+        "첫 host".to_string(),
+        s.first_host.to_string(),
+        bin(s.first_host),
+    ]);
+    t.row([
+        "끝 host".to_string(),
+        s.last_host.to_string(),
+        bin(s.last_host),
+    ]);
+    out.table(t)?;
+    let count = match len {
+        32 => "/32: 주소 1개, host 자신 하나입니다 (host route).".to_string(),
+        31 => "/31: 주소 2개가 모두 host입니다. point-to-point link에는 network와 \
+               broadcast 주소가 필요 없습니다 (RFC 3021)."
+            .to_string(),
+        _ => format!(
+            "2^{} = {} 주소 − network 1 − broadcast 1 = 쓸 수 있는 host {}개",
+            32 - len,
+            s.addresses,
+            s.usable_hosts
+        ),
+    };
+    out.note("host 수", count)?;
+    Ok(json!({
+        "input": input,
+        "version": 4,
+        "address": a.to_string(),
+        "prefix_len": len,
+        "network": s.network.to_string(),
+        "broadcast": s.broadcast.map(|b| b.to_string()),
+        "first_host": s.first_host.to_string(),
+        "last_host": s.last_host.to_string(),
+        "addresses": s.addresses,
+        "usable_hosts": s.usable_hosts,
+        "mask": s.mask.to_string(),
+        "mask_binary": binary_v4(u32::from(s.mask), 32),
+        "wildcard": s.wildcard.to_string(),
+    }))
+}
+
+fn v6(out: &mut Emitter<'_>, a: Ipv6Addr, len: u8, input: &str) -> Result<Value, SimError> {
+    let s = subnet6(a, len);
+    out.title(format!("IPv6 주소와 prefix: {a}/{len}"))?;
+    out.text(
+        "IPv6 주소는 128 bits, 16 bits씩 8묶음을 16진수로 씁니다. 각 묶음의 앞자리 0은 \
+         생략하고, 0인 묶음이 이어지는 가장 긴 곳 한 번만 :: 하나로 줄입니다 (RFC 5952).",
+    )?;
+    let mut t = Table::new(["", "주소"]);
+    t.row(["줄인 표기".to_string(), a.to_string()]);
+    t.row(["전체 표기".to_string(), s.expanded.clone()]);
+    t.row(["prefix".to_string(), format!("{}/{len}", s.network)]);
+    t.row(["범위 끝".to_string(), s.last.to_string()]);
+    t.row(["주소 수".to_string(), s.addresses.clone()]);
+    out.table(t)?;
+    out.note(
+        "broadcast",
+        "IPv6에는 broadcast 주소가 없습니다: 모든 주소가 host에 쓰일 수 있고, 모두에게 \
+         보낼 때는 multicast(ff02::1, all-nodes)를 씁니다. LAN 하나는 보통 /64입니다 (SLAAC).",
+    )?;
+    Ok(json!({
+        "input": input,
+        "version": 6,
+        "address": a.to_string(),
+        "prefix_len": len,
+        "network": s.network.to_string(),
+        "broadcast": Value::Null,
+        "last_address": s.last.to_string(),
+        "addresses": s.addresses,
+        "expanded": s.expanded,
+    }))
+}
+
+fn emit_ranges(out: &mut Emitter<'_>, addr: IpAddr, found: &[Range]) -> Result<(), SimError> {
+    let table = if addr.is_ipv4() { V4_RANGES } else { V6_RANGES };
+    let mut t = Table::new(["범위", "용도", "RFC", ""]).titled("특수 주소 범위");
+    for r in table {
+        let mark = if found.contains(r) {
+            "← 이 주소"
+        } else {
+            ""
+        };
+        t.row([r.cidr, r.name, r.rfc, mark]);
+    }
+    out.table(t)?;
+    let what = match found.last() {
+        Some(r) => format!("{addr}: {} ({}, {})", r.name, r.cidr, r.rfc),
+        None if addr.is_ipv4() => format!("{addr}: 특수 범위 밖의 public (global) 주소"),
+        None => format!("{addr}: 특수 범위 밖의 global unicast 주소 (2000::/3)"),
+    };
+    out.note("이 주소", what)
+}
+
+fn compare(out: &mut Emitter<'_>) -> Result<(), SimError> {
+    let mut t = Table::new(["", "IPv4", "IPv6"]).titled("IPv4와 IPv6");
+    for row in [
+        ["주소 길이", "32 bits", "128 bits"],
+        [
+            "표기",
+            "점 10진수 192.0.2.1",
+            "콜론 16진수 2001:db8::1 (:: 줄임)",
+        ],
+        [
+            "header",
+            "20~60 bytes (options)",
+            "40 bytes 고정 (extension header)",
+        ],
+        ["header checksum", "있음", "없음 (위 계층이 검사)"],
+        ["broadcast", "있음", "없음 (multicast)"],
+        ["주소 해석", "ARP", "NDP (ICMPv6, RFC 4861)"],
+        ["분할", "router도 (DF가 없으면)", "보낸 host만"],
+        ["자동 설정", "DHCP", "SLAAC, DHCPv6"],
+    ] {
+        t.row(row);
+    }
+    out.table(t)
+}
+
+/// The home network of `--nat`: three inside hosts, one public address.
+const PUBLIC: Ipv4Addr = Ipv4Addr::new(203, 0, 113, 7);
+
+fn nat_demo(
+    out: &mut Emitter<'_>,
+    mapping: Mapping,
+    filtering: Filtering,
+    seed: u64,
+) -> Result<Value, SimError> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    // Where the router starts handing out public ports: from the seed.
+    let first_port = 20000 + (rng.next_u32() % 40000) as u16;
+    let mut nat = Nat::new(PUBLIC, first_port, mapping, filtering);
+    out.heading(format!(
+        "NAPT: 집 router 하나, 공인 IP 하나 ({PUBLIC}), mapping {mapping}, filtering {filtering}"
+    ))?;
+    out.text(
+        "사설 주소(RFC 1918)는 인터넷에서 route되지 않으므로 router가 나가는 packet의 \
+         출발지를 자기 공인 IP와 port 하나로 바꾸고, 그 짝을 표에 적어 두었다가 돌아오는 \
+         packet을 되돌려 보냅니다. 여러 host가 port 번호로 구별됩니다 (NAPT).",
+    )?;
+    let ep = |s: &str| {
+        s.parse::<SocketAddrV4>()
+            .unwrap_or(SocketAddrV4::new(PUBLIC, 0))
+    };
+    let a = ep("192.168.0.10:50000");
+    let b = ep("192.168.0.11:50000");
+    let c = ep("192.168.0.12:41000");
+    let web = ep("198.51.100.20:443");
+    let stun = ep("192.0.2.30:3478");
+    let mut events = Vec::new();
+    out.lanes(["내부 host", "NAT router", "외부 host"])?;
+    for (inside, remote, why) in [
+        (a, web, "새 연결: 표에 새 줄"),
+        (
+            b,
+            web,
+            "같은 inside port 50000이라도 host가 다르면 공인 port가 다릅니다",
+        ),
+        (
+            a,
+            stun,
+            "같은 socket, 다른 목적지: mapping 규칙이 port 재사용 여부를 정합니다",
+        ),
+        (c, web, "세 번째 host"),
+    ] {
+        let outside = nat.outbound(inside, remote);
+        out.event(
+            msg(0, 2, format!("{inside} → {remote}"))
+                .note(format!("출발지를 바꿉니다: {inside} ⇒ {outside}. {why}")),
+        )?;
+        events.push(
+            json!({"direction": "outbound", "inside": inside.to_string(),
+            "outside": outside.to_string(), "remote": remote.to_string()}),
+        );
+    }
+    let a_port = nat.outbound(a, web).port();
+    for (from, port, why) in [
+        (web, a_port, "보낸 적 있는 상대의 응답"),
+        (ep("192.0.2.30:3479"), a_port, "보낸 적 있는 IP, 다른 port"),
+        (
+            ep("198.51.100.99:5000"),
+            a_port,
+            "한 번도 보낸 적 없는 host",
+        ),
+        (web, first_port.wrapping_add(100), "표에 없는 port"),
+    ] {
+        let verdict = nat.inbound(from, port);
+        let to = SocketAddrV4::new(PUBLIC, port);
+        let (ev, text) = match verdict {
+            Inbound::Delivered { inside } => (
+                msg(2, 0, format!("{from} → {to}")),
+                format!("목적지를 되돌려 전달합니다: {to} ⇒ {inside}. {why}"),
+            ),
+            Inbound::Filtered { .. } => (
+                msg(2, 1, format!("{from} → {to}")).lost(),
+                format!("버림: {filtering} filtering. {why}"),
+            ),
+            Inbound::NoMapping => (
+                msg(2, 1, format!("{from} → {to}")).lost(),
+                format!("버림: 이 port의 mapping이 없습니다. {why}"),
+            ),
+        };
+        out.event(ev.note(text))?;
+        events.push(json!({"direction": "inbound", "remote": from.to_string(),
+            "outside": to.to_string(), "result": verdict}));
+    }
+    let mut t = Table::new(["inside (사설 src)", "outside (공인 src)", "상대 (dst)"])
+        .titled("NAPT 표: 4-tuple (src ip:port, dst ip:port)의 src만 바뀝니다");
+    let mut rows = Vec::new();
+    for bind in nat.bindings() {
+        for r in &bind.remotes {
+            t.row([
+                bind.inside.to_string(),
+                bind.outside.to_string(),
+                r.to_string(),
+            ]);
+            rows.push(json!({
+                "inside": [bind.inside.ip().to_string(), bind.inside.port(), r.ip().to_string(), r.port()],
+                "outside": [bind.outside.ip().to_string(), bind.outside.port(), r.ip().to_string(), r.port()],
+            }));
+        }
+    }
+    out.table(t)?;
+    out.note(
+        "RFC 4787",
+        "mapping: endpoint-independent면 socket 하나가 어디로 보내든 같은 공인 port \
+         (P2P와 STUN이 기대하는 것, REQ-1), address-and-port-dependent면 목적지마다 새 port \
+         (옛 이름 symmetric NAT). filtering: 누가 보낸 packet을 들여보내는지. 옛 RFC 3489의 \
+         full cone, restricted cone, port-restricted cone이 이 조합입니다.",
+    )?;
+    Ok(json!({
+        "public_ip": PUBLIC.to_string(),
+        "mapping": mapping.to_string(),
+        "filtering": filtering.to_string(),
+        "events": events,
+        "table": rows,
+    }))
+}
+
+fn msg(from: usize, to: usize, label: String) -> Event {
+    Event {
+        time_ms: None,
+        kind: EventKind::Message {
+            from,
+            to,
+            label,
+            lost: false,
+        },
+        notes: Vec::new(),
+        states: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usable_hosts_follow_rfc_3021() {
+        assert_eq!(usable_hosts(24), Some(254));
+        assert_eq!(usable_hosts(26), Some(62));
+        assert_eq!(usable_hosts(30), Some(2));
+        assert_eq!(usable_hosts(31), Some(2));
+        assert_eq!(usable_hosts(32), Some(1));
+        assert_eq!(usable_hosts(0), Some(4_294_967_294));
+        assert_eq!(usable_hosts(33), None);
+    }
+
+    #[test]
+    fn a_slash_26_worked_by_hand() {
+        // 77 = 0b01001101: the /26 keeps 0b01000000 = 64; broadcast 64 + 63.
+        let s = subnet4(Ipv4Addr::new(192, 168, 10, 77), 26);
+        assert_eq!(s.mask, Ipv4Addr::new(255, 255, 255, 192));
+        assert_eq!(s.wildcard, Ipv4Addr::new(0, 0, 0, 63));
+        assert_eq!(s.network, Ipv4Addr::new(192, 168, 10, 64));
+        assert_eq!(s.broadcast, Some(Ipv4Addr::new(192, 168, 10, 127)));
+        assert_eq!(s.first_host, Ipv4Addr::new(192, 168, 10, 65));
+        assert_eq!(s.last_host, Ipv4Addr::new(192, 168, 10, 126));
+        assert_eq!((s.addresses, s.usable_hosts), (64, 62));
+        assert_eq!(
+            binary_v4(u32::from(s.mask), 26),
+            "11111111.11111111.11111111.11|000000"
+        );
+    }
+
+    #[test]
+    fn slash_31_and_32_have_no_broadcast() {
+        let s = subnet4(Ipv4Addr::new(10, 0, 0, 1), 31);
+        assert_eq!(s.broadcast, None);
+        assert_eq!(
+            (s.first_host, s.last_host),
+            ("10.0.0.0".parse().unwrap(), "10.0.0.1".parse().unwrap())
+        );
+        let s = subnet4(Ipv4Addr::new(10, 0, 0, 1), 32);
+        assert_eq!((s.broadcast, s.usable_hosts), (None, 1));
+        let s = subnet4(Ipv4Addr::new(10, 0, 0, 1), 0);
+        assert_eq!(s.network, Ipv4Addr::UNSPECIFIED);
+    }
+
+    #[test]
+    fn ranges_name_the_block() {
+        let name = |s: &str| ranges_of(s.parse().unwrap()).last().map(|r| r.name);
+        assert_eq!(name("172.31.255.255"), Some("private (사설)"));
+        assert_eq!(name("172.32.0.0"), None);
+        assert_eq!(name("100.127.0.1"), Some("CGNAT shared address"));
+        assert_eq!(name("100.128.0.1"), None);
+        assert_eq!(name("169.254.1.1"), Some("link-local"));
+        assert_eq!(name("239.1.1.1"), Some("multicast"));
+        assert_eq!(name("fe80::1"), Some("link-local"));
+        assert_eq!(name("fd00::1"), Some("unique local (ULA)"));
+        assert_eq!(name("2606:4700::1"), None);
+    }
+
+    #[test]
+    fn ipv6_prefixes_and_notation() {
+        let s = subnet6("2001:db8:abcd:12::1".parse().unwrap(), 64);
+        assert_eq!(s.network.to_string(), "2001:db8:abcd:12::");
+        assert_eq!(s.last.to_string(), "2001:db8:abcd:12:ffff:ffff:ffff:ffff");
+        assert_eq!(s.addresses, "2^64");
+        assert_eq!(s.expanded, "2001:0db8:abcd:0012:0000:0000:0000:0001");
+        assert_eq!(subnet6(Ipv6Addr::LOCALHOST, 120).addresses, "256");
+        assert_eq!(subnet6(Ipv6Addr::LOCALHOST, 0).addresses, "2^128");
+    }
+
+    #[test]
+    fn cidrs_parse_or_say_why_not() {
+        assert_eq!(
+            parse_cidr("10.1.2.3").unwrap(),
+            ("10.1.2.3".parse().unwrap(), 32)
+        );
+        assert!(parse_cidr("10.1.2.3/33").unwrap_err().contains("0 to 32"));
+        assert!(parse_cidr("::1/129").unwrap_err().contains("0 to 128"));
+        assert!(parse_cidr("10.1.2/8").unwrap_err().contains("not an IPv4"));
+    }
+}
