@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod demo_handshake;
 mod demo_sockets;
+mod demo_tls;
 mod demo_uri;
 mod export;
 mod import;

@@ -2,4 +2,5 @@
 //! TLS, HTTP, WebSocket, CORS, sessions, load balancing and WebRTC as they
 //! arrive.
 
+pub mod tls;
 pub mod uri;
