@@ -154,7 +154,10 @@ fn tls12_takes_two_round_trips_and_shows_its_key_exchange_messages() {
 fn failures_carry_the_librarys_own_certificate_error() {
     let env = Env::new();
     for (fail, needle) in [
-        ("wrong-host", "certificate not valid for name \"other.test\""),
+        (
+            "wrong-host",
+            "certificate not valid for name \"other.test\"",
+        ),
         ("expired", "certificate expired"),
         ("unknown-ca", "UnknownIssuer"),
         ("missing-intermediate", "UnknownIssuer"),

@@ -496,7 +496,9 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         Version::Tls13 => "TLS 1.3 (RFC 8446)",
         Version::Tls12 => "TLS 1.2 (RFC 5246)",
     };
-    out.title(format!("{vname} handshake: rustls client ↔ rustls server, 127.0.0.1 loopback"))?;
+    out.title(format!(
+        "{vname} handshake: rustls client ↔ rustls server, 127.0.0.1 loopback"
+    ))?;
     out.text(format!(
         "client와 server는 같은 프로세스의 두 thread이고, 127.0.0.1에서 OS가 고른 포트로 TCP 연결을 맺은 뒤 rustls로 handshake합니다. \
          client 소켓을 지나간 바이트를 그대로 모아 record header와 handshake 메시지를 읽었습니다. \
@@ -536,11 +538,21 @@ fn emit_chain(out: &mut Emitter<'_>, chain: &Chain, fail: Option<Failure>) -> Re
     }
     out.table(t)?;
     let why = match fail {
-        None => "client는 root CA만 믿습니다(trust store). server는 leaf와 intermediate를 보내고, client는 leaf의 서명을 intermediate의 공개키로, intermediate의 서명을 root의 공개키로 확인합니다: leaf → intermediate → root.",
-        Some(Failure::WrongHost) => "--fail wrong-host: client가 other.test에 접속했다고 생각하지만, leaf의 SAN(subjectAltName)에는 example.test만 있습니다.",
-        Some(Failure::Expired) => "--fail expired: leaf의 유효 기간(notAfter)이 기준 시각보다 열흘 앞서 끝났습니다.",
-        Some(Failure::UnknownCa) => "--fail unknown-ca: client가 믿는 root는 다른 CA(some other root CA)뿐입니다. intermediate의 issuer가 trust store에 없으므로 체인이 trust anchor에 닿지 않습니다.",
-        Some(Failure::MissingIntermediate) => "--fail missing-intermediate: server가 leaf만 보냅니다. client는 intermediate를 모르므로 leaf에서 root까지 경로를 만들 수 없습니다 (브라우저는 AIA로 받아 오기도 하지만 rustls는 받아 오지 않습니다).",
+        None => {
+            "client는 root CA만 믿습니다(trust store). server는 leaf와 intermediate를 보내고, client는 leaf의 서명을 intermediate의 공개키로, intermediate의 서명을 root의 공개키로 확인합니다: leaf → intermediate → root."
+        }
+        Some(Failure::WrongHost) => {
+            "--fail wrong-host: client가 other.test에 접속했다고 생각하지만, leaf의 SAN(subjectAltName)에는 example.test만 있습니다."
+        }
+        Some(Failure::Expired) => {
+            "--fail expired: leaf의 유효 기간(notAfter)이 기준 시각보다 열흘 앞서 끝났습니다."
+        }
+        Some(Failure::UnknownCa) => {
+            "--fail unknown-ca: client가 믿는 root는 다른 CA(some other root CA)뿐입니다. intermediate의 issuer가 trust store에 없으므로 체인이 trust anchor에 닿지 않습니다."
+        }
+        Some(Failure::MissingIntermediate) => {
+            "--fail missing-intermediate: server가 leaf만 보냅니다. client는 intermediate를 모르므로 leaf에서 root까지 경로를 만들 수 없습니다 (브라우저는 AIA로 받아 오기도 하지만 rustls는 받아 오지 않습니다)."
+        }
     };
     out.text(why)
 }

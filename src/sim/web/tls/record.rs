@@ -326,13 +326,13 @@ mod tests {
     fn tls13_full_handshake_names_the_encrypted_flight_by_order() {
         let chunks = [
             chunk(C, &[rec(22, &hs(1, 40))]),
-            chunk(
-                S,
-                &[rec(22, &hs(2, 30)), rec(20, &[1]), rec(23, &[0; 500])],
-            ),
+            chunk(S, &[rec(22, &hs(2, 30)), rec(20, &[1]), rec(23, &[0; 500])]),
             chunk(C, &[rec(20, &[1]), rec(23, &[0; 53])]),
             chunk(C, &[rec(23, &[0; 30])]),
-            chunk(S, &[rec(23, &[0; 100]), rec(23, &[0; 30]), rec(23, &[0; 19])]),
+            chunk(
+                S,
+                &[rec(23, &[0; 100]), rec(23, &[0; 30]), rec(23, &[0; 19])],
+            ),
         ];
         let records = records(&chunks);
         assert_eq!(records.len(), 10);
@@ -423,7 +423,10 @@ mod tests {
         ];
         let records = records(&chunks);
         let m = messages(Version::Tls12, &records, true);
-        assert_eq!(m.last().map(|m| m.kind.as_str()), Some("Alert (unknown_ca)"));
+        assert_eq!(
+            m.last().map(|m| m.kind.as_str()),
+            Some("Alert (unknown_ca)")
+        );
         assert_eq!(round_trips(&records, &m), None);
     }
 }
