@@ -20,7 +20,7 @@ pub mod web;
 
 pub use network::{encap, ip};
 pub use transport::{arq, congestion, flow, handshake, sockets, tcp, tcp_vs_udp};
-pub use web::uri;
+pub use web::{dns, tls, uri};
 
 pub use trace::{Block, Emitter, Flow, Trace};
 
@@ -39,6 +39,8 @@ pub const DEMOS: &[Demo] = &[
     encap::DEMO,
     ip::DEMO,
     tcp_vs_udp::DEMO,
+    dns::DEMO,
+    tls::DEMO,
 ];
 
 /// One demo in the registry.

@@ -399,6 +399,12 @@ fn exactly_the_cards_about_a_demo_get_it() {
             "면접 대비 메모 › HTTP › CORS",
             vec![rule("uri", URI_ORIGINS)],
         ),
+        // The DNS and TLS cards, by their topic words (issue 26).
+        ("DNS 동작 원리", vec![rule("dns", "")]),
+        (
+            "면접 대비 메모 › HTTP › TLS 핸드셰이크",
+            vec![rule("tls", "")],
+        ),
         // …or running through the back (FIN, FIN_WAIT_1, FIN_WAIT_2, FIN, TIME_WAIT)…
         (
             "면접 대비 메모 › TCP 연결 › 연결 해제 순서",
@@ -468,8 +474,9 @@ fn exactly_the_cards_about_a_demo_get_it() {
     .collect::<Vec<_>>();
     expected.sort();
     // Not linked to handshake: 흐름 제어 (3-way handshake in passing, a 출처:
-    // citation; it is the flow demo's topic). Not linked: Transport layer support (report, supports, transport), HTTP 상태 코드 and
-    // HTTP 메서드 (one URL each, curl), TLS 핸드셰이크, 웹 소켓.
+    // citation; it is the flow demo's topic). Not linked: Transport layer
+    // support (report, supports, transport), HTTP 상태 코드 and HTTP 메서드
+    // (one URL each, curl), 웹 소켓.
     assert_eq!(actual, expected);
 }
 

@@ -2,4 +2,6 @@
 //! TLS, HTTP, WebSocket, CORS, sessions, load balancing and WebRTC as they
 //! arrive.
 
+pub mod dns;
+pub mod tls;
 pub mod uri;
