@@ -3,3 +3,4 @@
 //! arrive.
 
 pub mod uri;
+pub mod websocket;
