@@ -19,7 +19,7 @@ pub mod transport;
 pub mod web;
 
 pub use transport::{handshake, sockets, tcp};
-pub use web::{uri, websocket};
+pub use web::{cors, uri, websocket};
 
 pub use trace::{Block, Emitter, Flow, Trace};
 
@@ -28,7 +28,13 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
 /// Every demo, in `synack demo list` order.
-pub const DEMOS: &[Demo] = &[handshake::DEMO, sockets::DEMO, uri::DEMO, websocket::DEMO];
+pub const DEMOS: &[Demo] = &[
+    handshake::DEMO,
+    sockets::DEMO,
+    uri::DEMO,
+    websocket::DEMO,
+    cors::DEMO,
+];
 
 /// One demo in the registry.
 #[derive(Debug, Clone, Copy)]

@@ -4,6 +4,7 @@ mod bad_input;
 mod cards;
 mod concurrency;
 mod crash;
+mod demo_cors;
 mod demo_handshake;
 mod demo_sockets;
 mod demo_uri;

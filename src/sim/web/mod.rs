@@ -2,5 +2,6 @@
 //! TLS, HTTP, WebSocket, CORS, sessions, load balancing and WebRTC as they
 //! arrive.
 
+pub mod cors;
 pub mod uri;
 pub mod websocket;
