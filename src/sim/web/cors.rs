@@ -398,10 +398,9 @@ fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     }
 }
 
-/// Reads one request head and its body (by Content-Length).
-fn read_request(
-    stream: &mut TcpStream,
-) -> std::io::Result<Option<(String, Vec<(String, String)>)>> {
+/// Reads one request head and its body (by Content-Length); returns the
+/// method, or `None` for a connection closed without a request.
+fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<String>> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 2048];
     for _ in 0..64 {
@@ -431,7 +430,7 @@ fn read_request(
                 }
                 buf.extend_from_slice(&chunk[..n]);
             }
-            return Ok(Some((method, hs)));
+            return Ok(Some(method));
         }
         let n = stream.read(&mut chunk)?;
         if n == 0 {
@@ -453,7 +452,7 @@ fn serve(listener: TcpListener, config: ServerConfig) -> Result<(), SimError> {
         stream
             .set_write_timeout(Some(TIMEOUT))
             .map_err(io("timeouts"))?;
-        let Some((method, _)) = read_request(&mut stream).map_err(io("server read"))? else {
+        let Some(method) = read_request(&mut stream).map_err(io("server read"))? else {
             return Ok(());
         };
         let mut head = Vec::new();
