@@ -19,7 +19,7 @@ pub mod transport;
 pub mod web;
 
 pub use transport::{handshake, sockets, tcp};
-pub use web::{cors, uri, websocket};
+pub use web::{cors, http, uri, websocket};
 
 pub use trace::{Block, Emitter, Flow, Trace};
 
@@ -34,6 +34,7 @@ pub const DEMOS: &[Demo] = &[
     uri::DEMO,
     websocket::DEMO,
     cors::DEMO,
+    http::DEMO,
 ];
 
 /// One demo in the registry.

@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod demo_cors;
 mod demo_handshake;
+mod demo_http;
 mod demo_sockets;
 mod demo_uri;
 mod demo_websocket;

@@ -3,5 +3,6 @@
 //! arrive.
 
 pub mod cors;
+pub mod http;
 pub mod uri;
 pub mod websocket;
