@@ -389,7 +389,10 @@ fn exactly_the_cards_about_a_demo_get_it() {
             "면접 대비 메모 › 포트와 소켓 › 포트 번호 범위",
             vec![rule("sockets")],
         ),
-        ("면접 대비 메모 › HTTP › CORS", vec![rule("uri")]),
+        // CORS cards moved from uri to cors; HTTP/2 and WebSocket cards got theirs.
+        ("면접 대비 메모 › HTTP › CORS", vec![rule("cors")]),
+        ("면접 대비 메모 › HTTP › 웹 소켓", vec![rule("websocket")]),
+        ("HTTP/2의 멀티플렉싱이란?", vec![rule("http")]),
         // …or running through the back (FIN, FIN_WAIT_1, FIN_WAIT_2, FIN, TIME_WAIT)…
         (
             "면접 대비 메모 › TCP 연결 › 연결 해제 순서",
@@ -421,7 +424,7 @@ fn exactly_the_cards_about_a_demo_get_it() {
     expected.sort();
     // Not linked: 흐름 제어 (3-way handshake in passing, a 출처: citation),
     // Transport layer support (report, supports, transport), HTTP 상태 코드 and
-    // HTTP 메서드 (one URL each, curl), TLS 핸드셰이크, 웹 소켓.
+    // HTTP 메서드 (one URL each, curl), TLS 핸드셰이크.
     assert_eq!(actual, expected);
 }
 

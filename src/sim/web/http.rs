@@ -341,10 +341,7 @@ type Answer = fn(&str, &str, Option<&str>) -> (u16, Vec<(String, String)>, usize
 
 /// A tiny HTTP/1.1 server on one keep-alive connection: answers each
 /// request with `answer(method, path, if_none_match)` until the client closes.
-fn serve_h1(
-    mut stream: TcpStream,
-    answer: Answer,
-) -> Result<(), SimError> {
+fn serve_h1(mut stream: TcpStream, answer: Answer) -> Result<(), SimError> {
     let mut buf = Vec::new();
     for _ in 0..32 {
         let Some(req) = read_message(&mut stream, &mut buf, true)? else {

@@ -36,6 +36,7 @@ pub const DEMO: Demo = Demo {
     keywords: &[
         "websocket",
         "웹소켓",
+        "웹 소켓",
         "폴링",
         "polling",
         "long polling",
