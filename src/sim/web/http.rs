@@ -52,8 +52,7 @@ const AFTER_HELP: &str = "\
 Examples:
   synack demo http
   synack demo http --mode redirect
-  synack demo http --mode cache
-  synack demo http --format json";
+  synack demo http --mode cache";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Mode {

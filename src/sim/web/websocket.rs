@@ -53,7 +53,7 @@ Examples:
   synack demo websocket
   synack demo websocket --key dGhlIHNhbXBsZSBub25jZQ==
   synack demo websocket --message 안녕 --seed 7
-  synack demo websocket --compare --format json";
+  synack demo websocket --compare";
 
 #[derive(Debug, Parser)]
 #[command(
