@@ -417,7 +417,11 @@ pub fn by_topic<'t>(subject: &str, back: &str, table: &Table<'t>) -> Vec<&'t str
 ///   TIME-WAIT opens `final-ack-lost` (why TIME-WAIT exists), a 4-way close
 ///   `close`, anything else `open`;
 /// - `ip`: `--nat` when the card speaks of NAT, else the first IPv4 CIDR
-///   it writes, else the demo's own example.
+///   it writes, else the demo's own example;
+/// - `websocket`: `--compare` (polling, long polling, SSE and WebSocket on
+///   one schedule) when the card speaks of polling or SSE;
+/// - `cors`: a `PUT`, which needs a preflight, when the card speaks of the
+///   preflight; else the simple GET.
 pub fn topic_args(name: &str, subject: &str, back: &str) -> Option<String> {
     use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
     let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
@@ -462,6 +466,28 @@ pub fn topic_args(name: &str, subject: &str, back: &str) -> Option<String> {
                     .or_else(|| first_cidr(&back_text))
                     .map(|c| enc(&c))
                     .unwrap_or_default()
+            }
+        }
+        "cors" => {
+            let words = ["preflight", "프리플라이트", "프리 플라이트", "options"];
+            if names(&subject, &words) || names(&back_text, &words) {
+                "method=PUT".to_string()
+            } else {
+                String::new()
+            }
+        }
+        "websocket" => {
+            let words = [
+                "polling",
+                "폴링",
+                "sse",
+                "server sent events",
+                "long polling",
+            ];
+            if names(&subject, &words) || names(&back_text, &words) {
+                "compare=true".to_string()
+            } else {
+                String::new()
             }
         }
         _ => String::new(),

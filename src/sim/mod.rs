@@ -20,7 +20,7 @@ pub mod web;
 
 pub use network::{encap, ip};
 pub use transport::{arq, congestion, flow, handshake, sockets, tcp, tcp_vs_udp};
-pub use web::{dns, tls, uri};
+pub use web::{cors, dns, http, tls, uri, websocket};
 
 pub use trace::{Block, Emitter, Flow, Trace};
 
@@ -41,6 +41,9 @@ pub const DEMOS: &[Demo] = &[
     tcp_vs_udp::DEMO,
     dns::DEMO,
     tls::DEMO,
+    websocket::DEMO,
+    cors::DEMO,
+    http::DEMO,
 ];
 
 /// One demo in the registry.

@@ -13,14 +13,14 @@ use crate::util::Env;
 /// `a "b c" d` → `["a", "b c", "d"]`: enough of the shell for example lines.
 fn words(line: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let (mut word, mut quoted, mut any) = (String::new(), false, false);
+    let (mut word, mut quoted, mut any) = (String::new(), None, false);
     for c in line.chars() {
         match c {
-            '"' => {
-                quoted = !quoted;
+            '"' | '\'' if quoted.is_none_or(|q| q == c) => {
+                quoted = if quoted.is_some() { None } else { Some(c) };
                 any = true;
             }
-            c if c.is_whitespace() && !quoted => {
+            c if c.is_whitespace() && quoted.is_none() => {
                 if any {
                     words.push(std::mem::take(&mut word));
                     any = false;

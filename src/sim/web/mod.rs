@@ -2,6 +2,9 @@
 //! TLS, HTTP, WebSocket, CORS, sessions, load balancing and WebRTC as they
 //! arrive.
 
+pub mod cors;
 pub mod dns;
+pub mod http;
 pub mod tls;
 pub mod uri;
+pub mod websocket;

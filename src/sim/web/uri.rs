@@ -52,7 +52,6 @@ pub const DEMO: Demo = Demo {
         "출처",
         "same-origin",
         "idna",
-        "cors",
         "sop",
     ],
     run,
@@ -518,7 +517,9 @@ fn default_port(url: &Url) -> Option<u16> {
     bare.port_or_known_default()
 }
 
-fn compare_origins(other: &str, a: &Url, b: &Url) -> Compare {
+/// Whether `a` and `b` have the same origin (scheme, host, port), and which
+/// of the three differ; `other` names `b` in the result.
+pub fn compare_origins(other: &str, a: &Url, b: &Url) -> Compare {
     let differs_in = match (a.origin(), b.origin()) {
         (Origin::Tuple(s1, h1, p1), Origin::Tuple(s2, h2, p2)) => {
             [(s1 != s2, "scheme"), (h1 != h2, "host"), (p1 != p2, "port")]
