@@ -573,3 +573,22 @@ fn an_import_on_a_new_database_says_once_that_the_shipped_decks_are_not_there() 
     let note = after.write("notes/a.md", "# 덱\n## 질문 하나는?\n답\n");
     assert!(!after.import(&[&note]).contains(notice));
 }
+
+/// Issue 27: two notes whose first heading is the same deck, each with a
+/// question the other has: both answers are kept (the second told apart by
+/// its file's name), and a re-import keeps both cards as they are.
+#[test]
+fn two_files_of_one_deck_with_the_same_question_keep_both_answers() {
+    let env = Env::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/h9");
+    let report = env.import_json(&[&dir]);
+    assert_eq!(report["totals"]["added"], 2, "{report}");
+    assert_eq!(report["totals"]["skipped"], 0, "{report}");
+    let cards = env.cards();
+    let fronts: Vec<&str> = cards.iter().map(|c| c["front"].as_str().unwrap()).collect();
+    assert_eq!(fronts, ["TCP란 무엇인가요?", "TCP란 무엇인가요? (b)"]);
+    assert!(cards[1]["back"].as_str().unwrap().contains("흐름 제어"));
+    let again = env.import_json(&[&dir]);
+    assert_eq!(again["totals"]["added"], 0, "{again}");
+    assert_eq!(env.cards().len(), 2);
+}

@@ -12,6 +12,7 @@ mod import;
 mod pathological;
 mod quiz;
 mod schedule;
+mod seeds;
 mod stats;
 mod suspend;
 mod upgrade;
