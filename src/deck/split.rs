@@ -58,8 +58,12 @@ pub(super) fn split(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) 
         return None;
     }
     let (overview, parts) = cut(note, blocks, idxs, korean, Level::Titles)?;
+    // A parent whose own text is nothing to recall (an image, a rule)
+    // lists its parts after it: an overview, not an empty card.
     let overview = if overview.is_empty() {
         list_of(&parts)
+    } else if super::recall::nothing_to_recall(&overview).is_some() {
+        format!("{overview}\n\n{}", list_of(&parts))
     } else {
         overview
     };
