@@ -33,6 +33,8 @@ pub(crate) struct Item {
     /// The item holds more than one line of text: a sub-list, code, a second paragraph.
     pub nested: bool,
     pub line: u32,
+    /// The item's Markdown in the note, marker and sub-lists included.
+    pub range: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +114,7 @@ pub(crate) fn blocks(note: &str) -> Vec<Block> {
                                 text: String::new(),
                                 nested: false,
                                 line: lines.line_of(range.start),
+                                range: range.clone(),
                             });
                             item_first_done = false;
                             in_item_text = true;

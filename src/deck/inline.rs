@@ -228,8 +228,21 @@ fn list(note: &str, blocks: &[Block], body: &[usize], pos: usize, ex: &mut Extra
 
 /// The blocks from `start` that answer a question, up to the next thing that
 /// starts something else. Returns the end position and the answer Markdown.
+///
+/// A bold line right after the question opens its answer rather than
+/// ending it (`**정리**` and then the text): the question is answered by
+/// what stands under it, not left open with the answer handed on.
 fn answer_after(note: &str, blocks: &[Block], body: &[usize], start: usize) -> (usize, String) {
     let mut end = start;
+    if let Some(&first) = body.get(start)
+        && blocks[first].is_bold_title(note)
+        && !is_question(&blocks[first].text)
+        && body
+            .get(start + 1)
+            .is_some_and(|&next| !starts_something(note, &blocks[next]))
+    {
+        end += 1;
+    }
     while end < body.len() && !starts_something(note, &blocks[body[end]]) {
         end += 1;
     }

@@ -13,7 +13,9 @@ pub mod parse;
 #[cfg(test)]
 mod props;
 pub mod question;
+pub mod recall;
 pub mod shipped;
+mod split;
 
 use std::fmt;
 use std::str::FromStr;
@@ -24,7 +26,7 @@ pub use parse::parse_note;
 
 /// Bumped whenever the card rules change, so unchanged files are parsed again
 /// with the new rules instead of being skipped by their content hash.
-pub const PARSER_VERSION: i64 = 3;
+pub const PARSER_VERSION: i64 = 4;
 
 /// How a card came out of the notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

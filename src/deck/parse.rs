@@ -22,8 +22,8 @@ use super::blocks::{self, Block, Kind, is_br};
 use super::inline::{self, Found};
 use super::key;
 use super::links;
-use super::question::is_question;
-use super::{Card, CardKind, Note, Skipped};
+use super::question::{is_not_written, is_question};
+use super::{Card, CardKind, Note, Skipped, recall, split};
 use crate::markdown::split_lines;
 
 /// How the headings of a breadcrumb are joined.
@@ -190,7 +190,10 @@ impl Walker<'_> {
     }
 
     /// Rule 1: a question heading; its back is its whole subtree except
-    /// sub-questions, which are visited as cards of their own.
+    /// sub-questions, which are visited as cards of their own, and the
+    /// inline cards inside it, which leave the back for cards of their own
+    /// (a parent never shows a child's answer). A back too long to recall is
+    /// split into parts ([`split`]).
     fn question(&mut self, node: &Node, path: &mut Vec<usize>) {
         let h = node.heading.expect("a question node has a heading");
         let mut back_blocks = node.body.clone();
@@ -204,30 +207,89 @@ impl Walker<'_> {
                 &mut sub_questions,
             );
         }
-        let back = join_blocks(self.note, self.blocks, &back_blocks);
+        let mut found = Vec::new();
+        let mut consumed: Vec<usize> = Vec::new();
+        for body in inner_bodies {
+            let ex = inline::extract(self.note, self.blocks, &body);
+            consumed.extend(
+                body.iter()
+                    .zip(&ex.consumed)
+                    .filter(|(_, used)| **used)
+                    .map(|(&i, _)| i),
+            );
+            found.extend(ex.found);
+            self.skipped.extend(ex.skipped);
+        }
+        if !consumed.is_empty() {
+            consumed.sort_unstable();
+            back_blocks.retain(|i| consumed.binary_search(i).is_err());
+        }
         let front = self.blocks[h].text.trim().to_string();
-        let kind = if back.is_empty() {
-            CardKind::Open
-        } else {
-            CardKind::Question
+        let line = self.blocks[h].line;
+        self.push_split(CardKind::Question, front, &back_blocks, line, path, false);
+        self.push_found(found, path, false);
+        for sub in sub_questions {
+            self.visit(sub, path);
+        }
+    }
+
+    /// Pushes a card made of `back_blocks`, split into parts when it is too
+    /// long to recall: the parent keeps its overview, each part is a card of
+    /// the same kind and heading path (siblings, buried together).
+    fn push_split(
+        &mut self,
+        kind: CardKind,
+        front: String,
+        back_blocks: &[usize],
+        line: u32,
+        path: &[usize],
+        own_heading_is_tag: bool,
+    ) {
+        let korean = front.chars().any(key::is_hangul_syllable);
+        let Some(s) = split::split(self.note, self.blocks, back_blocks, korean) else {
+            let back = join_blocks(self.note, self.blocks, back_blocks);
+            let kind = if back.is_empty() && kind == CardKind::Question {
+                CardKind::Open
+            } else {
+                kind
+            };
+            if back.is_empty() && kind == CardKind::Topic {
+                return;
+            }
+            self.push(
+                kind,
+                front,
+                back,
+                line,
+                path,
+                Vec::new(),
+                own_heading_is_tag,
+            );
+            return;
         };
         self.push(
             kind,
-            front,
-            back,
-            self.blocks[h].line,
+            front.clone(),
+            s.overview,
+            line,
             path,
             Vec::new(),
-            false,
+            own_heading_is_tag,
         );
-        // Inline cards inside the answer are cards too; the answer keeps its text.
-        for body in inner_bodies {
-            let ex = inline::extract(self.note, self.blocks, &body);
-            self.push_found(ex.found, path, false);
-            self.skipped.extend(ex.skipped);
-        }
-        for sub in sub_questions {
-            self.visit(sub, path);
+        for part in s.parts {
+            let part_front = format!(
+                "{front}{BREADCRUMB_SEPARATOR}{}",
+                part.titles.join(BREADCRUMB_SEPARATOR)
+            );
+            self.push(
+                kind,
+                part_front,
+                part.back,
+                part.line,
+                path,
+                Vec::new(),
+                own_heading_is_tag,
+            );
         }
     }
 
@@ -262,18 +324,15 @@ impl Walker<'_> {
             .map(|(&i, _)| i)
             .collect();
         self.skipped.extend(ex.skipped);
-        let back = join_blocks(self.note, self.blocks, &remaining);
-        if !back.is_empty() {
-            let (front, line) = match node.heading {
-                Some(h) => (self.breadcrumb(path), self.blocks[h].line),
-                // Text before the first heading (or a note with none) speaks for the deck.
-                None => (
-                    self.deck.clone(),
-                    remaining.first().map_or(1, |&i| self.blocks[i].line),
-                ),
-            };
-            self.push(CardKind::Topic, front, back, line, path, Vec::new(), true);
-        }
+        let (front, line) = match node.heading {
+            Some(h) => (self.breadcrumb(path), self.blocks[h].line),
+            // Text before the first heading (or a note with none) speaks for the deck.
+            None => (
+                self.deck.clone(),
+                remaining.first().map_or(1, |&i| self.blocks[i].line),
+            ),
+        };
+        self.push_split(CardKind::Topic, front, &remaining, line, path, true);
         self.push_found(ex.found, path, true);
     }
 
@@ -303,6 +362,25 @@ impl Walker<'_> {
         own_heading_is_tag: bool,
     ) {
         let front = squash_whitespace(front);
+        let (kind, back) = match kind {
+            CardKind::Question | CardKind::Topic | CardKind::Qa if is_not_written(&back) => {
+                (CardKind::Open, String::new())
+            }
+            CardKind::Question | CardKind::Topic | CardKind::Qa => {
+                match recall::nothing_to_recall(&back) {
+                    Some(_) if is_question(&front) => (CardKind::Open, String::new()),
+                    Some(nothing) => {
+                        self.skipped.push(Skipped {
+                            line,
+                            reason: format!("{}: {front:?}", nothing.reason()),
+                        });
+                        return;
+                    }
+                    None => (kind, back),
+                }
+            }
+            _ => (kind, back),
+        };
         let key = key::normalize(&front);
         if key.is_empty() {
             self.skipped.push(Skipped {
@@ -631,11 +709,132 @@ mod tests {
     #[test]
     fn a_lone_question_item_takes_the_list_after_it_as_its_answer() {
         let note = parse_note(
-            "# D\n## REST\n+ 즉 REST란\n1. 자원을 URI로\n2. 행위를 메서드로\n",
+            "# D\n## REST\n+ REST란\n1. 자원을 URI로\n2. 행위를 메서드로\n",
             "x",
         );
-        assert_eq!(fronts(&note), [(CardKind::Qa, "즉 REST란")]);
+        assert_eq!(fronts(&note), [(CardKind::Qa, "REST란")]);
         assert_eq!(note.cards[0].back, "1. 자원을 URI로\n2. 행위를 메서드로");
+    }
+
+    #[test]
+    fn self_talk_stays_in_the_text_of_its_card() {
+        // Issue 27: `즉 REST란` and `그러면 …되지 않을까?` were cards.
+        let note = parse_note(
+            "# D\n## REST\n+ 즉 REST란\n1. 자원을 URI로\n\n## 캐시는 어디에 두나요?\n\n서버마다 둔다.\n\n그러면 한 곳에 두면 되지 않을까?\n\nWait, is it the same thing?!\n",
+            "x",
+        );
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Topic, "D › REST"),
+                (CardKind::Question, "캐시는 어디에 두나요?")
+            ]
+        );
+        assert!(note.cards[0].back.contains("즉 REST란"));
+        assert!(note.cards[1].back.contains("되지 않을까?"));
+        assert!(note.cards[1].back.contains("same thing?!"));
+    }
+
+    #[test]
+    fn a_parent_never_shows_a_childs_answer() {
+        let note = parse_note(
+            "# D\n## 세션은 어디에 저장되나요?\n\n서버 메모리에 둔다.\n\n> 서버가 죽으면 어떻게 되나요?\n세션이 사라진다.\n\nTTL :: 세션이 살아 있는 시간\n",
+            "x",
+        );
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Question, "세션은 어디에 저장되나요?"),
+                (CardKind::Qa, "서버가 죽으면 어떻게 되나요?"),
+                (CardKind::Qa, "TTL"),
+            ]
+        );
+        assert_eq!(note.cards[0].back, "서버 메모리에 둔다.");
+    }
+
+    #[test]
+    fn an_answer_after_a_bold_line_belongs_to_the_question_above() {
+        let note = parse_note(
+            "# D\n## 포트\n\n**Q. 한 포트에 소켓이 여럿일 수 있나요?**\n\n**정리**\n\n연결마다 소켓이 따로 생긴다.\n\n**다음 주제**\n\n딴 이야기.\n",
+            "x",
+        );
+        let qa = note
+            .cards
+            .iter()
+            .find(|c| c.front.starts_with("한 포트에"))
+            .expect("the question");
+        assert_eq!(qa.kind, CardKind::Qa);
+        assert!(qa.back.contains("연결마다 소켓이"), "{:?}", qa.back);
+        assert!(!qa.back.contains("딴 이야기"));
+    }
+
+    #[test]
+    fn a_back_that_says_it_is_not_written_yet_is_an_open_question() {
+        for back in ["안써봐서 모름", "TODO", "추후 작성", "(작성 중)"] {
+            let note = parse_note(
+                &format!("# D\n## 게이트웨이란 무엇인가요?\n\n{back}\n"),
+                "x",
+            );
+            assert_eq!(
+                fronts(&note),
+                [(CardKind::Open, "게이트웨이란 무엇인가요?")],
+                "{back}"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_to_recall_is_open_when_asked_else_skipped_and_reported() {
+        let note = parse_note(
+            "# D\n## 흐름 그림\n\n![](flow.png)\n\n## What does the flow look like?\n\n![](flow.png)\n\n## 참고\n\n- [가이드](https://example.com/g)\n- https://example.com/h\n\n## 그림과 글\n\n![](a.png)\n\n세 단계로 흐른다.\n",
+            "x",
+        );
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Open, "What does the flow look like?"),
+                (CardKind::Topic, "D › 그림과 글"),
+            ]
+        );
+        // Images stay in a back that has text.
+        assert!(note.cards[1].back.contains("![](a.png)"));
+        let reasons: Vec<&str> = note.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert!(reasons[0].starts_with("image only"), "{reasons:?}");
+        assert!(reasons[1].starts_with("links only"), "{reasons:?}");
+        assert_eq!((note.skipped[0].line, note.skipped[1].line), (2, 10));
+    }
+
+    #[test]
+    fn a_long_question_is_split_at_its_bold_lines_and_keeps_its_front_for_the_overview() {
+        let mut text = String::from(
+            "# D\n## 세션을 여러 서버에서 어떻게 공유하나요?\n\n세 가지 방법이 있다.\n\n",
+        );
+        for name in ["고정 세션", "세션 복제", "세션 저장소"] {
+            text.push_str(&format!("**{name}**\n\n"));
+            for k in 0..6 {
+                text.push_str(&format!("- {name} 사실 {k}\n"));
+            }
+            text.push('\n');
+        }
+        let note = parse_note(&text, "x");
+        let q = "세션을 여러 서버에서 어떻게 공유하나요?";
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Question, q),
+                (CardKind::Question, &*format!("{q} › 고정 세션")),
+                (CardKind::Question, &*format!("{q} › 세션 복제")),
+                (CardKind::Question, &*format!("{q} › 세션 저장소")),
+            ]
+        );
+        assert_eq!(note.cards[0].back, "세 가지 방법이 있다.");
+        assert!(
+            note.cards[1..]
+                .iter()
+                .all(|c| c.heading_path == note.cards[0].heading_path)
+        );
+        assert!(!note.cards[1].back.contains("세션 복제"));
+        assert_eq!(note.cards[2].line, 15);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! A text is a question when it ends with `?`, ends with a Korean question
 //! ending (`…인가요`, `…나요`, `…까요`, `…인지`, `…란`), asks to explain
 //! (`설명해 주세요`), or starts like an English question (`What`, `Why`,
-//! `Explain`, …).
+//! `Explain`, …), unless it is the author talking to themselves
+//! ([`is_self_talk`]).
 
 /// Korean endings that make a sentence a question or a request to explain.
 const KOREAN_ENDINGS: &[&str] = &[
@@ -38,8 +39,74 @@ const ENGLISH_STARTS: &[&str] = &[
     "what", "why", "how", "when", "where", "which", "who", "explain", "describe", "compare",
 ];
 
+/// Words that open the author's own train of thought (`그러면 …?`, `즉 …란`):
+/// a question the text goes on to answer, not one to recall.
+const SELF_TALK_STARTS: &[&str] = &[
+    "그러면",
+    "그렇다면",
+    "그런데",
+    "그래서",
+    "그럼",
+    "즉",
+    "근데",
+    "아",
+    "헐",
+    "엥",
+    "So",
+    "Wait",
+];
+
+/// Endings of a question that carries its own answer (`…되지 않을까?`).
+const SELF_ANSWERING_ENDINGS: &[&str] = &["지 않을까", "지않을까", "않을까 싶", "거 아닌가"];
+
+/// True when `text` reads as the author thinking aloud rather than a
+/// question to study: it opens with `그러면`/`그렇다면`/`그런데`/`그래서`/`즉`,
+/// trails off in `?..` or `..?`, answers itself (`…되지 않을까?`), or is an
+/// exclamation (`…떴네?!`). Such a line stays in the text of its card.
+pub fn is_self_talk(text: &str) -> bool {
+    let t = text.trim();
+    // A whole word: `즉시 전송이란` asks something, `즉 REST란` does not.
+    let opens = |w: &str| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with([' ', ',', '.', '…']))
+    };
+    if SELF_TALK_STARTS.iter().any(|w| opens(w)) {
+        return true;
+    }
+    if t.ends_with("?..") || t.ends_with("..?") || t.ends_with("?…") || t.contains('!') {
+        return true;
+    }
+    let bare = t.trim_end_matches(['?', '？', '.', ' ']);
+    SELF_ANSWERING_ENDINGS.iter().any(|e| bare.ends_with(e))
+}
+
+/// Backs that only say the author has not written the answer yet: the
+/// card is an open question, not one with this as its answer.
+const NOT_WRITTEN: &[&str] = &[
+    "안써봐서",
+    "안 써봐서",
+    "todo",
+    "추후 작성",
+    "작성 중",
+    "작성중",
+    "tbd",
+];
+
+/// True when `back` is nothing but a note that the answer is still to come.
+pub fn is_not_written(back: &str) -> bool {
+    let t = back.trim().to_lowercase();
+    if t.is_empty() || t.lines().filter(|l| !l.trim().is_empty()).count() > 2 {
+        return false;
+    }
+    let t = t.trim_start_matches(['-', '*', '>', ' ', '(', '[']);
+    NOT_WRITTEN.iter().any(|w| t.starts_with(w))
+}
+
 /// True when `text` (already cleaned of Markdown markers) asks something.
 pub fn is_question(text: &str) -> bool {
+    if is_self_talk(text) {
+        return false;
+    }
     let t = text
         .trim()
         .trim_end_matches(['.', '!', '。', '~', ':', ' ', '\t'])
@@ -119,6 +186,47 @@ mod tests {
             "해결 방법",
         ] {
             assert!(!is_question(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn self_talk_is_no_question() {
+        for s in [
+            "그러면 캐시를 서버마다 두면 되지 않을까?",
+            "그런데 스레드가 하나라고 했는데?..",
+            "즉 HTTP란",
+            "그렇다면 왜 UDP를 쓰나요?",
+            "아 또 타임아웃이네?",
+            "So what now..?",
+            "Wait, again?!",
+        ] {
+            assert!(super::is_self_talk(s), "{s}");
+            assert!(!is_question(s), "{s}");
+        }
+        for q in [
+            "세션이란 무엇인가요?",
+            "Why three segments?",
+            "즉시 전송이란",
+            "Socket이란",
+        ] {
+            assert!(!super::is_self_talk(q), "{q}");
+            assert!(is_question(q), "{q}");
+        }
+    }
+
+    #[test]
+    fn not_yet_written_backs() {
+        for b in [
+            "안써봐서 모름",
+            "TODO",
+            "- 추후 작성",
+            "(작성 중)",
+            "todo: 정리",
+        ] {
+            assert!(super::is_not_written(b), "{b}");
+        }
+        for b in ["TCP는 연결형이다", "", "토도독 소리"] {
+            assert!(!super::is_not_written(b), "{b}");
         }
     }
 

@@ -213,7 +213,7 @@ fn demo_table() -> Vec<(&'static str, &'static [&'static str])> {
 fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
     let file = &job.file;
     let mut fr = job.report.clone();
-    let mut note = deck::parse_note(&file.text, &file.stem);
+    let mut note = deck::parse_note(&file.text, &deck_fallback(file));
     let topic_rules = !file.source_path.starts_with(deck::shipped::SOURCE_PREFIX);
     for u in rules.settle(&mut note, topic_rules) {
         fr.warnings.push(format!(
@@ -241,6 +241,32 @@ fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
         source_id: job.source_id,
         report: fr,
     }
+}
+
+/// The deck of a note with no `#` heading: its file's name, unless that
+/// name is an export's hash (`003_38884b69cd502adf`), which names nothing;
+/// then the folder it is in.
+fn deck_fallback(file: &NoteFile) -> String {
+    if !hash_like(&file.stem) {
+        return file.stem.clone();
+    }
+    std::path::Path::new(&file.source_path)
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty() && !hash_like(n))
+        .unwrap_or_else(|| file.stem.clone())
+}
+
+/// A name that is a run of at least 12 hex digits, mixing digits and
+/// letters, after an optional number and `_`/`-`.
+fn hash_like(stem: &str) -> bool {
+    let after_number = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = after_number.strip_prefix(['_', '-']).unwrap_or(stem);
+    rest.len() >= 12
+        && rest.bytes().all(|b| b.is_ascii_hexdigit())
+        && rest.bytes().any(|b| b.is_ascii_digit())
+        && rest.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// What `take` is done with, to be dropped by the thread that parsed it.
@@ -410,28 +436,42 @@ fn claim(
     let mut matched = Vec::new();
     let mut fresh = Vec::new();
     let new_keys = claims.new_keys.entry(p.note.deck.clone()).or_default();
-    for (i, card) in p.note.cards.iter().enumerate() {
-        let existing = if lookup {
-            tx.card_by_key(&p.note.deck, &card.key)?
-        } else {
-            None
-        };
-        let keep = match existing {
-            Some(existing) if claims.ids.insert(existing.id) => {
-                matched.push((i, existing));
-                true
-            }
-            Some(_) => false,
-            None => {
-                if new_keys.insert(card.key.clone()) {
-                    fresh.push(i);
+    for i in 0..p.note.cards.len() {
+        // A front another note of the deck already holds is told apart by
+        // this note's name rather than dropped (issue 27: the second
+        // note's facts were lost); the same name each import, so it keeps
+        // its identity.
+        for attempt in 0..2 {
+            let card = &p.note.cards[i];
+            let existing = if lookup {
+                tx.card_by_key(&p.note.deck, &card.key)?
+            } else {
+                None
+            };
+            let keep = match existing {
+                Some(existing) if claims.ids.insert(existing.id) => {
+                    matched.push((i, existing));
                     true
-                } else {
-                    false
                 }
+                Some(_) => false,
+                None => {
+                    if new_keys.insert(card.key.clone()) {
+                        fresh.push(i);
+                        true
+                    } else {
+                        false
+                    }
+                }
+            };
+            if keep {
+                break;
             }
-        };
-        if !keep {
+            if attempt == 0 {
+                let card = &mut p.note.cards[i];
+                card.front = format!("{} ({})", card.front, p.file.stem);
+                card.key = deck::key::normalize(&card.front);
+                continue;
+            }
             p.report.skipped.push(Skipped {
                 line: card.line,
                 reason: format!(
@@ -605,6 +645,33 @@ mod tests {
         });
         assert!(result.is_err());
         assert_eq!(taken, 10);
+    }
+
+    #[test]
+    fn a_hash_named_file_takes_its_deck_from_its_folder() {
+        for stem in [
+            "003_38884b69cd502adf",
+            "38884b69cd502adf1234",
+            "a1b2c3d4e5f60718",
+        ] {
+            assert!(hash_like(stem), "{stem}");
+        }
+        for stem in [
+            "tcp",
+            "2024-notes",
+            "deadbeef",
+            "003_네트워크",
+            "facade",
+            "1234567890123",
+        ] {
+            assert!(!hash_like(stem), "{stem}");
+        }
+        let mut file = job(1).file;
+        file.stem = "003_38884b69cd502adf".into();
+        file.source_path = "/notes/면접 준비/003_38884b69cd502adf.txt".into();
+        assert_eq!(deck_fallback(&file), "면접 준비");
+        file.stem = "tcp".into();
+        assert_eq!(deck_fallback(&file), "tcp");
     }
 
     #[test]

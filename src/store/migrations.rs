@@ -382,6 +382,41 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX reviews_card
         ON reviews(card_id, reviewed_at, id, rating, state_before, scheduled_days, answer);
     "#,
+    // 12: two new card kinds (issue 27): `cloze` (a sentence with a part
+    // hidden) and `exercise`. The kind's CHECK is part of the table, so
+    // `cards` is rebuilt as in migration 7, with its columns, keys and
+    // index as they are, in the transaction every migration runs in.
+    r#"
+    CREATE TABLE cards_v12 (
+        id            INTEGER PRIMARY KEY,
+        deck          TEXT    NOT NULL,
+        key           TEXT    NOT NULL,
+        front         TEXT    NOT NULL,
+        back          TEXT    NOT NULL,
+        kind          TEXT    NOT NULL
+                      CHECK (kind = 'question' OR kind = 'topic' OR kind = 'qa'
+                             OR kind = 'open' OR kind = 'entry' OR kind = 'cloze'
+                             OR kind = 'exercise'),
+        heading_path  TEXT    NOT NULL,
+        source_id     INTEGER REFERENCES sources(id) ON DELETE SET NULL
+                              DEFERRABLE INITIALLY DEFERRED,
+        line          INTEGER NOT NULL,
+        suspended     INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+        missing_since INTEGER,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        tags          TEXT    NOT NULL DEFAULT '[]',
+        UNIQUE (key, deck)
+    ) STRICT;
+    INSERT INTO cards_v12 (id, deck, key, front, back, kind, heading_path, source_id,
+                           line, suspended, missing_since, created_at, updated_at, tags)
+        SELECT id, deck, key, front, back, kind, heading_path, source_id,
+               line, suspended, missing_since, created_at, updated_at, tags
+        FROM cards;
+    DROP TABLE cards;
+    ALTER TABLE cards_v12 RENAME TO cards;
+    CREATE INDEX cards_source_line ON cards(source_id, line, missing_since, kind);
+    "#,
 ];
 
 /// The schema version this build writes and understands.

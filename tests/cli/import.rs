@@ -294,20 +294,15 @@ fn a_card_moved_to_another_note_of_the_same_deck_keeps_its_id() {
 }
 
 #[test]
-fn the_same_question_in_two_notes_of_one_deck_is_imported_once() {
+fn the_same_question_in_two_notes_of_one_deck_is_kept_from_both() {
+    // Issue 27: the second note's card was dropped, and its answer lost.
     let env = Env::new();
     let a = env.write("a.md", "# 덱\n## 포트란?\n16비트 번호.\n");
     let b = env.write("b.md", "# 덱\n## 포트란?\n다른 답.\n");
     let report = env.import_json(&[&a, &b]);
-    assert_eq!(report["totals"]["added"], 1);
-    let skipped = &file_report(&report, "b.md")["skipped"];
-    assert!(
-        skipped[0]["reason"]
-            .as_str()
-            .unwrap_or("")
-            .contains("same front"),
-        "{skipped}"
-    );
+    assert_eq!(report["totals"]["added"], 2);
+    assert_eq!(file_report(&report, "b.md")["skipped"], json!([]));
+    assert_eq!(env.card("포트란? (b)")["back"], "다른 답.");
 }
 
 #[test]
@@ -317,8 +312,9 @@ fn the_same_question_in_two_decks_is_two_cards() {
     let b = env.write("b.md", "# 운영체제\n## 포트란?\n다른 뜻.\n");
     let c = env.write("c.md", "# 네트워크\n## 포트란?\n또 같은 질문.\n");
     let report = env.import_json(&[&a, &b, &c]);
-    assert_eq!(report["totals"]["added"], 2, "{report}");
-    assert_eq!(file_report(&report, "c.md")["skipped"][0]["line"], 2);
+    assert_eq!(report["totals"]["added"], 3, "{report}");
+    assert_eq!(env.card("포트란? (c)")["deck"], "네트워크");
+    assert_eq!(env.card("포트란?")["back"], "16비트 번호.");
 }
 
 #[test]
@@ -628,4 +624,23 @@ fn an_import_on_a_new_database_says_once_that_the_shipped_decks_are_not_there() 
     after.cmd().arg("cards").assert().success();
     let note = after.write("notes/a.md", "# 덱\n## 질문 하나는?\n답\n");
     assert!(!after.import(&[&note]).contains(notice));
+}
+
+/// Issue 27: two notes whose first heading is the same deck, each with a
+/// question the other has: both answers are kept (the second told apart by
+/// its file's name), and a re-import keeps both cards as they are.
+#[test]
+fn two_files_of_one_deck_with_the_same_question_keep_both_answers() {
+    let env = Env::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/h9");
+    let report = env.import_json(&[&dir]);
+    assert_eq!(report["totals"]["added"], 2, "{report}");
+    assert_eq!(report["totals"]["skipped"], 0, "{report}");
+    let cards = env.cards();
+    let fronts: Vec<&str> = cards.iter().map(|c| c["front"].as_str().unwrap()).collect();
+    assert_eq!(fronts, ["TCP란 무엇인가요?", "TCP란 무엇인가요? (b)"]);
+    assert!(cards[1]["back"].as_str().unwrap().contains("흐름 제어"));
+    let again = env.import_json(&[&dir]);
+    assert_eq!(again["totals"]["added"], 0, "{again}");
+    assert_eq!(env.cards().len(), 2);
 }

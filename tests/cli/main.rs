@@ -26,6 +26,7 @@ mod import;
 mod pathological;
 mod quiz;
 mod schedule;
+mod seeds;
 mod stats;
 mod suspend;
 mod upgrade;

@@ -103,9 +103,11 @@ fn lists_and_quotes_nested_10000_deep_import() {
 #[test]
 fn a_16_mib_line_imports() {
     let env = Env::new();
-    // A pasted image: the whole file, at the size limit, is one line after the heading.
+    // A pasted image: the whole file, at the size limit, is one line after
+    // the heading. Its caption on the line makes it something to recall (a
+    // back of only an image is no card, issue 27).
     let head = "# 그림\n\n## 다이어그램\n![diagram](data:image/png;base64,";
-    let tail = ")\n";
+    let tail = ") 구성도\n";
     let size = 16 * 1024 * 1024;
     let body: String = "iVBORw0KGgoAAAANSUhEUgAA"
         .chars()

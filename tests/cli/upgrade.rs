@@ -676,3 +676,67 @@ fn an_upgrade_removes_copies_that_killed_upgrades_left() {
     assert!(running.exists(), "a running process's copy was removed");
     assert!(env.path("synack.db.bak-v1").exists());
 }
+
+/// Issue 27: a deck imported and studied with the old card rules (big
+/// sections as one card), upgraded, then imported again with the new ones
+/// (split sections, open questions, no image-only cards): every reviewed
+/// card keeps its id, front and reviews, and the parts are new cards.
+#[test]
+fn a_version_11_deck_studied_with_the_old_rules_keeps_its_history_through_the_new_ones() {
+    let env = Env::new();
+    let (_, _) = old_database(&env, 11);
+    let notes = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema/notes-v11");
+    let before = env.json(&["export", "--format", "json"]);
+    assert_eq!(user_version(&env.db), user_version_after_fresh_open());
+    let reviewed = |backup: &serde_json::Value| -> BTreeMap<i64, (String, usize)> {
+        let mut out = BTreeMap::new();
+        for r in backup["reviews"].as_array().expect("reviews") {
+            let id = r["card_id"].as_i64().expect("card id");
+            let card = backup["cards"]
+                .as_array()
+                .expect("cards")
+                .iter()
+                .find(|c| c["id"].as_i64() == Some(id))
+                .expect("the reviewed card");
+            let entry = out
+                .entry(id)
+                .or_insert((card["front"].as_str().expect("front").to_string(), 0));
+            entry.1 += 1;
+        }
+        out
+    };
+    let old = reviewed(&before);
+    assert_eq!(old.len(), 5, "fixture: five cards reviewed, {old:?}");
+
+    let report = env.import_json(&[&notes]);
+    assert_eq!(report["totals"]["parsed"], 2, "{report}");
+    let after = env.json(&["export", "--format", "json"]);
+    assert_eq!(reviewed(&after), old, "a reviewed card lost its history");
+    let cards = env.cards();
+    for (id, (front, _)) in &old {
+        let card = cards
+            .iter()
+            .find(|c| c["id"].as_i64() == Some(*id))
+            .expect("card still there");
+        assert_eq!(card["front"], front.as_str());
+        assert_eq!(card["missing"], false, "{card}");
+    }
+    // The big session question is split: its parts are new cards beside it.
+    let parts = cards
+        .iter()
+        .filter(|c| {
+            c["front"].as_str().is_some_and(|f| {
+                f.starts_with("서버가 여러 대라면 로그인 상태는 어떻게 유지하나요? › ")
+            })
+        })
+        .count();
+    assert_eq!(parts, 3);
+    // `안써봐서 모름` was its answer; now it is an open question, same card.
+    let open = cards.iter().find(|c| c["id"] == 8).expect("card 8");
+    assert_eq!(open["kind"], "open");
+    assert_eq!(
+        report["totals"]["skipped"], 2,
+        "image-only and links-only: {report}"
+    );
+    assert_eq!(env.integrity(), "ok");
+}

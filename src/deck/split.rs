@@ -1,0 +1,441 @@
+//! Big sections into cards a person can recall.
+//!
+//! A back longer than [`MAX_BACK_LINES`] non-blank lines is cut at its
+//! natural split points, in this order of preference:
+//! 1. sub-headings, bold lead lines (`**고정 세션**`) and quote headings
+//!    (`> SSL 통신 과정`): each starts a part that runs to the next one;
+//! 2. within what is still too long, list items with sub-lists of their
+//!    own (one part per item) and numbered steps (one part per step).
+//!
+//! The parent keeps its own text before the first split point (the
+//! overview), or, when it has none, the list of its parts. A title with no
+//! text of its own under it (`**문제점**` right before `**첫째 문제**`) is
+//! joined to the next part's title. Work is linear in the section's blocks.
+
+use super::blocks::{Block, Kind};
+use super::parse::join_blocks;
+use crate::markdown::lines;
+
+/// The most non-blank lines a card's back should have; longer backs are split.
+pub const MAX_BACK_LINES: usize = 15;
+
+/// Numbered steps are split only from this many on.
+const MIN_STEPS: usize = 3;
+
+/// The longest quote still read as a heading (`> SSL 통신 과정`).
+const MAX_QUOTE_TITLE_CHARS: usize = 40;
+
+/// One part of a split section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Part {
+    /// The part's titles, outermost first (usually one).
+    pub titles: Vec<String>,
+    pub line: u32,
+    pub back: String,
+}
+
+/// A section cut into its overview and parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Split {
+    /// What the parent keeps: its text before the first part, or the list of its parts.
+    pub overview: String,
+    pub parts: Vec<Part>,
+}
+
+pub(super) fn non_blank_lines(text: &str) -> usize {
+    lines(text).filter(|l| !l.trim().is_empty()).count()
+}
+
+/// Cuts the back made of `idxs` when it is too long to recall and has
+/// somewhere to cut; `None` leaves it whole. `korean` chooses how numbered
+/// steps are named (`2단계` or `step 2`).
+pub(super) fn split(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) -> Option<Split> {
+    let total: usize = idxs
+        .iter()
+        .map(|&i| non_blank_lines(blocks[i].source(note)))
+        .sum();
+    if total <= MAX_BACK_LINES || one_table_or_code(blocks, idxs) {
+        return None;
+    }
+    let (overview, parts) = cut(note, blocks, idxs, korean, Level::Titles)?;
+    // A parent whose own text is nothing to recall (an image, a rule)
+    // lists its parts after it: an overview, not an empty card.
+    let overview = if overview.is_empty() {
+        list_of(&parts)
+    } else if super::recall::nothing_to_recall(&overview).is_some() {
+        format!("{overview}\n\n{}", list_of(&parts))
+    } else {
+        overview
+    };
+    Some(Split { overview, parts })
+}
+
+/// The kinds of split point, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    /// Sub-headings, bold lead lines, quote headings.
+    Titles,
+    /// Numbered lead lines (`1. 요청`, `1-2. **Server Hello**`), at least two.
+    Steps,
+    /// Items with sub-lists, numbered lists.
+    Lists,
+}
+
+/// Cuts at the strongest split points present from `level` on; a part
+/// still too long is cut again at the weaker ones.
+fn cut(
+    note: &str,
+    blocks: &[Block],
+    idxs: &[usize],
+    korean: bool,
+    level: Level,
+) -> Option<(String, Vec<Part>)> {
+    for l in [Level::Titles, Level::Steps] {
+        if l < level {
+            continue;
+        }
+        let points: Vec<usize> = (0..idxs.len())
+            .filter(|&p| is_split_point(note, &blocks[idxs[p]], l))
+            .collect();
+        if points.is_empty() || (l == Level::Steps && points.len() < 2) {
+            continue;
+        }
+        return Some(cut_at(note, blocks, idxs, korean, l, &points));
+    }
+    let (rest, parts) = split_lists(note, blocks, idxs, korean);
+    (!parts.is_empty()).then_some((rest, parts))
+}
+
+fn cut_at(
+    note: &str,
+    blocks: &[Block],
+    idxs: &[usize],
+    korean: bool,
+    level: Level,
+    points: &[usize],
+) -> (String, Vec<Part>) {
+    let mut overview = join_blocks(note, blocks, &idxs[..points[0]]);
+    let mut parts = Vec::new();
+    let mut pending: Vec<(String, u32)> = Vec::new();
+    let weaker = match level {
+        Level::Titles => Level::Steps,
+        _ => Level::Lists,
+    };
+    for (n, &p) in points.iter().enumerate() {
+        let end = points.get(n + 1).copied().unwrap_or(idxs.len());
+        let title_block = &blocks[idxs[p]];
+        let content = &idxs[p + 1..end];
+        let back = join_blocks(note, blocks, content);
+        pending.push((title_of(note, title_block, level), title_block.line));
+        if back.is_empty() {
+            continue;
+        }
+        let line = pending[0].1;
+        let titles: Vec<String> = pending.drain(..).map(|(t, _)| t).collect();
+        if non_blank_lines(&back) > MAX_BACK_LINES
+            && let Some((rest, sub)) = cut(note, blocks, content, korean, weaker)
+        {
+            let rest = if rest.is_empty() { list_of(&sub) } else { rest };
+            parts.push(Part {
+                titles: titles.clone(),
+                line,
+                back: rest,
+            });
+            for mut s in sub {
+                let mut t = titles.clone();
+                t.append(&mut s.titles);
+                s.titles = t;
+                parts.push(s);
+            }
+            continue;
+        }
+        parts.push(Part { titles, line, back });
+    }
+    if !pending.is_empty() {
+        // Titles at the very end with nothing under them: the parent's text.
+        let tail: Vec<String> = pending.into_iter().map(|(t, _)| t).collect();
+        if !overview.is_empty() {
+            overview.push_str("\n\n");
+        }
+        overview.push_str(&tail.join("\n\n"));
+    }
+    (overview, parts)
+}
+
+/// The parts as a list of their titles: the overview of a parent with no
+/// text of its own.
+fn list_of(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("- {}", p.titles.join(" › ")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn one_table_or_code(blocks: &[Block], idxs: &[usize]) -> bool {
+    let mut content = idxs
+        .iter()
+        .filter(|&&i| !matches!(blocks[i].kind, Kind::Rule | Kind::Metadata));
+    matches!(
+        (content.next(), content.next()),
+        (Some(&i), None) if matches!(blocks[i].kind, Kind::Table | Kind::Code)
+    )
+}
+
+/// Whether `b` is a split point of `level`.
+fn is_split_point(note: &str, b: &Block, level: Level) -> bool {
+    match (level, b.kind) {
+        (Level::Titles, Kind::Heading(_)) => !b.text.trim().is_empty(),
+        (Level::Titles, Kind::Paragraph) => b.is_bold_title(note),
+        (Level::Titles, Kind::BlockQuote) => is_quote_heading(b),
+        (Level::Steps, Kind::Paragraph | Kind::List) => step_lead(note, b).is_some(),
+        _ => false,
+    }
+}
+
+/// The longest numbered lead line still read as the title of a step.
+const MAX_STEP_TITLE_CHARS: usize = 50;
+
+/// A numbered lead line on its own (`1. URL을 파싱`, `1-1. **Client Hello**`):
+/// its title, number included.
+fn step_lead(note: &str, b: &Block) -> Option<String> {
+    let src = b.source(note).trim();
+    if src.contains('\n') || (b.kind == Kind::List && (b.items.len() != 1 || b.items[0].nested)) {
+        return None;
+    }
+    let number_len = src
+        .bytes()
+        .take_while(|c| c.is_ascii_digit() || *c == b'-')
+        .count();
+    let rest = src.get(number_len..)?.strip_prefix(['.', ')'])?;
+    if number_len == 0 || !src.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let title = super::inline::plain(rest.trim());
+    let n = title.chars().count();
+    (n > 0 && n <= MAX_STEP_TITLE_CHARS).then(|| format!("{}. {title}", &src[..number_len]))
+}
+
+/// A one-line quote that names something rather than says it: short, and
+/// not ending like a sentence (`> SSL 통신 과정`, not `> 대표적으로 ELB가 있다.`).
+fn is_quote_heading(b: &Block) -> bool {
+    let t = b.text.trim();
+    !t.is_empty()
+        && !t.contains('\n')
+        && t.chars().count() <= MAX_QUOTE_TITLE_CHARS
+        && !t.ends_with(['.', '다', '요', '음', '함', '!', '?', ':', '。'])
+        && !t.contains("](")
+}
+
+fn title_of(note: &str, b: &Block, level: Level) -> String {
+    if level == Level::Steps
+        && let Some(title) = step_lead(note, b)
+    {
+        return title;
+    }
+    let t = b.text.trim();
+    if t.is_empty() {
+        super::inline::plain(b.source(note))
+    } else {
+        t.to_string()
+    }
+}
+
+/// Splits the lists among `idxs`: items with sub-lists of their own become
+/// parts, and so do the steps of a numbered list. Returns what stays (the
+/// other blocks and items, as Markdown) and the parts.
+fn split_lists(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) -> (String, Vec<Part>) {
+    let mut rest: Vec<String> = Vec::new();
+    let mut parts = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, rest: &mut Vec<String>| {
+        let text = join_blocks(note, blocks, run);
+        if !text.is_empty() {
+            rest.push(text);
+        }
+        run.clear();
+    };
+    for &i in idxs {
+        let b = &blocks[i];
+        if b.kind != Kind::List {
+            run.push(i);
+            continue;
+        }
+        let nested = b.items.iter().filter(|it| it.nested).count();
+        let ordered = ordered(b.source(note));
+        let steps = ordered && nested == 0 && b.items.len() >= MIN_STEPS;
+        if nested == 0 && !steps {
+            run.push(i);
+            continue;
+        }
+        flush(&mut run, &mut rest);
+        let mut flat: Vec<&str> = Vec::new();
+        for (n, item) in b.items.iter().enumerate() {
+            let src = note.get(item.range.clone()).unwrap_or("").trim_end();
+            if steps {
+                let label = if korean {
+                    format!("{}단계", n + 1)
+                } else {
+                    format!("step {}", n + 1)
+                };
+                parts.push(Part {
+                    titles: vec![label],
+                    line: item.line,
+                    back: strip_marker(src).trim().to_string(),
+                });
+            } else if item.nested {
+                let title = item.text.lines().next().unwrap_or("").trim().to_string();
+                let back = dedent_after_first(src);
+                if title.is_empty() || back.is_empty() {
+                    flat.push(src);
+                    continue;
+                }
+                parts.push(Part {
+                    titles: vec![title],
+                    line: item.line,
+                    back,
+                });
+            } else {
+                flat.push(src);
+            }
+        }
+        if !flat.is_empty() {
+            rest.push(flat.join("\n"));
+        }
+    }
+    flush(&mut run, &mut rest);
+    (rest.join("\n\n"), parts)
+}
+
+fn ordered(src: &str) -> bool {
+    let t = src.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+fn strip_marker(src: &str) -> &str {
+    let t = src.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let rest = rest.strip_prefix(['.', ')', '-', '*', '+']).unwrap_or(rest);
+    rest.strip_prefix(' ').unwrap_or(rest)
+}
+
+/// An item's Markdown after its first line, shifted left by the indent its
+/// lines share.
+fn dedent_after_first(src: &str) -> String {
+    let body: Vec<&str> = lines(src).skip(1).collect();
+    let indent = body
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let out: Vec<&str> = body
+        .iter()
+        .map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start()))
+        .collect();
+    out.join("\n").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::blocks::blocks;
+
+    fn split_all(note: &str) -> Option<Split> {
+        let b = blocks(note);
+        let idxs: Vec<usize> = (0..b.len()).collect();
+        split(note, &b, &idxs, true)
+    }
+
+    fn titles(s: &Split) -> Vec<String> {
+        s.parts.iter().map(|p| p.titles.join(" › ")).collect()
+    }
+
+    #[test]
+    fn a_short_back_is_left_whole() {
+        assert_eq!(split_all("**굵게**\n\n짧은 답\n"), None);
+    }
+
+    #[test]
+    fn bold_lead_lines_cut_a_long_back_and_the_parent_keeps_its_overview() {
+        let mut note = String::from("개요 한 줄.\n\n**첫째**\n\n");
+        for n in 0..8 {
+            note.push_str(&format!("- 첫째 사실 {n}\n"));
+        }
+        note.push_str("\n**둘째 묶음**\n\n**둘째**\n\n");
+        for n in 0..8 {
+            note.push_str(&format!("- 둘째 사실 {n}\n"));
+        }
+        let s = split_all(&note).expect("split");
+        assert_eq!(s.overview, "개요 한 줄.");
+        assert_eq!(titles(&s), ["첫째", "둘째 묶음 › 둘째"]);
+        assert!(s.parts[1].back.starts_with("- 둘째 사실 0"));
+        assert!(!s.parts[0].back.contains("둘째"));
+        assert_eq!(s.parts[0].line, 3);
+    }
+
+    #[test]
+    fn items_with_sub_lists_become_parts_and_the_parent_lists_them() {
+        let mut note = String::new();
+        for name in ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"] {
+            note.push_str(&format!("- {name}\n  - one fact\n  - two facts\n"));
+        }
+        let s = split_all(&note).expect("split");
+        assert_eq!(titles(&s).len(), 6);
+        assert_eq!(s.parts[0].back, "- one fact\n- two facts");
+        assert_eq!(s.overview.lines().next(), Some("- Alpha"));
+    }
+
+    #[test]
+    fn numbered_steps_become_one_part_each() {
+        let mut note = String::from("Intro.\n\n");
+        for n in 1..=16 {
+            note.push_str(&format!("{n}. do thing {n}\n"));
+        }
+        let b = blocks(&note);
+        let idxs: Vec<usize> = (0..b.len()).collect();
+        let s = split(&note, &b, &idxs, false).expect("split");
+        assert_eq!(s.overview, "Intro.");
+        assert_eq!(s.parts.len(), 16);
+        assert_eq!(s.parts[1].titles, ["step 2"]);
+        assert_eq!(s.parts[1].back, "do thing 2");
+    }
+
+    #[test]
+    fn numbered_lead_lines_cut_a_long_back_into_steps() {
+        let mut note = String::from("요약 한 줄.\n\n");
+        for (n, step) in ["1. 주소를 해석", "1-1. **이름 찾기**", "2. 연결"]
+            .iter()
+            .enumerate()
+        {
+            note.push_str(&format!("{step}\n\n"));
+            for k in 0..6 {
+                note.push_str(&format!("- 단계 {n} 설명 {k}\n"));
+            }
+            note.push('\n');
+        }
+        let s = split_all(&note).expect("split");
+        assert_eq!(s.overview, "요약 한 줄.");
+        assert_eq!(titles(&s), ["1. 주소를 해석", "1-1. 이름 찾기", "2. 연결"]);
+        assert!(s.parts[1].back.starts_with("- 단계 1 설명 0"));
+    }
+
+    #[test]
+    fn one_long_code_block_is_left_whole() {
+        let mut note = String::from("```\n");
+        for n in 0..30 {
+            note.push_str(&format!("line {n}\n"));
+        }
+        note.push_str("```\n");
+        assert_eq!(split_all(&note), None);
+    }
+
+    #[test]
+    fn quote_headings_are_titles_but_quoted_sentences_are_not() {
+        let b = blocks("> SSL 통신 과정\n\n> 대표적으로 ELB가 있다.\n");
+        assert!(is_quote_heading(&b[0]));
+        assert!(!is_quote_heading(&b[1]));
+    }
+}

@@ -1,0 +1,116 @@
+//! Issue 27: the user's own notes (`../shared/seeds`, found from the
+//! manifest) import into cards one can study. The golden lists hold each
+//! card's line, kind and back length, not the notes' words, and were read
+//! against the notes by hand; the acceptance rules are checked as rules.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::util::{Env, assert_golden};
+
+fn seeds() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    assert!(
+        dir.is_dir(),
+        "the seed notes are missing: {} (they ship beside the project in ../shared)",
+        dir.display()
+    );
+    dir
+}
+
+fn non_blank(text: &str) -> usize {
+    text.lines().filter(|l| !l.trim().is_empty()).count()
+}
+
+fn imported() -> (Env, Value, Vec<Value>) {
+    let env = Env::new();
+    let report = env.import_json(&[&seeds()]);
+    let cards = env.cards();
+    (env, report, cards)
+}
+
+#[test]
+fn the_seeds_make_cards_one_can_recall() {
+    let (_env, report, cards) = imported();
+    assert!(cards.len() > 200, "{} cards", cards.len());
+    for c in &cards {
+        let (front, back) = (c["front"].as_str().unwrap(), c["back"].as_str().unwrap());
+        assert!(
+            non_blank(back) <= 30,
+            "back of {} lines: {front}",
+            non_blank(back)
+        );
+        // Nothing but images or links is no back.
+        let recall = back.lines().map(str::trim).any(|l| {
+            let l = l.trim_start_matches(['-', '*', '>', ' ']);
+            !l.is_empty() && !l.starts_with("![") && !l.starts_with("http") && !l.starts_with("[")
+        });
+        assert!(back.is_empty() || recall, "nothing to recall: {front}");
+        for talk in ["그러면 ", "그렇다면 ", "그런데 ", "그래서 ", "즉 "] {
+            assert!(!front.starts_with(talk), "self-talk front: {front}");
+        }
+        assert!(
+            !front.ends_with("?..") && !front.ends_with("..?"),
+            "{front}"
+        );
+        assert_eq!(c["kind"] == "open", back.is_empty(), "{front}");
+    }
+    // No card shows another card's answer: no back holds another card's whole back.
+    for a in &cards {
+        for b in &cards {
+            let (ab, bb) = (a["back"].as_str().unwrap(), b["back"].as_str().unwrap());
+            if a["id"] != b["id"] && non_blank(bb) >= 2 && a["deck"] == b["deck"] {
+                assert!(
+                    !ab.contains(bb),
+                    "{} shows the answer of {}",
+                    a["front"],
+                    b["front"]
+                );
+            }
+        }
+    }
+    // The deck of the file with no `#` heading is its folder, not its hash.
+    let decks: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["deck"].as_str().unwrap())
+        .collect();
+    assert!(decks.contains(&"seeds"), "{decks:?}");
+}
+
+#[test]
+fn the_seeds_card_lists_are_as_judged() {
+    let (_env, report, cards) = imported();
+    for file in report["files"].as_array().unwrap() {
+        let path = file["path"].as_str().unwrap();
+        let name = path.rsplit('/').next().unwrap();
+        let mut list = String::new();
+        for c in cards.iter().filter(|c| {
+            c["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with(&format!("/{name}")))
+        }) {
+            list.push_str(&format!(
+                "{:>5} {:<8} back {:>2} lines, front {} chars{}\n",
+                c["line"],
+                c["kind"].as_str().unwrap(),
+                non_blank(c["back"].as_str().unwrap()),
+                c["front"].as_str().unwrap().chars().count(),
+                if c["front"].as_str().unwrap().contains(" › ") {
+                    ", a part"
+                } else {
+                    ""
+                },
+            ));
+        }
+        for s in file["skipped"].as_array().unwrap() {
+            let reason = s["reason"].as_str().unwrap();
+            let kind = reason.split(':').next().unwrap();
+            list.push_str(&format!("{:>5} skipped  {kind}\n", s["line"]));
+        }
+        assert!(!list.is_empty(), "{name}: no cards");
+        assert_golden(&format!("seeds/{name}.cards"), &list);
+    }
+}
