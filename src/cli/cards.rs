@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{CardsArgs, Ctx, Format, ShowArgs};
 use crate::exit::UsageError;
-use crate::render::width::{pad, truncate, width};
+use crate::render::width::{fit, pad, truncate, width, wrap};
 use crate::render::{terminal, visible};
 use crate::sim::{self, DemoLink, SimError};
 use crate::store::{CardDemo, CardFilter, CardRow, Store};
@@ -108,13 +108,13 @@ pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
             let json: Vec<CardJson<'_>> = cards.iter().map(CardJson::from).collect();
             super::write_json(&mut out, &json)?;
         }
-        Format::Text => write_list(&mut out, &cards)?,
+        Format::Text => write_list(&mut out, &cards, ctx.style.width)?,
     }
     out.flush()?;
     Ok(())
 }
 
-fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
+fn write_list(out: &mut impl Write, cards: &[CardRow], max: usize) -> std::io::Result<()> {
     if cards.is_empty() {
         return writeln!(out, "No cards match.");
     }
@@ -135,7 +135,10 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
         .map(|c| width(&visible(&c.deck)))
         .max()
         .unwrap_or(4)
-        .clamp(4, 28);
+        .clamp(4, 28)
+        // The front needs the room more than the deck, whose name repeats.
+        .min((max.saturating_sub(id_w + kind_w + 8) / 3).max(8));
+    let front_room = max.saturating_sub(id_w + kind_w + deck_w + 8).max(10);
     // `▶` marks a card with a demo to run (`synack show ID --demo`).
     writeln!(
         out,
@@ -159,13 +162,15 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
         };
         out_of_study += usize::from(c.is_suspended());
         let demo = if c.demos.is_empty() { ' ' } else { '▶' };
+        // The front is the first line of it, cut to what the mark leaves.
+        let front = visible(c.front.lines().next().unwrap_or_default()).into_owned();
+        let front = truncate(&front, front_room.saturating_sub(width(mark)).max(4));
         writeln!(
             out,
-            "{:>id_w$} {demo}  {}  {}  {}{mark}",
+            "{:>id_w$} {demo}  {}  {}  {front}{mark}",
             c.id,
             pad(c.kind.as_str(), kind_w),
             pad(&truncate(&visible(&c.deck), deck_w), deck_w),
-            visible(&c.front)
         )?;
     }
     write!(
@@ -452,18 +457,37 @@ fn pick_demo(card: &CardRow, n: usize) -> Result<&CardDemo> {
 fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> Result<()> {
     // Everything from the notes (or a restored backup) is shown through
     // `visible`: its escape sequences and newlines are printed, not obeyed.
+    let max = if style.width == 0 {
+        usize::MAX
+    } else {
+        style.width
+    };
+    let head = format!("#{} · {} · ", card.id, card.kind);
+    // As the quiz names it: the question's own heading is the front below.
+    let mut path: Vec<&str> = std::iter::once(card.deck.as_str())
+        .chain(card.heading_path.iter().map(String::as_str))
+        .collect();
+    path.dedup();
+    if path.len() > 1 && path.last() == Some(&card.front.as_str()) {
+        path.pop();
+    }
+    let path = visible(&path.join(" › ")).into_owned();
     writeln!(
         out,
-        "#{} · {} · {}",
-        card.id,
-        card.kind,
-        visible(&card.deck)
+        "{head}{}",
+        crate::render::width::shorten_path(&path, max.saturating_sub(width(&head)).max(10))
     )?;
     if let Some(source) = &card.source {
-        writeln!(out, "source: {}:{}", visible(source), card.line)?;
+        let line = format!("source: {}:{}", visible(source), card.line);
+        writeln!(out, "{}", fit(&line, max))?;
     }
     if !card.tags.is_empty() {
-        writeln!(out, "tags:   {}", visible(&card.tags.join(", ")))?;
+        let tags = visible(&card.tags.join(", ")).into_owned();
+        writeln!(
+            out,
+            "{}",
+            wrap(&tags, max, "tags:   ", "        ").join("\n")
+        )?;
     }
     if card.missing {
         writeln!(out, "status: suspended, its text is no longer in the notes")?;
@@ -471,25 +495,26 @@ fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> R
         writeln!(out, "status: suspended")?;
     }
     writeln!(out)?;
-    let shown_front = visible(&card.front);
+    let shown_front = fit(&visible(&card.front), max);
     let front = if style.color {
         format!("\x1b[1m{shown_front}\x1b[22m")
     } else {
-        shown_front.to_string()
+        shown_front.clone()
     };
     writeln!(out, "{front}")?;
-    writeln!(out, "{}", "─".repeat(width(&shown_front).clamp(20, 60)))?;
+    let rule_w = shown_front.lines().map(width).max().unwrap_or(0);
+    writeln!(out, "{}", "─".repeat(rule_w.clamp(20, 60).min(max)))?;
     if card.back.is_empty() {
         writeln!(out, "(no answer yet: an open question)")?;
     } else {
         writeln!(out, "{}", terminal::render(&card.back, style))?;
     }
-    write_demos(out, &card.demos)?;
+    write_demos(out, &card.demos, max)?;
     Ok(())
 }
 
 /// The card's demos, numbered for `--demo N`, each with the command it runs.
-fn write_demos(out: &mut impl Write, demos: &[CardDemo]) -> std::io::Result<()> {
+fn write_demos(out: &mut impl Write, demos: &[CardDemo], max: usize) -> std::io::Result<()> {
     if demos.is_empty() {
         return Ok(());
     }
@@ -508,13 +533,13 @@ fn write_demos(out: &mut impl Write, demos: &[CardDemo]) -> std::io::Result<()> 
         } else {
             "  · 주제로 연결됨"
         };
-        writeln!(
-            out,
+        let line = format!(
             "▶ {:>num_w$}  {}  (synack demo {}){how}",
             n + 1,
             pad(label, label_w),
             argv.join(" ")
-        )?;
+        );
+        writeln!(out, "{}", fit(&line, max))?;
     }
     Ok(())
 }

@@ -24,7 +24,7 @@ use crate::quiz::plan::{self, Filter};
 use crate::quiz::{COMMANDS, EditRequest, Event, Input, Prompt, Session, Tick};
 use crate::render::terminal::{self, Style};
 use crate::render::visible;
-use crate::render::width::width;
+use crate::render::width::{fit, shorten_path, width, wrap};
 use crate::schedule::config::SessionLimits;
 use crate::store::Store;
 
@@ -221,7 +221,15 @@ impl Reader {
                 // Echo what was read after the prompt, so a transcript reads
                 // like the terminal session it stands for.
                 if !view.json {
-                    writeln!(view.out, "{text}{}", visible(&line))?;
+                    let max = match view.style.width {
+                        0 => usize::MAX,
+                        w => w,
+                    };
+                    writeln!(
+                        view.out,
+                        "{}",
+                        fit(&format!("{text}{}", visible(&line)), max)
+                    )?;
                 }
                 Ok(Input::Line(line))
             }
@@ -247,27 +255,31 @@ impl View {
                 continue;
             }
             let s = self.style;
+            let max = if s.width == 0 { usize::MAX } else { s.width };
             match event {
                 Event::Card(c) => {
-                    let head = format!(
-                        "[{}/{}]  new {} · learn {} · due {}   {}",
-                        c.index,
-                        c.total,
-                        c.counts.new,
-                        c.counts.learn,
-                        c.counts.due,
-                        visible(&c.path)
+                    let counts = format!(
+                        "[{}/{}]  new {} · learn {} · due {}   ",
+                        c.index, c.total, c.counts.new, c.counts.learn, c.counts.due,
                     );
+                    let path = visible(&c.path);
+                    let room = max.saturating_sub(width(&counts));
+                    // Too little room beside the counts: the path goes below.
+                    let head = if room >= 24 || width(&path) <= room {
+                        format!("{counts}{}", shorten_path(&path, room))
+                    } else {
+                        format!("{}\n{}", counts.trim_end(), shorten_path(&path, max))
+                    };
                     writeln!(out)?;
                     writeln!(out, "{}", dim(s, &head))?;
                     writeln!(out)?;
-                    writeln!(out, "{}", bold(s, &visible(&c.front)))?;
+                    writeln!(out, "{}", bold(s, &fit(&visible(&c.front), max)))?;
                     if c.demos > 0 {
                         writeln!(out, "{}", dim(s, "(▶ :demo runs this card's demo)"))?;
                     }
                 }
                 Event::Reveal(r) => {
-                    let rule = "─".repeat(40);
+                    let rule = "─".repeat(max.min(40));
                     writeln!(out, "{}", dim(s, &rule))?;
                     if r.back.trim().is_empty() {
                         writeln!(out, "(an open question: no answer written yet)")?;
@@ -276,7 +288,12 @@ impl View {
                     }
                     if let Some(typed) = &r.typed {
                         writeln!(out, "{}", dim(s, &rule))?;
-                        writeln!(out, "your answer: {}", visible(typed))?;
+                        let typed = visible(typed);
+                        writeln!(
+                            out,
+                            "{}",
+                            wrap(&typed, max, "your answer: ", "  ").join("\n")
+                        )?;
                         if let Some(h) = &r.recall {
                             let total = h.found.len() + h.missing.len();
                             let mut line = format!(
@@ -291,7 +308,7 @@ impl View {
                                 let missing = visible(&missing.join(", ")).into_owned();
                                 line += &format!(" · missing: {missing}");
                             }
-                            writeln!(out, "{}", dim(s, &line))?;
+                            writeln!(out, "{}", dim(s, &fit(&line, max)))?;
                         }
                     }
                     let choices: Vec<String> = r
@@ -307,7 +324,7 @@ impl View {
                         line += "   (answered in another session since it was shown: \
                                  recomputed from its new state)";
                     }
-                    writeln!(out, "{line}")?;
+                    writeln!(out, "{}", fit(&line, max))?;
                 }
                 Event::Grade(g) => {
                     let due = if g.cram {
@@ -320,12 +337,13 @@ impl View {
                     } else {
                         ""
                     };
-                    writeln!(out, "{}", dim(s, &format!("→ {} · {due}{leech}", g.rating)))?;
+                    let line = fit(&format!("→ {} · {due}{leech}", g.rating), max);
+                    writeln!(out, "{}", dim(s, &line))?;
                 }
                 Event::Command(c) => {
                     // Its lines are the session's; what they quote is shown.
                     let lines: Vec<_> = c.text.trim_end().split('\n').map(visible).collect();
-                    let text = lines.join("\n");
+                    let text = fit(&lines.join("\n"), max.saturating_sub(2));
                     if c.ok {
                         writeln!(out, "{text}")?;
                     } else {
@@ -369,11 +387,11 @@ impl View {
                     if sum.left == 0 {
                         writeln!(out, "  Nothing more to study today.")?;
                     } else {
-                        writeln!(
-                            out,
+                        let line = format!(
                             "  {} left for today: `synack quiz` goes on from here.",
                             crate::render::count(sum.left, "card", "cards")
-                        )?;
+                        );
+                        writeln!(out, "{}", fit(&line, max))?;
                     }
                 }
             }

@@ -16,3 +16,4 @@ mod stats;
 mod suspend;
 mod upgrade;
 mod util;
+mod width;
