@@ -392,11 +392,198 @@ pub(super) fn resolve_deck(store: &Store, wanted: &str) -> Result<String> {
     }
 }
 
+/// How many of a card's reviews `show` lists, newest first.
+const SHOWN_REVIEWS: usize = 10;
+
+/// `synack show --format json`: the card as `cards` gives it, and its
+/// schedule, earlier wordings and last reviews. Fields are only ever added.
+#[derive(Debug, Serialize)]
+struct ShowJson<'a> {
+    #[serde(flatten)]
+    card: CardJson<'a>,
+    schedule: ScheduleJson,
+    /// Earlier wordings, newest first.
+    revisions: Vec<RevisionJson>,
+    /// The last reviews (up to ten), newest first.
+    reviews: Vec<ReviewJson>,
+    /// All of the card's reviews.
+    review_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct ScheduleJson {
+    /// new, learning, review or relearning.
+    state: &'static str,
+    /// RFC 3339; `null` for a new card.
+    due: Option<String>,
+    /// Days, FSRS; `null` before the first review.
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    /// Probability of recall now, 0–1.
+    retrievability: Option<f32>,
+    reps: u32,
+    lapses: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct RevisionJson {
+    front: String,
+    back: String,
+    replaced_at: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ReviewJson {
+    reviewed_at: String,
+    rating: &'static str,
+    state_before: &'static str,
+    /// Days until the next review it scheduled.
+    scheduled_days: f64,
+    duration_ms: i64,
+    answer: Option<String>,
+}
+
+/// A card's schedule and history, for `show`.
+struct History {
+    schedule: ScheduleJson,
+    revisions: Vec<RevisionJson>,
+    reviews: Vec<ReviewJson>,
+    review_count: usize,
+}
+
+fn history(ctx: &Ctx, store: &Store, card_id: i64) -> Result<History> {
+    let config = super::schedule::load_config(store)?;
+    let sched = super::schedule::scheduler(ctx, &config)?;
+    let state = store.card_state(card_id)?.unwrap_or_default();
+    let schedule = ScheduleJson {
+        state: state.phase.as_str(),
+        due: state.due.map(|t| t.to_rfc3339()),
+        stability: state.memory.map(|m| m.stability),
+        difficulty: state.memory.map(|m| m.difficulty),
+        retrievability: sched.retrievability(&state, ctx.now),
+        reps: state.reps,
+        lapses: state.lapses,
+    };
+    let revisions = store
+        .revisions_of(card_id)?
+        .into_iter()
+        .map(|r| RevisionJson {
+            front: r.front,
+            back: r.back,
+            replaced_at: r.replaced_at.to_rfc3339(),
+        })
+        .collect();
+    let all = store.reviews_of(card_id)?;
+    let review_count = all.len();
+    let reviews = all
+        .into_iter()
+        .rev()
+        .take(SHOWN_REVIEWS)
+        .map(|r| ReviewJson {
+            reviewed_at: r.reviewed_at.to_rfc3339(),
+            rating: r.rating.as_str(),
+            state_before: r.state_before.as_str(),
+            scheduled_days: r.scheduled_days,
+            duration_ms: r.duration_ms,
+            answer: r.answer,
+        })
+        .collect();
+    Ok(History {
+        schedule,
+        revisions,
+        reviews,
+        review_count,
+    })
+}
+
+/// An RFC 3339 time in the user's zone, to the minute.
+fn local(ctx: &Ctx, rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .zip(chrono::FixedOffset::east_opt(ctx.utc_offset))
+        .map(|(t, o)| t.with_timezone(&o).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| rfc3339.to_string())
+}
+
+fn write_history(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
+    let max = match ctx.style.width {
+        0 => usize::MAX,
+        w => w,
+    };
+    let s = &h.schedule;
+    let mut lines = vec![format!(
+        "state:  {} · reps {} · lapses {}",
+        s.state, s.reps, s.lapses
+    )];
+    if let Some(due) = &s.due {
+        lines.push(format!("due:    {}", local(ctx, due)));
+    }
+    if let (Some(st), Some(d)) = (s.stability, s.difficulty) {
+        lines.push(format!(
+            "memory: stability {} · difficulty {d:.1} · recall now {}",
+            crate::render::interval(f64::from(st)),
+            s.retrievability
+                .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
+        ));
+    }
+    for l in lines {
+        writeln!(out, "{}", wrap(&l, max, "", "        ").join("\n"))?;
+    }
+    Ok(())
+}
+
+fn write_past(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
+    let max = match ctx.style.width {
+        0 => usize::MAX,
+        w => w,
+    };
+    if !h.revisions.is_empty() {
+        writeln!(out, "\nEarlier wordings:")?;
+        for r in &h.revisions {
+            let front = visible(r.front.lines().next().unwrap_or_default()).into_owned();
+            let head = format!("  until {}  ", local(ctx, &r.replaced_at));
+            writeln!(
+                out,
+                "{head}{}",
+                truncate(&front, max.saturating_sub(width(&head)).max(10))
+            )?;
+        }
+    }
+    if !h.reviews.is_empty() {
+        let more = h.review_count - h.reviews.len();
+        writeln!(
+            out,
+            "\nLast reviews{}:",
+            if more > 0 {
+                format!(" ({} of {})", h.reviews.len(), h.review_count)
+            } else {
+                String::new()
+            }
+        )?;
+        for r in &h.reviews {
+            let line = format!(
+                "  {}  {:<5}  {} → next in {}",
+                local(ctx, &r.reviewed_at),
+                r.rating,
+                r.state_before,
+                crate::render::interval(r.scheduled_days)
+            );
+            writeln!(out, "{}", fit(&line, max))?;
+            if let Some(a) = r.answer.as_deref().filter(|a| !a.trim().is_empty()) {
+                let a = visible(a);
+                writeln!(out, "{}", wrap(&a, max, "    typed: ", "      ").join("\n"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = super::open_with_decks(ctx)?;
     let Some(card) = store.card(args.id)? else {
         bail!("card {} not found (see `synack cards`)", args.id);
     };
+    let history = history(ctx, &store, card.id)?;
     // Which demo to run is checked before anything is printed.
     let demo = match args.demo {
         None => None,
@@ -405,9 +592,21 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            super::write_json(&mut out, &CardJson::from(&card))?;
+            let json = ShowJson {
+                card: CardJson::from(&card),
+                schedule: history.schedule,
+                revisions: history.revisions,
+                reviews: history.reviews,
+                review_count: history.review_count,
+            };
+            super::write_json(&mut out, &json)?;
         }
-        Format::Text => write_card(&mut out, &card, ctx.style)?,
+        Format::Text => {
+            write_card(&mut out, &card, ctx.style, |out| {
+                write_history(out, ctx, &history)
+            })?;
+            write_past(&mut out, ctx, &history)?;
+        }
     }
     if let Some(d) = demo {
         out.flush()?;
@@ -454,7 +653,12 @@ fn pick_demo(card: &CardRow, n: usize) -> Result<&CardDemo> {
     }
 }
 
-fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> Result<()> {
+fn write_card<W: Write>(
+    out: &mut W,
+    card: &CardRow,
+    style: terminal::Style,
+    schedule: impl FnOnce(&mut W) -> Result<()>,
+) -> Result<()> {
     // Everything from the notes (or a restored backup) is shown through
     // `visible`: its escape sequences and newlines are printed, not obeyed.
     let max = if style.width == 0 {
@@ -494,6 +698,7 @@ fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> R
     } else if card.suspended {
         writeln!(out, "status: suspended")?;
     }
+    schedule(out)?;
     writeln!(out)?;
     let shown_front = fit(&visible(&card.front), max);
     let front = if style.color {

@@ -78,6 +78,16 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
         Some(d) => Some(super::cards::resolve_deck(&store, d)?),
         None => None,
     };
+    // Like an unknown deck: a tag no card has is a typo, not an empty quiz.
+    if let Some(tag) = &args.tag
+        && !store.has_tag(tag)?
+    {
+        return Err(UsageError(format!(
+            "no card has the tag {:?} (see the tags in `synack cards --format json`)",
+            visible(tag)
+        ))
+        .into());
+    }
     let config = super::schedule::load_config(&store)?;
     let sched = super::schedule::scheduler(ctx, &config)?;
     let filter = Filter {
@@ -337,8 +347,9 @@ impl View {
                     } else {
                         ""
                     };
-                    let line = fit(&format!("→ {} · {due}{leech}", g.rating), max);
-                    writeln!(out, "{}", dim(s, &line))?;
+                    let how = if g.by_enter { " (Enter)" } else { "" };
+                    let line = fit(&format!("→ {}{how} · {due}{leech}", g.rating), max);
+                    writeln!(out, "{}", rating_colour(s, g.rating, &line))?;
                 }
                 Event::Command(c) => {
                     // Its lines are the session's; what they quote is shown.
@@ -422,6 +433,22 @@ fn bold(style: Style, s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The grade line in its button's colour: again red, hard amber, good
+/// green, easy blue.
+fn rating_colour(style: Style, rating: crate::schedule::Rating, s: &str) -> String {
+    use crate::schedule::Rating;
+    if !style.color {
+        return s.to_string();
+    }
+    let code = match rating {
+        Rating::Again => "31",
+        Rating::Hard => "33",
+        Rating::Good => "32",
+        Rating::Easy => "34",
+    };
+    format!("\x1b[{code}m{s}\x1b[39m")
 }
 
 fn dim(style: Style, s: &str) -> String {

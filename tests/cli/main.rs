@@ -12,6 +12,7 @@ mod import;
 mod pathological;
 mod quiz;
 mod schedule;
+mod screens;
 mod stats;
 mod suspend;
 mod upgrade;
