@@ -307,7 +307,7 @@ fn find_word(text: &str, form: &str) -> Option<usize> {
         let before = text[..at].chars().next_back();
         let after = text[at + form.len()..].chars().next();
         // A particle may follow an English word too: `handshake로`.
-        let ascii = form.chars().all(|c| c.is_ascii());
+        let ascii = form.is_ascii();
         let starts = before.is_none_or(|c| !c.is_alphanumeric());
         let ends = !ascii || after.is_none_or(|c| !c.is_ascii_alphanumeric());
         if starts && ends {

@@ -43,6 +43,9 @@ pub fn truncate(s: &str, columns: usize) -> String {
 /// wider than the line stands alone on it), the first line starting with
 /// `first` and the others with `rest`.
 pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    if text.trim().is_empty() {
+        return vec![first.trim_end().to_string()];
+    }
     let options = textwrap::Options::new(max.max(1))
         .initial_indent(first)
         .subsequent_indent(rest)
