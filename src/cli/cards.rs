@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{CardsArgs, Ctx, Format, ShowArgs};
 use crate::exit::UsageError;
-use crate::render::width::{pad, truncate, width};
+use crate::render::width::{fit, pad, truncate, width, wrap};
 use crate::render::{terminal, visible};
 use crate::sim::{self, DemoLink, SimError};
 use crate::store::{CardDemo, CardFilter, CardRow, Store};
@@ -108,13 +108,13 @@ pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
             let json: Vec<CardJson<'_>> = cards.iter().map(CardJson::from).collect();
             super::write_json(&mut out, &json)?;
         }
-        Format::Text => write_list(&mut out, &cards)?,
+        Format::Text => write_list(&mut out, &cards, ctx.style.width)?,
     }
     out.flush()?;
     Ok(())
 }
 
-fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
+fn write_list(out: &mut impl Write, cards: &[CardRow], max: usize) -> std::io::Result<()> {
     if cards.is_empty() {
         return writeln!(out, "No cards match.");
     }
@@ -135,7 +135,10 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
         .map(|c| width(&visible(&c.deck)))
         .max()
         .unwrap_or(4)
-        .clamp(4, 28);
+        .clamp(4, 28)
+        // The front needs the room more than the deck, whose name repeats.
+        .min((max.saturating_sub(id_w + kind_w + 8) / 3).max(8));
+    let front_room = max.saturating_sub(id_w + kind_w + deck_w + 8).max(10);
     // `▶` marks a card with a demo to run (`synack show ID --demo`).
     writeln!(
         out,
@@ -159,13 +162,15 @@ fn write_list(out: &mut impl Write, cards: &[CardRow]) -> std::io::Result<()> {
         };
         out_of_study += usize::from(c.is_suspended());
         let demo = if c.demos.is_empty() { ' ' } else { '▶' };
+        // The front is the first line of it, cut to what the mark leaves.
+        let front = visible(c.front.lines().next().unwrap_or_default()).into_owned();
+        let front = truncate(&front, front_room.saturating_sub(width(mark)).max(4));
         writeln!(
             out,
-            "{:>id_w$} {demo}  {}  {}  {}{mark}",
+            "{:>id_w$} {demo}  {}  {}  {front}{mark}",
             c.id,
             pad(c.kind.as_str(), kind_w),
             pad(&truncate(&visible(&c.deck), deck_w), deck_w),
-            visible(&c.front)
         )?;
     }
     write!(
@@ -387,11 +392,198 @@ pub(super) fn resolve_deck(store: &Store, wanted: &str) -> Result<String> {
     }
 }
 
+/// How many of a card's reviews `show` lists, newest first.
+const SHOWN_REVIEWS: usize = 10;
+
+/// `synack show --format json`: the card as `cards` gives it, and its
+/// schedule, earlier wordings and last reviews. Fields are only ever added.
+#[derive(Debug, Serialize)]
+struct ShowJson<'a> {
+    #[serde(flatten)]
+    card: CardJson<'a>,
+    schedule: ScheduleJson,
+    /// Earlier wordings, newest first.
+    revisions: Vec<RevisionJson>,
+    /// The last reviews (up to ten), newest first.
+    reviews: Vec<ReviewJson>,
+    /// All of the card's reviews.
+    review_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct ScheduleJson {
+    /// new, learning, review or relearning.
+    state: &'static str,
+    /// RFC 3339; `null` for a new card.
+    due: Option<String>,
+    /// Days, FSRS; `null` before the first review.
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    /// Probability of recall now, 0–1.
+    retrievability: Option<f32>,
+    reps: u32,
+    lapses: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct RevisionJson {
+    front: String,
+    back: String,
+    replaced_at: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ReviewJson {
+    reviewed_at: String,
+    rating: &'static str,
+    state_before: &'static str,
+    /// Days until the next review it scheduled.
+    scheduled_days: f64,
+    duration_ms: i64,
+    answer: Option<String>,
+}
+
+/// A card's schedule and history, for `show`.
+struct History {
+    schedule: ScheduleJson,
+    revisions: Vec<RevisionJson>,
+    reviews: Vec<ReviewJson>,
+    review_count: usize,
+}
+
+fn history(ctx: &Ctx, store: &Store, card_id: i64) -> Result<History> {
+    let config = super::schedule::load_config(store)?;
+    let sched = super::schedule::scheduler(ctx, &config)?;
+    let state = store.card_state(card_id)?.unwrap_or_default();
+    let schedule = ScheduleJson {
+        state: state.phase.as_str(),
+        due: state.due.map(|t| t.to_rfc3339()),
+        stability: state.memory.map(|m| m.stability),
+        difficulty: state.memory.map(|m| m.difficulty),
+        retrievability: sched.retrievability(&state, ctx.now),
+        reps: state.reps,
+        lapses: state.lapses,
+    };
+    let revisions = store
+        .revisions_of(card_id)?
+        .into_iter()
+        .map(|r| RevisionJson {
+            front: r.front,
+            back: r.back,
+            replaced_at: r.replaced_at.to_rfc3339(),
+        })
+        .collect();
+    let all = store.reviews_of(card_id)?;
+    let review_count = all.len();
+    let reviews = all
+        .into_iter()
+        .rev()
+        .take(SHOWN_REVIEWS)
+        .map(|r| ReviewJson {
+            reviewed_at: r.reviewed_at.to_rfc3339(),
+            rating: r.rating.as_str(),
+            state_before: r.state_before.as_str(),
+            scheduled_days: r.scheduled_days,
+            duration_ms: r.duration_ms,
+            answer: r.answer,
+        })
+        .collect();
+    Ok(History {
+        schedule,
+        revisions,
+        reviews,
+        review_count,
+    })
+}
+
+/// An RFC 3339 time in the user's zone, to the minute.
+fn local(ctx: &Ctx, rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .zip(chrono::FixedOffset::east_opt(ctx.utc_offset))
+        .map(|(t, o)| t.with_timezone(&o).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| rfc3339.to_string())
+}
+
+fn write_history(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
+    let max = match ctx.style.width {
+        0 => usize::MAX,
+        w => w,
+    };
+    let s = &h.schedule;
+    let mut lines = vec![format!(
+        "state:  {} · reps {} · lapses {}",
+        s.state, s.reps, s.lapses
+    )];
+    if let Some(due) = &s.due {
+        lines.push(format!("due:    {}", local(ctx, due)));
+    }
+    if let (Some(st), Some(d)) = (s.stability, s.difficulty) {
+        lines.push(format!(
+            "memory: stability {} · difficulty {d:.1} · recall now {}",
+            crate::render::interval(f64::from(st)),
+            s.retrievability
+                .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
+        ));
+    }
+    for l in lines {
+        writeln!(out, "{}", wrap(&l, max, "", "        ").join("\n"))?;
+    }
+    Ok(())
+}
+
+fn write_past(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
+    let max = match ctx.style.width {
+        0 => usize::MAX,
+        w => w,
+    };
+    if !h.revisions.is_empty() {
+        writeln!(out, "\nEarlier wordings:")?;
+        for r in &h.revisions {
+            let front = visible(r.front.lines().next().unwrap_or_default()).into_owned();
+            let head = format!("  until {}  ", local(ctx, &r.replaced_at));
+            writeln!(
+                out,
+                "{head}{}",
+                truncate(&front, max.saturating_sub(width(&head)).max(10))
+            )?;
+        }
+    }
+    if !h.reviews.is_empty() {
+        let more = h.review_count - h.reviews.len();
+        writeln!(
+            out,
+            "\nLast reviews{}:",
+            if more > 0 {
+                format!(" ({} of {})", h.reviews.len(), h.review_count)
+            } else {
+                String::new()
+            }
+        )?;
+        for r in &h.reviews {
+            let line = format!(
+                "  {}  {:<5}  {} → next in {}",
+                local(ctx, &r.reviewed_at),
+                r.rating,
+                r.state_before,
+                crate::render::interval(r.scheduled_days)
+            );
+            writeln!(out, "{}", fit(&line, max))?;
+            if let Some(a) = r.answer.as_deref().filter(|a| !a.trim().is_empty()) {
+                let a = visible(a);
+                writeln!(out, "{}", wrap(&a, max, "    typed: ", "      ").join("\n"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = super::open_with_decks(ctx)?;
     let Some(card) = store.card(args.id)? else {
         bail!("card {} not found (see `synack cards`)", args.id);
     };
+    let history = history(ctx, &store, card.id)?;
     // Which demo to run is checked before anything is printed.
     let demo = match args.demo {
         None => None,
@@ -400,9 +592,21 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            super::write_json(&mut out, &CardJson::from(&card))?;
+            let json = ShowJson {
+                card: CardJson::from(&card),
+                schedule: history.schedule,
+                revisions: history.revisions,
+                reviews: history.reviews,
+                review_count: history.review_count,
+            };
+            super::write_json(&mut out, &json)?;
         }
-        Format::Text => write_card(&mut out, &card, ctx.style)?,
+        Format::Text => {
+            write_card(&mut out, &card, ctx.style, |out| {
+                write_history(out, ctx, &history)
+            })?;
+            write_past(&mut out, ctx, &history)?;
+        }
     }
     if let Some(d) = demo {
         out.flush()?;
@@ -449,47 +653,73 @@ fn pick_demo(card: &CardRow, n: usize) -> Result<&CardDemo> {
     }
 }
 
-fn write_card(out: &mut impl Write, card: &CardRow, style: terminal::Style) -> Result<()> {
+fn write_card<W: Write>(
+    out: &mut W,
+    card: &CardRow,
+    style: terminal::Style,
+    schedule: impl FnOnce(&mut W) -> Result<()>,
+) -> Result<()> {
     // Everything from the notes (or a restored backup) is shown through
     // `visible`: its escape sequences and newlines are printed, not obeyed.
+    let max = if style.width == 0 {
+        usize::MAX
+    } else {
+        style.width
+    };
+    let head = format!("#{} · {} · ", card.id, card.kind);
+    // As the quiz names it: the question's own heading is the front below.
+    let mut path: Vec<&str> = std::iter::once(card.deck.as_str())
+        .chain(card.heading_path.iter().map(String::as_str))
+        .collect();
+    path.dedup();
+    if path.len() > 1 && path.last() == Some(&card.front.as_str()) {
+        path.pop();
+    }
+    let path = visible(&path.join(" › ")).into_owned();
     writeln!(
         out,
-        "#{} · {} · {}",
-        card.id,
-        card.kind,
-        visible(&card.deck)
+        "{head}{}",
+        crate::render::width::shorten_path(&path, max.saturating_sub(width(&head)).max(10))
     )?;
     if let Some(source) = &card.source {
-        writeln!(out, "source: {}:{}", visible(source), card.line)?;
+        let line = format!("source: {}:{}", visible(source), card.line);
+        writeln!(out, "{}", fit(&line, max))?;
     }
     if !card.tags.is_empty() {
-        writeln!(out, "tags:   {}", visible(&card.tags.join(", ")))?;
+        let tags = visible(&card.tags.join(", ")).into_owned();
+        writeln!(
+            out,
+            "{}",
+            wrap(&tags, max, "tags:   ", "        ").join("\n")
+        )?;
     }
     if card.missing {
         writeln!(out, "status: suspended, its text is no longer in the notes")?;
     } else if card.suspended {
         writeln!(out, "status: suspended")?;
     }
+    schedule(out)?;
     writeln!(out)?;
-    let shown_front = visible(&card.front);
+    let shown_front = fit(&visible(&card.front), max);
     let front = if style.color {
         format!("\x1b[1m{shown_front}\x1b[22m")
     } else {
-        shown_front.to_string()
+        shown_front.clone()
     };
     writeln!(out, "{front}")?;
-    writeln!(out, "{}", "─".repeat(width(&shown_front).clamp(20, 60)))?;
+    let rule_w = shown_front.lines().map(width).max().unwrap_or(0);
+    writeln!(out, "{}", "─".repeat(rule_w.clamp(20, 60).min(max)))?;
     if card.back.is_empty() {
         writeln!(out, "(no answer yet: an open question)")?;
     } else {
         writeln!(out, "{}", terminal::render(&card.back, style))?;
     }
-    write_demos(out, &card.demos)?;
+    write_demos(out, &card.demos, max)?;
     Ok(())
 }
 
 /// The card's demos, numbered for `--demo N`, each with the command it runs.
-fn write_demos(out: &mut impl Write, demos: &[CardDemo]) -> std::io::Result<()> {
+fn write_demos(out: &mut impl Write, demos: &[CardDemo], max: usize) -> std::io::Result<()> {
     if demos.is_empty() {
         return Ok(());
     }
@@ -508,13 +738,13 @@ fn write_demos(out: &mut impl Write, demos: &[CardDemo]) -> std::io::Result<()> 
         } else {
             "  · 주제로 연결됨"
         };
-        writeln!(
-            out,
+        let line = format!(
             "▶ {:>num_w$}  {}  (synack demo {}){how}",
             n + 1,
             pad(label, label_w),
             argv.join(" ")
-        )?;
+        );
+        writeln!(out, "{}", fit(&line, max))?;
     }
     Ok(())
 }

@@ -56,10 +56,17 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     if args.json {
         super::write_json(&mut out, &json)?;
     } else {
-        write_text(&mut out, &report)?;
+        let mut text = Vec::new();
+        write_text(&mut text, &report)?;
         if let Some(notice) = json.shipped_decks_notice {
-            writeln!(out, "{notice}")?;
+            writeln!(text, "{notice}")?;
         }
+        let max = match ctx.style.width {
+            0 => usize::MAX,
+            w => w,
+        };
+        let text = String::from_utf8_lossy(&text);
+        out.write_all(crate::render::width::fit(&text, max).as_bytes())?;
     }
     out.flush()?;
     Ok(())

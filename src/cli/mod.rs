@@ -19,9 +19,15 @@ use crate::clock::{self, Timestamp};
 use crate::render::terminal::Style;
 use crate::store::Store;
 
-/// The width every text screen is laid out for: the terminal's on a tty,
-/// else `COLUMNS`, else 80.
+/// `--width`, once [`run`] has read it.
+static WIDTH_FLAG: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// The width every text screen is laid out for: `--width`, else the
+/// terminal's on a tty, else `COLUMNS`, else 80.
 pub(crate) fn output_width() -> usize {
+    if let Some(&w) = WIDTH_FLAG.get() {
+        return w;
+    }
     if std::io::stdout().is_terminal()
         && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
     {
@@ -42,6 +48,7 @@ Environment:
   SYNACK_DB    database file, when --db is not given
   SYNACK_NOW   RFC 3339 timestamp used instead of the clock (e.g. 2026-11-21T09:00:00+09:00)
   NO_COLOR     set to turn colour off
+  COLUMNS      width to lay text out for when not on a terminal (--width overrides it)
 
 The database lives at $XDG_DATA_HOME/synack/synack.db (~/.local/share/synack/synack.db)
 unless --db or SYNACK_DB say otherwise. On first use it is filled with the shipped decks.";
@@ -57,6 +64,10 @@ pub struct Cli {
     /// When to colour output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Lay text out for N columns [default: the terminal's width, else $COLUMNS, else 80]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -211,13 +222,19 @@ pub fn run(cli: Cli) -> Result<()> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    if let Some(w) = cli.width {
+        let _ = WIDTH_FLAG.set(usize::from(w));
+    }
     let ctx = Ctx {
         now,
         fixed_now,
         utc_offset,
         db,
         db_is_default,
-        style: Style { color },
+        style: Style {
+            color,
+            width: output_width(),
+        },
     };
     match cli.command {
         Command::Quiz(args) => quiz::run(&ctx, args),

@@ -24,7 +24,7 @@ use crate::quiz::plan::{self, Filter};
 use crate::quiz::{COMMANDS, EditRequest, Event, Input, Prompt, Session, Tick};
 use crate::render::terminal::{self, Style};
 use crate::render::visible;
-use crate::render::width::width;
+use crate::render::width::{fit, shorten_path, width, wrap};
 use crate::schedule::config::SessionLimits;
 use crate::store::Store;
 
@@ -78,6 +78,16 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
         Some(d) => Some(super::cards::resolve_deck(&store, d)?),
         None => None,
     };
+    // Like an unknown deck: a tag no card has is a typo, not an empty quiz.
+    if let Some(tag) = &args.tag
+        && !store.has_tag(tag)?
+    {
+        return Err(UsageError(format!(
+            "no card has the tag {:?} (see the tags in `synack cards --format json`)",
+            visible(tag)
+        ))
+        .into());
+    }
     let config = super::schedule::load_config(&store)?;
     let sched = super::schedule::scheduler(ctx, &config)?;
     let filter = Filter {
@@ -221,7 +231,15 @@ impl Reader {
                 // Echo what was read after the prompt, so a transcript reads
                 // like the terminal session it stands for.
                 if !view.json {
-                    writeln!(view.out, "{text}{}", visible(&line))?;
+                    let max = match view.style.width {
+                        0 => usize::MAX,
+                        w => w,
+                    };
+                    writeln!(
+                        view.out,
+                        "{}",
+                        fit(&format!("{text}{}", visible(&line)), max)
+                    )?;
                 }
                 Ok(Input::Line(line))
             }
@@ -247,27 +265,31 @@ impl View {
                 continue;
             }
             let s = self.style;
+            let max = if s.width == 0 { usize::MAX } else { s.width };
             match event {
                 Event::Card(c) => {
-                    let head = format!(
-                        "[{}/{}]  new {} · learn {} · due {}   {}",
-                        c.index,
-                        c.total,
-                        c.counts.new,
-                        c.counts.learn,
-                        c.counts.due,
-                        visible(&c.path)
+                    let counts = format!(
+                        "[{}/{}]  new {} · learn {} · due {}   ",
+                        c.index, c.total, c.counts.new, c.counts.learn, c.counts.due,
                     );
+                    let path = visible(&c.path);
+                    let room = max.saturating_sub(width(&counts));
+                    // Too little room beside the counts: the path goes below.
+                    let head = if room >= 24 || width(&path) <= room {
+                        format!("{counts}{}", shorten_path(&path, room))
+                    } else {
+                        format!("{}\n{}", counts.trim_end(), shorten_path(&path, max))
+                    };
                     writeln!(out)?;
                     writeln!(out, "{}", dim(s, &head))?;
                     writeln!(out)?;
-                    writeln!(out, "{}", bold(s, &visible(&c.front)))?;
+                    writeln!(out, "{}", bold(s, &fit(&visible(&c.front), max)))?;
                     if c.demos > 0 {
                         writeln!(out, "{}", dim(s, "(▶ :demo runs this card's demo)"))?;
                     }
                 }
                 Event::Reveal(r) => {
-                    let rule = "─".repeat(40);
+                    let rule = "─".repeat(max.min(40));
                     writeln!(out, "{}", dim(s, &rule))?;
                     if r.back.trim().is_empty() {
                         writeln!(out, "(an open question: no answer written yet)")?;
@@ -276,7 +298,12 @@ impl View {
                     }
                     if let Some(typed) = &r.typed {
                         writeln!(out, "{}", dim(s, &rule))?;
-                        writeln!(out, "your answer: {}", visible(typed))?;
+                        let typed = visible(typed);
+                        writeln!(
+                            out,
+                            "{}",
+                            wrap(&typed, max, "your answer: ", "  ").join("\n")
+                        )?;
                         if let Some(h) = &r.recall {
                             let total = h.found.len() + h.missing.len();
                             let mut line = format!(
@@ -291,7 +318,7 @@ impl View {
                                 let missing = visible(&missing.join(", ")).into_owned();
                                 line += &format!(" · missing: {missing}");
                             }
-                            writeln!(out, "{}", dim(s, &line))?;
+                            writeln!(out, "{}", dim(s, &fit(&line, max)))?;
                         }
                     }
                     let choices: Vec<String> = r
@@ -307,7 +334,7 @@ impl View {
                         line += "   (answered in another session since it was shown: \
                                  recomputed from its new state)";
                     }
-                    writeln!(out, "{line}")?;
+                    writeln!(out, "{}", fit(&line, max))?;
                 }
                 Event::Grade(g) => {
                     let due = if g.cram {
@@ -320,12 +347,14 @@ impl View {
                     } else {
                         ""
                     };
-                    writeln!(out, "{}", dim(s, &format!("→ {} · {due}{leech}", g.rating)))?;
+                    let how = if g.by_enter { " (Enter)" } else { "" };
+                    let line = fit(&format!("→ {}{how} · {due}{leech}", g.rating), max);
+                    writeln!(out, "{}", rating_colour(s, g.rating, &line))?;
                 }
                 Event::Command(c) => {
                     // Its lines are the session's; what they quote is shown.
                     let lines: Vec<_> = c.text.trim_end().split('\n').map(visible).collect();
-                    let text = lines.join("\n");
+                    let text = fit(&lines.join("\n"), max.saturating_sub(2));
                     if c.ok {
                         writeln!(out, "{text}")?;
                     } else {
@@ -369,11 +398,11 @@ impl View {
                     if sum.left == 0 {
                         writeln!(out, "  Nothing more to study today.")?;
                     } else {
-                        writeln!(
-                            out,
+                        let line = format!(
                             "  {} left for today: `synack quiz` goes on from here.",
                             crate::render::count(sum.left, "card", "cards")
-                        )?;
+                        );
+                        writeln!(out, "{}", fit(&line, max))?;
                     }
                 }
             }
@@ -404,6 +433,22 @@ fn bold(style: Style, s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The grade line in its button's colour: again red, hard amber, good
+/// green, easy blue.
+fn rating_colour(style: Style, rating: crate::schedule::Rating, s: &str) -> String {
+    use crate::schedule::Rating;
+    if !style.color {
+        return s.to_string();
+    }
+    let code = match rating {
+        Rating::Again => "31",
+        Rating::Hard => "33",
+        Rating::Good => "32",
+        Rating::Easy => "34",
+    };
+    format!("\x1b[{code}m{s}\x1b[39m")
 }
 
 fn dim(style: Style, s: &str) -> String {

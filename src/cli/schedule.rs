@@ -443,9 +443,11 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
                 today.new, today.learning, today.review
             )?;
             let max = forecast.iter().map(|f| f.due).max().unwrap_or(0).max(1);
+            // `  2026-11-21  1234  ` comes before the bar.
+            let bar_room = ctx.style.width.saturating_sub(20).clamp(10, 40);
             writeln!(out, "Due in the next 30 days:")?;
             for f in &forecast {
-                let bar = "█".repeat((f.due * 40).div_ceil(max));
+                let bar = "█".repeat((f.due * bar_room).div_ceil(max));
                 writeln!(out, "  {}  {:>4}  {bar}", f.date, f.due)?;
             }
         }

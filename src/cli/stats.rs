@@ -107,7 +107,7 @@ pub(super) fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
         Format::Json => super::write_json(&mut out, &report)?,
         Format::Text => {
             // Deck names, fronts and note paths in it are shown, not obeyed.
-            let text = report::text::render(&report);
+            let text = report::text::render(&report, ctx.style.width);
             let lines: Vec<_> = text.split('\n').map(crate::render::visible).collect();
             out.write_all(lines.join("\n").as_bytes())?;
         }

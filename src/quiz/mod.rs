@@ -153,6 +153,8 @@ pub struct Graded {
     pub interval: String,
     pub leech: bool,
     pub cram: bool,
+    /// Given by Enter (or space) at the grade prompt, which means Good.
+    pub by_enter: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -331,6 +333,16 @@ impl Session {
                 }
                 match self.prompt() {
                     Some(Prompt::Answer) => Ok(self.reveal(store, line, tick)?),
+                    // Enter (or space) is Good, as in Anki.
+                    Some(Prompt::Grade) if line.is_empty() => {
+                        let mut events = self.grade(store, Rating::Good, tick)?;
+                        for e in &mut events {
+                            if let Event::Grade(g) = e {
+                                g.by_enter = true;
+                            }
+                        }
+                        Ok(events)
+                    }
                     Some(Prompt::Grade) => match parse_rating(line) {
                         Some(rating) => self.grade(store, rating, tick),
                         None => Ok(vec![message(
@@ -338,7 +350,8 @@ impl Session {
                             false,
                             format!(
                                 "{line:?} is not a grade: type 1-4 or again, hard, good, easy \
-                                 (a, h, g, e); :help lists the commands"
+                                 (a, h, g, e; 다시, 어려움, 알맞음, 쉬움), or Enter for good; \
+                                 :help lists the commands"
                             ),
                         )]),
                     },
@@ -378,7 +391,7 @@ impl Session {
         let recall = cur
             .typed
             .as_deref()
-            .and_then(|t| recall::hint(&cur.card.back, t));
+            .and_then(|t| recall::hint(&cur.card.front, &cur.card.back, t));
         let choices = if self.plan.cram {
             Rating::ALL
                 .iter()
@@ -447,6 +460,7 @@ impl Session {
                 interval: "-".into(),
                 leech: false,
                 cram: true,
+                by_enter: false,
             }
         } else {
             let input = ReviewInput {
@@ -518,6 +532,7 @@ impl Session {
                 interval: interval_label(&answer),
                 leech: answer.leech,
                 cram: false,
+                by_enter: false,
             }
         };
         self.seen += 1;
@@ -552,7 +567,8 @@ impl Session {
                     .iter()
                     .map(|(c, about)| format!("{c:<9} {about}\n"))
                     .collect::<String>()
-                    + "grades    1 again · 2 hard · 3 good · 4 easy (or a, h, g, e)\n";
+                    + "grades    1 again · 2 hard · 3 good · 4 easy (or a, h, g, e; \
+                       다시 어려움 알맞음 쉬움); Enter is good\n";
                 Ok(vec![message("help", true, text)])
             }
             "stats" => Ok(vec![self.stats()]),
@@ -944,13 +960,15 @@ impl Session {
     }
 }
 
-/// `1`–`4`, the names, or their first letters.
+/// `1`–`4`, the names in English or Korean, their first letters or
+/// syllables, and what a Korean keyboard layout types for a/h/g/e (`ㅁ`,
+/// `ㅗ`, `ㅎ`, `ㄷ`: the IME left on Hangul).
 pub fn parse_rating(s: &str) -> Option<Rating> {
     match s.trim().to_lowercase().as_str() {
-        "1" | "a" | "again" => Some(Rating::Again),
-        "2" | "h" | "hard" => Some(Rating::Hard),
-        "3" | "g" | "good" => Some(Rating::Good),
-        "4" | "e" | "easy" => Some(Rating::Easy),
+        "1" | "a" | "again" | "다시" | "다" | "ㅁ" => Some(Rating::Again),
+        "2" | "h" | "hard" | "어려움" | "어" | "ㅗ" => Some(Rating::Hard),
+        "3" | "g" | "good" | "알맞음" | "알" | "ㅎ" => Some(Rating::Good),
+        "4" | "e" | "easy" | "쉬움" | "쉬" | "ㄷ" => Some(Rating::Easy),
         _ => None,
     }
 }

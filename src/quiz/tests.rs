@@ -141,15 +141,16 @@ fn undo_puts_back_state_and_log_exactly_for_every_grade() {
 }
 
 #[test]
-fn typed_answers_are_kept_with_the_review_and_hinted() {
+fn typed_answers_are_kept_with_the_review() {
     let mut store = store_with(1);
     let (mut s, _) = start(&mut store, false);
     let reveal = line(&mut s, &mut store, "tcp 연결입니다");
     let Some(Event::Reveal(r)) = reveal.first() else {
         panic!()
     };
-    let hint = r.recall.as_ref().unwrap();
-    assert!(hint.found.contains(&"tcp".to_string()), "{hint:?}");
+    // `답 1: TCP 연결.` has three key terms: a hint over so few says
+    // nothing (issue 28 §3); recall.rs tests the hint itself.
+    assert_eq!(r.recall, None);
     line(&mut s, &mut store, "3");
     let log = store.reviews_of(1).unwrap();
     assert_eq!(log[0].answer.as_deref(), Some("tcp 연결입니다"));
@@ -271,6 +272,17 @@ fn ratings_parse_from_numbers_names_and_letters() {
     assert_eq!(parse_rating("e"), Some(Rating::Easy));
     assert_eq!(parse_rating("5"), None);
     assert_eq!(parse_rating(""), None);
+    // Korean names, their first syllables, and a/h/g/e typed with the IME on.
+    for (words, rating) in [
+        (["다시", "다", "ㅁ"], Rating::Again),
+        (["어려움", "어", "ㅗ"], Rating::Hard),
+        (["알맞음", "알", "ㅎ"], Rating::Good),
+        (["쉬움", "쉬", "ㄷ"], Rating::Easy),
+    ] {
+        for w in words {
+            assert_eq!(parse_rating(w), Some(rating), "{w}");
+        }
+    }
 }
 
 fn tick_at(now: Timestamp) -> Tick {

@@ -1,14 +1,19 @@
 //! Markdown → text for a terminal: headings, emphasis, lists, block quotes,
 //! code, tables aligned by display width (so Korean lines up), and links and
-//! images shown as text. Colour is a parameter; the caller decides from the
-//! terminal and `NO_COLOR`.
+//! images shown as text. Colour and width are parameters; the caller decides
+//! from the terminal, `--width` and `NO_COLOR`.
+//!
+//! Within the width, paragraphs and list items wrap between words with
+//! hanging indents (inline code and URLs stay whole); a table too wide wraps
+//! inside its cells, or becomes one `key: value` block per row; a code line
+//! too long is cut and ends in `…`.
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::markdown::{is_br, options};
 
 use super::visible;
-use super::width::width;
+use super::width::{width, wrap};
 
 /// Nesting levels that still indent (see [`Writer::prefix`]).
 const MAX_INDENT_DEPTH: usize = 16;
@@ -18,7 +23,17 @@ const MAX_INDENT_DEPTH: usize = 16;
 pub struct Style {
     /// Emit ANSI colour and emphasis.
     pub color: bool,
+    /// Display columns to fit in; 0 lays nothing out (no wrapping).
+    pub width: usize,
 }
+
+/// Stands in for a space that must not break a line (inside inline code)
+/// until the text is laid out.
+const KEEP: char = '\u{a0}';
+
+/// Where a table's columns and a `key: value` block's keys start wrapping:
+/// a key wider than this hangs its value under itself.
+const MAX_KEY: usize = 16;
 
 const BOLD: (&str, &str) = ("\x1b[1m", "\x1b[22m");
 const ITALIC: (&str, &str) = ("\x1b[3m", "\x1b[23m");
@@ -52,6 +67,15 @@ struct Writer {
     image_alt: String,
     table: Option<Table>,
     in_code: bool,
+    /// The current line: where it starts in `out`, where its text starts
+    /// after the container prefix and list marker, and the prefix of the
+    /// lines it wraps onto.
+    line_start: usize,
+    body_start: usize,
+    hang: String,
+    /// The current line is code (cut, not wrapped) or already laid out.
+    line_code: bool,
+    line_fixed: bool,
 }
 
 impl Writer {
@@ -89,8 +113,43 @@ impl Writer {
         }
         self.pending_blank = false;
         let prefix = self.prefix();
+        self.line_start = self.out.len();
         self.out.push_str(&prefix);
+        self.body_start = self.out.len();
+        self.hang = prefix;
+        self.line_code = false;
+        self.line_fixed = false;
         self.at_line_start = false;
+    }
+
+    /// Lays the current line out in the width before it ends: text wraps
+    /// between words onto `hang`, code is cut.
+    fn finish_line(&mut self) {
+        let max = self.style.width;
+        if max == 0 || self.at_line_start || self.line_fixed {
+            return;
+        }
+        let line = &self.out[self.line_start..];
+        if width(line) <= max {
+            return;
+        }
+        let laid = if self.line_code {
+            cut(line, max)
+        } else {
+            let head = self.out[self.line_start..self.body_start].to_string();
+            let body = self.out[self.body_start..].to_string();
+            wrap(&body, max, &head, &self.hang).join("\n")
+        };
+        self.out.truncate(self.line_start);
+        self.out.push_str(&laid);
+    }
+
+    /// The columns left inside the open containers.
+    fn room(&self) -> usize {
+        match self.style.width {
+            0 => usize::MAX,
+            w => w.saturating_sub(width(&self.prefix())).max(20),
+        }
     }
 
     /// The prefix of a new line. Containers nested deeper than
@@ -125,12 +184,14 @@ impl Writer {
         if self.at_line_start {
             self.start_line();
         }
+        self.finish_line();
         self.out.push('\n');
         self.at_line_start = true;
     }
 
     fn end_block(&mut self) {
         if !self.at_line_start {
+            self.finish_line();
             self.out.push('\n');
             self.at_line_start = true;
         }
@@ -141,51 +202,175 @@ impl Writer {
         let Some(t) = self.table.take() else {
             return;
         };
-        let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let mut widths = vec![0; cols];
-        for row in &t.rows {
-            for (c, cell) in row.iter().enumerate() {
-                widths[c] = widths[c].max(width(cell.trim()));
-            }
+        let lines = table_lines(&t, self.room(), self.style.color);
+        for l in lines {
+            self.raw(&l);
+            self.line_fixed = true;
+            self.newline();
         }
-        let line = |l: &str, m: &str, r: &str| {
-            let parts: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
-            format!("{l}{}{r}", parts.join(m))
-        };
-        let mut lines = vec![line("┌", "┬", "┐")];
-        for (n, row) in t.rows.iter().enumerate() {
+        self.end_block();
+    }
+}
+
+/// A table's lines: boxed, its cells wrapped to fit `room` if need be, or
+/// one `key: value` block per row when even that does not fit.
+fn table_lines(t: &Table, room: usize, color: bool) -> Vec<String> {
+    let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let cell = |r: &[String], c: usize| r.get(c).map_or(String::new(), |s| s.trim().to_string());
+    let mut natural = vec![0; cols];
+    let mut least = vec![1; cols];
+    for row in &t.rows {
+        for (c, text) in row.iter().enumerate() {
+            natural[c] = natural[c].max(width(text.trim()));
+            let longest = text.split(' ').map(width).max().unwrap_or(0);
+            least[c] = least[c].max(longest);
+        }
+    }
+    let Some(widths) = fit_columns(&natural, &least, room.saturating_sub(3 * cols + 1)) else {
+        return key_value_lines(t, cols, room);
+    };
+    let rule = |l: &str, m: &str, r: &str| {
+        let parts: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
+        format!("{l}{}{r}", parts.join(m))
+    };
+    let mut lines = vec![rule("┌", "┬", "┐")];
+    for (n, row) in t.rows.iter().enumerate() {
+        let wrapped: Vec<Vec<String>> = widths
+            .iter()
+            .enumerate()
+            .map(|(c, &w)| wrap(&cell(row, c), w, "", ""))
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for i in 0..height {
             let mut s = String::from("│");
             for (c, w) in widths.iter().enumerate() {
-                let cell = row.get(c).map_or("", |s| s.trim());
-                let gap = w.saturating_sub(width(cell));
+                let text = wrapped[c].get(i).map_or("", String::as_str);
+                let gap = w.saturating_sub(width(text));
                 let (left, right) = match t.align.get(c) {
                     Some(Alignment::Right) => (gap, 0),
                     Some(Alignment::Center) => (gap / 2, gap - gap / 2),
                     _ => (0, gap),
                 };
-                let cell = if n < t.header_rows && self.style.color {
-                    format!("{}{cell}{}", BOLD.0, BOLD.1)
+                let text = if n < t.header_rows && color && !text.is_empty() {
+                    format!("{}{text}{}", BOLD.0, BOLD.1)
                 } else {
-                    cell.to_string()
+                    text.to_string()
                 };
                 s.push_str(&format!(
-                    " {}{cell}{} │",
+                    " {}{text}{} │",
                     " ".repeat(left),
                     " ".repeat(right)
                 ));
             }
             lines.push(s);
-            if n + 1 == t.header_rows {
-                lines.push(line("├", "┼", "┤"));
-            }
         }
-        lines.push(line("└", "┴", "┘"));
-        for l in lines {
-            self.raw(&l);
-            self.newline();
+        if n + 1 == t.header_rows {
+            lines.push(rule("├", "┼", "┤"));
         }
-        self.end_block();
     }
+    lines.push(rule("└", "┴", "┘"));
+    lines
+}
+
+/// Column widths summing to at most `room`: each column's natural width if
+/// they all fit, else at least its longest word, the rest shared out by how
+/// much each still lacks; `None` if even the longest words do not fit.
+fn fit_columns(natural: &[usize], least: &[usize], room: usize) -> Option<Vec<usize>> {
+    if natural.iter().sum::<usize>() <= room {
+        return Some(natural.to_vec());
+    }
+    let least: Vec<usize> = least.iter().zip(natural).map(|(l, n)| *l.min(n)).collect();
+    let floor: usize = least.iter().sum();
+    if floor > room {
+        return None;
+    }
+    let mut widths = least.clone();
+    let lacking: usize = natural.iter().zip(&least).map(|(n, l)| n - l).sum();
+    let spare = room - floor;
+    for (w, (n, l)) in widths.iter_mut().zip(natural.iter().zip(&least)) {
+        *w += (n - l) * spare / lacking.max(1);
+    }
+    // Rounding leaves a few columns over: to the columns still short.
+    let mut left = room - widths.iter().sum::<usize>();
+    for (w, n) in widths.iter_mut().zip(natural) {
+        let more = (n - *w).min(left);
+        *w += more;
+        left -= more;
+    }
+    Some(widths)
+}
+
+/// A table as one block per row: `header: cell` lines, wrapped in `room`.
+fn key_value_lines(t: &Table, cols: usize, room: usize) -> Vec<String> {
+    let header: Vec<String> = (0..cols)
+        .map(|c| {
+            t.rows
+                .first()
+                .filter(|_| t.header_rows > 0)
+                .and_then(|r| r.get(c))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("{}", c + 1))
+        })
+        .collect();
+    let key_w = header
+        .iter()
+        .map(|h| width(h))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_KEY);
+    let mut lines = Vec::new();
+    for row in t.rows.iter().skip(t.header_rows) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        for (c, key) in header.iter().enumerate() {
+            let value = row.get(c).map_or("", |s| s.trim());
+            let head = if width(key) <= key_w {
+                format!("{}: ", super::width::pad(key, key_w))
+            } else {
+                format!("{key}: ")
+            };
+            let hang = " ".repeat(key_w + 2);
+            let value = if value.is_empty() { "–" } else { value };
+            lines.extend(wrap(value, room, &head, &hang));
+        }
+    }
+    lines
+}
+
+/// A line cut to `max` columns with `…` at the end; escape codes are kept,
+/// so colour is still switched off.
+fn cut(line: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    let mut chars = line.chars();
+    let mut cutting = false;
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            out.push(c);
+            for c in chars.by_ref() {
+                out.push(c);
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        if cutting {
+            continue;
+        }
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            out.push('…');
+            cutting = true;
+            continue;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
 }
 
 /// Renders Markdown for a terminal.
@@ -211,6 +396,7 @@ pub fn render(markdown: &str, style: Style) -> String {
                             let line = line.replace('\t', "    ");
                             w.on(CODE);
                             w.raw(&format!("    {}", visible(&line)));
+                            w.line_code = true;
                             w.off(CODE);
                         }
                     } else {
@@ -225,13 +411,19 @@ pub fn render(markdown: &str, style: Style) -> String {
             }
             Event::Code(t) => {
                 w.on(CODE);
-                w.raw(&visible(&t));
+                // Whole, unless it is wider than a line: then at its spaces.
+                let code = visible(&t);
+                if width(&code) < w.room() {
+                    w.raw(&code.replace(' ', &KEEP.to_string()));
+                } else {
+                    w.raw(&code);
+                }
                 w.off(CODE);
             }
             Event::SoftBreak | Event::HardBreak => w.newline(),
             Event::InlineHtml(h) | Event::Html(h) if is_br(&h) => w.newline(),
             Event::Rule => {
-                w.raw(&"─".repeat(40));
+                w.raw(&"─".repeat(w.room().min(40)));
                 w.end_block();
             }
             Event::TaskListMarker(done) => w.raw(if done { "[x] " } else { "[ ] " }),
@@ -239,7 +431,8 @@ pub fn render(markdown: &str, style: Style) -> String {
         }
     }
     w.flush_table();
-    w.out.trim_end().to_string()
+    w.finish_line();
+    w.out.trim_end().replace(KEEP, " ")
 }
 
 fn start(w: &mut Writer, tag: Tag<'_>) {
@@ -251,6 +444,8 @@ fn start(w: &mut Writer, tag: Tag<'_>) {
                 _ => "▸ ",
             };
             w.raw(marks);
+            w.body_start = w.out.len();
+            w.hang = format!("{}{}", w.prefix(), " ".repeat(width(marks)));
             w.on(HEADING);
         }
         Tag::BlockQuote(_) => {
@@ -292,6 +487,8 @@ fn start(w: &mut Writer, tag: Tag<'_>) {
             }
             w.raw(&marker);
             w.prefixes.push(" ".repeat(width(&marker)));
+            w.body_start = w.out.len();
+            w.hang = w.prefix();
         }
         Tag::Emphasis => w.on(ITALIC),
         Tag::Strong => w.on(BOLD),
@@ -424,6 +621,7 @@ impl Writer {
     /// Before a container: finish the current line, keep block spacing.
     fn end_block_soft(&mut self) {
         if !self.at_line_start {
+            self.finish_line();
             self.out.push('\n');
             self.at_line_start = true;
         }
@@ -435,7 +633,117 @@ mod tests {
     use super::*;
 
     fn plain(md: &str) -> String {
-        render(md, Style { color: false })
+        render(md, Style::default())
+    }
+
+    fn at(md: &str, width: usize) -> String {
+        render(
+            md,
+            Style {
+                color: false,
+                width,
+            },
+        )
+    }
+
+    fn widest(out: &str) -> usize {
+        out.lines().map(width).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn paragraphs_wrap_between_words_by_display_width() {
+        let md = "TCP는 연결 지향 프로토콜로, 3-way 핸드셰이크로 연결을 맺은 뒤 순서 번호와 확인 응답으로 신뢰성 있는 전달을 보장합니다.";
+        let out = at(md, 30);
+        assert!(widest(&out) <= 30, "{out}");
+        assert!(out.lines().count() > 2, "{out}");
+        // Every word of the note is still there, whole.
+        let words: Vec<&str> = out.split_whitespace().collect();
+        assert_eq!(words, md.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn list_items_hang_under_their_text() {
+        let out = at(
+            "- 첫째 항목은 아주 길어서 한 줄에 들어가지 않는 설명을 담고 있습니다\n  - 안쪽 항목도 마찬가지로 길게 이어지는 설명입니다\n",
+            32,
+        );
+        assert!(widest(&out) <= 32, "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("• "), "{out}");
+        assert!(
+            lines[1].starts_with("  ") && !lines[1].starts_with("   "),
+            "{out}"
+        );
+        let inner = lines.iter().position(|l| l.starts_with("  • ")).unwrap();
+        assert!(lines[inner + 1].starts_with("    "), "{out}");
+    }
+
+    #[test]
+    fn inline_code_and_urls_are_kept_whole() {
+        let out = at(
+            "보내는 쪽은 `cwnd = min(cwnd * 2, ssthresh)` 로 늘리며 [RFC 5681](https://www.rfc-editor.org/rfc/rfc5681) 를 따릅니다",
+            36,
+        );
+        assert!(out.contains("cwnd = min(cwnd * 2, ssthresh)"), "{out}");
+        assert!(
+            out.contains("(https://www.rfc-editor.org/rfc/rfc5681)"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn inline_code_wider_than_a_line_breaks_at_its_spaces() {
+        let out = at(
+            "서버가 `Strict-Transport-Security: max-age=31536000; includeSubDomains` 헤더를 보내면",
+            40,
+        );
+        assert!(widest(&out) <= 40, "{out}");
+        assert!(out.contains("max-age=31536000;"), "{out}");
+    }
+
+    #[test]
+    fn code_lines_are_cut_and_marked_not_wrapped() {
+        let out = at(
+            "```\nshort\nabcdefghij abcdefghij abcdefghij abcdefghij\n```\n",
+            30,
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines, ["    short", "    abcdefghij abcdefghij abc…"]);
+    }
+
+    #[test]
+    fn a_table_too_wide_wraps_inside_its_cells() {
+        let md = "| 계층 | 역할 |\n|---|---|\n| 전송 계층 | 프로세스 간 전달과 신뢰성, 흐름 제어와 혼잡 제어 |\n";
+        let wide = at(md, 120);
+        assert_eq!(wide.lines().count(), 5, "{wide}");
+        let out = at(md, 30);
+        assert!(widest(&out) <= 30, "{out}");
+        assert!(out.lines().count() > 5, "{out}");
+        let widths: Vec<usize> = out.lines().map(width).collect();
+        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{out}");
+        assert!(out.starts_with('┌'), "{out}");
+    }
+
+    #[test]
+    fn a_table_that_cannot_fit_becomes_key_value_blocks() {
+        let md = "| 이름 | 설명 | 예시 |\n|---|---|---|\n| 물리(Physical) | 신호로-비트-전송 | 케이블 |\n| 링크 | 프레임 | 스위치 |\n";
+        let out = at(md, 24);
+        assert!(widest(&out) <= 24, "{out}");
+        assert!(!out.contains('┌'), "{out}");
+        assert!(out.starts_with("이름: 물리(Physical)"), "{out}");
+        assert!(
+            out.contains("\n\n이름: 링크\n설명: 프레임\n예시: 스위치"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn columns_share_the_room_by_what_they_lack() {
+        assert_eq!(fit_columns(&[5, 10], &[2, 3], 20), Some(vec![5, 10]));
+        assert_eq!(fit_columns(&[10, 30], &[4, 6], 20), Some(vec![6, 14]));
+        assert_eq!(fit_columns(&[10, 30], &[12, 12], 20), None);
+        let w = fit_columns(&[7, 9, 40], &[3, 3, 5], 31).unwrap();
+        assert_eq!(w.iter().sum::<usize>(), 31, "{w:?}");
     }
 
     #[test]
@@ -491,7 +799,7 @@ mod tests {
                   ```\nx\x1bc\ty\n```\n\n[l](http://a/\x1b[0m) ![a\x1b[5m](http://i/)\n\n\
                   | \x1b[2J |\n|---|\n| \x1b]8;;x\x07 |\n\n[d](demo:uri?%1b%5b2J)";
         for color in [false, true] {
-            let out = render(md, Style { color });
+            let out = render(md, Style { color, width: 0 });
             let ours = ["\x1b[1m", "\x1b[22m", "\x1b[36m", "\x1b[39m", "\x1b[2m"];
             let mut rest = out.clone();
             for code in ours {
@@ -509,6 +817,15 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         assert!(!plain("**a**").contains('\x1b'));
-        assert!(render("**a**", Style { color: true }).contains("\x1b[1m"));
+        assert!(
+            render(
+                "**a**",
+                Style {
+                    color: true,
+                    width: 0
+                }
+            )
+            .contains("\x1b[1m")
+        );
     }
 }

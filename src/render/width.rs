@@ -39,6 +39,71 @@ pub fn truncate(s: &str, columns: usize) -> String {
     out
 }
 
+/// `text` wrapped in `max` columns between words (never inside one: a word
+/// wider than the line stands alone on it), the first line starting with
+/// `first` and the others with `rest`.
+pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    if text.trim().is_empty() {
+        return vec![first.trim_end().to_string()];
+    }
+    let options = textwrap::Options::new(max.max(1))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        // `3-way` and URLs are words: no break after their hyphens.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let lines: Vec<String> = textwrap::wrap(text, options)
+        .iter()
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    if lines.is_empty() {
+        vec![first.trim_end().to_string()]
+    } else {
+        lines
+    }
+}
+
+/// Every line of `text` that is wider than `max` wrapped, its continuation
+/// lines under its own indent and two more columns; the others unchanged.
+pub fn fit(text: &str, max: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        if width(line) <= max {
+            out.push(line.to_string());
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = &line[..line.len() - body.len()];
+        let hang = format!("{indent}  ");
+        out.extend(wrap(body, max, indent, &hang));
+    }
+    out.join("\n")
+}
+
+/// A heading path (`deck › heading › sub`) in at most `max` columns: the
+/// first parts go first, replaced by `…` (`… › 혼잡 제어 › slow start`),
+/// and a last part still too wide is cut.
+pub fn shorten_path(path: &str, max: usize) -> String {
+    const SEP: &str = " › ";
+    if width(path) <= max {
+        return path.to_string();
+    }
+    let parts: Vec<&str> = path.split(SEP).collect();
+    for skip in 1..parts.len() {
+        let rest = format!("…{SEP}{}", parts[skip..].join(SEP));
+        if width(&rest) <= max {
+            return rest;
+        }
+    }
+    let last = parts.last().copied().unwrap_or(path);
+    if parts.len() > 1 && max > width(SEP) + 2 {
+        format!("…{SEP}{}", truncate(last, max - width(SEP) - 1))
+    } else {
+        truncate(last, max)
+    }
+}
+
 /// Removes ANSI SGR escape sequences.
 pub fn strip_ansi(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -73,6 +138,23 @@ mod tests {
     fn truncation_counts_columns() {
         assert_eq!(truncate("가나다라마", 7), "가나다…");
         assert_eq!(truncate("abc", 7), "abc");
+    }
+
+    #[test]
+    fn paths_shorten_from_the_left() {
+        let p = "네트워크 기초와 TCP › 혼잡 제어 › slow start";
+        assert_eq!(shorten_path(p, 60), p);
+        assert_eq!(shorten_path(p, 30), "… › 혼잡 제어 › slow start");
+        assert_eq!(shorten_path(p, 16), "… › slow start");
+        assert!(shorten_path(p, 10).starts_with("… › slow"));
+        assert!(width(&shorten_path(p, 10)) <= 10);
+    }
+
+    #[test]
+    fn long_lines_wrap_under_their_indent() {
+        let out = fit("short\n  one two three four five six", 14);
+        assert_eq!(out, "short\n  one two\n    three four\n    five six");
+        assert_eq!(wrap("", 10, "- ", "  "), ["-"]);
     }
 
     #[test]

@@ -112,7 +112,42 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<CardRow> {
     })
 }
 
+/// What a card said before an edit, and when the edit replaced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub front: String,
+    pub back: String,
+    pub replaced_at: Timestamp,
+}
+
 impl Store {
+    /// Whether any card carries `tag` (case-insensitive, as [`CardFilter`]).
+    pub fn has_tag(&self, tag: &str) -> Result<bool> {
+        self.conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM cards c, json_each(c.tags) t
+                                WHERE t.value = ?1 COLLATE NOCASE)",
+            )
+            .and_then(|mut s| s.query_row([tag], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    /// A card's earlier wordings, newest first.
+    pub fn revisions_of(&self, card_id: i64) -> Result<Vec<Revision>> {
+        self.rows(
+            "SELECT front, back, replaced_at FROM card_revisions
+             WHERE card_id = ?1 ORDER BY replaced_at DESC, id DESC",
+            [card_id],
+            |r| {
+                Ok(Revision {
+                    front: r.get(0)?,
+                    back: r.get(1)?,
+                    replaced_at: Timestamp(r.get(2)?),
+                })
+            },
+        )
+    }
+
     /// Cards matching `filter`, in reading order: deck, note, line.
     pub fn cards(&self, filter: &CardFilter) -> Result<Vec<CardRow>> {
         let sql = format!(

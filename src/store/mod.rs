@@ -34,7 +34,7 @@ pub use backup::{
     BackupCard, BackupData, BackupDemo, BackupReview, BackupReviewRow, BackupRevision,
     BackupSession, BackupSource, BackupState, MergeReport, Records, format_backup_time,
 };
-pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary};
+pub use cards::{CardDemo, CardFilter, CardRow, DeckSummary, Revision};
 pub use queue::{Candidates, Caps, QueueQuery};
 pub use review::{Recorded, ReviewInput, ReviewRow};
 pub use session::SessionTally;

@@ -384,7 +384,12 @@ fn shipped_cards_open_the_demo_that_shows_their_point() {
 fn show_lists_the_demos_with_the_command_each_runs() {
     let env = Env::new();
     let id = env.card("TIME-WAIT는 어느 쪽에 생기나요?")["id"].to_string();
-    let out = env.cmd().args(["show", &id]).assert().success();
+    // Wide enough that no demo line wraps.
+    let out = env
+        .cmd()
+        .args(["--width", "200", "show", &id])
+        .assert()
+        .success();
     let text = String::from_utf8_lossy(&out.get_output().stdout);
     // The link in the back reads as something to run…
     assert!(
@@ -418,7 +423,11 @@ fn show_json_says_what_demo_would_run() {
         }])
     );
     // The text form quotes what a shell would mangle.
-    let out = env.cmd().args(["show", &id]).assert().success();
+    let out = env
+        .cmd()
+        .args(["--width", "200", "show", &id])
+        .assert()
+        .success();
     let text = String::from_utf8_lossy(&out.get_output().stdout);
     assert!(
         text.contains("(synack demo uri 'https://user@www.example.com:8443/path/a?q=1#frag')"),

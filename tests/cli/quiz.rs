@@ -486,7 +486,11 @@ fn edit_opens_only_the_note_file_the_card_was_imported_from() {
             "no longer there",
         ),
     ] {
-        let out = edit(&source);
+        // The message wraps in 80 columns; its words are what matters.
+        let out = edit(&source)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(out.contains(says), "{source}: {out}");
         assert!(
             !env.path("editor-args").exists(),

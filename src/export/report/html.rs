@@ -11,6 +11,9 @@ use super::{Report, SHAKY_LAPSES, SHAKY_R, Source, WEAK_LAPSES, WEAK_R};
 /// Days of the reviews-per-day chart.
 const RECENT_DAYS: usize = 90;
 
+/// Typed answers listed, newest first.
+const TYPED_SHOWN: usize = 50;
+
 const STYLE: &str = r#"
 body { font-family: system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", "Noto Sans CJK KR", sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ddd; }
@@ -20,7 +23,14 @@ th { background: #f5f5f5; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .solid { color: #2e7d32; } .shaky { color: #b26a00; } .weak { color: #c62828; font-weight: bold; } .not_started { color: #777; }
 .note { color: #555; font-size: 0.9em; }
-.chart { overflow-x: auto; margin: 0.5em 0 1.5em; }
+.chart { margin: 0.5em 0 1.5em; }
+.chart svg { display: block; max-width: 100%; height: auto; }
+.empty { color: #777; font-style: italic; border: 1px dashed #ccc; border-radius: 6px; padding: 1.5em; text-align: center; }
+.scroll { overflow-x: auto; }
+td { overflow-wrap: anywhere; }
+.badge { display: inline-block; padding: 0 0.5em; border-radius: 1em; font-size: 0.85em; color: #fff; white-space: nowrap; }
+.badge.solid { background: #2e7d32; color: #fff; } .badge.shaky { background: #b26a00; color: #fff; } .badge.weak { background: #c62828; color: #fff; } .badge.not_started { background: #999; color: #fff; }
+details summary { cursor: pointer; color: #555; margin: 0.5em 0; }
 svg text.axis { font-size: 10px; fill: #555; }
 svg line.grid { stroke: #ccc; }
 .cards { display: flex; flex-wrap: wrap; gap: 1em; }
@@ -80,7 +90,7 @@ fn percent(r: Option<f64>) -> String {
 }
 
 fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>]) {
-    out.push_str("<table><thead><tr>");
+    out.push_str("<div class=\"scroll\"><table><thead><tr>");
     for h in headers {
         let _ = write!(out, "<th>{}</th>", escape(h));
     }
@@ -93,7 +103,7 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>]) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
 }
 
 fn chart(out: &mut String, title: &str, svg: String) {
@@ -102,6 +112,23 @@ fn chart(out: &mut String, title: &str, svg: String) {
         "<h3>{}</h3>\n<div class=\"chart\">{svg}</div>\n",
         escape(title)
     );
+}
+
+/// [`chart`], or its title and "no data yet" when there is nothing to draw.
+fn chart_or_empty(out: &mut String, title: &str, has_data: bool, svg: impl FnOnce() -> String) {
+    if has_data {
+        chart(out, title, svg());
+    } else {
+        let _ = write!(
+            out,
+            "<h3>{}</h3>\n<div class=\"chart empty\">no data yet</div>\n",
+            escape(title)
+        );
+    }
+}
+
+fn any_value(values: &[Vec<f64>]) -> bool {
+    values.iter().flatten().any(|v| *v > 0.0)
 }
 
 /// Renders `report` as a complete HTML document.
@@ -146,10 +173,13 @@ pub fn render(report: &Report) -> String {
     charts(&mut out, report);
 
     out.push_str("<h2>주제별 (topics)</h2>\n");
-    let rows: Vec<Vec<(String, bool)>> = report
-        .topics
-        .iter()
-        .map(|t| {
+    // Weak topics first; the ones not started fold away under one line.
+    let (started, waiting): (Vec<&super::Topic>, Vec<&super::Topic>) =
+        super::text::weakest_first(&report.topics)
+            .into_iter()
+            .partition(|t| t.verdict != super::Verdict::NotStarted);
+    let row = |t: &super::Topic| -> Vec<(String, bool)> {
+        {
             let v = t.verdict;
             vec![
                 (escape(&t.name()), false),
@@ -161,7 +191,7 @@ pub fn render(report: &Report) -> String {
                 (t.lapses.to_string(), true),
                 (
                     format!(
-                        r#"<span class="{}">{}</span>"#,
+                        r#"<span class="badge {}">{}</span>"#,
                         serde_json::to_value(v)
                             .ok()
                             .and_then(|j| j.as_str().map(String::from))
@@ -171,15 +201,27 @@ pub fn render(report: &Report) -> String {
                     false,
                 ),
             ]
-        })
-        .collect();
-    table(
-        &mut out,
-        &[
-            "topic", "cards", "new", "young", "mature", "R", "lapses", "판정",
-        ],
-        &rows,
-    );
+        }
+    };
+    let headers = [
+        "topic", "cards", "new", "young", "mature", "R", "lapses", "판정",
+    ];
+    if !started.is_empty() {
+        let rows: Vec<Vec<(String, bool)>> = started.iter().map(|t| row(t)).collect();
+        table(&mut out, &headers, &rows);
+    }
+    if !waiting.is_empty() {
+        let cards: usize = waiting.iter().map(|t| t.cards).sum();
+        let _ = writeln!(
+            out,
+            "<details><summary>not started: {} ({})</summary>",
+            crate::render::count(waiting.len(), "topic", "topics"),
+            crate::render::count(cards, "card", "cards")
+        );
+        let rows: Vec<Vec<(String, bool)>> = waiting.iter().map(|t| row(t)).collect();
+        table(&mut out, &headers, &rows);
+        out.push_str("</details>\n");
+    }
     let _ = writeln!(
         out,
         "<p class=\"note\">판정: not started = 아직 복습 없음; weak = 평균 R &lt; {:.0}% 또는 카드당 lapse ≥ {WEAK_LAPSES}; \
@@ -246,6 +288,7 @@ pub fn render(report: &Report) -> String {
         let rows: Vec<Vec<(String, bool)>> = report
             .typed_answers
             .iter()
+            .take(TYPED_SHOWN)
             .map(|a| {
                 vec![
                     (escape(&a.at), false),
@@ -256,6 +299,14 @@ pub fn render(report: &Report) -> String {
             })
             .collect();
         table(&mut out, &["when", "card", "typed", "grade"], &rows);
+        let rest = report.typed_answers.len().saturating_sub(TYPED_SHOWN);
+        if rest > 0 {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">and {} more (the last {TYPED_SHOWN} are shown).</p>",
+                crate::render::count(rest, "answer", "answers")
+            );
+        }
     }
 
     out.push_str("</body>\n</html>\n");
@@ -263,10 +314,11 @@ pub fn render(report: &Report) -> String {
 }
 
 fn charts(out: &mut String, report: &Report) {
-    chart(
+    chart_or_empty(
         out,
         "지난 365일 리뷰 (review calendar)",
-        svg::calendar(&report.days),
+        report.days.iter().any(|d| d.total() > 0),
+        || svg::calendar(&report.days),
     );
 
     let recent = &report.days[report.days.len().saturating_sub(RECENT_DAYS)..];
@@ -275,20 +327,23 @@ fn charts(out: &mut String, report: &Report) {
         .iter()
         .map(|d| d.ratings.iter().map(|&n| n as f64).collect())
         .collect();
-    chart(
+    chart_or_empty(
         out,
         &format!("최근 {RECENT_DAYS}일 하루 리뷰 수 (reviews per day, by rating)"),
-        svg::bars(&Bars {
-            title: "reviews per day",
-            labels: &labels,
-            values: &values,
-            series: &["again", "hard", "good", "easy"],
-            colors: &RATING_COLORS,
-            grouped: false,
-            max: None,
-            top_label: None,
-            label_every: 14,
-        }),
+        any_value(&values),
+        || {
+            svg::bars(&Bars {
+                title: "reviews per day",
+                labels: &labels,
+                values: &values,
+                series: &["again", "hard", "good", "easy"],
+                colors: &RATING_COLORS,
+                grouped: false,
+                max: None,
+                top_label: None,
+                label_every: 14,
+            })
+        },
     );
 
     let labels: Vec<String> = report
@@ -297,20 +352,23 @@ fn charts(out: &mut String, report: &Report) {
         .map(|d| d.date[5..].to_string())
         .collect();
     let values: Vec<Vec<f64>> = report.forecast.iter().map(|d| vec![d.due as f64]).collect();
-    chart(
+    chart_or_empty(
         out,
         "앞으로 30일 due (forecast)",
-        svg::bars(&Bars {
-            title: "due forecast",
-            labels: &labels,
-            values: &values,
-            series: &["due"],
-            colors: &["#428bca"],
-            grouped: false,
-            max: None,
-            top_label: None,
-            label_every: 7,
-        }),
+        any_value(&values),
+        || {
+            svg::bars(&Bars {
+                title: "due forecast",
+                labels: &labels,
+                values: &values,
+                series: &["due"],
+                colors: &["#428bca"],
+                grouped: false,
+                max: None,
+                top_label: None,
+                label_every: 7,
+            })
+        },
     );
 
     let labels: Vec<String> = report
@@ -327,20 +385,23 @@ fn charts(out: &mut String, report: &Report) {
                 .to_vec()
         })
         .collect();
-    chart(
+    chart_or_empty(
         out,
         "주별 true retention (young / mature, %)",
-        svg::bars(&Bars {
-            title: "true retention by week",
-            labels: &labels,
-            values: &values,
-            series: &["young", "mature"],
-            colors: &["#7bc96f", "#196127"],
-            grouped: true,
-            max: Some(100.0),
-            top_label: Some("100%".into()),
-            label_every: 2,
-        }),
+        any_value(&values),
+        || {
+            svg::bars(&Bars {
+                title: "true retention by week",
+                labels: &labels,
+                values: &values,
+                series: &["young", "mature"],
+                colors: &["#7bc96f", "#196127"],
+                grouped: true,
+                max: Some(100.0),
+                top_label: Some("100%".into()),
+                label_every: 2,
+            })
+        },
     );
 
     let h = &report.histograms;
@@ -351,9 +412,7 @@ fn charts(out: &mut String, report: &Report) {
     ] {
         let labels: Vec<String> = bins.iter().map(|b| b.label.clone()).collect();
         let values: Vec<Vec<f64>> = bins.iter().map(|b| vec![b.count as f64]).collect();
-        chart(
-            out,
-            title,
+        chart_or_empty(out, title, any_value(&values), || {
             svg::bars(&Bars {
                 title,
                 labels: &labels,
@@ -364,8 +423,8 @@ fn charts(out: &mut String, report: &Report) {
                 max: None,
                 top_label: None,
                 label_every: 1,
-            }),
-        );
+            })
+        });
     }
 }
 

@@ -1,18 +1,20 @@
 //! The report for a terminal (`synack stats`): headline numbers, the topic
-//! table aligned by display width (Hangul takes two columns), a 12-week
-//! review heatmap and the 30-day forecast as a one-line bar chart.
+//! table aligned by display width (Hangul takes two columns) with the
+//! weakest topics first, a 12-week review heatmap and the 30-day forecast as
+//! a one-line bar chart, all in the width it is given.
 
 use std::fmt::Write;
 
-use super::{Report, SHAKY_LAPSES, SHAKY_R, WEAK_LAPSES, WEAK_R};
-use crate::render::width::{pad, truncate, width};
+use super::{Report, SHAKY_LAPSES, SHAKY_R, Topic, Verdict, WEAK_LAPSES, WEAK_R};
+use crate::render::width::{fit, pad, truncate, width};
 
 /// Weeks in the heatmap.
 const HEAT_WEEKS: usize = 12;
 const TOPIC_COLUMNS: usize = 44;
 
-/// Renders `report` as plain text.
-pub fn render(report: &Report) -> String {
+/// Renders `report` as plain text in `max` columns (0: no limit).
+pub fn render(report: &Report, max: usize) -> String {
+    let max = if max == 0 { usize::MAX } else { max };
     let mut out = String::new();
     let o = &report.overview;
     let _ = writeln!(
@@ -40,7 +42,7 @@ pub fn render(report: &Report) -> String {
     );
 
     let _ = writeln!(out, "\n주제별 (topic):");
-    topic_table(&mut out, report);
+    topic_table(&mut out, report, max);
 
     let _ = writeln!(
         out,
@@ -50,34 +52,74 @@ pub fn render(report: &Report) -> String {
 
     let _ = writeln!(out, "\n앞으로 30일 due:");
     forecast(&mut out, report);
-    out
+    fit(&out, max)
 }
 
-fn topic_table(out: &mut String, report: &Report) {
+/// Topics weakest first: weak, shaky, then solid, each by recall now.
+pub fn weakest_first(topics: &[Topic]) -> Vec<&Topic> {
+    let rank = |v: Verdict| match v {
+        Verdict::Weak => 0,
+        Verdict::Shaky => 1,
+        Verdict::Solid => 2,
+        Verdict::NotStarted => 3,
+    };
+    let mut sorted: Vec<&Topic> = topics.iter().collect();
+    sorted.sort_by(|a, b| {
+        rank(a.verdict).cmp(&rank(b.verdict)).then(
+            a.retrievability
+                .unwrap_or(1.0)
+                .total_cmp(&b.retrievability.unwrap_or(1.0)),
+        )
+    });
+    sorted
+}
+
+fn topic_table(out: &mut String, report: &Report, max: usize) {
     let headers = [
         "topic", "cards", "new", "young", "mature", "R", "lapses", "판정",
     ];
-    let rows: Vec<[String; 8]> = report
-        .topics
+    let sorted = weakest_first(&report.topics);
+    let (started, waiting): (Vec<&Topic>, Vec<&Topic>) = sorted
+        .into_iter()
+        .partition(|t| t.verdict != Verdict::NotStarted);
+    let cells = |t: &Topic, name: String| -> [String; 8] {
+        [
+            name,
+            t.cards.to_string(),
+            t.new.to_string(),
+            t.young.to_string(),
+            t.mature.to_string(),
+            t.retrievability
+                .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0)),
+            t.lapses.to_string(),
+            t.verdict.label().to_string(),
+        ]
+    };
+    // The numbers' columns, then what is left for the name.
+    let mut widths = headers.map(width);
+    for t in &started {
+        for (w, cell) in widths.iter_mut().zip(cells(t, String::new())).skip(1) {
+            *w = (*w).max(width(&cell));
+        }
+    }
+    let numbers: usize = widths[1..].iter().map(|w| w + 2).sum::<usize>() + 1;
+    let name_room = max.saturating_sub(numbers + 2).min(TOPIC_COLUMNS);
+    // Too narrow for a name beside its numbers: the name gets its own line.
+    let stacked = name_room < 16;
+    let rows: Vec<[String; 8]> = started
         .iter()
         .map(|t| {
-            [
-                truncate(&t.name(), TOPIC_COLUMNS),
-                t.cards.to_string(),
-                t.new.to_string(),
-                t.young.to_string(),
-                t.mature.to_string(),
-                t.retrievability
-                    .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0)),
-                t.lapses.to_string(),
-                t.verdict.label().to_string(),
-            ]
+            let name = if stacked {
+                String::new()
+            } else {
+                truncate(&t.name(), name_room)
+            };
+            cells(t, name)
         })
         .collect();
-    let mut widths = headers.map(width);
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
+    if !stacked {
+        for row in &rows {
+            widths[0] = widths[0].max(width(&row[0]));
         }
     }
     let line = |cells: &[String]| -> String {
@@ -95,9 +137,28 @@ fn topic_table(out: &mut String, report: &Report) {
         }
         s.trim_end().to_string()
     };
-    let _ = writeln!(out, "{}", line(&headers.map(String::from)));
-    for row in &rows {
-        let _ = writeln!(out, "{}", line(row));
+    if !rows.is_empty() {
+        let mut head = headers.map(String::from);
+        if stacked {
+            head[0] = String::new();
+        }
+        let _ = writeln!(out, "{}", line(&head));
+        for (t, row) in started.iter().zip(&rows) {
+            if stacked {
+                let _ = writeln!(out, "  {}", truncate(&t.name(), max.saturating_sub(2)));
+            }
+            let _ = writeln!(out, "{}", line(row));
+        }
+    }
+    // Topics not started are many on a new deck and say one thing.
+    if !waiting.is_empty() {
+        let cards: usize = waiting.iter().map(|t| t.cards).sum();
+        let _ = writeln!(
+            out,
+            "  not started: {} ({}, no reviews yet)",
+            crate::render::count(waiting.len(), "topic", "topics"),
+            crate::render::count(cards, "card", "cards")
+        );
     }
     let _ = writeln!(
         out,
