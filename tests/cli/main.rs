@@ -7,6 +7,7 @@ mod crash;
 mod demo_handshake;
 mod demo_sockets;
 mod demo_uri;
+mod exercise;
 mod export;
 mod import;
 mod pathological;
