@@ -382,6 +382,41 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX reviews_card
         ON reviews(card_id, reviewed_at, id, rating, state_before, scheduled_days, answer);
     "#,
+    // 12: kinds cloze and exercise (issue 30: an exercise card is a template
+    // the simulator writes questions for; cloze cards come with the
+    // importer). SQLite cannot change a CHECK in place: `cards` is rebuilt
+    // as in migration 7, with the columns migrations 9 and 10 left it.
+    r#"
+    CREATE TABLE cards_v12 (
+        id            INTEGER PRIMARY KEY,
+        deck          TEXT    NOT NULL,
+        key           TEXT    NOT NULL,
+        front         TEXT    NOT NULL,
+        back          TEXT    NOT NULL,
+        kind          TEXT    NOT NULL
+                      CHECK (kind = 'question' OR kind = 'topic' OR kind = 'qa'
+                             OR kind = 'open' OR kind = 'entry'
+                             OR kind = 'cloze' OR kind = 'exercise'),
+        heading_path  TEXT    NOT NULL,
+        source_id     INTEGER REFERENCES sources(id) ON DELETE SET NULL
+                              DEFERRABLE INITIALLY DEFERRED,
+        line          INTEGER NOT NULL,
+        suspended     INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+        missing_since INTEGER,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        tags          TEXT    NOT NULL DEFAULT '[]',
+        UNIQUE (key, deck)
+    ) STRICT;
+    INSERT INTO cards_v12 (id, deck, key, front, back, kind, heading_path, source_id, line,
+                           suspended, missing_since, created_at, updated_at, tags)
+        SELECT id, deck, key, front, back, kind, heading_path, source_id, line,
+               suspended, missing_since, created_at, updated_at, tags
+        FROM cards;
+    DROP TABLE cards;
+    ALTER TABLE cards_v12 RENAME TO cards;
+    CREATE INDEX cards_source_line ON cards(source_id, line, missing_since, kind);
+    "#,
 ];
 
 /// The schema version this build writes and understands.
@@ -532,6 +567,50 @@ pub(crate) mod tests {
         let store = Store::open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), super::latest_version());
         assert_eq!(store.cards(&CardFilter::default()).unwrap().len(), 1);
+    }
+
+    /// Migration 12: a database of version 11 keeps its cards, and then
+    /// takes kinds `exercise` and `cloze` (and still refuses others).
+    #[test]
+    fn version_11_upgrades_to_kinds_cloze_and_exercise() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v11.db");
+        version_1_database(&path);
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[1..11] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute_batch("PRAGMA user_version = 11; UPDATE cards SET tags = '[\"종료\"]';")
+                .unwrap();
+            let refused = conn.execute(
+                "INSERT INTO cards (deck, key, front, back, kind, heading_path, line, created_at, updated_at)
+                 VALUES ('TCP', 'x', 'x', '', 'exercise', '[]', 1, 1, 1)",
+                [],
+            );
+            assert!(refused.is_err(), "version 11 already took kind exercise");
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 12);
+        let cards = store.cards(&CardFilter::default()).unwrap();
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].tags, ["종료"]);
+        for (i, kind) in ["exercise", "cloze"].iter().enumerate() {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO cards (deck, key, front, back, kind, heading_path, line, created_at, updated_at)
+                     VALUES ('TCP', ?1, 'x', '', ?2, '[]', 1, 1, 1)",
+                    rusqlite::params![format!("k{i}"), kind],
+                )
+                .unwrap();
+        }
+        let other = store.conn.execute(
+            "INSERT INTO cards (deck, key, front, back, kind, heading_path, line, created_at, updated_at)
+             VALUES ('TCP', 'k9', 'x', '', 'nonsense', '[]', 1, 1, 1)",
+            [],
+        );
+        assert!(other.is_err());
     }
 
     #[test]

@@ -260,3 +260,165 @@ fn an_unknown_template_is_one_line_and_exit_1() {
     );
     assert!(out.get_output().stdout.is_empty());
 }
+
+/// Runs a scripted quiz at `now`, returning its JSON events.
+fn quiz(env: &Env, now: &str, script: &str) -> Vec<Value> {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", now)
+        .args(["quiz", "--format", "json"])
+        .write_stdin(script)
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// The exercise cards the quiz would show first at `now` (nothing graded).
+fn first_shown(env: &Env, now: &str) -> Vec<Value> {
+    quiz(env, now, "")
+        .into_iter()
+        .filter(|e| e["event"] == "card")
+        .collect()
+}
+
+fn answer_to(env: &Env, shown: &Value) -> String {
+    let x = &shown["exercise"];
+    let g = generated(
+        env,
+        x["template"].as_str().unwrap(),
+        x["seed"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        g["params"], x["params"],
+        "the quiz and `synack exercise` draw alike"
+    );
+    assert_eq!(g["question"], shown["front"]);
+    g["answer"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_scripted_quiz_asks_exercise_cards_anew_each_day_grades_and_logs_them() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/drill.md",
+        "---\nexercises:\n  - handshake/ack-number\n  - handshake/next-state\n---\n# 연습\n",
+    );
+    env.import(&[&note]);
+    let cards = env.cards();
+    let exercises: Vec<&Value> = cards.iter().filter(|c| c["kind"] == "exercise").collect();
+    assert_eq!(exercises.len(), 2, "{cards:?}");
+
+    // Day 1: the first card gets its right answer, the second a wrong one;
+    // Enter takes the grade each verdict proposes.
+    let day1 = "2026-11-21T09:00:00+09:00";
+    let shown: Vec<Value> = first_shown(&env, day1)
+        .into_iter()
+        .filter(|c| c.get("exercise").is_some())
+        .collect();
+    let first = &shown[0];
+    let script = format!("{}\n\nwrong answer 0\n\n", answer_to(&env, first));
+    let events = quiz(&env, day1, &script);
+    let cards_shown: Vec<&Value> = events.iter().filter(|e| e["event"] == "card").collect();
+    let reveals: Vec<&Value> = events.iter().filter(|e| e["event"] == "reveal").collect();
+    let grades: Vec<&Value> = events.iter().filter(|e| e["event"] == "grade").collect();
+    assert_eq!(cards_shown[0]["front"], first["front"]);
+    assert_eq!(reveals.len(), 2);
+    assert_eq!(reveals[0]["exercise"]["correct"], true, "{}", reveals[0]);
+    assert_eq!(reveals[0]["proposed"], 3, "Good");
+    assert_eq!(reveals[1]["exercise"]["correct"], false, "{}", reveals[1]);
+    assert_eq!(reveals[1]["proposed"], 1, "Again");
+    assert_eq!(
+        reveals[1]["exercise"]["expected"],
+        answer_to(&env, cards_shown[1])
+    );
+    assert_eq!(grades[0]["rating"], 3);
+    assert_eq!(grades[1]["rating"], 1);
+    let seeds_day1: Vec<(Value, Value)> = cards_shown
+        .iter()
+        .take(2)
+        .map(|c| (c["card_id"].clone(), c["exercise"]["params"].clone()))
+        .collect();
+
+    // The reviews are logged like any card's, with the typed answer.
+    let conn = env.conn();
+    let logged: Vec<(i64, i64, Option<String>)> = conn
+        .prepare("SELECT card_id, rating, answer FROM reviews ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(logged.len(), 2);
+    assert_eq!((logged[0].1, logged[1].1), (3, 1));
+    assert_eq!(logged[1].2.as_deref(), Some("wrong answer 0"));
+
+    // Day 3: the same card asks another question (new parameters).
+    let day3 = "2026-11-23T09:00:00+09:00";
+    let later = first_shown(&env, day3);
+    let again = &later[0];
+    let before = &seeds_day1
+        .iter()
+        .find(|(id, _)| *id == again["card_id"])
+        .expect("a card of day 1")
+        .1;
+    assert_ne!(
+        &again["exercise"]["params"], before,
+        "the same question two days running"
+    );
+    assert_ne!(again["front"], Value::Null);
+    let events = quiz(&env, day3, &format!("{}\n3\n", answer_to(&env, again)));
+    let reveal = events.iter().find(|e| e["event"] == "reveal").unwrap();
+    assert_eq!(reveal["exercise"]["correct"], true);
+
+    // Restore of a JSON backup keeps the exercise cards and their reviews.
+    let out = env
+        .cmd()
+        .args(["export", "--format", "json"])
+        .assert()
+        .success();
+    let backup = env.write("backup.json", &out.get_output().stdout);
+    let copy = env.path("copy.db");
+    env.bare_cmd()
+        .arg("--db")
+        .arg(&copy)
+        .arg("restore")
+        .arg(&backup)
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let (kinds, reviews): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM cards WHERE kind = 'exercise'),
+                    (SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id
+                     WHERE c.kind = 'exercise')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((kinds, reviews), (2, 3));
+}
+
+#[test]
+fn demo_in_the_quiz_runs_the_exercise_with_its_parameters() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/d.md",
+        "---\nexercises: [handshake/ack-number]\n---\n# 연습\n",
+    );
+    env.import(&[&note]);
+    let events = quiz(&env, crate::util::NOW, ":demo\n");
+    let card = events.iter().find(|e| e["event"] == "card").unwrap();
+    let isn = card["exercise"]["params"]["isn_client"].as_u64().unwrap();
+    let demo = events
+        .iter()
+        .find(|e| e["event"] == "command" && e["command"] == "demo")
+        .unwrap();
+    assert_eq!(demo["ok"], true, "{demo}");
+    assert!(
+        demo["text"].as_str().unwrap().contains(&isn.to_string()),
+        "{demo}"
+    );
+}
