@@ -422,3 +422,45 @@ fn demo_in_the_quiz_runs_the_exercise_with_its_parameters() {
         "{demo}"
     );
 }
+
+/// `due --until`: the JSON as the issue gives it, and a later date
+/// predicts lower recall than an earlier one on the same database.
+#[test]
+fn due_until_predicts_lower_recall_for_a_later_date() {
+    let env = crate::util::quiz_deck(6);
+    quiz(&env, crate::util::NOW, "\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n");
+    quiz(
+        &env,
+        "2026-11-22T09:00:00+09:00",
+        "\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n",
+    );
+    let at = |date: &str| env.json(&["due", "--until", date, "--format", "json"]);
+    let soon = at("2026-12-01");
+    let later = at("2027-03-01");
+    for v in [&soon, &later] {
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["date", "plan", "predicted_recall", "topics"], "{v}");
+        assert!(v["topics"][0]["topic"].is_string() && v["topics"][0]["predicted_recall"].is_f64());
+        assert!(
+            v["plan"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["per_day"].is_u64())
+        );
+    }
+    assert_eq!(soon["date"], "2026-12-01");
+    let r = |v: &Value| v["predicted_recall"].as_f64().unwrap();
+    assert!(r(&soon) > r(&later) && r(&later) > 0.0, "{soon} {later}");
+    let out = env
+        .cmd()
+        .args(["due", "--until", "2026-13-01"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with("synack: error: \"2026-13-01\" is not a date (YYYY-MM-DD)"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
