@@ -125,10 +125,8 @@ pub fn states_and_flags(s: &str) -> (Vec<String>, Vec<String>, bool) {
             continue;
         }
         match t[i].as_str() {
-            f @ ("syn" | "ack" | "fin" | "rst") => {
-                if !flags.iter().any(|g| g == f) {
-                    flags.push(f.to_string());
-                }
+            f @ ("syn" | "ack" | "fin" | "rst") if !flags.iter().any(|g| g == f) => {
+                flags.push(f.to_string());
             }
             "none" => none = true,
             _ => {}
