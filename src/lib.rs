@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod clock;
 pub mod deck;
+pub mod exercise;
 pub mod exit;
 pub mod export;
 pub mod import;

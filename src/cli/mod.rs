@@ -3,6 +3,7 @@
 
 mod cards;
 mod demo;
+mod exercise;
 mod export;
 mod import;
 mod quiz;
@@ -117,6 +118,9 @@ pub enum Command {
     /// Run a protocol demo: the TCP handshake, ports and sockets, URI parsing
     #[command(after_help = demo::AFTER_HELP)]
     Demo(demo::DemoArgs),
+    /// Questions the demos write and grade: list, ask one (--seed), or --check an answer
+    #[command(long_about = exercise::LONG_ABOUT, after_help = exercise::AFTER_HELP)]
+    Exercise(exercise::ExerciseArgs),
     /// Write the database as a JSON backup, CSV, an Anki import file or an FSRS review log
     #[command(long_about = export::EXPORT_ABOUT)]
     Export(export::ExportArgs),
@@ -248,6 +252,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Config(args) => schedule::config(&ctx, args),
         Command::Due(args) => schedule::due(&ctx, args),
         Command::Demo(args) => demo::run(args),
+        Command::Exercise(args) => exercise::run(args),
         Command::Export(args) => export::export(&ctx, args),
         Command::Restore(args) => export::restore(&ctx, args),
         Command::Stats(args) => stats::stats(&ctx, args),

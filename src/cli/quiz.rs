@@ -321,6 +321,17 @@ impl View {
                             writeln!(out, "{}", dim(s, &fit(&line, max)))?;
                         }
                     }
+                    if let Some(x) = &r.exercise {
+                        let verdict = if x.correct {
+                            "✓ correct"
+                        } else {
+                            "✗ not correct"
+                        };
+                        let proposed = r.proposed.map_or(String::new(), |p| {
+                            format!(" · Enter grades {} ({})", p as u8, p.as_str())
+                        });
+                        writeln!(out, "{}", bold(s, &format!("{verdict}{proposed}")))?;
+                    }
                     let choices: Vec<String> = r
                         .choices
                         .iter()

@@ -374,9 +374,140 @@ pub struct DueArgs {
     /// Only this deck (exact name, or a unique part of it)
     #[arg(long, value_name = "DECK")]
     pub deck: Option<String>,
+    /// Instead: the predicted recall on DATE (YYYY-MM-DD), overall and per
+    /// topic, and with N cards a day studied toward it (a seeded FSRS simulation)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `due --until DATE --format json`.
+#[derive(Debug, Serialize)]
+struct UntilJson {
+    date: String,
+    predicted_recall: f64,
+    topics: Vec<TopicRecall>,
+    plan: Vec<PlanRecall>,
+}
+
+#[derive(Debug, Serialize)]
+struct TopicRecall {
+    topic: String,
+    predicted_recall: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct PlanRecall {
+    per_day: usize,
+    predicted_recall: f64,
+}
+
+/// The cards a day the plan of `due --until` simulates.
+const PLAN_PER_DAY: [usize; 4] = [0, 10, 20, 50];
+
+/// Midnight at the start of `date` (YYYY-MM-DD) in the local offset.
+pub(super) fn parse_date(ctx: &Ctx, date: &str) -> Result<crate::clock::Timestamp> {
+    let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .with_context(|| format!("{date:?} is not a date (YYYY-MM-DD)"))?;
+    let offset = chrono::FixedOffset::east_opt(ctx.utc_offset)
+        .context("the local UTC offset is out of range")?;
+    let at = day
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(offset).single())
+        .with_context(|| format!("{date:?} has no midnight here"))?;
+    Ok(crate::clock::Timestamp(at.timestamp_millis()))
+}
+
+fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
+    use crate::schedule::exam;
+    let at = parse_date(ctx, date)?;
+    if at.0 <= ctx.now.0 {
+        anyhow::bail!("--until {date}: the date is not after today");
+    }
+    let store = super::open_with_decks(ctx)?;
+    let deck = match &args.deck {
+        Some(d) => Some(super::cards::resolve_deck(&store, d)?),
+        None => None,
+    };
+    let config = load_config(&store)?;
+    let sched = scheduler(ctx, &config)?;
+    let filter = crate::store::StatsFilter { deck, tag: None };
+    let mut by_topic: std::collections::BTreeMap<String, Vec<crate::schedule::CardState>> =
+        Default::default();
+    let mut all = Vec::new();
+    for card in store
+        .stats_cards(&filter)?
+        .into_iter()
+        .filter(|c| !c.suspended)
+    {
+        let state = store.card_state(card.id)?.unwrap_or_default();
+        by_topic
+            .entry(card.topic.clone().unwrap_or_else(|| card.deck.clone()))
+            .or_default()
+            .push(state.clone());
+        all.push(state);
+    }
+    let round = |r: f64| (r * 1000.0).round() / 1000.0;
+    let mut plan = Vec::new();
+    for per_day in PLAN_PER_DAY {
+        let r = exam::simulate(
+            &sched,
+            &all,
+            ctx.now,
+            at,
+            per_day,
+            exam::Order::TowardDate,
+            1,
+        )?;
+        plan.push(PlanRecall {
+            per_day,
+            predicted_recall: round(r),
+        });
+    }
+    let report = UntilJson {
+        date: date.trim().to_string(),
+        predicted_recall: round(exam::recall_at(&sched, &all, at)),
+        topics: by_topic
+            .iter()
+            .map(|(topic, cards)| TopicRecall {
+                topic: topic.clone(),
+                predicted_recall: round(exam::recall_at(&sched, cards, at)),
+            })
+            .collect(),
+        plan,
+    };
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => super::write_json(&mut out, &report)?,
+        Format::Text => {
+            let pct = |r: f64| format!("{:.0}%", r * 100.0);
+            writeln!(
+                out,
+                "Predicted recall on {}: {}",
+                report.date,
+                pct(report.predicted_recall)
+            )?;
+            let width = super::output_width();
+            writeln!(out, "By topic:")?;
+            for t in &report.topics {
+                let name = crate::render::width::truncate(
+                    &crate::render::visible(&t.topic),
+                    width.saturating_sub(8).max(10),
+                );
+                writeln!(out, "  {:>4}  {name}", pct(t.predicted_recall))?;
+            }
+            writeln!(
+                out,
+                "Studying toward the date (cards a day → recall on the day):"
+            )?;
+            for p in &report.plan {
+                writeln!(out, "  {:>3}/day  {}", p.per_day, pct(p.predicted_recall))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Debug, Serialize)]
@@ -399,6 +530,9 @@ struct ForecastJson {
 }
 
 pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
+    if let Some(date) = &args.until {
+        return until(ctx, &args, date);
+    }
     let store = super::open_with_decks(ctx)?;
     let deck = match &args.deck {
         Some(d) => Some(super::cards::resolve_deck(&store, d)?),

@@ -6,6 +6,7 @@
 //! [`links`] finds the demos a card links to.
 
 mod blocks;
+pub mod exercises;
 mod inline;
 pub mod key;
 pub mod links;
@@ -42,15 +43,19 @@ pub enum CardKind {
     Open,
     /// One entry of a plain-text listing (a blog index): title and summary.
     Entry,
+    /// An exercise template (`exercise:handshake/next-state` in a note): the
+    /// front is the template's name; each review asks a fresh question.
+    Exercise,
 }
 
 impl CardKind {
-    pub const ALL: [CardKind; 5] = [
+    pub const ALL: [CardKind; 6] = [
         CardKind::Question,
         CardKind::Topic,
         CardKind::Qa,
         CardKind::Open,
         CardKind::Entry,
+        CardKind::Exercise,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +65,7 @@ impl CardKind {
             CardKind::Qa => "qa",
             CardKind::Open => "open",
             CardKind::Entry => "entry",
+            CardKind::Exercise => "exercise",
         }
     }
 
@@ -67,6 +73,7 @@ impl CardKind {
     /// an answered card beats an open one, a question heading beats the rest.
     fn strength(self) -> u8 {
         match self {
+            CardKind::Exercise => 5,
             CardKind::Question => 4,
             CardKind::Qa => 3,
             CardKind::Entry => 2,
@@ -84,7 +91,7 @@ impl fmt::Display for CardKind {
 
 /// A kind name that is not one of [`CardKind::ALL`].
 #[derive(Debug, thiserror::Error)]
-#[error("unknown card kind {0:?} (expected question, topic, qa, open or entry)")]
+#[error("unknown card kind {0:?} (expected question, topic, qa, open, entry or exercise)")]
 pub struct UnknownKind(pub String);
 
 impl FromStr for CardKind {

@@ -62,7 +62,9 @@ pub fn parse_note(note: &str, file_stem: &str) -> Note {
         skipped: Vec::new(),
     };
     walker.visit(&tree, &mut Vec::new());
-    let (cards, mut skipped) = dedupe(walker.cards);
+    let mut cards = walker.cards;
+    super::exercises::add(note, &mut cards, &mut walker.skipped);
+    let (cards, mut skipped) = dedupe(cards);
     skipped.extend(walker.skipped);
     skipped.sort_by_key(|s| s.line);
     Note {

@@ -117,7 +117,22 @@ pub struct CardShown {
     pub path: String,
     pub front: String,
     pub demos: usize,
+    /// An exercise card: the template and the parameters this review drew
+    /// (the front is the question they make).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<ExerciseShown>,
 }
+
+/// What an exercise card asks at this review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExerciseShown {
+    pub template: &'static str,
+    pub seed: u64,
+    pub params: serde_json::Value,
+}
+
+/// Past this long on screen, a right answer proposes Hard rather than Good.
+pub const SLOW_ANSWER_MS: i64 = 30_000;
 
 /// One grade button: what it would do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,6 +156,13 @@ pub struct Reveal {
     /// Another session answered the card since it was shown; `choices`
     /// are from the state it left.
     pub answered_elsewhere: bool,
+    /// An exercise card: the model's verdict on the typed answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<crate::exercise::Checked>,
+    /// The grade the verdict proposes (Enter takes it): Again when wrong,
+    /// Good when right, Hard when right but slow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<Rating>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -214,6 +236,10 @@ struct Current {
     /// What was typed at the answer prompt, once revealed.
     typed: Option<String>,
     revealed: bool,
+    /// An exercise card's question for this review.
+    exercise: Option<crate::exercise::Generated>,
+    /// The grade its verdict proposed, once revealed.
+    proposed: Option<Rating>,
 }
 
 /// A grade that `:undo` can take back.
@@ -333,9 +359,15 @@ impl Session {
                 }
                 match self.prompt() {
                     Some(Prompt::Answer) => Ok(self.reveal(store, line, tick)?),
-                    // Enter (or space) is Good, as in Anki.
+                    // Enter (or space) takes the grade an exercise's verdict
+                    // proposed, else Good, as in Anki.
                     Some(Prompt::Grade) if line.is_empty() => {
-                        let mut events = self.grade(store, Rating::Good, tick)?;
+                        let rating = self
+                            .current
+                            .as_ref()
+                            .and_then(|c| c.proposed)
+                            .unwrap_or(Rating::Good);
+                        let mut events = self.grade(store, rating, tick)?;
                         for e in &mut events {
                             if let Event::Grade(g) = e {
                                 g.by_enter = true;
@@ -388,10 +420,31 @@ impl Session {
         }
         cur.revealed = true;
         cur.typed = (!typed.is_empty()).then(|| typed.to_string());
-        let recall = cur
-            .typed
-            .as_deref()
-            .and_then(|t| recall::hint(&cur.card.front, &cur.card.back, t));
+        let checked = cur
+            .exercise
+            .as_ref()
+            .map(|g| g.check(cur.typed.as_deref().unwrap_or_default()));
+        let proposed = checked.as_ref().map(|c| {
+            if !c.correct {
+                Rating::Again
+            } else if tick.mono_ms - cur.shown_ms > SLOW_ANSWER_MS {
+                Rating::Hard
+            } else {
+                Rating::Good
+            }
+        });
+        cur.proposed = proposed;
+        let recall = match &checked {
+            Some(_) => None,
+            None => cur
+                .typed
+                .as_deref()
+                .and_then(|t| recall::hint(&cur.card.front, &cur.card.back, t)),
+        };
+        let back = match &checked {
+            Some(c) => format!("**{}**\n\n{}", c.expected, c.explanation),
+            None => cur.card.back.clone(),
+        };
         let choices = if self.plan.cram {
             Rating::ALL
                 .iter()
@@ -417,12 +470,14 @@ impl Session {
         };
         Ok(vec![Event::Reveal(Reveal {
             card_id: cur.card.id,
-            back: cur.card.back.clone(),
+            back,
             typed: cur.typed.clone(),
             recall,
             choices,
             cram: self.plan.cram,
             answered_elsewhere,
+            exercise: checked,
+            proposed,
         })])
     }
 
@@ -707,6 +762,28 @@ impl Session {
         let Some(cur) = &self.current else {
             return message("demo", false, "no card on screen");
         };
+        // An exercise's demo is the one run with exactly its parameters.
+        if let Some(g) = &cur.exercise {
+            if !arg.is_empty() && arg != "1" {
+                return message(
+                    "demo",
+                    false,
+                    format!("{arg:?}: this exercise has one demo"),
+                );
+            }
+            return match crate::sim::run(&g.solved.demo) {
+                Ok(run) => message(
+                    "demo",
+                    true,
+                    run.report.text(crate::sim::render::DEFAULT_WIDTH),
+                ),
+                Err(e) => message(
+                    "demo",
+                    false,
+                    format!("demo {}: {e}", g.solved.demo.join(" ")),
+                ),
+            };
+        }
         if cur.demos.is_empty() {
             return message(
                 "demo",
@@ -879,6 +956,7 @@ impl Session {
             if path.len() > 1 && path.last() == Some(&card.front) {
                 path.pop();
             }
+            let exercise = exercise_for(&card, &state);
             self.current = Some(Current {
                 card,
                 demos,
@@ -887,6 +965,8 @@ impl Session {
                 shown_ms: tick.mono_ms,
                 typed: None,
                 revealed: false,
+                exercise,
+                proposed: None,
             });
             let cur = self.current.as_ref().expect("just set");
             let counts = self.counts();
@@ -900,8 +980,20 @@ impl Session {
                 slot: cur.slot,
                 deck: cur.card.deck.clone(),
                 path: path.join(" › "),
-                front: cur.card.front.clone(),
-                demos: cur.demos.len(),
+                front: cur
+                    .exercise
+                    .as_ref()
+                    .map_or_else(|| cur.card.front.clone(), |g| g.question.clone()),
+                demos: if cur.exercise.is_some() {
+                    1
+                } else {
+                    cur.demos.len()
+                },
+                exercise: cur.exercise.as_ref().map(|g| ExerciseShown {
+                    template: g.template,
+                    seed: g.seed,
+                    params: g.params.clone(),
+                }),
             }));
             return Ok(said);
         }
@@ -958,6 +1050,19 @@ impl Session {
             cram: self.plan.cram,
         })])
     }
+}
+
+/// An exercise card's question for its next review: drawn from the card's
+/// id and its review count, so it repeats until the card is answered. A
+/// template this synack does not know leaves the card as written.
+fn exercise_for(card: &CardRow, state: &CardState) -> Option<crate::exercise::Generated> {
+    if card.kind != crate::deck::CardKind::Exercise {
+        return None;
+    }
+    let template = crate::exercise::find(&card.front)?;
+    template
+        .generate(crate::exercise::review_seed(card.id, state.reps))
+        .ok()
 }
 
 /// `1`–`4`, the names in English or Korean, their first letters or

@@ -8,6 +8,7 @@
 //! No clock, no database, no global random numbers.
 
 pub mod config;
+pub mod exam;
 pub mod fuzz;
 pub mod optimize;
 pub mod queue;

@@ -569,6 +569,50 @@ pub(crate) mod tests {
         assert_eq!(store.cards(&CardFilter::default()).unwrap().len(), 1);
     }
 
+    /// Migration 12: a database of version 11 keeps its cards, and then
+    /// takes kinds `exercise` and `cloze` (and still refuses others).
+    #[test]
+    fn version_11_upgrades_to_kinds_cloze_and_exercise() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v11.db");
+        version_1_database(&path);
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[1..11] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute_batch("PRAGMA user_version = 11; UPDATE cards SET tags = '[\"종료\"]';")
+                .unwrap();
+            let refused = conn.execute(
+                "INSERT INTO cards (deck, key, front, back, kind, heading_path, line, created_at, updated_at)
+                 VALUES ('TCP', 'x', 'x', '', 'exercise', '[]', 1, 1, 1)",
+                [],
+            );
+            assert!(refused.is_err(), "version 11 already took kind exercise");
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 12);
+        let cards = store.cards(&CardFilter::default()).unwrap();
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].tags, ["종료"]);
+        for (i, kind) in ["exercise", "cloze"].iter().enumerate() {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO cards (deck, key, front, back, kind, heading_path, line, created_at, updated_at)
+                     VALUES ('TCP', ?1, 'x', '', ?2, '[]', 1, 1, 1)",
+                    rusqlite::params![format!("k{i}"), kind],
+                )
+                .unwrap();
+        }
+        let other = store.conn.execute(
+            "INSERT INTO cards (deck, key, front, back, kind, heading_path, line, created_at, updated_at)
+             VALUES ('TCP', 'k9', 'x', '', 'nonsense', '[]', 1, 1, 1)",
+            [],
+        );
+        assert!(other.is_err());
+    }
+
     #[test]
     fn demo_links_go_with_their_card() {
         let dir = tempfile::tempdir().unwrap();

@@ -21,6 +21,7 @@ mod demo_tls;
 mod demo_uri;
 mod demo_websocket;
 mod demo_width;
+mod exercise;
 mod export;
 mod import;
 mod pathological;

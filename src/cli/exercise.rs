@@ -1,0 +1,125 @@
+//! `synack exercise`: lists the exercise templates, prints one generated
+//! question, or checks an answer to it.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Args;
+use serde::Serialize;
+
+use super::Format;
+use crate::exercise::{self, TEMPLATES};
+use crate::exit::UsageError;
+use crate::render::width::{pad, width};
+
+pub(super) const LONG_ABOUT: &str = "\
+Questions the simulator writes and grades. Each template belongs to a demo and
+draws fresh parameters from --seed; the demo's own model gives the answer and
+checks yours (case, spaces, separators and Korean words are normalised:
+SYN,ACK = SYN+ACK = SYN-ACK, 예 = yes).";
+
+pub(super) const AFTER_HELP: &str = "\
+Examples:
+  synack exercise list
+  synack exercise handshake/next-state --seed 7
+  synack exercise handshake/next-state --seed 7 --check \"CLOSE-WAIT, ACK\"
+  synack exercise uri/same-origin --seed 3 --format json
+
+Exit status: 0 when the answer was checked (right or wrong), 1 for an unknown
+template, 2 for bad options.";
+
+#[derive(Debug, Args)]
+pub struct ExerciseArgs {
+    /// `list`, or a template's name (e.g. handshake/next-state)
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Seed for the parameters: the same seed gives the same question
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    /// Check ANSWER against the model's answer instead of asking
+    #[arg(long, value_name = "ANSWER")]
+    pub check: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Serialize)]
+struct ListEntry {
+    name: &'static str,
+    demo: &'static str,
+    title: &'static str,
+}
+
+pub(super) fn run(args: ExerciseArgs) -> Result<()> {
+    let width_now = super::output_width();
+    let mut out = super::buffered_stdout();
+    if args.name == "list" {
+        if args.check.is_some() {
+            return Err(UsageError("--check needs a template's name, not `list`".into()).into());
+        }
+        let list: Vec<ListEntry> = TEMPLATES
+            .iter()
+            .map(|t| ListEntry {
+                name: t.name,
+                demo: t.demo,
+                title: t.title,
+            })
+            .collect();
+        match args.format {
+            Format::Json => super::write_json(&mut out, &list)?,
+            Format::Text => {
+                let w = list.iter().map(|e| width(e.name)).max().unwrap_or(0);
+                let indent = " ".repeat(w + 2);
+                for e in &list {
+                    let text = format!("{}  {}", pad(e.name, w), e.title);
+                    let opts =
+                        textwrap::Options::new(width_now.max(w + 12)).subsequent_indent(&indent);
+                    for line in textwrap::wrap(&text, opts) {
+                        writeln!(out, "{line}")?;
+                    }
+                }
+            }
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let template = exercise::template(&args.name)?;
+    let generated = template.generate(args.seed)?;
+    match (&args.check, args.format) {
+        (Some(answer), Format::Json) => super::write_json(&mut out, &generated.check(answer))?,
+        (Some(answer), Format::Text) => {
+            let c = generated.check(answer);
+            let verdict = if c.correct {
+                "correct".to_string()
+            } else {
+                format!("not correct: the answer is {}", c.expected)
+            };
+            for text in [verdict, c.explanation] {
+                wrap_to(&mut out, &crate::render::visible(&text), width_now)?;
+            }
+        }
+        (None, Format::Json) => super::write_json(&mut out, &generated)?,
+        (None, Format::Text) => {
+            writeln!(out, "{} (seed {})", template.name, args.seed)?;
+            wrap_to(&mut out, &generated.question, width_now)?;
+            wrap_to(
+                &mut out,
+                &format!(
+                    "check an answer: synack exercise {} --seed {} --check \"ANSWER\"",
+                    template.name, args.seed
+                ),
+                width_now,
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn wrap_to(out: &mut impl Write, text: &str, columns: usize) -> Result<()> {
+    for line in textwrap::wrap(text, columns.max(20)) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,466 @@
+//! `synack exercise`: for each named template, seeds 1..200 give parameters
+//! and an answer that an implementation of the rule written here (from the
+//! RFC, independent of the models) agrees with, and `--check` grades them.
+
+use serde_json::Value;
+
+use crate::util::Env;
+
+const SEEDS: std::ops::RangeInclusive<u64> = 1..=200;
+
+fn generated(env: &Env, name: &str, seed: u64) -> Value {
+    let seed = seed.to_string();
+    env.json(&["exercise", name, "--seed", &seed, "--format", "json"])
+}
+
+fn checked(env: &Env, name: &str, seed: u64, answer: &str) -> Value {
+    let seed = seed.to_string();
+    let v = env.json(&[
+        "exercise", name, "--seed", &seed, "--check", answer, "--format", "json",
+    ]);
+    assert!(
+        v["expected"].is_string() && v["explanation"].is_string(),
+        "{v}"
+    );
+    v
+}
+
+/// Runs every seed: `rule(params)` is the answer written here and a wrong
+/// one; the binary's answer must be the right one, and --check must agree.
+fn acceptance(
+    name: &str,
+    rule: impl Fn(&Value) -> (String, String),
+    same: impl Fn(&str, &str) -> bool,
+) {
+    let env = Env::new();
+    let mut answers = std::collections::BTreeSet::new();
+    for seed in SEEDS {
+        let g = generated(&env, name, seed);
+        assert_eq!(g["template"], name);
+        assert_eq!(g["seed"], seed);
+        assert!(g["question"].as_str().is_some_and(|q| !q.is_empty()));
+        let (right, wrong) = rule(&g["params"]);
+        let answer = g["answer"].as_str().expect("answer");
+        assert!(
+            same(answer, &right),
+            "{name} seed {seed}: {} says {answer:?}, the rule {right:?}",
+            g["params"]
+        );
+        answers.insert(answer.to_string());
+        let c = checked(&env, name, seed, &right);
+        assert_eq!(c["correct"], true, "{name} seed {seed}: {right:?} {c}");
+        let c = checked(&env, name, seed, &wrong);
+        assert_eq!(c["correct"], false, "{name} seed {seed}: {wrong:?} {c}");
+        assert_eq!(c["expected"], answer);
+    }
+    assert!(
+        answers.len() > 2,
+        "{name}: seeds 1..200 give only {answers:?}"
+    );
+}
+
+#[test]
+fn ack_number_is_isn_plus_one_modulo_2_32() {
+    acceptance(
+        "handshake/ack-number",
+        |p| {
+            let isn = match p["segment"].as_str().unwrap() {
+                "synack" => p["isn_client"].as_u64().unwrap(),
+                "ack" => p["isn_server"].as_u64().unwrap(),
+                other => panic!("segment {other}"),
+            };
+            let ack = (isn + 1) % (1 << 32);
+            (ack.to_string(), ((ack + 1) % (1 << 32)).to_string())
+        },
+        |a, b| a == b,
+    );
+}
+
+/// RFC 9293 §3.3.2 Figure 5 and §3.10: (state, event) → (state, bits sent).
+fn next_state(state: &str, event: &str) -> (&'static str, &'static str) {
+    match (state, event) {
+        ("CLOSED", "passive open") => ("LISTEN", ""),
+        ("CLOSED", "active open") => ("SYN-SENT", "SYN"),
+        // 3.10.7.1: a SYN to CLOSED gets <SEQ=0><ACK=SEG.SEQ+1><CTL=RST,ACK>.
+        ("CLOSED", "rcv SYN") => ("CLOSED", "RST+ACK"),
+        ("LISTEN", "rcv SYN") => ("SYN-RECEIVED", "SYN+ACK"),
+        ("LISTEN", "close") | ("SYN-SENT", "close") => ("CLOSED", ""),
+        ("SYN-SENT", "rcv SYN+ACK") => ("ESTABLISHED", "ACK"),
+        ("SYN-SENT", "rcv SYN") => ("SYN-RECEIVED", "SYN+ACK"),
+        ("SYN-RECEIVED", "rcv ACK of SYN") => ("ESTABLISHED", ""),
+        ("SYN-RECEIVED", "close") | ("ESTABLISHED", "close") => ("FIN-WAIT-1", "FIN+ACK"),
+        // Came from LISTEN: a RST goes back there.
+        ("SYN-RECEIVED", "rcv RST") => ("LISTEN", ""),
+        ("ESTABLISHED", "rcv FIN") => ("CLOSE-WAIT", "ACK"),
+        ("ESTABLISHED", "rcv RST") => ("CLOSED", ""),
+        ("FIN-WAIT-1", "rcv ACK of FIN") => ("FIN-WAIT-2", ""),
+        ("FIN-WAIT-1", "rcv FIN") => ("CLOSING", "ACK"),
+        ("FIN-WAIT-1", "rcv FIN+ACK of FIN") => ("TIME-WAIT", "ACK"),
+        ("FIN-WAIT-2", "rcv FIN") => ("TIME-WAIT", "ACK"),
+        ("CLOSE-WAIT", "close") => ("LAST-ACK", "FIN+ACK"),
+        ("CLOSING", "rcv ACK of FIN") => ("TIME-WAIT", ""),
+        ("LAST-ACK", "rcv ACK of FIN") => ("CLOSED", ""),
+        ("TIME-WAIT", "timeout 2MSL") => ("CLOSED", ""),
+        ("TIME-WAIT", "rcv FIN") => ("TIME-WAIT", "ACK"),
+        other => panic!("no row for {other:?}"),
+    }
+}
+
+#[test]
+fn next_state_follows_the_rfc_transition_table() {
+    let events = std::cell::RefCell::new(std::collections::BTreeSet::new());
+    acceptance(
+        "handshake/next-state",
+        |p| {
+            let (state, event) = (p["state"].as_str().unwrap(), p["event"].as_str().unwrap());
+            events.borrow_mut().insert(event.to_string());
+            let (to, bits) = next_state(state, event);
+            let sent = if bits.is_empty() { "none" } else { bits };
+            let wrong = if to == "CLOSED" {
+                "TIME-WAIT"
+            } else {
+                "CLOSED"
+            };
+            (format!("{to}, {sent}"), format!("{wrong}, {sent}"))
+        },
+        |model, rule| {
+            // The model says 없음 for no segment.
+            model.replace("없음", "none") == rule
+        },
+    );
+    for event in ["rcv FIN", "rcv ACK of FIN", "close", "timeout 2MSL"] {
+        assert!(
+            events.borrow().contains(event),
+            "seeds 1..200 never ask about {event:?}"
+        );
+    }
+}
+
+/// RFC 6454 §4: (scheme, host lower-cased, port or the scheme's default).
+fn origin(url: &str) -> (String, String, u16) {
+    let (scheme, rest) = url.split_once("://").expect("scheme://");
+    let authority = rest.split(['/', '?', '#']).next().unwrap();
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) => (h, p.parse().unwrap()),
+        None => (authority, if scheme == "https" { 443 } else { 80 }),
+    };
+    (scheme.to_lowercase(), host.to_lowercase(), port)
+}
+
+#[test]
+fn same_origin_compares_scheme_host_and_port() {
+    acceptance(
+        "uri/same-origin",
+        |p| {
+            let (a, b) = (
+                origin(p["a"].as_str().unwrap()),
+                origin(p["b"].as_str().unwrap()),
+            );
+            let mut differs = Vec::new();
+            if a.0 != b.0 {
+                differs.push("scheme");
+            }
+            if a.1 != b.1 {
+                differs.push("host");
+            }
+            if a.2 != b.2 {
+                differs.push("port");
+            }
+            if differs.is_empty() {
+                ("yes".into(), "no, port".into())
+            } else {
+                let wrong = if differs == ["host"] {
+                    "no, port"
+                } else {
+                    "no, host"
+                };
+                (format!("no ({})", differs.join(", ")), wrong.into())
+            }
+        },
+        |a, b| a == b,
+    );
+}
+
+#[test]
+fn list_names_every_template_with_its_demo() {
+    let env = Env::new();
+    let list = env.json(&["exercise", "list", "--format", "json"]);
+    let list = list.as_array().expect("array");
+    assert!(list.len() >= 12, "{}", list.len());
+    for t in list {
+        let name = t["name"].as_str().unwrap();
+        assert!(
+            name.starts_with(&format!("{}/", t["demo"].as_str().unwrap()))
+                || name.starts_with("tcp/")
+        );
+    }
+    let text = env
+        .cmd()
+        .args(["exercise", "list"])
+        .env("COLUMNS", "60")
+        .assert()
+        .success();
+    let text = String::from_utf8(text.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("handshake/next-state"));
+    for line in text.lines() {
+        assert!(synack::render::width::width(line) <= 60, "{line:?}");
+    }
+}
+
+#[test]
+fn a_check_in_text_says_right_or_wrong_and_why() {
+    let env = Env::new();
+    let g = generated(&env, "handshake/ack-number", 9);
+    let answer = g["answer"].as_str().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "exercise",
+            "handshake/ack-number",
+            "--seed",
+            "9",
+            "--check",
+            answer,
+        ])
+        .assert()
+        .success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.starts_with("correct\n"), "{out}");
+    let out = env
+        .cmd()
+        .args([
+            "exercise",
+            "handshake/ack-number",
+            "--seed",
+            "9",
+            "--check",
+            "0",
+        ])
+        .assert()
+        .success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        out.starts_with(&format!("not correct: the answer is {answer}\n")),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_unknown_template_is_one_line_and_exit_1() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["exercise", "nope/x", "--check", "yes"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        err,
+        "synack: error: unknown exercise \"nope/x\" (see `synack exercise list`)\n"
+    );
+    assert!(out.get_output().stdout.is_empty());
+}
+
+/// Runs a scripted quiz at `now`, returning its JSON events.
+fn quiz(env: &Env, now: &str, script: &str) -> Vec<Value> {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", now)
+        .args(["quiz", "--format", "json"])
+        .write_stdin(script)
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// The exercise cards the quiz would show first at `now` (nothing graded).
+fn first_shown(env: &Env, now: &str) -> Vec<Value> {
+    quiz(env, now, "")
+        .into_iter()
+        .filter(|e| e["event"] == "card")
+        .collect()
+}
+
+fn answer_to(env: &Env, shown: &Value) -> String {
+    let x = &shown["exercise"];
+    let g = generated(
+        env,
+        x["template"].as_str().unwrap(),
+        x["seed"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        g["params"], x["params"],
+        "the quiz and `synack exercise` draw alike"
+    );
+    assert_eq!(g["question"], shown["front"]);
+    g["answer"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_scripted_quiz_asks_exercise_cards_anew_each_day_grades_and_logs_them() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/drill.md",
+        "---\nexercises:\n  - handshake/ack-number\n  - handshake/next-state\n---\n# 연습\n",
+    );
+    env.import(&[&note]);
+    let cards = env.cards();
+    let exercises: Vec<&Value> = cards.iter().filter(|c| c["kind"] == "exercise").collect();
+    assert_eq!(exercises.len(), 2, "{cards:?}");
+
+    // Day 1: the first card gets its right answer, the second a wrong one;
+    // Enter takes the grade each verdict proposes.
+    let day1 = "2026-11-21T09:00:00+09:00";
+    let shown: Vec<Value> = first_shown(&env, day1)
+        .into_iter()
+        .filter(|c| c.get("exercise").is_some())
+        .collect();
+    let first = &shown[0];
+    let script = format!("{}\n\nwrong answer 0\n\n", answer_to(&env, first));
+    let events = quiz(&env, day1, &script);
+    let cards_shown: Vec<&Value> = events.iter().filter(|e| e["event"] == "card").collect();
+    let reveals: Vec<&Value> = events.iter().filter(|e| e["event"] == "reveal").collect();
+    let grades: Vec<&Value> = events.iter().filter(|e| e["event"] == "grade").collect();
+    assert_eq!(cards_shown[0]["front"], first["front"]);
+    assert_eq!(reveals.len(), 2);
+    assert_eq!(reveals[0]["exercise"]["correct"], true, "{}", reveals[0]);
+    assert_eq!(reveals[0]["proposed"], 3, "Good");
+    assert_eq!(reveals[1]["exercise"]["correct"], false, "{}", reveals[1]);
+    assert_eq!(reveals[1]["proposed"], 1, "Again");
+    assert_eq!(
+        reveals[1]["exercise"]["expected"],
+        answer_to(&env, cards_shown[1])
+    );
+    assert_eq!(grades[0]["rating"], 3);
+    assert_eq!(grades[1]["rating"], 1);
+    let seeds_day1: Vec<(Value, Value)> = cards_shown
+        .iter()
+        .take(2)
+        .map(|c| (c["card_id"].clone(), c["exercise"]["params"].clone()))
+        .collect();
+
+    // The reviews are logged like any card's, with the typed answer.
+    let conn = env.conn();
+    let logged: Vec<(i64, i64, Option<String>)> = conn
+        .prepare("SELECT card_id, rating, answer FROM reviews ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(logged.len(), 2);
+    assert_eq!((logged[0].1, logged[1].1), (3, 1));
+    assert_eq!(logged[1].2.as_deref(), Some("wrong answer 0"));
+
+    // Day 3: the same card asks another question (new parameters).
+    let day3 = "2026-11-23T09:00:00+09:00";
+    let later = first_shown(&env, day3);
+    let again = &later[0];
+    let before = &seeds_day1
+        .iter()
+        .find(|(id, _)| *id == again["card_id"])
+        .expect("a card of day 1")
+        .1;
+    assert_ne!(
+        &again["exercise"]["params"], before,
+        "the same question two days running"
+    );
+    assert_ne!(again["front"], Value::Null);
+    let events = quiz(&env, day3, &format!("{}\n3\n", answer_to(&env, again)));
+    let reveal = events.iter().find(|e| e["event"] == "reveal").unwrap();
+    assert_eq!(reveal["exercise"]["correct"], true);
+
+    // Restore of a JSON backup keeps the exercise cards and their reviews.
+    let out = env
+        .cmd()
+        .args(["export", "--format", "json"])
+        .assert()
+        .success();
+    let backup = env.write("backup.json", &out.get_output().stdout);
+    let copy = env.path("copy.db");
+    env.bare_cmd()
+        .arg("--db")
+        .arg(&copy)
+        .arg("restore")
+        .arg(&backup)
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let (kinds, reviews): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM cards WHERE kind = 'exercise'),
+                    (SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id
+                     WHERE c.kind = 'exercise')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((kinds, reviews), (2, 3));
+}
+
+#[test]
+fn demo_in_the_quiz_runs_the_exercise_with_its_parameters() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/d.md",
+        "---\nexercises: [handshake/ack-number]\n---\n# 연습\n",
+    );
+    env.import(&[&note]);
+    let events = quiz(&env, crate::util::NOW, ":demo\n");
+    let card = events.iter().find(|e| e["event"] == "card").unwrap();
+    let isn = card["exercise"]["params"]["isn_client"].as_u64().unwrap();
+    let demo = events
+        .iter()
+        .find(|e| e["event"] == "command" && e["command"] == "demo")
+        .unwrap();
+    assert_eq!(demo["ok"], true, "{demo}");
+    assert!(
+        demo["text"].as_str().unwrap().contains(&isn.to_string()),
+        "{demo}"
+    );
+}
+
+/// `due --until`: the JSON as the issue gives it, and a later date
+/// predicts lower recall than an earlier one on the same database.
+#[test]
+fn due_until_predicts_lower_recall_for_a_later_date() {
+    let env = crate::util::quiz_deck(6);
+    quiz(&env, crate::util::NOW, "\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n");
+    quiz(
+        &env,
+        "2026-11-22T09:00:00+09:00",
+        "\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n",
+    );
+    let at = |date: &str| env.json(&["due", "--until", date, "--format", "json"]);
+    let soon = at("2026-12-01");
+    let later = at("2027-03-01");
+    for v in [&soon, &later] {
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["date", "plan", "predicted_recall", "topics"], "{v}");
+        assert!(v["topics"][0]["topic"].is_string() && v["topics"][0]["predicted_recall"].is_f64());
+        assert!(
+            v["plan"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["per_day"].is_u64())
+        );
+    }
+    assert_eq!(soon["date"], "2026-12-01");
+    let r = |v: &Value| v["predicted_recall"].as_f64().unwrap();
+    assert!(r(&soon) > r(&later) && r(&later) > 0.0, "{soon} {later}");
+    let out = env
+        .cmd()
+        .args(["due", "--until", "2026-13-01"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with("synack: error: \"2026-13-01\" is not a date (YYYY-MM-DD)"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
