@@ -15,14 +15,16 @@ use crate::sim::{self, Block, Common, DEMOS, Emitter, Flow, OutputFormat, SimErr
 
 pub(super) const AFTER_HELP: &str = "\
 Demos:
-  synack demo list                     what there is, and the topics each serves
+  synack demo list                     every demo, what it shows, its topics
   synack demo handshake --scenario close
-  synack demo sockets --clients 3
-  synack demo uri https://긴급재난지원금.kr/ --compare https://example.kr
+  synack demo arq --compare --drop 3
+  synack demo congestion --algorithm reno --loss-at 8 --loss dupack
+  synack demo tls --fail wrong-host
+  synack demo cors --method PUT
 
 `synack demo NAME --help` lists a demo's options. Every demo takes --seed N
-(same seed, same output), --format text|json and --step (wait for Enter
-between steps).";
+(same seed, same output), --format text|json and --step (one step at a
+time: Enter for the next, q to stop).";
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -174,11 +176,18 @@ fn print_list(format: Format) -> Result<()> {
             super::write_json(&mut out, &list)?;
         }
         Format::Text => {
-            let width = DEMOS.iter().map(|d| d.name.len()).max().unwrap_or(0);
+            use crate::render::width::wrap_fitting;
+            let columns = super::output_width();
+            let name_w = DEMOS.iter().map(|d| d.name.len()).max().unwrap_or(0);
+            let hang = " ".repeat(name_w + 2);
             for d in DEMOS {
-                writeln!(out, "{:<width$}  {}", d.name, d.title)?;
-                writeln!(out, "{:<width$}  {}", "", d.summary)?;
-                writeln!(out, "{:<width$}  topics: {}", "", d.topics.join(", "))?;
+                let head = format!("{:<name_w$}  ", d.name);
+                let topics = format!("topics: {}", d.topics.join(", "));
+                for (text, first) in [(d.title, &head), (d.summary, &hang), (&topics, &hang)] {
+                    for line in wrap_fitting(text, columns, first, &hang) {
+                        writeln!(out, "{line}")?;
+                    }
+                }
             }
         }
     }

@@ -115,7 +115,7 @@ pub enum Command {
     Config(schedule::ConfigArgs),
     /// Today's counts (new, learning, review) and the due forecast for 30 days
     Due(schedule::DueArgs),
-    /// Run a protocol demo: the TCP handshake, ports and sockets, URI parsing
+    /// Run a protocol demo (TCP, IP, DNS, TLS, HTTP…); `demo list` shows them
     #[command(after_help = demo::AFTER_HELP)]
     Demo(demo::DemoArgs),
     /// Questions the demos write and grade: list, ask one (--seed), or --check an answer

@@ -43,13 +43,23 @@ pub fn truncate(s: &str, columns: usize) -> String {
 /// wider than the line stands alone on it), the first line starting with
 /// `first` and the others with `rest`.
 pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    wrap_words(text, max, first, rest, false)
+}
+
+/// As [`wrap`], but a word wider than the line is broken, so that every
+/// line fits (the demos' output, where a line may be a long hex string).
+pub fn wrap_fitting(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    wrap_words(text, max, first, rest, true)
+}
+
+fn wrap_words(text: &str, max: usize, first: &str, rest: &str, break_long: bool) -> Vec<String> {
     if text.trim().is_empty() {
         return vec![first.trim_end().to_string()];
     }
     let options = textwrap::Options::new(max.max(1))
         .initial_indent(first)
         .subsequent_indent(rest)
-        .break_words(false)
+        .break_words(break_long)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         // `3-way` and URLs are words: no break after their hyphens.
         .word_splitter(textwrap::WordSplitter::NoHyphenation);

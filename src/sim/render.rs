@@ -124,14 +124,9 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     if text.trim().is_empty() {
         return "\n".to_string();
     }
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .break_words(true)
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
-    textwrap::wrap(text, options)
-        .iter()
-        .map(|l| format!("{}\n", l.trim_end()))
+    crate::render::width::wrap_fitting(text, width, first, rest)
+        .into_iter()
+        .map(|l| l + "\n")
         .collect()
 }
 

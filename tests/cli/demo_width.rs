@@ -139,3 +139,45 @@ fn example_lines_split_like_a_shell() {
     );
     assert_eq!(words("  a  b "), ["a", "b"]);
 }
+
+/// Issue 25's acceptance: every `synack demo …` line of the README runs and
+/// prints no line wider than 80 columns at `COLUMNS=80` (and 60).
+#[test]
+fn every_demo_example_in_the_readme_fits() {
+    let env = Env::new();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let examples: Vec<Vec<String>> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("synack demo "))
+        .map(|l| words(l.split('#').next().unwrap_or_default()))
+        .collect();
+    assert!(examples.len() >= 15, "{} examples", examples.len());
+    for argv in &examples {
+        for columns in [60, 80] {
+            let out = env
+                .bare_cmd()
+                .arg("demo")
+                .args(argv)
+                .env("COLUMNS", columns.to_string())
+                .write_stdin(Vec::<u8>::new())
+                .timeout(Duration::from_secs(60))
+                .assert();
+            let output = out.get_output();
+            assert!(
+                output.status.success(),
+                "synack demo {}: {}",
+                argv.join(" "),
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let text = String::from_utf8_lossy(&output.stdout);
+            for line in text.lines() {
+                assert!(
+                    width(line) <= columns,
+                    "synack demo {} at {columns}: {line}",
+                    argv.join(" ")
+                );
+            }
+        }
+    }
+}
