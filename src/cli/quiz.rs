@@ -108,7 +108,9 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
         fixed: ctx.fixed_now.then_some(ctx.now),
         start: Instant::now(),
     };
-    let plan = plan::plan(&store, &config, sched, &filter, args.cram, clock.tick().now)?;
+    let mut plan = plan::plan(&store, &config, sched, &filter, args.cram, clock.tick().now)?;
+    // Command messages are fitted two columns narrower (room for `! `).
+    plan.demo_width = super::output_width().saturating_sub(2);
     let interactive = std::io::stdin().is_terminal() && args.format == Format::Text;
     let mut view = View {
         json: args.format == Format::Json,

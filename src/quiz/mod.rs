@@ -223,6 +223,9 @@ pub struct Plan {
     pub cram: bool,
     /// The study day and filters the queue came from (for the summary's next due).
     pub query: QueueQuery,
+    /// The width `:demo` draws a demo at (the screen's, less the margin
+    /// the quiz prints messages with).
+    pub demo_width: usize,
 }
 
 /// A card on screen.
@@ -772,11 +775,7 @@ impl Session {
                 );
             }
             return match crate::sim::run(&g.solved.demo) {
-                Ok(run) => message(
-                    "demo",
-                    true,
-                    run.report.text(crate::sim::render::DEFAULT_WIDTH),
-                ),
+                Ok(run) => message("demo", true, run.report.text(self.plan.demo_width)),
                 Err(e) => message(
                     "demo",
                     false,
@@ -820,11 +819,7 @@ impl Session {
         };
         let link = &cur.demos[n - 1];
         match crate::sim::run(&link.argv()) {
-            Ok(run) => message(
-                "demo",
-                true,
-                run.report.text(crate::sim::render::DEFAULT_WIDTH),
-            ),
+            Ok(run) => message("demo", true, run.report.text(self.plan.demo_width)),
             Err(e) => message("demo", false, format!("demo {}: {e}", link.label())),
         }
     }

@@ -93,5 +93,6 @@ pub fn plan(
         suspend_leeches: config.leech_suspend,
         cram,
         query,
+        demo_width: crate::sim::render::DEFAULT_WIDTH,
     })
 }
