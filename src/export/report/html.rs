@@ -43,7 +43,9 @@ svg text.donut-total { font-size: 24px; font-weight: bold; fill: #333; }
 svg line.grid { stroke: #e3e3e3; }
 svg line.axis-line { stroke: #888; }
 svg line.target { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 5 3; }
-svg text.target-label { fill: #c62828; font-size: 11px; }
+svg text.value.inside { fill: #fff; }
+svg text.legend { font-size: 12px; fill: #333; }
+.chart svg.donut { max-width: 480px; }
 .cards { display: flex; flex-wrap: wrap; gap: 0.6em; }
 .cards div { border: 1px solid #ddd; border-radius: 6px; padding: 0.4em 0.8em; min-width: 7em; }
 .cards b { display: block; font-size: 1.3em; }
@@ -470,7 +472,7 @@ fn charts(out: &mut String, report: &Report) {
             match n {
                 0 => b.state.to_string(),
                 n => format!(
-                    "{} ({:.0}% ok)",
+                    "{}\n{:.0}% passed",
                     b.state,
                     (n - b.ratings[0]) as f64 / n as f64 * 100.0
                 ),

@@ -17,6 +17,8 @@ const GAP: usize = 2;
 pub const WIDTH: usize = 480;
 /// About how wide one character of axis text is, in view-box units.
 const CHAR_W: f64 = 7.0;
+/// The same for the smaller value labels.
+const VALUE_CHAR_W: f64 = 6.2;
 
 /// Colours of Again, Hard, Good, Easy.
 pub const RATING_COLORS: [&str; 4] = ["#d9534f", "#f0ad4e", "#5cb85c", "#428bca"];
@@ -83,8 +85,33 @@ pub fn calendar(days: &[DayReviews]) -> String {
     let weeks = (first_weekday + days.len()).div_ceil(7);
     let (left, top) = (24, 16);
     let pitch = CELL + GAP;
+    let floors = shade_floors(max);
+    let legend: Vec<(&str, String)> = SHADES
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &color)| {
+            let label = match k {
+                0 => "0".to_string(),
+                _ => {
+                    let lo = floors[k - 1];
+                    let hi = if k == 4 { max } else { floors[k] - 1 };
+                    match lo.cmp(&hi) {
+                        std::cmp::Ordering::Greater => return None,
+                        std::cmp::Ordering::Equal => lo.to_string(),
+                        std::cmp::Ordering::Less => format!("{lo}–{hi}"),
+                    }
+                }
+            };
+            Some((color, label))
+        })
+        .collect();
+    let legend_w: usize = 56
+        + legend
+            .iter()
+            .map(|(_, l)| CELL + 10 + (l.chars().count() as f64 * CHAR_W) as usize)
+            .sum::<usize>();
     // Wide enough for the legend however few the weeks.
-    let w = (left + weeks * pitch).max(250);
+    let w = (left + weeks * pitch).max(left + legend_w);
     let legend_y = top + 7 * pitch + 8;
     let h = legend_y + 16;
     let mut s = open(w, h, "리뷰 달력 (review calendar)", "calendar");
@@ -132,29 +159,13 @@ pub fn calendar(days: &[DayReviews]) -> String {
         );
     }
     // Legend: what each shade counts.
-    let floors = shade_floors(max);
     let _ = write!(
         s,
         r#"<text x="{left}" y="{}" class="axis legend">reviews:</text>"#,
         legend_y + CELL - 1
     );
     let mut x = left + 56;
-    for (k, color) in SHADES.iter().enumerate() {
-        let label = match k {
-            0 => "0".to_string(),
-            _ => {
-                let lo = floors[k - 1];
-                let hi = if k == 4 { max } else { floors[k] - 1 };
-                if lo > hi {
-                    continue;
-                }
-                if lo == hi {
-                    lo.to_string()
-                } else {
-                    format!("{lo}–{hi}")
-                }
-            }
-        };
+    for (color, label) in legend {
         let _ = write!(
             s,
             r#"<rect x="{x}" y="{legend_y}" width="{CELL}" height="{CELL}" rx="2" fill="{color}"/><text x="{}" y="{}" class="axis legend">{label}</text>"#,
@@ -193,7 +204,12 @@ pub struct Bars<'a> {
 
 /// Every how many labels one is written so that none runs into the next.
 pub fn label_every(labels: &[String], slot: f64) -> usize {
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let longest = labels
+        .iter()
+        .flat_map(|l| l.lines())
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
     let need = longest as f64 * CHAR_W + 6.0;
     ((need / slot.max(1.0)).ceil() as usize).max(1)
 }
@@ -208,7 +224,8 @@ pub fn bars(b: &Bars<'_>) -> String {
     let pad = (slot * 0.15).min(6.0);
     let bar_w = (slot - 2.0 * pad) / per as f64;
     let base = top + plot_h;
-    let h = base + 44.0;
+    let lines = b.labels.iter().map(|l| l.lines().count()).max().unwrap_or(1).max(1);
+    let h = base + 44.0 + 13.0 * (lines - 1) as f64;
     let value = |v: &f64| if v.is_nan() { 0.0 } else { *v };
     let largest = b
         .values
@@ -229,8 +246,8 @@ pub fn bars(b: &Bars<'_>) -> String {
     let y_of = |v: f64| base - (v / max * plot_h).clamp(0.0, plot_h);
     let mut s = open(WIDTH, h as usize, b.title, "bars");
     // Legend, unless one series says nothing the y title does not.
+    let mut x = left;
     if b.series.len() > 1 {
-        let mut x = left;
         for (name, color) in b.series.iter().zip(b.colors) {
             let _ = write!(
                 s,
@@ -240,6 +257,15 @@ pub fn bars(b: &Bars<'_>) -> String {
             );
             x += 22.0 + name.chars().count() as f64 * CHAR_W;
         }
+    }
+    if let Some((_, label)) = &b.line {
+        let _ = write!(
+            s,
+            r#"<line x1="{x}" y1="9" x2="{}" y2="9" class="target"/><text x="{}" y="13" class="axis legend">{}</text>"#,
+            x + 16.0,
+            x + 20.0,
+            escape(label)
+        );
     }
     // The y axis: a grid line and a label at every tick.
     for t in &ticks {
@@ -278,7 +304,7 @@ pub fn bars(b: &Bars<'_>) -> String {
                 let _ = write!(
                     s,
                     r#"<rect x="{x:.1}" y="{y_top:.1}" width="{bar_w:.1}" height="{bh:.1}" fill="{color}"><title>{} {}: {}{}</title></rect>"#,
-                    escape(label),
+                    escape(&label.replace('\n', " ")),
                     escape(b.series.get(k).copied().unwrap_or("")),
                     trim(v),
                     escape(b.unit)
@@ -295,14 +321,33 @@ pub fn bars(b: &Bars<'_>) -> String {
                 } else {
                     (x0, slot - 2.0 * pad)
                 };
-                let _ = write!(
-                    s,
-                    r#"<text x="{:.1}" y="{:.1}" class="axis value" text-anchor="middle">{}{}</text>"#,
-                    cx + w / 2.0,
-                    (if b.grouped { y_top } else { y_top.min(y) }) - 3.0,
-                    trim(shown.round()),
-                    escape(b.unit)
-                );
+                let text = format!("{}{}", trim(shown.round()), b.unit);
+                let text_w = text.chars().count() as f64 * VALUE_CHAR_W;
+                let (mid, bar_top) = (cx + w / 2.0, y_top);
+                if text_w + 2.0 <= w {
+                    let _ = write!(
+                        s,
+                        r#"<text x="{mid:.1}" y="{:.1}" class="axis value" text-anchor="middle">{}</text>"#,
+                        bar_top - 3.0,
+                        escape(&text)
+                    );
+                } else {
+                    // Too narrow to write across: up the bar, inside it
+                    // when it is tall enough, above it otherwise.
+                    let inside = base - bar_top >= text_w + 6.0;
+                    let (y0, anchor, class) = if inside {
+                        (bar_top + 3.0, "end", "axis value inside")
+                    } else {
+                        (bar_top - 3.0, "start", "axis value")
+                    };
+                    let _ = write!(
+                        s,
+                        r#"<text x="{:.1}" y="{y0:.1}" class="{class}" text-anchor="{anchor}" transform="rotate(-90 {:.1} {y0:.1})">{}</text>"#,
+                        mid + 4.0,
+                        mid + 4.0,
+                        escape(&text)
+                    );
+                }
             }
             if !b.grouped {
                 y -= bh;
@@ -312,22 +357,28 @@ pub fn bars(b: &Bars<'_>) -> String {
             let cx = left + (i as f64 + 0.5) * slot;
             let _ = write!(
                 s,
-                r#"<line x1="{cx:.1}" y1="{base}" x2="{cx:.1}" y2="{}" class="axis-line"/><text x="{cx:.1}" y="{}" class="axis tick" text-anchor="middle">{}</text>"#,
+                r#"<line x1="{cx:.1}" y1="{base}" x2="{cx:.1}" y2="{}" class="axis-line"/><text x="{cx:.1}" y="{}" class="axis tick" text-anchor="middle">"#,
                 base + 4.0,
                 base + 15.0,
-                escape(label)
             );
+            // A label of two lines (`state\nshare`) is written as two.
+            for (k, line) in label.lines().enumerate() {
+                let _ = write!(
+                    s,
+                    r#"<tspan x="{cx:.1}" dy="{}">{}</tspan>"#,
+                    if k == 0 { 0 } else { 13 },
+                    escape(line)
+                );
+            }
+            s.push_str("</text>");
         }
     }
-    if let Some((v, label)) = &b.line {
+    if let Some((v, _)) = &b.line {
         let y = y_of(*v);
         let _ = write!(
             s,
-            r#"<line x1="{left}" y1="{y:.1}" x2="{}" y2="{y:.1}" class="target"/><text x="{}" y="{:.1}" class="axis target-label" text-anchor="end">{}</text>"#,
+            r#"<line x1="{left}" y1="{y:.1}" x2="{}" y2="{y:.1}" class="target"/>"#,
             WIDTH as f64 - right,
-            WIDTH as f64 - right,
-            y - 3.0,
-            escape(label)
         );
     }
     axis_titles(&mut s, b.x_title, b.y_title, left + plot_w / 2.0, h, top + plot_h / 2.0);
@@ -350,7 +401,7 @@ pub fn donut(title: &str, parts: &[(&str, usize, &str)]) -> String {
     let total: usize = parts.iter().map(|p| p.1).sum();
     let (cx, cy, r) = (90.0, 90.0, 62.0);
     let circumference = 2.0 * std::f64::consts::PI * r;
-    let mut s = open(WIDTH, 180, title, "donut");
+    let mut s = open(380, 180, title, "donut");
     let _ = write!(
         s,
         r##"<circle cx="{cx}" cy="{cy}" r="{r}" fill="none" stroke="#eee" stroke-width="26"/>"##
@@ -386,8 +437,8 @@ pub fn donut(title: &str, parts: &[(&str, usize, &str)]) -> String {
         };
         let _ = write!(
             s,
-            r#"<rect x="200" y="{}" width="12" height="12" fill="{color}"/><text x="218" y="{}" class="axis legend">{}: {n} ({share:.0}%)</text>"#,
-            y - 10,
+            r#"<rect x="180" y="{}" width="12" height="12" fill="{color}"/><text x="198" y="{}" class="legend">{}: {n} ({share:.0}%)</text>"#,
+            y - 11,
             y,
             escape(name)
         );
