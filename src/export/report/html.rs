@@ -11,6 +11,9 @@ use super::{Report, SHAKY_LAPSES, SHAKY_R, Source, WEAK_LAPSES, WEAK_R};
 /// Days of the reviews-per-day chart.
 const RECENT_DAYS: usize = 90;
 
+/// The fewest days the reviews-per-day chart shows.
+const MIN_RECENT_DAYS: usize = 30;
+
 /// Typed answers listed, newest first.
 const TYPED_SHOWN: usize = 50;
 
@@ -372,7 +375,13 @@ fn charts(out: &mut String, report: &Report) {
         || svg::donut("card states", &donut_parts),
     );
 
-    let recent = &report.days[report.days.len().saturating_sub(RECENT_DAYS)..];
+    // The last RECENT_DAYS days, or fewer from the first review, but a
+    // month at least so that a first week does not fill the chart.
+    let len = report.days.len();
+    let start = len
+        .saturating_sub(RECENT_DAYS)
+        .max(from.min(len.saturating_sub(MIN_RECENT_DAYS)));
+    let recent = &report.days[start..];
     let labels: Vec<String> = recent.iter().map(|d| d.date[5..].to_string()).collect();
     let values: Vec<Vec<f64>> = recent
         .iter()
@@ -380,7 +389,7 @@ fn charts(out: &mut String, report: &Report) {
         .collect();
     chart_or_empty(
         out,
-        &format!("최근 {RECENT_DAYS}일 하루 리뷰 수 (reviews per day)"),
+        &format!("최근 {}일 하루 리뷰 수 (reviews per day)", recent.len()),
         "",
         any_value(&values),
         || {

@@ -272,7 +272,7 @@ pub fn bars(b: &Bars<'_>) -> String {
         let y = y_of(*t);
         let _ = write!(
             s,
-            r#"<line x1="{left}" y1="{y:.1}" x2="{}" y2="{y:.1}" class="grid"/><text x="{}" y="{:.1}" class="axis tick" text-anchor="end">{}{}</text>"#,
+            r#"<line x1="{left}" y1="{y:.1}" x2="{}" y2="{y:.1}" class="grid"/><text x="{}" y="{:.1}" class="axis tick y" text-anchor="end">{}{}</text>"#,
             WIDTH as f64 - right,
             left - 4.0,
             y + 3.5,
@@ -310,7 +310,9 @@ pub fn bars(b: &Bars<'_>) -> String {
                     escape(b.unit)
                 );
             }
-            if b.value_labels && (b.grouped || k + 1 == values.len()) {
+            // A zero is written only where a bar would be expected alone
+            // (a stack's total); in a group the missing bar says it.
+            if b.value_labels && (b.grouped || k + 1 == values.len()) && !(b.grouped && v == 0.0) {
                 let shown = if b.grouped {
                     v
                 } else {
@@ -357,12 +359,15 @@ pub fn bars(b: &Bars<'_>) -> String {
             let cx = left + (i as f64 + 0.5) * slot;
             let _ = write!(
                 s,
-                r#"<line x1="{cx:.1}" y1="{base}" x2="{cx:.1}" y2="{}" class="axis-line"/><text x="{cx:.1}" y="{}" class="axis tick" text-anchor="middle">"#,
+                r#"<line x1="{cx:.1}" y1="{base}" x2="{cx:.1}" y2="{}" class="axis-line"/><text x="{cx:.1}" y="{}" class="axis tick x" text-anchor="middle">"#,
                 base + 4.0,
                 base + 15.0,
             );
             // A label of two lines (`state\nshare`) is written as two.
-            for (k, line) in label.lines().enumerate() {
+            if !label.contains('\n') {
+                s.push_str(&escape(label));
+            }
+            for (k, line) in label.lines().enumerate().filter(|_| label.contains('\n')) {
                 let _ = write!(
                     s,
                     r#"<tspan x="{cx:.1}" dy="{}">{}</tspan>"#,
