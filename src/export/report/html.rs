@@ -34,7 +34,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .chart svg.bars, .chart svg.donut { width: 100%; }
 .empty { color: #777; font-style: italic; border: 1px dashed #ccc; border-radius: 6px; padding: 1.5em; text-align: center; margin: 0; }
 .scroll { overflow-x: auto; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; word-break: keep-all; }
+td.n, td .badge { overflow-wrap: normal; white-space: nowrap; }
 .badge { display: inline-block; padding: 0 0.5em; border-radius: 1em; font-size: 0.85em; color: #fff; white-space: nowrap; }
 .badge.solid { background: #2e7d32; color: #fff; } .badge.shaky { background: #b26a00; color: #fff; } .badge.weak { background: #c62828; color: #fff; } .badge.not_started { background: #999; color: #fff; }
 details summary { cursor: pointer; color: #555; margin: 0.5em 0; }
@@ -57,6 +58,7 @@ svg text.legend { font-size: 12px; fill: #333; }
   th, td { padding: 0.2em 0.35em; }
   table { font-size: 0.9em; }
   .cards div { min-width: 0; flex: 1 1 6.5em; }
+  .opt { display: none; }
 }
 @media print {
   body { max-width: none; margin: 0; font-size: 10pt; }
@@ -114,17 +116,27 @@ fn percent(r: Option<f64>) -> String {
     r.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
 }
 
-fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>]) {
+/// A table; the columns in `optional` are left out on a phone's screen,
+/// where every column shown takes room from the text ones.
+fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>], optional: &[usize]) {
+    let opt = |i: usize| optional.contains(&i).then_some("opt");
     out.push_str("<div class=\"scroll\"><table><thead><tr>");
-    for h in headers {
-        let _ = write!(out, "<th>{}</th>", escape(h));
+    for (i, h) in headers.iter().enumerate() {
+        match opt(i) {
+            Some(c) => _ = write!(out, "<th class=\"{c}\">{}</th>", escape(h)),
+            None => _ = write!(out, "<th>{}</th>", escape(h)),
+        }
     }
     out.push_str("</tr></thead><tbody>\n");
     for row in rows {
         out.push_str("<tr>");
-        for (cell, numeric) in row {
-            let class = if *numeric { r#" class="n""# } else { "" };
-            let _ = write!(out, "<td{class}>{cell}</td>");
+        for (i, (cell, numeric)) in row.iter().enumerate() {
+            let class: Vec<&str> = [numeric.then_some("n"), opt(i)].into_iter().flatten().collect();
+            if class.is_empty() {
+                let _ = write!(out, "<td>{cell}</td>");
+            } else {
+                let _ = write!(out, "<td class=\"{}\">{cell}</td>", class.join(" "));
+            }
         }
         out.push_str("</tr>\n");
     }
@@ -233,7 +245,7 @@ pub fn render(report: &Report) -> String {
     ];
     if !started.is_empty() {
         let rows: Vec<Vec<(String, bool)>> = started.iter().map(|t| row(t)).collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &headers, &rows, &[2, 3, 4]);
     }
     if !waiting.is_empty() {
         let cards: usize = waiting.iter().map(|t| t.cards).sum();
@@ -244,7 +256,7 @@ pub fn render(report: &Report) -> String {
             crate::render::count(cards, "card", "cards")
         );
         let rows: Vec<Vec<(String, bool)>> = waiting.iter().map(|t| row(t)).collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &headers, &rows, &[2, 3, 4]);
         out.push_str("</details>\n");
     }
     let _ = writeln!(
@@ -280,6 +292,7 @@ pub fn render(report: &Report) -> String {
             &mut out,
             &["#", "card", "R", "lapses", "stability", "source"],
             &rows,
+            &[0, 4],
         );
     }
 
@@ -299,7 +312,7 @@ pub fn render(report: &Report) -> String {
                 ]
             })
             .collect();
-        table(&mut out, &["#", "question", "reviews", "source"], &rows);
+        table(&mut out, &["#", "question", "reviews", "source"], &rows, &[0]);
     }
 
     let _ = writeln!(
@@ -323,7 +336,7 @@ pub fn render(report: &Report) -> String {
                 ]
             })
             .collect();
-        table(&mut out, &["when", "card", "typed", "grade"], &rows);
+        table(&mut out, &["when", "card", "typed", "grade"], &rows, &[]);
         let rest = report.typed_answers.len().saturating_sub(TYPED_SHOWN);
         if rest > 0 {
             let _ = writeln!(
