@@ -230,26 +230,49 @@ fn texts_of(svg: &str, class: &str) -> Vec<String> {
 /// Every chart is drawn with axis titles and ticks, or says "no data yet".
 fn check_charts(html: &str) -> Vec<(String, String)> {
     let charts = chart_sections(html);
-    assert_eq!(charts.len(), 11, "{:?}", charts.iter().map(|c| &c.0).collect::<Vec<_>>());
+    assert_eq!(
+        charts.len(),
+        11,
+        "{:?}",
+        charts.iter().map(|c| &c.0).collect::<Vec<_>>()
+    );
     for (title, body) in &charts {
         if !body.contains("<svg") {
-            assert!(body.contains("no data yet"), "{title}: neither a chart nor \"no data yet\"");
+            assert!(
+                body.contains("no data yet"),
+                "{title}: neither a chart nor \"no data yet\""
+            );
             continue;
         }
         if body.contains(r#"class="bars""#) {
             let titles = texts_of(body, "axis-title");
             assert_eq!(titles.len(), 2, "{title}: axis titles {titles:?}");
-            assert!(titles.iter().all(|t| !t.trim().is_empty()), "{title}: {titles:?}");
+            assert!(
+                titles.iter().all(|t| !t.trim().is_empty()),
+                "{title}: {titles:?}"
+            );
             let y = texts_of(body, "axis tick y");
             assert!(y.len() >= 2, "{title}: y ticks {y:?}");
-            assert!(y[0].starts_with('0'), "{title}: the y axis starts at 0: {y:?}");
+            assert!(
+                y[0].starts_with('0'),
+                "{title}: the y axis starts at 0: {y:?}"
+            );
             let x = texts_of(body, "axis tick x");
             assert!(!x.is_empty(), "{title}: no x ticks");
         } else if body.contains(r#"class="calendar""#) {
-            assert!(!texts_of(body, "axis month").is_empty(), "{title}: no month labels");
-            assert!(texts_of(body, "axis legend").len() >= 3, "{title}: no legend");
+            assert!(
+                !texts_of(body, "axis month").is_empty(),
+                "{title}: no month labels"
+            );
+            assert!(
+                texts_of(body, "axis legend").len() >= 3,
+                "{title}: no legend"
+            );
         } else {
-            assert!(body.contains(r#"class="donut""#), "{title}: an unknown chart");
+            assert!(
+                body.contains(r#"class="donut""#),
+                "{title}: an unknown chart"
+            );
             assert_eq!(texts_of(body, "legend").len(), 5, "{title}: the legend");
         }
     }
@@ -277,8 +300,14 @@ fn every_chart_has_axis_titles_and_an_empty_one_says_no_data_yet() {
     let retention = chart("retention by week");
     assert!(retention.contains(r#"class="target""#));
     assert!(texts_of(retention, "axis legend").contains(&"desired 90%".to_string()));
-    let values = [texts_of(retention, "axis value"), texts_of(retention, "axis value inside")];
-    assert!(values.concat().iter().all(|v| v.ends_with('%')), "{values:?}");
+    let values = [
+        texts_of(retention, "axis value"),
+        texts_of(retention, "axis value inside"),
+    ];
+    assert!(
+        values.concat().iter().all(|v| v.ends_with('%')),
+        "{values:?}"
+    );
     assert!(!values.concat().is_empty(), "retention has no value labels");
     let difficulty = chart("Difficulty");
     let ticks = texts_of(difficulty, "axis tick x");
@@ -287,11 +316,18 @@ fn every_chart_has_axis_titles_and_an_empty_one_says_no_data_yet() {
     let buttons = chart("answer buttons");
     let states = texts_of(buttons, "axis tick x");
     assert_eq!(states.len(), 4, "{states:?}");
-    assert!(states[0].starts_with("learning ") && states[0].ends_with("% passed"), "{states:?}");
+    assert!(
+        states[0].starts_with("learning ") && states[0].ends_with("% passed"),
+        "{states:?}"
+    );
     // Every review was at 09:00.
     let hours = chart("hour of day");
     assert!(hours.contains("<title>9 passed: "), "{hours}");
-    assert_eq!(hours.matches("<rect").count(), 2 + 2, "legend and the 9 o'clock stack");
+    assert_eq!(
+        hours.matches("<rect").count(),
+        2 + 2,
+        "legend and the 9 o'clock stack"
+    );
 
     // Cards imported, none reviewed: the card-state donut alone is drawn.
     let fresh = Env::new();

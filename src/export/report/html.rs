@@ -62,6 +62,7 @@ svg text.legend { font-size: 12px; fill: #333; }
 }
 @media print {
   body { max-width: none; margin: 0; font-size: 10pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; } table, svg, .chart { break-inside: avoid; }
   .charts { grid-template-columns: 1fr 1fr; }
   .scroll { overflow: visible; }
@@ -131,7 +132,10 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>], optio
     for row in rows {
         out.push_str("<tr>");
         for (i, (cell, numeric)) in row.iter().enumerate() {
-            let class: Vec<&str> = [numeric.then_some("n"), opt(i)].into_iter().flatten().collect();
+            let class: Vec<&str> = [numeric.then_some("n"), opt(i)]
+                .into_iter()
+                .flatten()
+                .collect();
             if class.is_empty() {
                 let _ = write!(out, "<td>{cell}</td>");
             } else {
@@ -312,7 +316,12 @@ pub fn render(report: &Report) -> String {
                 ]
             })
             .collect();
-        table(&mut out, &["#", "question", "reviews", "source"], &rows, &[0]);
+        table(
+            &mut out,
+            &["#", "question", "reviews", "source"],
+            &rows,
+            &[0],
+        );
     }
 
     let _ = writeln!(
@@ -554,10 +563,22 @@ fn charts(out: &mut String, report: &Report) {
 
     let h = &report.histograms;
     for (title, x_title, bins) in [
-        ("Interval (days)", "interval the last review set", &h.interval),
+        (
+            "Interval (days)",
+            "interval the last review set",
+            &h.interval,
+        ),
         ("Stability (days)", "stability (days)", &h.stability),
-        ("Difficulty (1–10)", "difficulty (1 easy, 10 hard)", &h.difficulty),
-        ("Retrievability now", "probability of recall now", &h.retrievability),
+        (
+            "Difficulty (1–10)",
+            "difficulty (1 easy, 10 hard)",
+            &h.difficulty,
+        ),
+        (
+            "Retrievability now",
+            "probability of recall now",
+            &h.retrievability,
+        ),
     ] {
         let labels: Vec<String> = bins.iter().map(|b| b.label.clone()).collect();
         let values: Vec<Vec<f64>> = bins.iter().map(|b| vec![b.count as f64]).collect();

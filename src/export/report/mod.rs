@@ -465,7 +465,8 @@ impl ReviewLog {
             Phase::Relearning => 3,
         };
         self.buttons[state][r.rating as usize - 1] += 1;
-        let local_secs = r.reviewed_at.0.div_euclid(1000) + i64::from(self.offset.local_minus_utc());
+        let local_secs =
+            r.reviewed_at.0.div_euclid(1000) + i64::from(self.offset.local_minus_utc());
         let hour = &mut self.hours[local_secs.div_euclid(3600).rem_euclid(24) as usize];
         hour[0] += 1;
         hour[1] += usize::from(r.rating != Rating::Again);
@@ -810,7 +811,9 @@ fn difficulty_bins(values: &[f64]) -> Vec<Bin> {
 fn interval_bins(values: &[f64]) -> Vec<Bin> {
     histogram(
         values,
-        &[1.0, 2.0, 4.0, 7.0, 14.0, 21.0, 30.0, 60.0, 90.0, 180.0, 365.0],
+        &[
+            1.0, 2.0, 4.0, 7.0, 14.0, 21.0, 30.0, 60.0, 90.0, 180.0, 365.0,
+        ],
         |lo, hi| match hi {
             Some(1.0) => "<1d".to_string(),
             Some(hi) => format!("{lo}–{hi}d"),
@@ -885,7 +888,9 @@ mod tests {
         let labels: Vec<&str> = bins.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["1–2", "2–3", "3–4", "4–5", "5–6", "6–7", "7–8", "8–9", "9–10"]
+            [
+                "1–2", "2–3", "3–4", "4–5", "5–6", "6–7", "7–8", "8–9", "9–10"
+            ]
         );
         let counts: Vec<usize> = bins.iter().map(|b| b.count).collect();
         // Out-of-range values (which FSRS never gives) land in the end bins.
@@ -895,8 +900,14 @@ mod tests {
     #[test]
     fn interval_bins_start_under_a_day_and_end_open() {
         let bins = interval_bins(&[0.01, 0.9, 1.0, 3.0, 21.0, 400.0]);
-        assert_eq!(bins.first().map(|b| (b.label.as_str(), b.count)), Some(("<1d", 2)));
-        assert_eq!(bins.last().map(|b| (b.label.as_str(), b.count)), Some(("365d+", 1)));
+        assert_eq!(
+            bins.first().map(|b| (b.label.as_str(), b.count)),
+            Some(("<1d", 2))
+        );
+        assert_eq!(
+            bins.last().map(|b| (b.label.as_str(), b.count)),
+            Some(("365d+", 1))
+        );
         assert_eq!(bins.iter().map(|b| b.count).sum::<usize>(), 6);
         let labels: Vec<&str> = bins.iter().map(|b| b.label.as_str()).collect();
         assert!(labels.contains(&"21–30d"), "{labels:?}");

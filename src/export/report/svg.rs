@@ -41,7 +41,11 @@ pub fn ticks(max: f64, want: usize) -> Vec<f64> {
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * mag);
     // Counts are whole: a step below 1 would write 0.5 reviews.
-    let step = if max >= 1.0 { step.max(1.0).round() } else { step };
+    let step = if max >= 1.0 {
+        step.max(1.0).round()
+    } else {
+        step
+    };
     let n = (max / step - 1e-9).ceil().max(1.0) as usize;
     (0..=n).map(|i| i as f64 * step).collect()
 }
@@ -224,7 +228,13 @@ pub fn bars(b: &Bars<'_>) -> String {
     let pad = (slot * 0.15).min(6.0);
     let bar_w = (slot - 2.0 * pad) / per as f64;
     let base = top + plot_h;
-    let lines = b.labels.iter().map(|l| l.lines().count()).max().unwrap_or(1).max(1);
+    let lines = b
+        .labels
+        .iter()
+        .map(|l| l.lines().count())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let h = base + 44.0 + 13.0 * (lines - 1) as f64;
     let value = |v: &f64| if v.is_nan() { 0.0 } else { *v };
     let largest = b
@@ -294,11 +304,7 @@ pub fn bars(b: &Bars<'_>) -> String {
                 continue;
             }
             let bh = (v / max * plot_h).clamp(0.0, plot_h);
-            let x = if b.grouped {
-                x0 + k as f64 * bar_w
-            } else {
-                x0
-            };
+            let x = if b.grouped { x0 + k as f64 * bar_w } else { x0 };
             let y_top = if b.grouped { base - bh } else { y - bh };
             if bh > 0.0 {
                 let _ = write!(
@@ -386,7 +392,14 @@ pub fn bars(b: &Bars<'_>) -> String {
             WIDTH as f64 - right,
         );
     }
-    axis_titles(&mut s, b.x_title, b.y_title, left + plot_w / 2.0, h, top + plot_h / 2.0);
+    axis_titles(
+        &mut s,
+        b.x_title,
+        b.y_title,
+        left + plot_w / 2.0,
+        h,
+        top + plot_h / 2.0,
+    );
     s.push_str("</svg>");
     s
 }
@@ -522,7 +535,10 @@ mod tests {
             let floors = shade_floors(max);
             for n in 1..=max {
                 let k = shade(n, max);
-                assert!(n >= floors[k - 1], "max {max}, n {n}: shade {k}, {floors:?}");
+                assert!(
+                    n >= floors[k - 1],
+                    "max {max}, n {n}: shade {k}, {floors:?}"
+                );
                 if k < 4 {
                     assert!(n < floors[k], "max {max}, n {n}: shade {k}, {floors:?}");
                 }
