@@ -190,6 +190,157 @@ fn stats_text_md_and_html_match_their_golden_files_and_the_log() {
     let html = run(&env, &["report", "--format", "html"]);
     golden(&env, "report.html", &html);
     check_html(&html);
+    check_charts(&html);
+}
+
+/// The chart boxes of a report: (title, body).
+fn chart_sections(html: &str) -> Vec<(String, String)> {
+    html.split(r#"<section class="chart"#)
+        .skip(1)
+        .map(|rest| {
+            let body = &rest[..rest.find("</section>").expect("closed section")];
+            let title = body
+                .split_once("<h3>")
+                .and_then(|(_, t)| t.split_once("</h3>"))
+                .map(|(t, _)| t.to_string())
+                .expect("a chart title");
+            (title, body.to_string())
+        })
+        .collect()
+}
+
+/// The texts of the `<text>` elements with `class` in `svg`, lines
+/// (`<tspan>`s) joined by a space.
+fn texts_of(svg: &str, class: &str) -> Vec<String> {
+    svg.split(&format!(r#"class="{class}""#))
+        .skip(1)
+        .filter_map(|rest| {
+            let (_, text) = rest.split_once('>')?;
+            let inner = text.split_once("</text>")?.0;
+            let lines: Vec<&str> = inner
+                .split("</tspan>")
+                .map(|l| l.rsplit_once('>').map_or(l, |(_, t)| t))
+                .filter(|l| !l.is_empty())
+                .collect();
+            Some(lines.join(" "))
+        })
+        .collect()
+}
+
+/// Every chart is drawn with axis titles and ticks, or says "no data yet".
+fn check_charts(html: &str) -> Vec<(String, String)> {
+    let charts = chart_sections(html);
+    assert_eq!(
+        charts.len(),
+        11,
+        "{:?}",
+        charts.iter().map(|c| &c.0).collect::<Vec<_>>()
+    );
+    for (title, body) in &charts {
+        if !body.contains("<svg") {
+            assert!(
+                body.contains("no data yet"),
+                "{title}: neither a chart nor \"no data yet\""
+            );
+            continue;
+        }
+        if body.contains(r#"class="bars""#) {
+            let titles = texts_of(body, "axis-title");
+            assert_eq!(titles.len(), 2, "{title}: axis titles {titles:?}");
+            assert!(
+                titles.iter().all(|t| !t.trim().is_empty()),
+                "{title}: {titles:?}"
+            );
+            let y = texts_of(body, "axis tick y");
+            assert!(y.len() >= 2, "{title}: y ticks {y:?}");
+            assert!(
+                y[0].starts_with('0'),
+                "{title}: the y axis starts at 0: {y:?}"
+            );
+            let x = texts_of(body, "axis tick x");
+            assert!(!x.is_empty(), "{title}: no x ticks");
+        } else if body.contains(r#"class="calendar""#) {
+            assert!(
+                !texts_of(body, "axis month").is_empty(),
+                "{title}: no month labels"
+            );
+            assert!(
+                texts_of(body, "axis legend").len() >= 3,
+                "{title}: no legend"
+            );
+        } else {
+            assert!(
+                body.contains(r#"class="donut""#),
+                "{title}: an unknown chart"
+            );
+            assert_eq!(texts_of(body, "legend").len(), 5, "{title}: the legend");
+        }
+    }
+    charts
+}
+
+#[test]
+fn every_chart_has_axis_titles_and_an_empty_one_says_no_data_yet() {
+    let env = studied();
+    let html = run(&env, &["report", "--format", "html"]);
+    let charts = check_charts(&html);
+    let chart = |name: &str| {
+        &charts
+            .iter()
+            .find(|c| c.0.contains(name))
+            .unwrap_or_else(|| panic!("no chart {name}"))
+            .1
+    };
+    // The log is 11 weeks old: the calendar starts at its first day.
+    let calendar = chart("review calendar");
+    let first = calendar.split("<rect").nth(1).expect("a day");
+    assert!(first.contains("<title>2026-11-01: 10</title>"), "{first}");
+    assert_eq!(texts_of(calendar, "axis month"), ["11월", "12월", "1월"]);
+    // The desired retention (0.9 by default) is drawn and named.
+    let retention = chart("retention by week");
+    assert!(retention.contains(r#"class="target""#));
+    assert!(texts_of(retention, "axis legend").contains(&"desired 90%".to_string()));
+    let values = [
+        texts_of(retention, "axis value"),
+        texts_of(retention, "axis value inside"),
+    ];
+    assert!(
+        values.concat().iter().all(|v| v.ends_with('%')),
+        "{values:?}"
+    );
+    assert!(!values.concat().is_empty(), "retention has no value labels");
+    let difficulty = chart("Difficulty");
+    let ticks = texts_of(difficulty, "axis tick x");
+    assert_eq!(ticks.first().map(String::as_str), Some("1–2"), "{ticks:?}");
+    assert_eq!(ticks.last().map(String::as_str), Some("9–10"), "{ticks:?}");
+    let buttons = chart("answer buttons");
+    let states = texts_of(buttons, "axis tick x");
+    assert_eq!(states.len(), 4, "{states:?}");
+    assert!(
+        states[0].starts_with("learning ") && states[0].ends_with("% passed"),
+        "{states:?}"
+    );
+    // Every review was at 09:00.
+    let hours = chart("hour of day");
+    assert!(hours.contains("<title>9 passed: "), "{hours}");
+    assert_eq!(
+        hours.matches("<rect").count(),
+        2 + 2,
+        "legend and the 9 o'clock stack"
+    );
+
+    // Cards imported, none reviewed: the card-state donut alone is drawn.
+    let fresh = Env::new();
+    let note = fresh.write("notes/tcp.md", NOTE);
+    fresh.cmd().arg("import").arg(&note).assert().success();
+    let html = run(&fresh, &["report", "--format", "html"]);
+    let charts = check_charts(&html);
+    let drawn: Vec<&str> = charts
+        .iter()
+        .filter(|c| c.1.contains("<svg"))
+        .map(|c| c.0.as_str())
+        .collect();
+    assert_eq!(drawn, ["카드 상태 (card states)"]);
 }
 
 /// Self-contained and balanced, with user text escaped.
@@ -216,7 +367,7 @@ fn check_html(html: &str) {
     assert!(!html.contains("<b>작은"));
     for tag in [
         "html", "head", "body", "style", "title", "table", "thead", "tbody", "tr", "td", "th",
-        "svg", "h1", "h2", "h3", "p", "div", "span", "a", "text",
+        "svg", "h1", "h2", "h3", "p", "div", "span", "a", "text", "tspan", "section",
     ] {
         let opens =
             html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();

@@ -11,6 +11,9 @@ use super::{Report, SHAKY_LAPSES, SHAKY_R, Source, WEAK_LAPSES, WEAK_R};
 /// Days of the reviews-per-day chart.
 const RECENT_DAYS: usize = 90;
 
+/// The fewest days the reviews-per-day chart shows.
+const MIN_RECENT_DAYS: usize = 30;
+
 /// Typed answers listed, newest first.
 const TYPED_SHOWN: usize = 50;
 
@@ -23,23 +26,48 @@ th { background: #f5f5f5; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .solid { color: #2e7d32; } .shaky { color: #b26a00; } .weak { color: #c62828; font-weight: bold; } .not_started { color: #777; }
 .note { color: #555; font-size: 0.9em; }
-.chart { margin: 0.5em 0 1.5em; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 440px), 1fr)); gap: 0.5em 2em; }
+.chart { min-width: 0; margin: 0 0 1em; }
+.chart.wide { grid-column: 1 / -1; }
+.chart h3 { font-size: 1em; margin: 0.5em 0; }
 .chart svg { display: block; max-width: 100%; height: auto; }
-.empty { color: #777; font-style: italic; border: 1px dashed #ccc; border-radius: 6px; padding: 1.5em; text-align: center; }
+.chart svg.bars, .chart svg.donut { width: 100%; }
+.empty { color: #777; font-style: italic; border: 1px dashed #ccc; border-radius: 6px; padding: 1.5em; text-align: center; margin: 0; }
 .scroll { overflow-x: auto; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; word-break: keep-all; }
+td.n, td .badge { overflow-wrap: normal; white-space: nowrap; }
 .badge { display: inline-block; padding: 0 0.5em; border-radius: 1em; font-size: 0.85em; color: #fff; white-space: nowrap; }
 .badge.solid { background: #2e7d32; color: #fff; } .badge.shaky { background: #b26a00; color: #fff; } .badge.weak { background: #c62828; color: #fff; } .badge.not_started { background: #999; color: #fff; }
 details summary { cursor: pointer; color: #555; margin: 0.5em 0; }
-svg text.axis { font-size: 10px; fill: #555; }
-svg line.grid { stroke: #ccc; }
-.cards { display: flex; flex-wrap: wrap; gap: 1em; }
-.cards div { border: 1px solid #ddd; border-radius: 6px; padding: 0.5em 1em; min-width: 8em; }
-.cards b { display: block; font-size: 1.4em; }
+svg text { font-family: inherit; }
+svg text.axis { font-size: 12px; fill: #555; }
+svg text.axis-title { font-size: 12px; fill: #333; font-weight: 600; }
+svg text.value { font-size: 11px; fill: #333; }
+svg text.donut-total { font-size: 24px; font-weight: bold; fill: #333; }
+svg line.grid { stroke: #e3e3e3; }
+svg line.axis-line { stroke: #888; }
+svg line.target { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 5 3; }
+svg text.value.inside { fill: #fff; }
+svg text.legend { font-size: 12px; fill: #333; }
+.chart svg.donut { max-width: 480px; }
+.cards { display: flex; flex-wrap: wrap; gap: 0.6em; }
+.cards div { border: 1px solid #ddd; border-radius: 6px; padding: 0.4em 0.8em; min-width: 7em; }
+.cards b { display: block; font-size: 1.3em; }
+@media (max-width: 600px) {
+  body { margin: 1em auto; padding: 0 0.6em; font-size: 15px; }
+  th, td { padding: 0.2em 0.35em; }
+  table { font-size: 0.9em; }
+  .cards div { min-width: 0; flex: 1 1 6.5em; }
+  .opt { display: none; }
+}
 @media print {
   body { max-width: none; margin: 0; font-size: 10pt; }
-  h2 { break-after: avoid; } table, svg { break-inside: avoid; }
-  .chart { overflow: visible; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-after: avoid; } table, svg, .chart { break-inside: avoid; }
+  .charts { grid-template-columns: 1fr 1fr; }
+  .scroll { overflow: visible; }
+  details > summary { list-style: none; }
+  details::details-content { content-visibility: visible; display: block; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
@@ -89,42 +117,55 @@ fn percent(r: Option<f64>) -> String {
     r.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
 }
 
-fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>]) {
+/// A table; the columns in `optional` are left out on a phone's screen,
+/// where every column shown takes room from the text ones.
+fn table(out: &mut String, headers: &[&str], rows: &[Vec<(String, bool)>], optional: &[usize]) {
+    let opt = |i: usize| optional.contains(&i).then_some("opt");
     out.push_str("<div class=\"scroll\"><table><thead><tr>");
-    for h in headers {
-        let _ = write!(out, "<th>{}</th>", escape(h));
+    for (i, h) in headers.iter().enumerate() {
+        match opt(i) {
+            Some(c) => _ = write!(out, "<th class=\"{c}\">{}</th>", escape(h)),
+            None => _ = write!(out, "<th>{}</th>", escape(h)),
+        }
     }
     out.push_str("</tr></thead><tbody>\n");
     for row in rows {
         out.push_str("<tr>");
-        for (cell, numeric) in row {
-            let class = if *numeric { r#" class="n""# } else { "" };
-            let _ = write!(out, "<td{class}>{cell}</td>");
+        for (i, (cell, numeric)) in row.iter().enumerate() {
+            let class: Vec<&str> = [numeric.then_some("n"), opt(i)]
+                .into_iter()
+                .flatten()
+                .collect();
+            if class.is_empty() {
+                let _ = write!(out, "<td>{cell}</td>");
+            } else {
+                let _ = write!(out, "<td class=\"{}\">{cell}</td>", class.join(" "));
+            }
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table></div>\n");
 }
 
-fn chart(out: &mut String, title: &str, svg: String) {
+/// One chart in its own box (`class` is added to the box), or its title and
+/// "no data yet" when there is nothing to draw.
+fn chart_or_empty(
+    out: &mut String,
+    title: &str,
+    class: &str,
+    has_data: bool,
+    svg: impl FnOnce() -> String,
+) {
+    let body = if has_data {
+        svg()
+    } else {
+        "<p class=\"empty\">no data yet</p>".to_string()
+    };
     let _ = write!(
         out,
-        "<h3>{}</h3>\n<div class=\"chart\">{svg}</div>\n",
+        "<section class=\"chart {class}\"><h3>{}</h3>\n{body}</section>\n",
         escape(title)
     );
-}
-
-/// [`chart`], or its title and "no data yet" when there is nothing to draw.
-fn chart_or_empty(out: &mut String, title: &str, has_data: bool, svg: impl FnOnce() -> String) {
-    if has_data {
-        chart(out, title, svg());
-    } else {
-        let _ = write!(
-            out,
-            "<h3>{}</h3>\n<div class=\"chart empty\">no data yet</div>\n",
-            escape(title)
-        );
-    }
 }
 
 fn any_value(values: &[Vec<f64>]) -> bool {
@@ -208,7 +249,7 @@ pub fn render(report: &Report) -> String {
     ];
     if !started.is_empty() {
         let rows: Vec<Vec<(String, bool)>> = started.iter().map(|t| row(t)).collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &headers, &rows, &[2, 3, 4]);
     }
     if !waiting.is_empty() {
         let cards: usize = waiting.iter().map(|t| t.cards).sum();
@@ -219,7 +260,7 @@ pub fn render(report: &Report) -> String {
             crate::render::count(cards, "card", "cards")
         );
         let rows: Vec<Vec<(String, bool)>> = waiting.iter().map(|t| row(t)).collect();
-        table(&mut out, &headers, &rows);
+        table(&mut out, &headers, &rows, &[2, 3, 4]);
         out.push_str("</details>\n");
     }
     let _ = writeln!(
@@ -255,6 +296,7 @@ pub fn render(report: &Report) -> String {
             &mut out,
             &["#", "card", "R", "lapses", "stability", "source"],
             &rows,
+            &[0, 4],
         );
     }
 
@@ -274,7 +316,12 @@ pub fn render(report: &Report) -> String {
                 ]
             })
             .collect();
-        table(&mut out, &["#", "question", "reviews", "source"], &rows);
+        table(
+            &mut out,
+            &["#", "question", "reviews", "source"],
+            &rows,
+            &[0],
+        );
     }
 
     let _ = writeln!(
@@ -298,7 +345,7 @@ pub fn render(report: &Report) -> String {
                 ]
             })
             .collect();
-        table(&mut out, &["when", "card", "typed", "grade"], &rows);
+        table(&mut out, &["when", "card", "typed", "grade"], &rows, &[]);
         let rest = report.typed_answers.len().saturating_sub(TYPED_SHOWN);
         if rest > 0 {
             let _ = writeln!(
@@ -314,14 +361,49 @@ pub fn render(report: &Report) -> String {
 }
 
 fn charts(out: &mut String, report: &Report) {
+    // The calendar starts at the first review when the log is younger
+    // than the calendar's year: months of empty squares say nothing.
+    let from = report.first_review.as_deref().map_or(0, |first| {
+        report
+            .days
+            .iter()
+            .position(|d| d.date.as_str() >= first)
+            .unwrap_or(0)
+    });
+    out.push_str("<div class=\"charts\">\n");
     chart_or_empty(
         out,
-        "지난 365일 리뷰 (review calendar)",
+        "리뷰 달력 (review calendar)",
+        "wide",
         report.days.iter().any(|d| d.total() > 0),
-        || svg::calendar(&report.days),
+        || svg::calendar(&report.days[from..]),
     );
 
-    let recent = &report.days[report.days.len().saturating_sub(RECENT_DAYS)..];
+    let donut_parts = {
+        let o = &report.overview;
+        [
+            ("new", o.new, "#6baed6"),
+            ("learning", o.learning, "#fd8d3c"),
+            ("review", o.review, "#31a354"),
+            ("relearning", o.relearning, "#e6550d"),
+            ("suspended", o.suspended, "#bdbdbd"),
+        ]
+    };
+    chart_or_empty(
+        out,
+        "카드 상태 (card states)",
+        "",
+        report.overview.cards > 0,
+        || svg::donut("card states", &donut_parts),
+    );
+
+    // The last RECENT_DAYS days, or fewer from the first review, but a
+    // month at least so that a first week does not fill the chart.
+    let len = report.days.len();
+    let start = len
+        .saturating_sub(RECENT_DAYS)
+        .max(from.min(len.saturating_sub(MIN_RECENT_DAYS)));
+    let recent = &report.days[start..];
     let labels: Vec<String> = recent.iter().map(|d| d.date[5..].to_string()).collect();
     let values: Vec<Vec<f64>> = recent
         .iter()
@@ -329,7 +411,8 @@ fn charts(out: &mut String, report: &Report) {
         .collect();
     chart_or_empty(
         out,
-        &format!("최근 {RECENT_DAYS}일 하루 리뷰 수 (reviews per day, by rating)"),
+        &format!("최근 {}일 하루 리뷰 수 (reviews per day)", recent.len()),
+        "",
         any_value(&values),
         || {
             svg::bars(&Bars {
@@ -338,10 +421,9 @@ fn charts(out: &mut String, report: &Report) {
                 values: &values,
                 series: &["again", "hard", "good", "easy"],
                 colors: &RATING_COLORS,
-                grouped: false,
-                max: None,
-                top_label: None,
-                label_every: 14,
+                x_title: "day (MM-DD)",
+                y_title: "reviews",
+                ..Bars::default()
             })
         },
     );
@@ -355,6 +437,7 @@ fn charts(out: &mut String, report: &Report) {
     chart_or_empty(
         out,
         "앞으로 30일 due (forecast)",
+        "",
         any_value(&values),
         || {
             svg::bars(&Bars {
@@ -363,10 +446,9 @@ fn charts(out: &mut String, report: &Report) {
                 values: &values,
                 series: &["due"],
                 colors: &["#428bca"],
-                grouped: false,
-                max: None,
-                top_label: None,
-                label_every: 7,
+                x_title: "day (MM-DD)",
+                y_title: "cards due",
+                ..Bars::default()
             })
         },
     );
@@ -376,19 +458,25 @@ fn charts(out: &mut String, report: &Report) {
         .iter()
         .map(|w| w.from[5..].to_string())
         .collect();
+    // A week without reviews of a kind has no bar rather than a 0% one.
     let values: Vec<Vec<f64>> = report
         .retention_weeks
         .iter()
         .map(|w| {
             [w.young.rate, w.mature.rate]
-                .map(|r| r.unwrap_or(0.0) * 100.0)
+                .map(|r| r.map_or(f64::NAN, |r| r * 100.0))
                 .to_vec()
         })
         .collect();
+    let desired = report.desired_retention * 100.0;
     chart_or_empty(
         out,
-        "주별 true retention (young / mature, %)",
-        any_value(&values),
+        "주별 true retention (retention by week)",
+        "",
+        report
+            .retention_weeks
+            .iter()
+            .any(|w| w.young.total + w.mature.total > 0),
         || {
             svg::bars(&Bars {
                 title: "true retention by week",
@@ -398,34 +486,116 @@ fn charts(out: &mut String, report: &Report) {
                 colors: &["#7bc96f", "#196127"],
                 grouped: true,
                 max: Some(100.0),
-                top_label: Some("100%".into()),
-                label_every: 2,
+                unit: "%",
+                x_title: "week from (MM-DD)",
+                y_title: "passed",
+                value_labels: true,
+                line: Some((desired, format!("desired {desired:.0}%"))),
+            })
+        },
+    );
+
+    let labels: Vec<String> = report
+        .buttons
+        .iter()
+        .map(|b| {
+            let n: usize = b.ratings.iter().sum();
+            match n {
+                0 => b.state.to_string(),
+                n => format!(
+                    "{}\n{:.0}% passed",
+                    b.state,
+                    (n - b.ratings[0]) as f64 / n as f64 * 100.0
+                ),
+            }
+        })
+        .collect();
+    let values: Vec<Vec<f64>> = report
+        .buttons
+        .iter()
+        .map(|b| b.ratings.iter().map(|&n| n as f64).collect())
+        .collect();
+    chart_or_empty(
+        out,
+        "상태별 답 (answer buttons)",
+        "",
+        any_value(&values),
+        || {
+            svg::bars(&Bars {
+                title: "answer buttons by card state",
+                labels: &labels,
+                values: &values,
+                series: &["again", "hard", "good", "easy"],
+                colors: &RATING_COLORS,
+                grouped: true,
+                x_title: "card state before the review",
+                y_title: "answers",
+                value_labels: true,
+                ..Bars::default()
+            })
+        },
+    );
+
+    let labels: Vec<String> = report.hours.iter().map(|h| h.hour.to_string()).collect();
+    let values: Vec<Vec<f64>> = report
+        .hours
+        .iter()
+        .map(|h| vec![h.passed as f64, (h.reviews - h.passed) as f64])
+        .collect();
+    chart_or_empty(
+        out,
+        "시간대별 리뷰 (hour of day)",
+        "",
+        any_value(&values),
+        || {
+            svg::bars(&Bars {
+                title: "reviews by hour of day",
+                labels: &labels,
+                values: &values,
+                series: &["passed", "again"],
+                colors: &["#5cb85c", "#d9534f"],
+                x_title: "hour of day (local time)",
+                y_title: "reviews",
+                ..Bars::default()
             })
         },
     );
 
     let h = &report.histograms;
-    for (title, bins) in [
-        ("Stability (days)", &h.stability),
-        ("Difficulty (1–10)", &h.difficulty),
-        ("Retrievability now", &h.retrievability),
+    for (title, x_title, bins) in [
+        (
+            "Interval (days)",
+            "interval the last review set",
+            &h.interval,
+        ),
+        ("Stability (days)", "stability (days)", &h.stability),
+        (
+            "Difficulty (1–10)",
+            "difficulty (1 easy, 10 hard)",
+            &h.difficulty,
+        ),
+        (
+            "Retrievability now",
+            "probability of recall now",
+            &h.retrievability,
+        ),
     ] {
         let labels: Vec<String> = bins.iter().map(|b| b.label.clone()).collect();
         let values: Vec<Vec<f64>> = bins.iter().map(|b| vec![b.count as f64]).collect();
-        chart_or_empty(out, title, any_value(&values), || {
+        chart_or_empty(out, title, "", any_value(&values), || {
             svg::bars(&Bars {
                 title,
                 labels: &labels,
                 values: &values,
                 series: &["cards"],
                 colors: &["#888"],
-                grouped: false,
-                max: None,
-                top_label: None,
-                label_every: 1,
+                x_title,
+                y_title: "cards",
+                ..Bars::default()
             })
         });
     }
+    out.push_str("</div>\n");
 }
 
 #[cfg(test)]

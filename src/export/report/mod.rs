@@ -75,8 +75,36 @@ pub struct Report {
     pub forecast: Vec<ForecastDay>,
     /// True retention per 7-day window, the last [`RETENTION_WEEKS`], oldest first.
     pub retention_weeks: Vec<WeekRetention>,
+    /// The retention the scheduler aims at, 0–1.
+    pub desired_retention: f64,
+    /// The study day of the first review in the log, as a date.
+    pub first_review: Option<String>,
+    /// Answers by the card's state before each review: learning (new and
+    /// learning), young, mature, relearning.
+    pub buttons: Vec<StateButtons>,
+    /// Reviews by local hour of day, 0–23.
+    pub hours: Vec<HourReviews>,
     pub histograms: Histograms,
 }
+
+/// The grades given to cards in one state.
+#[derive(Debug, Clone, Serialize)]
+pub struct StateButtons {
+    pub state: &'static str,
+    /// Again, Hard, Good, Easy.
+    pub ratings: [usize; 4],
+}
+
+/// Reviews in one hour of the day, and how many were not Again.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct HourReviews {
+    pub hour: u32,
+    pub reviews: usize,
+    pub passed: usize,
+}
+
+/// The states [`StateButtons`] tells apart, in order.
+pub const BUTTON_STATES: [&str; 4] = ["learning", "young", "mature", "relearning"];
 
 /// The headline numbers.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -273,6 +301,8 @@ pub struct Histograms {
     pub difficulty: Vec<Bin>,
     /// Probability of recall now.
     pub retrievability: Vec<Bin>,
+    /// The interval the last review scheduled, in days.
+    pub interval: Vec<Bin>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -358,6 +388,11 @@ pub struct ReviewLog {
     last: Option<(i64, i64)>,
     /// (when, review id, card, typed text, rating)
     typed: Vec<(Timestamp, i64, i64, String, Rating)>,
+    first_day: Option<i64>,
+    /// By [`BUTTON_STATES`], then rating.
+    buttons: [[usize; 4]; 4],
+    /// Reviews and passes by local hour.
+    hours: [[usize; 2]; 24],
 }
 
 /// The scheduler's study day, copied out so the log does not borrow it.
@@ -397,6 +432,9 @@ impl ReviewLog {
             weeks: vec![(Ratio::default(), Ratio::default()); RETENTION_WEEKS as usize],
             last: None,
             typed: Vec::new(),
+            first_day: None,
+            buttons: [[0; 4]; 4],
+            hours: [[0; 2]; 24],
         }
     }
 
@@ -420,6 +458,19 @@ impl ReviewLog {
             }
         };
         let interval_before = log.interval;
+        let state = match r.state_before {
+            Phase::New | Phase::Learning => 0,
+            Phase::Review if interval_before >= MATURE_DAYS => 2,
+            Phase::Review => 1,
+            Phase::Relearning => 3,
+        };
+        self.buttons[state][r.rating as usize - 1] += 1;
+        let local_secs =
+            r.reviewed_at.0.div_euclid(1000) + i64::from(self.offset.local_minus_utc());
+        let hour = &mut self.hours[local_secs.div_euclid(3600).rem_euclid(24) as usize];
+        hour[0] += 1;
+        hour[1] += usize::from(r.rating != Rating::Again);
+        self.first_day = Some(self.first_day.map_or(day, |f| f.min(day)));
         log.reviews += 1;
         log.interval = r.scheduled_days;
         let first_today = self.last != Some((r.card_id, day));
@@ -519,6 +570,7 @@ impl Report {
         let mut stabilities = Vec::new();
         let mut difficulties = Vec::new();
         let mut rs = Vec::new();
+        let mut intervals = Vec::new();
         for (i, c) in input.cards.iter().enumerate() {
             let log = input.log.card(c.id);
             if c.suspended {
@@ -562,6 +614,7 @@ impl Report {
                     rs.push(r);
                     stabilities.extend(c.stability);
                     difficulties.extend(c.difficulty);
+                    intervals.push(log.interval);
                     weakest.push((r, c.lapses, c.id, i));
                 }
             }
@@ -632,6 +685,21 @@ impl Report {
             days,
             forecast,
             retention_weeks,
+            desired_retention: f64::from(sched.settings().desired_retention),
+            first_review: log.first_day.map(|d| date_of(d).to_string()),
+            buttons: BUTTON_STATES
+                .iter()
+                .zip(log.buttons)
+                .map(|(&state, ratings)| StateButtons { state, ratings })
+                .collect(),
+            hours: (0..24)
+                .zip(log.hours)
+                .map(|(hour, [reviews, passed])| HourReviews {
+                    hour,
+                    reviews,
+                    passed,
+                })
+                .collect(),
             histograms: Histograms {
                 stability: histogram(
                     &stabilities,
@@ -641,14 +709,7 @@ impl Report {
                         None => format!("{lo}d+"),
                     },
                 ),
-                difficulty: histogram(
-                    &difficulties,
-                    &[2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
-                    |lo, hi| match hi {
-                        Some(hi) => format!("{lo}–{hi}"),
-                        None => format!("{lo}–10"),
-                    },
-                ),
+                difficulty: difficulty_bins(&difficulties),
                 retrievability: histogram(
                     &rs,
                     &[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
@@ -657,6 +718,7 @@ impl Report {
                         None => format!("{:.0}–100%", lo * 100.0),
                     },
                 ),
+                interval: interval_bins(&intervals),
             },
         }
     }
@@ -730,6 +792,36 @@ fn streak(per_day: &BTreeMap<i64, [usize; 4]>, today: i64) -> usize {
     n
 }
 
+/// FSRS difficulty, 1 to 10, in nine bins of width 1 (the last holds 10).
+fn difficulty_bins(values: &[f64]) -> Vec<Bin> {
+    let mut bins: Vec<Bin> = (1..10)
+        .map(|lo| Bin {
+            label: format!("{lo}–{}", lo + 1),
+            count: 0,
+        })
+        .collect();
+    for v in values {
+        let i = (v.clamp(1.0, 10.0).floor() as usize).clamp(1, 9) - 1;
+        bins[i].count += 1;
+    }
+    bins
+}
+
+/// Intervals in days, finer where the learner starts out.
+fn interval_bins(values: &[f64]) -> Vec<Bin> {
+    histogram(
+        values,
+        &[
+            1.0, 2.0, 4.0, 7.0, 14.0, 21.0, 30.0, 60.0, 90.0, 180.0, 365.0,
+        ],
+        |lo, hi| match hi {
+            Some(1.0) => "<1d".to_string(),
+            Some(hi) => format!("{lo}–{hi}d"),
+            None => format!("{lo}d+"),
+        },
+    )
+}
+
 /// Counts `values` into bins split at `edges` (each bin is `[lo, hi)`; the
 /// first starts at the lowest value, the last is open).
 fn histogram(
@@ -788,6 +880,73 @@ mod tests {
         });
         let counts: Vec<usize> = bins.iter().map(|b| b.count).collect();
         assert_eq!(counts, [1, 2, 2]);
+    }
+
+    #[test]
+    fn difficulty_has_nine_equal_bins_from_1_to_10() {
+        let bins = difficulty_bins(&[1.0, 1.99, 2.0, 5.5, 9.99, 10.0, 0.5, 11.0]);
+        let labels: Vec<&str> = bins.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "1–2", "2–3", "3–4", "4–5", "5–6", "6–7", "7–8", "8–9", "9–10"
+            ]
+        );
+        let counts: Vec<usize> = bins.iter().map(|b| b.count).collect();
+        // Out-of-range values (which FSRS never gives) land in the end bins.
+        assert_eq!(counts, [3, 1, 0, 0, 1, 0, 0, 0, 3]);
+    }
+
+    #[test]
+    fn interval_bins_start_under_a_day_and_end_open() {
+        let bins = interval_bins(&[0.01, 0.9, 1.0, 3.0, 21.0, 400.0]);
+        assert_eq!(
+            bins.first().map(|b| (b.label.as_str(), b.count)),
+            Some(("<1d", 2))
+        );
+        assert_eq!(
+            bins.last().map(|b| (b.label.as_str(), b.count)),
+            Some(("365d+", 1))
+        );
+        assert_eq!(bins.iter().map(|b| b.count).sum::<usize>(), 6);
+        let labels: Vec<&str> = bins.iter().map(|b| b.label.as_str()).collect();
+        assert!(labels.contains(&"21–30d"), "{labels:?}");
+    }
+
+    #[test]
+    fn buttons_by_state_and_hours_in_local_time() {
+        use crate::schedule::Settings;
+        const KST: i32 = 9 * 3600;
+        let sched = Scheduler::new(Settings::default(), KST).unwrap();
+        // 2026-08-01 00:30 UTC is 09:30 in Seoul.
+        let t0 = 1_785_544_200_000;
+        let now = Timestamp(t0 + 40 * MS_PER_DAY);
+        let mut log = ReviewLog::new(&sched, now, KST);
+        let review = |id, card, days: i64, rating, state_before, scheduled_days| StatsReview {
+            id,
+            card_id: card,
+            reviewed_at: Timestamp(t0 + days * MS_PER_DAY),
+            rating,
+            state_before,
+            scheduled_days,
+            answer: None,
+        };
+        for r in [
+            review(1, 1, 0, Rating::Good, Phase::New, 3.0),
+            review(2, 1, 3, Rating::Again, Phase::Review, 0.0),
+            review(3, 1, 4, Rating::Good, Phase::Relearning, 25.0),
+            review(4, 1, 30, Rating::Easy, Phase::Review, 60.0),
+            review(5, 2, 1, Rating::Hard, Phase::Learning, 1.0),
+        ] {
+            log.add(&r);
+        }
+        assert_eq!(log.buttons[0], [0, 1, 1, 0], "learning");
+        assert_eq!(log.buttons[1], [1, 0, 0, 0], "young: 3 days before");
+        assert_eq!(log.buttons[2], [0, 0, 0, 1], "mature: 25 days before");
+        assert_eq!(log.buttons[3], [0, 0, 1, 0], "relearning");
+        assert_eq!(log.hours[9], [5, 4]);
+        assert_eq!(log.hours.iter().map(|h| h[0]).sum::<usize>(), 5);
+        assert_eq!(log.first_day, Some(sched.study_day(Timestamp(t0))));
     }
 
     #[test]
