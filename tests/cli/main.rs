@@ -14,6 +14,7 @@ mod demo_handshake;
 mod demo_http;
 mod demo_ip;
 mod demo_links;
+mod demo_session;
 mod demo_sockets;
 mod demo_step;
 mod demo_tcp_vs_udp;
