@@ -13,6 +13,7 @@ mod demo_flow;
 mod demo_handshake;
 mod demo_http;
 mod demo_ip;
+mod demo_lb;
 mod demo_links;
 mod demo_session;
 mod demo_sockets;
