@@ -866,18 +866,18 @@ fn drive(
     }
     let mut time = 0.0;
     for (k, (method, path)) in plan.iter().enumerate() {
-        if fail_at == Some(k) {
-            if let Some(dead) = hops.first().map(|h: &Hop| h.server - 1) {
-                let _ = fetch(
-                    addrs[dead],
-                    "POST /down HTTP/1.1\r\nContent-Length: 0\r\n\r\n".into(),
-                );
-                up[dead] = false;
-                out.event(
-                    Event::action(time, lane(dead), "장애: 서버가 멈춤")
-                        .note("health check가 실패해 LB가 이 서버를 뺍니다."),
-                )?;
-            }
+        if fail_at == Some(k)
+            && let Some(dead) = hops.first().map(|h: &Hop| h.server - 1)
+        {
+            let _ = fetch(
+                addrs[dead],
+                "POST /down HTTP/1.1\r\nContent-Length: 0\r\n\r\n".into(),
+            );
+            up[dead] = false;
+            out.event(
+                Event::action(time, lane(dead), "장애: 서버가 멈춤")
+                    .note("health check가 실패해 LB가 이 서버를 뺍니다."),
+            )?;
         }
         let sticky = if args.sticky {
             jar.get("lb")
