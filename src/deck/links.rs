@@ -422,6 +422,9 @@ pub fn by_topic<'t>(subject: &str, back: &str, table: &Table<'t>) -> Vec<&'t str
 ///   one schedule) when the card speaks of polling or SSE;
 /// - `cors`: a `PUT`, which needs a preflight, when the card speaks of the
 ///   preflight; else the simple GET.
+/// - `session`: the fix a card names on 3 servers (`--sticky`,
+///   `--clustering`), `--kind jwt` for tokens, `--kind cookie` for a cookie
+///   card that is not about sessions, `--servers 3` for a load balancer.
 pub fn topic_args(name: &str, subject: &str, back: &str) -> Option<String> {
     use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
     let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
@@ -472,6 +475,24 @@ pub fn topic_args(name: &str, subject: &str, back: &str) -> Option<String> {
             let words = ["preflight", "프리플라이트", "프리 플라이트", "options"];
             if names(&subject, &words) || names(&back_text, &words) {
                 "method=PUT".to_string()
+            } else {
+                String::new()
+            }
+        }
+        "session" => {
+            // A card about a load balancer's fix runs that fix on 3 servers;
+            // one about JWT or cookies shows that kind.
+            let has = |words: &[&str]| names(&subject, words) || names(&back_text, words);
+            if has(&["sticky", "스티키"]) {
+                "servers=3&sticky=true".to_string()
+            } else if has(&["클러스터링", "clustering"]) {
+                "servers=3&clustering=true".to_string()
+            } else if has(&["jwt", "토큰", "token"]) {
+                "kind=jwt".to_string()
+            } else if has(&["samesite", "쿠키", "cookie"]) && !has(&["세션", "session"]) {
+                "kind=cookie".to_string()
+            } else if has(&["로드 밸런서", "로드밸런서", "load balancer"]) {
+                "servers=3".to_string()
             } else {
                 String::new()
             }
@@ -1476,5 +1497,21 @@ mod tests {
         let slots: usize = rules.slots.iter().map(Vec::len).sum();
         let keywords: usize = table.iter().map(|(_, k)| k.len()).sum();
         assert_eq!(slots, keywords);
+    }
+}
+
+#[cfg(test)]
+mod session_args {
+    use super::topic_args;
+
+    #[test]
+    fn session_cards_run_the_fix_or_kind_they_name() {
+        let args = |subject: &str| topic_args("session", subject, "").expect("session args");
+        assert_eq!(args("sticky session이란?"), "servers=3&sticky=true");
+        assert_eq!(args("세션 클러스터링의 비용"), "servers=3&clustering=true");
+        assert_eq!(args("JWT의 구조"), "kind=jwt");
+        assert_eq!(args("쿠키의 SameSite 속성"), "kind=cookie");
+        assert_eq!(args("로드 밸런서와 세션"), "servers=3");
+        assert_eq!(args("세션이란?"), "");
     }
 }

@@ -20,7 +20,7 @@ pub mod web;
 
 pub use network::{encap, ip};
 pub use transport::{arq, congestion, flow, handshake, sockets, tcp, tcp_vs_udp};
-pub use web::{cors, dns, http, tls, uri, websocket};
+pub use web::{cors, dns, http, lb, session, tls, uri, websocket};
 
 pub use trace::{Block, Emitter, Flow, Trace};
 
@@ -44,6 +44,8 @@ pub const DEMOS: &[Demo] = &[
     websocket::DEMO,
     cors::DEMO,
     http::DEMO,
+    session::DEMO,
+    lb::DEMO,
 ];
 
 /// One demo in the registry.

@@ -12,7 +12,7 @@
 
 use crate::render::width::{pad, truncate, width as cols};
 
-use super::trace::{Block, Chart, Event, EventKind, Field, Table, Trace};
+use super::trace::{Bars, Block, Chart, Event, EventKind, Field, Table, Trace};
 
 /// The narrowest width the renderer lays out for; narrower is drawn at this.
 pub const MIN_WIDTH: usize = 40;
@@ -98,6 +98,7 @@ impl Renderer {
             }
             Block::Table(t) => table(t, self.width),
             Block::Chart(c) => chart(c, self.width),
+            Block::Bars(b) => bars(b, self.width),
             Block::Fields { title, fields } => self.fields(title, fields),
             Block::Pre { lines } => lines
                 .iter()
@@ -633,6 +634,39 @@ fn chart(c: &Chart, width: usize) -> String {
     out
 }
 
+/// A horizontal bar chart: labels padded to the widest, bars of `█` scaled
+/// so the largest fills what the width leaves, each value after its bar.
+fn bars(b: &Bars, width: usize) -> String {
+    let mut out = wrap(&b.title, width, "  ", "  ");
+    if b.bars.is_empty() {
+        return out + "  (no data)\n";
+    }
+    let label_w = b.bars.iter().map(|(l, _)| width_of(l)).max().unwrap_or(0);
+    let values: Vec<String> = b
+        .bars
+        .iter()
+        .map(|(_, v)| format!("{} {}", number(*v), b.unit).trim_end().to_string())
+        .collect();
+    let value_w = values.iter().map(|v| width_of(v)).max().unwrap_or(0);
+    let max = b.bars.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    // "  label │bar value": 2 + label + 2 + bar + 1 + value.
+    let room = width.saturating_sub(2 + label_w + 2 + 1 + value_w).max(1);
+    for ((label, v), value) in b.bars.iter().zip(&values) {
+        let len = if max > 0.0 {
+            scale(v.max(0.0), 0.0, max, room)
+        } else {
+            0
+        };
+        let pad = label_w.saturating_sub(width_of(label));
+        out += &format!(
+            "  {label}{} │{} {value}\n",
+            " ".repeat(pad),
+            "█".repeat(len)
+        );
+    }
+    out
+}
+
 fn min_max(values: impl Iterator<Item = f64>) -> (f64, f64) {
     values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
@@ -654,6 +688,41 @@ fn number(v: f64) -> String {
         format!("{}", v.round() as i64)
     } else {
         format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod bars_tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest_and_fit_the_width() {
+        let b = Bars {
+            title: "spread".into(),
+            unit: "req".into(),
+            bars: vec![
+                ("s1".into(), 10.0),
+                ("server 2".into(), 5.0),
+                ("s3".into(), 0.0),
+            ],
+        };
+        for w in [40, 80] {
+            let out = bars(&b, w);
+            let lines: Vec<&str> = out.lines().collect();
+            assert_eq!(lines.len(), 4, "{out}");
+            assert!(lines.iter().all(|l| width_of(l) <= w), "{out}");
+            let full = lines[1].matches('█').count();
+            // The largest fills the room: 2 + 8 + 2 + bar + 1 + "10 req".
+            assert_eq!(full, w - 2 - 8 - 2 - 1 - 6);
+            assert_eq!(
+                lines[2].matches('█').count(),
+                (full as f64 / 2.0).round() as usize
+            );
+            assert!(lines[2].starts_with("  server 2 │"), "{out}");
+            assert!(lines[3].ends_with("│ 0 req"), "{out}");
+        }
+        let empty = Bars { bars: vec![], ..b };
+        assert!(bars(&empty, 80).contains("(no data)"));
     }
 }
 

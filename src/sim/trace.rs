@@ -52,6 +52,9 @@ pub enum Block {
     Table(Table),
     /// A line chart of one or more series over the same x axis.
     Chart(Chart),
+    /// A horizontal bar chart: one labelled bar per item, scaled to the
+    /// largest value (a spread, a share).
+    Bars(Bars),
     /// A tree of fields, Wireshark's packet details: each field's depth is
     /// its nesting under the one before it.
     Fields { title: String, fields: Vec<Field> },
@@ -114,6 +117,14 @@ pub struct Chart {
     pub x_label: String,
     pub y_label: String,
     pub series: Vec<Series>,
+}
+
+/// A horizontal bar chart; `unit` follows each value ("req").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bars {
+    pub title: String,
+    pub unit: String,
+    pub bars: Vec<(String, f64)>,
 }
 
 /// One line of a chart, drawn with its own mark.
@@ -272,6 +283,10 @@ impl<'a> Emitter<'a> {
 
     pub fn chart(&mut self, chart: Chart) -> Result<(), SimError> {
         self.emit(Block::Chart(chart))
+    }
+
+    pub fn bars(&mut self, bars: Bars) -> Result<(), SimError> {
+        self.emit(Block::Bars(bars))
     }
 
     pub fn fields(&mut self, title: impl Into<String>, fields: Vec<Field>) -> Result<(), SimError> {

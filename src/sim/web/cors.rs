@@ -499,15 +499,15 @@ fn serve(listener: TcpListener, config: ServerConfig) -> Result<(), SimError> {
 
 /// One exchange as it crossed the wire.
 #[derive(Debug, Clone, Serialize)]
-struct Exchange {
-    request: String,
-    response: String,
+pub(crate) struct Exchange {
+    pub(crate) request: String,
+    pub(crate) response: String,
     #[serde(skip)]
-    headers: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 impl Exchange {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -515,8 +515,9 @@ impl Exchange {
     }
 }
 
-/// Sends `request` on a new connection and reads the whole response.
-fn fetch(addr: SocketAddr, request: String) -> Result<Exchange, SimError> {
+/// Sends `request` on a new connection and reads the whole response (the
+/// session demo's browser uses it too).
+pub(crate) fn fetch(addr: SocketAddr, request: String) -> Result<Exchange, SimError> {
     let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT).map_err(io("connecting"))?;
     stream
         .set_read_timeout(Some(TIMEOUT))

@@ -5,6 +5,8 @@
 pub mod cors;
 pub mod dns;
 pub mod http;
+pub mod lb;
+pub mod session;
 pub mod tls;
 pub mod uri;
 pub mod websocket;
