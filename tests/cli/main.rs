@@ -19,6 +19,7 @@ mod demo_step;
 mod demo_tcp_vs_udp;
 mod demo_tls;
 mod demo_uri;
+mod demo_webrtc;
 mod demo_websocket;
 mod demo_width;
 mod exercise;

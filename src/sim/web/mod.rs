@@ -7,4 +7,5 @@ pub mod dns;
 pub mod http;
 pub mod tls;
 pub mod uri;
+pub mod webrtc;
 pub mod websocket;
