@@ -20,7 +20,7 @@ pub mod web;
 
 pub use network::{encap, ip};
 pub use transport::{arq, congestion, flow, handshake, sockets, tcp, tcp_vs_udp};
-pub use web::{cors, dns, http, tls, uri, webrtc, websocket};
+pub use web::{browse, cors, dns, http, tls, uri, webrtc, websocket};
 
 pub use trace::{Block, Emitter, Flow, Trace};
 
@@ -45,6 +45,7 @@ pub const DEMOS: &[Demo] = &[
     cors::DEMO,
     http::DEMO,
     webrtc::DEMO,
+    browse::DEMO,
 ];
 
 /// One demo in the registry.

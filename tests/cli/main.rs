@@ -5,6 +5,7 @@ mod cards;
 mod concurrency;
 mod crash;
 mod demo_arq;
+mod demo_browse;
 mod demo_congestion;
 mod demo_cors;
 mod demo_dns;
