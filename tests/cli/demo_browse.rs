@@ -94,10 +94,21 @@ fn the_timeline_chains_every_step_on_the_virtual_clock() {
         .collect();
     assert_eq!(
         demos,
-        ["uri", "http --mode cache", "dns", "handshake", "tls", "http"]
+        [
+            "uri",
+            "http --mode cache",
+            "dns",
+            "handshake",
+            "tls",
+            "http"
+        ]
     );
     let out = text(&env, &[], 80);
-    for zoom in ["synack demo dns", "synack demo tls", "synack demo handshake"] {
+    for zoom in [
+        "synack demo dns",
+        "synack demo tls",
+        "synack demo handshake",
+    ] {
         assert!(out.contains(zoom), "{zoom}: {out}");
     }
     assert!(out.contains("SYN+ACK"), "{out}");

@@ -44,7 +44,14 @@ fn text_matches_golden_at_80_and_120_columns() {
         assert_golden(&format!("demo/webrtc-default-{columns}.txt"), &out);
         let out = text(
             &env,
-            &["--nat-a", "symmetric", "--nat-b", "port-restricted", "--peers", "6"],
+            &[
+                "--nat-a",
+                "symmetric",
+                "--nat-b",
+                "port-restricted",
+                "--peers",
+                "6",
+            ],
             columns,
         );
         assert_golden(&format!("demo/webrtc-symmetric-{columns}.txt"), &out);
@@ -69,10 +76,17 @@ fn a_real_stun_binding_is_decoded_with_the_magic_cookie() {
 #[test]
 fn symmetric_against_port_restricted_needs_turn_and_against_full_cone_does_not() {
     let env = Env::new();
-    let v = json(&env, &["--nat-a", "symmetric", "--nat-b", "port-restricted"]);
+    let v = json(
+        &env,
+        &["--nat-a", "symmetric", "--nat-b", "port-restricted"],
+    );
     assert_eq!(v["direct"], false);
     assert_eq!(v["selected"]["local"], "relay");
-    let out = text(&env, &["--nat-a", "symmetric", "--nat-b", "port-restricted"], 80);
+    let out = text(
+        &env,
+        &["--nat-a", "symmetric", "--nat-b", "port-restricted"],
+        80,
+    );
     assert!(out.contains("TURN이 필요한 이유"), "{out}");
     let v = json(&env, &["--nat-a", "symmetric", "--nat-b", "full-cone"]);
     assert_eq!(v["direct"], true);
@@ -109,11 +123,20 @@ fn candidates_are_ordered_host_srflx_relay_and_media_goes_through_the_mapping() 
     let a: Vec<(&str, u64)> = cands
         .iter()
         .filter(|c| c["peer"] == "A")
-        .map(|c| (c["type"].as_str().expect("type"), c["priority"].as_u64().expect("p")))
+        .map(|c| {
+            (
+                c["type"].as_str().expect("type"),
+                c["priority"].as_u64().expect("p"),
+            )
+        })
         .collect();
     assert_eq!(
         a,
-        [("host", 2130706431), ("srflx", 1694498815), ("relay", 16777215)]
+        [
+            ("host", 2130706431),
+            ("srflx", 1694498815),
+            ("relay", 16777215)
+        ]
     );
     let b_srflx = cands
         .iter()

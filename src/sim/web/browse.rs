@@ -146,8 +146,8 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     let args = Args::try_parse_from(argv)?;
     out.start(&args.common);
     let input = args.url.trim();
-    let mut url = Url::parse(input)
-        .map_err(|e| SimError::Invalid(format!("browse: URL {input:?}: {e}")))?;
+    let mut url =
+        Url::parse(input).map_err(|e| SimError::Invalid(format!("browse: URL {input:?}: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(SimError::Invalid(format!(
             "browse: URL {input:?}: scheme {:?}; this demo browses http and https",
@@ -187,15 +187,21 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     t.row(["host", &host]);
     t.row([
         "port".to_string(),
-        url.port_or_known_default()
-            .map_or("-".to_string(), |p| format!("{p} (생략하면 scheme의 기본값)")),
+        url.port_or_known_default().map_or("-".to_string(), |p| {
+            format!("{p} (생략하면 scheme의 기본값)")
+        }),
     ]);
     t.row(["path", url.path()]);
     out.table(t)?;
     out.text(format!(
         "{idna}. host를 먼저 ASCII(punycode)로 바꾼 뒤 HSTS와 DNS가 그 이름을 봅니다."
     ))?;
-    clock.step("uri", 0, format!("{} {host} {}", url.scheme(), url.path()), Some("uri"));
+    clock.step(
+        "uri",
+        0,
+        format!("{} {host} {}", url.scheme(), url.path()),
+        Some("uri"),
+    );
 
     // 2. HSTS before any packet: http:// to a preloaded host never goes out.
     out.heading("2. HSTS 확인")?;
@@ -209,15 +215,17 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
             )
         }
         (Some(e), _) => format!("{host}: preload 목록의 {e}에 있음. 이미 https입니다."),
-        (None, "http") => format!(
-            "{host}: 목록에 없음. 평문 HTTP로 갑니다 (중간에서 엿보고 바꿀 수 있음)."
-        ),
+        (None, "http") => {
+            format!("{host}: 목록에 없음. 평문 HTTP로 갑니다 (중간에서 엿보고 바꿀 수 있음).")
+        }
         (None, _) => format!("{host}: 목록에 없음. https라 그대로 갑니다."),
     };
     out.text(hsts.clone())?;
     clock.step("hsts", 0, hsts, None);
     let secure = url.scheme() == "https";
-    let port = url.port_or_known_default().unwrap_or(if secure { 443 } else { 80 });
+    let port = url
+        .port_or_known_default()
+        .unwrap_or(if secure { 443 } else { 80 });
 
     // 3. Caches before the network.
     out.heading("3. Service worker와 HTTP cache")?;
@@ -230,14 +238,22 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     // 4. DNS through the dns demo's servers.
     out.heading("4. DNS (synack demo dns)")?;
     let seed = args.common.seed.to_string();
-    let dns = run_demo(&dns::DEMO, &[host.as_str(), "--seed", &seed, "--format", "json"])?;
-    let upstream = dns["queries"]
-        .as_array()
-        .map_or(0, |q| q.iter().take_while(|q| q["server_role"] != "recursive").count())
-        as u64;
+    let dns = run_demo(
+        &dns::DEMO,
+        &[host.as_str(), "--seed", &seed, "--format", "json"],
+    )?;
+    let upstream = dns["queries"].as_array().map_or(0, |q| {
+        q.iter()
+            .take_while(|q| q["server_role"] != "recursive")
+            .count()
+    }) as u64;
     let answers: Vec<String> = dns["result"]["answers"]
         .as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default();
     let address = answers
         .iter()
@@ -269,7 +285,9 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     let server_addr = listener.local_addr().map_err(io("reading the port"))?;
     let server = std::thread::spawn(move || serve(listener));
     let client = TcpStream::connect_timeout(&server_addr, TIMEOUT);
-    let exchange = client.map_err(io("connecting")).and_then(|c| http(c, &host, url.path()));
+    let exchange = client
+        .map_err(io("connecting"))
+        .and_then(|c| http(c, &host, url.path()));
     let served = server.join();
     let (request, response) = exchange?;
     match served {
@@ -292,14 +310,24 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         format!("SYN+ACK seq={isn_s} ack={}", isn_c.wrapping_add(1)),
     ))?;
     out.event(
-        Event::message(t0 + 2.0 * one_way, 0, 1, format!("ACK ack={}", isn_s.wrapping_add(1)))
-            .note("이 ACK와 함께 바로 데이터를 보낼 수 있습니다: 1 RTT"),
+        Event::message(
+            t0 + 2.0 * one_way,
+            0,
+            1,
+            format!("ACK ack={}", isn_s.wrapping_add(1)),
+        )
+        .note("이 ACK와 함께 바로 데이터를 보낼 수 있습니다: 1 RTT"),
     )?;
     out.text(
         "127.0.0.1에서 실제로 connect했고 (커널이 세 segment를 주고받음), 순서 번호는 \
          --seed로 정한 handshake demo 방식의 값입니다.",
     )?;
-    clock.step("tcp", RTT_MS, format!("SYN, SYN+ACK, ACK → :{port}"), Some("handshake"));
+    clock.step(
+        "tcp",
+        RTT_MS,
+        format!("SYN, SYN+ACK, ACK → :{port}"),
+        Some("handshake"),
+    );
 
     // 6. TLS through the tls demo's rustls handshake.
     if secure {
@@ -311,7 +339,11 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
             tls["version"].as_str().unwrap_or("?"),
             tls["cipher_suite"].as_str().unwrap_or("?"),
             tls["group"].as_str().unwrap_or("?"),
-            if tls["verified"] == true { "성공" } else { "실패" }
+            if tls["verified"] == true {
+                "성공"
+            } else {
+                "실패"
+            }
         );
         out.text(format!(
             "tls demo의 rustls client와 server가 loopback에서 실제로 handshake했습니다: \
@@ -322,7 +354,10 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     }
 
     // 7. HTTP request and response.
-    out.heading(format!("{}. HTTP 요청과 응답 (synack demo http)", if secure { 7 } else { 6 }))?;
+    out.heading(format!(
+        "{}. HTTP 요청과 응답 (synack demo http)",
+        if secure { 7 } else { 6 }
+    ))?;
     out.pre(shown_head(&request, "> "))?;
     out.pre(shown_head(&response, "< "))?;
     if secure {
@@ -379,7 +414,8 @@ fn http(mut c: TcpStream, host: &str, path: &str) -> Result<(String, String), Si
     let request = format!(
         "GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: synack-browse\r\nAccept: text/html\r\n\r\n"
     );
-    c.write_all(request.as_bytes()).map_err(io("sending the request"))?;
+    c.write_all(request.as_bytes())
+        .map_err(io("sending the request"))?;
     let mut response = Vec::new();
     c.take(64 * 1024)
         .read_to_end(&mut response)
@@ -401,7 +437,8 @@ fn finish(
             s.step.to_string(),
             format!("{} ms", s.time_ms),
             format!("{} ms", s.took_ms),
-            s.demo.map_or("-".to_string(), |d| format!("synack demo {d}")),
+            s.demo
+                .map_or("-".to_string(), |d| format!("synack demo {d}")),
         ]);
     }
     t.row([
@@ -434,16 +471,28 @@ mod tests {
     #[test]
     fn hsts_matches_exact_names_and_subdomains_only_when_included() {
         let list = "# c\nexample.com include-subdomains\nbank.example.net\n";
-        assert_eq!(hsts_entry(list, "www.example.com").as_deref(), Some("example.com"));
-        assert_eq!(hsts_entry(list, "example.com").as_deref(), Some("example.com"));
-        assert_eq!(hsts_entry(list, "bank.example.net").as_deref(), Some("bank.example.net"));
+        assert_eq!(
+            hsts_entry(list, "www.example.com").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            hsts_entry(list, "example.com").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            hsts_entry(list, "bank.example.net").as_deref(),
+            Some("bank.example.net")
+        );
         assert_eq!(hsts_entry(list, "www.bank.example.net"), None);
         assert_eq!(hsts_entry(list, "badexample.com"), None);
     }
 
     #[test]
     fn the_typed_host_is_cut_from_the_authority() {
-        assert_eq!(typed_host("https://user@Bücher.example:8443/x?y"), "Bücher.example");
+        assert_eq!(
+            typed_host("https://user@Bücher.example:8443/x?y"),
+            "Bücher.example"
+        );
         assert_eq!(typed_host("http://www.example.com/"), "www.example.com");
     }
 }

@@ -31,7 +31,16 @@ pub const DEMO: Demo = Demo {
     name: "webrtc",
     title: "WebRTC: ICE, STUN and TURN across NATs",
     summary: "A real STUN Binding on loopback (XOR-MAPPED-ADDRESS), ICE candidates and checks across simulated NATs, when TURN is needed, SDP signaling, mesh vs SFU vs MCU",
-    topics: &["WebRTC", "ICE", "STUN", "TURN", "NAT traversal", "SDP", "SFU", "MCU"],
+    topics: &[
+        "WebRTC",
+        "ICE",
+        "STUN",
+        "TURN",
+        "NAT traversal",
+        "SDP",
+        "SFU",
+        "MCU",
+    ],
     keywords: &[
         "webrtc",
         "stun",
@@ -208,7 +217,7 @@ pub fn parse(bytes: &[u8]) -> Result<Stun, StunError> {
     if kind & 0xC000 != 0 || cookie != MAGIC_COOKIE {
         return Err(StunError::NotStun);
     }
-    if len != bytes.len() - 20 || len % 4 != 0 {
+    if len != bytes.len() - 20 || !len.is_multiple_of(4) {
         return Err(StunError::Length);
     }
     let mut transaction = [0u8; 12];
@@ -576,8 +585,7 @@ fn real_binding(transaction: [u8; 12]) -> Result<Exchange, SimError> {
         Err(_) => return Err(SimError::Invalid("the STUN server thread panicked".into())),
     }
     let response = buf[..n].to_vec();
-    let parsed =
-        parse(&response).map_err(|e| SimError::Invalid(format!("STUN response: {e}")))?;
+    let parsed = parse(&response).map_err(|e| SimError::Invalid(format!("STUN response: {e}")))?;
     if parsed.transaction != transaction || parsed.kind != BINDING_SUCCESS {
         return Err(SimError::Invalid(
             "STUN response: not a Binding success for our transaction".into(),
@@ -766,9 +774,7 @@ fn emit_signaling(out: &mut Emitter<'_>, world: &World) -> Result<(), SimError> 
     out.event(msg(1, 2, "offer (SDP)".into()))?;
     out.event(msg(2, 1, "answer (SDP)".into()))?;
     out.event(msg(1, 0, "answer (SDP)".into()))?;
-    out.event(
-        msg(0, 1, "a=candidate … (trickle)".into()).note("B의 후보도 같은 길로 A에게"),
-    )?;
+    out.event(msg(0, 1, "a=candidate … (trickle)".into()).note("B의 후보도 같은 길로 A에게"))?;
     let mut lines = vec![
         "v=0".to_string(),
         "o=- 4611731400430051336 2 IN IP4 127.0.0.1".to_string(),
@@ -1010,15 +1016,29 @@ mod tests {
     fn topologies_count_as_by_hand_for_four_peers() {
         let [mesh, sfu, mcu] = topologies(4);
         assert_eq!(
-            (mesh.connections, mesh.upload_per_peer, mesh.download_per_peer),
+            (
+                mesh.connections,
+                mesh.upload_per_peer,
+                mesh.download_per_peer
+            ),
             (6, 3, 3)
         );
         assert_eq!(
-            (sfu.connections, sfu.upload_per_peer, sfu.download_per_peer, sfu.server_upload),
+            (
+                sfu.connections,
+                sfu.upload_per_peer,
+                sfu.download_per_peer,
+                sfu.server_upload
+            ),
             (4, 1, 3, 12)
         );
         assert_eq!(
-            (mcu.connections, mcu.upload_per_peer, mcu.download_per_peer, mcu.server_upload),
+            (
+                mcu.connections,
+                mcu.upload_per_peer,
+                mcu.download_per_peer,
+                mcu.server_upload
+            ),
             (4, 1, 1, 4)
         );
     }
