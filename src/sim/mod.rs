@@ -20,7 +20,7 @@ pub mod web;
 
 pub use network::{encap, ip};
 pub use transport::{arq, congestion, flow, handshake, sockets, tcp, tcp_vs_udp};
-pub use web::{cors, dns, http, lb, session, tls, uri, websocket};
+pub use web::{browse, cors, dns, http, lb, session, tls, uri, webrtc, websocket};
 
 pub use trace::{Block, Emitter, Flow, Trace};
 
@@ -46,6 +46,8 @@ pub const DEMOS: &[Demo] = &[
     http::DEMO,
     session::DEMO,
     lb::DEMO,
+    webrtc::DEMO,
+    browse::DEMO,
 ];
 
 /// One demo in the registry.

@@ -201,6 +201,8 @@ const DEMO_OPTIONS: &[(&str, &[&str])] = &[
         &["algorithm", "loss-at", "loss", "rtts", "ssthresh", "seed"],
     ),
     ("flow", &["seed"]),
+    ("webrtc", &["nat-a", "nat-b", "peers", "seed"]),
+    ("browse", &["seed"]),
 ];
 
 /// Options that take no value, per demo (`--compare` takes one for `uri`).
@@ -235,7 +237,15 @@ fn check_argv(argv: &[String]) -> Result<(), String> {
         let value = items
             .next()
             .ok_or_else(|| format!("--{key} needs a value"))?;
-        let numeric = ["isn-client", "isn-server", "drop", "msl", "seed", "clients"];
+        let numeric = [
+            "isn-client",
+            "isn-server",
+            "drop",
+            "msl",
+            "seed",
+            "clients",
+            "peers",
+        ];
         if numeric.contains(&key) && value.parse::<u64>().is_err() {
             return Err(format!("--{key} {value} is not a number"));
         }
@@ -243,7 +253,12 @@ fn check_argv(argv: &[String]) -> Result<(), String> {
             return Err(format!("no scenario {value}"));
         }
     }
-    let positionals = if *name == "uri" { 1 } else { 0 };
+    // `browse` takes its URL optionally (a default one otherwise).
+    let positionals = if matches!(name.as_str(), "uri" | "browse") {
+        1
+    } else {
+        0
+    };
     if positional > positionals {
         return Err(format!("{name} takes {positionals} positional arguments"));
     }

@@ -644,7 +644,8 @@ fn nat_demo(
     }))
 }
 
-fn msg(from: usize, to: usize, label: String) -> Event {
+/// A message row without a time (the NAT table has no clock).
+pub(crate) fn msg(from: usize, to: usize, label: String) -> Event {
     Event {
         time_ms: None,
         kind: EventKind::Message {

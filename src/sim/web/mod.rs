@@ -2,6 +2,7 @@
 //! TLS, HTTP, WebSocket, CORS, sessions, load balancing and WebRTC as they
 //! arrive.
 
+pub mod browse;
 pub mod cors;
 pub mod dns;
 pub mod http;
@@ -9,4 +10,5 @@ pub mod lb;
 pub mod session;
 pub mod tls;
 pub mod uri;
+pub mod webrtc;
 pub mod websocket;

@@ -1,0 +1,498 @@
+//! `synack demo browse`: what happens after a URL is typed, as one timeline
+//! on a virtual clock, chaining the real parts: the URL parsed by the `url`
+//! crate (IDNA first, as the `uri` demo shows), the HSTS preload check
+//! (`data/hsts/preload.txt`), the service worker and HTTP cache noted before
+//! DNS, the `dns` demo's in-process name servers (its runner, into a
+//! recording emitter), a real loopback TCP connect shown as the handshake's
+//! three segments, the `tls` demo's real rustls handshake (its runner), and
+//! an HTTP/1.1 request and response with a real loopback server. Each step
+//! says how long it took on the virtual clock and which demo zooms into it.
+//!
+//! Names resolve only through the dns demo's zone data, never the network.
+
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::time::Duration;
+
+use chacha20::ChaCha8Rng;
+use chacha20::rand_core::{Rng, SeedableRng};
+use clap::Parser;
+use serde::Serialize;
+use serde_json::{Value, json};
+use url::{Host, Url};
+
+use crate::sim::trace::{Event, Table};
+use crate::sim::{Common, Demo, Emitter, SimError, dns, tls};
+
+pub const DEMO: Demo = Demo {
+    name: "browse",
+    title: "What happens when you type a URL",
+    summary: "One timeline: URL parse, HSTS, cache, DNS, TCP, TLS, HTTP, each on loopback with its virtual time and the demo that zooms in",
+    topics: &["URL", "HSTS", "DNS", "TCP", "TLS", "HTTP"],
+    keywords: &[
+        "브라우저",
+        "url 입력",
+        "주소창",
+        "what happens when",
+        "browse",
+    ],
+    run,
+};
+
+const AFTER_HELP: &str = "\
+Examples:
+  synack demo browse
+  synack demo browse http://www.example.com/index.html
+  synack demo browse https://nope.example.com/";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "browse",
+    about = "What happens after typing a URL: parse, HSTS, cache, DNS, TCP, TLS, HTTP on loopback, on a virtual clock",
+    after_help = AFTER_HELP
+)]
+struct Args {
+    /// The URL typed into the address bar (names resolve only in the demo's zone data)
+    #[arg(value_name = "URL", default_value = "https://www.example.com/")]
+    url: String,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// The embedded HSTS preload list.
+const PRELOAD: &str = include_str!("../../../data/hsts/preload.txt");
+
+/// Virtual-clock costs: one round trip to the web server, one between the
+/// stub and the recursive resolver, one to each upstream name server, and
+/// the server's time to build the page.
+const RTT_MS: u64 = 40;
+const STUB_RTT_MS: u64 = 2;
+const UPSTREAM_RTT_MS: u64 = 30;
+const SERVER_MS: u64 = 15;
+const TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Whether `host` is on the preload list, and by which entry (RFC 6797
+/// §8.2: an exact match, or a superdomain with includeSubDomains).
+pub fn hsts_entry(list: &str, host: &str) -> Option<String> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .find_map(|l| {
+            let mut words = l.split_whitespace();
+            let name = words.next()?;
+            let subs = words.any(|w| w == "include-subdomains");
+            let covered = host == name || (subs && host.ends_with(&format!(".{name}")));
+            covered.then(|| name.to_string())
+        })
+}
+
+/// One step of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub step: &'static str,
+    /// When the step started and how long it took, on the virtual clock.
+    pub time_ms: u64,
+    pub took_ms: u64,
+    pub detail: String,
+    /// The demo that zooms into this step.
+    pub demo: Option<&'static str>,
+}
+
+fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
+    move |source| SimError::Io {
+        what: what.to_string(),
+        source,
+    }
+}
+
+/// Runs another demo's runner into a recording emitter and returns its JSON.
+fn run_demo(demo: &Demo, args: &[&str]) -> Result<Value, SimError> {
+    let argv: Vec<String> = std::iter::once(demo.name)
+        .chain(args.iter().copied())
+        .map(String::from)
+        .collect();
+    let mut rec = Emitter::recording();
+    (demo.run)(&argv, &mut rec)
+}
+
+/// The host as typed (before IDNA), for showing the conversion.
+fn typed_host(input: &str) -> &str {
+    let rest = input.split_once("://").map_or(input, |(_, r)| r);
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    host.rsplit_once(':').map_or(host, |(h, _)| h)
+}
+
+struct Clock {
+    now: u64,
+    steps: Vec<Step>,
+}
+
+impl Clock {
+    fn step(&mut self, step: &'static str, took: u64, detail: String, demo: Option<&'static str>) {
+        self.steps.push(Step {
+            step,
+            time_ms: self.now,
+            took_ms: took,
+            detail,
+            demo,
+        });
+        self.now += took;
+    }
+}
+
+fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
+    let args = Args::try_parse_from(argv)?;
+    out.start(&args.common);
+    let input = args.url.trim();
+    let mut url =
+        Url::parse(input).map_err(|e| SimError::Invalid(format!("browse: URL {input:?}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(SimError::Invalid(format!(
+            "browse: URL {input:?}: scheme {:?}; this demo browses http and https",
+            url.scheme()
+        )));
+    }
+    let host = match url.host() {
+        Some(Host::Domain(d)) => d.to_string(),
+        _ => {
+            return Err(SimError::Invalid(format!(
+                "browse: URL {input:?}: needs a host name (resolved in the demo's zone data)"
+            )));
+        }
+    };
+    let mut clock = Clock {
+        now: 0,
+        steps: Vec::new(),
+    };
+    out.title(format!("주소창에 {input} 입력: 그다음에 일어나는 일"))?;
+    out.text(
+        "각 단계는 이 기계의 loopback에서 실제로 일어나고, 시간은 시뮬레이션 시계로 \
+         잽니다 (server까지 RTT 40 ms, recursive resolver까지 2 ms, name server마다 30 ms). \
+         이름은 dns demo의 zone data로만 풀고 실제 인터넷에 묻지 않습니다.",
+    )?;
+
+    // 1. URL parse: IDNA turns the typed host into ASCII first, so that
+    // the HSTS list and DNS see the name they store.
+    out.heading("1. URL 해석 (synack demo uri)")?;
+    let typed = typed_host(input);
+    let idna = if typed.eq_ignore_ascii_case(&host) {
+        "ASCII 이름이라 그대로".to_string()
+    } else {
+        format!("IDNA: {} ⇒ {host}", typed.escape_debug())
+    };
+    let mut t = Table::new(["부분", "값"]);
+    t.row(["scheme", url.scheme()]);
+    t.row(["host", &host]);
+    t.row([
+        "port".to_string(),
+        url.port_or_known_default().map_or("-".to_string(), |p| {
+            format!("{p} (생략하면 scheme의 기본값)")
+        }),
+    ]);
+    t.row(["path", url.path()]);
+    out.table(t)?;
+    out.text(format!(
+        "{idna}. host를 먼저 ASCII(punycode)로 바꾼 뒤 HSTS와 DNS가 그 이름을 봅니다."
+    ))?;
+    clock.step(
+        "uri",
+        0,
+        format!("{} {host} {}", url.scheme(), url.path()),
+        Some("uri"),
+    );
+
+    // 2. HSTS before any packet: http:// to a preloaded host never goes out.
+    out.heading("2. HSTS 확인")?;
+    let entry = hsts_entry(PRELOAD, &host);
+    let hsts = match (&entry, url.scheme()) {
+        (Some(e), "http") => {
+            let _ = url.set_scheme("https");
+            format!(
+                "{host}: preload 목록의 {e}에 걸려 요청 전에 https로 바꿉니다 \
+                 (307 Internal Redirect). 평문 HTTP packet은 나가지 않습니다."
+            )
+        }
+        (Some(e), _) => format!("{host}: preload 목록의 {e}에 있음. 이미 https입니다."),
+        (None, "http") => {
+            format!("{host}: 목록에 없음. 평문 HTTP로 갑니다 (중간에서 엿보고 바꿀 수 있음).")
+        }
+        (None, _) => format!("{host}: 목록에 없음. https라 그대로 갑니다."),
+    };
+    out.text(hsts.clone())?;
+    clock.step("hsts", 0, hsts, None);
+    let secure = url.scheme() == "https";
+    let port = url
+        .port_or_known_default()
+        .unwrap_or(if secure { 443 } else { 80 });
+
+    // 3. Caches before the network.
+    out.heading("3. Service worker와 HTTP cache")?;
+    let cache = "service worker 없음, HTTP cache 비어 있음 (첫 방문): network로 갑니다. \
+                 있었다면 DNS 전에 여기서 답이 끝날 수 있습니다 (synack demo http --mode cache)."
+        .to_string();
+    out.text(cache.clone())?;
+    clock.step("cache", 0, "miss".to_string(), Some("http --mode cache"));
+
+    // 4. DNS through the dns demo's servers.
+    out.heading("4. DNS (synack demo dns)")?;
+    let seed = args.common.seed.to_string();
+    let dns = run_demo(
+        &dns::DEMO,
+        &[host.as_str(), "--seed", &seed, "--format", "json"],
+    )?;
+    let upstream = dns["queries"].as_array().map_or(0, |q| {
+        q.iter()
+            .take_while(|q| q["server_role"] != "recursive")
+            .count()
+    }) as u64;
+    let answers: Vec<String> = dns["result"]["answers"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    let address = answers
+        .iter()
+        .rev()
+        .find_map(|a| a.split_whitespace().nth(4).filter(|_| a.contains(" IN A ")))
+        .map(String::from);
+    let dns_ms = STUB_RTT_MS + upstream * UPSTREAM_RTT_MS;
+    let Some(address) = address else {
+        let rcode = dns["result"]["rcode"].as_str().unwrap_or("?").to_string();
+        let detail = format!("{host}: {rcode}, 주소 없음");
+        out.text(format!(
+            "{detail}. 브라우저는 여기서 멈추고 오류 page를 보여 줍니다."
+        ))?;
+        clock.step("dns", dns_ms, detail, Some("dns"));
+        return finish(out, input, &url, clock, false);
+    };
+    out.text(format!(
+        "stub resolver → recursive resolver → root → TLD → authoritative 순으로 {upstream}번 \
+         물어 답 {}개를 받았습니다: {}. 주소는 {address}입니다 (문서용 주소라 아래 연결은 \
+         127.0.0.1이 대신 받습니다).",
+        answers.len(),
+        answers.join(", ")
+    ))?;
+    clock.step("dns", dns_ms, format!("{host} → {address}"), Some("dns"));
+
+    // 5 and 7. A real TCP connection to a real HTTP server on loopback.
+    let listener =
+        TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(io("binding 127.0.0.1:0"))?;
+    let server_addr = listener.local_addr().map_err(io("reading the port"))?;
+    let server = std::thread::spawn(move || serve(listener));
+    let client = TcpStream::connect_timeout(&server_addr, TIMEOUT);
+    let exchange = client
+        .map_err(io("connecting"))
+        .and_then(|c| http(c, &host, url.path()));
+    let served = server.join();
+    let (request, response) = exchange?;
+    match served {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(io("HTTP server")(e)),
+        Err(_) => return Err(SimError::Invalid("the HTTP server thread panicked".into())),
+    }
+
+    out.heading("5. TCP 연결 (synack demo handshake)")?;
+    let mut rng = ChaCha8Rng::seed_from_u64(args.common.seed);
+    let (isn_c, isn_s) = (rng.next_u32(), rng.next_u32());
+    let t0 = clock.now as f64;
+    let one_way = (RTT_MS / 2) as f64;
+    out.lanes(["browser", format!("server :{port}").as_str()])?;
+    out.event(Event::message(t0, 0, 1, format!("SYN seq={isn_c}")))?;
+    out.event(Event::message(
+        t0 + one_way,
+        1,
+        0,
+        format!("SYN+ACK seq={isn_s} ack={}", isn_c.wrapping_add(1)),
+    ))?;
+    out.event(
+        Event::message(
+            t0 + 2.0 * one_way,
+            0,
+            1,
+            format!("ACK ack={}", isn_s.wrapping_add(1)),
+        )
+        .note("이 ACK와 함께 바로 데이터를 보낼 수 있습니다: 1 RTT"),
+    )?;
+    out.text(
+        "127.0.0.1에서 실제로 connect했고 (커널이 세 segment를 주고받음), 순서 번호는 \
+         --seed로 정한 handshake demo 방식의 값입니다.",
+    )?;
+    clock.step(
+        "tcp",
+        RTT_MS,
+        format!("SYN, SYN+ACK, ACK → :{port}"),
+        Some("handshake"),
+    );
+
+    // 6. TLS through the tls demo's rustls handshake.
+    if secure {
+        out.heading("6. TLS (synack demo tls)")?;
+        let tls = run_demo(&tls::DEMO, &["--seed", &seed, "--format", "json"])?;
+        let rtts = tls["round_trips"].as_u64().unwrap_or(1);
+        let detail = format!(
+            "{} {} {}, 인증서 검증 {}",
+            tls["version"].as_str().unwrap_or("?"),
+            tls["cipher_suite"].as_str().unwrap_or("?"),
+            tls["group"].as_str().unwrap_or("?"),
+            if tls["verified"] == true {
+                "성공"
+            } else {
+                "실패"
+            }
+        );
+        out.text(format!(
+            "tls demo의 rustls client와 server가 loopback에서 실제로 handshake했습니다: \
+             {detail}, {rtts} RTT. (그 demo의 인증서 이름은 example.test입니다.) \
+             ClientHello의 SNI에 host 이름이 실려 server가 인증서를 고릅니다."
+        ))?;
+        clock.step("tls", rtts * RTT_MS, detail, Some("tls"));
+    }
+
+    // 7. HTTP request and response.
+    out.heading(format!(
+        "{}. HTTP 요청과 응답 (synack demo http)",
+        if secure { 7 } else { 6 }
+    ))?;
+    out.pre(shown_head(&request, "> "))?;
+    out.pre(shown_head(&response, "< "))?;
+    if secure {
+        out.text(
+            "실제 browser라면 이 요청이 TLS record 안에 암호화되어 갑니다. 이 demo에서는 \
+             HTTP를 평문 loopback 연결로 보내 그대로 보여 줍니다.",
+        )?;
+    }
+    let status = response.lines().next().unwrap_or("").to_string();
+    clock.step("http", RTT_MS + SERVER_MS, status, Some("http"));
+    finish(out, input, &url, clock, true)
+}
+
+/// The start line and headers, each after `prefix` (curl -v's `>` and
+/// `<`), control characters made visible.
+fn shown_head(message: &str, prefix: &str) -> Vec<String> {
+    message
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or("")
+        .split("\r\n")
+        .map(|l| format!("{prefix}{}", l.escape_debug()))
+        .collect()
+}
+
+const PAGE: &str = "<!doctype html><title>example</title><p>hello</p>\n";
+
+/// Answers one HTTP/1.1 request with a small page.
+fn serve(listener: TcpListener) -> std::io::Result<()> {
+    let (mut s, _) = listener.accept()?;
+    s.set_read_timeout(Some(TIMEOUT))?;
+    s.set_write_timeout(Some(TIMEOUT))?;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 1024];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 16 * 1024 {
+        let n = s.read(&mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    let response = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nCache-Control: max-age=60\r\n\r\n{PAGE}",
+        PAGE.len()
+    );
+    s.write_all(response.as_bytes())
+}
+
+/// Sends the request and reads the whole response (Content-Length known,
+/// the server closes after it).
+fn http(mut c: TcpStream, host: &str, path: &str) -> Result<(String, String), SimError> {
+    c.set_read_timeout(Some(TIMEOUT)).map_err(io("timeouts"))?;
+    c.set_write_timeout(Some(TIMEOUT)).map_err(io("timeouts"))?;
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: synack-browse\r\nAccept: text/html\r\n\r\n"
+    );
+    c.write_all(request.as_bytes())
+        .map_err(io("sending the request"))?;
+    let mut response = Vec::new();
+    c.take(64 * 1024)
+        .read_to_end(&mut response)
+        .map_err(io("reading the response"))?;
+    Ok((request, String::from_utf8_lossy(&response).into_owned()))
+}
+
+fn finish(
+    out: &mut Emitter<'_>,
+    input: &str,
+    url: &Url,
+    clock: Clock,
+    loaded: bool,
+) -> Result<Value, SimError> {
+    out.heading("한눈에: 시간표")?;
+    let mut t = Table::new(["단계", "시작", "걸림", "자세히 보기"]);
+    for s in &clock.steps {
+        t.row([
+            s.step.to_string(),
+            format!("{} ms", s.time_ms),
+            format!("{} ms", s.took_ms),
+            s.demo
+                .map_or("-".to_string(), |d| format!("synack demo {d}")),
+        ]);
+    }
+    t.row([
+        "합계".to_string(),
+        String::new(),
+        format!("{} ms", clock.now),
+        String::new(),
+    ]);
+    out.table(t)?;
+    if loaded {
+        out.text(
+            "그다음 browser는 HTML을 parse하며 CSS, JS, 그림을 또 요청합니다. 같은 origin이면 \
+             이 연결을 다시 쓰고 (keep-alive, HTTP/2), DNS와 TLS는 cache와 session 재개로 \
+             건너뜁니다.",
+        )?;
+    }
+    Ok(json!({
+        "url": input,
+        "final_url": url.as_str(),
+        "loaded": loaded,
+        "steps": clock.steps,
+        "total_ms": clock.now,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hsts_matches_exact_names_and_subdomains_only_when_included() {
+        let list = "# c\nexample.com include-subdomains\nbank.example.net\n";
+        assert_eq!(
+            hsts_entry(list, "www.example.com").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            hsts_entry(list, "example.com").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            hsts_entry(list, "bank.example.net").as_deref(),
+            Some("bank.example.net")
+        );
+        assert_eq!(hsts_entry(list, "www.bank.example.net"), None);
+        assert_eq!(hsts_entry(list, "badexample.com"), None);
+    }
+
+    #[test]
+    fn the_typed_host_is_cut_from_the_authority() {
+        assert_eq!(
+            typed_host("https://user@Bücher.example:8443/x?y"),
+            "Bücher.example"
+        );
+        assert_eq!(typed_host("http://www.example.com/"), "www.example.com");
+    }
+}
