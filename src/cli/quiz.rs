@@ -67,6 +67,11 @@ pub struct QuizArgs {
     /// Study cards that are not due, least likely recalled first, without changing their schedule
     #[arg(long)]
     pub cram: bool,
+    /// Study toward DATE (YYYY-MM-DD) for this session, in place of the
+    /// exam_date setting: reviews ordered by predicted recall on that day,
+    /// cards likely forgotten by then pulled forward
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
     /// Output: text for people, json for one event object per line
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -97,7 +102,28 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
             new: args.new,
             reviews: args.limit,
         },
+        until: match &args.until {
+            Some(d) => {
+                let at = super::schedule::parse_date(ctx, d)
+                    .map_err(|e| UsageError(format!("--until: {e:#}")))?;
+                if at.0 <= ctx.now.0 {
+                    return Err(UsageError(format!(
+                        "--until {}: the date is not after today",
+                        visible(d)
+                    ))
+                    .into());
+                }
+                Some(at)
+            }
+            None => super::schedule::exam_date(ctx, &config)?,
+        },
     };
+    if args.cram && args.until.is_some() {
+        return Err(UsageError(
+            "--until does not apply to --cram (cramming leaves the schedule alone)".into(),
+        )
+        .into());
+    }
     if args.cram && args.new.is_some() {
         return Err(UsageError(
             "--new does not apply to --cram (it studies cards already learned)".into(),

@@ -357,6 +357,7 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
                 Some(_) if stored_bad => format!("{key} removed"),
                 Some((name, _)) => format!("{key} follows {name} = {}", config.get(&key)?),
                 None => match Config::default().get(&key) {
+                    Ok(default) if default.is_empty() => format!("{key} = \"\" (default)"),
                     Ok(default) => format!("{key} = {default} (default)"),
                     Err(_) => format!("{key} removed (not a setting of this synack)"),
                 },
@@ -418,6 +419,15 @@ pub(super) fn parse_date(ctx: &Ctx, date: &str) -> Result<crate::clock::Timestam
         .and_then(|t| t.and_local_timezone(offset).single())
         .with_context(|| format!("{date:?} has no midnight here"))?;
     Ok(crate::clock::Timestamp(at.timestamp_millis()))
+}
+
+/// The `exam_date` setting as a time, if set (the queue studies toward it).
+pub(super) fn exam_date(ctx: &Ctx, config: &Config) -> Result<Option<crate::clock::Timestamp>> {
+    config
+        .exam_date
+        .as_deref()
+        .map(|d| parse_date(ctx, d).context("the exam_date setting"))
+        .transpose()
 }
 
 fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
@@ -541,6 +551,7 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
     let config = load_config(&store)?;
     let filter = plan::Filter {
         deck,
+        until: exam_date(ctx, &config)?,
         ..plan::Filter::default()
     };
     let sched = scheduler(ctx, &config)?;
