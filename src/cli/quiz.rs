@@ -72,6 +72,13 @@ pub struct QuizArgs {
     /// cards likely forgotten by then pulled forward
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Interview mode, for questions answered aloud: the front and a timer,
+    /// then the back's key points to mark as covered (`1 3`, `all`, `none`);
+    /// the share covered proposes the grade (under 50% again, under 75% hard,
+    /// short of all good, all easy; Enter takes it); follow-up questions
+    /// (the card's sub-headings, `follow-up:` lines) come next
+    #[arg(long, conflicts_with = "cram")]
+    pub interview: bool,
     /// Output: text for people, json for one event object per line
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -134,13 +141,15 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
         fixed: ctx.fixed_now.then_some(ctx.now),
         start: Instant::now(),
     };
-    let plan = plan::plan(&store, &config, sched, &filter, args.cram, clock.tick().now)?;
+    let mut plan = plan::plan(&store, &config, sched, &filter, args.cram, clock.tick().now)?;
+    plan.interview = args.interview;
     let interactive = std::io::stdin().is_terminal() && args.format == Format::Text;
     let mut view = View {
         json: args.format == Format::Json,
         style: ctx.style,
         utc_offset: ctx.utc_offset,
         out: std::io::stdout(),
+        choices: String::new(),
     };
     let (mut session, events) = Session::start(&mut store, plan, clock.tick())?;
     view.show(&events)?;
@@ -231,6 +240,7 @@ impl Reader {
         let text = match prompt {
             Prompt::Answer => "answer › ",
             Prompt::Grade => "grade › ",
+            Prompt::Points => "covered › ",
         };
         match self {
             Reader::Terminal(editor) => match editor.readline(text) {
@@ -279,6 +289,9 @@ struct View {
     style: Style,
     utc_offset: i32,
     out: std::io::Stdout,
+    /// Interview mode: the grade buttons of the reveal, shown once the
+    /// points are marked.
+    choices: String,
 }
 
 impl View {
@@ -317,7 +330,23 @@ impl View {
                 Event::Reveal(r) => {
                     let rule = "─".repeat(max.min(40));
                     writeln!(out, "{}", dim(s, &rule))?;
-                    if r.back.trim().is_empty() {
+                    let list = r.interview.as_ref().filter(|c| !c.points.is_empty());
+                    if let Some(c) = &r.interview {
+                        writeln!(out, "{}", dim(s, &format!("⏱ {}s", c.seconds)))?;
+                    }
+                    if let Some(c) = list {
+                        let digits = c.points.len().to_string().len();
+                        for (i, p) in c.points.iter().enumerate() {
+                            let head = format!("{:>digits$}. ", i + 1);
+                            let indent = " ".repeat(head.len());
+                            writeln!(out, "{}", wrap(&visible(p), max, &head, &indent).join("\n"))?;
+                        }
+                        writeln!(
+                            out,
+                            "{}",
+                            dim(s, &fit("Which did you cover? (e.g. 1 3, all, none)", max))
+                        )?;
+                    } else if r.back.trim().is_empty() {
                         writeln!(out, "(an open question: no answer written yet)")?;
                     } else {
                         writeln!(out, "{}", terminal::render(&r.back, s).trim_end())?;
@@ -371,7 +400,27 @@ impl View {
                         line += "   (answered in another session since it was shown: \
                                  recomputed from its new state)";
                     }
-                    writeln!(out, "{}", fit(&line, max))?;
+                    if list.is_some() {
+                        self.choices = fit(&line, max);
+                    } else {
+                        writeln!(out, "{}", fit(&line, max))?;
+                    }
+                }
+                Event::Covered(c) => {
+                    let line = format!(
+                        "covered {}/{} ({:.0}%) · Enter grades {} ({})",
+                        c.covered.len(),
+                        c.total,
+                        c.share * 100.0,
+                        c.proposed as u8,
+                        c.proposed.as_str()
+                    );
+                    writeln!(out, "{}", bold(s, &fit(&line, max)))?;
+                    writeln!(out, "{}", self.choices)?;
+                }
+                Event::FollowUp(f) => {
+                    let q = format!("Follow-up: {}", visible(&f.question));
+                    writeln!(out, "{}", bold(s, &wrap(&q, max, "", "  ").join("\n")))?;
                 }
                 Event::Grade(g) => {
                     let due = if g.cram {

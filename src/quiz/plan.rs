@@ -120,5 +120,6 @@ pub fn plan(
         suspend_leeches: config.leech_suspend,
         cram,
         query,
+        interview: false,
     })
 }
