@@ -470,3 +470,34 @@ fn exam_date_and_quiz_until_reject_bad_dates_in_one_line() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&got.stdout), "2027-01-15\n");
 }
+
+/// Issue 30 §3: with `exam_date` set, `stats` and `report` show the
+/// predicted recall on it, the same as `due --until` does.
+#[test]
+fn stats_and_report_show_predicted_recall_on_the_exam_date() {
+    let env = crate::util::quiz_deck(4);
+    quiz_all_good(&env, crate::util::NOW, &[]);
+    let before = env.json(&["stats", "--format", "json"]);
+    assert!(before.get("exam").is_none(), "{before}");
+    env.cmd()
+        .args(["config", "set", "exam_date", "2026-12-20"])
+        .assert()
+        .success();
+    let stats = env.json(&["stats", "--format", "json"]);
+    let due = env.json(&["due", "--until", "2026-12-20", "--format", "json"]);
+    assert_eq!(stats["exam"], due, "{stats}");
+    assert!(due["predicted_recall"].as_f64().unwrap() > 0.0);
+    let text = env.cmd().arg("stats").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("2026-12-20 예상 기억률 (predicted recall):"),
+        "{text}"
+    );
+    let md = env
+        .cmd()
+        .args(["report", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("| cards a day | recall on the day |"), "{md}");
+}
