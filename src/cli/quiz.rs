@@ -67,6 +67,18 @@ pub struct QuizArgs {
     /// Study cards that are not due, least likely recalled first, without changing their schedule
     #[arg(long)]
     pub cram: bool,
+    /// Study toward DATE (YYYY-MM-DD) for this session, in place of the
+    /// exam_date setting: reviews ordered by predicted recall on that day,
+    /// cards likely forgotten by then pulled forward
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Interview mode, for questions answered aloud: the front and a timer,
+    /// then the back's key points to mark as covered (`1 3`, `all`, `none`);
+    /// the share covered proposes the grade (under 50% again, under 75% hard,
+    /// short of all good, all easy; Enter takes it); follow-up questions
+    /// (the card's sub-headings, `follow-up:` lines) come next
+    #[arg(long, conflicts_with = "cram")]
+    pub interview: bool,
     /// Output: text for people, json for one event object per line
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -97,7 +109,28 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
             new: args.new,
             reviews: args.limit,
         },
+        until: match &args.until {
+            Some(d) => {
+                let at = super::schedule::parse_date(ctx, d)
+                    .map_err(|e| UsageError(format!("--until: {e:#}")))?;
+                if at.0 <= ctx.now.0 {
+                    return Err(UsageError(format!(
+                        "--until {}: the date is not after today",
+                        visible(d)
+                    ))
+                    .into());
+                }
+                Some(at)
+            }
+            None => super::schedule::exam_date(ctx, &config)?,
+        },
     };
+    if args.cram && args.until.is_some() {
+        return Err(UsageError(
+            "--until does not apply to --cram (cramming leaves the schedule alone)".into(),
+        )
+        .into());
+    }
     if args.cram && args.new.is_some() {
         return Err(UsageError(
             "--new does not apply to --cram (it studies cards already learned)".into(),
@@ -111,12 +144,14 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
     let mut plan = plan::plan(&store, &config, sched, &filter, args.cram, clock.tick().now)?;
     // Command messages are fitted two columns narrower (room for `! `).
     plan.demo_width = super::output_width().saturating_sub(2);
+    plan.interview = args.interview;
     let interactive = std::io::stdin().is_terminal() && args.format == Format::Text;
     let mut view = View {
         json: args.format == Format::Json,
         style: ctx.style,
         utc_offset: ctx.utc_offset,
         out: std::io::stdout(),
+        choices: String::new(),
     };
     let (mut session, events) = Session::start(&mut store, plan, clock.tick())?;
     view.show(&events)?;
@@ -207,6 +242,7 @@ impl Reader {
         let text = match prompt {
             Prompt::Answer => "answer › ",
             Prompt::Grade => "grade › ",
+            Prompt::Points => "covered › ",
         };
         match self {
             Reader::Terminal(editor) => match editor.readline(text) {
@@ -255,6 +291,9 @@ struct View {
     style: Style,
     utc_offset: i32,
     out: std::io::Stdout,
+    /// Interview mode: the grade buttons of the reveal, shown once the
+    /// points are marked.
+    choices: String,
 }
 
 impl View {
@@ -293,7 +332,23 @@ impl View {
                 Event::Reveal(r) => {
                     let rule = "─".repeat(max.min(40));
                     writeln!(out, "{}", dim(s, &rule))?;
-                    if r.back.trim().is_empty() {
+                    let list = r.interview.as_ref().filter(|c| !c.points.is_empty());
+                    if let Some(c) = &r.interview {
+                        writeln!(out, "{}", dim(s, &format!("⏱ {}s", c.seconds)))?;
+                    }
+                    if let Some(c) = list {
+                        let digits = c.points.len().to_string().len();
+                        for (i, p) in c.points.iter().enumerate() {
+                            let head = format!("{:>digits$}. ", i + 1);
+                            let indent = " ".repeat(head.len());
+                            writeln!(out, "{}", wrap(&visible(p), max, &head, &indent).join("\n"))?;
+                        }
+                        writeln!(
+                            out,
+                            "{}",
+                            dim(s, &fit("Which did you cover? (e.g. 1 3, all, none)", max))
+                        )?;
+                    } else if r.back.trim().is_empty() {
                         writeln!(out, "(an open question: no answer written yet)")?;
                     } else {
                         writeln!(out, "{}", terminal::render(&r.back, s).trim_end())?;
@@ -347,7 +402,27 @@ impl View {
                         line += "   (answered in another session since it was shown: \
                                  recomputed from its new state)";
                     }
-                    writeln!(out, "{}", fit(&line, max))?;
+                    if list.is_some() {
+                        self.choices = fit(&line, max);
+                    } else {
+                        writeln!(out, "{}", fit(&line, max))?;
+                    }
+                }
+                Event::Covered(c) => {
+                    let line = format!(
+                        "covered {}/{} ({:.0}%) · Enter grades {} ({})",
+                        c.covered.len(),
+                        c.total,
+                        c.share * 100.0,
+                        c.proposed as u8,
+                        c.proposed.as_str()
+                    );
+                    writeln!(out, "{}", bold(s, &fit(&line, max)))?;
+                    writeln!(out, "{}", self.choices)?;
+                }
+                Event::FollowUp(f) => {
+                    let q = format!("Follow-up: {}", visible(&f.question));
+                    writeln!(out, "{}", bold(s, &wrap(&q, max, "", "  ").join("\n")))?;
                 }
                 Event::Grade(g) => {
                     let due = if g.cram {

@@ -357,6 +357,7 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
                 Some(_) if stored_bad => format!("{key} removed"),
                 Some((name, _)) => format!("{key} follows {name} = {}", config.get(&key)?),
                 None => match Config::default().get(&key) {
+                    Ok(default) if default.is_empty() => format!("{key} = \"\" (default)"),
                     Ok(default) => format!("{key} = {default} (default)"),
                     Err(_) => format!("{key} removed (not a setting of this synack)"),
                 },
@@ -383,26 +384,7 @@ pub struct DueArgs {
     pub format: Format,
 }
 
-/// `due --until DATE --format json`.
-#[derive(Debug, Serialize)]
-struct UntilJson {
-    date: String,
-    predicted_recall: f64,
-    topics: Vec<TopicRecall>,
-    plan: Vec<PlanRecall>,
-}
-
-#[derive(Debug, Serialize)]
-struct TopicRecall {
-    topic: String,
-    predicted_recall: f64,
-}
-
-#[derive(Debug, Serialize)]
-struct PlanRecall {
-    per_day: usize,
-    predicted_recall: f64,
-}
+use crate::export::report::{ExamRecall, PlanRecall, TopicRecall};
 
 /// The cards a day the plan of `due --until` simulates.
 const PLAN_PER_DAY: [usize; 4] = [0, 10, 20, 50];
@@ -420,25 +402,32 @@ pub(super) fn parse_date(ctx: &Ctx, date: &str) -> Result<crate::clock::Timestam
     Ok(crate::clock::Timestamp(at.timestamp_millis()))
 }
 
-fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
+/// The `exam_date` setting as a time, if set (the queue studies toward it).
+pub(super) fn exam_date(ctx: &Ctx, config: &Config) -> Result<Option<crate::clock::Timestamp>> {
+    config
+        .exam_date
+        .as_deref()
+        .map(|d| parse_date(ctx, d).context("the exam_date setting"))
+        .transpose()
+}
+
+/// The predicted recall on `date` (midnight `at`) of the cards `filter`
+/// selects, suspended ones left out: overall, per topic (or deck), and with
+/// N cards a day studied toward it (seeded, so it repeats).
+pub(super) fn exam_recall(
+    ctx: &Ctx,
+    store: &Store,
+    sched: &Scheduler,
+    filter: &crate::store::StatsFilter,
+    date: &str,
+    at: crate::clock::Timestamp,
+) -> Result<ExamRecall> {
     use crate::schedule::exam;
-    let at = parse_date(ctx, date)?;
-    if at.0 <= ctx.now.0 {
-        anyhow::bail!("--until {date}: the date is not after today");
-    }
-    let store = super::open_with_decks(ctx)?;
-    let deck = match &args.deck {
-        Some(d) => Some(super::cards::resolve_deck(&store, d)?),
-        None => None,
-    };
-    let config = load_config(&store)?;
-    let sched = scheduler(ctx, &config)?;
-    let filter = crate::store::StatsFilter { deck, tag: None };
     let mut by_topic: std::collections::BTreeMap<String, Vec<crate::schedule::CardState>> =
         Default::default();
     let mut all = Vec::new();
     for card in store
-        .stats_cards(&filter)?
+        .stats_cards(filter)?
         .into_iter()
         .filter(|c| !c.suspended)
     {
@@ -453,7 +442,7 @@ fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
     let mut plan = Vec::new();
     for per_day in PLAN_PER_DAY {
         let r = exam::simulate(
-            &sched,
+            sched,
             &all,
             ctx.now,
             at,
@@ -466,18 +455,34 @@ fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
             predicted_recall: round(r),
         });
     }
-    let report = UntilJson {
+    Ok(ExamRecall {
         date: date.trim().to_string(),
-        predicted_recall: round(exam::recall_at(&sched, &all, at)),
+        predicted_recall: round(exam::recall_at(sched, &all, at)),
         topics: by_topic
             .iter()
             .map(|(topic, cards)| TopicRecall {
                 topic: topic.clone(),
-                predicted_recall: round(exam::recall_at(&sched, cards, at)),
+                predicted_recall: round(exam::recall_at(sched, cards, at)),
             })
             .collect(),
         plan,
+    })
+}
+
+fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
+    let at = parse_date(ctx, date)?;
+    if at.0 <= ctx.now.0 {
+        anyhow::bail!("--until {date}: the date is not after today");
+    }
+    let store = super::open_with_decks(ctx)?;
+    let deck = match &args.deck {
+        Some(d) => Some(super::cards::resolve_deck(&store, d)?),
+        None => None,
     };
+    let config = load_config(&store)?;
+    let sched = scheduler(ctx, &config)?;
+    let filter = crate::store::StatsFilter { deck, tag: None };
+    let report = exam_recall(ctx, &store, &sched, &filter, date, at)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => super::write_json(&mut out, &report)?,
@@ -541,6 +546,7 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
     let config = load_config(&store)?;
     let filter = plan::Filter {
         deck,
+        until: exam_date(ctx, &config)?,
         ..plan::Filter::default()
     };
     let sched = scheduler(ctx, &config)?;

@@ -88,7 +88,14 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
         ctx.now,
     );
     let forecast = store.forecast(&q, 30)?;
-    Ok(Report::build(&Input {
+    // Studying toward a date that has not come: its predicted recall too.
+    let exam = match (&config.exam_date, super::schedule::exam_date(ctx, &config)?) {
+        (Some(date), Some(at)) if at > ctx.now => Some(super::schedule::exam_recall(
+            ctx, &store, &sched, &filter, date, at,
+        )?),
+        _ => None,
+    };
+    let mut report = Report::build(&Input {
         cards: &cards,
         log: &log,
         forecast: &forecast,
@@ -97,7 +104,9 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
         utc_offset: ctx.utc_offset,
         deck,
         tag,
-    }))
+    });
+    report.exam = exam;
+    Ok(report)
 }
 
 pub(super) fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {

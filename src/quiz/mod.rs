@@ -8,6 +8,7 @@
 //! Every grade is committed (state and log in one transaction) before the
 //! next card is shown, so stopping at any point loses nothing.
 
+pub mod interview;
 pub mod plan;
 pub mod recall;
 
@@ -82,6 +83,8 @@ pub enum Prompt {
     Answer,
     /// Grade 1–4.
     Grade,
+    /// Interview mode: mark the key points covered (`1 3`, `all`, `none`).
+    Points,
 }
 
 /// What the session shows, in order. Serialized, one per line, by
@@ -91,7 +94,12 @@ pub enum Prompt {
 pub enum Event {
     Card(CardShown),
     Reveal(Reveal),
+    /// Interview mode: the points marked covered and the grade they propose.
+    Covered(interview::Covered),
     Grade(Graded),
+    /// Interview mode: a `follow-up:` question of the card just graded.
+    #[serde(rename = "follow-up")]
+    FollowUp(FollowUp),
     Command(CommandDone),
     Summary(Summary),
 }
@@ -163,6 +171,9 @@ pub struct Reveal {
     /// Good when right, Hard when right but slow.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proposed: Option<Rating>,
+    /// Interview mode: the timer and the key points to mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interview: Option<interview::Checklist>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -177,6 +188,13 @@ pub struct Graded {
     pub cram: bool,
     /// Given by Enter (or space) at the grade prompt, which means Good.
     pub by_enter: bool,
+}
+
+/// A follow-up question to answer aloud (not graded).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUp {
+    pub card_id: i64,
+    pub question: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -226,6 +244,9 @@ pub struct Plan {
     /// The width `:demo` draws a demo at (the screen's, less the margin
     /// the quiz prints messages with).
     pub demo_width: usize,
+    /// Interview mode: a checklist of key points after the reveal, and
+    /// follow-up questions (children, `follow-up:` lines) after the grade.
+    pub interview: bool,
 }
 
 /// A card on screen.
@@ -243,6 +264,10 @@ struct Current {
     exercise: Option<crate::exercise::Generated>,
     /// The grade its verdict proposed, once revealed.
     proposed: Option<Rating>,
+    /// Interview mode, once revealed: the checklist, until its points are marked.
+    checklist: Option<interview::Checklist>,
+    /// Interview mode: the back's `follow-up:` questions, asked after the grade.
+    follow_ups: Vec<String>,
 }
 
 /// A grade that `:undo` can take back.
@@ -332,6 +357,7 @@ impl Session {
     pub fn prompt(&self) -> Option<Prompt> {
         match &self.current {
             _ if self.finished => None,
+            Some(c) if c.checklist.is_some() => Some(Prompt::Points),
             Some(c) if c.revealed => Some(Prompt::Grade),
             Some(_) => Some(Prompt::Answer),
             None => None,
@@ -362,6 +388,7 @@ impl Session {
                 }
                 match self.prompt() {
                     Some(Prompt::Answer) => Ok(self.reveal(store, line, tick)?),
+                    Some(Prompt::Points) => Ok(self.mark(line)),
                     // Enter (or space) takes the grade an exercise's verdict
                     // proposed, else Good, as in Anki.
                     Some(Prompt::Grade) if line.is_empty() => {
@@ -437,6 +464,17 @@ impl Session {
             }
         });
         cur.proposed = proposed;
+        let checklist = (self.plan.interview && checked.is_none()).then(|| interview::Checklist {
+            seconds: ((tick.mono_ms - cur.shown_ms).max(0) / 1000) as u64,
+            points: interview::key_points(&cur.card.back),
+            follow_ups: interview::follow_ups(&cur.card.back),
+        });
+        // Nothing to tick off: straight to the grade.
+        cur.checklist = checklist.clone().filter(|c| !c.points.is_empty());
+        cur.follow_ups = checklist
+            .as_ref()
+            .map(|c| c.follow_ups.clone())
+            .unwrap_or_default();
         let recall = match &checked {
             Some(_) => None,
             None => cur
@@ -481,7 +519,36 @@ impl Session {
             answered_elsewhere,
             exercise: checked,
             proposed,
+            interview: checklist,
         })])
+    }
+
+    /// Interview mode: the points the learner covered, and the grade
+    /// their share proposes.
+    fn mark(&mut self, line: &str) -> Vec<Event> {
+        let Some(cur) = self.current.as_mut() else {
+            return Vec::new();
+        };
+        let Some(list) = &cur.checklist else {
+            return Vec::new();
+        };
+        let total = list.points.len();
+        match interview::parse_marks(line, total) {
+            Ok(covered) => {
+                let proposed = interview::propose(covered.len(), total);
+                cur.proposed = Some(proposed);
+                // The follow-ups stay for after the grade.
+                cur.checklist = None;
+                vec![Event::Covered(interview::Covered {
+                    card_id: cur.card.id,
+                    share: covered.len() as f64 / total as f64,
+                    covered,
+                    total,
+                    proposed,
+                })]
+            }
+            Err(why) => vec![message("points", false, why)],
+        }
     }
 
     fn grade(&mut self, store: &mut Store, rating: Rating, tick: Tick) -> Result<Vec<Event>> {
@@ -597,8 +664,45 @@ impl Session {
         self.ratings[rating as usize - 1] += 1;
         self.active_ms += duration_ms;
         let mut events = vec![Event::Grade(event)];
+        if self.plan.interview {
+            events.extend(cur.follow_ups.iter().map(|q| {
+                Event::FollowUp(FollowUp {
+                    card_id,
+                    question: q.clone(),
+                })
+            }));
+            self.children_next(store, &cur.card)?;
+        }
         events.extend(self.advance(store, tick)?);
         Ok(events)
+    }
+
+    /// Interview mode: the cards of this session's queue under `card`'s
+    /// heading (same note, a longer heading path starting with its own)
+    /// come next, in their queue order, as an interviewer's follow-ups.
+    fn children_next(&mut self, store: &Store, card: &CardRow) -> Result<()> {
+        let mut children = Vec::new();
+        let mut rest = VecDeque::new();
+        for entry in self.queue.drain(..) {
+            let is_child = match store.card(entry.card_id)? {
+                Some(c) => {
+                    c.source == card.source
+                        && c.heading_path.len() > card.heading_path.len()
+                        && c.heading_path.starts_with(&card.heading_path)
+                }
+                None => false,
+            };
+            if is_child {
+                children.push(entry);
+            } else {
+                rest.push_back(entry);
+            }
+        }
+        for entry in children.into_iter().rev() {
+            rest.push_front(entry);
+        }
+        self.queue = rest;
+        Ok(())
     }
 
     fn command(&mut self, store: &mut Store, command: &str, tick: Tick) -> Result<Vec<Event>> {
@@ -962,6 +1066,8 @@ impl Session {
                 revealed: false,
                 exercise,
                 proposed: None,
+                checklist: None,
+                follow_ups: Vec::new(),
             });
             let cur = self.current.as_ref().expect("just set");
             let counts = self.counts();

@@ -21,6 +21,10 @@ pub struct Filter {
     pub tag: Option<String>,
     /// `--new N` / `--limit N`, replacing the daily limits for one session.
     pub session: SessionLimits,
+    /// Studying toward this date (`exam_date`, or `quiz --until`): today's
+    /// reviews ordered by predicted recall then, weak ones pulled forward.
+    /// Ignored once the date has come: the normal schedule resumes.
+    pub until: Option<Timestamp>,
 }
 
 /// The study day around `now` and the filters, as the store's queries take them.
@@ -55,6 +59,29 @@ pub fn today(
     } else {
         Caps::default()
     };
+    if let Some(date) = filter.until.filter(|d| *d > now) {
+        let mut c = store.queue_candidates(
+            &q,
+            Caps {
+                new: caps.new,
+                reviews: None,
+            },
+        )?;
+        let at_date = |cands: Vec<queue::Candidate>| -> Result<Vec<(queue::Candidate, f32)>> {
+            cands
+                .into_iter()
+                .map(|cand| {
+                    let state = store.card_state(cand.0)?.unwrap_or_default();
+                    Ok((cand, sched.retrievability(&state, date).unwrap_or(0.0)))
+                })
+                .collect()
+        };
+        let due = at_date(std::mem::take(&mut c.reviews))?;
+        let ahead = at_date(store.ahead_candidates(&q)?)?;
+        let target = queue::TOWARD_TARGET.max(config.settings.desired_retention);
+        let reviews = queue::toward_date(&due, &ahead, target);
+        return Ok((queue::build(&c.learning, &reviews, &c.new, &allow), q));
+    }
     let c = store.queue_candidates(&q, caps)?;
     Ok((queue::build(&c.learning, &c.reviews, &c.new, &allow), q))
 }
@@ -94,5 +121,6 @@ pub fn plan(
         cram,
         query,
         demo_width: crate::sim::render::DEFAULT_WIDTH,
+        interview: false,
     })
 }

@@ -469,3 +469,95 @@ fn the_new_card_limit_was_per_session_not_per_day() {
         .count();
     assert_eq!(introduced, 4, "three by A, the one B had on screen");
 }
+
+/// A parent question with a list, a `follow-up:` line and a sub-question,
+/// and an unrelated card, in the plan as [parent, other, child].
+fn interview_session(store: &mut Store) -> (Session, Vec<Event>, [i64; 3]) {
+    let note = NoteFile {
+        source_path: "/notes/iv.md".into(),
+        display: "iv.md".into(),
+        stem: "iv".into(),
+        hash: "iv".into(),
+        text: "# 면접\n## What happens in a handshake?\n- SYN\n- SYN+ACK\n- ACK\n\
+               follow-up: Why not two messages?\n\
+               ### What if the SYN+ACK is lost?\nThe client resends the SYN. \
+               The server resends too.\n## What is a port?\nA number naming a socket.\n"
+            .into(),
+        warnings: Vec::new(),
+    };
+    crate::import::import(store, vec![note], NOW).unwrap();
+    let config = config();
+    let sched = Scheduler::new(config.settings.clone(), KST).unwrap();
+    let mut plan = plan::plan(store, &config, sched, &Filter::default(), false, NOW).unwrap();
+    let ids: Vec<i64> = plan.entries.iter().map(|e| e.card_id).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    let (parent, child, other) = (ids[0], ids[1], ids[2]);
+    plan.entries.swap(1, 2);
+    plan.interview = true;
+    let (s, events) = Session::start(store, plan, tick(0)).unwrap();
+    (s, events, [parent, other, child])
+}
+
+#[test]
+fn interview_checklist_proposes_the_grade_and_asks_the_follow_ups_next() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (mut s, events, [parent, other, child]) = interview_session(&mut store);
+    assert_eq!(shown(&events), Some(parent));
+    let events = line(&mut s, &mut store, "");
+    let Some(Event::Reveal(r)) = events.first() else {
+        panic!("{events:?}")
+    };
+    let list = r.interview.as_ref().expect("a checklist");
+    assert_eq!(list.seconds, 5);
+    assert_eq!(list.points, ["SYN", "SYN+ACK", "ACK"]);
+    assert_eq!(list.follow_ups, ["Why not two messages?"]);
+    assert_eq!(s.prompt(), Some(Prompt::Points));
+    // A point that is not there is refused; the checklist stays.
+    let events = line(&mut s, &mut store, "1 4");
+    assert!(
+        command_text(&events).contains("\"4\" is not a point"),
+        "{events:?}"
+    );
+    assert_eq!(s.prompt(), Some(Prompt::Points));
+    let events = line(&mut s, &mut store, "1 3");
+    let Some(Event::Covered(c)) = events.first() else {
+        panic!("{events:?}")
+    };
+    assert_eq!((c.covered.clone(), c.total), (vec![1, 3], 3));
+    assert_eq!(c.proposed, Rating::Hard);
+    assert_eq!(s.prompt(), Some(Prompt::Grade));
+    // Enter takes the proposal; the follow-up line, then the child card.
+    let events = line(&mut s, &mut store, "");
+    let Some(Event::Grade(g)) = events.first() else {
+        panic!("{events:?}")
+    };
+    assert_eq!((g.rating, g.by_enter), (Rating::Hard, true));
+    assert!(matches!(&events[1], Event::FollowUp(f) if f.question == "Why not two messages?"));
+    assert_eq!(shown(&events), Some(child));
+    // Sentences are its points; any grade can still be typed.
+    let events = line(&mut s, &mut store, "");
+    let Some(Event::Reveal(r)) = events.first() else {
+        panic!("{events:?}")
+    };
+    assert_eq!(r.interview.as_ref().unwrap().points.len(), 2);
+    let events = line(&mut s, &mut store, "all");
+    assert!(matches!(&events[0], Event::Covered(c) if c.proposed == Rating::Easy));
+    let events = line(&mut s, &mut store, "1");
+    assert!(matches!(&events[0], Event::Grade(g) if g.rating == Rating::Again && !g.by_enter));
+    assert_eq!(shown(&events), Some(other));
+    let events = line(&mut s, &mut store, "");
+    line(&mut s, &mut store, "none");
+    assert!(matches!(&events[0], Event::Reveal(_)));
+}
+
+#[test]
+fn without_interview_mode_there_is_no_checklist() {
+    let mut store = store_with(1);
+    let (mut s, _) = start(&mut store, false);
+    let events = line(&mut s, &mut store, "");
+    let Some(Event::Reveal(r)) = events.first() else {
+        panic!("{events:?}")
+    };
+    assert!(r.interview.is_none());
+    assert_eq!(s.prompt(), Some(Prompt::Grade));
+}

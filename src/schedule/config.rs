@@ -55,6 +55,9 @@ pub struct Config {
     pub deck_limits: BTreeMap<String, DeckLimits>,
     /// Suspend a card when it becomes a leech (it is always tagged `leech`).
     pub leech_suspend: bool,
+    /// Studying toward this day (YYYY-MM-DD): the queue orders reviews by
+    /// predicted recall on it and pulls weak cards forward, until it comes.
+    pub exam_date: Option<String>,
 }
 
 /// Every key, with what it means, in `synack config` order.
@@ -93,6 +96,10 @@ pub const KEYS: &[(&str, &str)] = &[
     (
         "parameters",
         "the 21 FSRS-6 parameters, comma-separated (default: FSRS-6's)",
+    ),
+    (
+        "exam_date",
+        "study toward this day, YYYY-MM-DD (\"\" or unset: the normal schedule)",
     ),
 ];
 
@@ -170,6 +177,12 @@ impl Config {
             "fuzz" => s.fuzz = boolean(v).map_err(&bad)?,
             "leech_threshold" => s.leech_threshold = positive(v).map_err(&bad)?,
             "leech_suspend" => self.leech_suspend = boolean(v).map_err(&bad)?,
+            "exam_date" if v.is_empty() => self.exam_date = None,
+            "exam_date" => {
+                let d = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                    .map_err(|_| bad("expected a date such as 2027-01-15"))?;
+                self.exam_date = Some(d.format("%Y-%m-%d").to_string());
+            }
             "parameters" => {
                 let p: Result<Vec<f32>, _> =
                     v.split(',').map(|x| x.trim().parse::<f32>()).collect();
@@ -287,6 +300,7 @@ impl Config {
             "fuzz" => s.fuzz.to_string(),
             "leech_threshold" => s.leech_threshold.to_string(),
             "leech_suspend" => self.leech_suspend.to_string(),
+            "exam_date" => self.exam_date.clone().unwrap_or_default(),
             "parameters" => s
                 .parameters
                 .iter()
@@ -445,5 +459,22 @@ mod tests {
         );
         assert!(c.set("nope", "1").is_err());
         assert!(c.set("parameters", "1,2,3").is_err());
+    }
+
+    #[test]
+    fn exam_date_is_a_checked_day_and_empty_clears_it() {
+        let mut c = Config::default();
+        c.set("exam_date", " 2027-01-15 ").unwrap();
+        assert_eq!(c.exam_date.as_deref(), Some("2027-01-15"));
+        assert_eq!(c.get("exam_date").unwrap(), "2027-01-15");
+        let err = c.set("exam_date", "2027-02-30").unwrap_err().to_string();
+        assert!(
+            err.starts_with("exam_date: \"2027-02-30\" is not valid"),
+            "{err}"
+        );
+        assert!(c.set("exam_date", "tomorrow").is_err());
+        assert_eq!(c.exam_date.as_deref(), Some("2027-01-15"));
+        c.set("exam_date", "").unwrap();
+        assert_eq!(c.exam_date, None);
     }
 }

@@ -100,6 +100,27 @@ pub fn build(
     out
 }
 
+/// Studying toward a date: below this predicted recall on the day (or the
+/// desired retention, if higher) a card not yet due is pulled forward.
+pub const TOWARD_TARGET: f32 = 0.95;
+
+/// Review candidates for studying toward a date, each with its predicted
+/// recall on the day: every due card, and the not-yet-due ones whose recall
+/// then would be under `target`, lowest recall first (card id breaks ties),
+/// so the daily limit spends its reviews where the day gains most.
+pub fn toward_date(
+    due: &[(Candidate, f32)],
+    ahead: &[(Candidate, f32)],
+    target: f32,
+) -> Vec<Candidate> {
+    let mut all: Vec<&(Candidate, f32)> = due
+        .iter()
+        .chain(ahead.iter().filter(|(_, r)| *r < target))
+        .collect();
+    all.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.0.cmp(&b.0.0)));
+    all.into_iter().map(|(c, _)| c.clone()).collect()
+}
+
 /// The candidates, in order, that fit in the total and their deck's limit.
 fn within(
     cands: &[Candidate],
@@ -210,6 +231,29 @@ mod tests {
         // http gives two new cards and no reviews; tcp fills the rest of the total.
         assert_eq!(ids(&q, Slot::New), [1, 2, 5, 6, 7]);
         assert!(ids(&q, Slot::Review).is_empty());
+    }
+
+    #[test]
+    fn toward_a_date_orders_by_recall_on_the_day_and_pulls_forward_the_weak() {
+        let due = [((1, "a".to_string()), 0.8), ((2, "a".to_string()), 0.3)];
+        let ahead = [
+            ((3, "a".to_string()), 0.5),
+            ((4, "a".to_string()), 0.99),
+            ((5, "a".to_string()), 0.94),
+        ];
+        let order: Vec<i64> = toward_date(&due, &ahead, TOWARD_TARGET)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        // 4 will be recalled on the day anyway: it stays where it is.
+        assert_eq!(order, [2, 3, 1, 5]);
+        let q = build(
+            &[],
+            &toward_date(&due, &ahead, TOWARD_TARGET),
+            &[],
+            &Allowance::total(Remaining { new: 0, reviews: 2 }),
+        );
+        assert_eq!(ids(&q, Slot::Review), [2, 3]);
     }
 
     #[test]

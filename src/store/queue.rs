@@ -122,6 +122,21 @@ impl Store {
         })
     }
 
+    /// Review cards not due today, within the filters, siblings of cards
+    /// answered today left out: what studying toward a date may pull forward.
+    pub fn ahead_candidates(&self, q: &QueueQuery) -> Result<Vec<Candidate>> {
+        self.rows(
+            &format!(
+                "SELECT cs.card_id, c.deck FROM card_state cs JOIN cards c ON c.id = cs.card_id
+                 WHERE cs.state = 'review' AND cs.due >= ?5 AND cs.stability > 0
+                   AND {STUDYABLE} AND {NOT_BURIED}
+                 ORDER BY cs.card_id"
+            ),
+            params![q.day_start.0, q.now.0, q.deck, q.tag, q.day_end.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
+
     /// New cards and reviews answered in the study day, per deck (for the
     /// daily limits). Learning steps do not count, as in Anki.
     pub fn answered_today(&self, q: &QueueQuery) -> Result<Vec<DoneToday>> {

@@ -503,3 +503,82 @@ fn edit_opens_only_the_note_file_the_card_was_imported_from() {
     let args = std::fs::read_to_string(env.path("editor-args")).expect("editor ran");
     assert!(args.trim_end().ends_with("deck.md"), "{args}");
 }
+
+/// Issue 30 §2: `quiz --interview` through the binary: the checklist, the
+/// grade the points covered propose (Enter takes it), the follow-up line
+/// and then the sub-question, as JSON events and as text.
+#[test]
+fn quiz_interview_marks_points_and_asks_follow_ups() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/iv.md",
+        "# 면접\n## What happens in a handshake?\n- SYN\n- SYN+ACK\n- ACK\n\
+         follow-up: Why not two messages?\n\
+         ### What if the SYN+ACK is lost?\nThe client resends the SYN. The server resends too.\n",
+    );
+    env.import(&[&note]);
+    let events = quiz_json(
+        &env,
+        crate::util::NOW,
+        "\n1 3\n\n\nall\n\n",
+        &["--interview"],
+    );
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        // The first card, Hard, comes back from its learning step at the end.
+        [
+            "card",
+            "reveal",
+            "covered",
+            "grade",
+            "follow-up",
+            "card",
+            "reveal",
+            "covered",
+            "grade",
+            "card",
+            "summary"
+        ],
+        "{events:?}"
+    );
+    assert_eq!(
+        events[1]["interview"]["points"],
+        serde_json::json!(["SYN", "SYN+ACK", "ACK"])
+    );
+    assert!(events[1]["interview"]["seconds"].is_u64());
+    assert_eq!(events[2]["covered"], serde_json::json!([1, 3]));
+    assert_eq!(events[2]["proposed"], 2);
+    assert_eq!(
+        (events[3]["rating"].clone(), events[3]["by_enter"].clone()),
+        (2.into(), true.into())
+    );
+    assert_eq!(events[4]["question"], "Why not two messages?");
+    assert_eq!(events[5]["front"], "What if the SYN+ACK is lost?");
+    assert_eq!(events[7]["proposed"], 4);
+    assert_eq!(events[8]["rating"], 4);
+
+    let env = Env::new();
+    let note = env.write("notes/iv.md", "# 면접\n## Q?\n- one\n- two\n");
+    env.import(&[&note]);
+    let out = env
+        .cmd()
+        .args(["quiz", "--interview"])
+        .write_stdin("\n5\n2\n\n")
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    for want in [
+        "⏱ 0s",
+        "1. one",
+        "2. two",
+        "\"5\" is not a point",
+        "covered 1/2 (50%) · Enter grades 2 (hard)",
+        "→ hard (Enter)",
+    ] {
+        assert!(text.contains(want), "{want:?} in\n{text}");
+    }
+}

@@ -343,3 +343,161 @@ fn a_deck_limit_applies_with_the_global_one() {
         .code(2);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("cannot be set per deck"));
 }
+
+/// Runs a scripted quiz at `now` answering every card Good (Enter at both
+/// prompts), with `args`; returns the cards graded.
+fn quiz_all_good(env: &Env, now: &str, args: &[&str]) -> usize {
+    let out = env
+        .cmd()
+        .env("SYNACK_NOW", now)
+        .args(["quiz", "--format", "json"])
+        .args(args)
+        .write_stdin("\n".repeat(400))
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .filter(|l| l.contains("\"event\":\"grade\""))
+        .count()
+}
+
+/// Issue 30 §3: the same 10 days, the same answers, once on the normal
+/// schedule and once with `exam_date` set: the predicted recall on the
+/// date is higher with it, and after the date the normal schedule resumes.
+#[test]
+fn studying_with_exam_date_raises_predicted_recall_on_the_date() {
+    let date = "2026-12-01";
+    let mut recall = Vec::new();
+    let mut graded = Vec::new();
+    for with_date in [false, true] {
+        let env = crate::util::quiz_deck(20);
+        env.cmd()
+            .args(["config", "set", "learning_steps", ""])
+            .assert()
+            .success();
+        if with_date {
+            let out = env
+                .cmd()
+                .args(["config", "set", "exam_date", date])
+                .assert()
+                .success();
+            assert_eq!(
+                String::from_utf8_lossy(&out.get_output().stdout),
+                "exam_date = 2026-12-01\n"
+            );
+        }
+        let mut n = 0;
+        for day in 0..10 {
+            let now = format!("2026-{}T09:00:00+09:00", day_after("11-21", day));
+            n += quiz_all_good(&env, &now, &[]);
+        }
+        let v = env.json(&["due", "--until", date, "--format", "json"]);
+        recall.push(v["predicted_recall"].as_f64().unwrap());
+        graded.push(n);
+        if with_date {
+            // On and after the date, the queue is the normal one again.
+            let normal = env
+                .cmd()
+                .env("SYNACK_NOW", "2026-12-01T09:00:00+09:00")
+                .args(["config", "unset", "exam_date"])
+                .assert()
+                .success();
+            assert!(String::from_utf8_lossy(&normal.get_output().stdout).starts_with("exam_date"));
+            let without = env
+                .cmd()
+                .env("SYNACK_NOW", "2026-12-02T09:00:00+09:00")
+                .args(["due", "--format", "json"])
+                .output()
+                .unwrap();
+            env.cmd()
+                .args(["config", "set", "exam_date", date])
+                .assert()
+                .success();
+            let with = env
+                .cmd()
+                .env("SYNACK_NOW", "2026-12-02T09:00:00+09:00")
+                .args(["due", "--format", "json"])
+                .output()
+                .unwrap();
+            assert_eq!(with.stdout, without.stdout);
+        }
+    }
+    assert!(
+        recall[1] > recall[0],
+        "with exam_date {} vs without {} (cards graded {graded:?})",
+        recall[1],
+        recall[0]
+    );
+    assert!(graded[1] > graded[0], "{graded:?}");
+}
+
+/// `11-21` plus `days`, as `MM-DD` (November and December only).
+fn day_after(start: &str, days: u32) -> String {
+    let (m, d) = start.split_once('-').unwrap();
+    let (m, d): (u32, u32) = (m.parse().unwrap(), d.parse().unwrap());
+    let d = d + days;
+    if m == 11 && d > 30 {
+        format!("12-{:02}", d - 30)
+    } else {
+        format!("{m:02}-{d:02}")
+    }
+}
+
+#[test]
+fn exam_date_and_quiz_until_reject_bad_dates_in_one_line() {
+    let env = crate::util::quiz_deck(2);
+    for (args, want) in [
+        (
+            &["config", "set", "exam_date", "2027-02-30"][..],
+            "synack: error: exam_date: \"2027-02-30\" is not valid: expected a date such as 2027-01-15\n",
+        ),
+        (
+            &["quiz", "--until", "2020-01-01"][..],
+            "synack: error: --until 2020-01-01: the date is not after today\n",
+        ),
+    ] {
+        let out = env.cmd().args(args).write_stdin("").assert().code(2);
+        assert_eq!(String::from_utf8_lossy(&out.get_output().stderr), want);
+    }
+    env.cmd()
+        .args(["config", "set", "exam_date", "2027-01-15"])
+        .assert()
+        .success();
+    let got = env
+        .cmd()
+        .args(["config", "get", "exam_date"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&got.stdout), "2027-01-15\n");
+}
+
+/// Issue 30 §3: with `exam_date` set, `stats` and `report` show the
+/// predicted recall on it, the same as `due --until` does.
+#[test]
+fn stats_and_report_show_predicted_recall_on_the_exam_date() {
+    let env = crate::util::quiz_deck(4);
+    quiz_all_good(&env, crate::util::NOW, &[]);
+    let before = env.json(&["stats", "--format", "json"]);
+    assert!(before.get("exam").is_none(), "{before}");
+    env.cmd()
+        .args(["config", "set", "exam_date", "2026-12-20"])
+        .assert()
+        .success();
+    let stats = env.json(&["stats", "--format", "json"]);
+    let due = env.json(&["due", "--until", "2026-12-20", "--format", "json"]);
+    assert_eq!(stats["exam"], due, "{stats}");
+    assert!(due["predicted_recall"].as_f64().unwrap() > 0.0);
+    let text = env.cmd().arg("stats").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("2026-12-20 예상 기억률 (predicted recall):"),
+        "{text}"
+    );
+    let md = env
+        .cmd()
+        .args(["report", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("| cards a day | recall on the day |"), "{md}");
+}

@@ -162,6 +162,23 @@ pub fn render(report: &Report) -> String {
     for d in report.forecast.iter().filter(|d| d.due > 0) {
         let _ = writeln!(out, "| {} | {} |", d.date, d.due);
     }
+    if let Some(e) = &report.exam {
+        let pct = |r: f64| format!("{:.0}%", r * 100.0);
+        let _ = writeln!(
+            out,
+            "\n## {} 예상 기억률 (predicted recall): {}\n",
+            e.date,
+            pct(e.predicted_recall)
+        );
+        let _ = writeln!(out, "| topic | recall |\n|---|---:|");
+        for t in &e.topics {
+            let _ = writeln!(out, "| {} | {} |", cell(&t.topic), pct(t.predicted_recall));
+        }
+        let _ = writeln!(out, "\n| cards a day | recall on the day |\n|---:|---:|");
+        for p in &e.plan {
+            let _ = writeln!(out, "| {} | {} |", p.per_day, pct(p.predicted_recall));
+        }
+    }
     out
 }
 

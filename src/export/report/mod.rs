@@ -85,6 +85,31 @@ pub struct Report {
     /// Reviews by local hour of day, 0–23.
     pub hours: Vec<HourReviews>,
     pub histograms: Histograms,
+    /// With `exam_date` set (and not yet come): the predicted recall on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exam: Option<ExamRecall>,
+}
+
+/// The predicted recall on a date, overall and per topic, and with N cards
+/// a day studied toward it (`due --until DATE --format json`, issue 30 §3).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExamRecall {
+    pub date: String,
+    pub predicted_recall: f64,
+    pub topics: Vec<TopicRecall>,
+    pub plan: Vec<PlanRecall>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicRecall {
+    pub topic: String,
+    pub predicted_recall: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRecall {
+    pub per_day: usize,
+    pub predicted_recall: f64,
 }
 
 /// The grades given to cards in one state.
@@ -700,6 +725,7 @@ impl Report {
                     passed,
                 })
                 .collect(),
+            exam: None,
             histograms: Histograms {
                 stability: histogram(
                     &stabilities,

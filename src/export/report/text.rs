@@ -52,6 +52,9 @@ pub fn render(report: &Report, max: usize) -> String {
 
     let _ = writeln!(out, "\n앞으로 30일 due:");
     forecast(&mut out, report);
+    if let Some(e) = &report.exam {
+        exam(&mut out, e);
+    }
     fit(&out, max)
 }
 
@@ -200,6 +203,26 @@ fn heatmap(out: &mut String, report: &Report) {
         let _ = writeln!(out, "{}", line.trim_end());
     }
     let _ = writeln!(out, "     (가장 많은 날 {max}회, 오른쪽 끝이 이번 주)");
+}
+
+/// The predicted recall on the exam date, and what N cards a day would make it.
+pub fn exam(out: &mut String, e: &super::ExamRecall) {
+    let pct = |r: f64| format!("{:.0}%", r * 100.0);
+    let _ = writeln!(
+        out,
+        "\n{} 예상 기억률 (predicted recall): {}",
+        e.date,
+        pct(e.predicted_recall)
+    );
+    for t in &e.topics {
+        let _ = writeln!(out, "  {:>4}  {}", pct(t.predicted_recall), t.topic);
+    }
+    let plan: Vec<String> = e
+        .plan
+        .iter()
+        .map(|p| format!("{}/day → {}", p.per_day, pct(p.predicted_recall)))
+        .collect();
+    let _ = writeln!(out, "  {}", plan.join(" · "));
 }
 
 /// One column per day, eighths of a block by count.
