@@ -15,6 +15,7 @@
 
 mod congestion;
 mod ip;
+mod more;
 mod normal;
 mod tcp;
 mod uri;
@@ -55,6 +56,10 @@ pub const TEMPLATES: &[Template] = &[
     web::CACHE,
     web::H2_STREAM_ID,
     web::WHO_ANSWERS,
+    more::ARQ_RETRANSMIT,
+    more::ARQ_COUNT,
+    more::WS_ACCEPT,
+    more::MSS,
 ];
 
 /// One kind of exercise.
@@ -101,6 +106,8 @@ pub enum Expect {
     /// Two numbers, cwnd then ssthresh; in the other order when the answer
     /// names them so (`ssthresh 8, cwnd 11`).
     Pair(u64, u64),
+    /// A set of unsigned integers, in any order (`3, 4, 5`).
+    Numbers(Vec<u64>),
     /// A TCP state and the control bits of the segment sent (none: empty).
     /// ACK may be left out beside another bit: in a synchronized state every
     /// segment carries it.
@@ -230,6 +237,14 @@ pub fn check(expect: &Expect, typed: &str) -> bool {
         }
         Expect::Exact(s) => typed.trim() == s.trim(),
         Expect::Number(n) => normal::number(typed) == Some(*n),
+        Expect::Numbers(want) => {
+            let mut got = normal::numbers(typed);
+            got.sort_unstable();
+            got.dedup();
+            let mut want = want.clone();
+            want.sort_unstable();
+            !want.is_empty() && got == want
+        }
         Expect::Pair(a, b) => {
             let t = typed.to_lowercase();
             let mut n = normal::numbers(&t);
