@@ -100,6 +100,30 @@ pub const NAT_MAPPING: Template = Template {
     solve: solve_nat_mapping,
 };
 
+pub const MASK: Template = Template {
+    name: "ip/mask",
+    demo: "ip",
+    title: "prefix 길이와 subnet mask (점 표기)",
+    params: |d| json!({ "prefix": 8 + d.below(23) }),
+    solve: solve_mask,
+};
+
+pub const WILDCARD: Template = Template {
+    name: "ip/wildcard",
+    demo: "ip",
+    title: "wildcard mask: subnet mask의 비트 반전 (ACL, OSPF)",
+    params: |d| json!({ "cidr": format!("10.0.0.0/{}", 8 + d.below(23)) }),
+    solve: solve_wildcard,
+};
+
+pub const HOST_RANGE: Template = Template {
+    name: "ip/host-range",
+    demo: "ip",
+    title: "CIDR의 첫 host 주소와 마지막 host 주소",
+    params: |d| json!({ "cidr": format!("{}/{}", address(d), 16 + d.below(15)) }),
+    solve: solve_host_range,
+};
+
 /// An IPv4 address anywhere a learner meets one.
 fn address(d: &mut Draw) -> Ipv4Addr {
     let first = d.pick(&[10u8, 172, 192, 203, 198, 100, 61, 121]);
@@ -297,6 +321,67 @@ fn solve_nat_mapping(p: &Value) -> Result<Solved, ExerciseError> {
     })
 }
 
+fn solve_mask(p: &Value) -> Result<Solved, ExerciseError> {
+    let name = MASK.name;
+    let prefix = param_u64(name, p, "prefix")?;
+    let prefix = u8::try_from(prefix)
+        .ok()
+        .filter(|l| *l <= 32)
+        .ok_or_else(|| bad(name, p, "prefix must be 0 to 32".into()))?;
+    let mask = Ipv4Addr::from(ip::mask_v4(prefix)).to_string();
+    Ok(Solved {
+        question: format!("prefix 길이 /{prefix} 의 IPv4 subnet mask를 점 표기로 쓰면?"),
+        question_en: format!("What is the IPv4 subnet mask of a /{prefix}, in dotted notation?"),
+        answer: mask.clone(),
+        expect: words(&mask),
+        explanation: format!(
+            "앞에서부터 1 비트 {prefix}개, 나머지 0: {} → {mask}",
+            ip::binary_v4(ip::mask_v4(prefix), prefix)
+        ),
+        demo: vec!["ip".into(), format!("10.0.0.0/{prefix}")],
+    })
+}
+
+fn solve_wildcard(p: &Value) -> Result<Solved, ExerciseError> {
+    let name = WILDCARD.name;
+    let s = subnet(name, p)?;
+    let cidr = param_str(name, p, "cidr")?;
+    let w = s.wildcard.to_string();
+    Ok(Solved {
+        question: format!("{cidr} 의 wildcard mask는? (ACL, OSPF 설정에 쓰는 값)"),
+        question_en: format!("What is the wildcard mask of {cidr} (as ACLs and OSPF take it)?"),
+        answer: w.clone(),
+        expect: words(&w),
+        explanation: format!(
+            "subnet mask {}의 비트 반전 = 255.255.255.255 − mask = {w}",
+            s.mask
+        ),
+        demo: vec!["ip".into(), cidr.into()],
+    })
+}
+
+fn solve_host_range(p: &Value) -> Result<Solved, ExerciseError> {
+    let name = HOST_RANGE.name;
+    let s = subnet(name, p)?;
+    let cidr = param_str(name, p, "cidr")?;
+    let answer = format!("{} - {}", s.first_host, s.last_host);
+    Ok(Solved {
+        question: format!(
+            "{cidr} 에서 host에 줄 수 있는 첫 주소와 마지막 주소는? (\"첫 주소 - 마지막 주소\"; /31, /32는 RFC 3021대로)"
+        ),
+        question_en: format!(
+            "What are the first and the last usable host addresses of {cidr}? (\"first - last\"; /31 and /32 as RFC 3021 has them)"
+        ),
+        answer: answer.clone(),
+        expect: words(&answer),
+        explanation: format!(
+            "network 주소 {} + 1부터 broadcast 주소 − 1까지 (/31: 두 주소 모두, /32: 그 주소 하나) → {answer}",
+            s.network
+        ),
+        demo: vec!["ip".into(), cidr.into()],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,6 +438,15 @@ mod tests {
         assert_eq!(nat("endpoint-independent", "other-address"), "yes");
         assert_eq!(nat("address-dependent", "same-address-other-port"), "yes");
         assert_eq!(nat("address-dependent", "other-address"), "no");
+        assert_eq!(answer(solve_mask, json!({"prefix": 20})), "255.255.240.0");
+        assert_eq!(
+            answer(solve_wildcard, json!({"cidr": "10.0.0.0/22"})),
+            "0.0.3.255"
+        );
+        assert_eq!(
+            answer(solve_host_range, json!({"cidr": "172.16.5.9/23"})),
+            "172.16.4.1 - 172.16.5.254"
+        );
         assert_eq!(
             nat("address-and-port-dependent", "same-address-other-port"),
             "no"

@@ -114,6 +114,37 @@ pub const WHO_ANSWERS: Template = Template {
     solve: solve_who_answers,
 };
 
+pub const REQUEST_HEADERS: Template = Template {
+    name: "cors/request-headers",
+    demo: "cors",
+    title: "preflight의 Access-Control-Request-Headers: 안전 목록 밖의 헤더 이름, 소문자, 정렬",
+    params: |d| {
+        let mut headers = vec![d.pick(&[
+            "X-Token: 1",
+            "Authorization: Bearer abc",
+            "X-Requested-With: XMLHttpRequest",
+        ])];
+        if d.below(2) == 0 {
+            headers.push(d.pick(HEADERS));
+        }
+        json!({
+            "headers": headers,
+            "content_type": d.pick(&[None, Some("application/json"), Some("text/plain")]),
+        })
+    },
+    solve: solve_request_headers,
+};
+
+pub const PREFLIGHT_CACHE: Template = Template {
+    name: "cors/preflight-cache",
+    demo: "cors",
+    title: "preflight 결과를 얼마나 재사용하는가: Access-Control-Max-Age (없으면 5초, Chromium은 최대 2시간)",
+    params: |d| // Always a Max-Age: the demo's server always sends one, and its
+        // `:demo` must show these parameters.
+        json!({ "max_age": d.pick(&[0u32, 10, 600, 3600, 86400, 7200]) }),
+    solve: solve_preflight_cache,
+};
+
 /// Headers a page's script sets, safelisted and not.
 const HEADERS: &[&str] = &[
     "Accept: application/json",
@@ -132,24 +163,8 @@ fn yes_no(b: bool) -> &'static str {
 fn solve_preflight(p: &Value) -> Result<Solved, ExerciseError> {
     let name = PREFLIGHT.name;
     let method = param_str(name, p, "method")?;
-    let raw = param(name, p, "headers")?
-        .as_array()
-        .ok_or_else(|| bad(name, p, "headers is not a list".into()))?;
-    let mut headers = Vec::new();
-    for h in raw {
-        let h = h
-            .as_str()
-            .and_then(|h| h.split_once(':'))
-            .ok_or_else(|| bad(name, p, format!("header {h} is not \"Name: value\"")))?;
-        headers.push((h.0.trim().to_string(), h.1.trim().to_string()));
-    }
-    let content_type = match param(name, p, "content_type")? {
-        Value::Null => None,
-        v => Some(
-            v.as_str()
-                .ok_or_else(|| bad(name, p, "content_type is not a string".into()))?,
-        ),
-    };
+    let (headers, content_type) = headers_param(name, p)?;
+    let content_type = content_type.as_deref();
     let reasons = cors::preflight_reasons(method, &headers, content_type);
     let needs = cors::needs_preflight(method, &headers, content_type);
     let shown: Vec<String> = headers.iter().map(|(n, v)| format!("{n}: {v}")).collect();
@@ -194,6 +209,104 @@ fn solve_preflight(p: &Value) -> Result<Solved, ExerciseError> {
         answer: answer.into(),
         expect: Expect::Words(vec![answer.into()]),
         explanation,
+        demo,
+    })
+}
+
+fn headers_param(
+    name: &'static str,
+    p: &Value,
+) -> Result<(Vec<(String, String)>, Option<String>), ExerciseError> {
+    let raw = param(name, p, "headers")?
+        .as_array()
+        .ok_or_else(|| bad(name, p, "headers is not a list".into()))?;
+    let mut headers = Vec::new();
+    for h in raw {
+        let h = h
+            .as_str()
+            .and_then(|h| h.split_once(':'))
+            .ok_or_else(|| bad(name, p, format!("header {h} is not \"Name: value\"")))?;
+        headers.push((h.0.trim().to_string(), h.1.trim().to_string()));
+    }
+    let content_type = match param(name, p, "content_type")? {
+        Value::Null => None,
+        v => Some(
+            v.as_str()
+                .ok_or_else(|| bad(name, p, "content_type is not a string".into()))?
+                .to_string(),
+        ),
+    };
+    Ok((headers, content_type))
+}
+
+fn solve_request_headers(p: &Value) -> Result<Solved, ExerciseError> {
+    let name = REQUEST_HEADERS.name;
+    let (headers, content_type) = headers_param(name, p)?;
+    let value = cors::request_headers_value(&headers, content_type.as_deref());
+    if value.is_empty() {
+        return Err(bad(name, p, "every header is safelisted".into()));
+    }
+    let shown: Vec<String> = headers.iter().map(|(n, v)| format!("{n}: {v}")).collect();
+    let ct = content_type.as_deref().unwrap_or("없음");
+    let mut demo = vec!["cors".to_string(), "--method".into(), "PUT".into()];
+    for h in &shown {
+        demo.extend(["--header".into(), h.clone()]);
+    }
+    if let Some(ct) = &content_type {
+        demo.extend(["--content-type".into(), ct.clone()]);
+    }
+    Ok(Solved {
+        question: format!(
+            "스크립트에서 PUT 요청에 헤더 [{}], Content-Type {ct} 설정. preflight의 Access-Control-Request-Headers 값은? (Fetch 표기: 소문자, 정렬, 쉼표)",
+            shown.join("; ")
+        ),
+        question_en: format!(
+            "A script sends a PUT with headers [{}] and Content-Type {}. What is the preflight's Access-Control-Request-Headers? (as Fetch writes it: lower case, sorted, commas)",
+            shown.join("; "),
+            content_type.as_deref().unwrap_or("none")
+        ),
+        answer: value.clone(),
+        expect: Expect::Words(vec![value.clone()]),
+        explanation: format!(
+            "CORS-safelisted가 아닌 헤더 이름만 (폼 세 가지 밖의 Content-Type 포함), 소문자로 정렬해 쉼표로 (Fetch §4.8) → {value}"
+        ),
+        demo,
+    })
+}
+
+fn solve_preflight_cache(p: &Value) -> Result<Solved, ExerciseError> {
+    let name = PREFLIGHT_CACHE.name;
+    let max_age = match param(name, p, "max_age")? {
+        Value::Null => None,
+        v => Some(
+            v.as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| bad(name, p, "max_age is not a number".into()))?,
+        ),
+    };
+    let secs = cors::cache_seconds(max_age);
+    let header = match max_age {
+        None => "Access-Control-Max-Age 헤더 없음".to_string(),
+        Some(n) => format!("Access-Control-Max-Age: {n}"),
+    };
+    let header_en = match max_age {
+        None => "no Access-Control-Max-Age".to_string(),
+        Some(n) => format!("Access-Control-Max-Age: {n}"),
+    };
+    let mut demo = vec!["cors".to_string(), "--method".into(), "DELETE".into()];
+    if let Some(n) = max_age {
+        demo.extend(["--max-age".into(), n.to_string()]);
+    }
+    Ok(Solved {
+        question: format!(
+            "preflight 응답: {header}. 같은 요청의 preflight 결과를 브라우저(Chromium)에서 몇 초 동안 재사용합니까?"
+        ),
+        question_en: format!(
+            "The preflight response has {header_en}. For how many seconds does the browser (Chromium) reuse the result for the same request?"
+        ),
+        answer: secs.to_string(),
+        expect: Expect::Number(u64::from(secs)),
+        explanation: format!("Fetch: Max-Age 없음 → 5초, Chromium 상한 7200초(2시간) → {secs}초"),
         demo,
     })
 }
@@ -478,6 +591,21 @@ mod tests {
             "no"
         );
         assert_eq!(pf("GET", json!(["X-Token: 1"]), Value::Null), "yes");
+        let rh = solve_request_headers(&json!({
+            "headers": ["X-Token: 1", "Authorization: Bearer abc", "Accept: text/html"],
+            "content_type": "application/json"
+        }))
+        .unwrap();
+        assert_eq!(rh.answer, "authorization,content-type,x-token");
+        let pc = |m: Value| {
+            solve_preflight_cache(&json!({"max_age": m}))
+                .unwrap()
+                .answer
+        };
+        assert_eq!(
+            (pc(Value::Null), pc(json!(86400))),
+            ("5".into(), "7200".to_string())
+        );
     }
 
     #[test]
