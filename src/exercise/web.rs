@@ -213,10 +213,13 @@ fn solve_preflight(p: &Value) -> Result<Solved, ExerciseError> {
     })
 }
 
+/// The headers a script sets, as `(name, value)`.
+type Headers = Vec<(String, String)>;
+
 fn headers_param(
     name: &'static str,
     p: &Value,
-) -> Result<(Vec<(String, String)>, Option<String>), ExerciseError> {
+) -> Result<(Headers, Option<String>), ExerciseError> {
     let raw = param(name, p, "headers")?
         .as_array()
         .ok_or_else(|| bad(name, p, "headers is not a list".into()))?;
