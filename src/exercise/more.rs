@@ -112,17 +112,18 @@ fn arq_params(name: &'static str, p: &Value) -> Result<ArqParams, ExerciseError>
 }
 
 fn arq_argv(a: &ArqParams) -> Vec<String> {
-    vec![
-        "arq".into(),
-        "--protocol".into(),
-        a.protocol.name().into(),
-        "--window".into(),
-        a.window.to_string(),
+    let mut argv: Vec<String> = vec!["arq".into(), "--protocol".into(), a.protocol.name().into()];
+    // The demo refuses --window for stop-and-wait (always 1).
+    if a.protocol != Protocol::StopAndWait {
+        argv.extend(["--window".into(), a.window.to_string()]);
+    }
+    argv.extend([
         "--segments".into(),
         a.segments.to_string(),
         "--drop".into(),
         a.drop.to_string(),
-    ]
+    ]);
+    argv
 }
 
 fn solve_arq_retransmit(p: &Value) -> Result<Solved, ExerciseError> {
