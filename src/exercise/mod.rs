@@ -13,9 +13,13 @@
 //! The quiz draws a fresh seed at each review of an exercise card (see
 //! [`review_seed`]), so the learner meets the rule, not one wording of it.
 
+mod congestion;
+mod ip;
+mod more;
 mod normal;
 mod tcp;
 mod uri;
+mod web;
 
 use chacha20::ChaCha8Rng;
 use chacha20::rand_core::{Rng, SeedableRng};
@@ -38,6 +42,29 @@ pub const TEMPLATES: &[Template] = &[
     uri::REMOVE_DOT_SEGMENTS,
     uri::QUERY_VALUE,
     uri::KIND,
+    ip::HOST_COUNT,
+    ip::NETWORK,
+    ip::BROADCAST,
+    ip::IS_PRIVATE,
+    ip::PREFIX_FOR_HOSTS,
+    ip::NAT_MAPPING,
+    ip::MASK,
+    ip::WILDCARD,
+    ip::HOST_RANGE,
+    congestion::AFTER_LOSS,
+    congestion::SLOW_START,
+    web::PREFLIGHT,
+    web::CREDENTIALS,
+    web::REDIRECT_METHOD,
+    web::CACHE,
+    web::H2_STREAM_ID,
+    web::WHO_ANSWERS,
+    web::REQUEST_HEADERS,
+    web::PREFLIGHT_CACHE,
+    more::ARQ_RETRANSMIT,
+    more::ARQ_COUNT,
+    more::WS_ACCEPT,
+    more::MSS,
 ];
 
 /// One kind of exercise.
@@ -81,6 +108,11 @@ pub enum Expect {
     Exact(String),
     /// An unsigned integer (`1,001` and `1001` alike).
     Number(u64),
+    /// Two numbers, cwnd then ssthresh; in the other order when the answer
+    /// names them so (`ssthresh 8, cwnd 11`).
+    Pair(u64, u64),
+    /// A set of unsigned integers, in any order (`3, 4, 5`).
+    Numbers(Vec<u64>),
     /// A TCP state and the control bits of the segment sent (none: empty).
     /// ACK may be left out beside another bit: in a synchronized state every
     /// segment carries it.
@@ -210,6 +242,24 @@ pub fn check(expect: &Expect, typed: &str) -> bool {
         }
         Expect::Exact(s) => typed.trim() == s.trim(),
         Expect::Number(n) => normal::number(typed) == Some(*n),
+        Expect::Numbers(want) => {
+            let mut got = normal::numbers(typed);
+            got.sort_unstable();
+            got.dedup();
+            let mut want = want.clone();
+            want.sort_unstable();
+            !want.is_empty() && got == want
+        }
+        Expect::Pair(a, b) => {
+            let t = typed.to_lowercase();
+            let mut n = normal::numbers(&t);
+            if let (Some(c), Some(s)) = (t.find("cwnd"), t.find("ssthresh"))
+                && s < c
+            {
+                n.reverse();
+            }
+            n == [*a, *b]
+        }
         Expect::StateSegment { state, flags } => {
             let (states, typed_flags, _) = normal::states_and_flags(typed);
             let state = normalize(state);
@@ -422,6 +472,17 @@ mod tests {
         assert!(check(&Expect::Number(1001), " 1001 "));
         assert!(!check(&Expect::Number(1001), "1002"));
         assert!(!check(&Expect::Number(1001), "1001 또는 1002"));
+    }
+
+    #[test]
+    fn pairs_are_cwnd_then_ssthresh_unless_named_otherwise() {
+        let e = Expect::Pair(11, 8);
+        assert!(check(&e, "cwnd 11, ssthresh 8"));
+        assert!(check(&e, "11, 8"));
+        assert!(check(&e, "ssthresh 8, cwnd 11"));
+        assert!(!check(&e, "8, 11"));
+        assert!(!check(&e, "11"));
+        assert!(!check(&e, "cwnd 11, ssthresh 8, 3"));
     }
 
     #[test]

@@ -92,6 +92,15 @@ pub fn number(s: &str) -> Option<u64> {
     runs.next().is_none().then_some(n)
 }
 
+/// Every unsigned integer in `s`, in order (`,` between digits is a
+/// list separator here, not a thousands separator).
+pub fn numbers(s: &str) -> Vec<u64> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .filter_map(|r| r.parse().ok())
+        .collect()
+}
+
 /// The TCP states named in `s` (normalised, in order, without repeats) and
 /// the control bits named outside them (sorted, without repeats), and
 /// whether `none` was said.

@@ -32,6 +32,17 @@ fn acceptance(
     rule: impl Fn(&Value) -> (String, String),
     same: impl Fn(&str, &str) -> bool,
 ) {
+    acceptance_distinct(name, 3, rule, same);
+}
+
+/// [`acceptance`], for a template whose seeds 1..200 give at least
+/// `distinct` different answers (2 for a yes/no question).
+fn acceptance_distinct(
+    name: &str,
+    distinct: usize,
+    rule: impl Fn(&Value) -> (String, String),
+    same: impl Fn(&str, &str) -> bool,
+) {
     let env = Env::new();
     let mut answers = std::collections::BTreeSet::new();
     for seed in SEEDS {
@@ -54,7 +65,7 @@ fn acceptance(
         assert_eq!(c["expected"], answer);
     }
     assert!(
-        answers.len() > 2,
+        answers.len() >= distinct,
         "{name}: seeds 1..200 give only {answers:?}"
     );
 }
@@ -179,6 +190,179 @@ fn same_origin_compares_scheme_host_and_port() {
         },
         |a, b| a == b,
     );
+}
+
+/// Usable IPv4 hosts (RFC 950's all-zeros and all-ones host parts taken
+/// out; RFC 3021: a /31 has two, a /32 the one host).
+#[test]
+fn host_count_is_two_to_the_host_bits_minus_two() {
+    acceptance(
+        "ip/host-count",
+        |p| {
+            let cidr = p["cidr"].as_str().unwrap();
+            let (addr, len) = cidr.split_once('/').expect("ADDR/LEN");
+            assert!(addr.parse::<std::net::Ipv4Addr>().is_ok(), "{cidr}");
+            let len: u32 = len.parse().unwrap();
+            let n: u64 = match len {
+                32 => 1,
+                31 => 2,
+                l => (1u64 << (32 - l)) - 2,
+            };
+            (n.to_string(), (n + 1).to_string())
+        },
+        |a, b| a == b,
+    );
+}
+
+/// RFC 5681 (4): ssthresh = max(FlightSize / 2, 2·SMSS); after an RTO (and
+/// for Tahoe after any loss) cwnd = 1 SMSS (§3.1); Reno's fast retransmit
+/// sets cwnd = ssthresh + 3·SMSS right after the third duplicate ACK (§3.2
+/// step 4), which is what the question asks.
+#[test]
+fn after_loss_halves_ssthresh_and_resets_or_inflates_cwnd() {
+    acceptance(
+        "congestion/after-loss",
+        |p| {
+            let cwnd = p["cwnd"].as_u64().unwrap();
+            let ssthresh = (cwnd / 2).max(2);
+            let new = match (
+                p["algorithm"].as_str().unwrap(),
+                p["loss"].as_str().unwrap(),
+            ) {
+                (_, "timeout") | ("tahoe", "dupack") => 1,
+                ("reno", "dupack") => ssthresh + 3,
+                other => panic!("{other:?}"),
+            };
+            (
+                format!("cwnd {new}, ssthresh {ssthresh}"),
+                format!("cwnd {ssthresh}, ssthresh {ssthresh}"),
+            )
+        },
+        |a, b| a == b,
+    );
+}
+
+/// Fetch §4.1 and §2.2.2: a preflight unless the method is GET, HEAD or
+/// POST, every header the script set is CORS-safelisted, and a
+/// Content-Type, if any, is one of the three form types.
+#[test]
+fn preflight_is_sent_unless_the_request_is_simple() {
+    acceptance_distinct(
+        "cors/preflight",
+        2,
+        |p| {
+            let method = p["method"].as_str().unwrap().to_ascii_uppercase();
+            let mut preflight = !["GET", "HEAD", "POST"].contains(&method.as_str());
+            for h in p["headers"].as_array().unwrap() {
+                let (name, _) = h.as_str().unwrap().split_once(':').unwrap();
+                let safelisted = ["accept", "accept-language", "content-language", "range"];
+                preflight |= !safelisted.contains(&name.trim().to_ascii_lowercase().as_str());
+            }
+            if let Some(ct) = p["content_type"].as_str() {
+                let essence = ct.split(';').next().unwrap().trim().to_ascii_lowercase();
+                preflight |= ![
+                    "application/x-www-form-urlencoded",
+                    "multipart/form-data",
+                    "text/plain",
+                ]
+                .contains(&essence.as_str());
+            }
+            let (right, wrong) = if preflight {
+                ("yes", "no")
+            } else {
+                ("no", "yes")
+            };
+            (right.into(), wrong.into())
+        },
+        |a, b| a == b,
+    );
+}
+
+/// RFC 9110 §15.4.2–15.4.9 with Fetch's HTTP-redirect fetch step 12: 301
+/// and 302 turn a POST into a GET, 303 anything but HEAD into a GET, 307
+/// and 308 keep the method.
+#[test]
+fn redirect_method_follows_the_status() {
+    acceptance(
+        "http/redirect-method",
+        |p| {
+            let method = p["method"].as_str().unwrap();
+            let next = match (p["status"].as_u64().unwrap(), method) {
+                (301 | 302, "POST") => "GET",
+                (303, "HEAD") => "HEAD",
+                (303, _) => "GET",
+                (301 | 302 | 307 | 308, m) => m,
+                other => panic!("{other:?}"),
+            };
+            let wrong = if next == "GET" { "POST" } else { "GET" };
+            (next.to_string(), wrong.to_string())
+        },
+        |a, b| a == b,
+    );
+}
+
+/// RFC 1034 §4.3.2 on the shipped zones: the root delegates com. to the TLD
+/// server, which delegates example.com. to ns1; the deepest zone holding
+/// the name answers with AA set, and a cached answer comes from the
+/// resolver (RFC 1034 §5.3.3, RFC 2308 for NXDOMAIN).
+#[test]
+fn who_answers_is_the_deepest_zone_or_the_cache() {
+    acceptance(
+        "dns/who-answers",
+        |p| {
+            if p["cached"].as_bool().unwrap() {
+                return ("cache".into(), "authoritative".into());
+            }
+            let qname = p["qname"].as_str().unwrap().to_ascii_lowercase();
+            let right = if qname == "example.com." || qname.ends_with(".example.com.") {
+                "ns1.example.com (authoritative)"
+            } else if qname == "com." || qname.ends_with(".com.") {
+                "a.gtld-servers.test (tld)"
+            } else {
+                "a.root-servers.test (root)"
+            };
+            (right.into(), "cache".into())
+        },
+        |a, b| a == b,
+    );
+}
+
+/// Every template, seeds 1..50: it generates, its own answer checks as
+/// correct and a garbage one does not (both through the binary), and the
+/// demo its `:demo` runs exits 0 (each distinct argv once).
+#[test]
+fn every_template_generates_checks_and_runs_its_demo() {
+    let env = Env::new();
+    assert!(synack::exercise::TEMPLATES.len() >= 26);
+    let mut argvs = std::collections::BTreeSet::new();
+    for t in synack::exercise::TEMPLATES {
+        for seed in 1..=50u64 {
+            let g = t
+                .generate(seed)
+                .unwrap_or_else(|e| panic!("{} {seed}: {e}", t.name));
+            let answer = g.answer.clone();
+            let c = checked(&env, t.name, seed, &answer);
+            assert_eq!(c["correct"], true, "{} seed {seed}: {answer:?} {c}", t.name);
+            let c = checked(&env, t.name, seed, "garbage ~ 0 0");
+            assert_eq!(c["correct"], false, "{} seed {seed}: garbage {c}", t.name);
+            assert_eq!(g.solved.demo[0], t.demo, "{}", t.name);
+            argvs.insert(g.solved.demo.clone());
+        }
+    }
+    for argv in &argvs {
+        let out = env
+            .cmd()
+            .arg("demo")
+            .args(argv)
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "synack demo {argv:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]

@@ -108,7 +108,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    fn korean(&self) -> String {
+    pub fn korean(&self) -> String {
         match self {
             Reason::Method { method } => {
                 format!("메서드 {method}: 안전 목록(GET, HEAD, POST) 밖입니다")

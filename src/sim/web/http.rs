@@ -108,6 +108,13 @@ pub fn redirect_method(status: u16, method: &str) -> String {
     }
 }
 
+/// The id of the `n`-th (from 0) stream a client opens on an HTTP/2
+/// connection: client-initiated streams are odd, from 1, each new one higher
+/// (RFC 9113 §5.1.1); the server's pushed streams are even.
+pub fn client_stream_id(n: u32) -> u32 {
+    2 * n + 1
+}
+
 /// When each response of three requests sent one after another on one
 /// HTTP/1.1 connection arrives: each waits for the one before (head-of-line
 /// blocking), in the order sent.
@@ -685,7 +692,7 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
     out.lanes(["client", "server"])?;
     out.event(arrow(0.0, 0, 1, "preface + SETTINGS"))?;
     for (i, path) in PATHS.iter().enumerate() {
-        let id = 2 * i as u32 + 1;
+        let id = client_stream_id(i as u32);
         let block = hpack_encode(&mut encoder, &h2_headers(path))?;
         let f = frame(HEADERS, END_HEADERS | END_STREAM, id, &block);
         frames.push(FrameJson {
