@@ -369,7 +369,7 @@ fn shipped_cards_open_the_demo_that_shows_their_point() {
             &["uri ../c/d?x=1 --base https://example.com/a/b/"],
         ),
         (
-            "출처(origin)란 무엇이고 동일 출처는 어떻게 판단하나요?",
+            "오리진(origin)이란 무엇이고 동일 오리진은 어떻게 판단하나요?",
             &["uri https://example.kr/a --compare https://example.kr:8443/a"],
         ),
         // A card about another handshake, or about nothing a demo shows.
