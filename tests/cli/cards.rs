@@ -695,20 +695,30 @@ fn too_long_to_recall(back: &str) -> bool {
     }
     let one_table = lines.iter().all(|l| l.trim_start().starts_with('|'));
     let trimmed = back.trim();
-    let one_code_block =
-        trimmed.starts_with("```") && trimmed.ends_with("```") && trimmed.matches("```").count() == 2;
+    let one_code_block = trimmed.starts_with("```")
+        && trimmed.ends_with("```")
+        && trimmed.matches("```").count() == 2;
     !(one_table || one_code_block)
 }
 
 #[test]
 fn the_checks_of_the_shipped_deck_can_fail() {
-    assert_eq!(normalized_front("TCP 3-way 핸드셰이크?"), "tcp3way핸드셰이크");
+    assert_eq!(
+        normalized_front("TCP 3-way 핸드셰이크?"),
+        "tcp3way핸드셰이크"
+    );
     let long = "- a\n".repeat(16);
     assert!(too_long_to_recall(&long));
     assert!(!too_long_to_recall(&"- a\n".repeat(15)));
     assert!(!too_long_to_recall(&"| a | b |\n".repeat(20)));
-    assert!(!too_long_to_recall(&format!("```\n{}```", "x\n".repeat(20))));
-    assert!(too_long_to_recall(&format!("intro\n```\n{}```", "x\n".repeat(20))));
+    assert!(!too_long_to_recall(&format!(
+        "```\n{}```",
+        "x\n".repeat(20)
+    )));
+    assert!(too_long_to_recall(&format!(
+        "intro\n```\n{}```",
+        "x\n".repeat(20)
+    )));
 }
 
 /// Issue 29: the shipped deck is large enough, asks each question once,
