@@ -200,9 +200,65 @@ const DEMO_OPTIONS: &[(&str, &[&str])] = &[
         "congestion",
         &["algorithm", "loss-at", "loss", "rtts", "ssthresh", "seed"],
     ),
-    ("flow", &["seed"]),
+    (
+        "flow",
+        &[
+            "buffer",
+            "total",
+            "read",
+            "interval",
+            "lose-update",
+            "live",
+            "seed",
+        ],
+    ),
+    // The web demos (issue 26).
+    ("dns", &["after", "round-robin", "seed"]),
+    ("tls", &["version", "fail", "now", "seed"]),
+    ("websocket", &["key", "message", "compare", "seed"]),
+    (
+        "cors",
+        &[
+            "method",
+            "header",
+            "content-type",
+            "credentials",
+            "allow-origin",
+            "allow-methods",
+            "allow-headers",
+            "allow-credentials",
+            "max-age",
+            "again-after",
+            "seed",
+        ],
+    ),
+    ("http", &["mode", "seed"]),
     ("webrtc", &["nat-a", "nat-b", "peers", "seed"]),
     ("browse", &["seed"]),
+    (
+        "session",
+        &[
+            "kind",
+            "servers",
+            "sticky",
+            "clustering",
+            "store",
+            "now",
+            "seed",
+        ],
+    ),
+    (
+        "lb",
+        &[
+            "algorithm",
+            "servers",
+            "requests",
+            "fail",
+            "add",
+            "remove",
+            "seed",
+        ],
+    ),
 ];
 
 /// Options that take no value, per demo (`--compare` takes one for `uri`).
@@ -211,6 +267,16 @@ const FLAGS: &[(&str, &str)] = &[
     ("encap", "ipv6"),
     ("ip", "nat"),
     ("arq", "compare"),
+    ("flow", "lose-update"),
+    ("flow", "live"),
+    ("dns", "round-robin"),
+    ("websocket", "compare"),
+    ("cors", "credentials"),
+    ("cors", "allow-credentials"),
+    ("session", "sticky"),
+    ("session", "clustering"),
+    ("session", "store"),
+    ("lb", "add"),
 ];
 
 /// What is wrong with a demo command line, if anything.
@@ -253,8 +319,9 @@ fn check_argv(argv: &[String]) -> Result<(), String> {
             return Err(format!("no scenario {value}"));
         }
     }
-    // `browse` takes its URL optionally (a default one otherwise).
-    let positionals = if matches!(name.as_str(), "uri" | "browse") {
+    // uri needs its URI; ip takes a CIDR, dns a name and browse a URL, all
+    // optional.
+    let positionals = if ["uri", "ip", "dns", "browse"].contains(&name.as_str()) {
         1
     } else {
         0
@@ -384,11 +451,14 @@ fn shipped_cards_open_the_demo_that_shows_their_point() {
             &["uri ../c/d?x=1 --base https://example.com/a/b/"],
         ),
         (
-            "출처(origin)란 무엇이고 동일 출처는 어떻게 판단하나요?",
+            "오리진(origin)이란 무엇이고 동일 오리진은 어떻게 판단하나요?",
             &["uri https://example.kr/a --compare https://example.kr:8443/a"],
         ),
-        // A card about another handshake, or about nothing a demo shows.
-        ("TLS 1.3 핸드셰이크는 1.2와 무엇이 다른가요?", &[]),
+        (
+            "TLS 1.3 핸드셰이크는 1.2와 무엇이 다른가요?",
+            &["tls --version 1.3"],
+        ),
+        // About nothing a demo shows.
         ("401과 403의 차이는?", &[]),
     ] {
         assert_eq!(shipped_demos(&cards, front), expected, "{front}");
@@ -642,5 +712,87 @@ fn terminal_escapes_in_notes_and_file_names_are_shown_not_sent() {
     assert!(
         stderr.contains("bad\\nsynack: error: fake\\u{1b}[2J.md: binary file"),
         "{stderr}"
+    );
+}
+
+/// A front as the duplicate check sees it: case, spaces and punctuation
+/// do not make two questions different.
+fn normalized_front(front: &str) -> String {
+    front
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a back is too long to recall: more than 15 non-blank lines,
+/// unless the whole back is one table or one code block.
+fn too_long_to_recall(back: &str) -> bool {
+    let lines: Vec<&str> = back.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.len() <= 15 {
+        return false;
+    }
+    let one_table = lines.iter().all(|l| l.trim_start().starts_with('|'));
+    let trimmed = back.trim();
+    let one_code_block = trimmed.starts_with("```")
+        && trimmed.ends_with("```")
+        && trimmed.matches("```").count() == 2;
+    !(one_table || one_code_block)
+}
+
+#[test]
+fn the_checks_of_the_shipped_deck_can_fail() {
+    assert_eq!(
+        normalized_front("TCP 3-way 핸드셰이크?"),
+        "tcp3way핸드셰이크"
+    );
+    let long = "- a\n".repeat(16);
+    assert!(too_long_to_recall(&long));
+    assert!(!too_long_to_recall(&"- a\n".repeat(15)));
+    assert!(!too_long_to_recall(&"| a | b |\n".repeat(20)));
+    assert!(!too_long_to_recall(&format!(
+        "```\n{}```",
+        "x\n".repeat(20)
+    )));
+    assert!(too_long_to_recall(&format!(
+        "intro\n```\n{}```",
+        "x\n".repeat(20)
+    )));
+}
+
+/// Issue 29: the shipped deck is large enough, asks each question once,
+/// keeps every back short enough to recall, and links nearly every card to
+/// a demo that shows its point.
+#[test]
+fn the_shipped_deck_has_280_unique_short_cards_nine_in_ten_with_a_demo() {
+    let env = Env::new();
+    let cards = env.cards();
+    assert!(cards.len() >= 280, "only {} shipped cards", cards.len());
+
+    let mut seen = std::collections::HashMap::new();
+    for card in &cards {
+        let front = card["front"].as_str().expect("front");
+        if let Some(first) = seen.insert(normalized_front(front), front.to_string()) {
+            panic!("two cards ask the same question: {first:?} and {front:?}");
+        }
+        let back = card["back"].as_str().expect("back");
+        assert!(
+            !too_long_to_recall(back),
+            "{}:{}: {front:?} has a back too long to recall",
+            card["source"],
+            card["line"]
+        );
+    }
+
+    // An exercise card runs its template's demo with the question's own
+    // parameters (`:demo`), so it counts as linked.
+    let linked = cards
+        .iter()
+        .filter(|c| !c["demos"].as_array().expect("demos").is_empty() || c["kind"] == "exercise")
+        .count();
+    assert!(
+        linked * 10 >= cards.len() * 9,
+        "only {linked} of {} shipped cards link to a demo",
+        cards.len()
     );
 }

@@ -47,6 +47,11 @@ fn every_link_in_the_shipped_decks_runs() {
         let text = std::fs::read_to_string(&path).expect("deck");
         for target in demo_targets(&text) {
             let link = DemoLink::parse(&target).expect("a demo: link");
+            assert!(
+                synack::sim::find(&link.name).is_some(),
+                "{}: demo:{target} names no demo",
+                path.display()
+            );
             runs(&env, &link, &path.display().to_string());
             seen += 1;
         }
