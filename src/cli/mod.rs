@@ -149,6 +149,12 @@ pub struct ImportArgs {
     /// Decode files that are not valid UTF-8 anyway, replacing bad bytes with U+FFFD
     #[arg(long)]
     pub lossy: bool,
+    /// Make each bold term in a list item a cloze card (as front matter `cloze: bold`)
+    #[arg(long)]
+    pub cloze_bold: bool,
+    /// Put every imported note in deck NAME (over its front matter `deck:` and `#` title)
+    #[arg(long, value_name = "NAME")]
+    pub deck: Option<String>,
 }
 
 #[derive(Debug, Args)]

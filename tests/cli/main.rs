@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cards;
+mod cloze;
 mod concurrency;
 mod crash;
 mod demo_arq;
