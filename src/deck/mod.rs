@@ -12,6 +12,7 @@ pub mod front_matter;
 mod inline;
 pub mod key;
 pub mod links;
+mod obsidian;
 pub mod parse;
 #[cfg(test)]
 mod props;

@@ -48,6 +48,7 @@ pub fn parse_note(note: &str, file_stem: &str) -> Note {
 pub fn parse_note_with(note: &str, file_stem: &str, options: &Options) -> Note {
     let note = note.strip_prefix('\u{feff}').unwrap_or(note);
     let note = unix_line_endings(note);
+    let note = super::obsidian::preprocess(note.as_ref());
     let note = note.as_ref();
     let blocks = blocks::blocks(note);
     let tree = build_tree(&blocks);
@@ -78,7 +79,12 @@ pub fn parse_note_with(note: &str, file_stem: &str, options: &Options) -> Note {
         deck_heading,
         deck: deck.clone(),
         cloze_bold: options.cloze_bold || front_matter.cloze_bold,
-        note_tags: front_matter.tags.clone(),
+        note_tags: front_matter
+            .tags
+            .iter()
+            .cloned()
+            .chain(front_matter.aliases.iter().map(|a| key::tag(a)))
+            .collect(),
         cards: Vec::new(),
         skipped: Vec::new(),
     };
@@ -431,7 +437,12 @@ impl Walker<'_> {
                 tags.push(heading.tag.clone());
             }
         }
-        for t in extra_tags.into_iter().chain(self.note_tags.iter().cloned()) {
+        let inline_tags = super::obsidian::inline_tags(&back);
+        for t in extra_tags
+            .into_iter()
+            .chain(self.note_tags.iter().cloned())
+            .chain(inline_tags)
+        {
             if !t.is_empty() && !tags.contains(&t) {
                 tags.push(t);
             }

@@ -25,6 +25,7 @@ mod demo_width;
 mod exercise;
 mod export;
 mod import;
+mod obsidian;
 mod pathological;
 mod quiz;
 mod schedule;
