@@ -7,6 +7,7 @@
 
 mod blocks;
 pub mod cloze;
+pub mod doctor;
 pub mod exercises;
 pub mod front_matter;
 mod inline;
