@@ -249,7 +249,7 @@ pub fn anki_text(front: &str, back: &str) -> Option<String> {
     // The back is plain text with only the card's answers in bold: its
     // pieces alternate text, answer, text, … .
     let pieces: Vec<&str> = back.split("**").collect();
-    if pieces.len() < 3 || pieces.len() % 2 == 0 {
+    if pieces.len() < 3 || pieces.len().is_multiple_of(2) {
         return None;
     }
     let mut out = String::new();

@@ -106,7 +106,7 @@ fn strip_comments(line: &str, open: &mut Option<&'static str>) -> String {
 
 /// Whether byte `at` of `line` sits inside an inline code span.
 fn in_code(line: &str, at: usize) -> bool {
-    line[..at].bytes().filter(|&b| b == b'`').count() % 2 == 1
+    line[..at].bytes().filter(|&b| b == b'`').count() % 2 != 0
 }
 
 /// `> [!note] Title` → `> Title`, `> [!tip]-` → `>`.
