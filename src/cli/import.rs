@@ -20,7 +20,10 @@ such as .git and .obsidian are skipped). Cards come from:
   - `Q: … / A: …` pairs, `question :: answer` lines, Obsidian `?` blocks, and a
     question paragraph or block quote followed by its answer;
   - lists of questions with no answer (open cards, to answer in a quiz);
-  - plain-text listings of title, summary and a `Category YYYY.MM.DD` line.
+  - plain-text listings of title, summary and a `Category YYYY.MM.DD` line;
+  - clozes: `{{c1::answer::hint}}` (one card per number), `==highlight==`, and
+    hashcards' `C:` paragraphs with `[gaps]`; with --cloze-bold (or front
+    matter `cloze: bold`) each bold term in a list item.
 
 Re-importing is safe: a card keeps its id, schedule and history while its deck
 and front stay the same; a reworded question is matched to its old card; a card
@@ -40,7 +43,14 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // command leaves them out for good, so it says so (once: the next
     // import finds notes there).
     let shipped_missing = !args.builtin && store.source_count()? == 0;
-    let report = import::import(&mut store, notes, ctx.now)?;
+    if args.deck.as_deref().is_some_and(|d| d.trim().is_empty()) {
+        anyhow::bail!("--deck: the deck name is empty");
+    }
+    let options = crate::deck::Options {
+        cloze_bold: args.cloze_bold,
+        deck: args.deck.clone(),
+    };
+    let report = import::import_with(&mut store, notes, ctx.now, &options)?;
     let json = ReportJson {
         report: &report,
         shipped_decks_notice: shipped_missing.then_some(SHIPPED_DECKS_NOTICE),

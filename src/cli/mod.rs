@@ -3,6 +3,7 @@
 
 mod cards;
 mod demo;
+mod doctor;
 mod exercise;
 mod export;
 mod import;
@@ -133,6 +134,9 @@ pub enum Command {
     Report(stats::ReportArgs),
     /// Fit the FSRS-6 parameters to your own review log (asks before saving)
     Optimize(stats::OptimizeArgs),
+    /// Cards that need their author's attention, with FILE:LINE and the reason
+    #[command(long_about = doctor::LONG_ABOUT)]
+    Doctor(doctor::DoctorArgs),
 }
 
 #[derive(Debug, Args)]
@@ -149,6 +153,12 @@ pub struct ImportArgs {
     /// Decode files that are not valid UTF-8 anyway, replacing bad bytes with U+FFFD
     #[arg(long)]
     pub lossy: bool,
+    /// Make each bold term in a list item a cloze card (as front matter `cloze: bold`)
+    #[arg(long)]
+    pub cloze_bold: bool,
+    /// Put every imported note in deck NAME (over its front matter `deck:` and `#` title)
+    #[arg(long, value_name = "NAME")]
+    pub deck: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -258,6 +268,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stats(args) => stats::stats(&ctx, args),
         Command::Report(args) => stats::report_command(&ctx, args),
         Command::Optimize(args) => stats::optimize(&ctx, args),
+        Command::Doctor(args) => doctor::run(&ctx, args),
     }
 }
 

@@ -7,6 +7,7 @@
 use pulldown_cmark::{Event, Parser};
 
 use super::blocks::{Block, Kind};
+use super::cloze;
 use super::parse::join_blocks;
 use super::question::is_question;
 use super::{CardKind, Skipped};
@@ -35,7 +36,15 @@ pub(super) struct Extraction {
 }
 
 /// Finds the inline cards in `body` (indices into `blocks`).
-pub(super) fn extract(note: &str, blocks: &[Block], body: &[usize]) -> Extraction {
+///
+/// `cloze_bold` makes each bold term of a list item a cloze gap
+/// (`--cloze-bold`, front-matter `cloze: bold`).
+pub(super) fn extract(
+    note: &str,
+    blocks: &[Block],
+    body: &[usize],
+    cloze_bold: bool,
+) -> Extraction {
     let mut ex = Extraction {
         consumed: vec![false; body.len()],
         ..Extraction::default()
@@ -47,6 +56,9 @@ pub(super) fn extract(note: &str, blocks: &[Block], body: &[usize]) -> Extractio
     while pos < body.len() {
         let b = &blocks[body[pos]];
         let used = match b.kind {
+            Kind::Paragraph | Kind::List if has_clozes(note, b, cloze_bold) => {
+                clozes(note, b, cloze_bold, &mut ex)
+            }
             Kind::Paragraph => paragraph(note, blocks, body, pos, &mut ex),
             Kind::BlockQuote => quote(note, blocks, body, pos, &mut ex),
             Kind::List => list(note, blocks, body, pos, &mut ex),
@@ -58,6 +70,84 @@ pub(super) fn extract(note: &str, blocks: &[Block], body: &[usize]) -> Extractio
         pos += used.max(1);
     }
     ex
+}
+
+/// The syntax of gaps in block `b`: brackets only in a `C:` paragraph,
+/// bold only in list items.
+fn cloze_syntax(b: &Block, cloze_bold: bool) -> cloze::Syntax {
+    cloze::Syntax {
+        brackets: false,
+        bold: cloze_bold && b.kind == Kind::List,
+    }
+}
+
+fn has_clozes(note: &str, b: &Block, cloze_bold: bool) -> bool {
+    let src = b.source(note);
+    if b.kind == Kind::Paragraph && cloze::strip_c_label(src).is_some() {
+        return true;
+    }
+    let maybe = src.contains("{{c")
+        || src.contains("==")
+        || (cloze_bold && b.kind == Kind::List && (src.contains("**") || src.contains("__")));
+    maybe && cloze::has_gaps(src, cloze_syntax(b, cloze_bold))
+}
+
+/// Cloze cards of a paragraph or list: a `C:` paragraph is one sentence;
+/// otherwise each line with a gap is one. The block leaves its section's
+/// back (returns 1) only when every line of it went into a cloze card, so
+/// prose beside the clozes is not lost.
+fn clozes(note: &str, b: &Block, cloze_bold: bool, ex: &mut Extraction) -> usize {
+    let src = b.source(note);
+    if b.kind == Kind::Paragraph
+        && let Some(rest) = cloze::strip_c_label(src)
+    {
+        let sentence = lines(rest).map(str::trim).collect::<Vec<_>>().join(" ");
+        let syntax = cloze::Syntax {
+            brackets: true,
+            bold: false,
+        };
+        let made = cloze::cards(&sentence, syntax);
+        if made.is_empty() {
+            ex.skipped.push(Skipped {
+                line: b.line,
+                reason: "`C:` cloze has no [gap]".to_string(),
+            });
+        }
+        for c in made {
+            push_cloze(ex, c, b.line);
+        }
+        return 1;
+    }
+    let syntax = cloze_syntax(b, cloze_bold);
+    let mut all = true;
+    for (i, line) in lines(src).enumerate() {
+        let text = if b.kind == Kind::List {
+            strip_marker(line.trim_start())
+        } else {
+            line
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let made = cloze::cards(text, syntax);
+        if made.is_empty() {
+            all = false;
+        }
+        for c in made {
+            push_cloze(ex, c, b.line + i as u32);
+        }
+    }
+    usize::from(all)
+}
+
+fn push_cloze(ex: &mut Extraction, c: cloze::ClozeCard, line: u32) {
+    ex.found.push(Found {
+        kind: CardKind::Cloze,
+        front: c.front,
+        back: c.back,
+        line,
+        extra_tags: Vec::new(),
+    });
 }
 
 /// Handles a paragraph at `pos`; returns how many body blocks it used (0 = none).

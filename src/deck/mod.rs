@@ -6,10 +6,14 @@
 //! [`links`] finds the demos a card links to.
 
 mod blocks;
+pub mod cloze;
+pub mod doctor;
 pub mod exercises;
+pub mod front_matter;
 mod inline;
 pub mod key;
 pub mod links;
+mod obsidian;
 pub mod parse;
 #[cfg(test)]
 mod props;
@@ -23,11 +27,11 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-pub use parse::parse_note;
+pub use parse::{Options, parse_note, parse_note_with};
 
 /// Bumped whenever the card rules change, so unchanged files are parsed again
 /// with the new rules instead of being skipped by their content hash.
-pub const PARSER_VERSION: i64 = 4;
+pub const PARSER_VERSION: i64 = 5;
 
 /// How a card came out of the notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -46,16 +50,20 @@ pub enum CardKind {
     /// An exercise template (`exercise:handshake/next-state` in a note): the
     /// front is the template's name; each review asks a fresh question.
     Exercise,
+    /// A sentence with a part hidden (`{{c1::…}}`, `==…==`, a `C:` line):
+    /// the front shows `[…]` where the part was, the back the whole sentence.
+    Cloze,
 }
 
 impl CardKind {
-    pub const ALL: [CardKind; 6] = [
+    pub const ALL: [CardKind; 7] = [
         CardKind::Question,
         CardKind::Topic,
         CardKind::Qa,
         CardKind::Open,
         CardKind::Entry,
         CardKind::Exercise,
+        CardKind::Cloze,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +74,7 @@ impl CardKind {
             CardKind::Open => "open",
             CardKind::Entry => "entry",
             CardKind::Exercise => "exercise",
+            CardKind::Cloze => "cloze",
         }
     }
 
@@ -74,6 +83,7 @@ impl CardKind {
     fn strength(self) -> u8 {
         match self {
             CardKind::Exercise => 5,
+            CardKind::Cloze => 3,
             CardKind::Question => 4,
             CardKind::Qa => 3,
             CardKind::Entry => 2,
@@ -91,7 +101,7 @@ impl fmt::Display for CardKind {
 
 /// A kind name that is not one of [`CardKind::ALL`].
 #[derive(Debug, thiserror::Error)]
-#[error("unknown card kind {0:?} (expected question, topic, qa, open, entry or exercise)")]
+#[error("unknown card kind {0:?} (expected question, topic, qa, open, entry, exercise or cloze)")]
 pub struct UnknownKind(pub String);
 
 impl FromStr for CardKind {

@@ -29,20 +29,40 @@ use crate::markdown::split_lines;
 /// How the headings of a breadcrumb are joined.
 pub const BREADCRUMB_SEPARATOR: &str = " › ";
 
+/// What the importer's flags ask of the card rules, over what a note says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `--cloze-bold`: each bold term in a list item is a cloze.
+    pub cloze_bold: bool,
+    /// `--deck NAME`: the deck of every note, over its front matter and H1.
+    pub deck: Option<String>,
+}
+
 /// Parses `note` (the file's text) into cards. `file_stem` names the deck
 /// when the note has no H1.
 pub fn parse_note(note: &str, file_stem: &str) -> Note {
+    parse_note_with(note, file_stem, &Options::default())
+}
+
+/// [`parse_note`] with the importer's [`Options`].
+pub fn parse_note_with(note: &str, file_stem: &str, options: &Options) -> Note {
     let note = note.strip_prefix('\u{feff}').unwrap_or(note);
     let note = unix_line_endings(note);
+    let note = super::obsidian::preprocess(note.as_ref());
     let note = note.as_ref();
     let blocks = blocks::blocks(note);
     let tree = build_tree(&blocks);
     let deck_heading = blocks
         .iter()
         .position(|b| b.kind == Kind::Heading(1) && !b.text.trim().is_empty());
-    let deck = match deck_heading {
-        Some(i) => blocks[i].text.trim().to_string(),
-        None => file_stem.trim().to_string(),
+    let front_matter = super::front_matter::read(note);
+    let deck = match (
+        options.deck.as_ref().or(front_matter.deck.as_ref()),
+        deck_heading,
+    ) {
+        (Some(d), _) => d.trim().to_string(),
+        (None, Some(i)) => blocks[i].text.trim().to_string(),
+        (None, None) => file_stem.trim().to_string(),
     };
 
     let headings = blocks
@@ -58,6 +78,13 @@ pub fn parse_note(note: &str, file_stem: &str) -> Note {
         headings,
         deck_heading,
         deck: deck.clone(),
+        cloze_bold: options.cloze_bold || front_matter.cloze_bold,
+        note_tags: front_matter
+            .tags
+            .iter()
+            .cloned()
+            .chain(front_matter.aliases.iter().map(|a| key::tag(a)))
+            .collect(),
         cards: Vec::new(),
         skipped: Vec::new(),
     };
@@ -165,6 +192,10 @@ struct Walker<'a> {
     headings: Vec<Heading>,
     deck_heading: Option<usize>,
     deck: String,
+    /// Bold terms in list items are clozes.
+    cloze_bold: bool,
+    /// Tags of every card: the front matter's `tags:`.
+    note_tags: Vec<String>,
     cards: Vec<Card>,
     skipped: Vec<Skipped>,
 }
@@ -212,7 +243,7 @@ impl Walker<'_> {
         let mut found = Vec::new();
         let mut consumed: Vec<usize> = Vec::new();
         for body in inner_bodies {
-            let ex = inline::extract(self.note, self.blocks, &body);
+            let ex = inline::extract(self.note, self.blocks, &body, self.cloze_bold);
             consumed.extend(
                 body.iter()
                     .zip(&ex.consumed)
@@ -317,7 +348,7 @@ impl Walker<'_> {
 
     /// Rules 2–5 for a non-question heading (or the text before any heading).
     fn topic(&mut self, node: &Node, path: &[usize]) {
-        let ex = inline::extract(self.note, self.blocks, &node.body);
+        let ex = inline::extract(self.note, self.blocks, &node.body, self.cloze_bold);
         let remaining: Vec<usize> = node
             .body
             .iter()
@@ -406,7 +437,12 @@ impl Walker<'_> {
                 tags.push(heading.tag.clone());
             }
         }
-        for t in extra_tags {
+        let inline_tags = super::obsidian::inline_tags(&back);
+        for t in extra_tags
+            .into_iter()
+            .chain(self.note_tags.iter().cloned())
+            .chain(inline_tags)
+        {
             if !t.is_empty() && !tags.contains(&t) {
                 tags.push(t);
             }
@@ -870,6 +906,56 @@ mod tests {
         );
         assert_eq!(note.cards[1].line, 4);
         assert!(note.cards.iter().all(|c| !c.back.contains('\r')));
+    }
+
+    #[test]
+    fn cloze_lines_are_cards_of_their_own_and_leave_the_parent() {
+        let note = parse_note(
+            "# D\n## TCP\n\n연결형이다.\n\n{{c1::SYN}} 다음 {{c2::SYN+ACK::응답}}\n\n- ==ACK==로 끝난다\n- ==FIN==으로 끊는다\n\nC: DNS는 [53]번 포트를 쓴다\n",
+            "x",
+        );
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Topic, "D › TCP"),
+                (CardKind::Cloze, "[…] 다음 SYN+ACK"),
+                (CardKind::Cloze, "SYN 다음 [응답]"),
+                (CardKind::Cloze, "[…]로 끝난다"),
+                (CardKind::Cloze, "[…]으로 끊는다"),
+                (CardKind::Cloze, "DNS는 […]번 포트를 쓴다"),
+            ]
+        );
+        assert_eq!(note.cards[0].back, "연결형이다.");
+        assert_eq!(note.cards[2].back, "SYN 다음 **SYN+ACK**");
+        assert_eq!(note.cards[1].line, 6);
+        assert_eq!(note.cards[4].line, 9);
+        // The clozes of one sentence are siblings: one heading path.
+        assert!(note.cards.iter().all(|c| c.heading_path == ["D", "TCP"]));
+    }
+
+    #[test]
+    fn bold_list_terms_are_clozes_only_when_asked() {
+        let text = "# D\n## 계층\n\n- **ARP**는 IP로 MAC을 찾는다\n- **ICMP**는 오류를 알린다\n";
+        assert!(
+            parse_note(text, "x")
+                .cards
+                .iter()
+                .all(|c| c.kind != CardKind::Cloze)
+        );
+        let asked = Options {
+            cloze_bold: true,
+            ..Options::default()
+        };
+        let note = parse_note_with(text, "x", &asked);
+        assert_eq!(
+            fronts(&note),
+            [
+                (CardKind::Cloze, "[…]는 IP로 MAC을 찾는다"),
+                (CardKind::Cloze, "[…]는 오류를 알린다"),
+            ]
+        );
+        let by_front_matter = parse_note(&format!("---\ncloze: bold\n---\n{text}"), "x");
+        assert_eq!(fronts(&by_front_matter), fronts(&note));
     }
 
     #[test]

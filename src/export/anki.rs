@@ -29,20 +29,44 @@ pub const HEADERS: &str = "#separator:tab
 #tags column:5
 ";
 
+/// The headers when some card is a cloze: a column names each note's type,
+/// `Basic` or Anki's own `Cloze` (whose fields are Text and Back Extra).
+pub const HEADERS_WITH_CLOZE: &str = "#separator:tab
+#html:true
+#notetype column:2
+#columns:guid\tnotetype\tdeck\tFront\tBack\ttags
+#guid column:1
+#deck column:3
+#tags column:6
+";
+
 pub fn write(mut out: impl Write, data: &BackupData) -> Result<(), csv::Error> {
-    out.write_all(HEADERS.as_bytes())?;
+    // An export without clozes keeps the plain Basic layout older imports know.
+    let clozes = data.cards.iter().any(|c| c.kind == "cloze");
+    out.write_all(if clozes { HEADERS_WITH_CLOZE } else { HEADERS }.as_bytes())?;
     let mut w = csv::WriterBuilder::new()
         .delimiter(b'\t')
         .has_headers(false)
+        .flexible(true)
         .from_writer(out);
     for c in &data.cards {
-        w.write_record([
-            guid(c.id),
-            format!("synack::{}", c.deck),
-            to_html(&c.front),
-            to_html(&c.back),
-            super::joined_tags(&c.tags),
-        ])?;
+        let deck = format!("synack::{}", c.deck);
+        let tags = super::joined_tags(&c.tags);
+        if !clozes {
+            w.write_record([guid(c.id), deck, to_html(&c.front), to_html(&c.back), tags])?;
+            continue;
+        }
+        // A cloze card is a Cloze note of one gap, `{{c1::…}}`, so each synack
+        // card stays one Anki card; the whole sentence goes in Back Extra
+        // only when the gaps cannot be rebuilt (a card edited by hand).
+        let (notetype, first, second) = match (c.kind == "cloze")
+            .then(|| crate::deck::cloze::anki_text(&c.front, &c.back))
+            .flatten()
+        {
+            Some(text) => ("Cloze", to_html(&text), String::new()),
+            None => ("Basic", to_html(&c.front), to_html(&c.back)),
+        };
+        w.write_record([guid(c.id), notetype.to_string(), deck, first, second, tags])?;
     }
     w.flush()?;
     Ok(())

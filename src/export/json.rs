@@ -1027,7 +1027,7 @@ mod tests {
         let cases: [(Change, &str); 11] = [
             (
                 &|d| d["cards"][0]["kind"] = "weird".into(),
-                "card 5: kind \"weird\" is not one of question, topic, qa, open, entry, exercise",
+                "card 5: kind \"weird\" is not one of question, topic, qa, open, entry, exercise, cloze",
             ),
             (
                 &|d| d["cards"][0]["state"]["state"] = "done".into(),

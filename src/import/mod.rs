@@ -124,6 +124,8 @@ struct Parsed<'f> {
 /// A file whose content changed (or is new): parsed, then written.
 struct Job {
     file: NoteFile,
+    /// The importer's flags (`--cloze-bold`, `--deck`).
+    options: deck::Options,
     source_id: Option<i64>,
     report: FileReport,
 }
@@ -138,6 +140,16 @@ pub fn import(
     store: &mut Store,
     notes: Vec<NoteFile>,
     now: Timestamp,
+) -> Result<Report, StoreError> {
+    import_with(store, notes, now, &deck::Options::default())
+}
+
+/// [`import`] with the flags of `synack import` (`--cloze-bold`, `--deck`).
+pub fn import_with(
+    store: &mut Store,
+    notes: Vec<NoteFile>,
+    now: Timestamp,
+    options: &deck::Options,
 ) -> Result<Report, StoreError> {
     let tx = store.import_transaction()?;
     let mut report = Report::default();
@@ -165,6 +177,7 @@ pub fn import(
         }
         jobs.push(Job {
             file,
+            options: options.clone(),
             source_id: source.map(|s| s.id),
             report: fr,
         });
@@ -213,7 +226,7 @@ fn demo_table() -> Vec<(&'static str, &'static [&'static str])> {
 fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
     let file = &job.file;
     let mut fr = job.report.clone();
-    let mut note = deck::parse_note(&file.text, &deck_fallback(file));
+    let mut note = deck::parse_note_with(&file.text, &deck_fallback(file), &job.options);
     let topic_rules = !file.source_path.starts_with(deck::shipped::SOURCE_PREFIX);
     for u in rules.settle(&mut note, topic_rules) {
         fr.warnings.push(format!(
@@ -599,6 +612,7 @@ mod tests {
                 text,
                 warnings: Vec::new(),
             },
+            options: deck::Options::default(),
             source_id: None,
             report: FileReport::default(),
         }

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cards;
+mod cloze;
 mod concurrency;
 mod crash;
 mod demo_arq;
@@ -28,6 +29,7 @@ mod demo_width;
 mod exercise;
 mod export;
 mod import;
+mod obsidian;
 mod pathological;
 mod quiz;
 mod schedule;

@@ -114,3 +114,58 @@ fn the_seeds_card_lists_are_as_judged() {
         assert_golden(&format!("seeds/{name}.cards"), &list);
     }
 }
+
+#[test]
+fn doctor_lists_the_remaining_problem_cards_of_the_seeds_with_file_and_line() {
+    let env = Env::new();
+    env.import(&[&seeds()]);
+    let report = env.json(&["doctor", "--format", "json"]);
+    let problems = report["problems"].as_array().expect("problems");
+    assert_eq!(report["count"], problems.len());
+    assert!(!problems.is_empty(), "the seeds still have long cards");
+    for p in problems {
+        let path = p["path"].as_str().expect("path");
+        assert!(path.contains("seeds"), "{p}");
+        assert!(p["line"].as_u64().expect("line") > 0, "{p}");
+        assert!(!p["front"].as_str().expect("front").is_empty(), "{p}");
+    }
+    let reasons: Vec<&str> = problems
+        .iter()
+        .map(|p| p["reason"].as_str().expect("reason"))
+        .collect();
+    assert!(reasons.contains(&"too long"), "{reasons:?}");
+    // "API Gateway란 무엇인가요?" has no answer yet ("안써봐서유기").
+    assert!(
+        problems
+            .iter()
+            .any(|p| p["reason"] == "open question" && p["front"] == "API Gateway란 무엇인가요?"),
+        "{problems:?}"
+    );
+    // Every too-long card is one the importer made over 15 lines, at its line.
+    let cards = env.cards();
+    for p in problems.iter().filter(|p| p["reason"] == "too long") {
+        let card = cards
+            .iter()
+            .find(|c| c["id"] == p["card_id"])
+            .expect("the card");
+        let lines = card["back"]
+            .as_str()
+            .expect("back")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        assert!(lines > 15, "{p}");
+        assert_eq!(card["line"], p["line"], "{p}");
+    }
+    let out = env
+        .cmd()
+        .args(["doctor", "--width", "1000"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let listed = text
+        .lines()
+        .filter(|l| l.contains(".txt:") || l.contains(".md:"))
+        .count();
+    assert_eq!(listed, problems.len(), "{text}");
+}
