@@ -181,3 +181,56 @@ fn every_demo_example_in_the_readme_fits() {
         }
     }
 }
+
+/// Demos reach only loopback: no demo has an option that takes an address
+/// to connect to or bind (issues 25 and 26), whatever its name.
+#[test]
+fn no_demo_takes_an_address_option() {
+    let env = Env::new();
+    let forbidden_names = [
+        "address",
+        "addr",
+        "host",
+        "bind",
+        "connect",
+        "remote",
+        "dest",
+        "target",
+        "peer-ip",
+        "server-ip",
+        "listen",
+    ];
+    let forbidden_values = [
+        "<ADDR>",
+        "<ADDRESS>",
+        "<IP>",
+        "<HOST>",
+        "<HOSTNAME>",
+        "<SOCKADDR>",
+    ];
+    let names = demo_names(&env);
+    assert!(names.len() >= 18, "{names:?}");
+    for name in &names {
+        let out = env
+            .bare_cmd()
+            .args(["demo", name, "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        for line in help.lines() {
+            let Some(option) = line.trim_start().split(", ").last() else {
+                continue;
+            };
+            let Some(rest) = option.strip_prefix("--") else {
+                continue;
+            };
+            let mut parts = rest.split_whitespace();
+            let flag = parts.next().unwrap_or_default();
+            let value = parts.next().unwrap_or_default();
+            assert!(
+                !forbidden_names.contains(&flag) && !forbidden_values.contains(&value),
+                "demo {name} takes an address: {line}"
+            );
+        }
+    }
+}
