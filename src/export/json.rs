@@ -1199,7 +1199,7 @@ mod tests {
         }
         // What synack itself writes still reads.
         for path in [
-            "/home/me/notes/tcp.md",
+            "/data/notes/tcp.md",
             "notes/a.MARKDOWN",
             "synack:decks/01-transport.md",
             "/n/x.txt",
