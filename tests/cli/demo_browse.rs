@@ -4,31 +4,16 @@
 //! determinism and bad URLs.
 
 use serde_json::Value;
-use synack::render::width::width;
 
 use crate::util::{Env, assert_golden};
 
 /// `synack demo browse ARGS` at `columns`, expecting success.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    let out = env
-        .bare_cmd()
-        .env("COLUMNS", columns.to_string())
-        .args(["demo", "browse"])
-        .args(args)
-        .assert()
-        .success();
-    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
-    if !args.contains(&"json") {
-        for line in text.lines() {
-            assert!(width(line) <= columns, "wider than {columns}: {line:?}");
-        }
-    }
-    text
+    crate::util::demo_text(env, "browse", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
-    let out = text(env, &[args, &["--format", "json"]].concat(), 80);
-    serde_json::from_str(&out).expect("json output")
+    crate::util::demo_json(env, "browse", args)
 }
 
 /// Live demos need loopback; say so instead of passing silently elsewhere.

@@ -3,30 +3,15 @@
 //! (a PUT is preflighted, a simple GET is not), blocked cases and bad input.
 
 use serde_json::Value;
-use synack::render::width::width;
 
 use crate::util::{Env, assert_golden};
 
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    let out = env
-        .bare_cmd()
-        .env("COLUMNS", columns.to_string())
-        .args(["demo", "cors"])
-        .args(args)
-        .assert()
-        .success();
-    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
-    if !args.contains(&"json") {
-        for line in text.lines() {
-            assert!(width(line) <= columns, "wider than {columns}: {line:?}");
-        }
-    }
-    text
+    crate::util::demo_text(env, "cors", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
-    let out = text(env, &[args, &["--format", "json"]].concat(), 80);
-    serde_json::from_str(&out).expect("json output")
+    crate::util::demo_json(env, "cors", args)
 }
 
 fn loopback() {

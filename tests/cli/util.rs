@@ -382,3 +382,31 @@ pub fn file_report<'a>(report: &'a Value, name: &str) -> &'a Value {
         .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(name)))
         .unwrap_or_else(|| panic!("no report for {name}"))
 }
+
+/// `synack demo NAME ARGS` at `columns`, expecting success; unless the
+/// output is JSON, no line may be wider than `columns`.
+pub fn demo_text(env: &Env, name: &str, args: &[&str], columns: usize) -> String {
+    let out = env
+        .bare_cmd()
+        .env("COLUMNS", columns.to_string())
+        .args(["demo", name])
+        .args(args)
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    if !args.contains(&"json") {
+        for line in text.lines() {
+            assert!(
+                synack::render::width::width(line) <= columns,
+                "wider than {columns}: {line:?}"
+            );
+        }
+    }
+    text
+}
+
+/// `synack demo NAME ARGS --format json`, parsed.
+pub fn demo_json(env: &Env, name: &str, args: &[&str]) -> Value {
+    let out = demo_text(env, name, &[args, &["--format", "json"]].concat(), 80);
+    serde_json::from_str(&out).expect("json output")
+}
