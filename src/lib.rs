@@ -11,6 +11,7 @@ pub mod deck;
 pub mod exercise;
 pub mod exit;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod leftovers;
 pub mod markdown;

@@ -1,7 +1,5 @@
 //! The `synack` binary: parse arguments, run the library, map the result to an exit code.
 
-use clap::Parser;
-
 // An import allocates strings for every card on the parsing threads and frees
 // them on the writing one: glibc's malloc and free were about 15% of a fresh
 // import's instructions; with mimalloc the import runs 7% fewer in all
@@ -15,7 +13,7 @@ fn main() -> std::process::ExitCode {
     synack::exit::on_panic_one_line();
     // A panic is a defect, but the user still gets one line and exit 1.
     std::panic::catch_unwind(|| {
-        let cli = synack::cli::Cli::parse();
+        let cli = synack::cli::parse();
         synack::exit::report(synack::run(cli))
     })
     .unwrap_or_else(|_| std::process::ExitCode::from(synack::exit::FAILURE))

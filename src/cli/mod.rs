@@ -272,6 +272,36 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// Parses the command line, after choosing the language its help and
+/// errors are written in: the database's `language` setting, else the
+/// environment's ([`crate::i18n::resolve`]).
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::i18n::set(language_for(&args));
+    Cli::parse_from(args)
+}
+
+/// The language for a run with `args`: the `--db` among them (or
+/// `SYNACK_DB`, or the default database) is peeked at for its setting.
+fn language_for(args: &[std::ffi::OsString]) -> crate::i18n::Lang {
+    let mut flag = None;
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--db" {
+            flag = it.next().map(PathBuf::from);
+        } else if let Some(path) = a.to_str().and_then(|a| a.strip_prefix("--db=")) {
+            flag = Some(PathBuf::from(path));
+        }
+    }
+    let setting = db_path(flag)
+        .ok()
+        .and_then(|(db, _)| Store::peek_config(&db, "language"));
+    crate::i18n::resolve(setting.as_deref())
+}
+
 /// `--db`, else `SYNACK_DB`, else `<data dir>/synack/synack.db`; and
 /// whether it is that default.
 fn db_path(flag: Option<PathBuf>) -> Result<(PathBuf, bool)> {

@@ -58,6 +58,9 @@ pub struct Config {
     /// Studying toward this day (YYYY-MM-DD): the queue orders reviews by
     /// predicted recall on it and pulls weak cards forward, until it comes.
     pub exam_date: Option<String>,
+    /// The language of messages, `ko` or `en`; `None` follows the
+    /// environment (`LC_ALL`, `LC_MESSAGES`, `LANG`). See [`crate::i18n`].
+    pub language: Option<String>,
 }
 
 /// Every key, with what it means, in `synack config` order.
@@ -100,6 +103,10 @@ pub const KEYS: &[(&str, &str)] = &[
     (
         "exam_date",
         "study toward this day, YYYY-MM-DD (\"\" or unset: the normal schedule)",
+    ),
+    (
+        "language",
+        "language of messages: ko, en or auto (auto: LC_ALL, LC_MESSAGES or LANG)",
     ),
 ];
 
@@ -177,6 +184,17 @@ impl Config {
             "fuzz" => s.fuzz = boolean(v).map_err(&bad)?,
             "leech_threshold" => s.leech_threshold = positive(v).map_err(&bad)?,
             "leech_suspend" => self.leech_suspend = boolean(v).map_err(&bad)?,
+            "language" => {
+                let v = v.trim();
+                self.language = if v.is_empty() || v.eq_ignore_ascii_case("auto") {
+                    None
+                } else {
+                    let lang = crate::i18n::Lang::parse(v)
+                        .filter(|_| v.len() == 2)
+                        .ok_or_else(|| bad(&crate::tr!("config-language-bad")))?;
+                    Some(lang.code().to_string())
+                };
+            }
             "exam_date" if v.is_empty() => self.exam_date = None,
             "exam_date" => {
                 let d = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
@@ -301,6 +319,7 @@ impl Config {
             "leech_threshold" => s.leech_threshold.to_string(),
             "leech_suspend" => self.leech_suspend.to_string(),
             "exam_date" => self.exam_date.clone().unwrap_or_default(),
+            "language" => self.language.clone().unwrap_or_else(|| "auto".into()),
             "parameters" => s
                 .parameters
                 .iter()
@@ -459,6 +478,19 @@ mod tests {
         );
         assert!(c.set("nope", "1").is_err());
         assert!(c.set("parameters", "1,2,3").is_err());
+    }
+
+    #[test]
+    fn language_is_ko_en_or_auto() {
+        let mut c = Config::default();
+        assert_eq!(c.get("language").unwrap(), "auto");
+        c.set("language", "KO").unwrap();
+        assert_eq!(c.language.as_deref(), Some("ko"));
+        assert!(c.set("language", "fr").is_err());
+        assert!(c.set("language", "korean").is_err());
+        assert_eq!(c.language.as_deref(), Some("ko"));
+        c.set("language", "auto").unwrap();
+        assert_eq!(c.language, None);
     }
 
     #[test]

@@ -228,6 +228,22 @@ impl Store {
         Self::setup(conn, path.to_path_buf())
     }
 
+    /// One stored setting of the database at `path`, read before anything
+    /// else opens it (the message language is needed before arguments are
+    /// parsed). Never creates, migrates or writes; `None` on any trouble,
+    /// since the command proper reports that.
+    pub fn peek_config(path: &Path, key: &str) -> Option<String> {
+        if !path.is_file() {
+            return None;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).ok()?;
+        conn.query_row("SELECT value FROM config WHERE key = ?1", [key], |r| {
+            r.get::<_, String>(0)
+        })
+        .ok()
+    }
+
     /// A private in-memory database, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let path = PathBuf::from(":memory:");

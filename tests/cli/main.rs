@@ -29,6 +29,7 @@ mod demo_width;
 mod exercise;
 mod export;
 mod import;
+mod language;
 mod obsidian;
 mod pathological;
 mod quiz;

@@ -72,6 +72,7 @@ impl Env {
             .env_remove("COLUMNS")
             .env_remove("LANG")
             .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("NO_COLOR")
             .env("SYNACK_NOW", NOW)
             .env("HOME", self.dir.path().join("home"))
@@ -161,6 +162,33 @@ impl Env {
     }
 }
 
+/// The environment of a user who reads Korean (`LANG=ko_KR.UTF-8`).
+pub const KO: (&str, &str) = ("LANG", "ko_KR.UTF-8");
+/// The environment of a user with no locale set (`LANG=C`): English.
+pub const C: (&str, &str) = ("LANG", "C");
+
+/// Fails if `text` (what `what` printed under `LANG=C`) has Korean in it.
+/// Only for screens without card content: the cards are the user's own words.
+pub fn assert_no_korean(what: &str, text: &str) {
+    if let Some(line) = text
+        .lines()
+        .find(|l| l.chars().any(synack::i18n::is_hangul))
+    {
+        panic!("{what} printed Korean under LANG=C: {line:?}");
+    }
+}
+
+/// Fails if `text` (what `what` printed under `LANG=ko_KR.UTF-8`) has an
+/// English sentence in it (four lowercase English words in a row; terms
+/// such as `slow start` or `Set-Cookie` pass).
+pub fn assert_no_english(what: &str, text: &str) {
+    for line in text.lines() {
+        if let Some(words) = synack::i18n::english_sentence(line) {
+            panic!("{what} printed English under LANG=ko_KR.UTF-8: {words:?} in {line:?}");
+        }
+    }
+}
+
 /// Compares `actual` with `tests/golden/REL`; `UPDATE_GOLDEN=1` rewrites the
 /// file instead (check the diff by hand before committing it).
 pub fn assert_golden(rel: &str, actual: &str) {
@@ -202,6 +230,9 @@ pub fn synack_on(db: &Path) -> std::process::Command {
         .arg(db)
         .env_remove("SYNACK_DB")
         .env_remove("NO_COLOR")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("SYNACK_NOW", NOW);
     cmd
 }
