@@ -414,11 +414,24 @@ pub fn file_report<'a>(report: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no report for {name}"))
 }
 
-/// `synack demo NAME ARGS` at `columns`, expecting success; unless the
-/// output is JSON, no line may be wider than `columns`.
+/// `synack demo NAME ARGS` at `columns` with no locale set (English),
+/// expecting success; unless the output is JSON, no line may be wider than
+/// `columns`.
 pub fn demo_text(env: &Env, name: &str, args: &[&str], columns: usize) -> String {
+    demo_text_in(env, C, name, args, columns)
+}
+
+/// [`demo_text`] with the locale variable `lang` set ([`KO`] or [`C`]).
+pub fn demo_text_in(
+    env: &Env,
+    lang: (&str, &str),
+    name: &str,
+    args: &[&str],
+    columns: usize,
+) -> String {
     let out = env
         .bare_cmd()
+        .env(lang.0, lang.1)
         .env("COLUMNS", columns.to_string())
         .args(["demo", name])
         .args(args)
