@@ -278,7 +278,7 @@ pub fn run(cli: Cli) -> Result<()> {
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     crate::i18n::set(language_for(&args));
-    Cli::parse_from(args)
+    crate::i18n::cli::parse_from::<Cli, _, _>(args).unwrap_or_else(|e| e.exit())
 }
 
 /// The language for a run with `args`: the `--db` among them (or

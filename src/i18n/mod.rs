@@ -24,6 +24,8 @@ use include_dir::{Dir, include_dir};
 
 pub use fluent_bundle::FluentArgs;
 
+pub mod cli;
+
 static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 
 /// A language synack speaks.

@@ -926,7 +926,7 @@ fn to_hex(bytes: &[u8]) -> String {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let invalid = |e: EncapError| SimError::Invalid(e.to_string());
     if let Some(hex) = &args.decode {

@@ -365,7 +365,7 @@ pub fn binary_v4(value: u32, prefix_len: u8) -> String {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let (addr, len) = parse_cidr(&args.cidr).map_err(SimError::Invalid)?;
     let mut doc = match addr {

@@ -637,7 +637,7 @@ fn sack_blocks(buffer: &BTreeSet<u32>, latest: u32) -> Vec<(u32, u32)> {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     if !args.compare
         && args.protocol == Protocol::StopAndWait

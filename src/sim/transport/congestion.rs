@@ -396,7 +396,7 @@ fn loss_name(l: Loss) -> &'static str {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     if let Some(r) = args.loss_at.iter().find(|&&r| r > args.rtts) {
         return Err(SimError::Invalid(format!(

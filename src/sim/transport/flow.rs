@@ -406,7 +406,7 @@ pub fn simulate(s: Setup) -> Outcome {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     if args.live {
         let report = live(out, args.total)?;

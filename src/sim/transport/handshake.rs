@@ -604,7 +604,7 @@ impl Sim<'_> {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let plan = Plan::new(&args);
     let mut drops = plan.drops.clone();

@@ -65,7 +65,7 @@ struct Args {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     out.title("port, socket, 4-tuple: listening port 하나에 connection 여럿")?;
     let report = if args.simulate {

@@ -329,7 +329,7 @@ fn connected_udp(out: &mut Emitter<'_>) -> Result<Value, SimError> {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     out.title("TCP와 UDP: 같은 세 메시지, 실제 loopback socket (127.0.0.1)")?;
     out.text(

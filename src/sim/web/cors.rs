@@ -623,7 +623,7 @@ fn check_value(option: &str, v: &str) -> Result<(), SimError> {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     check_token("--method", &args.method)?;
     for (o, v) in [

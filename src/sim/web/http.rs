@@ -402,7 +402,7 @@ fn status_of(m: &Message) -> u16 {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let report = match args.mode {
         Mode::Multiplex => multiplex(out)?,

@@ -356,7 +356,7 @@ fn server_no(option: &str, v: usize, n: usize) -> Result<usize, SimError> {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let n = args.servers;
     if !(2..=8).contains(&n) {

@@ -499,7 +499,7 @@ fn iso(secs: i64) -> String {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let now = parse_now(&args.now)?;
     if !(1..=8).contains(&args.servers) {

@@ -78,7 +78,7 @@ struct Args {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     // Checked here rather than by clap so the usage error is one whole line.
     let Some(uri) = &args.uri else {

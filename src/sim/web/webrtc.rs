@@ -600,7 +600,7 @@ fn real_binding(transaction: [u8; 12]) -> Result<Exchange, SimError> {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let mut rng = ChaCha8Rng::seed_from_u64(args.common.seed);
     let mut transaction = [0u8; 12];

@@ -124,7 +124,7 @@ pub struct WireFrame {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     if args.message.len() > 125 {
         return Err(SimError::Invalid(format!(

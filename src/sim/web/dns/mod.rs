@@ -635,7 +635,7 @@ impl Resolver<'_, '_> {
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let name_text = if args.round_robin {
         "rr.example.com"

@@ -472,7 +472,7 @@ fn handshake(
 }
 
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
-    let args = Args::try_parse_from(argv)?;
+    let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let now = parse_now(&args.now)?;
     let version = match args.version {
