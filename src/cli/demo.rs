@@ -49,8 +49,8 @@ struct ListArgs {
 #[derive(Debug, Serialize)]
 struct DemoJson {
     name: &'static str,
-    title: &'static str,
-    summary: &'static str,
+    title: String,
+    summary: String,
     topics: &'static [&'static str],
 }
 
@@ -168,8 +168,8 @@ fn print_list(format: Format) -> Result<()> {
                 .iter()
                 .map(|d| DemoJson {
                     name: d.name,
-                    title: d.title,
-                    summary: d.summary,
+                    title: (d.title)(),
+                    summary: (d.summary)(),
                     topics: d.topics,
                 })
                 .collect();
@@ -183,7 +183,8 @@ fn print_list(format: Format) -> Result<()> {
             for d in DEMOS {
                 let head = format!("{:<name_w$}  ", d.name);
                 let topics = format!("topics: {}", d.topics.join(", "));
-                for (text, first) in [(d.title, &head), (d.summary, &hang), (&topics, &hang)] {
+                let (title, summary) = ((d.title)(), (d.summary)());
+                for (text, first) in [(&title, &head), (&summary, &hang), (&topics, &hang)] {
                     for line in wrap_fitting(text, columns, first, &hang) {
                         writeln!(out, "{line}")?;
                     }

@@ -211,21 +211,25 @@ pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }
 
-/// Four lowercase English words in a row is a sentence, not a term
-/// (`slow start`, `three-way handshake` and `Set-Cookie` pass).
+/// Four lowercase English words in a row, between two punctuation marks,
+/// is a sentence, not a term: `slow start`, `three-way handshake`,
+/// `Set-Cookie` and a list such as `zero window, persist probe` pass.
 pub fn english_sentence(text: &str) -> Option<String> {
-    let mut run: Vec<&str> = Vec::new();
-    for word in text.split(|c: char| c.is_whitespace() || ",.;:()[]{}\"'`!?".contains(c)) {
-        let lowercase_word = word.len() > 1
-            && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-            && !word.starts_with('-');
-        if lowercase_word {
-            run.push(word);
-            if run.len() >= 4 {
-                return Some(run.join(" "));
+    for clause in text.split(|c: char| ",.;:()[]{}<>|\"`!?/=→".contains(c)) {
+        let mut run: Vec<&str> = Vec::new();
+        for word in clause.split_whitespace() {
+            let word = word.trim_matches('\'');
+            let lowercase_word = word.len() > 1
+                && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !word.starts_with('-');
+            if lowercase_word {
+                run.push(word);
+                if run.len() >= 4 {
+                    return Some(run.join(" "));
+                }
+            } else {
+                run.clear();
             }
-        } else if !word.is_empty() {
-            run.clear();
         }
     }
     None

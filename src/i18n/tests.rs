@@ -195,7 +195,12 @@ fn the_sentence_heuristic_tells_terms_from_sentences() {
         None,
         "three words are a phrase"
     );
+    assert_eq!(
+        english_sentence("zero window, persist probe, slow start"),
+        None
+    );
     assert!(english_sentence("press enter to see the answer").is_some());
+    assert!(english_sentence("오류: cannot open the file").is_some());
 }
 
 /// Every `tr!("id"` in the source, with where it is.

@@ -55,10 +55,11 @@ pub const DEMOS: &[Demo] = &[
 pub struct Demo {
     /// What `synack demo NAME` and `demo:NAME` links call it.
     pub name: &'static str,
-    /// A short title, e.g. "TCP connection setup and teardown".
-    pub title: &'static str,
-    /// One line on what it shows.
-    pub summary: &'static str,
+    /// A short title, e.g. "TCP connection setup and teardown", in the
+    /// current language (`locales/*/demos.ftl`).
+    pub title: fn() -> String,
+    /// One line on what it shows, in the current language.
+    pub summary: fn() -> String,
     /// The topics it serves, for `synack demo list`.
     pub topics: &'static [&'static str],
     /// Words (Korean and English, lower-case) that make a card about this

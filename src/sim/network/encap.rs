@@ -29,8 +29,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "encap",
-    title: "Encapsulation: one HTTP request down to an Ethernet frame",
-    summary: "OSI and TCP/IP layers: data, segment, packet, frame, bits; every header's fields, checksums, MTU/MSS and a hex dump",
+    title: || crate::tr!("demo-encap-title"),
+    summary: || crate::tr!("demo-encap-summary"),
     topics: &["encapsulation", "OSI", "TCP/IP", "PDU", "MTU", "MSS"],
     keywords: &[
         "캡슐화",

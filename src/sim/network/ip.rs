@@ -20,8 +20,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "ip",
-    title: "IP addressing: CIDR, special ranges, IPv4 vs IPv6, NAT",
-    summary: "Network, broadcast and host count of a CIDR, private and special ranges, IPv4 against IPv6, a NAPT table",
+    title: || crate::tr!("demo-ip-title"),
+    summary: || crate::tr!("demo-ip-summary"),
     topics: &["IPv4", "IPv6", "CIDR", "subnet", "NAT", "private address"],
     keywords: &[
         "서브넷",

@@ -28,8 +28,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "arq",
-    title: "Sliding-window ARQ: stop-and-wait, Go-Back-N, Selective Repeat, TCP",
-    summary: "The same lossy channel under four ARQ protocols: what each resends, and how long it takes",
+    title: || crate::tr!("demo-arq-title"),
+    summary: || crate::tr!("demo-arq-summary"),
     topics: &[
         "ARQ",
         "sliding window",

@@ -19,8 +19,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "congestion",
-    title: "TCP congestion control: slow start, AIMD, fast recovery, CUBIC",
-    summary: "cwnd and ssthresh per RTT for Tahoe, Reno, NewReno and CUBIC, with losses by duplicate ACKs or timeout",
+    title: || crate::tr!("demo-congestion-title"),
+    summary: || crate::tr!("demo-congestion-summary"),
     topics: &[
         "congestion control",
         "cwnd",

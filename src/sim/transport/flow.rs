@@ -27,8 +27,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "flow",
-    title: "TCP flow control: the receive window, zero window and persist probes",
-    summary: "A slow reader shrinks the advertised window to 0; the sender stalls and probes until the window update",
+    title: || crate::tr!("demo-flow-title"),
+    summary: || crate::tr!("demo-flow-summary"),
     topics: &[
         "flow control",
         "receive window",

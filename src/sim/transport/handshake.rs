@@ -18,8 +18,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "handshake",
-    title: "TCP connection setup and teardown (RFC 9293)",
-    summary: "3-way handshake, 4-way close and TIME-WAIT, with lost segments, RTO and RST",
+    title: || crate::tr!("demo-handshake-title"),
+    summary: || crate::tr!("demo-handshake-summary"),
     topics: &[
         "TCP",
         "3-way handshake",

@@ -31,8 +31,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "sockets",
-    title: "Ports, sockets and the 4-tuple",
-    summary: "Many connections on one listening port, told apart by the 4-tuple, on real loopback sockets",
+    title: || crate::tr!("demo-sockets-title"),
+    summary: || crate::tr!("demo-sockets-summary"),
     topics: &["port", "socket", "4-tuple", "ephemeral port", "TIME-WAIT"],
     keywords: &[
         "소켓",

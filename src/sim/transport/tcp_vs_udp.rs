@@ -21,8 +21,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "tcp-vs-udp",
-    title: "TCP against UDP: byte stream and datagrams, on loopback",
-    summary: "Three send()s: one TCP recv() reads them all, UDP keeps three datagrams; no handshake, connect() on UDP, a lost datagram",
+    title: || crate::tr!("demo-tcp-vs-udp-title"),
+    summary: || crate::tr!("demo-tcp-vs-udp-summary"),
     topics: &["TCP", "UDP", "byte stream", "datagram", "message boundary"],
     keywords: &[
         "udp",

@@ -26,8 +26,8 @@ use crate::sim::{Common, Demo, Emitter, SimError, dns, tls};
 
 pub const DEMO: Demo = Demo {
     name: "browse",
-    title: "What happens when you type a URL",
-    summary: "One timeline: URL parse, HSTS, cache, DNS, TCP, TLS, HTTP, each on loopback with its virtual time and the demo that zooms in",
+    title: || crate::tr!("demo-browse-title"),
+    summary: || crate::tr!("demo-browse-summary"),
     topics: &["URL", "HSTS", "DNS", "TCP", "TLS", "HTTP"],
     keywords: &[
         "브라우저",

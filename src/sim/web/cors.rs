@@ -23,8 +23,8 @@ use crate::sim::{Common, Demo, Emitter, SimError, uri};
 
 pub const DEMO: Demo = Demo {
     name: "cors",
-    title: "CORS: simple requests, preflight and the browser's check",
-    summary: "Fetch's CORS check against a real loopback server: simple or preflight and why, Access-Control-* headers, credentials, the preflight cache",
+    title: || crate::tr!("demo-cors-title"),
+    summary: || crate::tr!("demo-cors-summary"),
     topics: &["CORS", "preflight", "Access-Control-Allow-Origin", "Fetch"],
     keywords: &[
         "cors",

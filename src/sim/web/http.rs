@@ -20,8 +20,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "http",
-    title: "HTTP/1.1 keep-alive vs HTTP/2 multiplexing, redirects, caching",
-    summary: "Head-of-line blocking on HTTP/1.1 against HTTP/2 streams and HPACK on real loopback connections; redirects; ETag and Cache-Control",
+    title: || crate::tr!("demo-http-title"),
+    summary: || crate::tr!("demo-http-summary"),
     topics: &[
         "HTTP/1.1",
         "HTTP/2",

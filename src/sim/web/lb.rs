@@ -19,8 +19,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "lb",
-    title: "Load balancing: round robin, least connections, hashing, health checks",
-    summary: "Round robin, weighted, least connections, IP hash and consistent hashing on one seeded trace, a failing server and health checks, keys moved by adding a server, L4 vs L7, DNS round robin",
+    title: || crate::tr!("demo-lb-title"),
+    summary: || crate::tr!("demo-lb-summary"),
     topics: &[
         "load balancer",
         "round robin",

@@ -28,8 +28,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "session",
-    title: "Sessions: cookies, server sessions, JWT, and load balancers",
-    summary: "Set-Cookie parsed and when a browser sends it back, a session id and the server's store, a real HS256 JWT, and a session lost behind a load balancer fixed three ways",
+    title: || crate::tr!("demo-session-title"),
+    summary: || crate::tr!("demo-session-summary"),
     topics: &[
         "cookie",
         "SameSite",

@@ -39,8 +39,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "uri",
-    title: "URI, URL and URN: parsing, origin and Punycode",
-    summary: "RFC 3986 and WHATWG parsing, query pairs, origin and same-origin, IDNA/Punycode",
+    title: || crate::tr!("demo-uri-title"),
+    summary: || crate::tr!("demo-uri-summary"),
     topics: &["URI", "URL", "URN", "origin", "Punycode"],
     keywords: &[
         "uri",

@@ -29,8 +29,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "webrtc",
-    title: "WebRTC: ICE, STUN and TURN across NATs",
-    summary: "A real STUN Binding on loopback (XOR-MAPPED-ADDRESS), ICE candidates and checks across simulated NATs, when TURN is needed, SDP signaling, mesh vs SFU vs MCU",
+    title: || crate::tr!("demo-webrtc-title"),
+    summary: || crate::tr!("demo-webrtc-summary"),
     topics: &[
         "WebRTC",
         "ICE",

@@ -30,8 +30,8 @@ use crate::sim::{Common, Demo, Emitter, SimError};
 
 pub const DEMO: Demo = Demo {
     name: "websocket",
-    title: "WebSocket upgrade, frames and close (RFC 6455)",
-    summary: "A real WebSocket upgrade on loopback: 101, Sec-WebSocket-Accept, masked frames, ping/pong, close; polling vs SSE vs WebSocket",
+    title: || crate::tr!("demo-websocket-title"),
+    summary: || crate::tr!("demo-websocket-summary"),
     topics: &["WebSocket", "polling", "long polling", "SSE", "RFC 6455"],
     keywords: &[
         "websocket",

@@ -33,8 +33,8 @@ use zone::Server;
 
 pub const DEMO: Demo = Demo {
     name: "dns",
-    title: "DNS: iterative resolution, caching and round robin",
-    summary: "Stub → recursive → root → TLD → authoritative on loopback, with real wire-format messages, TTL caching, NXDOMAIN, TC→TCP and round robin",
+    title: || crate::tr!("demo-dns-title"),
+    summary: || crate::tr!("demo-dns-summary"),
     topics: &["DNS", "resolver", "TTL", "round robin"],
     keywords: &[
         "dns",

@@ -36,8 +36,8 @@ use record::{Chunk, Message, Side, Version};
 
 pub const DEMO: Demo = Demo {
     name: "tls",
-    title: "TLS 1.3 and 1.2 handshakes on loopback (rustls)",
-    summary: "A real rustls handshake read from the record bytes: messages, round trips, the certificate chain and its failures",
+    title: || crate::tr!("demo-tls-title"),
+    summary: || crate::tr!("demo-tls-summary"),
     topics: &["TLS", "HTTPS", "certificate", "handshake", "0-RTT"],
     keywords: &[
         "tls",
