@@ -10,6 +10,8 @@ pub mod cloze;
 pub mod doctor;
 pub mod exercises;
 pub mod front_matter;
+pub mod glossary;
+mod halves;
 mod inline;
 pub mod key;
 pub mod links;

@@ -51,7 +51,8 @@ pub fn parse_note_with(note: &str, file_stem: &str, options: &Options) -> Note {
     let note = super::obsidian::preprocess(note.as_ref());
     let note = note.as_ref();
     let blocks = blocks::blocks(note);
-    let tree = build_tree(&blocks);
+    let mut tree = build_tree(&blocks);
+    super::halves::reattach(note, &blocks, &mut tree);
     let deck_heading = blocks
         .iter()
         .position(|b| b.kind == Kind::Heading(1) && !b.text.trim().is_empty());
@@ -115,12 +116,12 @@ fn unix_line_endings(note: &str) -> Cow<'_, str> {
 
 /// A heading and what stands under it.
 #[derive(Debug)]
-struct Node {
+pub(super) struct Node {
     /// Index of the heading block; `None` for the text before the first heading.
-    heading: Option<usize>,
+    pub heading: Option<usize>,
     /// The body of this heading alone (indices into the blocks).
-    body: Vec<usize>,
-    children: Vec<Node>,
+    pub body: Vec<usize>,
+    pub children: Vec<Node>,
 }
 
 fn build_tree(blocks: &[Block]) -> Node {

@@ -19,7 +19,6 @@ const MAX_TERMS: usize = 40;
 const MIN_TERMS: usize = 4;
 
 /// English and Korean forms of the same terms (`혼잡 제어` = congestion control).
-const GLOSSARY: &str = include_str!("../../data/glossary.tsv");
 
 /// English words too common to say anything about recall.
 const STOP_EN: &[&str] = &[
@@ -218,10 +217,9 @@ struct Term {
 /// The glossary's terms, each a list of normalized forms.
 /// Longest first, so `인증서` is found before the `인증` inside it.
 fn glossary() -> Vec<Vec<String>> {
-    let mut terms: Vec<Vec<String>> = GLOSSARY
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(|f| normalize(f.trim())).collect())
+    let mut terms: Vec<Vec<String>> = crate::deck::glossary::terms()
+        .iter()
+        .map(|forms| forms.iter().map(|f| normalize(f)).collect())
         .collect();
     terms.sort_by_key(|forms| std::cmp::Reverse(forms.iter().map(String::len).max()));
     terms

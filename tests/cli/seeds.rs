@@ -81,6 +81,22 @@ fn the_seeds_make_cards_one_can_recall() {
 }
 
 #[test]
+fn the_was_half_of_web_server_vs_was_is_on_its_own_question() {
+    // 003: "웹 서버와 … 차이는?" answers the web server half, digresses
+    // under a same-level heading on Apache and Nginx, and only then answers
+    // the WAS half under a bold line; that half ("예시 : Tomcat")
+    // belongs to the question, not to the digression.
+    let (_env, _report, cards) = imported();
+    let with_tomcat: Vec<&str> = cards
+        .iter()
+        .filter(|c| c["back"].as_str().unwrap().contains("예시 : Tomcat"))
+        .map(|c| c["front"].as_str().unwrap())
+        .collect();
+    assert_eq!(with_tomcat.len(), 1, "{with_tomcat:?}");
+    assert!(with_tomcat[0].starts_with("웹 서버와 "), "{with_tomcat:?}");
+}
+
+#[test]
 fn the_seeds_card_lists_are_as_judged() {
     let (_env, report, cards) = imported();
     for file in report["files"].as_array().unwrap() {
