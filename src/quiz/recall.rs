@@ -18,7 +18,6 @@ const MAX_TERMS: usize = 40;
 /// A hint over this few terms says nothing a glance at the answer does not.
 const MIN_TERMS: usize = 4;
 
-/// English and Korean forms of the same terms (`혼잡 제어` = congestion control).
 
 /// English words too common to say anything about recall.
 const STOP_EN: &[&str] = &[
