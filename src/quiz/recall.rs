@@ -18,7 +18,6 @@ const MAX_TERMS: usize = 40;
 /// A hint over this few terms says nothing a glance at the answer does not.
 const MIN_TERMS: usize = 4;
 
-
 /// English words too common to say anything about recall.
 const STOP_EN: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "has", "have",
