@@ -5,6 +5,8 @@
 //! system; [`crate::import`] feeds text in and the store keeps what comes out.
 //! [`links`] finds the demos a card links to.
 
+#[cfg(test)]
+mod accounting;
 mod blocks;
 pub mod cloze;
 pub mod doctor;

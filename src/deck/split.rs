@@ -255,6 +255,16 @@ fn split_lists(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) -> (S
         }
         run.clear();
     };
+    let is_steps = |b: &Block| {
+        b.kind == Kind::List
+            && ordered(b.source(note))
+            && b.items.iter().all(|it| !it.nested)
+            && b.items.len() >= MIN_STEPS
+    };
+    // Two numbered lists would both have a "1단계": the parts' fronts
+    // would collide and one list would be dropped as a duplicate.
+    let step_lists = idxs.iter().filter(|&&i| is_steps(&blocks[i])).count();
+    let mut step_list = 0;
     for &i in idxs {
         let b = &blocks[i];
         if b.kind != Kind::List {
@@ -262,8 +272,8 @@ fn split_lists(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) -> (S
             continue;
         }
         let nested = b.items.iter().filter(|it| it.nested).count();
-        let ordered = ordered(b.source(note));
-        let steps = ordered && nested == 0 && b.items.len() >= MIN_STEPS;
+        let steps = is_steps(b);
+        step_list += usize::from(steps);
         if nested == 0 && !steps {
             run.push(i);
             continue;
@@ -273,10 +283,11 @@ fn split_lists(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) -> (S
         for (n, item) in b.items.iter().enumerate() {
             let src = note.get(item.range.clone()).unwrap_or("").trim_end();
             if steps {
-                let label = if korean {
-                    format!("{}단계", n + 1)
-                } else {
-                    format!("step {}", n + 1)
+                let label = match (korean, step_lists > 1) {
+                    (true, false) => format!("{}단계", n + 1),
+                    (true, true) => format!("{step_list}번째 목록 {}단계", n + 1),
+                    (false, false) => format!("step {}", n + 1),
+                    (false, true) => format!("list {step_list}, step {}", n + 1),
                 };
                 parts.push(Part {
                     titles: vec![label],
@@ -401,6 +412,27 @@ mod tests {
         assert_eq!(s.parts.len(), 16);
         assert_eq!(s.parts[1].titles, ["step 2"]);
         assert_eq!(s.parts[1].back, "do thing 2");
+    }
+
+    #[test]
+    fn two_numbered_lists_in_one_section_have_parts_of_their_own() {
+        // Both lists were titled "1단계", "2단계"…: the second list's parts
+        // had the first's fronts and were dropped as duplicates.
+        let mut note = String::from("요약.\n\n");
+        for list in ["가", "나"] {
+            note.push_str(&format!("{list} 과정:\n\n"));
+            for n in 1..=8 {
+                note.push_str(&format!("{n}. {list} 과정의 {n}번째 일\n"));
+            }
+            note.push('\n');
+        }
+        let s = split_all(&note).expect("split");
+        let titles: Vec<String> = s.parts.iter().map(|p| p.titles.join(" ")).collect();
+        assert_eq!(s.parts.len(), 16, "{titles:?}");
+        assert_eq!(titles[0], "1번째 목록 1단계");
+        assert_eq!(titles[8], "2번째 목록 1단계");
+        let unique: std::collections::BTreeSet<&String> = titles.iter().collect();
+        assert_eq!(unique.len(), 16, "{titles:?}");
     }
 
     #[test]
