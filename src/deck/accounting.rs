@@ -14,13 +14,19 @@ use super::parse_note;
 enum Piece {
     Paragraph,
     Bold,
-    Item { sub: bool },
+    Item {
+        sub: bool,
+    },
     Steps(u8),
     Qa,
     Cloze,
     SelfTalk,
     Image,
     Quote,
+    /// `- **term**: answer`
+    Term,
+    /// `<!-- synack: split -->`
+    SplitMarker,
 }
 
 fn piece() -> impl Strategy<Value = Piece> {
@@ -34,6 +40,8 @@ fn piece() -> impl Strategy<Value = Piece> {
         1 => Just(Piece::SelfTalk),
         1 => Just(Piece::Image),
         1 => Just(Piece::Quote),
+        2 => Just(Piece::Term),
+        1 => Just(Piece::SplitMarker),
     ]
 }
 
@@ -117,6 +125,12 @@ fn note_of(sections: &[(bool, u8, Vec<Piece>)], english: bool) -> (String, Vec<S
                     let m = next(&mut markers, true);
                     note.push_str(&format!("![{m} 그림](img-{m}.png)\n\n"));
                 }
+                Piece::Term => {
+                    let t = next(&mut markers, false);
+                    let m = next(&mut markers, true);
+                    note.push_str(&format!("- **{t}**: {m} 용어의 뜻입니다\n\n"));
+                }
+                Piece::SplitMarker => note.push_str("<!-- synack: split -->\n\n"),
                 Piece::Quote => {
                     let m = next(&mut markers, true);
                     note.push_str(&format!(

@@ -80,6 +80,7 @@ pub fn parse_note_with(note: &str, file_stem: &str, options: &Options) -> Note {
         deck_heading,
         deck: deck.clone(),
         cloze_bold: options.cloze_bold || front_matter.cloze_bold,
+        split_list: front_matter.split_list,
         note_tags: front_matter
             .tags
             .iter()
@@ -195,6 +196,8 @@ struct Walker<'a> {
     deck: String,
     /// Bold terms in list items are clozes.
     cloze_bold: bool,
+    /// Front matter `split: list`: every list is one card per item.
+    split_list: bool,
     /// Tags of every card: the front matter's `tags:`.
     note_tags: Vec<String>,
     cards: Vec<Card>,
@@ -280,7 +283,25 @@ impl Walker<'_> {
         own_heading_is_tag: bool,
     ) {
         let korean = front.chars().any(key::is_hangul_syllable);
-        let Some(s) = split::split(self.note, self.blocks, back_blocks, korean) else {
+        let marked = back_blocks
+            .iter()
+            .any(|&i| split::is_split_marker(self.note, &self.blocks[i]));
+        let kept: Vec<usize>;
+        let back_blocks = if marked {
+            kept = back_blocks
+                .iter()
+                .copied()
+                .filter(|&i| !split::is_split_marker(self.note, &self.blocks[i]))
+                .collect();
+            &kept[..]
+        } else {
+            back_blocks
+        };
+        let by_item = (marked || self.split_list)
+            .then(|| split::split_items(self.note, self.blocks, back_blocks))
+            .flatten();
+        let Some(s) = by_item.or_else(|| split::split(self.note, self.blocks, back_blocks, korean))
+        else {
             let back = join_blocks(self.note, self.blocks, back_blocks);
             let kind = if back.is_empty() && kind == CardKind::Question {
                 CardKind::Open

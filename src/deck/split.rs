@@ -70,6 +70,95 @@ pub(super) fn split(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) 
     Some(Split { overview, parts })
 }
 
+/// The comment that asks for a section's lists to be one card per item.
+pub(super) const SPLIT_MARKER: &str = "synack: split";
+
+/// Whether block `b` is the `<!-- synack: split -->` comment.
+pub(super) fn is_split_marker(note: &str, b: &Block) -> bool {
+    b.kind == Kind::Html && {
+        let s = b.source(note).trim();
+        s.starts_with("<!--")
+            && s.ends_with("-->")
+            && s[4..s.len() - 3].trim().eq_ignore_ascii_case(SPLIT_MARKER)
+    }
+}
+
+/// One card per item of the lists among `idxs`, whatever their length, as
+/// the note asks with `<!-- synack: split -->` or front matter `split:
+/// list` (HTTP methods, the congestion-control algorithms): an item
+/// `**GET**: 조회` or `GET: 조회` is titled by its term and answered by the
+/// rest; an item with a sub-list by its first line. Items with no answer of
+/// their own stay in the parent. `None` when fewer than two items split.
+pub(super) fn split_items(note: &str, blocks: &[Block], idxs: &[usize]) -> Option<Split> {
+    let mut rest: Vec<String> = Vec::new();
+    let mut parts = Vec::new();
+    for &i in idxs {
+        let b = &blocks[i];
+        if b.kind != Kind::List {
+            let text = join_blocks(note, blocks, &[i]);
+            if !text.is_empty() {
+                rest.push(text);
+            }
+            continue;
+        }
+        let mut flat: Vec<&str> = Vec::new();
+        for item in &b.items {
+            let src = note.get(item.range.clone()).unwrap_or("").trim_end();
+            match item_term(src) {
+                Some((title, back)) => parts.push(Part {
+                    titles: vec![title],
+                    line: item.line,
+                    back,
+                }),
+                None => flat.push(src),
+            }
+        }
+        if !flat.is_empty() {
+            rest.push(flat.join("\n"));
+        }
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let overview = rest.join("\n\n");
+    let overview = if overview.trim().is_empty() {
+        list_of(&parts)
+    } else {
+        overview
+    };
+    Some(Split { overview, parts })
+}
+
+/// An item's term and its answer: `**term** — answer`, `term: answer`, or
+/// its first line over its sub-list.
+fn item_term(src: &str) -> Option<(String, String)> {
+    let first = strip_marker(lines(src).next().unwrap_or("")).trim();
+    let below = dedent_after_first(src);
+    let join = |head: &str| -> String {
+        let head = head
+            .trim()
+            .trim_start_matches([':', '-', '–', '—', ' '])
+            .trim();
+        match (head.is_empty(), below.is_empty()) {
+            (true, _) => below.clone(),
+            (false, true) => head.to_string(),
+            (false, false) => format!("{head}\n{below}"),
+        }
+    };
+    let (title, answer) = if let Some(rest) = first.strip_prefix("**")
+        && let Some((term, after)) = rest.split_once("**")
+    {
+        (term.trim().to_string(), join(after))
+    } else if let Some((term, after)) = first.split_once(": ")
+        && term.chars().count() <= 40
+    {
+        (term.trim().to_string(), join(after))
+    } else {
+        (first.to_string(), below.clone())
+    };
+    (!title.is_empty() && !answer.trim().is_empty()).then_some((title, answer))
+}
+
 /// The kinds of split point, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Level {
@@ -412,6 +501,54 @@ mod tests {
         assert_eq!(s.parts.len(), 16);
         assert_eq!(s.parts[1].titles, ["step 2"]);
         assert_eq!(s.parts[1].back, "do thing 2");
+    }
+
+    #[test]
+    fn an_item_is_titled_by_its_term_and_answered_by_the_rest() {
+        let t = |s: &str| item_term(s).map(|(a, b)| format!("{a}|{b}"));
+        assert_eq!(t("- **GET**: 자원 조회").as_deref(), Some("GET|자원 조회"));
+        assert_eq!(t("- **PUT** — 전체 교체").as_deref(), Some("PUT|전체 교체"));
+        assert_eq!(
+            t("- Tahoe: 손실이면 cwnd 1").as_deref(),
+            Some("Tahoe|손실이면 cwnd 1")
+        );
+        assert_eq!(
+            t("- host 후보\n  - 로컬 주소\n  - 같은 망").as_deref(),
+            Some("host 후보|- 로컬 주소\n- 같은 망")
+        );
+        assert_eq!(t("- 그냥 한 줄"), None);
+    }
+
+    #[test]
+    fn the_split_marker_makes_a_card_per_item_of_a_short_list() {
+        let note = "# 웹\n\n## HTTP 메서드\n\n<!-- synack: split -->\n\n메서드마다 뜻이 있다.\n\n\
+                    - **GET**: 조회\n- **POST**: 생성\n- **DELETE**: 삭제\n\n## 다른 절\n\n- **A**: 그대로\n- **B**: 둔다\n";
+        let parsed = crate::deck::parse::parse_note(note, "web");
+        let fronts: Vec<&str> = parsed.cards.iter().map(|c| c.front.as_str()).collect();
+        assert!(fronts.contains(&"웹 › HTTP 메서드 › GET"), "{fronts:?}");
+        assert!(fronts.contains(&"웹 › HTTP 메서드 › DELETE"), "{fronts:?}");
+        let parent = parsed
+            .cards
+            .iter()
+            .find(|c| c.front == "웹 › HTTP 메서드")
+            .expect("parent");
+        assert_eq!(parent.back, "메서드마다 뜻이 있다.");
+        assert!(
+            !parent.back.contains("synack"),
+            "the marker is not card text"
+        );
+        // A section without the marker keeps its short list whole.
+        assert!(fronts.contains(&"웹 › 다른 절"), "{fronts:?}");
+        assert!(!fronts.iter().any(|f| f.ends_with("› A")), "{fronts:?}");
+        // Front matter `split: list` asks it of every section.
+        let all = format!(
+            "---\nsplit: list\n---\n{}",
+            note.replace("<!-- synack: split -->\n\n", "")
+        );
+        let parsed = crate::deck::parse::parse_note(&all, "web");
+        let fronts: Vec<&str> = parsed.cards.iter().map(|c| c.front.as_str()).collect();
+        assert!(fronts.contains(&"웹 › HTTP 메서드 › POST"), "{fronts:?}");
+        assert!(fronts.contains(&"웹 › 다른 절 › B"), "{fronts:?}");
     }
 
     #[test]
