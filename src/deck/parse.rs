@@ -263,7 +263,15 @@ impl Walker<'_> {
         }
         let front = self.blocks[h].text.trim().to_string();
         let line = self.blocks[h].line;
-        self.push_split(CardKind::Question, front, &back_blocks, line, path, false);
+        self.push_split(
+            CardKind::Question,
+            front,
+            &back_blocks,
+            line,
+            path,
+            false,
+            None,
+        );
         self.push_found(found, path, false);
         for sub in sub_questions {
             self.visit(sub, path);
@@ -273,6 +281,7 @@ impl Walker<'_> {
     /// Pushes a card made of `back_blocks`, split into parts when it is too
     /// long to recall: the parent keeps its overview, each part is a card of
     /// the same kind and heading path (siblings, buried together).
+    #[allow(clippy::too_many_arguments)]
     fn push_split(
         &mut self,
         kind: CardKind,
@@ -281,7 +290,13 @@ impl Walker<'_> {
         line: u32,
         path: &[usize],
         own_heading_is_tag: bool,
+        lead: Option<String>,
     ) {
+        // `lead` (a statement the front no longer shows) opens the back.
+        let with_lead = |back: String| match &lead {
+            Some(l) if !back.is_empty() => format!("{l}\n\n{back}"),
+            _ => back,
+        };
         let korean = front.chars().any(key::is_hangul_syllable);
         let marked = back_blocks
             .iter()
@@ -298,11 +313,11 @@ impl Walker<'_> {
             back_blocks
         };
         let by_item = (marked || self.split_list)
-            .then(|| split::split_items(self.note, self.blocks, back_blocks))
+            .then(|| split::split_items(self.note, self.blocks, back_blocks, korean))
             .flatten();
         let Some(s) = by_item.or_else(|| split::split(self.note, self.blocks, back_blocks, korean))
         else {
-            let back = join_blocks(self.note, self.blocks, back_blocks);
+            let back = with_lead(join_blocks(self.note, self.blocks, back_blocks));
             let kind = if back.is_empty() && kind == CardKind::Question {
                 CardKind::Open
             } else {
@@ -325,7 +340,7 @@ impl Walker<'_> {
         self.push(
             kind,
             front.clone(),
-            s.overview,
+            with_lead(s.overview),
             line,
             path,
             Vec::new(),
@@ -379,6 +394,13 @@ impl Walker<'_> {
             .map(|(&i, _)| i)
             .collect();
         self.skipped.extend(ex.skipped);
+        // A heading that is a whole statement gives its answer away as a
+        // front: the front shows it shortened and the back opens with it.
+        let statement = node.heading.and_then(|h| {
+            let text = self.blocks[h].text.trim();
+            split::short_title(text, None, text.chars().any(key::is_hangul_syllable))
+                .map(|_| text.to_string())
+        });
         let (front, line) = match node.heading {
             Some(h) => (self.breadcrumb(path), self.blocks[h].line),
             // Text before the first heading (or a note with none) speaks for the deck.
@@ -387,7 +409,15 @@ impl Walker<'_> {
                 remaining.first().map_or(1, |&i| self.blocks[i].line),
             ),
         };
-        self.push_split(CardKind::Topic, front, &remaining, line, path, true);
+        self.push_split(
+            CardKind::Topic,
+            front,
+            &remaining,
+            line,
+            path,
+            true,
+            statement,
+        );
         self.push_found(ex.found, path, true);
     }
 
@@ -484,7 +514,11 @@ impl Walker<'_> {
 
     fn breadcrumb(&self, path: &[usize]) -> String {
         path.iter()
-            .map(|&i| self.blocks[i].text.trim())
+            .map(|&i| {
+                let text = self.blocks[i].text.trim();
+                let korean = text.chars().any(key::is_hangul_syllable);
+                split::short_title(text, None, korean).unwrap_or_else(|| text.to_string())
+            })
             .collect::<Vec<_>>()
             .join(BREADCRUMB_SEPARATOR)
     }

@@ -57,7 +57,8 @@ pub(super) fn split(note: &str, blocks: &[Block], idxs: &[usize], korean: bool) 
     if total <= MAX_BACK_LINES || one_table_or_code(blocks, idxs) {
         return None;
     }
-    let (overview, parts) = cut(note, blocks, idxs, korean, Level::Titles)?;
+    let (overview, mut parts) = cut(note, blocks, idxs, korean, Level::Titles)?;
+    askable(&mut parts, korean);
     // A parent whose own text is nothing to recall (an image, a rule)
     // lists its parts after it: an overview, not an empty card.
     let overview = if overview.is_empty() {
@@ -89,7 +90,12 @@ pub(super) fn is_split_marker(note: &str, b: &Block) -> bool {
 /// `**GET**: 조회` or `GET: 조회` is titled by its term and answered by the
 /// rest; an item with a sub-list by its first line. Items with no answer of
 /// their own stay in the parent. `None` when fewer than two items split.
-pub(super) fn split_items(note: &str, blocks: &[Block], idxs: &[usize]) -> Option<Split> {
+pub(super) fn split_items(
+    note: &str,
+    blocks: &[Block],
+    idxs: &[usize],
+    korean: bool,
+) -> Option<Split> {
     let mut rest: Vec<String> = Vec::new();
     let mut parts = Vec::new();
     for &i in idxs {
@@ -120,6 +126,7 @@ pub(super) fn split_items(note: &str, blocks: &[Block], idxs: &[usize]) -> Optio
     if parts.len() < 2 {
         return None;
     }
+    askable(&mut parts, korean);
     let overview = rest.join("\n\n");
     let overview = if overview.trim().is_empty() {
         list_of(&parts)
@@ -249,6 +256,98 @@ fn cut_at(
         overview.push_str(&tail.join("\n\n"));
     }
     (overview, parts)
+}
+
+/// Titles that are whole statements give their answer away as fronts
+/// ("2. 도메인의 IP 주소를 찾으려고 DNS 조회를 한다."): such a title
+/// becomes what it is about (the words before its first topic marker,
+/// `Go-Back-N에서는 …` → `Go-Back-N`), its step number (`2단계`, `step
+/// 2`) or its place (`2번째 항목`), and the statement opens the part's
+/// back, so nothing is lost.
+fn askable(parts: &mut [Part], korean: bool) {
+    for (n, part) in parts.iter_mut().enumerate() {
+        let last = part.titles.len().saturating_sub(1);
+        for (i, title) in part.titles.iter_mut().enumerate() {
+            let Some(short) = short_title(title, Some(n + 1), korean) else {
+                continue;
+            };
+            let statement = std::mem::replace(title, short);
+            if i == last {
+                part.back = format!("{statement}\n\n{}", part.back);
+            }
+        }
+    }
+}
+
+/// The title to show for `title` when it is a whole statement (`None`
+/// when it is not, or has nothing shorter to be): what it is about, else
+/// its step number (`2단계`), else its place among its siblings `n`
+/// (`2번째 항목`).
+pub(super) fn short_title(title: &str, n: Option<usize>, korean: bool) -> Option<String> {
+    if !is_statement(title) {
+        return None;
+    }
+    if let Some(subject) = subject_of(title) {
+        return Some(subject);
+    }
+    match (step_number(title), n, korean) {
+        (Some(k), _, true) => Some(format!("{k}단계")),
+        (Some(k), _, false) => Some(format!("step {k}")),
+        (None, Some(k), true) => Some(format!("{k}번째 항목")),
+        (None, Some(k), false) => Some(format!("item {k}")),
+        (None, None, _) => None,
+    }
+}
+
+/// A title that is a sentence: Korean ending in `다`/`다.`, or English of
+/// six words or more ending in a full stop.
+fn is_statement(title: &str) -> bool {
+    let t = title.trim();
+    let korean_sentence = {
+        let u = t.trim_end_matches(['.', '!']);
+        u.ends_with('다') && u.split_whitespace().count() >= 3
+    };
+    let english_sentence = t.ends_with('.')
+        && t.split_whitespace().count() >= 6
+        && !t.chars().any(super::key::is_hangul_syllable);
+    korean_sentence || english_sentence
+}
+
+/// The step number a title opens with (`2.`, `1-3.`: the first).
+fn step_number(title: &str) -> Option<usize> {
+    let digits: String = title
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// What a Korean statement is about: the words before its first topic
+/// marker (`은`, `는`, `에서는`, `이란`) when they are short; `None` else.
+fn subject_of(statement: &str) -> Option<String> {
+    let t = strip_marker(statement.trim());
+    if step_number(statement).is_some() {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate().take(4) {
+        for marker in ["에서는", "이란", "은", "는"] {
+            if let Some(stem) = w.strip_suffix(marker) {
+                let mut subject: Vec<&str> = words[..i].to_vec();
+                if !stem.is_empty() {
+                    subject.push(stem);
+                }
+                let subject = subject.join(" ");
+                let long_enough = subject.chars().count() >= 2;
+                if long_enough && subject.chars().count() <= 30 {
+                    return Some(subject);
+                }
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// The parts as a list of their titles: the overview of a parent with no
@@ -501,6 +600,39 @@ mod tests {
         assert_eq!(s.parts.len(), 16);
         assert_eq!(s.parts[1].titles, ["step 2"]);
         assert_eq!(s.parts[1].back, "do thing 2");
+    }
+
+    #[test]
+    fn a_statement_title_becomes_what_it_is_about_or_its_number() {
+        let t = |s: &str, n| short_title(s, n, true);
+        assert_eq!(
+            t("Go-Back-N에서는 오류가 난 데이터부터 다시 보낸다.", Some(1)).as_deref(),
+            Some("Go-Back-N")
+        );
+        assert_eq!(
+            t("2. 도메인의 IP 주소를 찾으려고 DNS 조회를 한다.", None).as_deref(),
+            Some("2단계")
+        );
+        assert_eq!(
+            t("오류가 난 데이터만 골라 다시 보내는 방식이다.", Some(2)).as_deref(),
+            Some("2번째 항목")
+        );
+        assert_eq!(
+            t("오류가 난 데이터만 골라 다시 보내는 방식이다.", None),
+            None
+        );
+        // Titles that name something are left alone.
+        assert_eq!(t("1. 웹 브라우저가 URL을 파싱", None), None);
+        assert_eq!(t("슬라이딩 윈도우", Some(1)), None);
+        assert_eq!(
+            short_title(
+                "The sender resends every frame after the lost one.",
+                Some(3),
+                false
+            )
+            .as_deref(),
+            Some("item 3")
+        );
     }
 
     #[test]
