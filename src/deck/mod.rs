@@ -35,7 +35,7 @@ pub use parse::{Options, parse_note, parse_note_with};
 
 /// Bumped whenever the card rules change, so unchanged files are parsed again
 /// with the new rules instead of being skipped by their content hash.
-pub const PARSER_VERSION: i64 = 5;
+pub const PARSER_VERSION: i64 = 6;
 
 /// How a card came out of the notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
