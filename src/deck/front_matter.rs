@@ -23,6 +23,24 @@ pub struct FrontMatter {
 }
 
 /// Reads the front matter at the start of `note` (`---` … `---`), if any.
+/// `note` after its front matter (all of it when it has none).
+pub fn body(note: &str) -> &str {
+    let Some(rest) = note
+        .strip_prefix("---\n")
+        .or_else(|| note.strip_prefix("---\r\n"))
+    else {
+        return note;
+    };
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        at += line.len();
+        if matches!(line.trim_end(), "---" | "...") {
+            return &rest[at..];
+        }
+    }
+    note
+}
+
 pub fn read(note: &str) -> FrontMatter {
     let mut fm = FrontMatter::default();
     let mut lines = note.lines();

@@ -103,6 +103,25 @@ pub fn parse_note_with(note: &str, file_stem: &str, options: &Options) -> Note {
     }
 }
 
+/// A note's title line: its first line when that is a short plain line
+/// standing alone (a blank line or the end after it), not a heading, list,
+/// quote, question or sentence: `TCP 정리` over a text note. Front matter
+/// and leading blank lines are passed over.
+pub fn title_line(note: &str) -> Option<String> {
+    let note = note.strip_prefix('\u{feff}').unwrap_or(note);
+    let body = super::front_matter::body(note);
+    let mut lines = body.lines().skip_while(|l| l.trim().is_empty());
+    let first = lines.next()?.trim();
+    let alone = lines.next().is_none_or(|l| l.trim().is_empty());
+    let chars = first.chars().count();
+    let marked = first.starts_with(['#', '-', '*', '+', '>', '|', '`', '!', '[', '<', '='])
+        || first
+            .split_once(". ")
+            .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()));
+    let sentence = first.ends_with(['.', '다', ':', '?']) || is_question(first);
+    (alone && !marked && !sentence && (2..=60).contains(&chars)).then(|| first.to_string())
+}
+
 /// `\r\n` and a lone `\r` as `\n`. CommonMark takes all three as line
 /// endings, but the card rules split lines on `\n` and line numbers count
 /// `\n`s, so a note saved with Windows or old Mac line endings would
@@ -1012,6 +1031,24 @@ mod tests {
         );
         let by_front_matter = parse_note(&format!("---\ncloze: bold\n---\n{text}"), "x");
         assert_eq!(fronts(&by_front_matter), fronts(&note));
+    }
+
+    #[test]
+    fn a_title_line_is_a_short_plain_line_standing_alone() {
+        assert_eq!(
+            title_line("TCP 정리\n\n본문이다.\n").as_deref(),
+            Some("TCP 정리")
+        );
+        assert_eq!(
+            title_line("---\ntags: [a]\n---\n\n네트워크 노트\n").as_deref(),
+            Some("네트워크 노트")
+        );
+        assert_eq!(title_line("# 제목\n"), None);
+        assert_eq!(title_line("- 목록\n"), None);
+        assert_eq!(title_line("TCP는 연결형이다.\n"), None);
+        assert_eq!(title_line("TCP란 무엇인가요?\n\n답\n"), None);
+        assert_eq!(title_line("첫 줄\n바로 이어지는 줄\n"), None);
+        assert_eq!(title_line("\n\n"), None);
     }
 
     #[test]

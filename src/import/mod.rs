@@ -258,10 +258,14 @@ fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
 
 /// The deck of a note with no `#` heading: its file's name, unless that
 /// name is an export's hash (`003_38884b69cd502adf`), which names nothing;
-/// then the folder it is in.
+/// then its title line (`TCP 정리` standing alone on the first line), else
+/// the folder it is in.
 fn deck_fallback(file: &NoteFile) -> String {
     if !hash_like(&file.stem) {
         return file.stem.clone();
+    }
+    if let Some(title) = deck::parse::title_line(&file.text) {
+        return title;
     }
     std::path::Path::new(&file.source_path)
         .parent()
@@ -684,6 +688,9 @@ mod tests {
         file.stem = "003_38884b69cd502adf".into();
         file.source_path = "/notes/면접 준비/003_38884b69cd502adf.txt".into();
         assert_eq!(deck_fallback(&file), "면접 준비");
+        // A title line names the deck better than the folder.
+        file.text = "네트워크 정리\n\n본문\n".into();
+        assert_eq!(deck_fallback(&file), "네트워크 정리");
         file.stem = "tcp".into();
         assert_eq!(deck_fallback(&file), "tcp");
     }
