@@ -11,6 +11,7 @@ use super::schedule::{load_config, scheduler};
 use super::{Ctx, Format};
 use crate::export::report::{self, Input, Report};
 use crate::quiz::plan;
+use crate::render::width::{pad, width};
 use crate::schedule::optimize::{self, OptimizeError};
 use crate::store::StatsFilter;
 
@@ -175,10 +176,7 @@ pub(super) fn optimize(ctx: &Ctx, args: OptimizeArgs) -> Result<()> {
         Ok(p) => p,
         Err(e @ (OptimizeError::NotEnough { .. } | OptimizeError::NothingLeft { .. })) => {
             writeln!(out, "{e}")?;
-            writeln!(
-                out,
-                "지금은 FSRS-6 기본 parameters를 그대로 씁니다. 복습이 더 쌓이면 다시 실행하세요."
-            )?;
+            writeln!(out, "{}", crate::tr!("optimize-defaults-kept"))?;
             return Ok(());
         }
         Err(e) => return Err(e.into()),
@@ -189,47 +187,69 @@ pub(super) fn optimize(ctx: &Ctx, args: OptimizeArgs) -> Result<()> {
     let (have, cards) = optimize::long_term_reviews(&logs);
     writeln!(
         out,
-        "리뷰 {} 개 (하루 이상 지난 복습 {have}개, 카드 {cards}장)로 FSRS-6 parameters를 맞췄습니다.",
-        reviews.len()
+        "{}",
+        crate::tr!(
+            "optimize-fitted",
+            reviews = reviews.len(),
+            long_term = have,
+            cards = cards
+        )
     )?;
-    writeln!(out, "{:<10}  {:>8}  {:>11}", "", "log loss", "RMSE (bins)")?;
+    // Row names padded by display width: Korean takes two columns a letter.
+    let names = [crate::tr!("optimize-current"), crate::tr!("optimize-new")];
+    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0).max(10);
     writeln!(
         out,
-        "{:<10}  {:>8.4}  {:>11.4}",
-        "current", before.log_loss, before.rmse_bins
+        "{}  {:>8}  {:>11}",
+        pad("", name_w),
+        "log loss",
+        "RMSE (bins)"
     )?;
-    writeln!(
-        out,
-        "{:<10}  {:>8.4}  {:>11.4}",
-        "fitted", after.log_loss, after.rmse_bins
-    )?;
+    for (name, fit) in names.iter().zip([before, after]) {
+        writeln!(
+            out,
+            "{}  {:>8.4}  {:>11.4}",
+            pad(name, name_w),
+            fit.log_loss,
+            fit.rmse_bins
+        )?;
+    }
     let text: Vec<String> = fitted.iter().map(|p| format!("{p:.4}")).collect();
     let text = text.join(", ");
-    writeln!(out, "fitted parameters: {text}")?;
+    writeln!(
+        out,
+        "{}",
+        crate::tr!("optimize-parameters", parameters = text.as_str())
+    )?;
     let save = if args.yes {
         true
     } else if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        write!(out, "저장할까요? [y/N] ")?;
+        write!(out, "{} ", crate::tr!("optimize-ask"))?;
         out.flush()?;
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
-        matches!(line.trim(), "y" | "Y" | "yes")
+        // `ㅛ` is the y key under a Korean keyboard layout.
+        matches!(
+            line.trim(),
+            "y" | "Y" | "yes" | "Yes" | "YES" | "ㅛ" | "예" | "네"
+        )
     } else {
-        writeln!(
-            out,
-            "저장하지 않았습니다 (터미널이 아님). 저장하려면: synack optimize --yes"
-        )?;
+        writeln!(out, "{}", crate::tr!("optimize-not-a-terminal"))?;
         return Ok(());
     };
     if save {
         config
             .set("parameters", &text)
-            .context("the fitted parameters were rejected")?;
+            .with_context(|| crate::tr!("optimize-rejected"))?;
         let value = config.get("parameters")?;
         store.set_config("parameters", &value)?;
-        writeln!(out, "저장했습니다: parameters = {value}")?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("optimize-saved", value = value.as_str())
+        )?;
     } else {
-        writeln!(out, "저장하지 않았습니다.")?;
+        writeln!(out, "{}", crate::tr!("optimize-not-saved"))?;
     }
     Ok(())
 }
