@@ -45,7 +45,7 @@ report-verdict-solid = solid
 report-verdict-shaky = shaky
 report-verdict-weak = weak
 report-verdict-not-started = not started
-report-verdict-note = Verdict: not started = no reviews yet; weak = mean R below { $weak }% or { $weak_lapses } lapses or more per card; shaky = R below { $shaky }% or { $shaky_lapses } lapses or more; solid otherwise.
+report-verdict-note = Verdict: not started = no reviews yet; weak = mean R below { $weak }% or lapses per card ≥ { $weak_lapses }; shaky = R below { $shaky }% or lapses per card ≥ { $shaky_lapses }; solid otherwise.
 report-not-started = not started: { $topics ->
     [one] 1 topic
    *[other] { $topics } topics

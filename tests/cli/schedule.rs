@@ -490,7 +490,7 @@ fn stats_and_report_show_predicted_recall_on_the_exam_date() {
     let text = env.cmd().arg("stats").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
-        text.contains("2026-12-20 예상 기억률 (predicted recall):"),
+        text.contains("Predicted recall on 2026-12-20:"),
         "{text}"
     );
     let md = env
@@ -499,5 +499,8 @@ fn stats_and_report_show_predicted_recall_on_the_exam_date() {
         .output()
         .unwrap();
     let md = String::from_utf8_lossy(&md.stdout);
-    assert!(md.contains("| cards a day | recall on the day |"), "{md}");
+    assert!(
+        md.contains("| cards a day | predicted recall on the day |"),
+        "{md}"
+    );
 }
