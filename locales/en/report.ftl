@@ -90,6 +90,10 @@ report-exam-heading = Exam date: { $date }
 report-exam-recall = predicted recall on { $date }
 report-exam-topics = By topic, weakest first
 report-exam-col-recall = predicted recall
+report-exam-more = { $count ->
+    [one] 1 more topic
+   *[other] { $count } more topics
+}
 report-exam-plan = Studying N cards a day until then (toward the date, simulated)
 report-exam-col-per-day = cards a day
 report-exam-col-plan-recall = predicted recall on the day

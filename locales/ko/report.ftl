@@ -78,6 +78,7 @@ report-exam-heading = 시험일: { $date }
 report-exam-recall = { $date } 예상 회상률
 report-exam-topics = 주제별 (약한 주제부터)
 report-exam-col-recall = 예상 회상률
+report-exam-more = 나머지 주제 { $count }개
 report-exam-plan = 그날까지 하루 N장씩 공부하면 (시험일에 맞춘 순서, 시뮬레이션)
 report-exam-col-per-day = 하루 카드 수
 report-exam-col-plan-recall = 당일 예상 회상률

@@ -14,6 +14,9 @@ const RECENT_DAYS: usize = 90;
 /// The fewest days the reviews-per-day chart shows.
 const MIN_RECENT_DAYS: usize = 30;
 
+/// Topics of the exam date listed before the rest fold away, weakest first.
+const EXAM_TOPICS_SHOWN: usize = 10;
+
 /// Typed answers listed, newest first.
 const TYPED_SHOWN: usize = 50;
 
@@ -424,20 +427,6 @@ fn exam(out: &mut String, e: &super::ExamRecall) {
         escape(&tr!("report-exam-recall", date = e.date.as_str()))
     );
     out.push_str("<div class=\"exam\">\n<section>\n");
-    let _ = writeln!(out, "<h3>{}</h3>", escape(&tr!("report-exam-topics")));
-    let rows: Vec<Vec<(String, bool)>> = super::exam_topics_weakest_first(e)
-        .into_iter()
-        .map(|t| {
-            vec![
-                (escape(&t.topic), false),
-                (pct(t.predicted_recall), true),
-            ]
-        })
-        .collect();
-    let headers = [tr!("report-col-topic"), tr!("report-exam-col-recall")];
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    table(out, &headers, &rows, &[]);
-    out.push_str("</section>\n<section>\n");
     let _ = writeln!(out, "<h3>{}</h3>", escape(&tr!("report-exam-plan")));
     let rows: Vec<Vec<(String, bool)>> = e
         .plan
@@ -455,6 +444,32 @@ fn exam(out: &mut String, e: &super::ExamRecall) {
     ];
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     table(out, &headers, &rows, &[]);
+    out.push_str("</section>\n<section>\n");
+    let _ = writeln!(out, "<h3>{}</h3>", escape(&tr!("report-exam-topics")));
+    let rows: Vec<Vec<(String, bool)>> = super::exam_topics_weakest_first(e)
+        .into_iter()
+        .map(|t| {
+            vec![
+                (escape(&t.topic), false),
+                (pct(t.predicted_recall), true),
+            ]
+        })
+        .collect();
+    let headers = [tr!("report-col-topic"), tr!("report-exam-col-recall")];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    // The weakest are what to study; the others fold away, as a deck has
+    // dozens of topics.
+    let (first, rest) = rows.split_at(rows.len().min(EXAM_TOPICS_SHOWN));
+    table(out, &headers, first, &[]);
+    if !rest.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details><summary>{}</summary>",
+            escape(&tr!("report-exam-more", count = rest.len()))
+        );
+        table(out, &headers, rest, &[]);
+        out.push_str("</details>\n");
+    }
     out.push_str("</section>\n</div>\n");
     let _ = writeln!(
         out,

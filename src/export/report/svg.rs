@@ -217,10 +217,9 @@ pub fn label_every(labels: &[String], slot: f64) -> usize {
     let longest = labels
         .iter()
         .flat_map(|l| l.lines())
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    let need = longest as f64 * CHAR_W + 6.0;
+        .map(text_width)
+        .fold(0.0, f64::max);
+    let need = longest + 6.0;
     ((need / slot.max(1.0)).ceil() as usize).max(1)
 }
 
@@ -271,7 +270,7 @@ pub fn bars(b: &Bars<'_>) -> String {
                 x + 13.0,
                 escape(name)
             );
-            x += 22.0 + name.chars().count() as f64 * CHAR_W;
+            x += 22.0 + text_width(name);
         }
     }
     if let Some((_, label)) = &b.line {
@@ -470,6 +469,12 @@ pub fn donut(title: &str, unit: &str, parts: &[(&str, usize, &str)]) -> String {
     }
     s.push_str("</svg>");
     s
+}
+
+/// About how wide `text` is drawn, in view-box units: a Korean syllable
+/// takes two columns, as wide as two Latin letters.
+fn text_width(text: &str) -> f64 {
+    crate::render::width::width(text) as f64 * CHAR_W
 }
 
 /// `3` rather than `3.0`; one decimal otherwise.
