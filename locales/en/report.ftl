@@ -160,3 +160,8 @@ report-weekday = { $day ->
     [5] Sa
    *[6] Su
 }
+
+## `report --until DATE`
+report-opt-until = Also show the predicted recall on DATE (YYYY-MM-DD), overall, per topic and with N cards a day studied toward it, as `due --until` does (default: the exam_date setting)
+report-until-bad = --until { $date }: not a date (expected YYYY-MM-DD, such as 2027-01-15)
+report-until-past = --until { $date }: the date is not after today

@@ -131,3 +131,8 @@ report-weekday = { $day ->
     [5] 토
    *[6] 일
 }
+
+## `report --until DATE`
+report-opt-until = DATE(YYYY-MM-DD)의 예상 회상률도 보여 줍니다: 전체, 주제별, 그날까지 하루 N장씩 공부했을 때 (`due --until`과 같습니다; 기본값: exam_date 설정)
+report-until-bad = --until { $date }: 날짜가 아닙니다 (2027-01-15처럼 YYYY-MM-DD로 적습니다)
+report-until-past = --until { $date }: 오늘 이후의 날짜가 아닙니다

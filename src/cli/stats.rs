@@ -53,6 +53,8 @@ pub struct ReportArgs {
     /// Only cards with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    #[arg(long, value_name = "DATE", help = crate::tr!("report-opt-until"))]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -62,8 +64,26 @@ pub struct OptimizeArgs {
     pub yes: bool,
 }
 
-/// The report over the deck and tag asked for, at `ctx.now`.
-fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
+/// `--until DATE` as a time: a date (YYYY-MM-DD) after today, else a usage error.
+fn until_date(ctx: &Ctx, date: &str) -> Result<crate::clock::Timestamp> {
+    let at = super::schedule::parse_date(ctx, date).map_err(|_| {
+        crate::exit::UsageError(crate::tr!("report-until-bad", date = date))
+    })?;
+    if at <= ctx.now {
+        return Err(crate::exit::UsageError(crate::tr!("report-until-past", date = date)).into());
+    }
+    Ok(at)
+}
+
+/// The report over the deck and tag asked for, at `ctx.now`, with the
+/// predicted recall on `until` (checked by [`until_date`]) or, without it,
+/// on the `exam_date` setting.
+fn build(
+    ctx: &Ctx,
+    deck: Option<&str>,
+    tag: Option<&str>,
+    until: Option<(&str, crate::clock::Timestamp)>,
+) -> Result<Report> {
     let store = super::open_with_decks(ctx)?;
     let deck = match deck {
         Some(d) => Some(super::cards::resolve_deck(&store, d)?),
@@ -90,11 +110,16 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
     );
     let forecast = store.forecast(&q, 30)?;
     // Studying toward a date that has not come: its predicted recall too.
-    let exam = match (&config.exam_date, super::schedule::exam_date(ctx, &config)?) {
-        (Some(date), Some(at)) if at > ctx.now => Some(super::schedule::exam_recall(
+    let exam = match until {
+        Some((date, at)) => Some(super::schedule::exam_recall(
             ctx, &store, &sched, &filter, date, at,
         )?),
-        _ => None,
+        None => match (&config.exam_date, super::schedule::exam_date(ctx, &config)?) {
+            (Some(date), Some(at)) if at > ctx.now => Some(super::schedule::exam_recall(
+                ctx, &store, &sched, &filter, date, at,
+            )?),
+            _ => None,
+        },
     };
     let mut report = Report::build(&Input {
         cards: &cards,
@@ -111,7 +136,7 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
 }
 
 pub(super) fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
-    let report = build(ctx, args.deck.as_deref(), args.tag.as_deref())?;
+    let report = build(ctx, args.deck.as_deref(), args.tag.as_deref(), None)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => super::write_json(&mut out, &report)?,
@@ -135,9 +160,26 @@ pub(super) fn report(
     tag: Option<&str>,
     force: bool,
 ) -> Result<()> {
+    report_until(ctx, format, out, deck, tag, force, None)
+}
+
+/// [`report`] with the predicted recall on `until` (`report --until DATE`).
+fn report_until(
+    ctx: &Ctx,
+    format: ReportFormat,
+    out: Option<&Path>,
+    deck: Option<&str>,
+    tag: Option<&str>,
+    force: bool,
+    until: Option<&str>,
+) -> Result<()> {
+    let until = match until {
+        Some(date) => Some((date, until_date(ctx, date)?)),
+        None => None,
+    };
     // Refuse before doing the work.
     super::refuse_overwrite(out, force)?;
-    let report = build(ctx, deck, tag)?;
+    let report = build(ctx, deck, tag, until)?;
     let text = match format {
         ReportFormat::Md => report::md::render(&report),
         ReportFormat::Html => report::html::render(&report),
@@ -146,13 +188,14 @@ pub(super) fn report(
 }
 
 pub(super) fn report_command(ctx: &Ctx, args: ReportArgs) -> Result<()> {
-    report(
+    report_until(
         ctx,
         args.format,
         args.out.as_deref(),
         args.deck.as_deref(),
         args.tag.as_deref(),
         args.force,
+        args.until.as_deref(),
     )
 }
 

@@ -318,3 +318,53 @@ fn korean_stats_fit_60_80_and_120_columns() {
         }
     }
 }
+
+/// `report --until DATE` shows the section for that date (over the
+/// setting), with the numbers `due --until DATE` gives; a bad or past date
+/// is one line on stderr and exit 2, with nothing written.
+#[test]
+fn report_until_shows_that_date_and_refuses_bad_ones() {
+    let env = studied(ENGLISH_NOTE);
+    let date = "2027-01-10";
+    let due = env.json(&["due", "--until", date, "--format", "json"]);
+    let html = run_in(&env, C, &["report", "--format", "html", "--until", date]);
+    let section = exam_section(&html).expect("an exam section");
+    assert!(section.contains("Exam date: 2027-01-10"), "{section}");
+    assert!(
+        section.contains(&format!("<b>{}</b>", percent(&due["predicted_recall"]))),
+        "{section}"
+    );
+    let md = run_in(&env, C, &["report", "--format", "md", "--until", date]);
+    assert!(
+        md.contains(&format!(
+            "## Predicted recall on 2027-01-10: {}",
+            percent(&due["predicted_recall"])
+        )),
+        "{md}"
+    );
+
+    let out = env.path("report.html");
+    for (lang, bad, want) in [
+        (
+            C,
+            "2027-02-30",
+            "synack: error: --until 2027-02-30: not a date (expected YYYY-MM-DD, such as 2027-01-15)\n",
+        ),
+        (
+            KO,
+            "2020-01-01",
+            "synack: error: --until 2020-01-01: 오늘 이후의 날짜가 아닙니다\n",
+        ),
+    ] {
+        let got = env
+            .cmd()
+            .env(lang.0, lang.1)
+            .args(["report", "--format", "html", "--until", bad, "--out"])
+            .arg(&out)
+            .assert()
+            .code(2);
+        assert_eq!(String::from_utf8_lossy(&got.get_output().stderr), want);
+        assert!(got.get_output().stdout.is_empty());
+        assert!(!out.exists(), "a report was written for {bad}");
+    }
+}
