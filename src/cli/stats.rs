@@ -66,9 +66,8 @@ pub struct OptimizeArgs {
 
 /// `--until DATE` as a time: a date (YYYY-MM-DD) after today, else a usage error.
 fn until_date(ctx: &Ctx, date: &str) -> Result<crate::clock::Timestamp> {
-    let at = super::schedule::parse_date(ctx, date).map_err(|_| {
-        crate::exit::UsageError(crate::tr!("report-until-bad", date = date))
-    })?;
+    let at = super::schedule::parse_date(ctx, date)
+        .map_err(|_| crate::exit::UsageError(crate::tr!("report-until-bad", date = date)))?;
     if at <= ctx.now {
         return Err(crate::exit::UsageError(crate::tr!("report-until-past", date = date)).into());
     }

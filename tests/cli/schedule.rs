@@ -489,10 +489,7 @@ fn stats_and_report_show_predicted_recall_on_the_exam_date() {
     assert!(due["predicted_recall"].as_f64().unwrap() > 0.0);
     let text = env.cmd().arg("stats").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(
-        text.contains("Predicted recall on 2026-12-20:"),
-        "{text}"
-    );
+    assert!(text.contains("Predicted recall on 2026-12-20:"), "{text}");
     let md = env
         .cmd()
         .args(["report", "--format", "md"])

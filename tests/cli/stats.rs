@@ -573,7 +573,10 @@ fn optimize_fits_a_long_log_and_saves_only_when_asked() {
     assert_eq!(saved_parameters(&env), None);
     // `ㅛ` is the y key with a Korean keyboard layout on.
     let answered = optimize_at_a_terminal(&env, KO, "저장할까요? [y/N]", "ㅛ");
-    assert!(answered.contains("저장했습니다: parameters = "), "{answered}");
+    assert!(
+        answered.contains("저장했습니다: parameters = "),
+        "{answered}"
+    );
     assert!(saved_parameters(&env).is_some());
     env.cmd()
         .args(["config", "unset", "parameters"])

@@ -222,7 +222,12 @@ pub fn render(report: &Report) -> String {
         (tr!("report-retention-young"), o.retention.young.display()),
         (tr!("report-retention-mature"), o.retention.mature.display()),
     ] {
-        let _ = writeln!(out, "<div><b>{}</b>{}</div>", escape(&value), escape(&label));
+        let _ = writeln!(
+            out,
+            "<div><b>{}</b>{}</div>",
+            escape(&value),
+            escape(&label)
+        );
     }
     let _ = writeln!(
         out,
@@ -448,12 +453,7 @@ fn exam(out: &mut String, e: &super::ExamRecall) {
     let _ = writeln!(out, "<h3>{}</h3>", escape(&tr!("report-exam-topics")));
     let rows: Vec<Vec<(String, bool)>> = super::exam_topics_weakest_first(e)
         .into_iter()
-        .map(|t| {
-            vec![
-                (escape(&t.topic), false),
-                (pct(t.predicted_recall), true),
-            ]
-        })
+        .map(|t| vec![(escape(&t.topic), false), (pct(t.predicted_recall), true)])
         .collect();
     let headers = [tr!("report-col-topic"), tr!("report-exam-col-recall")];
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
@@ -627,10 +627,7 @@ fn charts(out: &mut String, report: &Report) {
                     "{state}\n{}",
                     tr!(
                         "report-state-passed",
-                        percent = format!(
-                            "{:.0}",
-                            (n - b.ratings[0]) as f64 / n as f64 * 100.0
-                        )
+                        percent = format!("{:.0}", (n - b.ratings[0]) as f64 / n as f64 * 100.0)
                     )
                 ),
             }
@@ -681,9 +678,8 @@ fn charts(out: &mut String, report: &Report) {
     let days = |bins: &[super::Bin]| -> Vec<String> {
         bins.iter().map(|b| super::days_label(&b.label)).collect()
     };
-    let plain = |bins: &[super::Bin]| -> Vec<String> {
-        bins.iter().map(|b| b.label.clone()).collect()
-    };
+    let plain =
+        |bins: &[super::Bin]| -> Vec<String> { bins.iter().map(|b| b.label.clone()).collect() };
     for (title, x_title, bins, labels) in [
         (
             tr!("report-chart-interval"),
