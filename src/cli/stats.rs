@@ -11,6 +11,7 @@ use super::schedule::{load_config, scheduler};
 use super::{Ctx, Format};
 use crate::export::report::{self, Input, Report};
 use crate::quiz::plan;
+use crate::render::width::{pad, width};
 use crate::schedule::optimize::{self, OptimizeError};
 use crate::store::StatsFilter;
 
@@ -52,6 +53,8 @@ pub struct ReportArgs {
     /// Only cards with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    #[arg(long, value_name = "DATE", help = crate::tr!("report-opt-until"))]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -61,8 +64,25 @@ pub struct OptimizeArgs {
     pub yes: bool,
 }
 
-/// The report over the deck and tag asked for, at `ctx.now`.
-fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
+/// `--until DATE` as a time: a date (YYYY-MM-DD) after today, else a usage error.
+fn until_date(ctx: &Ctx, date: &str) -> Result<crate::clock::Timestamp> {
+    let at = super::schedule::parse_date(ctx, date)
+        .map_err(|_| crate::exit::UsageError(crate::tr!("report-until-bad", date = date)))?;
+    if at <= ctx.now {
+        return Err(crate::exit::UsageError(crate::tr!("report-until-past", date = date)).into());
+    }
+    Ok(at)
+}
+
+/// The report over the deck and tag asked for, at `ctx.now`, with the
+/// predicted recall on `until` (checked by [`until_date`]) or, without it,
+/// on the `exam_date` setting.
+fn build(
+    ctx: &Ctx,
+    deck: Option<&str>,
+    tag: Option<&str>,
+    until: Option<(&str, crate::clock::Timestamp)>,
+) -> Result<Report> {
     let store = super::open_with_decks(ctx)?;
     let deck = match deck {
         Some(d) => Some(super::cards::resolve_deck(&store, d)?),
@@ -89,11 +109,16 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
     );
     let forecast = store.forecast(&q, 30)?;
     // Studying toward a date that has not come: its predicted recall too.
-    let exam = match (&config.exam_date, super::schedule::exam_date(ctx, &config)?) {
-        (Some(date), Some(at)) if at > ctx.now => Some(super::schedule::exam_recall(
+    let exam = match until {
+        Some((date, at)) => Some(super::schedule::exam_recall(
             ctx, &store, &sched, &filter, date, at,
         )?),
-        _ => None,
+        None => match (&config.exam_date, super::schedule::exam_date(ctx, &config)?) {
+            (Some(date), Some(at)) if at > ctx.now => Some(super::schedule::exam_recall(
+                ctx, &store, &sched, &filter, date, at,
+            )?),
+            _ => None,
+        },
     };
     let mut report = Report::build(&Input {
         cards: &cards,
@@ -110,7 +135,7 @@ fn build(ctx: &Ctx, deck: Option<&str>, tag: Option<&str>) -> Result<Report> {
 }
 
 pub(super) fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
-    let report = build(ctx, args.deck.as_deref(), args.tag.as_deref())?;
+    let report = build(ctx, args.deck.as_deref(), args.tag.as_deref(), None)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => super::write_json(&mut out, &report)?,
@@ -134,9 +159,26 @@ pub(super) fn report(
     tag: Option<&str>,
     force: bool,
 ) -> Result<()> {
+    report_until(ctx, format, out, deck, tag, force, None)
+}
+
+/// [`report`] with the predicted recall on `until` (`report --until DATE`).
+fn report_until(
+    ctx: &Ctx,
+    format: ReportFormat,
+    out: Option<&Path>,
+    deck: Option<&str>,
+    tag: Option<&str>,
+    force: bool,
+    until: Option<&str>,
+) -> Result<()> {
+    let until = match until {
+        Some(date) => Some((date, until_date(ctx, date)?)),
+        None => None,
+    };
     // Refuse before doing the work.
     super::refuse_overwrite(out, force)?;
-    let report = build(ctx, deck, tag)?;
+    let report = build(ctx, deck, tag, until)?;
     let text = match format {
         ReportFormat::Md => report::md::render(&report),
         ReportFormat::Html => report::html::render(&report),
@@ -145,13 +187,14 @@ pub(super) fn report(
 }
 
 pub(super) fn report_command(ctx: &Ctx, args: ReportArgs) -> Result<()> {
-    report(
+    report_until(
         ctx,
         args.format,
         args.out.as_deref(),
         args.deck.as_deref(),
         args.tag.as_deref(),
         args.force,
+        args.until.as_deref(),
     )
 }
 
@@ -175,10 +218,7 @@ pub(super) fn optimize(ctx: &Ctx, args: OptimizeArgs) -> Result<()> {
         Ok(p) => p,
         Err(e @ (OptimizeError::NotEnough { .. } | OptimizeError::NothingLeft { .. })) => {
             writeln!(out, "{e}")?;
-            writeln!(
-                out,
-                "지금은 FSRS-6 기본 parameters를 그대로 씁니다. 복습이 더 쌓이면 다시 실행하세요."
-            )?;
+            writeln!(out, "{}", crate::tr!("optimize-defaults-kept"))?;
             return Ok(());
         }
         Err(e) => return Err(e.into()),
@@ -189,47 +229,69 @@ pub(super) fn optimize(ctx: &Ctx, args: OptimizeArgs) -> Result<()> {
     let (have, cards) = optimize::long_term_reviews(&logs);
     writeln!(
         out,
-        "리뷰 {} 개 (하루 이상 지난 복습 {have}개, 카드 {cards}장)로 FSRS-6 parameters를 맞췄습니다.",
-        reviews.len()
+        "{}",
+        crate::tr!(
+            "optimize-fitted",
+            reviews = reviews.len(),
+            long_term = have,
+            cards = cards
+        )
     )?;
-    writeln!(out, "{:<10}  {:>8}  {:>11}", "", "log loss", "RMSE (bins)")?;
+    // Row names padded by display width: Korean takes two columns a letter.
+    let names = [crate::tr!("optimize-current"), crate::tr!("optimize-new")];
+    let name_w = names.iter().map(|n| width(n)).max().unwrap_or(0).max(10);
     writeln!(
         out,
-        "{:<10}  {:>8.4}  {:>11.4}",
-        "current", before.log_loss, before.rmse_bins
+        "{}  {:>8}  {:>11}",
+        pad("", name_w),
+        "log loss",
+        "RMSE (bins)"
     )?;
-    writeln!(
-        out,
-        "{:<10}  {:>8.4}  {:>11.4}",
-        "fitted", after.log_loss, after.rmse_bins
-    )?;
+    for (name, fit) in names.iter().zip([before, after]) {
+        writeln!(
+            out,
+            "{}  {:>8.4}  {:>11.4}",
+            pad(name, name_w),
+            fit.log_loss,
+            fit.rmse_bins
+        )?;
+    }
     let text: Vec<String> = fitted.iter().map(|p| format!("{p:.4}")).collect();
     let text = text.join(", ");
-    writeln!(out, "fitted parameters: {text}")?;
+    writeln!(
+        out,
+        "{}",
+        crate::tr!("optimize-parameters", parameters = text.as_str())
+    )?;
     let save = if args.yes {
         true
     } else if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        write!(out, "저장할까요? [y/N] ")?;
+        write!(out, "{} ", crate::tr!("optimize-ask"))?;
         out.flush()?;
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
-        matches!(line.trim(), "y" | "Y" | "yes")
+        // `ㅛ` is the y key under a Korean keyboard layout.
+        matches!(
+            line.trim(),
+            "y" | "Y" | "yes" | "Yes" | "YES" | "ㅛ" | "예" | "네"
+        )
     } else {
-        writeln!(
-            out,
-            "저장하지 않았습니다 (터미널이 아님). 저장하려면: synack optimize --yes"
-        )?;
+        writeln!(out, "{}", crate::tr!("optimize-not-a-terminal"))?;
         return Ok(());
     };
     if save {
         config
             .set("parameters", &text)
-            .context("the fitted parameters were rejected")?;
+            .with_context(|| crate::tr!("optimize-rejected"))?;
         let value = config.get("parameters")?;
         store.set_config("parameters", &value)?;
-        writeln!(out, "저장했습니다: parameters = {value}")?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("optimize-saved", value = value.as_str())
+        )?;
     } else {
-        writeln!(out, "저장하지 않았습니다.")?;
+        writeln!(out, "{}", crate::tr!("optimize-not-saved"))?;
     }
     Ok(())
 }

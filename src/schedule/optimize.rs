@@ -35,34 +35,38 @@ pub struct LoggedReview {
     pub before: Phase,
 }
 
-/// Why fitting or evaluating failed.
+/// Why fitting or evaluating failed. The messages are in the current
+/// language (`locales/*/optimize.ftl`).
 #[derive(Debug, thiserror::Error)]
 pub enum OptimizeError {
-    #[error(
-        "not enough reviews to fit parameters: need at least {need} reviews made a day or more \
-         after the card's previous review; you have {have} (from {})",
-        crate::render::count(*.cards, "card", "cards")
-    )]
+    #[error("{}", crate::tr!("optimize-not-enough", need = *.need, have = *.have, cards = *.cards))]
     NotEnough {
         need: usize,
         have: usize,
         cards: usize,
     },
-    #[error(
-        "not enough reviews to fit parameters: FSRS sets aside groups of fewer than 20 cards \
-         with the same first rating and the same days to the second review, and too little of \
-         your {have} reviews (from {}) was left, so it kept its defaults",
-        crate::render::count(*.cards, "card", "cards")
-    )]
+    #[error("{}", crate::tr!("optimize-nothing-left", have = *.have, cards = *.cards))]
     NothingLeft { have: usize, cards: usize },
-    #[error("FSRS: {0}")]
+    #[error("{}", crate::tr!("optimize-fsrs", message = .0.as_str()))]
     Fsrs(String),
-    #[error("FSRS failed while {doing} (an internal error of the fsrs crate: {message})")]
+    #[error("{}", crate::tr!("optimize-panicked", doing = doing_label(doing), message = .message.as_str()))]
     Panicked {
         doing: &'static str,
         message: String,
     },
 }
+
+/// What [`OptimizeError::Panicked`] was doing, in the current language.
+fn doing_label(doing: &str) -> String {
+    match doing {
+        FITTING => crate::tr!("optimize-doing-fit"),
+        EVALUATING => crate::tr!("optimize-doing-evaluate"),
+        other => other.to_string(),
+    }
+}
+
+const FITTING: &str = "fitting the parameters";
+const EVALUATING: &str = "evaluating the parameters";
 
 /// The histories in `reviews` (ordered by card, then time), with the days
 /// between reviews counted in study days by `study_day`.
@@ -148,9 +152,10 @@ fn check(items: &[FSRSItem]) -> Result<(), OptimizeError> {
             || item.long_term_review_cnt() == 0
     });
     match bad {
-        Some(i) => Err(OptimizeError::Fsrs(format!(
-            "training item {i} is malformed: {:?}",
-            items[i].reviews
+        Some(i) => Err(OptimizeError::Fsrs(crate::tr!(
+            "optimize-malformed",
+            item = i,
+            reviews = format!("{:?}", items[i].reviews)
         ))),
         None => Ok(()),
     }
@@ -177,7 +182,7 @@ fn guarded<T>(
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no message".to_string());
+                .unwrap_or_else(|| crate::tr!("optimize-no-message"));
             Err(OptimizeError::Panicked { doing, message })
         }
     }
@@ -192,7 +197,7 @@ pub struct Fit {
 
 pub fn evaluate(parameters: &[f32], items: &[FSRSItem]) -> Result<Fit, OptimizeError> {
     check(items)?;
-    let eval = guarded("evaluating the parameters", || {
+    let eval = guarded(EVALUATING, || {
         FSRS::new(parameters)?.evaluate(items.to_vec(), |_| true)
     })?;
     Ok(Fit {
@@ -213,7 +218,7 @@ pub fn fit(logs: &[CardLog]) -> Result<Vec<f32>, OptimizeError> {
     }
     let train_set = items(logs);
     check(&train_set)?;
-    let fitted = guarded("fitting the parameters", || {
+    let fitted = guarded(FITTING, || {
         fsrs::compute_parameters(ComputeParametersInput {
             train_set,
             ..ComputeParametersInput::default()

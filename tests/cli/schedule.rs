@@ -489,15 +489,15 @@ fn stats_and_report_show_predicted_recall_on_the_exam_date() {
     assert!(due["predicted_recall"].as_f64().unwrap() > 0.0);
     let text = env.cmd().arg("stats").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(
-        text.contains("2026-12-20 예상 기억률 (predicted recall):"),
-        "{text}"
-    );
+    assert!(text.contains("Predicted recall on 2026-12-20:"), "{text}");
     let md = env
         .cmd()
         .args(["report", "--format", "md"])
         .output()
         .unwrap();
     let md = String::from_utf8_lossy(&md.stdout);
-    assert!(md.contains("| cards a day | recall on the day |"), "{md}");
+    assert!(
+        md.contains("| cards a day | predicted recall on the day |"),
+        "{md}"
+    );
 }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden};
 
 /// The day the statistics are read.
 const STATS_NOW: &str = "2027-01-17T09:00:00+09:00";
@@ -78,6 +78,18 @@ fn studied() -> Env {
 fn run(env: &Env, args: &[&str]) -> String {
     let out = env
         .cmd()
+        .env("SYNACK_NOW", STATS_NOW)
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+}
+
+/// [`run`] under a locale (`KO` or `C`).
+fn run_in(env: &Env, lang: (&str, &str), args: &[&str]) -> String {
+    let out = env
+        .cmd()
+        .env(lang.0, lang.1)
         .env("SYNACK_NOW", STATS_NOW)
         .args(args)
         .assert()
@@ -185,10 +197,25 @@ fn stats_text_md_and_html_match_their_golden_files_and_the_log() {
     // Only 01-16's typed answer is within 14 days.
     assert_eq!(json["typed_answers"].as_array().unwrap().len(), 1);
 
-    golden(&env, "stats.txt", &run(&env, &["stats"]));
-    golden(&env, "report.md", &run(&env, &["report", "--format", "md"]));
-    let html = run(&env, &["report", "--format", "html"]);
+    // The Korean files were read by a person; the English ones are the
+    // same report in the other language.
+    golden(&env, "stats.txt", &run_in(&env, KO, &["stats"]));
+    golden(
+        &env,
+        "report.md",
+        &run_in(&env, KO, &["report", "--format", "md"]),
+    );
+    let html = run_in(&env, KO, &["report", "--format", "html"]);
     golden(&env, "report.html", &html);
+    check_html(&html);
+    check_charts(&html);
+    golden(&env, "stats-en.txt", &run_in(&env, C, &["stats"]));
+    golden(
+        &env,
+        "report-en.md",
+        &run_in(&env, C, &["report", "--format", "md"]),
+    );
+    let html = run_in(&env, C, &["report", "--format", "html"]);
     check_html(&html);
     check_charts(&html);
 }
@@ -292,12 +319,12 @@ fn every_chart_has_axis_titles_and_an_empty_one_says_no_data_yet() {
             .1
     };
     // The log is 11 weeks old: the calendar starts at its first day.
-    let calendar = chart("review calendar");
+    let calendar = chart("Review calendar");
     let first = calendar.split("<rect").nth(1).expect("a day");
     assert!(first.contains("<title>2026-11-01: 10</title>"), "{first}");
-    assert_eq!(texts_of(calendar, "axis month"), ["11월", "12월", "1월"]);
+    assert_eq!(texts_of(calendar, "axis month"), ["Nov", "Dec", "Jan"]);
     // The desired retention (0.9 by default) is drawn and named.
-    let retention = chart("retention by week");
+    let retention = chart("True retention by week");
     assert!(retention.contains(r#"class="target""#));
     assert!(texts_of(retention, "axis legend").contains(&"desired 90%".to_string()));
     let values = [
@@ -313,7 +340,7 @@ fn every_chart_has_axis_titles_and_an_empty_one_says_no_data_yet() {
     let ticks = texts_of(difficulty, "axis tick x");
     assert_eq!(ticks.first().map(String::as_str), Some("1–2"), "{ticks:?}");
     assert_eq!(ticks.last().map(String::as_str), Some("9–10"), "{ticks:?}");
-    let buttons = chart("answer buttons");
+    let buttons = chart("Answer buttons");
     let states = texts_of(buttons, "axis tick x");
     assert_eq!(states.len(), 4, "{states:?}");
     assert!(
@@ -321,7 +348,7 @@ fn every_chart_has_axis_titles_and_an_empty_one_says_no_data_yet() {
         "{states:?}"
     );
     // Every review was at 09:00.
-    let hours = chart("hour of day");
+    let hours = chart("by hour of day");
     assert!(hours.contains("<title>9 passed: "), "{hours}");
     assert_eq!(
         hours.matches("<rect").count(),
@@ -340,7 +367,7 @@ fn every_chart_has_axis_titles_and_an_empty_one_says_no_data_yet() {
         .filter(|c| c.1.contains("<svg"))
         .map(|c| c.0.as_str())
         .collect();
-    assert_eq!(drawn, ["카드 상태 (card states)"]);
+    assert_eq!(drawn, ["Card states"]);
 }
 
 /// Self-contained and balanced, with user text escaped.
@@ -397,7 +424,7 @@ fn report_out_refuses_to_overwrite_without_force() {
         .success()
         .stdout("");
     let md = std::fs::read_to_string(&out).unwrap();
-    assert!(md.starts_with("# synack 학습 리포트"), "{md}");
+    assert!(md.starts_with("# synack study report"), "{md}");
     let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -507,7 +534,10 @@ fn optimize_fits_a_long_log_and_saves_only_when_asked() {
     let env = long_log();
     let out = run(&env, &["optimize"]);
     assert!(
-        out.contains("리뷰 180 개 (하루 이상 지난 복습 150개, 카드 30장)"),
+        out.contains(
+            "Fitted FSRS-6 parameters to 180 reviews (150 made a day or more after \
+             the card's previous one, from 30 cards)."
+        ),
         "{out}"
     );
     let [current, fitted] = fit_rows(&out);
@@ -535,11 +565,25 @@ fn optimize_fits_a_long_log_and_saves_only_when_asked() {
     assert_eq!(saved_parameters(&env), None);
 
     // At a terminal the question is asked; "n" saves nothing.
-    let answered = optimize_at_a_terminal(&env, "n");
+    let answered = optimize_at_a_terminal(&env, C, "Save them? [y/N]", "n");
+    assert!(answered.contains("Not saved."), "{answered}");
+    assert_eq!(saved_parameters(&env), None);
+    let answered = optimize_at_a_terminal(&env, KO, "저장할까요? [y/N]", "n");
     assert!(answered.contains("저장하지 않았습니다."), "{answered}");
     assert_eq!(saved_parameters(&env), None);
-    let answered = optimize_at_a_terminal(&env, "y");
-    assert!(answered.contains("저장했습니다"), "{answered}");
+    // `ㅛ` is the y key with a Korean keyboard layout on.
+    let answered = optimize_at_a_terminal(&env, KO, "저장할까요? [y/N]", "ㅛ");
+    assert!(
+        answered.contains("저장했습니다: parameters = "),
+        "{answered}"
+    );
+    assert!(saved_parameters(&env).is_some());
+    env.cmd()
+        .args(["config", "unset", "parameters"])
+        .assert()
+        .success();
+    let answered = optimize_at_a_terminal(&env, C, "Save them? [y/N]", "y");
+    assert!(answered.contains("Saved: parameters = "), "{answered}");
     let saved = saved_parameters(&env).expect("saved after y");
     assert_eq!(saved.split(',').count(), 21);
     env.cmd()
@@ -547,10 +591,14 @@ fn optimize_fits_a_long_log_and_saves_only_when_asked() {
         .assert()
         .success();
 
-    let out = run(&env, &["optimize", "--yes"]);
+    let out = run_in(&env, KO, &["optimize", "--yes"]);
     let saved = saved_parameters(&env).expect("saved with --yes");
     assert!(
         out.contains(&format!("저장했습니다: parameters = {saved}")),
+        "{out}"
+    );
+    assert!(
+        out.contains("복습 180개 (카드의 이전 복습보다 하루 이상 지난 복습 150개, 카드 30장)로 FSRS-6 매개변수를 맞췄습니다."),
         "{out}"
     );
     let saved: Vec<f64> = saved
@@ -561,19 +609,29 @@ fn optimize_fits_a_long_log_and_saves_only_when_asked() {
     assert_eq!(saved, printed);
 }
 
-/// Runs `synack optimize` on a pseudo-terminal and answers its y/N question.
-fn optimize_at_a_terminal(env: &Env, answer: &str) -> String {
+/// Runs `synack optimize` on a pseudo-terminal under `lang`, waits for
+/// its y/N `question` and gives `answer`.
+fn optimize_at_a_terminal(env: &Env, lang: (&str, &str), question: &str, answer: &str) -> String {
     use expectrl::Expect;
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"));
     cmd.arg("--db")
         .arg(&env.db)
         .arg("optimize")
         .env("SYNACK_NOW", crate::util::NOW)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env(lang.0, lang.1)
         .env("NO_COLOR", "1");
     let mut p = expectrl::Session::spawn(cmd).expect("this test needs a pseudo-terminal");
     p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
-    let asked = p.expect("[y/N]").expect("the question");
-    assert!(String::from_utf8_lossy(asked.before()).contains("fitted parameters"));
+    let asked = p.expect(question).expect("the question");
+    let before = String::from_utf8_lossy(asked.before()).into_owned();
+    let parameters = if lang == KO {
+        "새 매개변수: "
+    } else {
+        "fitted parameters: "
+    };
+    assert!(before.contains(parameters), "{before}");
     p.send_line(answer).unwrap();
     // At the end of output the Eof needle matches all that is left.
     let rest = p.expect(expectrl::Eof).expect("end");
@@ -661,7 +719,8 @@ fn optimize_panicked_on_a_history_of_scripted_quizzes() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.is_empty(), "{stderr}");
     assert!(
-        stdout.contains(&format!("리뷰 {reviewed} 개")) && stdout.contains("카드 80장"),
+        stdout.contains(&format!("Fitted FSRS-6 parameters to {reviewed} reviews"))
+            && stdout.contains("from 80 cards"),
         "{stdout}"
     );
     let [current, fitted] = fit_rows(&stdout);

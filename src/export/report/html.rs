@@ -6,13 +6,16 @@
 use std::fmt::Write;
 
 use super::svg::{self, Bars, RATING_COLORS};
-use super::{Report, SHAKY_LAPSES, SHAKY_R, Source, WEAK_LAPSES, WEAK_R};
+use super::{Report, Source};
 
 /// Days of the reviews-per-day chart.
 const RECENT_DAYS: usize = 90;
 
 /// The fewest days the reviews-per-day chart shows.
 const MIN_RECENT_DAYS: usize = 30;
+
+/// Topics of the exam date listed before the rest fold away, weakest first.
+const EXAM_TOPICS_SHOWN: usize = 10;
 
 /// Typed answers listed, newest first.
 const TYPED_SHOWN: usize = 50;
@@ -53,6 +56,9 @@ svg text.legend { font-size: 12px; fill: #333; }
 .cards { display: flex; flex-wrap: wrap; gap: 0.6em; }
 .cards div { border: 1px solid #ddd; border-radius: 6px; padding: 0.4em 0.8em; min-width: 7em; }
 .cards b { display: block; font-size: 1.3em; }
+.exam { display: flex; flex-wrap: wrap; gap: 0 2em; }
+.exam section { min-width: 0; max-width: 100%; }
+.exam h3 { font-size: 1em; margin: 0.5em 0; }
 @media (max-width: 600px) {
   body { margin: 1em auto; padding: 0 0.6em; font-size: 15px; }
   th, td { padding: 0.2em 0.35em; }
@@ -159,7 +165,10 @@ fn chart_or_empty(
     let body = if has_data {
         svg()
     } else {
-        "<p class=\"empty\">no data yet</p>".to_string()
+        format!(
+            "<p class=\"empty\">{}</p>",
+            escape(&crate::tr!("report-no-data"))
+        )
     };
     let _ = write!(
         out,
@@ -172,81 +181,113 @@ fn any_value(values: &[Vec<f64>]) -> bool {
     values.iter().flatten().any(|v| *v > 0.0)
 }
 
-/// Renders `report` as a complete HTML document.
+/// Renders `report` as a complete HTML document, in the current language.
 pub fn render(report: &Report) -> String {
+    use crate::tr;
     let mut out = String::new();
     let o = &report.overview;
+    let title = tr!("report-title");
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>synack 학습 리포트 — {scope}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>synack 학습 리포트</h1>\n<p class=\"note\">{scope} · {} 기준 (오늘 = {})</p>\n",
-        escape(&report.generated),
-        escape(&report.today),
+         <title>{title} — {scope}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <h1>{title}</h1>\n<p class=\"note\">{as_of}</p>\n",
+        lang = crate::i18n::current().code(),
+        title = escape(&title),
         scope = escape(&report.scope()),
+        as_of = escape(&tr!(
+            "report-as-of",
+            scope = report.scope(),
+            generated = report.generated.as_str(),
+            today = report.today.as_str()
+        )),
     );
 
-    out.push_str("<h2>요약 (overview)</h2>\n<div class=\"cards\">\n");
-    for (label, value) in [
-        ("cards", o.cards.to_string()),
-        ("new", o.new.to_string()),
-        ("learning", o.learning.to_string()),
-        ("review", o.review.to_string()),
-        ("relearning", o.relearning.to_string()),
-        ("suspended", o.suspended.to_string()),
-        ("reviews", o.reviews.to_string()),
-        ("study days", o.study_days.to_string()),
-        ("streak", format!("{}일", o.streak)),
-        ("retention young", o.retention.young.display()),
-        ("retention mature", o.retention.mature.display()),
-    ] {
-        let _ = writeln!(out, "<div><b>{}</b>{}</div>", escape(&value), escape(label));
-    }
-    out.push_str(
-        "</div>\n<p class=\"note\">True retention: review 상태 카드의 그날 첫 답만 셉니다 \
-         (Again = 실패, learning/relearning step 제외). mature = 직전 interval ≥ 21일.</p>\n",
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<div class=\"cards\">",
+        escape(&tr!("report-overview"))
     );
+    for (label, value) in [
+        (tr!("report-cards"), o.cards.to_string()),
+        (tr!("report-new"), o.new.to_string()),
+        (tr!("report-learning"), o.learning.to_string()),
+        (tr!("report-review"), o.review.to_string()),
+        (tr!("report-relearning"), o.relearning.to_string()),
+        (tr!("report-suspended"), o.suspended.to_string()),
+        (tr!("report-reviews"), o.reviews.to_string()),
+        (tr!("report-study-days"), o.study_days.to_string()),
+        (tr!("report-streak"), tr!("report-days", days = o.streak)),
+        (tr!("report-retention-young"), o.retention.young.display()),
+        (tr!("report-retention-mature"), o.retention.mature.display()),
+    ] {
+        let _ = writeln!(
+            out,
+            "<div><b>{}</b>{}</div>",
+            escape(&value),
+            escape(&label)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</div>\n<p class=\"note\">{}</p>",
+        escape(&tr!("report-retention-note", days = super::MATURE_DAYS))
+    );
+
+    // Studying toward a date: where the learner will stand on it comes
+    // right after where they stand now.
+    if let Some(e) = &report.exam {
+        exam(&mut out, e);
+    }
 
     // The charts come before the long tables: they answer "where do I
     // stand" at a glance, as Anki's statistics page opens with them.
-    out.push_str("<h2>차트 (charts)</h2>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&tr!("report-charts")));
     charts(&mut out, report);
 
-    out.push_str("<h2>주제별 (topics)</h2>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&tr!("report-topics")));
     // Weak topics first; the ones not started fold away under one line.
     let (started, waiting): (Vec<&super::Topic>, Vec<&super::Topic>) =
         super::text::weakest_first(&report.topics)
             .into_iter()
             .partition(|t| t.verdict != super::Verdict::NotStarted);
+    let labels = [
+        super::Verdict::Solid,
+        super::Verdict::Shaky,
+        super::Verdict::Weak,
+        super::Verdict::NotStarted,
+    ]
+    .map(|v| (v, v.label()));
     let row = |t: &super::Topic| -> Vec<(String, bool)> {
-        {
-            let v = t.verdict;
-            vec![
-                (escape(&t.name()), false),
-                (t.cards.to_string(), true),
-                (t.new.to_string(), true),
-                (t.young.to_string(), true),
-                (t.mature.to_string(), true),
-                (percent(t.retrievability), true),
-                (t.lapses.to_string(), true),
-                (
-                    format!(
-                        r#"<span class="badge {}">{}</span>"#,
-                        serde_json::to_value(v)
-                            .ok()
-                            .and_then(|j| j.as_str().map(String::from))
-                            .unwrap_or_default(),
-                        v.label()
-                    ),
-                    false,
+        let v = t.verdict;
+        let label = labels
+            .iter()
+            .find(|(w, _)| *w == v)
+            .map_or("", |(_, l)| l.as_str());
+        vec![
+            (escape(&t.name()), false),
+            (t.cards.to_string(), true),
+            (t.new.to_string(), true),
+            (t.young.to_string(), true),
+            (t.mature.to_string(), true),
+            (percent(t.retrievability), true),
+            (t.lapses.to_string(), true),
+            (
+                format!(
+                    r#"<span class="badge {}">{}</span>"#,
+                    serde_json::to_value(v)
+                        .ok()
+                        .and_then(|j| j.as_str().map(String::from))
+                        .unwrap_or_default(),
+                    escape(label)
                 ),
-            ]
-        }
+                false,
+            ),
+        ]
     };
-    let headers = [
-        "topic", "cards", "new", "young", "mature", "R", "lapses", "판정",
-    ];
+    let headers = super::topic_headers();
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     if !started.is_empty() {
         let rows: Vec<Vec<(String, bool)>> = started.iter().map(|t| row(t)).collect();
         table(&mut out, &headers, &rows, &[2, 3, 4]);
@@ -255,9 +296,12 @@ pub fn render(report: &Report) -> String {
         let cards: usize = waiting.iter().map(|t| t.cards).sum();
         let _ = writeln!(
             out,
-            "<details><summary>not started: {} ({})</summary>",
-            crate::render::count(waiting.len(), "topic", "topics"),
-            crate::render::count(cards, "card", "cards")
+            "<details><summary>{}</summary>",
+            escape(&tr!(
+                "report-not-started",
+                topics = waiting.len(),
+                cards = cards
+            ))
         );
         let rows: Vec<Vec<(String, bool)>> = waiting.iter().map(|t| row(t)).collect();
         table(&mut out, &headers, &rows, &[2, 3, 4]);
@@ -265,15 +309,13 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "<p class=\"note\">판정: not started = 아직 복습 없음; weak = 평균 R &lt; {:.0}% 또는 카드당 lapse ≥ {WEAK_LAPSES}; \
-         shaky = R &lt; {:.0}% 또는 lapse ≥ {SHAKY_LAPSES}; 그 외 solid.</p>",
-        WEAK_R * 100.0,
-        SHAKY_R * 100.0
+        "<p class=\"note\">{}</p>",
+        escape(&super::verdict_note())
     );
 
-    out.push_str("<h2>가장 약한 카드 (weakest)</h2>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&tr!("report-weakest")));
     if report.weakest.is_empty() {
-        out.push_str("<p>아직 복습한 카드가 없습니다.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", escape(&tr!("report-no-reviewed")));
     } else {
         let rows: Vec<Vec<(String, bool)>> = report
             .weakest
@@ -285,24 +327,30 @@ pub fn render(report: &Report) -> String {
                     (format!("{:.0}%", c.retrievability * 100.0), true),
                     (c.lapses.to_string(), true),
                     (
-                        c.stability.map_or("–".to_string(), |s| format!("{s:.1}d")),
+                        c.stability.map_or("–".to_string(), |s| {
+                            escape(&tr!("report-stability-days", days = format!("{s:.1}")))
+                        }),
                         true,
                     ),
                     (source(&c.source), false),
                 ]
             })
             .collect();
-        table(
-            &mut out,
-            &["#", "card", "R", "lapses", "stability", "source"],
-            &rows,
-            &[0, 4],
-        );
+        let headers = [
+            tr!("report-col-id"),
+            tr!("report-col-card"),
+            tr!("report-col-r"),
+            tr!("report-col-lapses"),
+            tr!("report-col-stability"),
+            tr!("report-col-source"),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        table(&mut out, &headers, &rows, &[0, 4]);
     }
 
-    out.push_str("<h2>아직 답이 없는 질문 (open questions)</h2>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&tr!("report-open-questions")));
     if report.open_questions.is_empty() {
-        out.push_str("<p>없습니다.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", escape(&tr!("report-none")));
     } else {
         let rows: Vec<Vec<(String, bool)>> = report
             .open_questions
@@ -316,22 +364,25 @@ pub fn render(report: &Report) -> String {
                 ]
             })
             .collect();
-        table(
-            &mut out,
-            &["#", "question", "reviews", "source"],
-            &rows,
-            &[0],
-        );
+        let headers = [
+            tr!("report-col-id"),
+            tr!("report-col-question"),
+            tr!("report-col-reviews"),
+            tr!("report-col-source"),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        table(&mut out, &headers, &rows, &[0]);
     }
 
     let _ = writeln!(
         out,
-        "<h2>최근 {}일 입력한 답 (typed answers)</h2>",
-        super::TYPED_DAYS
+        "<h2>{}</h2>",
+        escape(&tr!("report-typed", days = super::TYPED_DAYS))
     );
     if report.typed_answers.is_empty() {
-        out.push_str("<p>없습니다.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", escape(&tr!("report-none")));
     } else {
+        let grades = super::rating_labels();
         let rows: Vec<Vec<(String, bool)>> = report
             .typed_answers
             .iter()
@@ -341,17 +392,24 @@ pub fn render(report: &Report) -> String {
                     (escape(&a.at), false),
                     (escape(&a.front), false),
                     (escape(&a.typed), false),
-                    (a.rating.to_string(), false),
+                    (escape(&grades[a.rating as usize - 1]), false),
                 ]
             })
             .collect();
-        table(&mut out, &["when", "card", "typed", "grade"], &rows, &[]);
+        let headers = [
+            tr!("report-col-when"),
+            tr!("report-col-card"),
+            tr!("report-col-typed"),
+            tr!("report-col-grade"),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        table(&mut out, &headers, &rows, &[]);
         let rest = report.typed_answers.len().saturating_sub(TYPED_SHOWN);
         if rest > 0 {
             let _ = writeln!(
                 out,
-                "<p class=\"note\">and {} more (the last {TYPED_SHOWN} are shown).</p>",
-                crate::render::count(rest, "answer", "answers")
+                "<p class=\"note\">{}</p>",
+                escape(&tr!("report-typed-more", rest = rest, shown = TYPED_SHOWN))
             );
         }
     }
@@ -360,7 +418,68 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// The exam date (`exam_date`): the predicted recall on it, per topic
+/// (least likely recalled first) and for N cards a day studied toward it,
+/// the numbers `due --until DATE --format json` gives.
+fn exam(out: &mut String, e: &super::ExamRecall) {
+    use crate::tr;
+    let pct = super::percent;
+    let _ = writeln!(
+        out,
+        "<h2 id=\"exam\">{}</h2>\n<div class=\"cards\"><div class=\"exam-recall\"><b>{}</b>{}</div></div>",
+        escape(&tr!("report-exam-heading", date = e.date.as_str())),
+        escape(&pct(e.predicted_recall)),
+        escape(&tr!("report-exam-recall", date = e.date.as_str()))
+    );
+    out.push_str("<div class=\"exam\">\n<section>\n");
+    let _ = writeln!(out, "<h3>{}</h3>", escape(&tr!("report-exam-plan")));
+    let rows: Vec<Vec<(String, bool)>> = e
+        .plan
+        .iter()
+        .map(|p| {
+            vec![
+                (p.per_day.to_string(), true),
+                (pct(p.predicted_recall), true),
+            ]
+        })
+        .collect();
+    let headers = [
+        tr!("report-exam-col-per-day"),
+        tr!("report-exam-col-plan-recall"),
+    ];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    table(out, &headers, &rows, &[]);
+    out.push_str("</section>\n<section>\n");
+    let _ = writeln!(out, "<h3>{}</h3>", escape(&tr!("report-exam-topics")));
+    let rows: Vec<Vec<(String, bool)>> = super::exam_topics_weakest_first(e)
+        .into_iter()
+        .map(|t| vec![(escape(&t.topic), false), (pct(t.predicted_recall), true)])
+        .collect();
+    let headers = [tr!("report-col-topic"), tr!("report-exam-col-recall")];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    // The weakest are what to study; the others fold away, as a deck has
+    // dozens of topics.
+    let (first, rest) = rows.split_at(rows.len().min(EXAM_TOPICS_SHOWN));
+    table(out, &headers, first, &[]);
+    if !rest.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details><summary>{}</summary>",
+            escape(&tr!("report-exam-more", count = rest.len()))
+        );
+        table(out, &headers, rest, &[]);
+        out.push_str("</details>\n");
+    }
+    out.push_str("</section>\n</div>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">{}</p>",
+        escape(&tr!("report-exam-note"))
+    );
+}
+
 fn charts(out: &mut String, report: &Report) {
+    use crate::tr;
     // The calendar starts at the first review when the log is younger
     // than the calendar's year: months of empty squares say nothing.
     let from = report.first_review.as_deref().map_or(0, |first| {
@@ -370,32 +489,39 @@ fn charts(out: &mut String, report: &Report) {
             .position(|d| d.date.as_str() >= first)
             .unwrap_or(0)
     });
+    let grades = super::rating_labels();
+    let grades: Vec<&str> = grades.iter().map(String::as_str).collect();
     out.push_str("<div class=\"charts\">\n");
+    let title = tr!("report-chart-calendar");
     chart_or_empty(
         out,
-        "리뷰 달력 (review calendar)",
+        &title,
         "wide",
         report.days.iter().any(|d| d.total() > 0),
-        || svg::calendar(&report.days[from..]),
+        || svg::calendar(&title, &report.days[from..]),
     );
 
+    let names = [
+        tr!("report-new"),
+        tr!("report-learning"),
+        tr!("report-review"),
+        tr!("report-relearning"),
+        tr!("report-suspended"),
+    ];
     let donut_parts = {
         let o = &report.overview;
         [
-            ("new", o.new, "#6baed6"),
-            ("learning", o.learning, "#fd8d3c"),
-            ("review", o.review, "#31a354"),
-            ("relearning", o.relearning, "#e6550d"),
-            ("suspended", o.suspended, "#bdbdbd"),
+            (names[0].as_str(), o.new, "#6baed6"),
+            (names[1].as_str(), o.learning, "#fd8d3c"),
+            (names[2].as_str(), o.review, "#31a354"),
+            (names[3].as_str(), o.relearning, "#e6550d"),
+            (names[4].as_str(), o.suspended, "#bdbdbd"),
         ]
     };
-    chart_or_empty(
-        out,
-        "카드 상태 (card states)",
-        "",
-        report.overview.cards > 0,
-        || svg::donut("card states", &donut_parts),
-    );
+    let title = tr!("report-chart-states");
+    chart_or_empty(out, &title, "", report.overview.cards > 0, || {
+        svg::donut(&title, &tr!("report-axis-cards"), &donut_parts)
+    });
 
     // The last RECENT_DAYS days, or fewer from the first review, but a
     // month at least so that a first week does not fill the chart.
@@ -409,24 +535,19 @@ fn charts(out: &mut String, report: &Report) {
         .iter()
         .map(|d| d.ratings.iter().map(|&n| n as f64).collect())
         .collect();
-    chart_or_empty(
-        out,
-        &format!("최근 {}일 하루 리뷰 수 (reviews per day)", recent.len()),
-        "",
-        any_value(&values),
-        || {
-            svg::bars(&Bars {
-                title: "reviews per day",
-                labels: &labels,
-                values: &values,
-                series: &["again", "hard", "good", "easy"],
-                colors: &RATING_COLORS,
-                x_title: "day (MM-DD)",
-                y_title: "reviews",
-                ..Bars::default()
-            })
-        },
-    );
+    let title = tr!("report-chart-per-day", days = recent.len());
+    chart_or_empty(out, &title, "", any_value(&values), || {
+        svg::bars(&Bars {
+            title: &title,
+            labels: &labels,
+            values: &values,
+            series: &grades,
+            colors: &RATING_COLORS,
+            x_title: &tr!("report-axis-day"),
+            y_title: &tr!("report-axis-reviews"),
+            ..Bars::default()
+        })
+    });
 
     let labels: Vec<String> = report
         .forecast
@@ -434,24 +555,19 @@ fn charts(out: &mut String, report: &Report) {
         .map(|d| d.date[5..].to_string())
         .collect();
     let values: Vec<Vec<f64>> = report.forecast.iter().map(|d| vec![d.due as f64]).collect();
-    chart_or_empty(
-        out,
-        "앞으로 30일 due (forecast)",
-        "",
-        any_value(&values),
-        || {
-            svg::bars(&Bars {
-                title: "due forecast",
-                labels: &labels,
-                values: &values,
-                series: &["due"],
-                colors: &["#428bca"],
-                x_title: "day (MM-DD)",
-                y_title: "cards due",
-                ..Bars::default()
-            })
-        },
-    );
+    let title = tr!("report-chart-forecast");
+    chart_or_empty(out, &title, "", any_value(&values), || {
+        svg::bars(&Bars {
+            title: &title,
+            labels: &labels,
+            values: &values,
+            series: &[&tr!("report-series-due")],
+            colors: &["#428bca"],
+            x_title: &tr!("report-axis-day"),
+            y_title: &tr!("report-axis-cards-due"),
+            ..Bars::default()
+        })
+    });
 
     let labels: Vec<String> = report
         .retention_weeks
@@ -469,9 +585,10 @@ fn charts(out: &mut String, report: &Report) {
         })
         .collect();
     let desired = report.desired_retention * 100.0;
+    let title = tr!("report-chart-retention");
     chart_or_empty(
         out,
-        "주별 true retention (retention by week)",
+        &title,
         "",
         report
             .retention_weeks
@@ -479,18 +596,21 @@ fn charts(out: &mut String, report: &Report) {
             .any(|w| w.young.total + w.mature.total > 0),
         || {
             svg::bars(&Bars {
-                title: "true retention by week",
+                title: &title,
                 labels: &labels,
                 values: &values,
-                series: &["young", "mature"],
+                series: &[&tr!("report-state-young"), &tr!("report-state-mature")],
                 colors: &["#7bc96f", "#196127"],
                 grouped: true,
                 max: Some(100.0),
                 unit: "%",
-                x_title: "week from (MM-DD)",
-                y_title: "passed",
+                x_title: &tr!("report-axis-week"),
+                y_title: &tr!("report-axis-passed"),
                 value_labels: true,
-                line: Some((desired, format!("desired {desired:.0}%"))),
+                line: Some((
+                    desired,
+                    tr!("report-desired", percent = format!("{desired:.0}")),
+                )),
             })
         },
     );
@@ -500,12 +620,15 @@ fn charts(out: &mut String, report: &Report) {
         .iter()
         .map(|b| {
             let n: usize = b.ratings.iter().sum();
+            let state = super::state_label(b.state);
             match n {
-                0 => b.state.to_string(),
+                0 => state,
                 n => format!(
-                    "{}\n{:.0}% passed",
-                    b.state,
-                    (n - b.ratings[0]) as f64 / n as f64 * 100.0
+                    "{state}\n{}",
+                    tr!(
+                        "report-state-passed",
+                        percent = format!("{:.0}", (n - b.ratings[0]) as f64 / n as f64 * 100.0)
+                    )
                 ),
             }
         })
@@ -515,26 +638,21 @@ fn charts(out: &mut String, report: &Report) {
         .iter()
         .map(|b| b.ratings.iter().map(|&n| n as f64).collect())
         .collect();
-    chart_or_empty(
-        out,
-        "상태별 답 (answer buttons)",
-        "",
-        any_value(&values),
-        || {
-            svg::bars(&Bars {
-                title: "answer buttons by card state",
-                labels: &labels,
-                values: &values,
-                series: &["again", "hard", "good", "easy"],
-                colors: &RATING_COLORS,
-                grouped: true,
-                x_title: "card state before the review",
-                y_title: "answers",
-                value_labels: true,
-                ..Bars::default()
-            })
-        },
-    );
+    let title = tr!("report-chart-buttons");
+    chart_or_empty(out, &title, "", any_value(&values), || {
+        svg::bars(&Bars {
+            title: &title,
+            labels: &labels,
+            values: &values,
+            series: &grades,
+            colors: &RATING_COLORS,
+            grouped: true,
+            x_title: &tr!("report-axis-state-before"),
+            y_title: &tr!("report-axis-answers"),
+            value_labels: true,
+            ..Bars::default()
+        })
+    });
 
     let labels: Vec<String> = report.hours.iter().map(|h| h.hour.to_string()).collect();
     let values: Vec<Vec<f64>> = report
@@ -542,55 +660,62 @@ fn charts(out: &mut String, report: &Report) {
         .iter()
         .map(|h| vec![h.passed as f64, (h.reviews - h.passed) as f64])
         .collect();
-    chart_or_empty(
-        out,
-        "시간대별 리뷰 (hour of day)",
-        "",
-        any_value(&values),
-        || {
-            svg::bars(&Bars {
-                title: "reviews by hour of day",
-                labels: &labels,
-                values: &values,
-                series: &["passed", "again"],
-                colors: &["#5cb85c", "#d9534f"],
-                x_title: "hour of day (local time)",
-                y_title: "reviews",
-                ..Bars::default()
-            })
-        },
-    );
+    let title = tr!("report-chart-hours");
+    chart_or_empty(out, &title, "", any_value(&values), || {
+        svg::bars(&Bars {
+            title: &title,
+            labels: &labels,
+            values: &values,
+            series: &[&tr!("report-series-passed"), grades[0]],
+            colors: &["#5cb85c", "#d9534f"],
+            x_title: &tr!("report-axis-hour"),
+            y_title: &tr!("report-axis-reviews"),
+            ..Bars::default()
+        })
+    });
 
     let h = &report.histograms;
-    for (title, x_title, bins) in [
+    let days = |bins: &[super::Bin]| -> Vec<String> {
+        bins.iter().map(|b| super::days_label(&b.label)).collect()
+    };
+    let plain =
+        |bins: &[super::Bin]| -> Vec<String> { bins.iter().map(|b| b.label.clone()).collect() };
+    for (title, x_title, bins, labels) in [
         (
-            "Interval (days)",
-            "interval the last review set",
+            tr!("report-chart-interval"),
+            tr!("report-axis-interval"),
             &h.interval,
+            days(&h.interval),
         ),
-        ("Stability (days)", "stability (days)", &h.stability),
         (
-            "Difficulty (1–10)",
-            "difficulty (1 easy, 10 hard)",
+            tr!("report-chart-stability"),
+            tr!("report-axis-stability"),
+            &h.stability,
+            days(&h.stability),
+        ),
+        (
+            tr!("report-chart-difficulty"),
+            tr!("report-axis-difficulty"),
             &h.difficulty,
+            plain(&h.difficulty),
         ),
         (
-            "Retrievability now",
-            "probability of recall now",
+            tr!("report-chart-retrievability"),
+            tr!("report-axis-retrievability"),
             &h.retrievability,
+            plain(&h.retrievability),
         ),
     ] {
-        let labels: Vec<String> = bins.iter().map(|b| b.label.clone()).collect();
         let values: Vec<Vec<f64>> = bins.iter().map(|b| vec![b.count as f64]).collect();
-        chart_or_empty(out, title, "", any_value(&values), || {
+        chart_or_empty(out, &title, "", any_value(&values), || {
             svg::bars(&Bars {
-                title,
+                title: &title,
                 labels: &labels,
                 values: &values,
-                series: &["cards"],
+                series: &[&tr!("report-series-cards")],
                 colors: &["#888"],
-                x_title,
-                y_title: "cards",
+                x_title: &x_title,
+                y_title: &tr!("report-axis-cards"),
                 ..Bars::default()
             })
         });

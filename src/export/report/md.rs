@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, SHAKY_LAPSES, SHAKY_R, Source, WEAK_LAPSES, WEAK_R};
+use super::{Report, Source};
 
 /// Text safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML.
 fn cell(s: &str) -> String {
@@ -25,47 +25,57 @@ fn percent(r: Option<f64>) -> String {
     r.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
 }
 
-/// Renders `report` as Markdown.
+/// Renders `report` as Markdown, in the current language.
 pub fn render(report: &Report) -> String {
+    use crate::tr;
     let mut out = String::new();
     let o = &report.overview;
-    let _ = writeln!(out, "# synack 학습 리포트\n");
+    let _ = writeln!(out, "# {}\n", tr!("report-title"));
     let _ = writeln!(
         out,
-        "{} · {} 기준 (오늘 = {})\n",
-        cell(&report.scope()),
-        report.generated,
-        report.today
+        "{}\n",
+        tr!(
+            "report-as-of",
+            scope = cell(&report.scope()),
+            generated = report.generated.as_str(),
+            today = report.today.as_str()
+        )
     );
 
-    let _ = writeln!(out, "## 요약 (overview)\n");
-    let _ = writeln!(out, "| 항목 | 값 |\n|---|---:|");
+    let _ = writeln!(out, "## {}\n", tr!("report-overview"));
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n|---|---:|",
+        tr!("report-item"),
+        tr!("report-value")
+    );
     for (k, v) in [
-        ("cards", o.cards.to_string()),
-        ("new", o.new.to_string()),
-        ("learning", o.learning.to_string()),
-        ("review", o.review.to_string()),
-        ("relearning", o.relearning.to_string()),
-        ("suspended", o.suspended.to_string()),
-        ("reviews", o.reviews.to_string()),
-        ("study days", o.study_days.to_string()),
-        ("streak (days)", o.streak.to_string()),
-        ("true retention, young", o.retention.young.display()),
-        ("true retention, mature", o.retention.mature.display()),
-        ("true retention, all", o.retention.all.display()),
+        (tr!("report-cards"), o.cards.to_string()),
+        (tr!("report-new"), o.new.to_string()),
+        (tr!("report-learning"), o.learning.to_string()),
+        (tr!("report-review"), o.review.to_string()),
+        (tr!("report-relearning"), o.relearning.to_string()),
+        (tr!("report-suspended"), o.suspended.to_string()),
+        (tr!("report-reviews"), o.reviews.to_string()),
+        (tr!("report-study-days"), o.study_days.to_string()),
+        (tr!("report-streak-days"), o.streak.to_string()),
+        (tr!("report-retention-young"), o.retention.young.display()),
+        (tr!("report-retention-mature"), o.retention.mature.display()),
+        (tr!("report-retention-all"), o.retention.all.display()),
     ] {
         let _ = writeln!(out, "| {k} | {v} |");
     }
     let _ = writeln!(
         out,
-        "\nTrue retention: review 상태 카드의 그날 첫 답만 셉니다 (Again = 실패, learning/relearning step 제외). \
-         mature = 직전 interval ≥ 21일.\n"
+        "\n{}\n",
+        tr!("report-retention-note", days = super::MATURE_DAYS)
     );
 
-    let _ = writeln!(out, "## 주제별 (topics)\n");
+    let _ = writeln!(out, "## {}\n", tr!("report-topics"));
     let _ = writeln!(
         out,
-        "| topic | cards | new | young | mature | R | lapses | 판정 |\n|---|---:|---:|---:|---:|---:|---:|---|"
+        "| {} |\n|---|---:|---:|---:|---:|---:|---:|---|",
+        super::topic_headers().join(" | ")
     );
     for t in &report.topics {
         let _ = writeln!(
@@ -81,25 +91,19 @@ pub fn render(report: &Report) -> String {
             t.verdict.label()
         );
     }
-    let _ = writeln!(
-        out,
-        "\n판정: not started = 아직 복습 없음; weak = 평균 R < {:.0}% 또는 카드당 lapse ≥ {WEAK_LAPSES}; \
-         shaky = R < {:.0}% 또는 lapse ≥ {SHAKY_LAPSES}; 그 외 solid.\n",
-        WEAK_R * 100.0,
-        SHAKY_R * 100.0
-    );
+    let _ = writeln!(out, "\n{}\n", super::verdict_note());
 
-    let _ = writeln!(out, "## 가장 약한 카드 (weakest)\n");
+    let _ = writeln!(out, "## {}\n", tr!("report-weakest"));
     table(
         &mut out,
-        "아직 복습한 카드가 없습니다.",
+        &tr!("report-no-reviewed"),
         &[
-            ("#", true),
-            ("card", false),
-            ("R", true),
-            ("lapses", true),
-            ("stability", true),
-            ("source", false),
+            (tr!("report-col-id"), true),
+            (tr!("report-col-card"), false),
+            (tr!("report-col-r"), true),
+            (tr!("report-col-lapses"), true),
+            (tr!("report-col-stability"), true),
+            (tr!("report-col-source"), false),
         ],
         report.weakest.iter().map(|c| {
             vec![
@@ -107,21 +111,23 @@ pub fn render(report: &Report) -> String {
                 cell(&c.front),
                 format!("{:.0}%", c.retrievability * 100.0),
                 c.lapses.to_string(),
-                c.stability.map_or("–".to_string(), |s| format!("{s:.1}d")),
+                c.stability.map_or("–".to_string(), |s| {
+                    tr!("report-stability-days", days = format!("{s:.1}"))
+                }),
                 source(&c.source),
             ]
         }),
     );
 
-    let _ = writeln!(out, "## 아직 답이 없는 질문 (open questions)\n");
+    let _ = writeln!(out, "## {}\n", tr!("report-open-questions"));
     table(
         &mut out,
-        "없습니다.",
+        &tr!("report-none"),
         &[
-            ("#", true),
-            ("question", false),
-            ("reviews", true),
-            ("source", false),
+            (tr!("report-col-id"), true),
+            (tr!("report-col-question"), false),
+            (tr!("report-col-reviews"), true),
+            (tr!("report-col-source"), false),
         ],
         report.open_questions.iter().map(|q| {
             vec![
@@ -135,49 +141,69 @@ pub fn render(report: &Report) -> String {
 
     let _ = writeln!(
         out,
-        "## 최근 {}일 입력한 답 (typed answers)\n",
-        super::TYPED_DAYS
+        "## {}\n",
+        tr!("report-typed", days = super::TYPED_DAYS)
     );
     table(
         &mut out,
-        "없습니다.",
+        &tr!("report-none"),
         &[
-            ("when", false),
-            ("card", false),
-            ("typed", false),
-            ("grade", false),
+            (tr!("report-col-when"), false),
+            (tr!("report-col-card"), false),
+            (tr!("report-col-typed"), false),
+            (tr!("report-col-grade"), false),
         ],
         report.typed_answers.iter().map(|a| {
             vec![
                 a.at.clone(),
                 cell(&a.front),
                 cell(&a.typed),
-                a.rating.to_string(),
+                super::rating_label(a.rating),
             ]
         }),
     );
 
-    let _ = writeln!(out, "## 앞으로 30일 due (forecast)\n");
-    let _ = writeln!(out, "| date | due |\n|---|---:|");
+    let _ = writeln!(out, "## {}\n", tr!("report-forecast"));
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n|---|---:|",
+        tr!("report-col-date"),
+        tr!("report-col-due")
+    );
     for d in report.forecast.iter().filter(|d| d.due > 0) {
         let _ = writeln!(out, "| {} | {} |", d.date, d.due);
     }
     if let Some(e) = &report.exam {
-        let pct = |r: f64| format!("{:.0}%", r * 100.0);
+        let pct = super::percent;
         let _ = writeln!(
             out,
-            "\n## {} 예상 기억률 (predicted recall): {}\n",
-            e.date,
-            pct(e.predicted_recall)
+            "\n## {}\n",
+            tr!(
+                "report-exam-title",
+                date = e.date.as_str(),
+                recall = pct(e.predicted_recall)
+            )
         );
-        let _ = writeln!(out, "| topic | recall |\n|---|---:|");
-        for t in &e.topics {
+        let _ = writeln!(
+            out,
+            "| {} | {} |\n|---|---:|",
+            tr!("report-col-topic"),
+            tr!("report-exam-col-recall")
+        );
+        for t in super::exam_topics_weakest_first(e) {
             let _ = writeln!(out, "| {} | {} |", cell(&t.topic), pct(t.predicted_recall));
         }
-        let _ = writeln!(out, "\n| cards a day | recall on the day |\n|---:|---:|");
+        let _ = writeln!(
+            out,
+            "\n{}:\n\n| {} | {} |\n|---:|---:|",
+            tr!("report-exam-plan"),
+            tr!("report-exam-col-per-day"),
+            tr!("report-exam-col-plan-recall")
+        );
         for p in &e.plan {
             let _ = writeln!(out, "| {} | {} |", p.per_day, pct(p.predicted_recall));
         }
+        let _ = writeln!(out, "\n{}", tr!("report-exam-note"));
     }
     out
 }
@@ -187,7 +213,7 @@ pub fn render(report: &Report) -> String {
 fn table(
     out: &mut String,
     empty: &str,
-    columns: &[(&str, bool)],
+    columns: &[(String, bool)],
     rows: impl Iterator<Item = Vec<String>>,
 ) {
     let mut rows = rows.peekable();
@@ -195,7 +221,7 @@ fn table(
         let _ = writeln!(out, "{empty}\n");
         return;
     }
-    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> = columns.iter().map(|(name, _)| name.as_str()).collect();
     let rules: Vec<&str> = columns
         .iter()
         .map(|&(_, right)| if right { "---:" } else { "---" })

@@ -131,6 +131,83 @@ pub struct HourReviews {
 /// The states [`StateButtons`] tells apart, in order.
 pub const BUTTON_STATES: [&str; 4] = ["learning", "young", "mature", "relearning"];
 
+/// One of [`BUTTON_STATES`] in the current language.
+pub fn state_label(state: &str) -> String {
+    match state {
+        "learning" => crate::tr!("report-learning"),
+        "young" => crate::tr!("report-state-young"),
+        "mature" => crate::tr!("report-state-mature"),
+        "relearning" => crate::tr!("report-relearning"),
+        other => other.to_string(),
+    }
+}
+
+/// A grade in the current language (`again`; Korean `다시`).
+pub fn rating_label(rating: Rating) -> String {
+    match rating {
+        Rating::Again => crate::tr!("report-rating-again"),
+        Rating::Hard => crate::tr!("report-rating-hard"),
+        Rating::Good => crate::tr!("report-rating-good"),
+        Rating::Easy => crate::tr!("report-rating-easy"),
+    }
+}
+
+/// The four grades in the current language, Again first.
+pub fn rating_labels() -> [String; 4] {
+    [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy].map(rating_label)
+}
+
+/// A histogram bin's label (`1–3d`, `<1d`, `365d+`, as the JSON keeps it)
+/// with the day unit of the current language.
+pub fn days_label(label: &str) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => label.to_string(),
+        crate::i18n::Lang::Ko => label.replace('d', "일"),
+    }
+}
+
+/// `0.8333` → `83%`.
+pub fn percent(r: f64) -> String {
+    format!("{:.0}%", r * 100.0)
+}
+
+/// The topic table's column names, as every renderer heads it.
+pub fn topic_headers() -> [String; 8] {
+    [
+        crate::tr!("report-col-topic"),
+        crate::tr!("report-col-cards"),
+        crate::tr!("report-col-new"),
+        crate::tr!("report-col-young"),
+        crate::tr!("report-col-mature"),
+        crate::tr!("report-col-r"),
+        crate::tr!("report-col-lapses"),
+        crate::tr!("report-col-verdict"),
+    ]
+}
+
+/// The verdict thresholds explained, in the current language.
+pub fn verdict_note() -> String {
+    crate::tr!(
+        "report-verdict-note",
+        weak = format!("{:.0}", WEAK_R * 100.0),
+        weak_lapses = WEAK_LAPSES.to_string(),
+        shaky = format!("{:.0}", SHAKY_R * 100.0),
+        shaky_lapses = SHAKY_LAPSES.to_string()
+    )
+}
+
+/// The exam date's topics, least likely recalled first (the JSON keeps
+/// them by name).
+pub fn exam_topics_weakest_first(e: &ExamRecall) -> Vec<&TopicRecall> {
+    let mut topics: Vec<&TopicRecall> = e.topics.iter().collect();
+    topics.sort_by(|a, b| {
+        a.predicted_recall
+            .total_cmp(&b.predicted_recall)
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+    topics
+}
+
 /// The headline numbers.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Overview {
@@ -190,12 +267,13 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn label(self) -> &'static str {
+    /// The verdict in the current language (the JSON keeps the snake_case value).
+    pub fn label(self) -> String {
         match self {
-            Verdict::Solid => "solid",
-            Verdict::Shaky => "shaky",
-            Verdict::Weak => "weak",
-            Verdict::NotStarted => "not started",
+            Verdict::Solid => crate::tr!("report-verdict-solid"),
+            Verdict::Shaky => crate::tr!("report-verdict-shaky"),
+            Verdict::Weak => crate::tr!("report-verdict-weak"),
+            Verdict::NotStarted => crate::tr!("report-verdict-not-started"),
         }
     }
 }
@@ -759,10 +837,12 @@ impl Report {
     /// What the report covers: `all decks`, or the deck and tag asked for.
     pub fn scope(&self) -> String {
         match (&self.deck, &self.tag) {
-            (None, None) => "all decks".to_string(),
-            (Some(d), None) => format!("deck {d}"),
-            (None, Some(t)) => format!("tag {t}"),
-            (Some(d), Some(t)) => format!("deck {d}, tag {t}"),
+            (None, None) => crate::tr!("report-scope-all"),
+            (Some(d), None) => crate::tr!("report-scope-deck", deck = d.as_str()),
+            (None, Some(t)) => crate::tr!("report-scope-tag", tag = t.as_str()),
+            (Some(d), Some(t)) => {
+                crate::tr!("report-scope-deck-tag", deck = d.as_str(), tag = t.as_str())
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ pub fn month_starts(days: &[DayReviews]) -> Vec<(usize, String)> {
         .filter(|(i, d)| *i == 0 || d.date.ends_with("-01"))
         .filter_map(|(i, d)| {
             let month: usize = d.date.get(5..7)?.parse().ok()?;
-            Some((i, format!("{month}월")))
+            Some((i, crate::tr!("report-month", month = month)))
         })
         .collect()
 }
@@ -80,7 +80,7 @@ fn shade(n: usize, max: usize) -> usize {
 
 /// A calendar of the given days (oldest first): one column per week, Monday
 /// on top, the months above and a legend of its shades below.
-pub fn calendar(days: &[DayReviews]) -> String {
+pub fn calendar(title: &str, days: &[DayReviews]) -> String {
     let first_weekday = days
         .first()
         .and_then(|d| super::Report::weekday(&d.date))
@@ -118,7 +118,7 @@ pub fn calendar(days: &[DayReviews]) -> String {
     let w = (left + weeks * pitch).max(left + legend_w);
     let legend_y = top + 7 * pitch + 8;
     let h = legend_y + 16;
-    let mut s = open(w, h, "리뷰 달력 (review calendar)", "calendar");
+    let mut s = open(w, h, title, "calendar");
     // Shown half as large again as drawn (CSS still caps it at the column).
     s = s.replacen(
         &format!(r#"width="{w}" height="{h}""#),
@@ -140,14 +140,14 @@ pub fn calendar(days: &[DayReviews]) -> String {
             top - 4
         );
     }
-    for (row, name) in ["월", "", "수", "", "금", "", "일"].iter().enumerate() {
-        if !name.is_empty() {
-            let _ = write!(
-                s,
-                r#"<text x="0" y="{}" class="axis">{name}</text>"#,
-                top + row * pitch + CELL - 1
-            );
-        }
+    for row in (0..7).step_by(2) {
+        // Monday, Wednesday, Friday, Sunday: every other row is named.
+        let name = escape(&crate::tr!("report-weekday", day = row));
+        let _ = write!(
+            s,
+            r#"<text x="0" y="{}" class="axis">{name}</text>"#,
+            top + row * pitch + CELL - 1
+        );
     }
     for (i, d) in days.iter().enumerate() {
         let slot = first_weekday + i;
@@ -155,18 +155,24 @@ pub fn calendar(days: &[DayReviews]) -> String {
         let n = d.total();
         let _ = write!(
             s,
-            r#"<rect x="{}" y="{}" width="{CELL}" height="{CELL}" rx="2" fill="{}"><title>{}: {n}</title></rect>"#,
+            r#"<rect x="{}" y="{}" width="{CELL}" height="{CELL}" rx="2" fill="{}"><title>{}</title></rect>"#,
             left + col * pitch,
             top + row * pitch,
             SHADES[shade(n, max)],
-            escape(&d.date)
+            escape(&crate::tr!(
+                "report-calendar-day",
+                date = d.date.as_str(),
+                reviews = n
+            ))
         );
     }
     // Legend: what each shade counts.
+    let legend_title = crate::tr!("report-calendar-legend");
     let _ = write!(
         s,
-        r#"<text x="{left}" y="{}" class="axis legend">reviews:</text>"#,
-        legend_y + CELL - 1
+        r#"<text x="{left}" y="{}" class="axis legend">{}</text>"#,
+        legend_y + CELL - 1,
+        escape(&legend_title)
     );
     let mut x = left + 56;
     for (color, label) in legend {
@@ -211,10 +217,9 @@ pub fn label_every(labels: &[String], slot: f64) -> usize {
     let longest = labels
         .iter()
         .flat_map(|l| l.lines())
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    let need = longest as f64 * CHAR_W + 6.0;
+        .map(text_width)
+        .fold(0.0, f64::max);
+    let need = longest + 6.0;
     ((need / slot.max(1.0)).ceil() as usize).max(1)
 }
 
@@ -265,7 +270,7 @@ pub fn bars(b: &Bars<'_>) -> String {
                 x + 13.0,
                 escape(name)
             );
-            x += 22.0 + name.chars().count() as f64 * CHAR_W;
+            x += 22.0 + text_width(name);
         }
     }
     if let Some((_, label)) = &b.line {
@@ -415,7 +420,7 @@ fn axis_titles(s: &mut String, x_title: &str, y_title: &str, x_mid: f64, h: f64,
 }
 
 /// A donut of `parts` (name, count, colour) with a legend of counts and shares.
-pub fn donut(title: &str, parts: &[(&str, usize, &str)]) -> String {
+pub fn donut(title: &str, unit: &str, parts: &[(&str, usize, &str)]) -> String {
     let total: usize = parts.iter().map(|p| p.1).sum();
     let (cx, cy, r) = (90.0, 90.0, 62.0);
     let circumference = 2.0 * std::f64::consts::PI * r;
@@ -442,9 +447,10 @@ pub fn donut(title: &str, parts: &[(&str, usize, &str)]) -> String {
     }
     let _ = write!(
         s,
-        r#"<text x="{cx}" y="{}" class="donut-total" text-anchor="middle">{total}</text><text x="{cx}" y="{}" class="axis" text-anchor="middle">cards</text>"#,
+        r#"<text x="{cx}" y="{}" class="donut-total" text-anchor="middle">{total}</text><text x="{cx}" y="{}" class="axis" text-anchor="middle">{}</text>"#,
         cy + 4.0,
-        cy + 18.0
+        cy + 18.0,
+        escape(unit)
     );
     for (i, (name, n, color)) in parts.iter().enumerate() {
         let y = 30 + i * 24;
@@ -463,6 +469,12 @@ pub fn donut(title: &str, parts: &[(&str, usize, &str)]) -> String {
     }
     s.push_str("</svg>");
     s
+}
+
+/// About how wide `text` is drawn, in view-box units: a Korean syllable
+/// takes two columns, as wide as two Latin letters.
+fn text_width(text: &str) -> f64 {
+    crate::render::width::width(text) as f64 * CHAR_W
 }
 
 /// `3` rather than `3.0`; one decimal otherwise.
@@ -523,9 +535,14 @@ mod tests {
             day("2026-08-01", 0),
             day("2026-08-02", 2),
         ];
+        use crate::i18n::{Lang, with_lang};
         assert_eq!(
-            month_starts(&days),
+            with_lang(Lang::Ko, || month_starts(&days)),
             [(0, "7월".to_string()), (2, "8월".to_string())]
+        );
+        assert_eq!(
+            with_lang(Lang::En, || month_starts(&days)),
+            [(0, "Jul".to_string()), (2, "Aug".to_string())]
         );
     }
 

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, SHAKY_LAPSES, SHAKY_R, Topic, Verdict, WEAK_LAPSES, WEAK_R};
+use super::{Report, Topic, Verdict};
 use crate::render::width::{fit, pad, truncate, width};
 
 /// Weeks in the heatmap.
@@ -19,38 +19,54 @@ pub fn render(report: &Report, max: usize) -> String {
     let o = &report.overview;
     let _ = writeln!(
         out,
-        "synack stats — {} · {}\n",
-        report.scope(),
-        report.generated
+        "{}\n",
+        crate::tr!(
+            "stats-header",
+            scope = report.scope(),
+            generated = report.generated.as_str()
+        )
     );
     let _ = writeln!(
         out,
-        "카드 {}장: new {} · learning {} · review {} · relearning {} · suspended {}",
-        o.cards, o.new, o.learning, o.review, o.relearning, o.suspended
+        "{}",
+        crate::tr!(
+            "stats-cards",
+            cards = o.cards,
+            new = o.new,
+            learning = o.learning,
+            review = o.review,
+            relearning = o.relearning,
+            suspended = o.suspended
+        )
     );
     let _ = writeln!(
         out,
-        "복습 {}회 · 공부한 날 {}일 · 연속 학습(streak) {}일",
-        o.reviews, o.study_days, o.streak
+        "{}",
+        crate::tr!(
+            "stats-reviews",
+            reviews = o.reviews,
+            days = o.study_days,
+            streak = o.streak
+        )
     );
     let _ = writeln!(
         out,
-        "True retention (review 카드의 그날 첫 답, Again = 실패): young {} · mature {} · 전체 {}",
-        o.retention.young.display(),
-        o.retention.mature.display(),
-        o.retention.all.display()
+        "{}",
+        crate::tr!(
+            "stats-retention",
+            young = o.retention.young.display(),
+            mature = o.retention.mature.display(),
+            all = o.retention.all.display()
+        )
     );
 
-    let _ = writeln!(out, "\n주제별 (topic):");
+    let _ = writeln!(out, "\n{}", crate::tr!("stats-topics"));
     topic_table(&mut out, report, max);
 
-    let _ = writeln!(
-        out,
-        "\n최근 {HEAT_WEEKS}주 복습 (· 0  ░ ▒ ▓ █ 많을수록 진함):"
-    );
+    let _ = writeln!(out, "\n{}", crate::tr!("stats-heatmap", weeks = HEAT_WEEKS));
     heatmap(&mut out, report);
 
-    let _ = writeln!(out, "\n앞으로 30일 due:");
+    let _ = writeln!(out, "\n{}", crate::tr!("stats-forecast"));
     forecast(&mut out, report);
     if let Some(e) = &report.exam {
         exam(&mut out, e);
@@ -78,9 +94,7 @@ pub fn weakest_first(topics: &[Topic]) -> Vec<&Topic> {
 }
 
 fn topic_table(out: &mut String, report: &Report, max: usize) {
-    let headers = [
-        "topic", "cards", "new", "young", "mature", "R", "lapses", "판정",
-    ];
+    let headers = super::topic_headers();
     let sorted = weakest_first(&report.topics);
     let (started, waiting): (Vec<&Topic>, Vec<&Topic>) = sorted
         .into_iter()
@@ -95,11 +109,11 @@ fn topic_table(out: &mut String, report: &Report, max: usize) {
             t.retrievability
                 .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0)),
             t.lapses.to_string(),
-            t.verdict.label().to_string(),
+            t.verdict.label(),
         ]
     };
     // The numbers' columns, then what is left for the name.
-    let mut widths = headers.map(width);
+    let mut widths = headers.clone().map(|h| width(&h));
     for t in &started {
         for (w, cell) in widths.iter_mut().zip(cells(t, String::new())).skip(1) {
             *w = (*w).max(width(&cell));
@@ -141,7 +155,7 @@ fn topic_table(out: &mut String, report: &Report, max: usize) {
         s.trim_end().to_string()
     };
     if !rows.is_empty() {
-        let mut head = headers.map(String::from);
+        let mut head = headers.clone();
         if stacked {
             head[0] = String::new();
         }
@@ -158,18 +172,11 @@ fn topic_table(out: &mut String, report: &Report, max: usize) {
         let cards: usize = waiting.iter().map(|t| t.cards).sum();
         let _ = writeln!(
             out,
-            "  not started: {} ({}, no reviews yet)",
-            crate::render::count(waiting.len(), "topic", "topics"),
-            crate::render::count(cards, "card", "cards")
+            "  {}",
+            crate::tr!("report-not-started", topics = waiting.len(), cards = cards)
         );
     }
-    let _ = writeln!(
-        out,
-        "  판정: not started = 아직 복습 없음 · weak = 평균 R < {:.0}% 또는 카드당 lapse ≥ {WEAK_LAPSES} \
-         · shaky = R < {:.0}% 또는 lapse ≥ {SHAKY_LAPSES} · 그 외 solid",
-        WEAK_R * 100.0,
-        SHAKY_R * 100.0
-    );
+    let _ = writeln!(out, "  {}", super::verdict_note());
 }
 
 /// 7 rows (Monday to Sunday) × 12 columns (weeks, the last one this week).
@@ -188,11 +195,9 @@ fn heatmap(out: &mut String, report: &Report) {
         .chain(std::iter::repeat_n(None, after_today))
         .collect();
     let max = counts.iter().flatten().copied().max().unwrap_or(0).max(1);
-    for (row, name) in ["월", "화", "수", "목", "금", "토", "일"]
-        .iter()
-        .enumerate()
-    {
-        let mut line = format!("  {name} ");
+    for row in 0..7 {
+        let name = crate::tr!("report-weekday", day = row);
+        let mut line = format!("  {} ", pad(&name, 2));
         for week in 0..HEAT_WEEKS {
             line.push(match counts[week * 7 + row] {
                 None => ' ',
@@ -202,25 +207,35 @@ fn heatmap(out: &mut String, report: &Report) {
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let _ = writeln!(out, "     (가장 많은 날 {max}회, 오른쪽 끝이 이번 주)");
+    let _ = writeln!(out, "     {}", crate::tr!("stats-heatmap-note", max = max));
 }
 
-/// The predicted recall on the exam date, and what N cards a day would make it.
+/// The predicted recall on the exam date (topics least likely recalled
+/// first), and what N cards a day would make it.
 pub fn exam(out: &mut String, e: &super::ExamRecall) {
-    let pct = |r: f64| format!("{:.0}%", r * 100.0);
+    let pct = super::percent;
     let _ = writeln!(
         out,
-        "\n{} 예상 기억률 (predicted recall): {}",
-        e.date,
-        pct(e.predicted_recall)
+        "\n{}",
+        crate::tr!(
+            "report-exam-title",
+            date = e.date.as_str(),
+            recall = pct(e.predicted_recall)
+        )
     );
-    for t in &e.topics {
+    for t in super::exam_topics_weakest_first(e) {
         let _ = writeln!(out, "  {:>4}  {}", pct(t.predicted_recall), t.topic);
     }
     let plan: Vec<String> = e
         .plan
         .iter()
-        .map(|p| format!("{}/day → {}", p.per_day, pct(p.predicted_recall)))
+        .map(|p| {
+            crate::tr!(
+                "report-exam-plan-item",
+                per_day = p.per_day,
+                recall = pct(p.predicted_recall)
+            )
+        })
         .collect();
     let _ = writeln!(out, "  {}", plan.join(" · "));
 }
@@ -246,7 +261,12 @@ fn forecast(out: &mut String, report: &Report) {
     }
     let _ = writeln!(
         out,
-        "  합계 {total}장, 하루 최대 {max}장 (오늘 {}장, 밀린 카드 포함)",
-        days.first().map_or(0, |d| d.due)
+        "  {}",
+        crate::tr!(
+            "stats-forecast-total",
+            total = total,
+            max = max,
+            today = days.first().map_or(0, |d| d.due)
+        )
     );
 }
