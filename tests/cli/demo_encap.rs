@@ -4,13 +4,19 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, assert_golden};
 
 /// Runs `synack demo ARGS` at `COLUMNS=columns`, expects exit 0, checks
 /// that no text line is wider than `columns` display columns, returns stdout.
 pub fn at_width(env: &Env, columns: usize, args: &[&str]) -> String {
+    at_width_in(env, C, columns, args)
+}
+
+/// [`at_width`] with the locale variable `lang` set ([`KO`] or [`C`]).
+pub fn at_width_in(env: &Env, lang: (&str, &str), columns: usize, args: &[&str]) -> String {
     let out = env
         .bare_cmd()
+        .env(lang.0, lang.1)
         .env("COLUMNS", columns.to_string())
         .arg("demo")
         .args(args)
