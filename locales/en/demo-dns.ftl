@@ -41,3 +41,15 @@ demo-dns-col-direct = Straight to the authoritative
 demo-dns-spread-title = Clients sent to each first address
 demo-dns-rr-outro = Asked directly, the three addresses take turns evenly; but a resolver returns the answer it cached for the whole TTL, so every client in between goes to the same first address. The more users behind one resolver, the more skewed the spread, and DNS round robin never learns that a server died (no health check): hence a load balancer in front.
 demo-dns-col-address-short = Address
+
+# What failed, in the rare error of a socket or a library (after "dns: ").
+demo-dns-io-bind-tcp = binding a TCP listener on 127.0.0.1
+demo-dns-io-bind-udp = binding a UDP socket on 127.0.0.1
+demo-dns-io-bind-resolver = binding the resolver's socket
+demo-dns-io-connect = connecting over TCP
+demo-dns-io-port = reading a port
+demo-dns-io-read-tcp = reading over TCP
+demo-dns-io-send = sending a query
+demo-dns-io-send-tcp = sending over TCP
+demo-dns-io-timeout = setting a timeout
+demo-dns-io-wait = waiting for an answer

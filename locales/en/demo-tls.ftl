@@ -62,3 +62,16 @@ demo-tls-resumption-heading = Resumption and 0-RTT
 demo-tls-resumption-13 = The NewSessionTicket the server sent after the handshake becomes the PSK of the next connection. A client that reconnects with a pre_shared_key in its ClientHello gets an answer without Certificate and CertificateVerify (RFC 8446 §2.2): no signature to check, but still 1-RTT.
 demo-tls-resumption-12 = TLS 1.2 resumes with a session ID or a session ticket (RFC 5077), down to 1-RTT with no certificate exchange.
 demo-tls-early-data = 0-RTT (early data, RFC 8446 §2.3): a client resuming with a PSK may send its first request along with the ClientHello. But early data is not protected against replay: an attacker who sends the same ClientHello again can make the server process the request twice. So it is used for idempotent requests such as GET only, and HTTP has the Early-Data: 1 header and the 425 Too Early response to make the client send it again (RFC 8470).
+
+# What failed, in the rare error of a socket or a library (after "tls: ").
+demo-tls-io-bind = binding 127.0.0.1:0
+demo-tls-io-connect = connecting
+demo-tls-io-port = reading the port
+demo-tls-io-timeout = setting a timeout
+demo-tls-what-chain = making the certificate chain
+demo-tls-what-server-config = server config
+demo-tls-what-server-cert = server certificate
+demo-tls-what-root = root CA
+demo-tls-what-client-config = client config
+demo-tls-what-server-name = server name
+demo-tls-what-client = client

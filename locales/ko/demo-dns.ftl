@@ -41,3 +41,15 @@ demo-dns-col-direct = authoritative에 직접
 demo-dns-spread-title = 첫 주소로 간 client 수
 demo-dns-rr-outro = 직접 물으면 세 주소가 고르게 돌아가지만, resolver는 TTL 동안 cache한 답을 그대로 돌려주므로 그 사이의 client는 모두 같은 첫 주소로 갑니다. 한 resolver 뒤에 사용자가 많을수록 분산이 치우치고, DNS round robin은 server가 죽어도 알지 못합니다 (health check 없음): 그래서 앞단에 로드 밸런서를 둡니다.
 demo-dns-col-address-short = 주소
+
+# What failed, in the rare error of a socket or a library (after "dns: ").
+demo-dns-io-bind-tcp = 127.0.0.1에 TCP listener 열기
+demo-dns-io-bind-udp = 127.0.0.1에 UDP socket 열기
+demo-dns-io-bind-resolver = resolver의 socket 열기
+demo-dns-io-connect = TCP로 연결하기
+demo-dns-io-port = 포트 읽기
+demo-dns-io-read-tcp = TCP로 읽기
+demo-dns-io-send = 질의 보내기
+demo-dns-io-send-tcp = TCP로 보내기
+demo-dns-io-timeout = timeout 설정하기
+demo-dns-io-wait = 응답 기다리기

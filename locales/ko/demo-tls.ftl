@@ -62,3 +62,16 @@ demo-tls-resumption-heading = resumption과 0-RTT
 demo-tls-resumption-13 = handshake 뒤 server가 보낸 NewSessionTicket이 다음 연결의 PSK가 됩니다. 다시 연결할 때 ClientHello에 pre_shared_key를 넣으면 server는 Certificate와 CertificateVerify 없이 답합니다 (RFC 8446 §2.2): 서명 검증이 빠지지만 여전히 1-RTT입니다.
 demo-tls-resumption-12 = TLS 1.2의 resumption은 session ID나 session ticket(RFC 5077)으로 하며, 인증서 교환 없이 1-RTT로 줄어듭니다.
 demo-tls-early-data = 0-RTT(early data, RFC 8446 §2.3): PSK로 resumption하는 client는 ClientHello와 함께 첫 요청을 보낼 수 있습니다. 그러나 early data는 replay를 막지 못합니다: 공격자가 같은 ClientHello를 다시 보내면 server가 요청을 두 번 처리할 수 있습니다. 그래서 GET처럼 idempotent한 요청에만 쓰고, HTTP에서는 Early-Data: 1 header와 425 Too Early 응답으로 다시 보내게 합니다 (RFC 8470).
+
+# What failed, in the rare error of a socket or a library (after "tls: ").
+demo-tls-io-bind = 127.0.0.1:0에 열기
+demo-tls-io-connect = 연결하기
+demo-tls-io-port = 포트 읽기
+demo-tls-io-timeout = timeout 설정하기
+demo-tls-what-chain = 인증서 체인 만들기
+demo-tls-what-server-config = server 설정
+demo-tls-what-server-cert = server 인증서
+demo-tls-what-root = root CA
+demo-tls-what-client-config = client 설정
+demo-tls-what-server-name = server 이름
+demo-tls-what-client = client

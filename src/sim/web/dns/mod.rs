@@ -83,7 +83,7 @@ fn invalid(e: impl std::fmt::Display) -> SimError {
     SimError::Invalid(format!("dns: {e}"))
 }
 
-fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
+fn io(what: String) -> impl FnOnce(std::io::Error) -> SimError {
     move |source| SimError::Io {
         what: format!("dns: {what}"),
         source,
@@ -101,13 +101,13 @@ struct Running {
 fn bind_udp(ip: Ipv4Addr) -> Result<UdpSocket, SimError> {
     UdpSocket::bind((ip, 0))
         .or_else(|_| UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)))
-        .map_err(io("binding a UDP socket on 127.0.0.1"))
+        .map_err(io(crate::tr!("demo-dns-io-bind-udp")))
 }
 
 fn bind_tcp(ip: Ipv4Addr) -> Result<TcpListener, SimError> {
     TcpListener::bind((ip, 0))
         .or_else(|_| TcpListener::bind((Ipv4Addr::LOCALHOST, 0)))
-        .map_err(io("binding a TCP listener on 127.0.0.1"))
+        .map_err(io(crate::tr!("demo-dns-io-bind-tcp")))
 }
 
 /// Serves until `stop`, or for at most 30 s; answers every datagram and
@@ -367,31 +367,35 @@ impl Resolver<'_, '_> {
 
     fn over_udp(&self, to: SocketAddr, bytes: &[u8]) -> Result<Vec<u8>, SimError> {
         let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))
-            .map_err(io("binding the resolver's socket"))?;
+            .map_err(io(crate::tr!("demo-dns-io-bind-resolver")))?;
         sock.set_read_timeout(Some(IO_TIMEOUT))
-            .map_err(io("setting a timeout"))?;
-        sock.send_to(bytes, to).map_err(io("sending a query"))?;
+            .map_err(io(crate::tr!("demo-dns-io-timeout")))?;
+        sock.send_to(bytes, to)
+            .map_err(io(crate::tr!("demo-dns-io-send")))?;
         let mut buf = [0u8; 4096];
         let (n, _) = sock
             .recv_from(&mut buf)
-            .map_err(io("waiting for an answer"))?;
+            .map_err(io(crate::tr!("demo-dns-io-wait")))?;
         Ok(buf[..n].to_vec())
     }
 
     fn over_tcp(&self, to: SocketAddr, bytes: &[u8]) -> Result<Vec<u8>, SimError> {
-        let mut s =
-            TcpStream::connect_timeout(&to, IO_TIMEOUT).map_err(io("connecting over TCP"))?;
+        let mut s = TcpStream::connect_timeout(&to, IO_TIMEOUT)
+            .map_err(io(crate::tr!("demo-dns-io-connect")))?;
         s.set_read_timeout(Some(IO_TIMEOUT))
-            .map_err(io("setting a timeout"))?;
+            .map_err(io(crate::tr!("demo-dns-io-timeout")))?;
         s.set_write_timeout(Some(IO_TIMEOUT))
-            .map_err(io("setting a timeout"))?;
+            .map_err(io(crate::tr!("demo-dns-io-timeout")))?;
         s.write_all(&(bytes.len() as u16).to_be_bytes())
-            .map_err(io("sending over TCP"))?;
-        s.write_all(bytes).map_err(io("sending over TCP"))?;
+            .map_err(io(crate::tr!("demo-dns-io-send-tcp")))?;
+        s.write_all(bytes)
+            .map_err(io(crate::tr!("demo-dns-io-send-tcp")))?;
         let mut len = [0u8; 2];
-        s.read_exact(&mut len).map_err(io("reading over TCP"))?;
+        s.read_exact(&mut len)
+            .map_err(io(crate::tr!("demo-dns-io-read-tcp")))?;
         let mut reply = vec![0u8; usize::from(u16::from_be_bytes(len))];
-        s.read_exact(&mut reply).map_err(io("reading over TCP"))?;
+        s.read_exact(&mut reply)
+            .map_err(io(crate::tr!("demo-dns-io-read-tcp")))?;
         Ok(reply)
     }
 
@@ -664,8 +668,12 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         let zone = Arc::new(z);
         running.push(Running {
             zone: zone.clone(),
-            udp: udp.local_addr().map_err(io("reading a port"))?,
-            tcp: tcp.local_addr().map_err(io("reading a port"))?,
+            udp: udp
+                .local_addr()
+                .map_err(io(crate::tr!("demo-dns-io-port")))?,
+            tcp: tcp
+                .local_addr()
+                .map_err(io(crate::tr!("demo-dns-io-port")))?,
         });
         let stop = stop.clone();
         threads.push(std::thread::spawn(move || serve(zone, udp, tcp, stop)));

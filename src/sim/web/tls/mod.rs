@@ -145,7 +145,7 @@ fn invalid(what: &str, e: impl std::fmt::Display) -> SimError {
     SimError::Invalid(format!("tls: {what}: {e}"))
 }
 
-fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
+fn io(what: String) -> impl FnOnce(std::io::Error) -> SimError {
     move |source| SimError::Io {
         what: format!("tls: {what}"),
         source,
@@ -188,7 +188,7 @@ fn validity(p: &mut CertificateParams, from: i64, to: i64) {
 }
 
 fn make_chain(now: i64, fail: Option<Failure>, seed: u64) -> Result<Chain, SimError> {
-    let err = |e: rcgen::Error| invalid("making the certificate chain", e);
+    let err = |e: rcgen::Error| invalid(&crate::tr!("demo-tls-what-chain"), e);
     let days = |d: i64| now + d * DAY as i64;
     let ca_params = |cn: &str, serial: u64, from: i64, to: i64| {
         let mut p = CertificateParams::default();
@@ -385,39 +385,43 @@ fn handshake(
     let key = PrivatePkcs8KeyDer::from(chain.leaf_key.clone()).into();
     let mut server = ServerConfig::builder_with_details(provider(), time.clone())
         .with_protocol_versions(versions)
-        .map_err(|e| invalid("server config", e))?
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-server-config"), e))?
         .with_no_client_auth()
         .with_single_cert(chain.sent.clone(), key)
-        .map_err(|e| invalid("server certificate", e))?;
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-server-cert"), e))?;
     // One ticket, so that the record after the handshake is one message.
     server.send_tls13_tickets = 1;
     let mut roots = RootCertStore::empty();
     roots
         .add(chain.trusted.clone())
-        .map_err(|e| invalid("root CA", e))?;
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-root"), e))?;
     let client = ClientConfig::builder_with_details(provider(), time)
         .with_protocol_versions(versions)
-        .map_err(|e| invalid("client config", e))?
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-client-config"), e))?
         .with_root_certificates(roots)
         .with_no_client_auth();
 
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .map_err(io("binding 127.0.0.1:0"))?;
-    let addr = listener.local_addr().map_err(io("reading the port"))?;
+        .map_err(io(crate::tr!("demo-tls-io-bind")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(io(crate::tr!("demo-tls-io-port")))?;
     let server_thread = std::thread::spawn(move || serve(listener, Arc::new(server)));
 
-    let sock = TcpStream::connect_timeout(&addr, IO_TIMEOUT).map_err(io("connecting"))?;
+    let sock = TcpStream::connect_timeout(&addr, IO_TIMEOUT)
+        .map_err(io(crate::tr!("demo-tls-io-connect")))?;
     sock.set_read_timeout(Some(IO_TIMEOUT))
-        .map_err(io("setting a timeout"))?;
+        .map_err(io(crate::tr!("demo-tls-io-timeout")))?;
     sock.set_write_timeout(Some(IO_TIMEOUT))
-        .map_err(io("setting a timeout"))?;
+        .map_err(io(crate::tr!("demo-tls-io-timeout")))?;
     let mut wire = Recorder {
         sock,
         chunks: Vec::new(),
     };
-    let name = ServerName::try_from(host.to_string()).map_err(|e| invalid("server name", e))?;
-    let mut conn =
-        rustls::ClientConnection::new(Arc::new(client), name).map_err(|e| invalid("client", e))?;
+    let name = ServerName::try_from(host.to_string())
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-server-name"), e))?;
+    let mut conn = rustls::ClientConnection::new(Arc::new(client), name)
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-client"), e))?;
     let mut error = None;
     // Bounded: a handshake is a handful of flights.
     for _ in 0..32 {
