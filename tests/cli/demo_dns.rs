@@ -5,7 +5,7 @@
 use serde_json::Value;
 use synack::render::width::width;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
 const SCENARIOS: [(&str, &[&str]); 5] = [
     ("www", &[]),
@@ -16,8 +16,14 @@ const SCENARIOS: [(&str, &[&str]); 5] = [
 ];
 
 fn text_at(env: &Env, args: &[&str], columns: usize) -> String {
+    text_in(env, C, args, columns)
+}
+
+/// [`text_at`] with the locale variable `lang` set ([`KO`] or [`C`]).
+fn text_in(env: &Env, lang: (&str, &str), args: &[&str], columns: usize) -> String {
     let out = env
         .bare_cmd()
+        .env(lang.0, lang.1)
         .env("COLUMNS", columns.to_string())
         .args(["demo", "dns"])
         .args(args)
@@ -40,7 +46,8 @@ fn every_scenario_matches_its_goldens_at_80_and_120_columns_and_fits() {
     let env = Env::new();
     for (name, args) in SCENARIOS {
         for columns in [80, 120] {
-            let out = text_at(&env, args, columns);
+            // The Korean goldens, read by a person, stay as they were.
+            let out = text_in(&env, KO, args, columns);
             for line in out.lines() {
                 assert!(width(line) <= columns, "{name} at {columns}: {line:?}");
             }
@@ -52,7 +59,8 @@ fn every_scenario_matches_its_goldens_at_80_and_120_columns_and_fits() {
 #[test]
 fn json_matches_its_golden() {
     let env = Env::new();
-    let doc = json(&env, &[]);
+    let out = text_in(&env, KO, &["--format", "json"], 80);
+    let doc: Value = serde_json::from_str(&out).expect("json output");
     let mut pretty = serde_json::to_string_pretty(&doc).expect("json");
     pretty.push('\n');
     assert_golden("demo/dns-www.json", &pretty);
@@ -253,4 +261,43 @@ fn help_examples_run_and_fit_and_no_option_takes_an_address() {
         let out = text_at(&env, &args[1..], 80);
         assert!(out.lines().all(|l| width(l) <= 80), "{example}");
     }
+}
+
+#[test]
+fn english_screen_has_no_korean_and_korean_screen_no_english() {
+    let env = Env::new();
+    for (name, args) in SCENARIOS {
+        let en = text_in(&env, C, args, 80);
+        assert_no_korean(&format!("demo dns {name}"), &en);
+        let ko = text_in(&env, KO, args, 80);
+        assert_no_english(&format!("demo dns {name}"), &ko);
+        assert!(
+            ko.contains("반복 질의(iterative resolution)와 cache"),
+            "{ko}"
+        );
+    }
+    let en = text_in(&env, C, &["many.example.com"], 80);
+    assert!(en.contains("The answer over TCP: "), "{en}");
+    let help = text_in(&env, C, &["--help"], 120);
+    assert_no_korean("demo dns --help", &help);
+    let help = text_in(&env, KO, &["--help"], 120);
+    for own in [
+        "이름을 반복 질의로 해석합니다",
+        "해석할 이름",
+        "시뮬레이션 초가 지난 뒤 한 번 더 찾습니다",
+        "client 여섯이 resolver를 거쳐",
+    ] {
+        assert!(help.contains(own), "{own:?} not in {help}");
+    }
+}
+
+#[test]
+fn english_default_run_matches_golden() {
+    let env = Env::new();
+    let text = text_in(&env, C, &[], 80);
+    assert!(
+        text.contains("t=0 s: the first lookup, with an empty cache"),
+        "{text}"
+    );
+    assert_golden("demo/dns-default-en-80.txt", &text);
 }

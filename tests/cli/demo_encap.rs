@@ -4,13 +4,19 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
 /// Runs `synack demo ARGS` at `COLUMNS=columns`, expects exit 0, checks
 /// that no text line is wider than `columns` display columns, returns stdout.
 pub fn at_width(env: &Env, columns: usize, args: &[&str]) -> String {
+    at_width_in(env, C, columns, args)
+}
+
+/// [`at_width`] with the locale variable `lang` set ([`KO`] or [`C`]).
+pub fn at_width_in(env: &Env, lang: (&str, &str), columns: usize, args: &[&str]) -> String {
     let out = env
         .bare_cmd()
+        .env(lang.0, lang.1)
         .env("COLUMNS", columns.to_string())
         .arg("demo")
         .args(args)
@@ -100,7 +106,7 @@ fn check_ipv4_tcp(frame: &[u8]) -> (u16, u16) {
 #[test]
 fn ipv4_text_matches_golden_at_80_and_120() {
     let env = Env::new();
-    let narrow = at_width(&env, 80, &["encap"]);
+    let narrow = at_width_in(&env, KO, 80, &["encap"]);
     assert!(narrow.contains("Header Checksum: 0x"), "{narrow}");
     assert!(narrow.contains("[correct]"), "{narrow}");
     assert!(!narrow.contains("incorrect"), "{narrow}");
@@ -110,26 +116,29 @@ fn ipv4_text_matches_golden_at_80_and_120() {
     assert!(narrow.contains("= 1460 bytes"), "MSS: {narrow}");
     assert!(narrow.contains("0000  00 00 5e 00 53 fe 00 00  5e 00 53 01 08 00 45 00"));
     assert_golden("demo/encap-ipv4-80.txt", &narrow);
-    assert_golden("demo/encap-ipv4-120.txt", &at_width(&env, 120, &["encap"]));
+    assert_golden(
+        "demo/encap-ipv4-120.txt",
+        &at_width_in(&env, KO, 120, &["encap"]),
+    );
 }
 
 #[test]
 fn ipv6_text_matches_golden_at_80_and_120() {
     let env = Env::new();
-    let narrow = at_width(&env, 80, &["encap", "--ipv6"]);
+    let narrow = at_width_in(&env, KO, 80, &["encap", "--ipv6"]);
     assert!(narrow.contains("Source: 2001:db8:0:1::10\n"), "{narrow}");
     assert!(narrow.contains("= 1440 bytes"), "{narrow}");
     assert_golden("demo/encap-ipv6-80.txt", &narrow);
     assert_golden(
         "demo/encap-ipv6-120.txt",
-        &at_width(&env, 120, &["encap", "--ipv6"]),
+        &at_width_in(&env, KO, 120, &["encap", "--ipv6"]),
     );
 }
 
 #[test]
 fn json_matches_golden_and_its_frame_passes_an_independent_decoder() {
     let env = Env::new();
-    let text = at_width(&env, 80, &["encap", "--format", "json"]);
+    let text = at_width_in(&env, KO, 80, &["encap", "--format", "json"]);
     assert_golden("demo/encap-ipv4.json", &text);
     let v: Value = serde_json::from_str(&text).expect("json");
     let frame = bytes(v["frame_hex"].as_str().expect("frame_hex"));
@@ -224,7 +233,7 @@ fn decode_takes_the_frame_apart_again() {
     let spaced: Vec<String> = (0..hex.len() / 2)
         .map(|i| hex[2 * i..2 * i + 2].to_string())
         .collect();
-    let narrow = at_width(&env, 80, &["encap", "--decode", &spaced.join(" ")]);
+    let narrow = at_width_in(&env, KO, 80, &["encap", "--decode", &spaced.join(" ")]);
     assert!(
         narrow.starts_with("역캡슐화(decapsulation): 172 bytes"),
         "{narrow}"
@@ -232,7 +241,7 @@ fn decode_takes_the_frame_apart_again() {
     assert_golden("demo/encap-decode-80.txt", &narrow);
     assert_golden(
         "demo/encap-decode-120.txt",
-        &at_width(&env, 120, &["encap", "--decode", &spaced.join(":")]),
+        &at_width_in(&env, KO, 120, &["encap", "--decode", &spaced.join(":")]),
     );
 }
 
@@ -285,4 +294,65 @@ fn the_same_seed_gives_the_same_output() {
     let b = at_width(&env, 80, &["encap", "--seed", "9", "--ipv6"]);
     assert_eq!(a, b);
     assert_ne!(a, at_width(&env, 80, &["encap", "--seed", "10", "--ipv6"]));
+}
+
+#[test]
+fn english_screen_has_no_korean_and_korean_screen_no_english() {
+    let env = Env::new();
+    let built = demo_json(&env, &["encap", "--seed", "3"]);
+    let hex = built["frame_hex"].as_str().expect("frame_hex").to_string();
+    let mut bad = bytes(&hex);
+    bad[24] ^= 0xff;
+    let bad: String = bad.iter().map(|b| format!("{b:02x}")).collect();
+    for args in [
+        &["encap"][..],
+        &["encap", "--ipv6"],
+        &["encap", "--mtu", "1280", "--seed", "7"],
+        &["encap", "--decode", &hex],
+        &["encap", "--decode", &bad],
+    ] {
+        let en = at_width_in(&env, C, 80, args);
+        assert_no_korean(&format!("demo {args:?}"), &en);
+        let ko = at_width_in(&env, KO, 80, args);
+        assert_no_english(&format!("demo {args:?}"), &ko);
+    }
+    let help = at_width_in(&env, C, 120, &["encap", "--help"]);
+    assert_no_korean("demo encap --help", &help);
+    assert!(
+        help.contains("--decode HEX takes a frame apart again"),
+        "{help}"
+    );
+    let help = at_width_in(&env, KO, 120, &["encap", "--help"]);
+    assert!(
+        help.contains("--decode HEX는 frame을 다시 풉니다"),
+        "{help}"
+    );
+    assert!(
+        help.contains("요청을 IPv4 대신 IPv6 packet에 싣습니다"),
+        "{help}"
+    );
+}
+
+#[test]
+fn english_default_run_matches_golden() {
+    let env = Env::new();
+    let text = at_width_in(&env, C, 80, &["encap"]);
+    assert!(text.contains("Headers by layer (in frame order"), "{text}");
+    assert_golden("demo/encap-default-en-80.txt", &text);
+}
+
+#[test]
+fn decode_errors_are_one_line_in_korean() {
+    let env = Env::new();
+    let out = env
+        .bare_cmd()
+        .env(KO.0, KO.1)
+        .args(["demo", "encap", "--decode", "000"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(
+        err,
+        "synack: error: --decode: hex 숫자의 개수가 홀수입니다 (3개): 한 바이트는 두 자리입니다\n"
+    );
 }

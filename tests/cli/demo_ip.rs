@@ -1,7 +1,12 @@
 //! `synack demo ip` through the binary.
 
-use crate::demo_encap::{at_width, demo_error, demo_json};
-use crate::util::{Env, assert_golden};
+use crate::demo_encap::{at_width_in, demo_error, demo_json};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
+
+/// The Korean screen (the Korean goldens were read by a person).
+fn at_width(env: &Env, columns: usize, args: &[&str]) -> String {
+    at_width_in(env, KO, columns, args)
+}
 
 #[test]
 fn the_issue_example_matches_golden_at_80_and_120() {
@@ -156,4 +161,84 @@ fn bad_cidrs_are_one_line() {
     let err = demo_error(&env, &["ip", "300.1.1.1"], 1);
     assert!(err.contains("not an IPv4 or IPv6 address"), "{err}");
     demo_error(&env, &["ip", "::1/200"], 1);
+}
+
+/// Every mode of the demo: IPv4 (a LAN, /31, /32, a special range, a public
+/// address), IPv6 (documentation, link-local, global) and the NAT with each
+/// mapping and filtering.
+const SCENARIOS: &[&[&str]] = &[
+    &["ip"],
+    &["ip", "10.0.0.1/31"],
+    &["ip", "100.64.1.1/32"],
+    &["ip", "8.8.8.8/24"],
+    &["ip", "2001:db8:abcd:12::1/64"],
+    &["ip", "fe80::1"],
+    &["ip", "2606:4700::1/48"],
+    &["ip", "--nat"],
+    &[
+        "ip",
+        "--nat",
+        "--mapping",
+        "address-dependent",
+        "--filtering",
+        "address-dependent",
+    ],
+    &[
+        "ip",
+        "--nat",
+        "--mapping",
+        "address-and-port-dependent",
+        "--filtering",
+        "endpoint-independent",
+    ],
+];
+
+#[test]
+fn english_screen_has_no_korean_and_korean_screen_no_english() {
+    let env = Env::new();
+    for args in SCENARIOS {
+        let en = at_width_in(&env, C, 80, args);
+        assert_no_korean(&format!("demo {args:?}"), &en);
+        let ko = at_width_in(&env, KO, 80, args);
+        assert_no_english(&format!("demo {args:?}"), &ko);
+    }
+    let en = at_width_in(&env, C, 80, &["ip"]);
+    assert!(en.contains("62 usable hosts"), "{en}");
+    assert!(en.contains("192.168.0.0/16      private   "), "{en}");
+    let ko = at_width_in(&env, KO, 80, &["ip", "--nat"]);
+    assert!(
+        ko.contains("버림: 이 port의 mapping이 없습니다. 표에 없는 port"),
+        "{ko}"
+    );
+    // The NAT options' help follows the language too.
+    let help = at_width_in(&env, KO, 120, &["ip", "--help"]);
+    assert!(
+        help.contains("목적지 주소와 port마다 새 공인 port"),
+        "{help}"
+    );
+    let help = at_width_in(&env, C, 120, &["ip", "--help"]);
+    assert_no_korean("demo ip --help", &help);
+}
+
+#[test]
+fn english_default_run_matches_golden() {
+    let env = Env::new();
+    let text = at_width_in(&env, C, 80, &["ip"]);
+    assert_golden("demo/ip-default-en-80.txt", &text);
+}
+
+#[test]
+fn bad_cidrs_are_one_line_in_korean() {
+    let env = Env::new();
+    let out = env
+        .bare_cmd()
+        .env(KO.0, KO.1)
+        .args(["demo", "ip", "1.2.3.4/40"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(
+        err,
+        "synack: error: \"1.2.3.4/40\": prefix 길이는 0부터 32까지입니다\n"
+    );
 }

@@ -5,7 +5,7 @@
 use serde_json::Value;
 use synack::render::width::width;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
 /// Each scenario's options and its golden's name.
 const SCENARIOS: [(&str, &[&str]); 6] = [
@@ -21,8 +21,14 @@ const SCENARIOS: [(&str, &[&str]); 6] = [
 ];
 
 fn text_at(env: &Env, args: &[&str], columns: usize) -> String {
+    text_in(env, C, args, columns)
+}
+
+/// [`text_at`] with the locale variable `lang` set ([`KO`] or [`C`]).
+fn text_in(env: &Env, lang: (&str, &str), args: &[&str], columns: usize) -> String {
     let out = env
         .bare_cmd()
+        .env(lang.0, lang.1)
         .env("COLUMNS", columns.to_string())
         .args(["demo", "tls"])
         .args(args)
@@ -56,7 +62,8 @@ fn every_scenario_matches_its_goldens_at_80_and_120_columns_and_fits() {
     let env = Env::new();
     for (name, args) in SCENARIOS {
         for columns in [80, 120] {
-            let out = text_at(&env, args, columns);
+            // The Korean goldens, read by a person, stay as they were.
+            let out = text_in(&env, KO, args, columns);
             for line in out.lines() {
                 assert!(width(line) <= columns, "{name} at {columns}: {line:?}");
             }
@@ -68,7 +75,8 @@ fn every_scenario_matches_its_goldens_at_80_and_120_columns_and_fits() {
 #[test]
 fn tls13_json_matches_its_golden() {
     let env = Env::new();
-    let doc = json(&env, &[]);
+    let out = text_in(&env, KO, &["--format", "json"], 80);
+    let doc: Value = serde_json::from_str(&out).expect("json output");
     let mut pretty = serde_json::to_string_pretty(&doc).expect("json");
     pretty.push('\n');
     assert_golden("demo/tls-tls13.json", &pretty);
@@ -240,4 +248,51 @@ fn help_examples_run_and_fit_and_no_option_takes_an_address() {
             assert!(out.lines().all(|l| width(l) <= 80), "{example}");
         }
     }
+}
+
+/// Every scenario in both languages. The one English text the Korean screen
+/// keeps is rustls's own error (the JSON `error`), which the option promises
+/// to show as the library wrote it; it is taken out before the check.
+#[test]
+fn english_screen_has_no_korean_and_korean_screen_no_english() {
+    let env = Env::new();
+    for (name, args) in SCENARIOS {
+        let en = text_in(&env, C, args, 80);
+        assert_no_korean(&format!("demo tls {name}"), &en);
+        // Wide enough that the library's error stays on one line.
+        let ko = text_in(&env, KO, args, 400);
+        let doc = json(&env, args);
+        let error = doc["error"].as_str().unwrap_or("\u{0}");
+        assert!(
+            doc["error"].is_null() || ko.contains(error),
+            "{name}: {error} not in {ko}"
+        );
+        assert_no_english(&format!("demo tls {name}"), &ko.replace(error, ""));
+        assert!(ko.contains("인증서 체인: rcgen으로 방금 만듦"), "{ko}");
+    }
+    let help = text_in(&env, C, &["--help"], 120);
+    assert_no_korean("demo tls --help", &help);
+    let help = text_in(&env, KO, &["--help"], 120);
+    for own in [
+        "양쪽이 허용하는 TLS 버전",
+        "server가 intermediate 없이 leaf만 보냅니다",
+        "인증서를 만들고 검증하는 시각",
+    ] {
+        assert!(help.contains(own), "{own:?} not in {help}");
+    }
+}
+
+#[test]
+fn english_default_run_matches_golden() {
+    let env = Env::new();
+    let text = text_in(&env, C, &[], 80);
+    assert!(
+        text.contains("Certificate chain: just made with rcgen"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Chain verified leaf → intermediate → root, name example.test: passed"),
+        "{text}"
+    );
+    assert_golden("demo/tls-default-en-80.txt", &text);
 }

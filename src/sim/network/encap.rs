@@ -53,19 +53,20 @@ pub const DEMO: Demo = Demo {
 #[derive(Debug, Parser)]
 #[command(
     name = "encap",
-    about = "Encapsulation of one HTTP request: data → TCP segment → IP packet → Ethernet frame → bits",
-    after_help = "Examples:\n  synack demo encap\n  synack demo encap --ipv6\n  synack demo encap --mtu 1280 --seed 7\n\n--decode HEX takes a frame apart again: the frame_hex of --format json, or\nany Ethernet frame carrying IPv4 or IPv6 and TCP or UDP."
+    about = crate::tr!("demo-encap-about"),
+    after_help = format!(
+        "Examples:\n  synack demo encap\n  synack demo encap --ipv6\n  synack demo encap --mtu 1280 --seed 7\n\n{}",
+        crate::tr!("demo-encap-after-help")
+    )
 )]
 struct Args {
-    /// Carry the request in an IPv6 packet instead of IPv4
-    #[arg(long, conflicts_with = "decode")]
+    #[arg(long, conflicts_with = "decode", help = crate::tr!("demo-encap-opt-ipv6"))]
     ipv6: bool,
-    /// The link's MTU, for the MSS it allows (IPv4 576 up; IPv6 1280 up)
     #[arg(long, value_name = "BYTES", default_value_t = 1500,
-          value_parser = clap::value_parser!(u16).range(576..=9216))]
+          value_parser = clap::value_parser!(u16).range(576..=9216),
+          help = crate::tr!("demo-encap-opt-mtu"))]
     mtu: u16,
-    /// Take this Ethernet frame apart instead (hex; spaces and colons allowed)
-    #[arg(long, value_name = "HEX")]
+    #[arg(long, value_name = "HEX", help = crate::tr!("demo-encap-opt-decode"))]
     decode: Option<String>,
     #[command(flatten)]
     common: Common,
@@ -147,7 +148,7 @@ pub enum EncapError {
     Hex(String),
     #[error("--decode: {0}")]
     Frame(String),
-    #[error("cannot build the frame: {0}")]
+    #[error("{}", crate::tr!("demo-encap-err-build", error = .0.as_str()))]
     Build(String),
 }
 
@@ -267,19 +268,19 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, EncapError> {
         .filter(|(_, c)| !(c.is_whitespace() || *c == ':' || *c == '-'))
         .collect();
     if let Some((i, c)) = digits.iter().find(|(_, c)| !c.is_ascii_hexdigit()) {
-        return Err(EncapError::Hex(format!(
-            "{:?} at byte {} is not a hex digit",
-            c.escape_debug().to_string(),
-            i + 1
+        return Err(EncapError::Hex(crate::tr!(
+            "demo-encap-err-digit",
+            char = format!("{:?}", c.escape_debug().to_string()),
+            at = i + 1
         )));
     }
     if digits.is_empty() {
-        return Err(EncapError::Hex("no bytes given".to_string()));
+        return Err(EncapError::Hex(crate::tr!("demo-encap-err-empty")));
     }
     if digits.len() % 2 == 1 {
-        return Err(EncapError::Hex(format!(
-            "an odd number of hex digits ({}): each byte is two",
-            digits.len()
+        return Err(EncapError::Hex(crate::tr!(
+            "demo-encap-err-odd",
+            count = digits.len()
         )));
     }
     Ok(digits
@@ -389,10 +390,10 @@ pub fn decode(frame: &[u8]) -> Result<Decoded, EncapError> {
             let (ip, after) = Ipv4Header::from_slice(rest).map_err(|e| bad("IPv4", &e))?;
             let body_len = usize::from(ip.total_len).saturating_sub(ip.header_len());
             let body = after.get(..body_len).ok_or_else(|| {
-                EncapError::Frame(format!(
-                    "IPv4: total length {} but only {} bytes follow the Ethernet header",
-                    ip.total_len,
-                    rest.len()
+                EncapError::Frame(crate::tr!(
+                    "demo-encap-err-ipv4-length",
+                    total = ip.total_len,
+                    left = rest.len()
                 ))
             })?;
             let expected = ip.calc_header_checksum();
@@ -521,10 +522,10 @@ pub fn decode(frame: &[u8]) -> Result<Decoded, EncapError> {
         EtherType::IPV6 => {
             let (ip, after) = Ipv6Header::from_slice(rest).map_err(|e| bad("IPv6", &e))?;
             let body = after.get(..usize::from(ip.payload_length)).ok_or_else(|| {
-                EncapError::Frame(format!(
-                    "IPv6: payload length {} but only {} bytes follow its header",
-                    ip.payload_length,
-                    after.len()
+                EncapError::Frame(crate::tr!(
+                    "demo-encap-err-ipv6-length",
+                    payload = ip.payload_length,
+                    left = after.len()
                 ))
             })?;
             let src = Ipv6Addr::from(ip.source);
@@ -588,9 +589,10 @@ pub fn decode(frame: &[u8]) -> Result<Decoded, EncapError> {
             (l, ip.next_header, body, Pseudo::V6(ip))
         }
         other => {
-            return Err(EncapError::Frame(format!(
-                "EtherType 0x{:04x} ({type_name}): only IPv4 and IPv6 frames are taken apart",
-                other.0
+            return Err(EncapError::Frame(crate::tr!(
+                "demo-encap-err-ethertype",
+                code = format!("{:04x}", other.0),
+                name = type_name
             )));
         }
     };
@@ -764,10 +766,10 @@ pub fn decode(frame: &[u8]) -> Result<Decoded, EncapError> {
             (l, data)
         }
         other => {
-            return Err(EncapError::Frame(format!(
-                "IP protocol {} ({}): only TCP and UDP are taken apart",
-                other.0,
-                proto_name(other)
+            return Err(EncapError::Frame(crate::tr!(
+                "demo-encap-err-protocol",
+                number = other.0,
+                name = proto_name(other).to_string()
             )));
         }
     };
@@ -932,15 +934,8 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     if let Some(hex) = &args.decode {
         let frame = parse_hex(hex).map_err(invalid)?;
         let decoded = decode(&frame).map_err(invalid)?;
-        out.title(format!(
-            "역캡슐화(decapsulation): {} bytes frame을 계층별로 풀기",
-            frame.len()
-        ))?;
-        out.text(
-            "수신 쪽은 아래 계층부터 header를 하나씩 읽고 떼어 내어 다음 계층에 넘깁니다: \
-             Ethernet의 EtherType이 IP 버전을, IP의 protocol 번호가 TCP인지 UDP인지를, \
-             port 번호가 받을 application을 정합니다.",
-        )?;
+        out.title(crate::tr!("demo-encap-decode-title", bytes = frame.len()))?;
+        out.text(crate::tr!("demo-encap-decode-text"))?;
         emit_tree(out, &decoded, true)?;
         emit_checksums(out, &decoded)?;
         out.heading("hex dump")?;
@@ -948,61 +943,61 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         return Ok(document(&frame, &decoded));
     }
     if args.ipv6 && args.mtu < 1280 {
-        return Err(SimError::Invalid(format!(
-            "--mtu {}: IPv6 needs a link MTU of at least 1280 (RFC 8200 §5)",
-            args.mtu
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-encap-err-mtu",
+            mtu = args.mtu
         )));
     }
     let spec = Spec::seeded(args.common.seed, args.ipv6);
     let frame = build(&spec).map_err(invalid)?;
     let decoded = decode(&frame).map_err(invalid)?;
     let ip_name = if args.ipv6 { "IPv6" } else { "IPv4" };
-    out.title(format!(
-        "캡슐화(encapsulation): HTTP 요청 하나가 Ethernet frame이 되기까지 ({ip_name})"
-    ))?;
-    out.text(
-        "보내는 쪽에서는 위 계층의 PDU 전체가 아래 계층의 payload가 되고, 계층마다 자기 \
-         header를 앞에 붙입니다. OSI 7계층의 5~7계층(session, presentation, application)은 \
-         TCP/IP 모델에서 application 계층 하나입니다.",
-    )?;
+    out.title(crate::tr!("demo-encap-run-title", ip = ip_name))?;
+    out.text(crate::tr!("demo-encap-text"))?;
     let len = |i: usize| decoded.layers[i].header_len;
     let data_len = spec.payload.len();
     let seg = len(1) + data_len;
     let pkt = len(2) + seg;
     let frm = len(3) + pkt;
-    let mut table =
-        Table::new(["OSI", "TCP/IP", "PDU", "header (bytes)", "크기"]).titled("계층과 PDU");
+    let mut table = Table::new([
+        "OSI".to_string(),
+        "TCP/IP".to_string(),
+        "PDU".to_string(),
+        "header (bytes)".to_string(),
+        crate::tr!("demo-encap-col-size"),
+    ])
+    .titled(crate::tr!("demo-encap-layers-title"));
     table.row([
         "7 application (5~7)".to_string(),
-        "application".to_string(),
+        "Application".to_string(),
         "data (message)".to_string(),
         "HTTP".to_string(),
         format!("{data_len} bytes"),
     ]);
     table.row([
         "4 transport".to_string(),
-        "transport".to_string(),
+        "Transport".to_string(),
         "segment".to_string(),
         format!("TCP {}", len(1)),
         format!("{seg} bytes"),
     ]);
     table.row([
         "3 network".to_string(),
-        "internet".to_string(),
+        "Internet".to_string(),
         "packet".to_string(),
         format!("{ip_name} {}", len(2)),
         format!("{pkt} bytes"),
     ]);
     table.row([
         "2 data link".to_string(),
-        "link".to_string(),
+        "Link".to_string(),
         "frame".to_string(),
         format!("Ethernet {} + FCS {FCS}", len(3)),
         format!("{frm} bytes"),
     ]);
     table.row([
         "1 physical".to_string(),
-        "link".to_string(),
+        "Link".to_string(),
         "bits".to_string(),
         format!("preamble+SFD {PREAMBLE_SFD}"),
         format!("{} bits", (PREAMBLE_SFD + frm.max(60) + FCS) * 8),
@@ -1010,44 +1005,35 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     out.table(table)?;
     emit_tree(out, &decoded, false)?;
     let mss = mss(args.mtu, args.ipv6);
-    out.heading("MTU와 MSS")?;
+    out.heading(crate::tr!("demo-encap-mtu-heading"))?;
     out.note(
         "MTU",
-        format!(
-            "link 하나가 한 frame에 싣는 IP packet의 최대 크기: 이 link에서는 {} bytes \
-             (Ethernet 기본값 1500). 이 packet의 크기는 {pkt} bytes입니다.",
-            args.mtu
-        ),
+        crate::tr!("demo-encap-mtu", mtu = args.mtu, packet = pkt),
     )?;
     out.note(
         "MSS",
-        format!(
-            "TCP가 segment 하나에 싣는 data의 최대 크기 = MTU − {ip_name} header {} − TCP header 20 \
-             = {mss} bytes. SYN의 MSS option으로 서로 알리며, TCP timestamps option(12 bytes)을 \
-             쓰면 실제로는 {} bytes입니다.",
-            len(2),
-            mss.saturating_sub(12)
+        crate::tr!(
+            "demo-encap-mss",
+            ip = ip_name,
+            header = len(2),
+            mss = mss,
+            with_timestamps = mss.saturating_sub(12)
         ),
     )?;
     out.note(
-        "분할",
+        crate::tr!("demo-encap-fragmentation"),
         if args.ipv6 {
-            "IPv6 router는 packet을 쪼개지 않습니다: 큰 packet은 ICMPv6 Packet Too Big으로 \
-             돌아오고, 보낸 host만 fragment header로 나눌 수 있습니다(RFC 8200 §5)."
+            crate::tr!("demo-encap-fragmentation-v6")
         } else {
-            "IPv4 header의 Don't fragment가 켜져 있어 router가 쪼개지 않고 ICMP \
-             Fragmentation Needed로 알립니다: Path MTU Discovery(RFC 1191)가 이렇게 동작합니다."
+            crate::tr!("demo-encap-fragmentation-v4")
         },
     )?;
     emit_checksums(out, &decoded)?;
-    out.heading(format!(
-        "hex dump ({} bytes, preamble과 FCS 제외)",
-        frame.len()
-    ))?;
+    out.heading(crate::tr!("demo-encap-hex-heading", bytes = frame.len()))?;
     out.pre(hex_dump(&frame))?;
     out.note(
-        "다시 풀기",
-        "synack demo encap --decode HEX: --format json의 frame_hex를 넣으면 같은 tree가 나옵니다.",
+        crate::tr!("demo-encap-decode-again"),
+        crate::tr!("demo-encap-decode-again-text"),
     )?;
     Ok(document(&frame, &decoded))
 }
@@ -1056,9 +1042,9 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
 /// tool shows it.
 fn emit_tree(out: &mut Emitter<'_>, decoded: &Decoded, decoding: bool) -> Result<(), SimError> {
     let heading = if decoding {
-        "계층별 header (받은 순서: 아래 계층부터)"
+        crate::tr!("demo-encap-tree-received")
     } else {
-        "계층별 header (frame 안의 순서, Wireshark의 packet details처럼)"
+        crate::tr!("demo-encap-tree-frame")
     };
     out.heading(heading)?;
     for layer in decoded.layers.iter().rev().skip(1) {
@@ -1073,17 +1059,13 @@ fn emit_tree(out: &mut Emitter<'_>, decoded: &Decoded, decoding: bool) -> Result
 
 fn emit_checksums(out: &mut Emitter<'_>, decoded: &Decoded) -> Result<(), SimError> {
     let verdict = if decoded.checksums_ok {
-        "모두 맞습니다"
+        crate::tr!("demo-encap-checksums-ok")
     } else {
-        "맞지 않는 것이 있습니다 (위 tree의 incorrect)"
+        crate::tr!("demo-encap-checksums-bad")
     };
     out.note(
         "checksum",
-        format!(
-            "받은 bytes에서 다시 계산해 header 값과 비교했습니다: {verdict}. IPv4 header checksum은 \
-             header만(RFC 791), TCP checksum은 pseudo-header(주소, protocol, 길이)와 segment 전체를 \
-             덮는 16-bit 1의 보수 합입니다(RFC 9293 §3.1). IPv6에는 header checksum이 없습니다."
-        ),
+        crate::tr!("demo-encap-checksums", verdict = verdict),
     )
 }
 

@@ -53,21 +53,17 @@ const DEFAULT_CIDR: &str = "192.168.10.77/26";
 #[derive(Debug, Parser)]
 #[command(
     name = "ip",
-    about = "IP addressing: a CIDR's network, broadcast and hosts, special ranges, IPv4 vs IPv6, NAT",
+    about = crate::tr!("demo-ip-about"),
     after_help = "Examples:\n  synack demo ip 192.168.10.77/26\n  synack demo ip 10.0.0.1/31\n  synack demo ip 2001:db8:abcd:12::1/64\n  synack demo ip --nat --mapping address-and-port-dependent"
 )]
 struct Args {
-    /// An address with its prefix length, IPv4 or IPv6 (no prefix: /32 or /128)
-    #[arg(value_name = "CIDR", default_value = DEFAULT_CIDR)]
+    #[arg(value_name = "CIDR", default_value = DEFAULT_CIDR, help = crate::tr!("demo-ip-opt-cidr"))]
     cidr: String,
-    /// Also simulate a home router's NAPT table for three inside hosts
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-ip-opt-nat"))]
     nat: bool,
-    /// The NAT's mapping behaviour (RFC 4787 §4.1)
-    #[arg(long, value_enum, default_value_t = Mapping::EndpointIndependent, requires = "nat")]
+    #[arg(long, value_enum, default_value_t = Mapping::EndpointIndependent, requires = "nat", help = crate::tr!("demo-ip-opt-mapping"))]
     mapping: Mapping,
-    /// The NAT's filtering behaviour (RFC 4787 §5)
-    #[arg(long, value_enum, default_value_t = Filtering::AddressAndPortDependent, requires = "nat")]
+    #[arg(long, value_enum, default_value_t = Filtering::AddressAndPortDependent, requires = "nat", help = crate::tr!("demo-ip-opt-filtering"))]
     filtering: Filtering,
     #[command(flatten)]
     common: Common,
@@ -186,7 +182,7 @@ const V4_RANGES: &[Range] = &[
     },
     Range {
         cidr: "10.0.0.0/8",
-        name: "private (사설)",
+        name: "private",
         rfc: "RFC 1918",
     },
     Range {
@@ -206,7 +202,7 @@ const V4_RANGES: &[Range] = &[
     },
     Range {
         cidr: "172.16.0.0/12",
-        name: "private (사설)",
+        name: "private",
         rfc: "RFC 1918",
     },
     Range {
@@ -216,7 +212,7 @@ const V4_RANGES: &[Range] = &[
     },
     Range {
         cidr: "192.168.0.0/16",
-        name: "private (사설)",
+        name: "private",
         rfc: "RFC 1918",
     },
     Range {
@@ -307,17 +303,26 @@ pub fn parse_cidr(text: &str) -> Result<(IpAddr, u8), String> {
     };
     let addr: IpAddr = addr
         .parse()
-        .map_err(|_| format!("{text:?} is not an IPv4 or IPv6 address"))?;
+        .map_err(|_| crate::tr!("demo-ip-err-address", input = format!("{text:?}")))?;
     let max = if addr.is_ipv4() { 32 } else { 128 };
     let len = match len {
         None => max,
-        Some(l) => l
-            .parse::<u8>()
-            .ok()
-            .filter(|n| *n <= max)
-            .ok_or_else(|| format!("{text:?}: the prefix length must be 0 to {max}"))?,
+        Some(l) => l.parse::<u8>().ok().filter(|n| *n <= max).ok_or_else(|| {
+            crate::tr!("demo-ip-err-prefix", input = format!("{text:?}"), max = max)
+        })?,
     };
     Ok((addr, len))
+}
+
+impl Range {
+    /// The block's name on screen, in the current language (`name` is the
+    /// machine value the JSON keeps).
+    pub fn label(&self) -> String {
+        match self.name {
+            "private" => crate::tr!("demo-ip-range-private"),
+            name => name.to_string(),
+        }
+    }
 }
 
 fn contains(range: &Range, addr: IpAddr) -> bool {
@@ -386,15 +391,15 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
 
 fn v4(out: &mut Emitter<'_>, a: Ipv4Addr, len: u8, input: &str) -> Result<Value, SimError> {
     let s = subnet4(a, len);
-    out.title(format!("IPv4 주소와 CIDR: {a}/{len}"))?;
-    out.text(format!(
-        "/{len}: 앞의 {len} bits가 network 부분, 나머지 {} bits가 host 부분입니다. \
-         network 주소는 host bits가 모두 0, broadcast 주소는 모두 1입니다.",
-        32 - len
-    ))?;
-    let mut t = Table::new(["", "주소", "2진수"]);
+    out.title(crate::tr!("demo-ip-v4-title", cidr = format!("{a}/{len}")))?;
+    out.text(crate::tr!("demo-ip-v4-text", len = len, host = 32 - len))?;
+    let mut t = Table::new([
+        String::new(),
+        crate::tr!("demo-ip-col-address"),
+        crate::tr!("demo-ip-col-binary"),
+    ]);
     let bin = |v: Ipv4Addr| binary_v4(u32::from(v), len);
-    t.row(["주소".to_string(), a.to_string(), bin(a)]);
+    t.row([crate::tr!("demo-ip-row-address"), a.to_string(), bin(a)]);
     t.row(["mask".to_string(), s.mask.to_string(), bin(s.mask)]);
     t.row([
         "wildcard".to_string(),
@@ -404,32 +409,34 @@ fn v4(out: &mut Emitter<'_>, a: Ipv4Addr, len: u8, input: &str) -> Result<Value,
     t.row(["network".to_string(), s.network.to_string(), bin(s.network)]);
     match s.broadcast {
         Some(b) => t.row(["broadcast".to_string(), b.to_string(), bin(b)]),
-        None => t.row(["broadcast".to_string(), "없음".to_string(), String::new()]),
+        None => t.row([
+            "broadcast".to_string(),
+            crate::tr!("demo-ip-none"),
+            String::new(),
+        ]),
     }
     t.row([
-        "첫 host".to_string(),
+        crate::tr!("demo-ip-row-first-host"),
         s.first_host.to_string(),
         bin(s.first_host),
     ]);
     t.row([
-        "끝 host".to_string(),
+        crate::tr!("demo-ip-row-last-host"),
         s.last_host.to_string(),
         bin(s.last_host),
     ]);
     out.table(t)?;
     let count = match len {
-        32 => "/32: 주소 1개, host 자신 하나입니다 (host route).".to_string(),
-        31 => "/31: 주소 2개가 모두 host입니다. point-to-point link에는 network와 \
-               broadcast 주소가 필요 없습니다 (RFC 3021)."
-            .to_string(),
-        _ => format!(
-            "2^{} = {} 주소 − network 1 − broadcast 1 = 쓸 수 있는 host {}개",
-            32 - len,
-            s.addresses,
-            s.usable_hosts
+        32 => crate::tr!("demo-ip-count-32"),
+        31 => crate::tr!("demo-ip-count-31"),
+        _ => crate::tr!(
+            "demo-ip-count",
+            bits = 32 - len,
+            addresses = s.addresses,
+            usable = s.usable_hosts
         ),
     };
-    out.note("host 수", count)?;
+    out.note(crate::tr!("demo-ip-host-count"), count)?;
     Ok(json!({
         "input": input,
         "version": 4,
@@ -449,23 +456,16 @@ fn v4(out: &mut Emitter<'_>, a: Ipv4Addr, len: u8, input: &str) -> Result<Value,
 
 fn v6(out: &mut Emitter<'_>, a: Ipv6Addr, len: u8, input: &str) -> Result<Value, SimError> {
     let s = subnet6(a, len);
-    out.title(format!("IPv6 주소와 prefix: {a}/{len}"))?;
-    out.text(
-        "IPv6 주소는 128 bits, 16 bits씩 8묶음을 16진수로 씁니다. 각 묶음의 앞자리 0은 \
-         생략하고, 0인 묶음이 이어지는 가장 긴 곳 한 번만 :: 하나로 줄입니다 (RFC 5952).",
-    )?;
-    let mut t = Table::new(["", "주소"]);
-    t.row(["줄인 표기".to_string(), a.to_string()]);
-    t.row(["전체 표기".to_string(), s.expanded.clone()]);
+    out.title(crate::tr!("demo-ip-v6-title", cidr = format!("{a}/{len}")))?;
+    out.text(crate::tr!("demo-ip-v6-text"))?;
+    let mut t = Table::new([String::new(), crate::tr!("demo-ip-col-address")]);
+    t.row([crate::tr!("demo-ip-row-compressed"), a.to_string()]);
+    t.row([crate::tr!("demo-ip-row-expanded"), s.expanded.clone()]);
     t.row(["prefix".to_string(), format!("{}/{len}", s.network)]);
-    t.row(["범위 끝".to_string(), s.last.to_string()]);
-    t.row(["주소 수".to_string(), s.addresses.clone()]);
+    t.row([crate::tr!("demo-ip-row-range-end"), s.last.to_string()]);
+    t.row([crate::tr!("demo-ip-row-addresses"), s.addresses.clone()]);
     out.table(t)?;
-    out.note(
-        "broadcast",
-        "IPv6에는 broadcast 주소가 없습니다: 모든 주소가 host에 쓰일 수 있고, 모두에게 \
-         보낼 때는 multicast(ff02::1, all-nodes)를 씁니다. LAN 하나는 보통 /64입니다 (SLAAC).",
-    )?;
+    out.note("broadcast", crate::tr!("demo-ip-v6-broadcast"))?;
     Ok(json!({
         "input": input,
         "version": 6,
@@ -481,43 +481,72 @@ fn v6(out: &mut Emitter<'_>, a: Ipv6Addr, len: u8, input: &str) -> Result<Value,
 
 fn emit_ranges(out: &mut Emitter<'_>, addr: IpAddr, found: &[Range]) -> Result<(), SimError> {
     let table = if addr.is_ipv4() { V4_RANGES } else { V6_RANGES };
-    let mut t = Table::new(["범위", "용도", "RFC", ""]).titled("특수 주소 범위");
+    let mut t = Table::new([
+        crate::tr!("demo-ip-col-range"),
+        crate::tr!("demo-ip-col-use"),
+        "RFC".to_string(),
+        String::new(),
+    ])
+    .titled(crate::tr!("demo-ip-ranges-title"));
+    let mark = crate::tr!("demo-ip-this-address-mark");
     for r in table {
-        let mark = if found.contains(r) {
-            "← 이 주소"
-        } else {
-            ""
-        };
-        t.row([r.cidr, r.name, r.rfc, mark]);
+        let mark = if found.contains(r) { mark.as_str() } else { "" };
+        t.row([r.cidr, &r.label(), r.rfc, mark]);
     }
     out.table(t)?;
     let what = match found.last() {
-        Some(r) => format!("{addr}: {} ({}, {})", r.name, r.cidr, r.rfc),
-        None if addr.is_ipv4() => format!("{addr}: 특수 범위 밖의 public (global) 주소"),
-        None => format!("{addr}: 특수 범위 밖의 global unicast 주소 (2000::/3)"),
+        Some(r) => format!("{addr}: {} ({}, {})", r.label(), r.cidr, r.rfc),
+        None if addr.is_ipv4() => crate::tr!("demo-ip-public-v4", addr = addr.to_string()),
+        None => crate::tr!("demo-ip-global-v6", addr = addr.to_string()),
     };
-    out.note("이 주소", what)
+    out.note(crate::tr!("demo-ip-this-address"), what)
 }
 
 fn compare(out: &mut Emitter<'_>) -> Result<(), SimError> {
-    let mut t = Table::new(["", "IPv4", "IPv6"]).titled("IPv4와 IPv6");
+    let mut t = Table::new(["", "IPv4", "IPv6"]).titled(crate::tr!("demo-ip-compare-title"));
+    let s = |s: &str| s.to_string();
+    let yes = crate::tr!("demo-ip-cmp-yes");
     for row in [
-        ["주소 길이", "32 bits", "128 bits"],
         [
-            "표기",
-            "점 10진수 192.0.2.1",
-            "콜론 16진수 2001:db8::1 (:: 줄임)",
+            crate::tr!("demo-ip-cmp-length"),
+            s("32 bits"),
+            s("128 bits"),
         ],
         [
-            "header",
-            "20~60 bytes (options)",
-            "40 bytes 고정 (extension header)",
+            crate::tr!("demo-ip-cmp-notation"),
+            crate::tr!("demo-ip-cmp-notation-v4"),
+            crate::tr!("demo-ip-cmp-notation-v6"),
         ],
-        ["header checksum", "있음", "없음 (위 계층이 검사)"],
-        ["broadcast", "있음", "없음 (multicast)"],
-        ["주소 해석", "ARP", "NDP (ICMPv6, RFC 4861)"],
-        ["분할", "router도 (DF가 없으면)", "보낸 host만"],
-        ["자동 설정", "DHCP", "SLAAC, DHCPv6"],
+        [
+            s("header"),
+            s("20~60 bytes (options)"),
+            crate::tr!("demo-ip-cmp-header-v6"),
+        ],
+        [
+            s("header checksum"),
+            yes.clone(),
+            crate::tr!("demo-ip-cmp-checksum-v6"),
+        ],
+        [
+            s("broadcast"),
+            yes.clone(),
+            crate::tr!("demo-ip-cmp-broadcast-v6"),
+        ],
+        [
+            crate::tr!("demo-ip-cmp-resolution"),
+            s("ARP"),
+            s("NDP (ICMPv6, RFC 4861)"),
+        ],
+        [
+            crate::tr!("demo-ip-cmp-fragmentation"),
+            crate::tr!("demo-ip-cmp-fragmentation-v4"),
+            crate::tr!("demo-ip-cmp-fragmentation-v6"),
+        ],
+        [
+            crate::tr!("demo-ip-cmp-autoconf"),
+            s("DHCP"),
+            s("SLAAC, DHCPv6"),
+        ],
     ] {
         t.row(row);
     }
@@ -537,14 +566,13 @@ fn nat_demo(
     // Where the router starts handing out public ports: from the seed.
     let first_port = 20000 + (rng.next_u32() % 40000) as u16;
     let mut nat = Nat::new(PUBLIC, first_port, mapping, filtering);
-    out.heading(format!(
-        "NAPT: 집 router 하나, 공인 IP 하나 ({PUBLIC}), mapping {mapping}, filtering {filtering}"
+    out.heading(crate::tr!(
+        "demo-ip-nat-heading",
+        public = PUBLIC.to_string(),
+        mapping = mapping.to_string(),
+        filtering = filtering.to_string()
     ))?;
-    out.text(
-        "사설 주소(RFC 1918)는 인터넷에서 route되지 않으므로 router가 나가는 packet의 \
-         출발지를 자기 공인 IP와 port 하나로 바꾸고, 그 짝을 표에 적어 두었다가 돌아오는 \
-         packet을 되돌려 보냅니다. 여러 host가 port 번호로 구별됩니다 (NAPT).",
-    )?;
+    out.text(crate::tr!("demo-ip-nat-text"))?;
     let ep = |s: &str| {
         s.parse::<SocketAddrV4>()
             .unwrap_or(SocketAddrV4::new(PUBLIC, 0))
@@ -555,26 +583,24 @@ fn nat_demo(
     let web = ep("198.51.100.20:443");
     let stun = ep("192.0.2.30:3478");
     let mut events = Vec::new();
-    out.lanes(["내부 host", "NAT router", "외부 host"])?;
+    out.lanes([
+        crate::tr!("demo-ip-lane-inside"),
+        crate::tr!("demo-ip-lane-router"),
+        crate::tr!("demo-ip-lane-outside"),
+    ])?;
     for (inside, remote, why) in [
-        (a, web, "새 연결: 표에 새 줄"),
-        (
-            b,
-            web,
-            "같은 inside port 50000이라도 host가 다르면 공인 port가 다릅니다",
-        ),
-        (
-            a,
-            stun,
-            "같은 socket, 다른 목적지: mapping 규칙이 port 재사용 여부를 정합니다",
-        ),
-        (c, web, "세 번째 host"),
+        (a, web, crate::tr!("demo-ip-why-new")),
+        (b, web, crate::tr!("demo-ip-why-other-host")),
+        (a, stun, crate::tr!("demo-ip-why-other-destination")),
+        (c, web, crate::tr!("demo-ip-why-third")),
     ] {
         let outside = nat.outbound(inside, remote);
-        out.event(
-            msg(0, 2, format!("{inside} → {remote}"))
-                .note(format!("출발지를 바꿉니다: {inside} ⇒ {outside}. {why}")),
-        )?;
+        out.event(msg(0, 2, format!("{inside} → {remote}")).note(crate::tr!(
+            "demo-ip-rewrite-source",
+            inside = inside.to_string(),
+            outside = outside.to_string(),
+            why = why
+        )))?;
         events.push(
             json!({"direction": "outbound", "inside": inside.to_string(),
             "outside": outside.to_string(), "remote": remote.to_string()}),
@@ -582,37 +608,58 @@ fn nat_demo(
     }
     let a_port = nat.outbound(a, web).port();
     for (from, port, why) in [
-        (web, a_port, "보낸 적 있는 상대의 응답"),
-        (ep("192.0.2.30:3479"), a_port, "보낸 적 있는 IP, 다른 port"),
+        (web, a_port, crate::tr!("demo-ip-why-reply")),
+        (
+            ep("192.0.2.30:3479"),
+            a_port,
+            crate::tr!("demo-ip-why-other-port"),
+        ),
         (
             ep("198.51.100.99:5000"),
             a_port,
-            "한 번도 보낸 적 없는 host",
+            crate::tr!("demo-ip-why-stranger"),
         ),
-        (web, first_port.wrapping_add(100), "표에 없는 port"),
+        (
+            web,
+            first_port.wrapping_add(100),
+            crate::tr!("demo-ip-why-unknown-port"),
+        ),
     ] {
         let verdict = nat.inbound(from, port);
         let to = SocketAddrV4::new(PUBLIC, port);
         let (ev, text) = match verdict {
             Inbound::Delivered { inside } => (
                 msg(2, 0, format!("{from} → {to}")),
-                format!("목적지를 되돌려 전달합니다: {to} ⇒ {inside}. {why}"),
+                crate::tr!(
+                    "demo-ip-delivered",
+                    to = to.to_string(),
+                    inside = inside.to_string(),
+                    why = why
+                ),
             ),
             Inbound::Filtered { .. } => (
                 msg(2, 1, format!("{from} → {to}")).lost(),
-                format!("버림: {filtering} filtering. {why}"),
+                crate::tr!(
+                    "demo-ip-filtered",
+                    filtering = filtering.to_string(),
+                    why = why
+                ),
             ),
             Inbound::NoMapping => (
                 msg(2, 1, format!("{from} → {to}")).lost(),
-                format!("버림: 이 port의 mapping이 없습니다. {why}"),
+                crate::tr!("demo-ip-no-mapping", why = why),
             ),
         };
         out.event(ev.note(text))?;
         events.push(json!({"direction": "inbound", "remote": from.to_string(),
             "outside": to.to_string(), "result": verdict}));
     }
-    let mut t = Table::new(["inside (사설 src)", "outside (공인 src)", "상대 (dst)"])
-        .titled("NAPT 표: 4-tuple (src ip:port, dst ip:port)의 src만 바뀝니다");
+    let mut t = Table::new([
+        crate::tr!("demo-ip-col-inside"),
+        crate::tr!("demo-ip-col-outside"),
+        crate::tr!("demo-ip-col-remote"),
+    ])
+    .titled(crate::tr!("demo-ip-nat-table"));
     let mut rows = Vec::new();
     for bind in nat.bindings() {
         for r in &bind.remotes {
@@ -628,13 +675,7 @@ fn nat_demo(
         }
     }
     out.table(t)?;
-    out.note(
-        "RFC 4787",
-        "mapping: endpoint-independent면 socket 하나가 어디로 보내든 같은 공인 port \
-         (P2P와 STUN이 기대하는 것, REQ-1), address-and-port-dependent면 목적지마다 새 port \
-         (옛 이름 symmetric NAT). filtering: 누가 보낸 packet을 들여보내는지. 옛 RFC 3489의 \
-         full cone, restricted cone, port-restricted cone이 이 조합입니다.",
-    )?;
+    out.note("RFC 4787", crate::tr!("demo-ip-rfc4787"))?;
     Ok(json!({
         "public_ip": PUBLIC.to_string(),
         "mapping": mapping.to_string(),
@@ -708,7 +749,7 @@ mod tests {
     #[test]
     fn ranges_name_the_block() {
         let name = |s: &str| ranges_of(s.parse().unwrap()).last().map(|r| r.name);
-        assert_eq!(name("172.31.255.255"), Some("private (사설)"));
+        assert_eq!(name("172.31.255.255"), Some("private"));
         assert_eq!(name("172.32.0.0"), None);
         assert_eq!(name("100.127.0.1"), Some("CGNAT shared address"));
         assert_eq!(name("100.128.0.1"), None);

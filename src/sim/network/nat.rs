@@ -20,10 +20,13 @@ use serde::Serialize;
 #[serde(rename_all = "kebab-case")]
 pub enum Mapping {
     /// One public port per inside endpoint, whatever the destination (REQ-1)
+    #[value(help = crate::tr!("demo-nat-mapping-ei"))]
     EndpointIndependent,
     /// A new public port for each destination address
+    #[value(help = crate::tr!("demo-nat-mapping-ad"))]
     AddressDependent,
     /// A new public port for each destination address and port ("symmetric")
+    #[value(help = crate::tr!("demo-nat-mapping-apd"))]
     AddressAndPortDependent,
 }
 
@@ -32,10 +35,13 @@ pub enum Mapping {
 #[serde(rename_all = "kebab-case")]
 pub enum Filtering {
     /// From anyone, once the mapping exists
+    #[value(help = crate::tr!("demo-nat-filtering-ei"))]
     EndpointIndependent,
     /// Only from addresses the inside endpoint has sent to
+    #[value(help = crate::tr!("demo-nat-filtering-ad"))]
     AddressDependent,
     /// Only from the exact address and port it has sent to
+    #[value(help = crate::tr!("demo-nat-filtering-apd"))]
     AddressAndPortDependent,
 }
 

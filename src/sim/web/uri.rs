@@ -60,18 +60,15 @@ pub const DEMO: Demo = Demo {
 #[derive(Debug, Parser)]
 #[command(
     name = "uri",
-    about = "Take a URI apart: RFC 3986 generic syntax, the WHATWG URL a browser sees, query, origin, Punycode",
+    about = crate::tr!("demo-uri-about"),
     after_help = "Examples:\n  synack demo uri https://긴급재난지원금.kr/a/../b?q=1 --compare https://example.kr\n  synack demo uri ../g?y --base http://a/b/c/d;p?q\n  synack demo uri \"http://[::1\""
 )]
 struct Args {
-    /// The URI to take apart (a relative reference needs --base)
-    #[arg(value_name = "URI")]
+    #[arg(value_name = "URI", help = crate::tr!("demo-uri-opt-uri"))]
     uri: Option<String>,
-    /// Resolve URI against this absolute URI (RFC 3986 §5.2 and WHATWG)
-    #[arg(long, value_name = "BASE")]
+    #[arg(long, value_name = "BASE", help = crate::tr!("demo-uri-opt-base"))]
     base: Option<String>,
-    /// Compare URI's origin with OTHER's (same-origin policy)
-    #[arg(long, value_name = "OTHER")]
+    #[arg(long, value_name = "OTHER", help = crate::tr!("demo-uri-opt-compare"))]
     compare: Option<String>,
     #[command(flatten)]
     common: Common,
@@ -82,14 +79,17 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     out.start(&args.common);
     // Checked here rather than by clap so the usage error is one whole line.
     let Some(uri) = &args.uri else {
-        let message = "missing URI: e.g. `synack demo uri https://example.com/`";
+        let message = crate::tr!(
+            "demo-uri-missing",
+            example = "synack demo uri https://example.com/"
+        );
         let e = Args::command().error(clap::error::ErrorKind::MissingRequiredArgument, message);
         return Err(SimError::Args(e));
     };
     let analysis = analyze(uri, args.base.as_deref(), args.compare.as_deref())?;
     let json =
         serde_json::to_value(&analysis.report).map_err(|e| SimError::Invalid(e.to_string()))?;
-    out.title("URI 구조: RFC 3986과 WHATWG URL")?;
+    out.title(crate::tr!("demo-uri-title-main"))?;
     analysis.emit(out)?;
     Ok(json)
 }
@@ -321,7 +321,8 @@ fn split_authority(a: &str) -> (Option<&str>, &str, Option<&str>) {
 /// Which rule of RFC 3986 §5.2.2 resolved a reference, and what came of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolution {
-    pub rule: &'static str,
+    /// The rule, in words (the current language).
+    pub rule: String,
     /// The path before `remove_dot_segments`, when it was merged with the base's.
     pub merged: Option<String>,
     pub target: Parts,
@@ -335,31 +336,31 @@ pub fn resolve(base: &Parts, r: &Parts) -> Option<Resolution> {
     let mut merged = None;
     let (rule, scheme, authority, path, query);
     if r.scheme.is_some() {
-        rule = "reference에 scheme이 있음 → reference 그대로 (dot segment만 제거)";
+        rule = crate::tr!("demo-uri-rule-scheme");
         scheme = r.scheme.clone();
         authority = r.authority.clone();
         path = remove_dot_segments(&r.path);
         query = r.query.clone();
     } else if r.authority.is_some() {
-        rule = "scheme 없이 //authority로 시작 (network-path reference) → base의 scheme만 빌림";
+        rule = crate::tr!("demo-uri-rule-network-path");
         scheme = base.scheme.clone();
         authority = r.authority.clone();
         path = remove_dot_segments(&r.path);
         query = r.query.clone();
     } else if r.path.is_empty() {
-        rule = "path가 비어 있음 → base의 path 유지, query는 reference에 있으면 그것, 없으면 base의 것";
+        rule = crate::tr!("demo-uri-rule-empty-path");
         scheme = base.scheme.clone();
         authority = base.authority.clone();
         path = base.path.clone();
         query = r.query.clone().or_else(|| base.query.clone());
     } else if r.path.starts_with('/') {
-        rule = "path가 /로 시작 (absolute-path reference) → base의 scheme과 authority에 이 path";
+        rule = crate::tr!("demo-uri-rule-absolute-path");
         scheme = base.scheme.clone();
         authority = base.authority.clone();
         path = remove_dot_segments(&r.path);
         query = r.query.clone();
     } else {
-        rule = "상대 path (relative-path reference) → base path의 마지막 / 까지와 merge 후 dot segment 제거";
+        rule = crate::tr!("demo-uri-rule-relative-path");
         let m = merge(base, &r.path);
         path = remove_dot_segments(&m);
         merged = Some(m);
@@ -436,6 +437,7 @@ pub struct Analysis {
     resolution: Option<Resolution>,
     differences: Vec<String>,
     opaque: bool,
+    parse_error: Option<url::ParseError>,
 }
 
 /// Builds the report for `input`, resolved against `base`, origin compared
@@ -500,11 +502,35 @@ pub fn analyze(
         resolution,
         differences,
         opaque,
+        parse_error: parsed.as_ref().err().copied(),
     })
 }
 
 fn bad(option: &str, value: &str, e: url::ParseError) -> SimError {
-    SimError::Invalid(format!("{option} {value:?} is not an absolute URL: {e}"))
+    SimError::Invalid(crate::tr!(
+        "demo-uri-bad-option",
+        option = option,
+        value = format!("{value:?}"),
+        error = parse_error_text(e)
+    ))
+}
+
+/// A `url` parse error in the current language (the JSON keeps the crate's
+/// English `Display`).
+fn parse_error_text(e: url::ParseError) -> String {
+    use url::ParseError as P;
+    match e {
+        P::EmptyHost => crate::tr!("demo-uri-err-empty-host"),
+        P::IdnaError => crate::tr!("demo-uri-err-idna"),
+        P::InvalidPort => crate::tr!("demo-uri-err-port"),
+        P::InvalidIpv4Address => crate::tr!("demo-uri-err-ipv4"),
+        P::InvalidIpv6Address => crate::tr!("demo-uri-err-ipv6"),
+        P::InvalidDomainCharacter => crate::tr!("demo-uri-err-domain-char"),
+        P::RelativeUrlWithoutBase => crate::tr!("demo-uri-err-relative"),
+        P::RelativeUrlWithCannotBeABaseBase => crate::tr!("demo-uri-err-cannot-be-base"),
+        P::Overflow => crate::tr!("demo-uri-err-overflow"),
+        other => other.to_string(),
+    }
 }
 
 /// The scheme's default port, whether or not the URL names another: the `url`
@@ -542,10 +568,10 @@ pub fn compare_origins(other: &str, a: &Url, b: &Url) -> Compare {
 fn differences(input: &str, target: &Parts, url: &Url) -> Vec<String> {
     let mut out = Vec::new();
     if input.contains(['\t', '\n', '\r']) {
-        out.push("탭·줄바꿈(tab, newline)을 모두 지웠습니다 (WHATWG만 하는 일)".to_string());
+        out.push(crate::tr!("demo-uri-diff-tab-newline"));
     }
     if input.trim_matches(|c: char| c <= ' ') != input {
-        out.push("앞뒤의 공백·제어 문자(C0 control, space)를 잘라냈습니다".to_string());
+        out.push(crate::tr!("demo-uri-diff-trimmed"));
     }
     let raw = target.rfc3986();
     let mut change = |what: &str, from: Option<&str>, to: Option<&str>, why: &str| {
@@ -561,11 +587,11 @@ fn differences(input: &str, target: &Parts, url: &Url) -> Vec<String> {
     let scheme = url.scheme();
     let lower = raw.scheme.as_ref().map(|s| s.to_ascii_lowercase());
     let why = if lower.as_deref() == Some(scheme) {
-        "scheme은 소문자로"
+        crate::tr!("demo-uri-why-scheme-lower")
     } else {
-        ""
+        String::new()
     };
-    change("scheme", raw.scheme.as_deref(), Some(scheme), why);
+    change("scheme", raw.scheme.as_deref(), Some(scheme), &why);
 
     let userinfo = match (url.username(), url.password()) {
         ("", None) => None,
@@ -576,56 +602,58 @@ fn differences(input: &str, target: &Parts, url: &Url) -> Vec<String> {
         "userinfo",
         raw.userinfo.as_deref(),
         userinfo.as_deref(),
-        "빈 부분은 버리고 필요한 곳은 percent-encoding",
+        &crate::tr!("demo-uri-why-userinfo"),
     );
 
     let host = url.host_str();
     let why = match (url.host(), raw.host.as_deref()) {
-        (Some(url::Host::Ipv4(_)), _) => {
-            "IPv4 주소를 숫자로 해석해 점 네 개 표기로 (0x7f.1 → 127.0.0.1)"
+        (Some(url::Host::Ipv4(_)), _) => crate::tr!("demo-uri-why-ipv4"),
+        (Some(url::Host::Ipv6(_)), _) => crate::tr!("demo-uri-why-ipv6"),
+        (Some(url::Host::Domain(_)), Some(h)) if !h.is_ascii() => crate::tr!("demo-uri-why-idna"),
+        (Some(url::Host::Domain(d)), Some(h)) if h.to_ascii_lowercase() == d => {
+            crate::tr!("demo-uri-why-host-lower")
         }
-        (Some(url::Host::Ipv6(_)), _) => "IPv6 주소를 표준 표기로 (RFC 5952)",
-        (Some(url::Host::Domain(_)), Some(h)) if !h.is_ascii() => {
-            "IDNA: 소문자화·정규화 뒤 Punycode(xn--)로"
-        }
-        (Some(url::Host::Domain(d)), Some(h)) if h.to_ascii_lowercase() == d => "host는 소문자로",
-        _ => "",
+        _ => String::new(),
     };
-    change("host", raw.host.as_deref(), host, why);
+    change("host", raw.host.as_deref(), host, &why);
 
     let port = url.port().map(|p| p.to_string());
     let why = match raw.port.as_deref() {
-        Some("") => "빈 port는 없는 것과 같음",
-        Some(_) if port.is_none() => "scheme의 default port라서 생략",
-        _ => "앞의 0을 떼고 숫자로",
+        Some("") => crate::tr!("demo-uri-why-empty-port"),
+        Some(_) if port.is_none() => crate::tr!("demo-uri-why-default-port"),
+        _ => crate::tr!("demo-uri-why-port-number"),
     };
-    change("port", raw.port.as_deref(), port.as_deref(), why);
+    change("port", raw.port.as_deref(), port.as_deref(), &why);
 
     let path = url.path();
     let mut whys = Vec::new();
     if path_has_dot_segments(&raw.path) {
-        whys.push("dot segment(. ..) 해석");
+        whys.push(crate::tr!("demo-uri-why-dot-segments"));
     }
     if raw.path.is_empty() && path == "/" {
-        whys.push("special scheme의 빈 path는 /");
+        whys.push(crate::tr!("demo-uri-why-empty-path"));
     }
     if raw.path.contains('\\') && !path.contains('\\') {
-        whys.push("\\를 /로");
+        whys.push(crate::tr!("demo-uri-why-backslash"));
     }
     if path.matches('%').count() > raw.path.matches('%').count() {
-        whys.push("percent-encoding 추가");
+        whys.push(crate::tr!("demo-uri-why-percent"));
     }
     change("path", Some(&raw.path), Some(path), &whys.join(", "));
 
     let encoded = |from: Option<&str>, to: Option<&str>| {
         let more =
             to.map_or(0, |t| t.matches('%').count()) > from.map_or(0, |f| f.matches('%').count());
-        if more { "percent-encoding 추가" } else { "" }
+        if more {
+            crate::tr!("demo-uri-why-percent")
+        } else {
+            String::new()
+        }
     };
     let why = encoded(raw.query.as_deref(), url.query());
-    change("query", raw.query.as_deref(), url.query(), why);
+    change("query", raw.query.as_deref(), url.query(), &why);
     let why = encoded(raw.fragment.as_deref(), url.fragment());
-    change("fragment", raw.fragment.as_deref(), url.fragment(), why);
+    change("fragment", raw.fragment.as_deref(), url.fragment(), &why);
     out
 }
 
@@ -638,11 +666,11 @@ fn path_has_dot_segments(path: &str) -> bool {
     })
 }
 
-/// A component for display: `(없음)` when undefined, `""` when empty, control
+/// A component for display: `(undefined)` when undefined, `""` when empty, control
 /// characters escaped so a table stays one line per row.
 fn shown(value: Option<&str>) -> String {
     match value {
-        None => "(없음)".to_string(),
+        None => crate::tr!("demo-uri-none"),
         Some("") => "\"\"".to_string(),
         Some(v) => escaped(v),
     }
@@ -666,28 +694,22 @@ impl Analysis {
     /// Emits the report, one heading per step.
     pub fn emit(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let mut n = 0;
-        let mut step = |out: &mut Emitter<'_>, title: &str| {
+        let mut step = |out: &mut Emitter<'_>, title: String| {
             n += 1;
-            out.heading(format!("{n}단계  {title}"))
+            out.heading(crate::tr!("demo-uri-step", n = n, title = title))
         };
-        step(out, "RFC 3986 generic syntax로 나누기 (Appendix B)")?;
+        step(out, crate::tr!("demo-uri-step-split"))?;
         self.split_step(out)?;
         if let Some(base) = &self.base {
-            step(
-                out,
-                "base에 대해 해석하기 (RFC 3986 §5.2 reference resolution)",
-            )?;
+            step(out, crate::tr!("demo-uri-step-resolve"))?;
             self.resolve_step(out, base)?;
         }
-        step(
-            out,
-            "WHATWG URL Standard — 브라우저가 쓰는 parser (url crate)",
-        )?;
+        step(out, crate::tr!("demo-uri-step-whatwg"))?;
         self.whatwg_step(out)?;
         if self.report.valid {
-            step(out, "query, default port, host (IDNA/Punycode)")?;
+            step(out, crate::tr!("demo-uri-step-parts"))?;
             self.parts_step(out)?;
-            step(out, "origin과 same-origin policy (SOP)")?;
+            step(out, crate::tr!("demo-uri-step-origin"))?;
             self.origin_step(out)?;
         }
         Ok(())
@@ -695,13 +717,13 @@ impl Analysis {
 
     fn split_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let r = &self.report.rfc3986;
-        out.note("입력", escaped(&self.report.input))?;
-        out.text("scheme:[//authority]path[?query][#fragment] — 구분자 : / ? # 만 보고 자릅니다. 정규식:")?;
+        out.note(crate::tr!("demo-uri-input"), escaped(&self.report.input))?;
+        out.text(crate::tr!("demo-uri-split-text"))?;
         out.pre(vec![
             "^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?".to_string(),
             "  $2=scheme  $4=authority  $5=path  $7=query  $9=fragment".to_string(),
         ])?;
-        out.text("이 단계는 나누기만 하고 검증(validation)은 하지 않습니다.")?;
+        out.text(crate::tr!("demo-uri-split-no-validation"))?;
         let mut table = vec![("scheme", shown(r.scheme.as_deref()))];
         table.push(("authority", shown(self.parts.authority.as_deref())));
         if self.parts.authority.is_some() {
@@ -714,30 +736,24 @@ impl Analysis {
         table.push(("fragment", shown(r.fragment.as_deref())));
         out.table(rows(&table))?;
         let kind = match self.report.kind {
-            Kind::Url => {
-                "URL — authority(host)가 있어 어디에 있는지(locator)를 알려 줍니다. 모든 URL은 URI입니다."
-            }
-            Kind::Urn => {
-                "URN — urn: 은 이름(name)만 붙이고 어디에 있는지는 말하지 않습니다. URI이지만 URL은 아닙니다."
-            }
-            Kind::Uri => {
-                "URI but not hierarchical — scheme은 있지만 authority(//host)가 없어 위치를 말하지 않습니다 (mailto:, data: 같은 것)."
-            }
-            Kind::RelativeReference => {
-                "relative reference — scheme이 없어 혼자서는 URI가 아닙니다. --base로 기준 URI를 주면 해석(resolve)합니다."
-            }
+            Kind::Url => crate::tr!("demo-uri-kind-url"),
+            Kind::Urn => crate::tr!("demo-uri-kind-urn"),
+            Kind::Uri => crate::tr!("demo-uri-kind-uri"),
+            Kind::RelativeReference => crate::tr!("demo-uri-kind-relative"),
         };
+        let label = crate::tr!("demo-uri-kind");
         if self.parts.scheme.is_none() && self.base.is_some() {
-            out.note(
-                "종류",
-                format!("relative reference — scheme이 없어 혼자서는 URI가 아닙니다. base로 해석한 결과는: {kind}"),
-            )
+            out.note(label, crate::tr!("demo-uri-kind-resolved", kind = kind))
         } else {
-            out.note("종류", kind)
+            out.note(label, kind)
         }
     }
 
     fn resolve_step(&self, out: &mut Emitter<'_>, base: &Parts) -> Result<(), SimError> {
+        let (dot_removed, result) = (
+            crate::tr!("demo-uri-dot-removed"),
+            crate::tr!("demo-uri-result"),
+        );
         let mut table = vec![
             ("base", escaped(&base.recompose())),
             ("reference", escaped(&self.parts.recompose())),
@@ -745,25 +761,25 @@ impl Analysis {
         match &self.resolution {
             None => {
                 out.table(rows(&table))?;
-                out.text("base에 scheme이 없어 RFC 3986으로는 해석할 수 없습니다 (§5.1: base는 absolute URI여야 함).")
+                out.text(crate::tr!("demo-uri-base-no-scheme"))
             }
             Some(res) => {
                 if let Some(m) = &res.merged {
                     table.push(("merge", escaped(m)));
-                    table.push(("dot 제거", escaped(&res.target.path)));
+                    table.push((dot_removed.as_str(), escaped(&res.target.path)));
                 }
-                table.push(("결과", escaped(&res.target.recompose())));
+                table.push((result.as_str(), escaped(&res.target.recompose())));
                 out.table(rows(&table))?;
-                out.note("규칙", res.rule.to_string())
+                out.note(crate::tr!("demo-uri-rule"), res.rule.clone())
             }
         }
     }
 
     fn whatwg_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let Some(w) = &self.report.whatwg else {
-            let error = self.report.error.as_deref().unwrap_or_default();
-            out.note("parse 실패(failure)", error)?;
-            return out.text("RFC 3986의 split은 아무 문자열이나 나누지만, WHATWG parser는 host·port를 검사해서 거부합니다. 브라우저라면 new URL()이 TypeError를 던지고, 주소창은 이 입력을 검색어로 다룹니다.");
+            let error = self.parse_error.map(parse_error_text).unwrap_or_default();
+            out.note(crate::tr!("demo-uri-parse-failure"), error)?;
+            return out.text(crate::tr!("demo-uri-parse-failure-text"));
         };
         let table = [
             ("href", &w.href),
@@ -781,11 +797,12 @@ impl Analysis {
         .map(|(l, v)| (l, shown(Some(v))));
         out.table(rows(&table))?;
         if self.differences.is_empty() {
-            out.text("RFC 3986으로 읽은 것과 다른 점(differences): 없음")
+            out.text(crate::tr!("demo-uri-differences-none"))
         } else {
             let list: Vec<String> = self.differences.iter().map(|d| format!("• {d}")).collect();
             out.text(format!(
-                "RFC 3986으로 읽은 것과 다른 점(differences):\n{}",
+                "{}\n{}",
+                crate::tr!("demo-uri-differences"),
                 list.join("\n")
             ))
         }
@@ -794,11 +811,9 @@ impl Analysis {
     fn parts_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let r = &self.report;
         if r.query_pairs.is_empty() {
-            out.note("query pairs", "없음")?;
+            out.note("query pairs", crate::tr!("demo-uri-query-pairs-none"))?;
         } else {
-            out.text(
-                "query pairs (application/x-www-form-urlencoded로 decode: + → 공백, %XX → byte):",
-            )?;
+            out.text(crate::tr!("demo-uri-query-pairs"))?;
             let pairs: Vec<(String, String)> = r
                 .query_pairs
                 .iter()
@@ -812,7 +827,7 @@ impl Analysis {
         }
         let port = match r.default_port {
             Some(p) => format!("{p}"),
-            None => "없음 (이 scheme에는 알려진 default port가 없습니다)".to_string(),
+            None => crate::tr!("demo-uri-no-default-port"),
         };
         let table = [
             ("default port", port),
@@ -821,7 +836,7 @@ impl Analysis {
         ];
         out.table(rows(&table))?;
         if r.host_unicode != r.host_ascii {
-            out.text("DNS는 ASCII만 다루므로 Unicode 도메인은 IDNA로 Punycode(xn--...) label로 바꿔서 조회합니다.")?;
+            out.text(crate::tr!("demo-uri-idna-text"))?;
         }
         Ok(())
     }
@@ -830,21 +845,21 @@ impl Analysis {
         let r = &self.report;
         let origin = r.whatwg.as_ref().map_or("", |w| w.origin.as_str());
         if self.opaque {
-            out.note("origin", "null — opaque origin. (scheme, host, port) tuple이 없어 어떤 origin과도, 자기 자신과도 같지 않습니다.")?;
+            out.note("origin", crate::tr!("demo-uri-origin-opaque"))?;
         } else {
             out.note(
                 "origin",
-                format!("{origin} — (scheme, host, port) 세 가지가 모두 같아야 same-origin입니다."),
+                crate::tr!("demo-uri-origin-tuple", origin = origin),
             )?;
         }
         if let Some(c) = &r.compare {
-            out.note("비교 대상", escaped(&c.other))?;
+            out.note(crate::tr!("demo-uri-compare-with"), escaped(&c.other))?;
             if c.same_origin {
-                out.text("→ same-origin: 서로의 DOM·응답을 제한 없이 읽을 수 있습니다.")?;
+                out.text(crate::tr!("demo-uri-same-origin"))?;
             } else {
-                out.text(format!(
-                    "→ cross-origin (다른 것: {}): 응답을 읽으려면 서버가 CORS 헤더(Access-Control-Allow-Origin)로 허락해야 합니다.",
-                    c.differs_in.join(", ")
+                out.text(crate::tr!(
+                    "demo-uri-cross-origin",
+                    differs = c.differs_in.join(", ")
                 ))?;
             }
         }
@@ -1026,6 +1041,16 @@ mod tests {
 
     #[test]
     fn differences_name_what_changed() {
+        crate::i18n::with_lang(crate::i18n::Lang::Ko, differences_in_korean);
+        let a = analyze("HTTP://Example.COM:80/a", None, None).unwrap();
+        let d = a.differences.join("\n");
+        assert!(
+            d.contains("port: 80 → (undefined) (the scheme's default port, so it is omitted)"),
+            "{d}"
+        );
+    }
+
+    fn differences_in_korean() {
         let a = analyze("HTTP://Example.COM:80/a/./b/../c?q=a b", None, None).unwrap();
         let d = a.differences.join("\n");
         assert!(d.contains("scheme: HTTP → http"), "{d}");

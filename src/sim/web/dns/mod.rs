@@ -59,7 +59,7 @@ const SECOND_LOOKUP: u64 = 30;
 #[derive(Debug, Parser)]
 #[command(
     name = "dns",
-    about = "Resolve a name iteratively (stub → recursive → root → TLD → authoritative) on loopback servers, then again from the cache",
+    about = crate::tr!("demo-dns-about"),
     after_help = "Examples:
   synack demo dns
   synack demo dns www.example.com --after 400
@@ -68,17 +68,12 @@ const SECOND_LOOKUP: u64 = 30;
   synack demo dns --round-robin"
 )]
 struct Args {
-    /// The name to resolve (in the shipped zones: www, web, rr, many, or
-    /// anything else under example.com for NXDOMAIN)
-    #[arg(value_name = "NAME", default_value = "www.example.com")]
+    #[arg(value_name = "NAME", default_value = "www.example.com", help = crate::tr!("demo-dns-opt-name"))]
     name: String,
-    /// Look the name up once more this many simulated seconds after the
-    /// first lookup: past a TTL the cache has expired it
-    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=1_000_000),
+          help = crate::tr!("demo-dns-opt-after"))]
     after: Option<u64>,
-    /// Six clients resolve rr.example.com (three A records, TTL 60) through
-    /// the resolver: the rotation and how caching skews it
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-dns-opt-round-robin"))]
     round_robin: bool,
     #[command(flatten)]
     common: Common,
@@ -88,7 +83,7 @@ fn invalid(e: impl std::fmt::Display) -> SimError {
     SimError::Invalid(format!("dns: {e}"))
 }
 
-fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
+fn io(what: String) -> impl FnOnce(std::io::Error) -> SimError {
     move |source| SimError::Io {
         what: format!("dns: {what}"),
         source,
@@ -106,13 +101,13 @@ struct Running {
 fn bind_udp(ip: Ipv4Addr) -> Result<UdpSocket, SimError> {
     UdpSocket::bind((ip, 0))
         .or_else(|_| UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)))
-        .map_err(io("binding a UDP socket on 127.0.0.1"))
+        .map_err(io(crate::tr!("demo-dns-io-bind-udp")))
 }
 
 fn bind_tcp(ip: Ipv4Addr) -> Result<TcpListener, SimError> {
     TcpListener::bind((ip, 0))
         .or_else(|_| TcpListener::bind((Ipv4Addr::LOCALHOST, 0)))
-        .map_err(io("binding a TCP listener on 127.0.0.1"))
+        .map_err(io(crate::tr!("demo-dns-io-bind-tcp")))
 }
 
 /// Serves until `stop`, or for at most 30 s; answers every datagram and
@@ -243,7 +238,7 @@ fn query_json(
 }
 
 /// The lanes of the sequence diagram.
-const LANES: [&str; 5] = ["stub", "recursive", "root", "tld", "auth"];
+const LANES: [&str; 5] = ["stub", "recursive", "root", "TLD", "auth"];
 const STUB: usize = 0;
 const RECURSIVE: usize = 1;
 
@@ -327,7 +322,7 @@ fn header_fields(m: &Message, bytes: &[u8]) -> Vec<Field> {
 fn summary(reply: &Message) -> String {
     let h = &reply.metadata;
     if h.truncation {
-        return "TC=1: 512 bytes에 다 들어가지 않음".to_string();
+        return crate::tr!("demo-dns-truncated");
     }
     if h.response_code != ResponseCode::NoError {
         return format!(
@@ -343,16 +338,16 @@ fn summary(reply: &Message) -> String {
             .take(3)
             .map(|r| format!("{} {}", r.record_type(), r.data))
             .collect();
-        let more = if reply.answers.len() > 3 {
-            format!(" 외 {}개", reply.answers.len() - 3)
+        let data = if reply.answers.len() > 3 {
+            crate::tr!(
+                "demo-dns-more",
+                shown = data.join(", "),
+                more = reply.answers.len() - 3
+            )
         } else {
-            String::new()
-        };
-        return format!(
-            "{}{}{more}",
-            if h.authoritative { "AA " } else { "" },
             data.join(", ")
-        );
+        };
+        return format!("{}{data}", if h.authoritative { "AA " } else { "" });
     }
     if let Some(ns) = reply
         .authorities
@@ -372,31 +367,35 @@ impl Resolver<'_, '_> {
 
     fn over_udp(&self, to: SocketAddr, bytes: &[u8]) -> Result<Vec<u8>, SimError> {
         let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))
-            .map_err(io("binding the resolver's socket"))?;
+            .map_err(io(crate::tr!("demo-dns-io-bind-resolver")))?;
         sock.set_read_timeout(Some(IO_TIMEOUT))
-            .map_err(io("setting a timeout"))?;
-        sock.send_to(bytes, to).map_err(io("sending a query"))?;
+            .map_err(io(crate::tr!("demo-dns-io-timeout")))?;
+        sock.send_to(bytes, to)
+            .map_err(io(crate::tr!("demo-dns-io-send")))?;
         let mut buf = [0u8; 4096];
         let (n, _) = sock
             .recv_from(&mut buf)
-            .map_err(io("waiting for an answer"))?;
+            .map_err(io(crate::tr!("demo-dns-io-wait")))?;
         Ok(buf[..n].to_vec())
     }
 
     fn over_tcp(&self, to: SocketAddr, bytes: &[u8]) -> Result<Vec<u8>, SimError> {
-        let mut s =
-            TcpStream::connect_timeout(&to, IO_TIMEOUT).map_err(io("connecting over TCP"))?;
+        let mut s = TcpStream::connect_timeout(&to, IO_TIMEOUT)
+            .map_err(io(crate::tr!("demo-dns-io-connect")))?;
         s.set_read_timeout(Some(IO_TIMEOUT))
-            .map_err(io("setting a timeout"))?;
+            .map_err(io(crate::tr!("demo-dns-io-timeout")))?;
         s.set_write_timeout(Some(IO_TIMEOUT))
-            .map_err(io("setting a timeout"))?;
+            .map_err(io(crate::tr!("demo-dns-io-timeout")))?;
         s.write_all(&(bytes.len() as u16).to_be_bytes())
-            .map_err(io("sending over TCP"))?;
-        s.write_all(bytes).map_err(io("sending over TCP"))?;
+            .map_err(io(crate::tr!("demo-dns-io-send-tcp")))?;
+        s.write_all(bytes)
+            .map_err(io(crate::tr!("demo-dns-io-send-tcp")))?;
         let mut len = [0u8; 2];
-        s.read_exact(&mut len).map_err(io("reading over TCP"))?;
+        s.read_exact(&mut len)
+            .map_err(io(crate::tr!("demo-dns-io-read-tcp")))?;
         let mut reply = vec![0u8; usize::from(u16::from_be_bytes(len))];
-        s.read_exact(&mut reply).map_err(io("reading over TCP"))?;
+        s.read_exact(&mut reply)
+            .map_err(io(crate::tr!("demo-dns-io-read-tcp")))?;
         Ok(reply)
     }
 
@@ -421,11 +420,15 @@ impl Resolver<'_, '_> {
                     to,
                     format!("{kind}? {qname}"),
                 )
-                .note(format!("UDP → {role} ({host}), RD=0: 반복 질의")),
+                .note(crate::tr!(
+                    "demo-dns-iterative-note",
+                    role = role.as_str(),
+                    host = host.as_str()
+                )),
             )?;
             self.out.pre(hex_dump(&bytes))?;
             self.out.fields(
-                "위 바이트를 hickory-proto로 읽은 header",
+                crate::tr!("demo-dns-query-header"),
                 header_fields(&query, &bytes),
             )?;
             // The diagram goes on below the dump.
@@ -445,7 +448,7 @@ impl Resolver<'_, '_> {
             .push(query_json(&role, &host, &q, false, &reply, false));
         let mut ev = Event::message(self.now as f64 * 1000.0, to, RECURSIVE, summary(&reply));
         if reply.metadata.truncation {
-            ev = ev.note(format!("UDP 응답은 {} bytes 이하여야 합니다 (RFC 1035 §4.2.1). TC bit를 보고 TCP로 다시 묻습니다 (RFC 7766)", zone::UDP_LIMIT));
+            ev = ev.note(crate::tr!("demo-dns-udp-limit", limit = zone::UDP_LIMIT));
             self.out.event(ev)?;
             self.out.event(Event::message(
                 self.now as f64 * 1000.0,
@@ -460,9 +463,10 @@ impl Resolver<'_, '_> {
                 .push(query_json(&role, &host, &q, true, &reply, false));
             self.out.event(
                 Event::message(self.now as f64 * 1000.0, to, RECURSIVE, summary(&reply)).note(
-                    format!(
-                        "TCP로 받은 응답: {size} bytes, A record {}개",
-                        reply.answers.len()
+                    crate::tr!(
+                        "demo-dns-tcp-answer",
+                        size = size,
+                        count = reply.answers.len()
                     ),
                 ),
             )?;
@@ -483,7 +487,7 @@ impl Resolver<'_, '_> {
                 self.shown_aa = true;
                 let b = reply.to_vec().map_err(invalid)?;
                 self.out.fields(
-                    format!("{role}의 응답 header: AA=1"),
+                    crate::tr!("demo-dns-aa-header", role = role.as_str()),
                     header_fields(&reply, &b),
                 )?;
                 self.out.lanes(LANES)?;
@@ -624,10 +628,7 @@ impl Resolver<'_, '_> {
                 .chain(&reply.authorities)
                 .map(|r| format!("{} {} TTL {}", r.name, r.record_type(), r.ttl))
                 .collect();
-            ev = ev.note(format!(
-                "cache hit: upstream 질의 없음. 남은 TTL: {}",
-                ttls.join(", ")
-            ));
+            ev = ev.note(crate::tr!("demo-dns-cache-hit", ttls = ttls.join(", ")));
         }
         self.out.event(ev)?;
         Ok((reply, from_cache))
@@ -642,8 +643,13 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     } else {
         args.name.as_str()
     };
-    let qname = Name::from_str(name_text)
-        .map_err(|e| SimError::Invalid(format!("dns: name {name_text:?}: {e}")))?;
+    let qname = Name::from_str(name_text).map_err(|e| {
+        SimError::Invalid(crate::tr!(
+            "demo-dns-err-name",
+            name = format!("{name_text:?}"),
+            error = e.to_string()
+        ))
+    })?;
     let qname = Name::from_labels(qname.iter()).map_err(invalid)?;
     let mut qname = qname;
     qname.set_fqdn(true);
@@ -662,8 +668,12 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         let zone = Arc::new(z);
         running.push(Running {
             zone: zone.clone(),
-            udp: udp.local_addr().map_err(io("reading a port"))?,
-            tcp: tcp.local_addr().map_err(io("reading a port"))?,
+            udp: udp
+                .local_addr()
+                .map_err(io(crate::tr!("demo-dns-io-port")))?,
+            tcp: tcp
+                .local_addr()
+                .map_err(io(crate::tr!("demo-dns-io-port")))?,
         });
         let stop = stop.clone();
         threads.push(std::thread::spawn(move || serve(zone, udp, tcp, stop)));
@@ -686,10 +696,13 @@ fn demo(
     own: bool,
     out: &mut Emitter<'_>,
 ) -> Result<Value, SimError> {
-    out.title(format!(
-        "DNS: {qname} 반복 질의(iterative resolution)와 cache"
-    ))?;
-    let mut t = Table::new(["역할", "이름", "zone", "loopback 주소"]);
+    out.title(crate::tr!("demo-dns-run-title", qname = qname.to_string()))?;
+    let mut t = Table::new([
+        crate::tr!("demo-dns-col-role"),
+        crate::tr!("demo-dns-col-name"),
+        "zone".to_string(),
+        crate::tr!("demo-dns-col-address"),
+    ]);
     for s in &servers {
         t.row([
             s.zone.role.clone(),
@@ -698,11 +711,11 @@ fn demo(
             if own {
                 s.zone.address.to_string()
             } else {
-                "127.0.0.1 (포트로 구분)".to_string()
+                crate::tr!("demo-dns-by-port")
             },
         ]);
     }
-    out.text("root, TLD(com.), authoritative(example.com.) name server는 이 프로세스 안의 thread이고, data/dns/zones.txt의 zone data로만 답합니다 (실제 인터넷에 묻지 않음). 포트는 OS가 고르므로 역할 이름으로만 보여 줍니다. 시간은 시뮬레이션 시계이고 TTL은 그 시계로 줄어듭니다.")?;
+    out.text(crate::tr!("demo-dns-intro"))?;
     out.table(t)?;
     let mut r = Resolver {
         servers,
@@ -717,27 +730,28 @@ fn demo(
     if args.round_robin {
         return round_robin(&mut r, qname);
     }
-    r.out.heading("t=0 s: 첫 lookup, cache가 비어 있음")?;
+    r.out.heading(crate::tr!("demo-dns-first-lookup"))?;
     r.out.lanes(LANES)?;
     let (first, _) = r.lookup(qname)?;
     explain_first(&mut r, &first)?;
 
     r.now = SECOND_LOOKUP;
     r.out
-        .heading(format!("t={SECOND_LOOKUP} s: 같은 이름을 다시"))?;
+        .heading(crate::tr!("demo-dns-again", t = SECOND_LOOKUP))?;
     r.out.lanes(LANES)?;
     r.lookup(qname)?;
     if let Some(after) = args.after {
         r.now = after;
-        r.out.heading(format!("t={after} s: --after {after}"))?;
+        r.out
+            .heading(crate::tr!("demo-dns-after-heading", t = after))?;
         r.out.lanes(LANES)?;
         let before = r.queries.len();
         let (_, from_cache) = r.lookup(qname)?;
         let upstream = r.queries.len() - before - 1;
         r.out.text(if from_cache {
-            "아직 모든 TTL이 남아 있어 cache에서 답했습니다.".to_string()
+            crate::tr!("demo-dns-still-cached")
         } else {
-            format!("TTL이 지난 record는 cache에서 사라져 다시 물었습니다 (upstream 질의 {upstream}번). 아직 살아 있는 NS와 glue 덕분에 root부터 다시 시작하지는 않습니다.")
+            crate::tr!("demo-dns-expired", upstream = upstream)
         })?;
     }
     let result = json!({
@@ -754,23 +768,29 @@ fn explain_first(r: &mut Resolver<'_, '_>, first: &Message) -> Result<(), SimErr
         .iter()
         .any(|a| a.record_type() == RecordType::CNAME)
     {
-        r.out.text("CNAME: 질의한 이름은 다른 이름의 별칭입니다. authoritative server가 같은 zone 안의 대상 A record까지 함께 답했고, recursive는 CNAME과 A를 각자의 TTL로 cache합니다.")?;
+        r.out.text(crate::tr!("demo-dns-cname"))?;
     }
     if first.metadata.response_code == ResponseCode::NXDomain
         && let Some(soa) = first.authorities.first()
     {
-        r.out.text(format!(
-            "NXDOMAIN: 그런 이름이 없습니다. authority section의 SOA로 부정 응답도 cache합니다: negative TTL = min(SOA TTL, SOA MINIMUM) = {} s (RFC 2308 §5).",
-            zone::negative_ttl(soa).unwrap_or(0)
+        r.out.text(crate::tr!(
+            "demo-dns-nxdomain",
+            ttl = zone::negative_ttl(soa).unwrap_or(0)
         ))?;
     }
-    r.out.text("stub은 recursive에게 RD=1(재귀 요청)로 한 번 묻고, recursive가 root → TLD → authoritative로 반복 질의합니다. root와 TLD는 답 대신 referral(authority의 NS와 additional의 glue A)을 주고 AA=0입니다. 그 zone의 주인인 authoritative만 AA=1로 답합니다.")
+    r.out.text(crate::tr!("demo-dns-iterative"))
 }
 
 fn round_robin(r: &mut Resolver<'_, '_>, qname: &Name) -> Result<Value, SimError> {
-    r.out.text("rr.example.com에는 A record가 세 개(TTL 60 s)이고, authoritative server는 물을 때마다 순서를 한 칸씩 돌립니다 (BIND의 rrset-order cyclic). client는 보통 첫 주소로 연결합니다.")?;
+    r.out.text(crate::tr!("demo-dns-rr-intro"))?;
     r.out.lanes(LANES)?;
-    let mut via = Table::new(["client", "t (s)", "첫 주소", "from cache"]);
+    let mut via = Table::new([
+        "client".to_string(),
+        "t (s)".to_string(),
+        crate::tr!("demo-dns-col-first"),
+        "from cache".to_string(),
+    ]);
+    let (yes, no) = (crate::tr!("demo-dns-yes"), crate::tr!("demo-dns-no"));
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     let mut first_result = None;
     for (i, t) in [0u64, 20, 40, 60, 80, 100].into_iter().enumerate() {
@@ -786,20 +806,18 @@ fn round_robin(r: &mut Resolver<'_, '_>, qname: &Name) -> Result<Value, SimError
             format!("{}", i + 1),
             t.to_string(),
             first,
-            if from_cache { "예" } else { "아니요" }.to_string(),
+            if from_cache { yes.clone() } else { no.clone() },
         ]);
         first_result.get_or_insert(reply);
     }
-    r.out
-        .table(via.titled("recursive resolver를 거친 6번의 lookup"))?;
+    r.out.table(via.titled(crate::tr!("demo-dns-via-title")))?;
     // The same six clients asking the authoritative server directly.
     let auth = r
         .servers
         .iter()
         .position(|s| s.zone.role == "authoritative")
         .unwrap_or(0);
-    r.out
-        .text("비교: 같은 6번을 cache 없이 authoritative에 직접 물으면")?;
+    r.out.text(crate::tr!("demo-dns-direct"))?;
     r.out.lanes(LANES)?;
     for _ in 0..6 {
         let reply = r.ask(auth, qname, RecordType::A)?;
@@ -810,15 +828,20 @@ fn round_robin(r: &mut Resolver<'_, '_>, qname: &Name) -> Result<Value, SimError
             .unwrap_or_default();
         counts.entry(first).or_default().1 += 1;
     }
-    let mut spread = Table::new(["주소", "resolver cache를 거침", "authoritative에 직접"]);
+    let mut spread = Table::new([
+        crate::tr!("demo-dns-col-address-short"),
+        crate::tr!("demo-dns-col-via"),
+        crate::tr!("demo-dns-col-direct"),
+    ]);
     let mut keys: Vec<&String> = counts.keys().collect();
     keys.sort();
     for k in keys {
         let (a, b) = counts[k];
         spread.row([k.clone(), a.to_string(), b.to_string()]);
     }
-    r.out.table(spread.titled("첫 주소로 간 client 수"))?;
-    r.out.text("직접 물으면 세 주소가 고르게 돌아가지만, resolver는 TTL 동안 cache한 답을 그대로 돌려주므로 그 사이의 client는 모두 같은 첫 주소로 갑니다. 한 resolver 뒤에 사용자가 많을수록 분산이 치우치고, DNS round robin은 server가 죽어도 알지 못합니다 (health check 없음): 그래서 앞단에 로드 밸런서를 둡니다.")?;
+    r.out
+        .table(spread.titled(crate::tr!("demo-dns-spread-title")))?;
+    r.out.text(crate::tr!("demo-dns-rr-outro"))?;
     let reply = first_result.unwrap_or_else(Message::query);
     let result = json!({
         "qname": qname.to_string(),

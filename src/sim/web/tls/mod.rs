@@ -70,7 +70,7 @@ const DAY: u64 = 86_400;
 #[derive(Debug, Parser)]
 #[command(
     name = "tls",
-    about = "A real TLS handshake on loopback (rustls client and server, rcgen chain), read from the record bytes",
+    about = crate::tr!("demo-tls-about"),
     after_help = "Examples:
   synack demo tls
   synack demo tls --version 1.2
@@ -78,16 +78,12 @@ const DAY: u64 = 86_400;
   synack demo tls --fail missing-intermediate --format json"
 )]
 struct Args {
-    /// TLS version both ends allow: 1.3 (one round trip) or 1.2 (two)
-    #[arg(long, value_enum, default_value_t = TlsVersion::V13)]
+    #[arg(long, value_enum, default_value_t = TlsVersion::V13, help = crate::tr!("demo-tls-opt-version"))]
     version: TlsVersion,
-    /// Make the certificate check fail: the library's own error is shown
-    #[arg(long, value_enum, value_name = "HOW")]
+    #[arg(long, value_enum, value_name = "HOW", help = crate::tr!("demo-tls-opt-fail"))]
     fail: Option<Failure>,
-    /// The time certificates are made and verified at (RFC 3339; default:
-    /// SYNACK_NOW, else 2026-01-01T00:00:00Z)
     #[arg(long, value_name = "TIME", env = "SYNACK_NOW", default_value = DEFAULT_NOW,
-          hide_env = true)]
+          hide_env = true, help = crate::tr!("demo-tls-opt-now"))]
     now: String,
     #[command(flatten)]
     common: Common,
@@ -103,13 +99,13 @@ enum TlsVersion {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Failure {
-    /// The client asks for other.test; the leaf names example.test only
+    #[value(help = crate::tr!("demo-tls-fail-wrong-host"))]
     WrongHost,
-    /// The leaf's validity ended ten days before --now
+    #[value(help = crate::tr!("demo-tls-fail-expired"))]
     Expired,
-    /// The client trusts a different root CA
+    #[value(help = crate::tr!("demo-tls-fail-unknown-ca"))]
     UnknownCa,
-    /// The server sends the leaf without its intermediate
+    #[value(help = crate::tr!("demo-tls-fail-missing-intermediate"))]
     MissingIntermediate,
 }
 
@@ -149,7 +145,7 @@ fn invalid(what: &str, e: impl std::fmt::Display) -> SimError {
     SimError::Invalid(format!("tls: {what}: {e}"))
 }
 
-fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
+fn io(what: String) -> impl FnOnce(std::io::Error) -> SimError {
     move |source| SimError::Io {
         what: format!("tls: {what}"),
         source,
@@ -161,8 +157,11 @@ fn parse_now(text: &str) -> Result<i64, SimError> {
     chrono::DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.timestamp())
         .map_err(|e| {
-            SimError::Invalid(format!(
-                "--now {text:?} is not an RFC 3339 timestamp (e.g. {DEFAULT_NOW}): {e}"
+            SimError::Invalid(crate::tr!(
+                "demo-tls-err-now",
+                value = format!("{text:?}"),
+                example = DEFAULT_NOW,
+                error = e.to_string()
             ))
         })
 }
@@ -189,7 +188,7 @@ fn validity(p: &mut CertificateParams, from: i64, to: i64) {
 }
 
 fn make_chain(now: i64, fail: Option<Failure>, seed: u64) -> Result<Chain, SimError> {
-    let err = |e: rcgen::Error| invalid("making the certificate chain", e);
+    let err = |e: rcgen::Error| invalid(&crate::tr!("demo-tls-what-chain"), e);
     let days = |d: i64| now + d * DAY as i64;
     let ca_params = |cn: &str, serial: u64, from: i64, to: i64| {
         let mut p = CertificateParams::default();
@@ -386,39 +385,43 @@ fn handshake(
     let key = PrivatePkcs8KeyDer::from(chain.leaf_key.clone()).into();
     let mut server = ServerConfig::builder_with_details(provider(), time.clone())
         .with_protocol_versions(versions)
-        .map_err(|e| invalid("server config", e))?
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-server-config"), e))?
         .with_no_client_auth()
         .with_single_cert(chain.sent.clone(), key)
-        .map_err(|e| invalid("server certificate", e))?;
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-server-cert"), e))?;
     // One ticket, so that the record after the handshake is one message.
     server.send_tls13_tickets = 1;
     let mut roots = RootCertStore::empty();
     roots
         .add(chain.trusted.clone())
-        .map_err(|e| invalid("root CA", e))?;
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-root"), e))?;
     let client = ClientConfig::builder_with_details(provider(), time)
         .with_protocol_versions(versions)
-        .map_err(|e| invalid("client config", e))?
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-client-config"), e))?
         .with_root_certificates(roots)
         .with_no_client_auth();
 
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .map_err(io("binding 127.0.0.1:0"))?;
-    let addr = listener.local_addr().map_err(io("reading the port"))?;
+        .map_err(io(crate::tr!("demo-tls-io-bind")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(io(crate::tr!("demo-tls-io-port")))?;
     let server_thread = std::thread::spawn(move || serve(listener, Arc::new(server)));
 
-    let sock = TcpStream::connect_timeout(&addr, IO_TIMEOUT).map_err(io("connecting"))?;
+    let sock = TcpStream::connect_timeout(&addr, IO_TIMEOUT)
+        .map_err(io(crate::tr!("demo-tls-io-connect")))?;
     sock.set_read_timeout(Some(IO_TIMEOUT))
-        .map_err(io("setting a timeout"))?;
+        .map_err(io(crate::tr!("demo-tls-io-timeout")))?;
     sock.set_write_timeout(Some(IO_TIMEOUT))
-        .map_err(io("setting a timeout"))?;
+        .map_err(io(crate::tr!("demo-tls-io-timeout")))?;
     let mut wire = Recorder {
         sock,
         chunks: Vec::new(),
     };
-    let name = ServerName::try_from(host.to_string()).map_err(|e| invalid("server name", e))?;
-    let mut conn =
-        rustls::ClientConnection::new(Arc::new(client), name).map_err(|e| invalid("client", e))?;
+    let name = ServerName::try_from(host.to_string())
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-server-name"), e))?;
+    let mut conn = rustls::ClientConnection::new(Arc::new(client), name)
+        .map_err(|e| invalid(&crate::tr!("demo-tls-what-client"), e))?;
     let mut error = None;
     // Bounded: a handshake is a handful of flights.
     for _ in 0..32 {
@@ -496,15 +499,8 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         Version::Tls13 => "TLS 1.3 (RFC 8446)",
         Version::Tls12 => "TLS 1.2 (RFC 5246)",
     };
-    out.title(format!(
-        "{vname} handshake: rustls client ↔ rustls server, 127.0.0.1 loopback"
-    ))?;
-    out.text(format!(
-        "client와 server는 같은 프로세스의 두 thread이고, 127.0.0.1에서 OS가 고른 포트로 TCP 연결을 맺은 뒤 rustls로 handshake합니다. \
-         client 소켓을 지나간 바이트를 그대로 모아 record header와 handshake 메시지를 읽었습니다. \
-         random, 키, 서명은 실행마다 달라지므로 값 대신 역할과 길이만 보여 줍니다. 기준 시각: {} (--now).",
-        args.now.trim()
-    ))?;
+    out.title(crate::tr!("demo-tls-run-title", version = vname))?;
+    out.text(crate::tr!("demo-tls-intro", now = args.now.trim()))?;
 
     emit_chain(out, &chain, args.fail)?;
     emit_client_hello(out, &records)?;
@@ -525,34 +521,31 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
 }
 
 fn emit_chain(out: &mut Emitter<'_>, chain: &Chain, fail: Option<Failure>) -> Result<(), SimError> {
-    out.heading("인증서 체인: rcgen으로 방금 만듦 (ECDSA P-256)")?;
-    let mut t = Table::new(["역할", "subject", "issuer", "유효 기간", "server가 보냄"]);
+    out.heading(crate::tr!("demo-tls-chain-heading"))?;
+    let mut t = Table::new([
+        crate::tr!("demo-tls-col-role"),
+        "subject".to_string(),
+        "issuer".to_string(),
+        crate::tr!("demo-tls-col-validity"),
+        crate::tr!("demo-tls-col-sent"),
+    ]);
+    let (yes, no) = (crate::tr!("demo-tls-yes"), crate::tr!("demo-tls-no"));
     for l in &chain.links {
         t.row([
             l.role.to_string(),
             l.subject.clone(),
             l.issuer.clone(),
             format!("{} ~ {}", l.not_before, l.not_after),
-            if l.sent { "예" } else { "아니요" }.to_string(),
+            if l.sent { yes.clone() } else { no.clone() },
         ]);
     }
     out.table(t)?;
     let why = match fail {
-        None => {
-            "client는 root CA만 믿습니다(trust store). server는 leaf와 intermediate를 보내고, client는 leaf의 서명을 intermediate의 공개키로, intermediate의 서명을 root의 공개키로 확인합니다: leaf → intermediate → root."
-        }
-        Some(Failure::WrongHost) => {
-            "--fail wrong-host: client가 other.test에 접속했다고 생각하지만, leaf의 SAN(subjectAltName)에는 example.test만 있습니다."
-        }
-        Some(Failure::Expired) => {
-            "--fail expired: leaf의 유효 기간(notAfter)이 기준 시각보다 열흘 앞서 끝났습니다."
-        }
-        Some(Failure::UnknownCa) => {
-            "--fail unknown-ca: client가 믿는 root는 다른 CA(some other root CA)뿐입니다. intermediate의 issuer가 trust store에 없으므로 체인이 trust anchor에 닿지 않습니다."
-        }
-        Some(Failure::MissingIntermediate) => {
-            "--fail missing-intermediate: server가 leaf만 보냅니다. client는 intermediate를 모르므로 leaf에서 root까지 경로를 만들 수 없습니다 (브라우저는 AIA로 받아 오기도 하지만 rustls는 받아 오지 않습니다)."
-        }
+        None => crate::tr!("demo-tls-chain-ok"),
+        Some(Failure::WrongHost) => crate::tr!("demo-tls-chain-wrong-host"),
+        Some(Failure::Expired) => crate::tr!("demo-tls-chain-expired"),
+        Some(Failure::UnknownCa) => crate::tr!("demo-tls-chain-unknown-ca"),
+        Some(Failure::MissingIntermediate) => crate::tr!("demo-tls-chain-missing-intermediate"),
     };
     out.text(why)
 }
@@ -590,16 +583,20 @@ fn emit_client_hello(out: &mut Emitter<'_>, records: &[record::Record]) -> Resul
             "legacy_version",
             format!("0x{:04x}", u16_at(4).unwrap_or(0)),
         ),
-        Field::new(1, "random", "32 bytes (실행마다 다름)"),
+        Field::new(1, "random", crate::tr!("demo-tls-random")),
         Field::new(1, "legacy_session_id", format!("{sid_len} bytes")),
-        Field::new(1, "cipher_suites", format!("{}개", suites.len())),
+        Field::new(
+            1,
+            "cipher_suites",
+            crate::tr!("demo-tls-suites", count = suites.len()),
+        ),
     ];
     fields.extend(
         suites
             .iter()
             .map(|(code, name)| Field::new(2, format!("0x{code:04x}"), name.clone())),
     );
-    out.heading("ClientHello: client가 보낸 첫 바이트")?;
+    out.heading(crate::tr!("demo-tls-hello-heading"))?;
     let hex = |bytes: &[u8]| {
         bytes
             .iter()
@@ -622,8 +619,8 @@ fn emit_client_hello(out: &mut Emitter<'_>, records: &[record::Record]) -> Resul
         ),
         "record header   hs type+len  version".to_string(),
     ])?;
-    out.fields("ClientHello (record의 바이트에서 읽음)", fields)?;
-    out.text("legacy_version 0x0303은 TLS 1.2라고 적혀 있지만, TLS 1.3은 supported_versions extension으로 협상합니다 (RFC 8446 §4.1.2: 옛 middlebox가 모르는 버전 번호에 막히지 않도록).")
+    out.fields(crate::tr!("demo-tls-hello-fields"), fields)?;
+    out.text(crate::tr!("demo-tls-hello-text"))
 }
 
 fn label(messages: &[&Message]) -> String {
@@ -644,10 +641,10 @@ fn emit_wire(
     outcome: &Outcome,
     host: &str,
 ) -> Result<(), SimError> {
-    out.heading("wire 위의 record들 (client 소켓에서 읽은 순서)")?;
+    out.heading(crate::tr!("demo-tls-wire-heading"))?;
     out.text(match version {
-        Version::Tls13 => "{ } 안은 암호화된 record입니다. TLS 1.3은 ServerHello 뒤의 모든 record를 바깥 type application_data(23)로 보내므로 무엇이 들었는지 wire에서는 보이지 않습니다. 이름은 RFC 8446 §2가 정한 순서로 붙였습니다.",
-        Version::Tls12 => "{ } 안은 암호화된 record입니다. TLS 1.2는 record type이 그대로 보이고, ChangeCipherSpec 뒤부터 암호화됩니다 (RFC 5246 §7.1).",
+        Version::Tls13 => crate::tr!("demo-tls-wire-13"),
+        Version::Tls12 => crate::tr!("demo-tls-wire-12"),
     })?;
     out.lanes(["client", "server"])?;
     let mut saw_certificate = false;
@@ -662,8 +659,8 @@ fn emit_wire(
             // before it answers.
             verified_shown = true;
             let text = match &outcome.error {
-                None => format!("체인 검증 leaf → intermediate → root, 이름 {host}: 통과"),
-                Some(_) => format!("체인 검증 (이름 {host}): 실패"),
+                None => crate::tr!("demo-tls-verify-ok", host = host),
+                Some(_) => crate::tr!("demo-tls-verify-failed", host = host),
             };
             out.event(Event {
                 time_ms: None,
@@ -685,18 +682,15 @@ fn emit_wire(
         out.event(ev)?;
     }
     if let Some(e) = &outcome.error {
-        out.note("rustls 오류 (client)", e.clone())?;
+        out.note(crate::tr!("demo-tls-client-error"), e.clone())?;
     }
     if let (Some(e), Some(_)) = (&outcome.server_error, &outcome.error) {
-        out.note("server 쪽", e.clone())?;
+        out.note(crate::tr!("demo-tls-server-side"), e.clone())?;
     }
     if outcome.error.is_none() {
         out.note(
-            "응답",
-            format!(
-                "{} bytes의 HTTP 응답을 받았고 close_notify로 닫혔습니다",
-                outcome.response.len()
-            ),
+            crate::tr!("demo-tls-response"),
+            crate::tr!("demo-tls-response-text", bytes = outcome.response.len()),
         )?;
     }
     Ok(())
@@ -711,16 +705,21 @@ fn record_note(version: Version, r: &record::Record, here: &[&Message]) -> Strin
         _ => "unknown",
     };
     let what = if here.iter().all(|m| m.encrypted) {
-        "암호화됨"
+        crate::tr!("demo-tls-encrypted")
     } else if r.content_type == record::CHANGE_CIPHER_SPEC && version == Version::Tls13 {
-        "TLS 1.3에서는 의미 없는 호환용 record (RFC 8446 부록 D.4)"
+        crate::tr!("demo-tls-ccs-compat")
     } else {
-        "평문"
+        crate::tr!("demo-tls-plaintext")
     };
     if here.len() > 1 {
-        format!("record {kind} 하나에 메시지 {}개, {what}", here.len())
+        crate::tr!(
+            "demo-tls-record-many",
+            kind = kind,
+            count = here.len(),
+            what = what
+        )
     } else {
-        format!("record {kind}, {what}")
+        crate::tr!("demo-tls-record-one", kind = kind, what = what)
     }
 }
 
@@ -730,9 +729,12 @@ fn emit_summary(
     outcome: &Outcome,
     round_trips: Option<usize>,
 ) -> Result<(), SimError> {
-    out.heading("협상 결과")?;
+    out.heading(crate::tr!("demo-tls-summary-heading"))?;
     let dash = || "-".to_string();
-    let mut t = Table::new(["항목", "값"]);
+    let mut t = Table::new([
+        crate::tr!("demo-tls-col-item"),
+        crate::tr!("demo-tls-col-value"),
+    ]);
     t.row([
         "version".to_string(),
         outcome.version.map_or_else(dash, str::to_string),
@@ -746,31 +748,33 @@ fn emit_summary(
         outcome.group.clone().unwrap_or_else(dash),
     ]);
     t.row([
-        "첫 application byte까지 round trip".to_string(),
-        round_trips.map_or_else(|| "- (handshake 실패)".to_string(), |n| n.to_string()),
+        crate::tr!("demo-tls-round-trips"),
+        round_trips.map_or_else(
+            || crate::tr!("demo-tls-handshake-failed"),
+            |n| n.to_string(),
+        ),
     ]);
     t.row([
-        "검증".to_string(),
+        crate::tr!("demo-tls-verification"),
         if outcome.error.is_none() {
-            "통과"
+            crate::tr!("demo-tls-passed")
         } else {
-            "실패"
-        }
-        .to_string(),
+            crate::tr!("demo-tls-failed")
+        },
     ]);
     out.table(t)?;
     out.text(match version {
-        Version::Tls13 => "TLS 1.3은 ClientHello에 key_share를 미리 실어 보내므로, server의 첫 응답으로 키가 정해지고 client는 Finished와 함께 바로 요청을 보냅니다: 1-RTT.",
-        Version::Tls12 => "TLS 1.2는 ServerHelloDone을 받은 뒤에야 ClientKeyExchange를 보내고, server의 ChangeCipherSpec과 Finished를 받은 다음에 요청을 보냅니다: 2-RTT.",
+        Version::Tls13 => crate::tr!("demo-tls-rtt-13"),
+        Version::Tls12 => crate::tr!("demo-tls-rtt-12"),
     })?;
-    out.text("key exchange group: rustls의 ring provider는 X25519, P-256, P-384를 제공하고 post-quantum hybrid는 없습니다. Chrome과 Firefox는 X25519MLKEM768(X25519 + ML-KEM-768)을 기본으로 보냅니다 (rustls에서는 aws-lc-rs provider가 제공).")
+    out.text(crate::tr!("demo-tls-groups"))
 }
 
 fn emit_resumption(out: &mut Emitter<'_>, version: Version) -> Result<(), SimError> {
-    out.heading("resumption과 0-RTT")?;
+    out.heading(crate::tr!("demo-tls-resumption-heading"))?;
     out.text(match version {
-        Version::Tls13 => "handshake 뒤 server가 보낸 NewSessionTicket이 다음 연결의 PSK가 됩니다. 다시 연결할 때 ClientHello에 pre_shared_key를 넣으면 server는 Certificate와 CertificateVerify 없이 답합니다 (RFC 8446 §2.2): 서명 검증이 빠지지만 여전히 1-RTT입니다.",
-        Version::Tls12 => "TLS 1.2의 resumption은 session ID나 session ticket(RFC 5077)으로 하며, 인증서 교환 없이 1-RTT로 줄어듭니다.",
+        Version::Tls13 => crate::tr!("demo-tls-resumption-13"),
+        Version::Tls12 => crate::tr!("demo-tls-resumption-12"),
     })?;
-    out.text("0-RTT(early data, RFC 8446 §2.3): PSK로 resumption하는 client는 ClientHello와 함께 첫 요청을 보낼 수 있습니다. 그러나 early data는 replay를 막지 못합니다: 공격자가 같은 ClientHello를 다시 보내면 server가 요청을 두 번 처리할 수 있습니다. 그래서 GET처럼 idempotent한 요청에만 쓰고, HTTP에서는 Early-Data: 1 header와 425 Too Early 응답으로 다시 보내게 합니다 (RFC 8470).")
+    out.text(crate::tr!("demo-tls-early-data"))
 }
