@@ -139,16 +139,13 @@ pub fn parse_marks(line: &str, total: usize) -> Result<Vec<usize>, String> {
         "all" | "a" | "전부" | "모두" => return Ok((1..=total).collect()),
         "none" | "n" | "0" | "없음" => return Ok(Vec::new()),
         "" => {
-            return Err(format!(
-                "mark the points you covered: numbers from 1 to {total} (e.g. 1 3), all, or none"
-            ));
+            return Err(crate::tr!("quiz-marks-empty", total = total));
         }
         _ => {}
     }
     let mut out = Vec::new();
     for item in t.split([' ', ',']).filter(|s| !s.is_empty()) {
-        let bad =
-            || format!("{item:?} is not a point: type numbers from 1 to {total}, all, or none");
+        let bad = || crate::tr!("quiz-marks-bad", item = format!("{item:?}"), total = total);
         let (a, b) = match item.split_once('-') {
             Some((a, b)) => (a, b),
             None => (item, item),

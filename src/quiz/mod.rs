@@ -34,27 +34,26 @@ pub const LEARN_AHEAD_MS: i64 = 20 * 60_000;
 pub const MAX_ANSWER_MS: i64 = 60_000;
 
 /// The commands accepted at either prompt, for `:help` and tab completion.
-pub const COMMANDS: &[(&str, &str)] = &[
-    (":demo", "run the card's demo (`:demo 2` for the second)"),
-    (":show", "source file and line, tags, memory state, demos"),
-    (":skip", "leave this card for now (it stays due)"),
-    (":bury", "hide this card until tomorrow"),
-    (
-        ":suspend",
-        "take this card out of the queue until `synack unsuspend ID`",
-    ),
-    (":undo", "take back the last grade; the card comes back"),
-    (
-        ":edit",
-        "open the card's note in $EDITOR at its line, then re-import it",
-    ),
-    (":stats", "this session so far and what is left"),
-    (":help", "this list"),
-    (
-        ":quit",
-        "end the session (Ctrl-C and Ctrl-D do too); grades are saved",
-    ),
+pub const COMMANDS: &[&str] = &[
+    ":demo", ":show", ":skip", ":bury", ":suspend", ":undo", ":edit", ":stats", ":help", ":quit",
 ];
+
+/// What a command of [`COMMANDS`] does, in the current language.
+pub fn command_about(command: &str) -> String {
+    match command {
+        ":demo" => crate::tr!("quiz-cmd-demo"),
+        ":show" => crate::tr!("quiz-cmd-show"),
+        ":skip" => crate::tr!("quiz-cmd-skip"),
+        ":bury" => crate::tr!("quiz-cmd-bury"),
+        ":suspend" => crate::tr!("quiz-cmd-suspend"),
+        ":undo" => crate::tr!("quiz-cmd-undo"),
+        ":edit" => crate::tr!("quiz-cmd-edit"),
+        ":stats" => crate::tr!("quiz-cmd-stats"),
+        ":help" => crate::tr!("quiz-cmd-help"),
+        ":quit" => crate::tr!("quiz-cmd-quit"),
+        _ => String::new(),
+    }
+}
 
 /// One input from the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -364,6 +363,15 @@ impl Session {
         }
     }
 
+    /// The grade Enter gives at the grade prompt: the one the verdict or
+    /// the points covered proposed, else Good.
+    pub fn enter_rating(&self) -> Rating {
+        self.current
+            .as_ref()
+            .and_then(|c| c.proposed)
+            .unwrap_or(Rating::Good)
+    }
+
     /// The card on screen, if any.
     pub fn current_card(&self) -> Option<&CardRow> {
         self.current.as_ref().map(|c| &c.card)
@@ -410,11 +418,7 @@ impl Session {
                         None => Ok(vec![message(
                             "grade",
                             false,
-                            format!(
-                                "{line:?} is not a grade: type 1-4 or again, hard, good, easy \
-                                 (a, h, g, e; 다시, 어려움, 알맞음, 쉬움), or Enter for good; \
-                                 :help lists the commands"
-                            ),
+                            crate::tr!("quiz-not-a-grade", line = format!("{line:?}")),
                         )]),
                     },
                     None => Ok(Vec::new()),
@@ -612,9 +616,10 @@ impl Session {
                     let mut events = vec![message(
                         "grade",
                         false,
-                        format!(
-                            "#{card_id} was answered in another session while it was on \
-                             screen here: {rating} was not saved, and the card is skipped"
+                        crate::tr!(
+                            "quiz-answered-elsewhere",
+                            id = card_id,
+                            rating = rating.word()
                         ),
                     )];
                     events.extend(self.advance(store, tick)?);
@@ -713,29 +718,40 @@ impl Session {
         let name = name.to_lowercase();
         let full = COMMANDS
             .iter()
-            .map(|(c, _)| &c[1..])
+            .map(|c| &c[1..])
             .find(|c| *c == name || (name.len() == 1 && c.starts_with(&name)));
         let Some(full) = full else {
             return Ok(vec![message(
                 &name,
                 false,
-                format!(":{name} is not a command; :help lists them"),
+                crate::tr!("quiz-not-a-command", name = name.as_str()),
             )]);
         };
         match full {
             "quit" => self.finish(store, tick),
             "help" => {
-                let text = COMMANDS
+                let rows: Vec<(String, String)> = COMMANDS
                     .iter()
-                    .map(|(c, about)| format!("{c:<9} {about}\n"))
-                    .collect::<String>()
-                    + "grades    1 again · 2 hard · 3 good · 4 easy (or a, h, g, e; \
-                       다시 어려움 알맞음 쉬움); Enter is good\n";
+                    .map(|c| (c.to_string(), command_about(c)))
+                    .chain([(crate::tr!("quiz-help-grades"), grade_help())])
+                    .collect();
+                let w = rows
+                    .iter()
+                    .map(|(c, _)| crate::render::width::width(c))
+                    .max()
+                    .unwrap_or(0)
+                    .max(9);
+                let text = rows
+                    .iter()
+                    .map(|(c, about)| format!("{} {about}\n", crate::render::width::pad(c, w)))
+                    .collect::<String>();
                 Ok(vec![message("help", true, text)])
             }
             "stats" => Ok(vec![self.stats()]),
             "undo" => self.undo(store, tick),
-            _ if self.current.is_none() => Ok(vec![message(full, false, "no card on screen")]),
+            _ if self.current.is_none() => {
+                Ok(vec![message(full, false, crate::tr!("quiz-no-card"))])
+            }
             "show" => Ok(vec![self.show(tick)]),
             "demo" => Ok(vec![self.demo(arg)]),
             "edit" => Ok(vec![self.edit()]),
@@ -761,9 +777,9 @@ impl Session {
         }
         self.seen += 1;
         let text = match how {
-            "bury" => format!("#{id} buried until tomorrow"),
-            "suspend" => format!("#{id} suspended (`synack unsuspend {id}` brings it back)"),
-            _ => format!("#{id} skipped; it stays due"),
+            "bury" => crate::tr!("quiz-buried", id = id),
+            "suspend" => crate::tr!("quiz-suspended", id = id),
+            _ => crate::tr!("quiz-skipped", id = id),
         };
         let mut events = vec![message(how, true, text)];
         events.extend(self.advance(store, tick)?);
@@ -775,7 +791,7 @@ impl Session {
             return Ok(vec![message(
                 "undo",
                 false,
-                "nothing to undo in this session",
+                crate::tr!("quiz-nothing-to-undo"),
             )]);
         };
         let restored = match &last.written {
@@ -817,9 +833,10 @@ impl Session {
         let mut events = vec![message(
             "undo",
             true,
-            format!(
-                "took back {} on #{}; it is shown again",
-                last.rating, last.card_id
+            crate::tr!(
+                "quiz-undone",
+                rating = last.rating.word(),
+                id = last.card_id
             ),
         )];
         events.extend(self.advance(store, tick)?);
@@ -828,7 +845,7 @@ impl Session {
 
     fn show(&self, tick: Tick) -> Event {
         let Some(cur) = &self.current else {
-            return message("show", false, "no card on screen");
+            return message("show", false, crate::tr!("quiz-no-card"));
         };
         let c = &cur.card;
         let s = &cur.state;
@@ -836,38 +853,46 @@ impl Session {
         let shown = crate::render::visible;
         let mut text = format!("#{} · {} · {}\n", c.id, c.kind, shown(&c.deck));
         if let Some(source) = &c.source {
-            text += &format!("source:  {}:{}\n", shown(source), c.line);
+            let place = format!("{}:{}", shown(source), c.line);
+            text += &crate::tr!("quiz-show-source", place = place);
+            text.push('\n');
         }
         if !c.tags.is_empty() {
-            text += &format!("tags:    {}\n", shown(&c.tags.join(", ")));
+            let tags = shown(&c.tags.join(", ")).into_owned();
+            text += &crate::tr!("quiz-show-tags", tags = tags);
+            text.push('\n');
         }
-        text += &format!(
-            "state:   {} · reps {} · lapses {}\n",
-            s.phase.as_str(),
-            s.reps,
-            s.lapses
+        text += &crate::tr!(
+            "quiz-show-state",
+            state = s.phase.word(),
+            reps = s.reps,
+            lapses = s.lapses
         );
+        text.push('\n');
         if let Some(due) = s.due {
-            text += &format!("due:     {}\n", due.to_rfc3339());
+            text += &crate::tr!("quiz-show-due", due = due.to_rfc3339());
+            text.push('\n');
         }
         if let Some(m) = s.memory {
             let r = self.plan.scheduler.retrievability(s, tick.now);
-            text += &format!(
-                "memory:  stability {:.2}d · difficulty {:.2} · recall now {}\n",
-                m.stability,
-                m.difficulty,
-                r.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
+            text += &crate::tr!(
+                "quiz-show-memory",
+                stability = format!("{:.2}", m.stability),
+                difficulty = format!("{:.2}", m.difficulty),
+                recall = r.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
             );
+            text.push('\n');
         }
         for (i, d) in cur.demos.iter().enumerate() {
-            text += &format!("demo {}:  {}\n", i + 1, d.label());
+            text += &crate::tr!("quiz-show-demo", n = i + 1, label = d.label());
+            text.push('\n');
         }
         message("show", true, text)
     }
 
     fn demo(&self, arg: &str) -> Event {
         let Some(cur) = &self.current else {
-            return message("demo", false, "no card on screen");
+            return message("demo", false, crate::tr!("quiz-no-card"));
         };
         // An exercise's demo is the one run with exactly its parameters.
         if let Some(g) = &cur.exercise {
@@ -875,7 +900,7 @@ impl Session {
                 return message(
                     "demo",
                     false,
-                    format!("{arg:?}: this exercise has one demo"),
+                    crate::tr!("quiz-demo-one", arg = format!("{arg:?}")),
                 );
             }
             return match crate::sim::run(&g.solved.demo) {
@@ -888,11 +913,7 @@ impl Session {
             };
         }
         if cur.demos.is_empty() {
-            return message(
-                "demo",
-                false,
-                "this card has no demo (`synack demo list` shows them all)",
-            );
+            return message("demo", false, crate::tr!("quiz-demo-none"));
         }
         let n = if arg.is_empty() {
             if cur.demos.len() > 1 {
@@ -905,7 +926,7 @@ impl Session {
                 return message(
                     "demo",
                     true,
-                    format!("this card has several demos:\n{list}"),
+                    format!("{}\n{list}", crate::tr!("quiz-demo-several")),
                 );
             }
             1
@@ -916,7 +937,11 @@ impl Session {
                     return message(
                         "demo",
                         false,
-                        format!("{arg:?}: pick a demo from 1 to {}", cur.demos.len()),
+                        crate::tr!(
+                            "quiz-demo-pick",
+                            arg = format!("{arg:?}"),
+                            count = cur.demos.len()
+                        ),
                     );
                 }
             }
@@ -930,7 +955,7 @@ impl Session {
 
     fn edit(&mut self) -> Event {
         let Some(cur) = &self.current else {
-            return message("edit", false, "no card on screen");
+            return message("edit", false, crate::tr!("quiz-no-card"));
         };
         match &cur.card.source {
             Some(path) if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX) => {
@@ -941,7 +966,7 @@ impl Session {
                     return message(
                         "edit",
                         false,
-                        format!("{path:?} is not the path of a note file; not opened"),
+                        crate::tr!("quiz-edit-not-a-note", path = format!("{path:?}")),
                     );
                 }
                 self.edit_request = Some(EditRequest {
@@ -950,14 +975,17 @@ impl Session {
                     line: cur.card.line,
                 });
                 let shown = crate::render::visible(path);
-                message("edit", true, format!("opening {shown}:{}", cur.card.line))
+                message(
+                    "edit",
+                    true,
+                    crate::tr!(
+                        "quiz-edit-opening",
+                        path = shown.into_owned(),
+                        line = cur.card.line
+                    ),
+                )
             }
-            _ => message(
-                "edit",
-                false,
-                "this card comes from a deck shipped inside synack; copy the deck into your \
-                 notes and import it to edit it",
-            ),
+            _ => message("edit", false, crate::tr!("quiz-edit-shipped")),
         }
     }
 
@@ -965,19 +993,24 @@ impl Session {
         let counts = self.counts();
         let graded: usize = self.ratings.iter().sum();
         let text = format!(
-            "this session: {} seen · {} graded (again {} · hard {} · good {} · easy {}) · \
-             {} new learned · {}\nleft: {} new · {} learning · {} due\n",
-            self.seen,
-            graded,
-            self.ratings[0],
-            self.ratings[1],
-            self.ratings[2],
-            self.ratings[3],
-            self.new_learned,
-            minutes(self.active_ms),
-            counts.new,
-            counts.learn,
-            counts.due
+            "{}\n{}\n",
+            crate::tr!(
+                "quiz-stats-session",
+                seen = self.seen,
+                graded = graded,
+                again = self.ratings[0],
+                hard = self.ratings[1],
+                good = self.ratings[2],
+                easy = self.ratings[3],
+                learned = self.new_learned,
+                time = minutes(self.active_ms)
+            ),
+            crate::tr!(
+                "quiz-stats-left",
+                new = counts.new,
+                learn = counts.learn,
+                due = counts.due
+            )
         );
         message("stats", true, text)
     }
@@ -1028,18 +1061,13 @@ impl Session {
             if entry.slot == Slot::New && !self.new_card_allowed(store, &card.deck, tick.now)? {
                 if !self.said_new_limit {
                     self.said_new_limit = true;
-                    said.push(message(
-                        "new",
-                        true,
-                        "today's new cards were all introduced (another session took some); \
-                         no more new cards in this one",
-                    ));
+                    said.push(message("new", true, crate::tr!("quiz-new-limit")));
                 }
                 continue;
             }
             let state = store
                 .card_state(card.id)?
-                .with_context(|| format!("card {} has no scheduling state", card.id))?;
+                .with_context(|| crate::tr!("quiz-no-state", id = card.id))?;
             let demos = card
                 .demos
                 .iter()
@@ -1181,7 +1209,7 @@ pub fn parse_rating(s: &str) -> Option<Rating> {
 
 /// `<10m` for a learning step (it comes back today), else the interval.
 fn interval_label(a: &Answer) -> String {
-    let text = crate::render::interval(a.scheduled_days);
+    let text = crate::render::interval_words(a.scheduled_days);
     if a.scheduled_days < 1.0 {
         format!("<{text}")
     } else {
@@ -1189,9 +1217,25 @@ fn interval_label(a: &Answer) -> String {
     }
 }
 
-fn minutes(ms: i64) -> String {
+/// `1m 05s` (`1분 05초`): time spent, to the second.
+pub fn minutes(ms: i64) -> String {
     let secs = ms / 1000;
-    format!("{}m {:02}s", secs / 60, secs % 60)
+    crate::tr!(
+        "quiz-minutes",
+        m = secs / 60,
+        s = format!("{:02}", secs % 60)
+    )
+}
+
+/// The grade words of `:help` and the grade prompt's note.
+fn grade_help() -> String {
+    crate::tr!(
+        "quiz-help-grades-about",
+        again = Rating::Again.word(),
+        hard = Rating::Hard.word(),
+        good = Rating::Good.word(),
+        easy = Rating::Easy.word()
+    )
 }
 
 fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
@@ -1204,14 +1248,14 @@ fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
 
 /// A grade refused because another session answered the card first.
 #[derive(Debug, thiserror::Error)]
-#[error("answered in another session")]
+#[error("{}", crate::tr!("quiz-answered-elsewhere-short"))]
 struct AnsweredElsewhere;
 
 fn not_saved(e: &anyhow::Error) -> Event {
     message(
         "save",
         false,
-        format!("not saved, try again: {}", crate::exit::one_line(e)),
+        crate::tr!("quiz-not-saved", why = crate::exit::one_line(e)),
     )
 }
 

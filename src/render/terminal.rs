@@ -569,7 +569,10 @@ fn end(w: &mut Writer, tag: TagEnd) {
             if let Some(label) = w.links.last().and_then(|url| demo_label(url)) {
                 w.links.pop();
                 w.on(DIM);
-                w.raw(&format!(" [demo {label}]"));
+                w.raw(&format!(
+                    " {}",
+                    crate::tr!("render-demo-link", label = label)
+                ));
                 w.off(DIM);
             } else if let Some(url) = w.links.pop()
                 && !url.is_empty()
@@ -584,9 +587,9 @@ fn end(w: &mut Writer, tag: TagEnd) {
             let url = w.links.pop().unwrap_or_default();
             let alt = std::mem::take(&mut w.image_alt);
             let label = if alt.trim().is_empty() {
-                "[이미지]".to_string()
+                crate::tr!("render-image")
             } else {
-                format!("[이미지: {}]", visible(alt.trim()))
+                crate::tr!("render-image-alt", alt = visible(alt.trim()).into_owned())
             };
             w.raw(&label);
             w.on(DIM);
