@@ -60,14 +60,16 @@ quiz-marks-bad = { $item } is not a point: type numbers from 1 to { $total }, al
 quiz-timer = ⏱ { $seconds }s
 quiz-which-covered = Which did you cover? (e.g. 1 3, all, none)
 quiz-covered = covered { $covered }/{ $total } ({ $percent }%)
-quiz-follow-up = Follow-up: { $question }
-quiz-follow-up-card = follow-up
 quiz-follow-up-ahead = (a follow-up, not due: the schedule stays as it is unless you grade it)
 quiz-spoken-follow-up = Follow-up (answer aloud): { $question }
 quiz-spoken-prompt = answered? (y/n) ›
 quiz-spoken-yes-no = type y if you could answer it, n if not (Enter is y)
 quiz-spoken-answered = answered
 quiz-spoken-not-answered = not answered
+
+quiz-skipped-ahead = #{ $id } skipped; its schedule is unchanged
+quiz-summary-follow-ups = follow-ups
+quiz-summary-follow-ups-value = { $answered }/{ $asked } answered
 
 ## The screen
 quiz-card-counts = [{ $index }/{ $total }]  new { $new } · learn { $learn } · due { $due }

@@ -60,14 +60,16 @@ quiz-marks-bad = { $item }: 항목이 아닙니다. 1부터 { $total }까지의 
 quiz-timer = ⏱ { $seconds }초
 quiz-which-covered = 어느 항목을 말했습니까? (예: 1 3, 전부, 없음)
 quiz-covered = 말한 항목 { $covered }/{ $total } ({ $percent }%)
-quiz-follow-up = 꼬리 질문: { $question }
-quiz-follow-up-card = 꼬리 질문
 quiz-follow-up-ahead = (예정 전의 꼬리 질문: 평가하지 않으면 일정은 그대로입니다)
 quiz-spoken-follow-up = 꼬리 질문 (말로 답하기): { $question }
 quiz-spoken-prompt = 답했습니까? (y/n) ›
 quiz-spoken-yes-no = 답할 수 있었으면 y, 아니면 n을 입력하십시오 (Enter는 y)
 quiz-spoken-answered = 답함
 quiz-spoken-not-answered = 못 답함
+
+quiz-skipped-ahead = #{ $id } 카드를 넘겼습니다. 일정은 그대로입니다
+quiz-summary-follow-ups = 꼬리 질문
+quiz-summary-follow-ups-value = { $asked }개 중 { $answered }개 답함
 
 ## 화면
 quiz-card-counts = [{ $index }/{ $total }]  새 카드 { $new } · 학습 중 { $learn } · 예정 { $due }

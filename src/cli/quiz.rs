@@ -239,6 +239,7 @@ impl Reader {
             Prompt::Answer => crate::tr!("quiz-prompt-answer"),
             Prompt::Grade => crate::tr!("quiz-prompt-grade", enter = enter.word()),
             Prompt::Points => crate::tr!("quiz-prompt-covered"),
+            Prompt::FollowUp => crate::tr!("quiz-spoken-prompt"),
         } + " ";
         let text = text.as_str();
         match self {
@@ -333,6 +334,10 @@ impl View {
                     writeln!(out, "{}", dim(s, &head))?;
                     writeln!(out)?;
                     writeln!(out, "{}", bold(s, &fit(&visible(&c.front), max)))?;
+                    if c.ahead {
+                        let note = fit(&crate::tr!("quiz-follow-up-ahead"), max);
+                        writeln!(out, "{}", dim(s, &note))?;
+                    }
                     if c.demos > 0 {
                         writeln!(out, "{}", dim(s, &fit(&crate::tr!("quiz-card-demo"), max)))?;
                     }
@@ -433,10 +438,19 @@ impl View {
                 }
                 Event::FollowUp(f) => {
                     let q = crate::tr!(
-                        "quiz-follow-up",
+                        "quiz-spoken-follow-up",
                         question = visible(&f.question).into_owned()
                     );
+                    writeln!(out)?;
                     writeln!(out, "{}", bold(s, &wrap(&q, max, "", "  ").join("\n")))?;
+                }
+                Event::FollowUpAnswer(a) => {
+                    let said = if a.answered {
+                        crate::tr!("quiz-spoken-answered")
+                    } else {
+                        crate::tr!("quiz-spoken-not-answered")
+                    };
+                    writeln!(out, "{}", dim(s, &fit(&format!("→ {said}"), max)))?;
                 }
                 Event::Grade(g) => {
                     let due = if g.cram {
@@ -499,6 +513,17 @@ impl View {
                             },
                         ),
                     ];
+                    let mut rows = rows.to_vec();
+                    if sum.follow_ups_asked > 0 {
+                        rows.push((
+                            crate::tr!("quiz-summary-follow-ups"),
+                            crate::tr!(
+                                "quiz-summary-follow-ups-value",
+                                answered = sum.follow_ups_answered,
+                                asked = sum.follow_ups_asked
+                            ),
+                        ));
+                    }
                     let w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
                     for (k, v) in rows {
                         let line = format!("  {}{}  {v}", k, " ".repeat(w - width(&k)));

@@ -131,6 +131,17 @@ pub fn propose(covered: usize, total: usize) -> Rating {
     }
 }
 
+/// The learner's word on a spoken follow-up: `y`/`yes`/`네`/`예` (and Enter)
+/// for answered, `n`/`no`/`아니요` for not; what a Korean keyboard layout
+/// types for y and n (`ㅛ`, `ㅜ`) too.
+pub fn parse_yes_no(line: &str) -> Option<bool> {
+    match line.trim().to_lowercase().as_str() {
+        "" | "y" | "yes" | "ㅛ" | "예" | "네" | "응" => Some(true),
+        "n" | "no" | "ㅜ" | "아니요" | "아니오" | "아니" => Some(false),
+        _ => None,
+    }
+}
+
 /// Reads the marks typed for a checklist of `total` points: numbers
 /// (`1 3 4`, `1,3`, ranges `2-4`), `all` or `none` (Korean `전부`, `없음`).
 pub fn parse_marks(line: &str, total: usize) -> Result<Vec<usize>, String> {
@@ -200,6 +211,17 @@ mod tests {
         assert_eq!(propose(9, 10), Rating::Good);
         assert_eq!(propose(4, 4), Rating::Easy);
         assert_eq!(propose(0, 0), Rating::Good);
+    }
+
+    #[test]
+    fn yes_no_takes_both_languages_and_enter_is_yes() {
+        for y in ["", "y", "YES", "네", "예", "ㅛ"] {
+            assert_eq!(parse_yes_no(y), Some(true), "{y:?}");
+        }
+        for n in ["n", "No", "아니요", "ㅜ"] {
+            assert_eq!(parse_yes_no(n), Some(false), "{n:?}");
+        }
+        assert_eq!(parse_yes_no("maybe"), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod interview;
 pub mod plan;
 pub mod recall;
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -84,6 +84,10 @@ pub enum Prompt {
     Grade,
     /// Interview mode: mark the key points covered (`1 3`, `all`, `none`).
     Points,
+    /// Interview mode: a `follow-up:` question was asked aloud; could the
+    /// learner answer it (`y`, `n`; Enter is yes)?
+    #[serde(rename = "follow-up")]
+    FollowUp,
 }
 
 /// What the session shows, in order. Serialized, one per line, by
@@ -99,6 +103,9 @@ pub enum Event {
     /// Interview mode: a `follow-up:` question of the card just graded.
     #[serde(rename = "follow-up")]
     FollowUp(FollowUp),
+    /// Interview mode: whether the learner could answer the follow-up question.
+    #[serde(rename = "follow-up-answer")]
+    FollowUpAnswer(FollowUpAnswer),
     Command(CommandDone),
     Summary(Summary),
 }
@@ -124,6 +131,9 @@ pub struct CardShown {
     pub path: String,
     pub front: String,
     pub demos: usize,
+    /// Interview mode: a follow-up (a card under the heading of the card
+    /// just graded) asked although it is not due; see [`interview`].
+    pub ahead: bool,
     /// An exercise card: the template and the parameters this review drew
     /// (the front is the question they make).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -189,11 +199,23 @@ pub struct Graded {
     pub by_enter: bool,
 }
 
-/// A follow-up question to answer aloud (not graded).
+/// A follow-up question to answer aloud (not a card: not graded, not
+/// scheduled). `n` of `of` for the card it follows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FollowUp {
     pub card_id: i64,
     pub question: String,
+    pub n: usize,
+    pub of: usize,
+}
+
+/// The learner's word on a follow-up question: answered or not. Kept for
+/// the session's summary only, not written anywhere.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUpAnswer {
+    pub card_id: i64,
+    pub question: String,
+    pub answered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -225,6 +247,10 @@ pub struct Summary {
     /// Cards of this session's queue not dealt with (the one on screen included).
     pub left: usize,
     pub cram: bool,
+    /// Interview mode: `follow-up:` questions asked, and those the learner
+    /// said they could answer.
+    pub follow_ups_asked: usize,
+    pub follow_ups_answered: usize,
 }
 
 /// What a session is made of.
@@ -280,6 +306,8 @@ struct Undo {
     written: Option<(CardState, Recorded)>,
     /// The grade took the card out of its first learning steps.
     graduated: bool,
+    /// It was a follow-up asked ahead of its due time.
+    ahead: bool,
 }
 
 /// A quiz session in progress.
@@ -305,6 +333,18 @@ pub struct Session {
     start_review: i64,
     /// Said once that another session used up the day's new cards.
     said_new_limit: bool,
+    /// Interview mode: follow-up cards in the queue that were not due
+    /// (pulled in under their parent), until graded.
+    ahead: HashSet<i64>,
+    /// Cards graded in this session: not asked again as follow-ups.
+    graded: HashSet<i64>,
+    /// Interview mode: the `follow-up:` questions of the card just graded,
+    /// the one asked now first.
+    spoken: VecDeque<FollowUp>,
+    /// Whether the first of `spoken` waits for its answer.
+    spoken_open: bool,
+    follow_ups_asked: usize,
+    follow_ups_answered: usize,
 }
 
 /// The note to open for `:edit`.
@@ -331,6 +371,12 @@ impl Session {
             id,
             start_review,
             said_new_limit: false,
+            ahead: HashSet::new(),
+            graded: HashSet::new(),
+            spoken: VecDeque::new(),
+            spoken_open: false,
+            follow_ups_asked: 0,
+            follow_ups_answered: 0,
             queue: plan.entries.iter().copied().collect(),
             plan,
             learning: Vec::new(),
@@ -356,6 +402,7 @@ impl Session {
     pub fn prompt(&self) -> Option<Prompt> {
         match &self.current {
             _ if self.finished => None,
+            _ if self.spoken_open => Some(Prompt::FollowUp),
             Some(c) if c.checklist.is_some() => Some(Prompt::Points),
             Some(c) if c.revealed => Some(Prompt::Grade),
             Some(_) => Some(Prompt::Answer),
@@ -397,6 +444,7 @@ impl Session {
                 match self.prompt() {
                     Some(Prompt::Answer) => Ok(self.reveal(store, line, tick)?),
                     Some(Prompt::Points) => Ok(self.mark(line)),
+                    Some(Prompt::FollowUp) => self.answer_spoken(store, line, tick),
                     // Enter (or space) takes the grade an exercise's verdict
                     // proposed, else Good, as in Anki.
                     Some(Prompt::Grade) if line.is_empty() => {
@@ -580,6 +628,7 @@ impl Session {
                 duration_ms,
                 written: None,
                 graduated: false,
+                ahead: false,
             });
             Graded {
                 card_id,
@@ -653,6 +702,7 @@ impl Session {
                 duration_ms,
                 written: Some((before, recorded)),
                 graduated,
+                ahead: self.ahead.remove(&card_id),
             });
             Graded {
                 card_id,
@@ -668,45 +718,111 @@ impl Session {
         self.seen += 1;
         self.ratings[rating as usize - 1] += 1;
         self.active_ms += duration_ms;
+        self.graded.insert(card_id);
         let mut events = vec![Event::Grade(event)];
         if self.plan.interview {
-            events.extend(cur.follow_ups.iter().map(|q| {
-                Event::FollowUp(FollowUp {
+            self.children_next(store, &cur.card, tick.now)?;
+            let of = cur.follow_ups.len();
+            self.spoken = (cur.follow_ups.iter().enumerate())
+                .map(|(i, q)| FollowUp {
                     card_id,
                     question: q.clone(),
+                    n: i + 1,
+                    of,
                 })
-            }));
-            self.children_next(store, &cur.card)?;
+                .collect();
+            if let Some(first) = self.ask_spoken() {
+                events.push(first);
+                return Ok(events);
+            }
         }
         events.extend(self.advance(store, tick)?);
         Ok(events)
     }
 
-    /// Interview mode: the cards of this session's queue under `card`'s
-    /// heading (same note, a longer heading path starting with its own)
-    /// come next, in their queue order, as an interviewer's follow-ups.
-    fn children_next(&mut self, store: &Store, card: &CardRow) -> Result<()> {
-        let mut children = Vec::new();
-        let mut rest = VecDeque::new();
-        for entry in self.queue.drain(..) {
-            let is_child = match store.card(entry.card_id)? {
-                Some(c) => {
-                    c.source == card.source
-                        && c.heading_path.len() > card.heading_path.len()
-                        && c.heading_path.starts_with(&card.heading_path)
-                }
-                None => false,
-            };
-            if is_child {
-                children.push(entry);
+    /// Interview mode: asks the next `follow-up:` question, if any is left.
+    fn ask_spoken(&mut self) -> Option<Event> {
+        let q = self.spoken.front()?.clone();
+        self.spoken_open = true;
+        self.follow_ups_asked += 1;
+        Some(Event::FollowUp(q))
+    }
+
+    /// Interview mode: the learner's word on the follow-up question asked,
+    /// then the next one, or the next card.
+    fn answer_spoken(&mut self, store: &mut Store, line: &str, tick: Tick) -> Result<Vec<Event>> {
+        let Some(answered) = interview::parse_yes_no(line) else {
+            return Ok(vec![message(
+                "follow-up",
+                false,
+                crate::tr!("quiz-spoken-yes-no"),
+            )]);
+        };
+        self.spoken_open = false;
+        let Some(q) = self.spoken.pop_front() else {
+            return self.advance(store, tick);
+        };
+        self.follow_ups_answered += usize::from(answered);
+        let mut events = vec![Event::FollowUpAnswer(FollowUpAnswer {
+            card_id: q.card_id,
+            question: q.question,
+            answered,
+        })];
+        match self.ask_spoken() {
+            Some(next) => events.push(next),
+            None => events.extend(self.advance(store, tick)?),
+        }
+        Ok(events)
+    }
+
+    /// Interview mode: the cards under `card`'s heading (same note, a
+    /// longer heading path starting with its own) come next, in note order,
+    /// as an interviewer's follow-ups: those in this session's queue keep
+    /// their place in line; those not due are pulled in ([`Session::ahead`]).
+    /// Cards graded in this session, waiting for a learning step, suspended
+    /// or buried are left out.
+    fn children_next(&mut self, store: &Store, card: &CardRow, now: Timestamp) -> Result<()> {
+        let children: Vec<CardRow> = store
+            .note_cards_studyable(card.id, now)?
+            .into_iter()
+            .filter(|c| {
+                c.heading_path.len() > card.heading_path.len()
+                    && c.heading_path.starts_with(&card.heading_path)
+                    && !self.graded.contains(&c.id)
+                    && !self.learning.iter().any(|(_, id)| *id == c.id)
+            })
+            .collect();
+        if children.is_empty() {
+            return Ok(());
+        }
+        let ids: HashSet<i64> = children.iter().map(|c| c.id).collect();
+        let mut queued = std::collections::HashMap::new();
+        self.queue.retain(|e| {
+            if ids.contains(&e.card_id) {
+                queued.insert(e.card_id, *e);
+                false
             } else {
-                rest.push_back(entry);
+                true
             }
+        });
+        for child in children.iter().rev() {
+            let entry = match queued.get(&child.id) {
+                Some(e) => *e,
+                None => {
+                    self.ahead.insert(child.id);
+                    let state = store.card_state(child.id)?.unwrap_or_default();
+                    Entry {
+                        card_id: child.id,
+                        slot: match state.phase {
+                            Phase::New => Slot::New,
+                            Phase::Learning | Phase::Relearning => Slot::Learning,
+                            Phase::Review => Slot::Review,
+                        },
+                    }
+                }
+            };
+            self.queue.push_front(entry);
         }
-        for entry in children.into_iter().rev() {
-            rest.push_front(entry);
-        }
-        self.queue = rest;
         Ok(())
     }
 
@@ -779,6 +895,7 @@ impl Session {
         let text = match how {
             "bury" => crate::tr!("quiz-buried", id = id),
             "suspend" => crate::tr!("quiz-suspended", id = id),
+            _ if self.ahead.contains(&id) => crate::tr!("quiz-skipped-ahead", id = id),
             _ => crate::tr!("quiz-skipped", id = id),
         };
         let mut events = vec![message(how, true, text)];
@@ -808,6 +925,13 @@ impl Session {
             return Ok(vec![not_saved(&e.into())]);
         }
         self.learning.retain(|(_, id)| *id != last.card_id);
+        self.graded.remove(&last.card_id);
+        if last.ahead {
+            self.ahead.insert(last.card_id);
+        }
+        // The grade's follow-up questions are asked again after the next one.
+        self.spoken.clear();
+        self.spoken_open = false;
         if self.plan.cram && last.rating == Rating::Again {
             // Take back the extra showing the Again queued.
             if let Some(pos) = self.queue.iter().rposition(|e| e.card_id == last.card_id) {
@@ -1058,7 +1182,13 @@ impl Session {
             if !self.plan.cram && store.answered_elsewhere(card.id, self.start_review, self.id)? {
                 continue;
             }
-            if entry.slot == Slot::New && !self.new_card_allowed(store, &card.deck, tick.now)? {
+            // A follow-up is asked whatever today's new-card limit says: the
+            // learner asked for it by answering its parent.
+            let ahead = self.ahead.contains(&card.id);
+            if entry.slot == Slot::New
+                && !ahead
+                && !self.new_card_allowed(store, &card.deck, tick.now)?
+            {
                 if !self.said_new_limit {
                     self.said_new_limit = true;
                     said.push(message("new", true, crate::tr!("quiz-new-limit")));
@@ -1118,6 +1248,7 @@ impl Session {
                 } else {
                     cur.demos.len()
                 },
+                ahead,
                 exercise: cur.exercise.as_ref().map(|g| ExerciseShown {
                     template: g.template,
                     seed: g.seed,
@@ -1177,6 +1308,8 @@ impl Session {
             next_due: store.next_due(&q)?.map(|t| t.to_rfc3339()),
             left: counts.new + counts.learn + counts.due,
             cram: self.plan.cram,
+            follow_ups_asked: self.follow_ups_asked,
+            follow_ups_answered: self.follow_ups_answered,
         })])
     }
 }
