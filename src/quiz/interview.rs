@@ -2,6 +2,23 @@
 //! card as a checklist of key points the learner ticks off after answering
 //! aloud, the grade the share covered proposes, and the follow-up questions
 //! an interviewer would ask next.
+//!
+//! Follow-ups come right after the card they follow, before anything else:
+//! - the back's `follow-up:` lines first, asked aloud: each is shown as a
+//!   question and the learner says whether they could answer it (`y`/`n`,
+//!   Enter is yes). They are not cards: nothing is scheduled or written to
+//!   the database; the answers are events (`follow-up`, `follow-up-answer`)
+//!   and a count in the session's summary.
+//! - then the card's children (the cards under its heading in the same
+//!   note), in note order, whether due or not. A child that is not due is
+//!   marked `ahead` and its schedule stays as it is unless it is graded
+//!   (`:skip` leaves it, as does ending the session). A grade given to it
+//!   is a real review, as in Anki's filtered decks with rescheduling on:
+//!   FSRS updates the memory state from the days actually elapsed (an early
+//!   review raises stability less), the review is logged, and `:undo` takes
+//!   it back. A new child is asked even past today's new-card limit: the
+//!   learner asked for it by answering its parent. Suspended and buried
+//!   children, and those already graded in the session, are left out.
 
 use serde::Serialize;
 
