@@ -12,7 +12,7 @@ quiz-cmd-stats = 이번 세션의 지금까지와 남은 카드
 quiz-cmd-help = 이 목록
 quiz-cmd-quit = 세션 끝내기 (Ctrl-C, Ctrl-D도 같음). 평가는 저장되어 있습니다
 quiz-help-grades = 평가
-quiz-help-grades-about = 1 { $again } · 2 { $hard } · 3 { $good } · 4 { $easy } (a, h, g, e도 됨). Enter는 { $good }
+quiz-help-grades-about = 1 { $again } · 2 { $hard } · 3 { $good } · 4 { $easy } (a, h, g, e). Enter는 { $good }
 
 ## 입력 줄 (뒤에 빈칸 하나)
 quiz-prompt-answer = 답 ›
