@@ -269,13 +269,13 @@ pub(super) fn simulate(ctx: &Ctx, args: SimulateArgs) -> Result<()> {
                     ]
                 })
                 .collect();
-            // The English table's columns as they were; a longer heading widens its column.
-            let least = [2, 4, 6, 10, 10, 14, 8];
+            // Each column as wide as its widest cell, so the table fits 60
+            // columns in either language.
             let w: Vec<usize> = (0..7)
                 .map(|c| {
                     rows.iter()
                         .map(|r| width(&r[c]))
-                        .chain([width(&heads[c]), least[c]])
+                        .chain([width(&heads[c])])
                         .max()
                         .unwrap_or(0)
                 })
@@ -576,14 +576,17 @@ fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
             }
             let plan = crate::tr!("schedule-until-plan");
             writeln!(out, "{}", crate::render::width::fit(&plan, width))?;
-            for p in &report.plan {
-                let per_day = crate::tr!("schedule-until-per-day", count = p.per_day);
-                writeln!(
-                    out,
-                    "  {}  {}",
-                    pad_left(&per_day, 7),
-                    pct(p.predicted_recall)
-                )?;
+            let per_day: Vec<String> = (report.plan.iter())
+                .map(|p| crate::tr!("schedule-until-per-day", count = p.per_day))
+                .collect();
+            let w = per_day
+                .iter()
+                .map(|d| crate::render::width::width(d))
+                .max()
+                .unwrap_or(0)
+                .max(7);
+            for (p, d) in report.plan.iter().zip(&per_day) {
+                writeln!(out, "  {}  {}", pad_left(d, w), pct(p.predicted_recall))?;
             }
         }
     }

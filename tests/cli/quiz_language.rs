@@ -76,7 +76,11 @@ fn every_screen(env: &Env, lang: (&str, &str)) -> Vec<(String, String)> {
             env,
             lang,
             &["quiz"],
-            &script(if lang == KO { "연결 지향 순서 번호" } else { "a reliable stream" }),
+            &script(if lang == KO {
+                "연결 지향 순서 번호"
+            } else {
+                "a reliable stream"
+            }),
         ),
     )];
     for args in [
@@ -155,13 +159,23 @@ fn under_ko_the_quiz_cards_and_schedule_screens_have_no_english_sentences() {
         ("due --until 2026-12-20", "하루 10장"),
         ("config", "# 목표 기억 유지율, 0.70–0.97 (기본값 0.9)"),
         ("answer 2 good", ": 알맞음 → 학습 중, 10분 후 예정"),
-        ("simulate --reviews 0:good 3:good 8:again 9:easy", "목표 기억 유지율 0.9"),
-        ("simulate --reviews 0:good 3:good 8:again 9:easy", "회상 확률"),
+        (
+            "simulate --reviews 0:good 3:good 8:again 9:easy",
+            "목표 기억 유지율 0.9",
+        ),
+        (
+            "simulate --reviews 0:good 3:good 8:again 9:easy",
+            "회상 확률",
+        ),
         ("suspend 3", "카드 1장을 보류했습니다: #3"),
         ("cards --suspended", "(보류)"),
         ("unsuspend 3", "카드 1장의 보류를 풀었습니다: #3"),
     ] {
-        assert!(get(what).contains(want), "{what}: {want:?} in\n{}", get(what));
+        assert!(
+            get(what).contains(want),
+            "{what}: {want:?} in\n{}",
+            get(what)
+        );
     }
 }
 
