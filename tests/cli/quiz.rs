@@ -657,7 +657,7 @@ fn interview_follow_ups_come_after_their_parent_whether_or_not_due() {
     // The follow-up line comes before the first child.
     let pos = |kind: &str, id: &str| {
         all.iter()
-            .position(|e| e["event"] == kind && e["card_id"].to_string() == id)
+            .position(|e| e["event"] == kind && e["card_id"].as_i64() == id.parse::<i64>().ok())
             .unwrap_or_else(|| panic!("no {kind} of {id}: {all:?}"))
     };
     assert!(pos("follow-up-answer", &parent) < pos("card", &first));
