@@ -766,12 +766,18 @@ mod tests {
 
     #[test]
     fn quotes_code_links_and_images() {
-        let out = plain(
-            "> 인용\n\n```text\nSYN seq=100\n```\n\n[RFC](https://x.y) ![그림](http://i/p.png)\n",
-        );
+        use crate::i18n::{Lang, with_lang};
+        let md =
+            "> 인용\n\n```text\nSYN seq=100\n```\n\n[RFC](https://x.y) ![그림](http://i/p.png)\n";
         assert_eq!(
-            out,
+            with_lang(Lang::Ko, || plain(md)),
             "│ 인용\n\n    [text]\n    SYN seq=100\n\nRFC (https://x.y) [이미지: 그림] (http://i/p.png)"
+        );
+        // The image's label is the screen's, in the screen's language.
+        assert!(
+            with_lang(Lang::En, || plain(md)).ends_with("[image: 그림] (http://i/p.png)"),
+            "{}",
+            with_lang(Lang::En, || plain(md))
         );
     }
 
