@@ -116,36 +116,46 @@ pub(super) fn list(ctx: &Ctx, args: CardsArgs) -> Result<()> {
 
 fn write_list(out: &mut impl Write, cards: &[CardRow], max: usize) -> std::io::Result<()> {
     if cards.is_empty() {
-        return writeln!(out, "No cards match.");
+        return writeln!(out, "{}", crate::tr!("cards-none-match"));
     }
+    let (h_id, h_kind, h_deck, h_front) = (
+        crate::tr!("cards-head-id"),
+        crate::tr!("cards-head-kind"),
+        crate::tr!("cards-head-deck"),
+        crate::tr!("cards-head-front"),
+    );
+    let (not_in_notes, suspended_mark) = (
+        format!("  {}", crate::tr!("cards-mark-missing")),
+        format!("  {}", crate::tr!("cards-mark-suspended")),
+    );
     let id_w = cards
         .iter()
         .map(|c| c.id.to_string().len())
         .max()
         .unwrap_or(2)
-        .max(2);
+        .max(width(&h_id));
     let kind_w = cards
         .iter()
         .map(|c| c.kind.as_str().len())
         .max()
         .unwrap_or(4)
-        .max(4);
+        .max(width(&h_kind));
     let deck_w = cards
         .iter()
         .map(|c| width(&visible(&c.deck)))
         .max()
         .unwrap_or(4)
-        .clamp(4, 28)
+        .clamp(width(&h_deck).min(28), 28)
         // The front needs the room more than the deck, whose name repeats.
         .min((max.saturating_sub(id_w + kind_w + 8) / 3).max(8));
     let front_room = max.saturating_sub(id_w + kind_w + deck_w + 8).max(10);
     // `▶` marks a card with a demo to run (`synack show ID --demo`).
     writeln!(
         out,
-        "{:>id_w$}    {}  {}  FRONT",
-        "ID",
-        pad("KIND", kind_w),
-        pad("DECK", deck_w)
+        "{}{h_id}    {}  {}  {h_front}",
+        " ".repeat(id_w.saturating_sub(width(&h_id))),
+        pad(&h_kind, kind_w),
+        pad(&truncate(&h_deck, deck_w), deck_w)
     )?;
     let mut decks: Vec<&str> = Vec::new();
     let mut out_of_study = 0;
@@ -154,9 +164,9 @@ fn write_list(out: &mut impl Write, cards: &[CardRow], max: usize) -> std::io::R
             decks.push(&c.deck);
         }
         let mark = if c.missing {
-            "  (not in notes)"
+            not_in_notes.as_str()
         } else if c.suspended {
-            "  (suspended)"
+            suspended_mark.as_str()
         } else {
             ""
         };
@@ -175,12 +185,15 @@ fn write_list(out: &mut impl Write, cards: &[CardRow], max: usize) -> std::io::R
     }
     write!(
         out,
-        "{} in {}",
-        crate::render::count(cards.len(), "card", "cards"),
-        crate::render::count(decks.len(), "deck", "decks")
+        "{}",
+        crate::tr!("cards-total", cards = cards.len(), decks = decks.len())
     )?;
     if out_of_study > 0 {
-        write!(out, " ({out_of_study} suspended)")?;
+        write!(
+            out,
+            " {}",
+            crate::tr!("cards-total-suspended", count = out_of_study)
+        )?;
     }
     writeln!(out)
 }
@@ -266,8 +279,8 @@ pub(super) fn suspend(ctx: &Ctx, args: SuspendArgs, suspended: bool) -> Result<(
         if !missing.is_empty() {
             let list: Vec<String> = missing.iter().map(|id| format!("#{id}")).collect();
             bail!(
-                "no card {} (see `synack cards`); nothing changed",
-                list.join(", ")
+                "{}",
+                crate::tr!("cards-no-such-cards", ids = list.join(", "))
             );
         }
         let mut cards = Vec::with_capacity(ids.len());
@@ -275,7 +288,10 @@ pub(super) fn suspend(ctx: &Ctx, args: SuspendArgs, suspended: bool) -> Result<(
             // Read just now; a card deleted since is an error like any.
             match store.card(id)? {
                 Some(card) => cards.push(card),
-                None => bail!("no card #{id} (see `synack cards`); nothing changed"),
+                None => bail!(
+                    "{}",
+                    crate::tr!("cards-no-such-cards", ids = format!("#{id}"))
+                ),
             }
         }
         cards
@@ -287,50 +303,53 @@ pub(super) fn suspend(ctx: &Ctx, args: SuspendArgs, suspended: bool) -> Result<(
         .collect();
     let mut out = std::io::stdout().lock();
     if cards.is_empty() {
-        writeln!(out, "No cards match; nothing changed.")?;
+        writeln!(out, "{}", crate::tr!("cards-none-match-unchanged"))?;
         return Ok(());
     }
     if suspended {
         let done = cards.iter().filter(|c| changed.contains(&c.id)).count();
         writeln!(
             out,
-            "{} suspended{}",
-            count(done),
+            "{}{}",
+            crate::tr!("cards-suspended", count = done),
             id_list(&cards, |c| changed.contains(&c.id))
         )?;
         let already = cards.len() - done;
         if already > 0 {
-            writeln!(out, "{} already suspended", count(already))?;
-        }
-        if done > 0 {
             writeln!(
                 out,
-                "`synack unsuspend ID…` brings a card back; `synack cards --suspended` lists them."
+                "{}",
+                crate::tr!("cards-already-suspended", count = already)
             )?;
+        }
+        if done > 0 {
+            writeln!(out, "{}", crate::tr!("cards-suspend-hint"))?;
         }
     } else {
         // A card gone from the notes stays out of study: its flag is cleared,
         // so an import that finds its text again brings it back unsuspended.
         let back = |c: &CardRow| changed.contains(&c.id) && !c.missing;
         let done = cards.iter().filter(|c| back(c)).count();
-        writeln!(out, "{} unsuspended{}", count(done), id_list(&cards, back))?;
+        writeln!(
+            out,
+            "{}{}",
+            crate::tr!("cards-unsuspended", count = done),
+            id_list(&cards, back)
+        )?;
         let gone = cards.iter().filter(|c| c.missing).count();
         let not = cards.len() - done - gone;
         if not > 0 {
-            writeln!(out, "{} not suspended", count(not))?;
+            writeln!(out, "{}", crate::tr!("cards-not-suspended", count = not))?;
         }
         if gone > 0 {
-            let (stays, its, it) = if gone == 1 {
-                ("stays", "its", "it comes")
-            } else {
-                ("stay", "their", "they come")
-            };
             writeln!(
                 out,
-                "{} {stays} out of study{}: {its} text is no longer in the notes; \
-                 {it} back when an import finds it again",
-                count(gone),
-                id_list(&cards, |c| c.missing)
+                "{}",
+                crate::tr!(
+                    "cards-stay-out",
+                    count = gone,
+                    ids = id_list(&cards, |c| c.missing)
+                )
             )?;
         }
     }
@@ -339,11 +358,6 @@ pub(super) fn suspend(ctx: &Ctx, args: SuspendArgs, suspended: bool) -> Result<(
 
 /// The tag a leech gets (`leech_threshold` lapses).
 const LEECH_TAG: &str = "leech";
-
-/// `1 card`, `3 cards`.
-fn count(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "card" } else { "cards" })
-}
 
 /// `: #3, #7` for the cards `which` keeps, when there are few enough to
 /// name; nothing otherwise.
@@ -380,15 +394,19 @@ pub(super) fn resolve_deck(store: &Store, wanted: &str) -> Result<String> {
         [one] => Ok(one.to_string()),
         [] => {
             let names: Vec<&str> = decks.iter().map(|d| d.name.as_str()).collect();
-            Err(UsageError(format!(
-                "no deck matches {wanted:?} (decks: {})",
-                names.join(", ")
+            Err(UsageError(crate::tr!(
+                "cards-no-such-deck",
+                deck = format!("{wanted:?}"),
+                decks = names.join(", ")
             ))
             .into())
         }
-        many => {
-            Err(UsageError(format!("deck {wanted:?} is ambiguous: {}", many.join(", "))).into())
-        }
+        many => Err(UsageError(crate::tr!(
+            "cards-ambiguous-deck",
+            deck = format!("{wanted:?}"),
+            decks = many.join(", ")
+        ))
+        .into()),
     }
 }
 
@@ -511,25 +529,52 @@ fn write_history(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
         w => w,
     };
     let s = &h.schedule;
-    let mut lines = vec![format!(
-        "state:  {} · reps {} · lapses {}",
-        s.state, s.reps, s.lapses
+    let phase = s
+        .state
+        .parse::<crate::schedule::Phase>()
+        .map_or_else(|_| s.state.to_string(), |p| p.word());
+    let mut lines = vec![(
+        crate::tr!("cards-label-state"),
+        crate::tr!(
+            "cards-state",
+            state = phase,
+            reps = s.reps,
+            lapses = s.lapses
+        ),
     )];
     if let Some(due) = &s.due {
-        lines.push(format!("due:    {}", local(ctx, due)));
+        lines.push((crate::tr!("cards-label-due"), local(ctx, due)));
     }
     if let (Some(st), Some(d)) = (s.stability, s.difficulty) {
-        lines.push(format!(
-            "memory: stability {} · difficulty {d:.1} · recall now {}",
-            crate::render::interval(f64::from(st)),
-            s.retrievability
-                .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
+        lines.push((
+            crate::tr!("cards-label-memory"),
+            crate::tr!(
+                "cards-memory",
+                stability = crate::render::interval_words(f64::from(st)),
+                difficulty = format!("{d:.1}"),
+                recall = s
+                    .retrievability
+                    .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0))
+            ),
         ));
     }
-    for l in lines {
-        writeln!(out, "{}", wrap(&l, max, "", "        ").join("\n"))?;
+    for (label, text) in lines {
+        let head = label_head(&label);
+        let hang = " ".repeat(LABEL_W);
+        writeln!(out, "{}", wrap(&text, max, &head, &hang).join("\n"))?;
     }
     Ok(())
+}
+
+/// The columns a `show` label takes with its colon and the space after:
+/// `source: `, `tags:   `, as wide as the widest English one.
+const LABEL_W: usize = 8;
+
+/// `label:` padded to [`LABEL_W`] (a longer label keeps one space).
+fn label_head(label: &str) -> String {
+    let head = format!("{label}:");
+    let w = width(&head);
+    format!("{head}{}", " ".repeat(LABEL_W.saturating_sub(w).max(1)))
 }
 
 fn write_past(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
@@ -538,10 +583,11 @@ fn write_past(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
         w => w,
     };
     if !h.revisions.is_empty() {
-        writeln!(out, "\nEarlier wordings:")?;
+        writeln!(out, "\n{}", crate::tr!("cards-earlier-wordings"))?;
         for r in &h.revisions {
             let front = visible(r.front.lines().next().unwrap_or_default()).into_owned();
-            let head = format!("  until {}  ", local(ctx, &r.replaced_at));
+            let until = crate::tr!("cards-until", time = local(ctx, &r.replaced_at));
+            let head = format!("  {until}  ");
             writeln!(
                 out,
                 "{head}{}",
@@ -551,27 +597,46 @@ fn write_past(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
     }
     if !h.reviews.is_empty() {
         let more = h.review_count - h.reviews.len();
-        writeln!(
-            out,
-            "\nLast reviews{}:",
-            if more > 0 {
-                format!(" ({} of {})", h.reviews.len(), h.review_count)
-            } else {
-                String::new()
-            }
-        )?;
+        let title = if more > 0 {
+            crate::tr!(
+                "cards-last-reviews-some",
+                shown = h.reviews.len(),
+                total = h.review_count
+            )
+        } else {
+            crate::tr!("cards-last-reviews")
+        };
+        writeln!(out, "\n{title}")?;
+        // Fetched once: a card may have many reviews.
+        let words: Vec<String> = crate::schedule::Rating::ALL
+            .iter()
+            .map(|r| r.word())
+            .collect();
+        let rating_w = words.iter().map(|w| width(w)).max().unwrap_or(5).max(5);
+        let typed = format!("    {} ", crate::tr!("cards-typed"));
         for r in &h.reviews {
+            let rating = r
+                .rating
+                .parse::<crate::schedule::Rating>()
+                .map_or_else(|_| r.rating.to_string(), |x| words[x as usize - 1].clone());
+            let before = r
+                .state_before
+                .parse::<crate::schedule::Phase>()
+                .map_or_else(|_| r.state_before.to_string(), |p| p.word());
             let line = format!(
-                "  {}  {:<5}  {} → next in {}",
+                "  {}  {}  {}",
                 local(ctx, &r.reviewed_at),
-                r.rating,
-                r.state_before,
-                crate::render::interval(r.scheduled_days)
+                pad(&rating, rating_w),
+                crate::tr!(
+                    "cards-review-next",
+                    state = before,
+                    interval = crate::render::interval_words(r.scheduled_days)
+                )
             );
             writeln!(out, "{}", fit(&line, max))?;
             if let Some(a) = r.answer.as_deref().filter(|a| !a.trim().is_empty()) {
                 let a = visible(a);
-                writeln!(out, "{}", wrap(&a, max, "    typed: ", "      ").join("\n"))?;
+                writeln!(out, "{}", wrap(&a, max, &typed, "      ").join("\n"))?;
             }
         }
     }
@@ -581,7 +646,7 @@ fn write_past(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
 pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = super::open_with_decks(ctx)?;
     let Some(card) = store.card(args.id)? else {
-        bail!("card {} not found (see `synack cards`)", args.id);
+        bail!("{}", crate::tr!("schedule-no-card", id = args.id));
     };
     let history = history(ctx, &store, card.id)?;
     // Which demo to run is checked before anything is printed.
@@ -613,10 +678,13 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         let report = match sim::run(&link(d).argv()) {
             Ok(run) => run.report,
             Err(e @ (SimError::Args(_) | SimError::UnknownDemo(_))) => bail!(
-                "card #{}: its demo link {:?} does not run: {}",
-                card.id,
-                demo_label(d),
-                e.to_string().lines().next().unwrap_or_default()
+                "{}",
+                crate::tr!(
+                    "cards-demo-broken",
+                    id = card.id,
+                    link = format!("{:?}", demo_label(d)),
+                    why = e.to_string().lines().next().unwrap_or_default().to_string()
+                )
             ),
             Err(e) => return Err(e.into()),
         };
@@ -629,11 +697,7 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
 /// Demo `n` (1-based) of `card`, or a usage error saying what there is.
 fn pick_demo(card: &CardRow, n: usize) -> Result<&CardDemo> {
     match card.demos.len() {
-        0 => Err(UsageError(format!(
-            "card #{} has no demo (see `synack demo list` to run one directly)",
-            card.id
-        ))
-        .into()),
+        0 => Err(UsageError(crate::tr!("cards-no-demo", id = card.id)).into()),
         len => n
             .checked_sub(1)
             .and_then(|i| card.demos.get(i))
@@ -643,10 +707,12 @@ fn pick_demo(card: &CardRow, n: usize) -> Result<&CardDemo> {
                 } else {
                     format!("1-{len}")
                 };
-                UsageError(format!(
-                    "card #{} has {len} {}; --demo takes {which}, not {n}",
-                    card.id,
-                    if len == 1 { "demo" } else { "demos" }
+                UsageError(crate::tr!(
+                    "cards-demo-out-of-range",
+                    id = card.id,
+                    count = len,
+                    which = which,
+                    n = n
                 ))
                 .into()
             }),
@@ -682,21 +748,31 @@ fn write_card<W: Write>(
         crate::render::width::shorten_path(&path, max.saturating_sub(width(&head)).max(10))
     )?;
     if let Some(source) = &card.source {
-        let line = format!("source: {}:{}", visible(source), card.line);
+        let line = format!(
+            "{}{}:{}",
+            label_head(&crate::tr!("cards-label-source")),
+            visible(source),
+            card.line
+        );
         writeln!(out, "{}", fit(&line, max))?;
     }
     if !card.tags.is_empty() {
         let tags = visible(&card.tags.join(", ")).into_owned();
-        writeln!(
-            out,
-            "{}",
-            wrap(&tags, max, "tags:   ", "        ").join("\n")
-        )?;
+        let head = label_head(&crate::tr!("cards-label-tags"));
+        let hang = " ".repeat(LABEL_W);
+        writeln!(out, "{}", wrap(&tags, max, &head, &hang).join("\n"))?;
     }
-    if card.missing {
-        writeln!(out, "status: suspended, its text is no longer in the notes")?;
+    let status = if card.missing {
+        Some(crate::tr!("cards-status-missing"))
     } else if card.suspended {
-        writeln!(out, "status: suspended")?;
+        Some(crate::tr!("cards-status-suspended"))
+    } else {
+        None
+    };
+    if let Some(status) = status {
+        let head = label_head(&crate::tr!("cards-label-status"));
+        let hang = " ".repeat(LABEL_W);
+        writeln!(out, "{}", wrap(&status, max, &head, &hang).join("\n"))?;
     }
     schedule(out)?;
     writeln!(out)?;
@@ -710,7 +786,7 @@ fn write_card<W: Write>(
     let rule_w = shown_front.lines().map(width).max().unwrap_or(0);
     writeln!(out, "{}", "─".repeat(rule_w.clamp(20, 60).min(max)))?;
     if card.back.is_empty() {
-        writeln!(out, "(no answer yet: an open question)")?;
+        writeln!(out, "{}", fit(&crate::tr!("cards-open-question"), max))?;
     } else {
         writeln!(out, "{}", terminal::render(&card.back, style))?;
     }
@@ -727,17 +803,14 @@ fn write_demos(out: &mut impl Write, demos: &[CardDemo], max: usize) -> std::io:
     let labels: Vec<String> = demos.iter().map(demo_label).collect();
     let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
     let num_w = demos.len().to_string().len();
+    let by_topic = format!("  · {}", crate::tr!("cards-demo-by-topic"));
     for (n, (d, label)) in demos.iter().zip(&labels).enumerate() {
         let argv: Vec<String> = link(d)
             .argv()
             .iter()
             .map(|a| visible(&shell_word(a)).into_owned())
             .collect();
-        let how = if d.explicit {
-            ""
-        } else {
-            "  · 주제로 연결됨"
-        };
+        let how = if d.explicit { "" } else { by_topic.as_str() };
         let line = format!(
             "▶ {:>num_w$}  {}  (synack demo {}){how}",
             n + 1,

@@ -25,6 +25,7 @@ use crate::quiz::{COMMANDS, EditRequest, Event, Input, Prompt, Session, Tick};
 use crate::render::terminal::{self, Style};
 use crate::render::visible;
 use crate::render::width::{fit, shorten_path, width, wrap};
+use crate::schedule::Rating;
 use crate::schedule::config::SessionLimits;
 use crate::store::Store;
 
@@ -94,9 +95,9 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
     if let Some(tag) = &args.tag
         && !store.has_tag(tag)?
     {
-        return Err(UsageError(format!(
-            "no card has the tag {:?} (see the tags in `synack cards --format json`)",
-            visible(tag)
+        return Err(UsageError(crate::tr!(
+            "quiz-no-such-tag",
+            tag = format!("{:?}", visible(tag))
         ))
         .into());
     }
@@ -114,9 +115,9 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
                 let at = super::schedule::parse_date(ctx, d)
                     .map_err(|e| UsageError(format!("--until: {e:#}")))?;
                 if at.0 <= ctx.now.0 {
-                    return Err(UsageError(format!(
-                        "--until {}: the date is not after today",
-                        visible(d)
+                    return Err(UsageError(crate::tr!(
+                        "quiz-until-not-after-today",
+                        date = visible(d).into_owned()
                     ))
                     .into());
                 }
@@ -126,16 +127,10 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
         },
     };
     if args.cram && args.until.is_some() {
-        return Err(UsageError(
-            "--until does not apply to --cram (cramming leaves the schedule alone)".into(),
-        )
-        .into());
+        return Err(UsageError(crate::tr!("quiz-until-and-cram")).into());
     }
     if args.cram && args.new.is_some() {
-        return Err(UsageError(
-            "--new does not apply to --cram (it studies cards already learned)".into(),
-        )
-        .into());
+        return Err(UsageError(crate::tr!("quiz-new-and-cram")).into());
     }
     let clock = Clock {
         fixed: ctx.fixed_now.then_some(ctx.now),
@@ -157,14 +152,14 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
     view.show(&events)?;
     let mut input = if interactive {
         let mut editor: Editor<QuizHelper, DefaultHistory> =
-            Editor::new().context("cannot set up the terminal prompt")?;
+            Editor::new().with_context(|| crate::tr!("quiz-no-prompt"))?;
         editor.set_helper(Some(QuizHelper));
         Reader::Terminal(Box::new(editor))
     } else {
         Reader::Script(std::io::stdin().lock())
     };
     while let Some(prompt) = session.prompt() {
-        let line = input.read(prompt, &mut view)?;
+        let line = input.read(prompt, session.enter_rating(), &mut view)?;
         let mut events = session.apply(&mut store, line.clone(), clock.tick())?;
         // A person tries a grade again when it was not saved (the database
         // was busy past the timeout); a script cannot, and its next line
@@ -175,8 +170,8 @@ pub(super) fn run(ctx: &Ctx, args: QuizArgs) -> Result<()> {
             if tries == SCRIPT_TRIES {
                 view.show(&events)?;
                 bail!(
-                    "{text} (tried {tries} times; stopping the scripted session, \
-                     whose next lines would be read at the wrong prompt)"
+                    "{}",
+                    crate::tr!("quiz-script-gave-up", why = text, tries = tries)
                 );
             }
             tries += 1;
@@ -238,12 +233,15 @@ enum Reader {
 }
 
 impl Reader {
-    fn read(&mut self, prompt: Prompt, view: &mut View) -> Result<Input> {
+    fn read(&mut self, prompt: Prompt, enter: Rating, view: &mut View) -> Result<Input> {
+        // Fluent drops a message's trailing blank: the prompt's is added here.
         let text = match prompt {
-            Prompt::Answer => "answer › ",
-            Prompt::Grade => "grade › ",
-            Prompt::Points => "covered › ",
-        };
+            Prompt::Answer => crate::tr!("quiz-prompt-answer"),
+            Prompt::Grade => crate::tr!("quiz-prompt-grade", enter = enter.word()),
+            Prompt::Points => crate::tr!("quiz-prompt-covered"),
+            Prompt::FollowUp => crate::tr!("quiz-spoken-prompt"),
+        } + " ";
+        let text = text.as_str();
         match self {
             Reader::Terminal(editor) => match editor.readline(text) {
                 Ok(line) => {
@@ -256,13 +254,20 @@ impl Reader {
                 // Ctrl-D, or the terminal went away: end the session cleanly.
                 Err(ReadlineError::Eof) => Ok(Input::Eof),
                 Err(e) => {
-                    eprintln!("synack: the terminal stopped answering ({e}); ending the session");
+                    eprintln!(
+                        "synack: {}",
+                        crate::tr!("quiz-terminal-gone", why = e.to_string())
+                    );
                     Ok(Input::Eof)
                 }
             },
             Reader::Script(stdin) => {
                 let mut line = String::new();
-                if stdin.read_line(&mut line).context("reading stdin")? == 0 {
+                if stdin
+                    .read_line(&mut line)
+                    .with_context(|| crate::tr!("quiz-reading-stdin"))?
+                    == 0
+                {
                     return Ok(Input::Eof);
                 }
                 let line = line.trim_end_matches(['\n', '\r']).to_string();
@@ -309,10 +314,14 @@ impl View {
             let max = if s.width == 0 { usize::MAX } else { s.width };
             match event {
                 Event::Card(c) => {
-                    let counts = format!(
-                        "[{}/{}]  new {} · learn {} · due {}   ",
-                        c.index, c.total, c.counts.new, c.counts.learn, c.counts.due,
-                    );
+                    let counts = crate::tr!(
+                        "quiz-card-counts",
+                        index = c.index,
+                        total = c.total,
+                        new = c.counts.new,
+                        learn = c.counts.learn,
+                        due = c.counts.due
+                    ) + "   ";
                     let path = visible(&c.path);
                     let room = max.saturating_sub(width(&counts));
                     // Too little room beside the counts: the path goes below.
@@ -325,8 +334,12 @@ impl View {
                     writeln!(out, "{}", dim(s, &head))?;
                     writeln!(out)?;
                     writeln!(out, "{}", bold(s, &fit(&visible(&c.front), max)))?;
+                    if c.ahead {
+                        let note = fit(&crate::tr!("quiz-follow-up-ahead"), max);
+                        writeln!(out, "{}", dim(s, &note))?;
+                    }
                     if c.demos > 0 {
-                        writeln!(out, "{}", dim(s, "(▶ :demo runs this card's demo)"))?;
+                        writeln!(out, "{}", dim(s, &fit(&crate::tr!("quiz-card-demo"), max)))?;
                     }
                 }
                 Event::Reveal(r) => {
@@ -334,7 +347,8 @@ impl View {
                     writeln!(out, "{}", dim(s, &rule))?;
                     let list = r.interview.as_ref().filter(|c| !c.points.is_empty());
                     if let Some(c) = &r.interview {
-                        writeln!(out, "{}", dim(s, &format!("⏱ {}s", c.seconds)))?;
+                        let timer = crate::tr!("quiz-timer", seconds = c.seconds);
+                        writeln!(out, "{}", dim(s, &timer))?;
                     }
                     if let Some(c) = list {
                         let digits = c.points.len().to_string().len();
@@ -346,61 +360,61 @@ impl View {
                         writeln!(
                             out,
                             "{}",
-                            dim(s, &fit("Which did you cover? (e.g. 1 3, all, none)", max))
+                            dim(s, &fit(&crate::tr!("quiz-which-covered"), max))
                         )?;
                     } else if r.back.trim().is_empty() {
-                        writeln!(out, "(an open question: no answer written yet)")?;
+                        writeln!(out, "{}", fit(&crate::tr!("quiz-open-question"), max))?;
                     } else {
                         writeln!(out, "{}", terminal::render(&r.back, s).trim_end())?;
                     }
                     if let Some(typed) = &r.typed {
                         writeln!(out, "{}", dim(s, &rule))?;
                         let typed = visible(typed);
-                        writeln!(
-                            out,
-                            "{}",
-                            wrap(&typed, max, "your answer: ", "  ").join("\n")
-                        )?;
+                        let head = crate::tr!("quiz-your-answer") + " ";
+                        writeln!(out, "{}", wrap(&typed, max, &head, "  ").join("\n"))?;
                         if let Some(h) = &r.recall {
                             let total = h.found.len() + h.missing.len();
-                            let mut line = format!(
-                                "key terms {}/{} ({:.0}%)",
-                                h.found.len(),
-                                total,
-                                h.share * 100.0
+                            let mut line = crate::tr!(
+                                "quiz-key-terms",
+                                found = h.found.len(),
+                                total = total,
+                                percent = format!("{:.0}", h.share * 100.0)
                             );
                             if !h.missing.is_empty() {
                                 let missing: Vec<&str> =
                                     h.missing.iter().take(8).map(String::as_str).collect();
                                 let missing = visible(&missing.join(", ")).into_owned();
-                                line += &format!(" · missing: {missing}");
+                                line += " · ";
+                                line += &crate::tr!("quiz-key-terms-missing", terms = missing);
                             }
                             writeln!(out, "{}", dim(s, &fit(&line, max)))?;
                         }
                     }
                     if let Some(x) = &r.exercise {
                         let verdict = if x.correct {
-                            "✓ correct"
+                            crate::tr!("quiz-correct")
                         } else {
-                            "✗ not correct"
+                            crate::tr!("quiz-not-correct")
                         };
-                        let proposed = r.proposed.map_or(String::new(), |p| {
-                            format!(" · Enter grades {} ({})", p as u8, p.as_str())
-                        });
-                        writeln!(out, "{}", bold(s, &format!("{verdict}{proposed}")))?;
+                        let proposed = r
+                            .proposed
+                            .map_or(String::new(), |p| format!(" · {}", enter_grades(p)));
+                        let line = fit(&format!("{verdict}{proposed}"), max);
+                        writeln!(out, "{}", bold(s, &line))?;
                     }
                     let choices: Vec<String> = r
                         .choices
                         .iter()
-                        .map(|c| format!("{} {} {}", c.rating as u8, c.label, c.interval))
+                        .map(|c| format!("{} {} {}", c.rating as u8, c.rating.word(), c.interval))
                         .collect();
                     let mut line = choices.join("   ");
                     if r.cram {
-                        line += "   (cram: the schedule stays as it is)";
+                        line += "   ";
+                        line += &crate::tr!("quiz-cram-note");
                     }
                     if r.answered_elsewhere {
-                        line += "   (answered in another session since it was shown: \
-                                 recomputed from its new state)";
+                        line += "   ";
+                        line += &crate::tr!("quiz-answered-elsewhere-note");
                     }
                     if list.is_some() {
                         self.choices = fit(&line, max);
@@ -410,33 +424,47 @@ impl View {
                 }
                 Event::Covered(c) => {
                     let line = format!(
-                        "covered {}/{} ({:.0}%) · Enter grades {} ({})",
-                        c.covered.len(),
-                        c.total,
-                        c.share * 100.0,
-                        c.proposed as u8,
-                        c.proposed.as_str()
+                        "{} · {}",
+                        crate::tr!(
+                            "quiz-covered",
+                            covered = c.covered.len(),
+                            total = c.total,
+                            percent = format!("{:.0}", c.share * 100.0)
+                        ),
+                        enter_grades(c.proposed)
                     );
                     writeln!(out, "{}", bold(s, &fit(&line, max)))?;
                     writeln!(out, "{}", self.choices)?;
                 }
                 Event::FollowUp(f) => {
-                    let q = format!("Follow-up: {}", visible(&f.question));
+                    let q = crate::tr!(
+                        "quiz-spoken-follow-up",
+                        question = visible(&f.question).into_owned()
+                    );
+                    writeln!(out)?;
                     writeln!(out, "{}", bold(s, &wrap(&q, max, "", "  ").join("\n")))?;
+                }
+                Event::FollowUpAnswer(a) => {
+                    let said = if a.answered {
+                        crate::tr!("quiz-spoken-answered")
+                    } else {
+                        crate::tr!("quiz-spoken-not-answered")
+                    };
+                    writeln!(out, "{}", dim(s, &fit(&format!("→ {said}"), max)))?;
                 }
                 Event::Grade(g) => {
                     let due = if g.cram {
-                        "schedule unchanged".to_string()
+                        crate::tr!("quiz-schedule-unchanged")
                     } else {
-                        format!("next in {}", g.interval)
+                        crate::tr!("quiz-next-in", interval = g.interval.as_str())
                     };
                     let leech = if g.leech {
-                        " · now a leech (forgotten often; consider rewriting it)"
+                        format!(" · {}", crate::tr!("quiz-now-a-leech"))
                     } else {
-                        ""
+                        String::new()
                     };
                     let how = if g.by_enter { " (Enter)" } else { "" };
-                    let line = fit(&format!("→ {}{how} · {due}{leech}", g.rating), max);
+                    let line = fit(&format!("→ {}{how} · {due}{leech}", g.rating.word()), max);
                     writeln!(out, "{}", rating_colour(s, g.rating, &line))?;
                 }
                 Event::Command(c) => {
@@ -452,44 +480,61 @@ impl View {
                 Event::Summary(sum) => {
                     writeln!(out)?;
                     let title = if sum.cram {
-                        "Session over (cram)"
+                        crate::tr!("quiz-summary-title-cram")
                     } else {
-                        "Session over"
+                        crate::tr!("quiz-summary-title")
                     };
-                    writeln!(out, "{}", bold(s, title))?;
+                    writeln!(out, "{}", bold(s, &title))?;
                     let rows = [
-                        ("reviewed", sum.reviewed.to_string()),
+                        (
+                            crate::tr!("quiz-summary-reviewed"),
+                            sum.reviewed.to_string(),
+                        ),
                         // A rate of no grades is no rate, not 0%.
                         (
-                            "again rate",
+                            crate::tr!("quiz-summary-again-rate"),
                             if sum.reviewed == 0 {
                                 "-".to_string()
                             } else {
                                 format!("{:.0}%", sum.again_rate * 100.0)
                             },
                         ),
-                        ("new learned", sum.new_learned.to_string()),
-                        ("time", duration(sum.seconds)),
                         (
-                            "next due",
+                            crate::tr!("quiz-summary-new-learned"),
+                            sum.new_learned.to_string(),
+                        ),
+                        (crate::tr!("quiz-summary-time"), duration(sum.seconds)),
+                        (
+                            crate::tr!("quiz-summary-next-due"),
                             match sum.next_due.as_deref() {
                                 None => "-".to_string(),
-                                Some(t) if t == sum.ended_at => "now".to_string(),
+                                Some(t) if t == sum.ended_at => crate::tr!("quiz-summary-now"),
                                 Some(t) => self.local(t),
                             },
                         ),
                     ];
+                    let mut rows = rows.to_vec();
+                    if sum.follow_ups_asked > 0 {
+                        rows.push((
+                            crate::tr!("quiz-summary-follow-ups"),
+                            crate::tr!(
+                                "quiz-summary-follow-ups-value",
+                                answered = sum.follow_ups_answered,
+                                asked = sum.follow_ups_asked
+                            ),
+                        ));
+                    }
                     let w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
                     for (k, v) in rows {
-                        writeln!(out, "  {}{}  {v}", k, " ".repeat(w - width(k)))?;
+                        let line = format!("  {}{}  {v}", k, " ".repeat(w - width(&k)));
+                        writeln!(out, "{}", fit(&line, max))?;
                     }
                     if sum.left == 0 {
-                        writeln!(out, "  Nothing more to study today.")?;
+                        let line = format!("  {}", crate::tr!("quiz-summary-nothing-left"));
+                        writeln!(out, "{}", fit(&line, max))?;
                     } else {
-                        let line = format!(
-                            "  {} left for today: `synack quiz` goes on from here.",
-                            crate::render::count(sum.left, "card", "cards")
-                        );
+                        let line =
+                            format!("  {}", crate::tr!("quiz-summary-left", count = sum.left));
                         writeln!(out, "{}", fit(&line, max))?;
                     }
                 }
@@ -511,8 +556,12 @@ impl View {
 }
 
 fn duration(seconds: f64) -> String {
-    let s = seconds.round() as i64;
-    format!("{}m {:02}s", s / 60, s % 60)
+    crate::quiz::minutes(seconds.round() as i64 * 1000)
+}
+
+/// `Enter grades 3 (good)`: what Enter gives at the grade prompt.
+fn enter_grades(r: Rating) -> String {
+    crate::tr!("quiz-enter-grades", n = r as u8, rating = r.word())
 }
 
 fn bold(style: Style, s: &str) -> String {
@@ -561,17 +610,30 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
         })
         .unwrap_or_else(|| "vi".to_string());
     let mut words = editor.split_whitespace();
-    let program = words.next().context("$EDITOR is empty")?;
+    let program = words
+        .next()
+        .with_context(|| crate::tr!("quiz-editor-empty"))?;
     let imported_from = store.card(request.card_id)?.and_then(|c| c.source);
     if imported_from.as_deref() != Some(request.path.as_str()) {
         bail!(
-            "{}: card #{} no longer comes from this note; not opened",
-            visible(&request.path),
-            request.card_id
+            "{}",
+            crate::tr!(
+                "quiz-edit-moved",
+                path = visible(&request.path).into_owned(),
+                id = request.card_id
+            )
         );
     }
-    let path = &note_to_edit(std::path::Path::new(&request.path))
-        .map_err(|why| anyhow::anyhow!("{}: {why}; not opened", visible(&request.path)))?;
+    let path = &note_to_edit(std::path::Path::new(&request.path)).map_err(|why| {
+        anyhow::anyhow!(
+            "{}",
+            crate::tr!(
+                "quiz-edit-refused",
+                path = visible(&request.path).into_owned(),
+                why = why
+            )
+        )
+    })?;
     let mut cmd = std::process::Command::new(program);
     cmd.args(words).arg(format!("+{}", request.line)).arg(path);
     if !interactive {
@@ -580,19 +642,26 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
     }
     let status = cmd
         .status()
-        .with_context(|| format!("cannot run the editor {program:?} (set $EDITOR)"))?;
+        .with_context(|| crate::tr!("quiz-editor-cannot-run", program = format!("{program:?}")))?;
     if !status.success() {
-        bail!("the editor {program:?} exited with {status}; nothing re-imported");
+        bail!(
+            "{}",
+            crate::tr!(
+                "quiz-editor-failed",
+                program = format!("{program:?}"),
+                status = status.to_string()
+            )
+        );
     }
     let files = crate::import::files::collect(&[path.to_path_buf()], false)?;
     let report = crate::import::import(store, files, ctx.now)?;
     let t = &report.totals;
-    Ok(format!(
-        "re-imported {}: {} added · {} updated · {} unchanged",
-        visible(&request.path),
-        t.added,
-        t.updated,
-        t.unchanged
+    Ok(crate::tr!(
+        "quiz-reimported",
+        path = visible(&request.path).into_owned(),
+        added = t.added,
+        updated = t.updated,
+        unchanged = t.unchanged
     ))
 }
 
@@ -604,34 +673,34 @@ fn edit(ctx: &Ctx, store: &mut Store, request: &EditRequest, interactive: bool) 
 /// `/etc/passwd`, is refused.
 fn note_to_edit(path: &std::path::Path) -> std::result::Result<std::path::PathBuf, String> {
     if !path.is_absolute() {
-        return Err("not an absolute path, as an import records a note".into());
+        return Err(crate::tr!("quiz-note-not-absolute"));
     }
     if !crate::import::files::has_note_extension(path) {
-        return Err(format!(
-            "not a note file (.{})",
-            crate::import::files::NOTE_EXTENSIONS.join(", .")
+        return Err(crate::tr!(
+            "quiz-note-not-a-note",
+            extensions = crate::import::files::NOTE_EXTENSIONS.join(", .")
         ));
     }
     let meta = match std::fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err("the note is no longer there".into());
+            return Err(crate::tr!("quiz-note-gone"));
         }
-        Err(e) => return Err(format!("cannot read it: {e}")),
+        Err(e) => return Err(crate::tr!("quiz-note-unreadable", why = e.to_string())),
     };
     if meta.file_type().is_symlink() {
-        return Err("a link, not the file that was imported".into());
+        return Err(crate::tr!("quiz-note-a-link"));
     }
     if !meta.file_type().is_file() {
-        return Err("not a regular file".into());
+        return Err(crate::tr!("quiz-note-not-a-file"));
     }
     match std::fs::canonicalize(path) {
         Ok(real) if real == path => Ok(real),
-        Ok(real) => Err(format!(
-            "it leads to {} through a link, not the file that was imported",
-            real.display()
+        Ok(real) => Err(crate::tr!(
+            "quiz-note-through-a-link",
+            real = real.display().to_string()
         )),
-        Err(e) => Err(format!("cannot read it: {e}")),
+        Err(e) => Err(crate::tr!("quiz-note-unreadable", why = e.to_string())),
     }
 }
 
@@ -654,8 +723,8 @@ impl Completer for QuizHelper {
         }
         let matches = COMMANDS
             .iter()
-            .filter(|(c, _)| c.starts_with(typed))
-            .map(|(c, _)| Pair {
+            .filter(|c| c.starts_with(typed))
+            .map(|c| Pair {
                 display: c.to_string(),
                 replacement: c.to_string(),
             })

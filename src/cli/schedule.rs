@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Ctx, Format};
 use crate::exit::UsageError;
 use crate::quiz::plan;
-use crate::schedule::config::{Config, KEYS};
+use crate::schedule::config::{Config, KEYS, key_about};
 use crate::schedule::{Rating, Scheduler, queue};
 use crate::store::{ReviewInput, Store};
 
@@ -119,14 +119,16 @@ impl BadSetting {
     fn advice(&self) -> String {
         use crate::schedule::config::ConfigError;
         let (key, value) = (&self.key, &self.value);
+        let value = format!("{value:?}");
         match &self.why {
-            ConfigError::UnknownKey(_) | ConfigError::NotPerDeck(_) => format!(
-                "the stored setting {key} = {value:?} is not one this synack knows; \
-                 remove it with `synack config unset {key}`"
-            ),
-            ConfigError::BadValue { why, .. } => format!(
-                "the stored setting {key} = {value:?} is invalid ({why}); fix it with \
-                 `synack config set {key} VALUE` or `synack config unset {key}`"
+            ConfigError::UnknownKey(_) | ConfigError::NotPerDeck(_) => {
+                crate::tr!("schedule-stored-unknown", key = key.as_str(), value = value)
+            }
+            ConfigError::BadValue { why, .. } => crate::tr!(
+                "schedule-stored-invalid",
+                key = key.as_str(),
+                value = value,
+                why = why.as_str()
             ),
         }
     }
@@ -166,11 +168,11 @@ struct AnswerJson {
 pub(super) fn answer(ctx: &Ctx, args: AnswerArgs) -> Result<()> {
     let mut store = super::open_with_decks(ctx)?;
     let Some(card) = store.card(args.id)? else {
-        bail!("card {} not found (see `synack cards`)", args.id);
+        bail!("{}", crate::tr!("schedule-no-card", id = args.id));
     };
     let before = store
         .card_state(args.id)?
-        .with_context(|| format!("card {} has no scheduling state", args.id))?;
+        .with_context(|| crate::tr!("quiz-no-state", id = args.id))?;
     let config = load_config(&store)?;
     let answer = scheduler(ctx, &config)?.answer(args.id, &before, args.rating, ctx.now)?;
     let input = ReviewInput {
@@ -198,16 +200,21 @@ pub(super) fn answer(ctx: &Ctx, args: AnswerArgs) -> Result<()> {
             super::write_json(&mut out, &json)?;
         }
         Format::Text => {
-            writeln!(
-                out,
-                "#{} {}: {} → {}, due in {}{}",
-                card.id,
-                card.front,
-                answer.rating,
-                s.phase.as_str(),
-                crate::render::interval(answer.scheduled_days),
-                if answer.leech { " (now a leech)" } else { "" }
-            )?;
+            // The front is the user's text: shown, not obeyed.
+            let line = crate::tr!(
+                "schedule-answered",
+                id = card.id,
+                front = crate::render::visible(&card.front).into_owned(),
+                rating = answer.rating.word(),
+                state = s.phase.word(),
+                interval = crate::render::interval_words(answer.scheduled_days)
+            );
+            let leech = if answer.leech {
+                format!(" {}", crate::tr!("schedule-answered-leech"))
+            } else {
+                String::new()
+            };
+            writeln!(out, "{line}{leech}")?;
         }
     }
     Ok(())
@@ -229,28 +236,67 @@ pub(super) fn simulate(ctx: &Ctx, args: SimulateArgs) -> Result<()> {
             super::write_json(&mut out, &steps)?;
         }
         Format::Text => {
+            use crate::render::width::{pad, width};
             writeln!(
                 out,
-                "desired retention {}",
-                config.settings.desired_retention
+                "{}",
+                crate::tr!(
+                    "schedule-simulate-retention",
+                    retention = config.settings.desired_retention.to_string()
+                )
             )?;
-            writeln!(
-                out,
-                "{:>2}  {:>4}  {:<6}  {:>10}  {:>10}  {:>14}  {:>8}",
-                "#", "days", "rating", "stability", "difficulty", "retrievability", "next"
-            )?;
-            for (n, s) in steps.iter().enumerate() {
-                writeln!(
-                    out,
-                    "{:>2}  {:>4}  {:<6}  {:>10.4}  {:>10.4}  {:>14.4}  {:>7}d",
-                    n + 1,
-                    s.elapsed_days,
-                    s.rating.as_str(),
-                    s.stability,
-                    s.difficulty,
-                    s.retrievability,
-                    s.interval_days
-                )?;
+            let heads = [
+                "#".to_string(),
+                crate::tr!("schedule-simulate-days"),
+                crate::tr!("schedule-simulate-rating"),
+                crate::tr!("schedule-simulate-stability"),
+                crate::tr!("schedule-simulate-difficulty"),
+                crate::tr!("schedule-simulate-retrievability"),
+                crate::tr!("schedule-simulate-next"),
+            ];
+            let rows: Vec<[String; 7]> = steps
+                .iter()
+                .enumerate()
+                .map(|(n, s)| {
+                    [
+                        (n + 1).to_string(),
+                        s.elapsed_days.to_string(),
+                        s.rating.word(),
+                        format!("{:.4}", s.stability),
+                        format!("{:.4}", s.difficulty),
+                        format!("{:.4}", s.retrievability),
+                        crate::tr!("schedule-simulate-days-value", n = s.interval_days),
+                    ]
+                })
+                .collect();
+            // Each column as wide as its widest cell, so the table fits 60
+            // columns in either language.
+            let w: Vec<usize> = (0..7)
+                .map(|c| {
+                    rows.iter()
+                        .map(|r| width(&r[c]))
+                        .chain([width(&heads[c])])
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            let line = |cells: &[String; 7]| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, t)| {
+                        if c == 2 {
+                            pad(t, w[c])
+                        } else {
+                            pad_left(t, w[c])
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            };
+            writeln!(out, "{}", line(&heads))?;
+            for r in &rows {
+                writeln!(out, "{}", line(r))?;
             }
         }
     }
@@ -261,9 +307,7 @@ pub(super) fn simulate(ctx: &Ctx, args: SimulateArgs) -> Result<()> {
 fn parse_reviews(text: &str) -> Result<Vec<(u32, Rating)>> {
     let items: Vec<&str> = text.split([' ', ',']).filter(|s| !s.is_empty()).collect();
     if items.is_empty() {
-        return Err(
-            UsageError("--reviews is empty; give items like \"0:good 3:again\"".into()).into(),
-        );
+        return Err(UsageError(crate::tr!("schedule-reviews-empty")).into());
     }
     items
         .into_iter()
@@ -271,10 +315,13 @@ fn parse_reviews(text: &str) -> Result<Vec<(u32, Rating)>> {
             let bad = |why: String| UsageError(format!("--reviews: {item:?}: {why}"));
             let (days, rating) = item
                 .split_once(':')
-                .ok_or_else(|| bad("expected DAYS:RATING, e.g. 3:good".into()))?;
-            let days: u32 = days
-                .parse()
-                .map_err(|_| bad(format!("{days:?} is not a whole number of days")))?;
+                .ok_or_else(|| bad(crate::tr!("schedule-reviews-item")))?;
+            let days: u32 = days.parse().map_err(|_| {
+                bad(crate::tr!(
+                    "schedule-reviews-days",
+                    days = format!("{days:?}")
+                ))
+            })?;
             let rating: Rating = rating
                 .parse()
                 .map_err(|e: crate::schedule::BadRating| bad(e.to_string()))?;
@@ -291,7 +338,10 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
     // Said after the command's own output, leaving out the key it just fixed.
     let warn_bad = |fixed: Option<&str>| {
         for b in bad.iter().filter(|b| Some(b.key.as_str()) != fixed) {
-            eprintln!("synack: warning: {}", b.advice());
+            eprintln!(
+                "synack: {}",
+                crate::tr!("schedule-warning", text = b.advice())
+            );
         }
     };
     // `--deck` names a deck the way every other command does; the stored key
@@ -305,8 +355,9 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.action {
         None => {
-            let width = KEYS.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-            for (key, about) in KEYS {
+            let width = KEYS.iter().map(|k| k.len()).max().unwrap_or(0);
+            for key in KEYS {
+                let about = key_about(key);
                 let value = config.get(key)?;
                 let value = if value.is_empty() {
                     "\"\"".to_string()
@@ -318,7 +369,7 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
             }
             let decks = config.deck_limit_pairs();
             if !decks.is_empty() {
-                writeln!(out, "\nDeck limits (with the global ones):")?;
+                writeln!(out, "\n{}", crate::tr!("schedule-deck-limits"))?;
                 for (key, value) in decks {
                     writeln!(out, "{key}  {value}")?;
                 }
@@ -354,12 +405,23 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
             }
             store.delete_config(&key)?;
             let shown = match key.split_once('@') {
-                Some(_) if stored_bad => format!("{key} removed"),
-                Some((name, _)) => format!("{key} follows {name} = {}", config.get(&key)?),
+                Some(_) if stored_bad => crate::tr!("schedule-unset-removed", key = key.as_str()),
+                Some((name, _)) => crate::tr!(
+                    "schedule-unset-follows",
+                    key = key.as_str(),
+                    name = name,
+                    value = config.get(&key)?
+                ),
                 None => match Config::default().get(&key) {
-                    Ok(default) if default.is_empty() => format!("{key} = \"\" (default)"),
-                    Ok(default) => format!("{key} = {default} (default)"),
-                    Err(_) => format!("{key} removed (not a setting of this synack)"),
+                    Ok(default) if default.is_empty() => {
+                        crate::tr!("schedule-unset-default", key = key.as_str(), value = "\"\"")
+                    }
+                    Ok(default) => crate::tr!(
+                        "schedule-unset-default",
+                        key = key.as_str(),
+                        value = default
+                    ),
+                    Err(_) => crate::tr!("schedule-unset-unknown", key = key.as_str()),
                 },
             };
             writeln!(out, "{shown}")?;
@@ -392,13 +454,13 @@ const PLAN_PER_DAY: [usize; 4] = [0, 10, 20, 50];
 /// Midnight at the start of `date` (YYYY-MM-DD) in the local offset.
 pub(super) fn parse_date(ctx: &Ctx, date: &str) -> Result<crate::clock::Timestamp> {
     let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-        .with_context(|| format!("{date:?} is not a date (YYYY-MM-DD)"))?;
+        .with_context(|| crate::tr!("schedule-not-a-date", date = format!("{date:?}")))?;
     let offset = chrono::FixedOffset::east_opt(ctx.utc_offset)
-        .context("the local UTC offset is out of range")?;
+        .with_context(|| crate::tr!("schedule-bad-offset"))?;
     let at = day
         .and_hms_opt(0, 0, 0)
         .and_then(|t| t.and_local_timezone(offset).single())
-        .with_context(|| format!("{date:?} has no midnight here"))?;
+        .with_context(|| crate::tr!("schedule-no-midnight", date = format!("{date:?}")))?;
     Ok(crate::clock::Timestamp(at.timestamp_millis()))
 }
 
@@ -407,7 +469,7 @@ pub(super) fn exam_date(ctx: &Ctx, config: &Config) -> Result<Option<crate::cloc
     config
         .exam_date
         .as_deref()
-        .map(|d| parse_date(ctx, d).context("the exam_date setting"))
+        .map(|d| parse_date(ctx, d).with_context(|| crate::tr!("schedule-exam-date-setting")))
         .transpose()
 }
 
@@ -472,7 +534,13 @@ pub(super) fn exam_recall(
 fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
     let at = parse_date(ctx, date)?;
     if at.0 <= ctx.now.0 {
-        anyhow::bail!("--until {date}: the date is not after today");
+        anyhow::bail!(
+            "{}",
+            crate::tr!(
+                "quiz-until-not-after-today",
+                date = crate::render::visible(date).into_owned()
+            )
+        );
     }
     let store = super::open_with_decks(ctx)?;
     let deck = match &args.deck {
@@ -490,12 +558,15 @@ fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
             let pct = |r: f64| format!("{:.0}%", r * 100.0);
             writeln!(
                 out,
-                "Predicted recall on {}: {}",
-                report.date,
-                pct(report.predicted_recall)
+                "{}",
+                crate::tr!(
+                    "schedule-until-recall",
+                    date = report.date.as_str(),
+                    recall = pct(report.predicted_recall)
+                )
             )?;
             let width = super::output_width();
-            writeln!(out, "By topic:")?;
+            writeln!(out, "{}", crate::tr!("schedule-until-by-topic"))?;
             for t in &report.topics {
                 let name = crate::render::width::truncate(
                     &crate::render::visible(&t.topic),
@@ -503,12 +574,19 @@ fn until(ctx: &Ctx, args: &DueArgs, date: &str) -> Result<()> {
                 );
                 writeln!(out, "  {:>4}  {name}", pct(t.predicted_recall))?;
             }
-            writeln!(
-                out,
-                "Studying toward the date (cards a day → recall on the day):"
-            )?;
-            for p in &report.plan {
-                writeln!(out, "  {:>3}/day  {}", p.per_day, pct(p.predicted_recall))?;
+            let plan = crate::tr!("schedule-until-plan");
+            writeln!(out, "{}", crate::render::width::fit(&plan, width))?;
+            let per_day: Vec<String> = (report.plan.iter())
+                .map(|p| crate::tr!("schedule-until-per-day", count = p.per_day))
+                .collect();
+            let w = per_day
+                .iter()
+                .map(|d| crate::render::width::width(d))
+                .max()
+                .unwrap_or(0)
+                .max(7);
+            for (p, d) in report.plan.iter().zip(&per_day) {
+                writeln!(out, "  {}  {}", pad_left(d, w), pct(p.predicted_recall))?;
             }
         }
     }
@@ -559,7 +637,7 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
     };
     let days = store.forecast(&q, 30)?;
     let offset = chrono::FixedOffset::east_opt(ctx.utc_offset)
-        .context("the local UTC offset is out of range")?;
+        .with_context(|| crate::tr!("schedule-bad-offset"))?;
     let forecast: Vec<ForecastJson> = days
         .iter()
         .enumerate()
@@ -579,13 +657,18 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
         Format::Text => {
             writeln!(
                 out,
-                "Today: {} new · {} learning · {} review",
-                today.new, today.learning, today.review
+                "{}",
+                crate::tr!(
+                    "schedule-due-today",
+                    new = today.new,
+                    learning = today.learning,
+                    review = today.review
+                )
             )?;
             let max = forecast.iter().map(|f| f.due).max().unwrap_or(0).max(1);
             // `  2026-11-21  1234  ` comes before the bar.
             let bar_room = ctx.style.width.saturating_sub(20).clamp(10, 40);
-            writeln!(out, "Due in the next 30 days:")?;
+            writeln!(out, "{}", crate::tr!("schedule-due-forecast", days = 30))?;
             for f in &forecast {
                 let bar = "█".repeat((f.due * bar_room).div_ceil(max));
                 writeln!(out, "  {}  {:>4}  {bar}", f.date, f.due)?;
@@ -593,4 +676,10 @@ pub(super) fn due(ctx: &Ctx, args: DueArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `s` right-aligned in `columns` display columns.
+fn pad_left(s: &str, columns: usize) -> String {
+    let w = crate::render::width::width(s);
+    format!("{}{s}", " ".repeat(columns.saturating_sub(w)))
 }

@@ -2,6 +2,23 @@
 //! card as a checklist of key points the learner ticks off after answering
 //! aloud, the grade the share covered proposes, and the follow-up questions
 //! an interviewer would ask next.
+//!
+//! Follow-ups come right after the card they follow, before anything else:
+//! - the back's `follow-up:` lines first, asked aloud: each is shown as a
+//!   question and the learner says whether they could answer it (`y`/`n`,
+//!   Enter is yes). They are not cards: nothing is scheduled or written to
+//!   the database; the answers are events (`follow-up`, `follow-up-answer`)
+//!   and a count in the session's summary.
+//! - then the card's children (the cards under its heading in the same
+//!   note), in note order, whether due or not. A child that is not due is
+//!   marked `ahead` and its schedule stays as it is unless it is graded
+//!   (`:skip` leaves it, as does ending the session). A grade given to it
+//!   is a real review, as in Anki's filtered decks with rescheduling on:
+//!   FSRS updates the memory state from the days actually elapsed (an early
+//!   review raises stability less), the review is logged, and `:undo` takes
+//!   it back. A new child is asked even past today's new-card limit: the
+//!   learner asked for it by answering its parent. Suspended and buried
+//!   children, and those already graded in the session, are left out.
 
 use serde::Serialize;
 
@@ -131,6 +148,17 @@ pub fn propose(covered: usize, total: usize) -> Rating {
     }
 }
 
+/// The learner's word on a spoken follow-up: `y`/`yes`/`네`/`예` (and Enter)
+/// for answered, `n`/`no`/`아니요` for not; what a Korean keyboard layout
+/// types for y and n (`ㅛ`, `ㅜ`) too.
+pub fn parse_yes_no(line: &str) -> Option<bool> {
+    match line.trim().to_lowercase().as_str() {
+        "" | "y" | "yes" | "ㅛ" | "예" | "네" | "응" => Some(true),
+        "n" | "no" | "ㅜ" | "아니요" | "아니오" | "아니" => Some(false),
+        _ => None,
+    }
+}
+
 /// Reads the marks typed for a checklist of `total` points: numbers
 /// (`1 3 4`, `1,3`, ranges `2-4`), `all` or `none` (Korean `전부`, `없음`).
 pub fn parse_marks(line: &str, total: usize) -> Result<Vec<usize>, String> {
@@ -139,16 +167,13 @@ pub fn parse_marks(line: &str, total: usize) -> Result<Vec<usize>, String> {
         "all" | "a" | "전부" | "모두" => return Ok((1..=total).collect()),
         "none" | "n" | "0" | "없음" => return Ok(Vec::new()),
         "" => {
-            return Err(format!(
-                "mark the points you covered: numbers from 1 to {total} (e.g. 1 3), all, or none"
-            ));
+            return Err(crate::tr!("quiz-marks-empty", total = total));
         }
         _ => {}
     }
     let mut out = Vec::new();
     for item in t.split([' ', ',']).filter(|s| !s.is_empty()) {
-        let bad =
-            || format!("{item:?} is not a point: type numbers from 1 to {total}, all, or none");
+        let bad = || crate::tr!("quiz-marks-bad", item = format!("{item:?}"), total = total);
         let (a, b) = match item.split_once('-') {
             Some((a, b)) => (a, b),
             None => (item, item),
@@ -203,6 +228,17 @@ mod tests {
         assert_eq!(propose(9, 10), Rating::Good);
         assert_eq!(propose(4, 4), Rating::Easy);
         assert_eq!(propose(0, 0), Rating::Good);
+    }
+
+    #[test]
+    fn yes_no_takes_both_languages_and_enter_is_yes() {
+        for y in ["", "y", "YES", "네", "예", "ㅛ"] {
+            assert_eq!(parse_yes_no(y), Some(true), "{y:?}");
+        }
+        for n in ["n", "No", "아니요", "ㅜ"] {
+            assert_eq!(parse_yes_no(n), Some(false), "{n:?}");
+        }
+        assert_eq!(parse_yes_no("maybe"), None);
     }
 
     #[test]

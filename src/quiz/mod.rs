@@ -12,7 +12,7 @@ pub mod interview;
 pub mod plan;
 pub mod recall;
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -34,27 +34,26 @@ pub const LEARN_AHEAD_MS: i64 = 20 * 60_000;
 pub const MAX_ANSWER_MS: i64 = 60_000;
 
 /// The commands accepted at either prompt, for `:help` and tab completion.
-pub const COMMANDS: &[(&str, &str)] = &[
-    (":demo", "run the card's demo (`:demo 2` for the second)"),
-    (":show", "source file and line, tags, memory state, demos"),
-    (":skip", "leave this card for now (it stays due)"),
-    (":bury", "hide this card until tomorrow"),
-    (
-        ":suspend",
-        "take this card out of the queue until `synack unsuspend ID`",
-    ),
-    (":undo", "take back the last grade; the card comes back"),
-    (
-        ":edit",
-        "open the card's note in $EDITOR at its line, then re-import it",
-    ),
-    (":stats", "this session so far and what is left"),
-    (":help", "this list"),
-    (
-        ":quit",
-        "end the session (Ctrl-C and Ctrl-D do too); grades are saved",
-    ),
+pub const COMMANDS: &[&str] = &[
+    ":demo", ":show", ":skip", ":bury", ":suspend", ":undo", ":edit", ":stats", ":help", ":quit",
 ];
+
+/// What a command of [`COMMANDS`] does, in the current language.
+pub fn command_about(command: &str) -> String {
+    match command {
+        ":demo" => crate::tr!("quiz-cmd-demo"),
+        ":show" => crate::tr!("quiz-cmd-show"),
+        ":skip" => crate::tr!("quiz-cmd-skip"),
+        ":bury" => crate::tr!("quiz-cmd-bury"),
+        ":suspend" => crate::tr!("quiz-cmd-suspend"),
+        ":undo" => crate::tr!("quiz-cmd-undo"),
+        ":edit" => crate::tr!("quiz-cmd-edit"),
+        ":stats" => crate::tr!("quiz-cmd-stats"),
+        ":help" => crate::tr!("quiz-cmd-help"),
+        ":quit" => crate::tr!("quiz-cmd-quit"),
+        _ => String::new(),
+    }
+}
 
 /// One input from the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +84,10 @@ pub enum Prompt {
     Grade,
     /// Interview mode: mark the key points covered (`1 3`, `all`, `none`).
     Points,
+    /// Interview mode: a `follow-up:` question was asked aloud; could the
+    /// learner answer it (`y`, `n`; Enter is yes)?
+    #[serde(rename = "follow-up")]
+    FollowUp,
 }
 
 /// What the session shows, in order. Serialized, one per line, by
@@ -100,6 +103,9 @@ pub enum Event {
     /// Interview mode: a `follow-up:` question of the card just graded.
     #[serde(rename = "follow-up")]
     FollowUp(FollowUp),
+    /// Interview mode: whether the learner could answer the follow-up question.
+    #[serde(rename = "follow-up-answer")]
+    FollowUpAnswer(FollowUpAnswer),
     Command(CommandDone),
     Summary(Summary),
 }
@@ -125,6 +131,9 @@ pub struct CardShown {
     pub path: String,
     pub front: String,
     pub demos: usize,
+    /// Interview mode: a follow-up (a card under the heading of the card
+    /// just graded) asked although it is not due; see [`interview`].
+    pub ahead: bool,
     /// An exercise card: the template and the parameters this review drew
     /// (the front is the question they make).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,11 +199,23 @@ pub struct Graded {
     pub by_enter: bool,
 }
 
-/// A follow-up question to answer aloud (not graded).
+/// A follow-up question to answer aloud (not a card: not graded, not
+/// scheduled). `n` of `of` for the card it follows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FollowUp {
     pub card_id: i64,
     pub question: String,
+    pub n: usize,
+    pub of: usize,
+}
+
+/// The learner's word on a follow-up question: answered or not. Kept for
+/// the session's summary only, not written anywhere.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUpAnswer {
+    pub card_id: i64,
+    pub question: String,
+    pub answered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -226,6 +247,10 @@ pub struct Summary {
     /// Cards of this session's queue not dealt with (the one on screen included).
     pub left: usize,
     pub cram: bool,
+    /// Interview mode: `follow-up:` questions asked, and those the learner
+    /// said they could answer.
+    pub follow_ups_asked: usize,
+    pub follow_ups_answered: usize,
 }
 
 /// What a session is made of.
@@ -281,6 +306,8 @@ struct Undo {
     written: Option<(CardState, Recorded)>,
     /// The grade took the card out of its first learning steps.
     graduated: bool,
+    /// It was a follow-up asked ahead of its due time.
+    ahead: bool,
 }
 
 /// A quiz session in progress.
@@ -306,6 +333,18 @@ pub struct Session {
     start_review: i64,
     /// Said once that another session used up the day's new cards.
     said_new_limit: bool,
+    /// Interview mode: follow-up cards in the queue that were not due
+    /// (pulled in under their parent), until graded.
+    ahead: HashSet<i64>,
+    /// Cards graded in this session: not asked again as follow-ups.
+    graded: HashSet<i64>,
+    /// Interview mode: the `follow-up:` questions of the card just graded,
+    /// the one asked now first.
+    spoken: VecDeque<FollowUp>,
+    /// Whether the first of `spoken` waits for its answer.
+    spoken_open: bool,
+    follow_ups_asked: usize,
+    follow_ups_answered: usize,
 }
 
 /// The note to open for `:edit`.
@@ -332,6 +371,12 @@ impl Session {
             id,
             start_review,
             said_new_limit: false,
+            ahead: HashSet::new(),
+            graded: HashSet::new(),
+            spoken: VecDeque::new(),
+            spoken_open: false,
+            follow_ups_asked: 0,
+            follow_ups_answered: 0,
             queue: plan.entries.iter().copied().collect(),
             plan,
             learning: Vec::new(),
@@ -357,11 +402,21 @@ impl Session {
     pub fn prompt(&self) -> Option<Prompt> {
         match &self.current {
             _ if self.finished => None,
+            _ if self.spoken_open => Some(Prompt::FollowUp),
             Some(c) if c.checklist.is_some() => Some(Prompt::Points),
             Some(c) if c.revealed => Some(Prompt::Grade),
             Some(_) => Some(Prompt::Answer),
             None => None,
         }
+    }
+
+    /// The grade Enter gives at the grade prompt: the one the verdict or
+    /// the points covered proposed, else Good.
+    pub fn enter_rating(&self) -> Rating {
+        self.current
+            .as_ref()
+            .and_then(|c| c.proposed)
+            .unwrap_or(Rating::Good)
     }
 
     /// The card on screen, if any.
@@ -389,6 +444,7 @@ impl Session {
                 match self.prompt() {
                     Some(Prompt::Answer) => Ok(self.reveal(store, line, tick)?),
                     Some(Prompt::Points) => Ok(self.mark(line)),
+                    Some(Prompt::FollowUp) => self.answer_spoken(store, line, tick),
                     // Enter (or space) takes the grade an exercise's verdict
                     // proposed, else Good, as in Anki.
                     Some(Prompt::Grade) if line.is_empty() => {
@@ -410,11 +466,7 @@ impl Session {
                         None => Ok(vec![message(
                             "grade",
                             false,
-                            format!(
-                                "{line:?} is not a grade: type 1-4 or again, hard, good, easy \
-                                 (a, h, g, e; 다시, 어려움, 알맞음, 쉬움), or Enter for good; \
-                                 :help lists the commands"
-                            ),
+                            crate::tr!("quiz-not-a-grade", line = format!("{line:?}")),
                         )]),
                     },
                     None => Ok(Vec::new()),
@@ -576,6 +628,7 @@ impl Session {
                 duration_ms,
                 written: None,
                 graduated: false,
+                ahead: false,
             });
             Graded {
                 card_id,
@@ -612,9 +665,10 @@ impl Session {
                     let mut events = vec![message(
                         "grade",
                         false,
-                        format!(
-                            "#{card_id} was answered in another session while it was on \
-                             screen here: {rating} was not saved, and the card is skipped"
+                        crate::tr!(
+                            "quiz-answered-elsewhere",
+                            id = card_id,
+                            rating = rating.word()
                         ),
                     )];
                     events.extend(self.advance(store, tick)?);
@@ -648,6 +702,7 @@ impl Session {
                 duration_ms,
                 written: Some((before, recorded)),
                 graduated,
+                ahead: self.ahead.remove(&card_id),
             });
             Graded {
                 card_id,
@@ -663,45 +718,111 @@ impl Session {
         self.seen += 1;
         self.ratings[rating as usize - 1] += 1;
         self.active_ms += duration_ms;
+        self.graded.insert(card_id);
         let mut events = vec![Event::Grade(event)];
         if self.plan.interview {
-            events.extend(cur.follow_ups.iter().map(|q| {
-                Event::FollowUp(FollowUp {
+            self.children_next(store, &cur.card, tick.now)?;
+            let of = cur.follow_ups.len();
+            self.spoken = (cur.follow_ups.iter().enumerate())
+                .map(|(i, q)| FollowUp {
                     card_id,
                     question: q.clone(),
+                    n: i + 1,
+                    of,
                 })
-            }));
-            self.children_next(store, &cur.card)?;
+                .collect();
+            if let Some(first) = self.ask_spoken() {
+                events.push(first);
+                return Ok(events);
+            }
         }
         events.extend(self.advance(store, tick)?);
         Ok(events)
     }
 
-    /// Interview mode: the cards of this session's queue under `card`'s
-    /// heading (same note, a longer heading path starting with its own)
-    /// come next, in their queue order, as an interviewer's follow-ups.
-    fn children_next(&mut self, store: &Store, card: &CardRow) -> Result<()> {
-        let mut children = Vec::new();
-        let mut rest = VecDeque::new();
-        for entry in self.queue.drain(..) {
-            let is_child = match store.card(entry.card_id)? {
-                Some(c) => {
-                    c.source == card.source
-                        && c.heading_path.len() > card.heading_path.len()
-                        && c.heading_path.starts_with(&card.heading_path)
-                }
-                None => false,
-            };
-            if is_child {
-                children.push(entry);
+    /// Interview mode: asks the next `follow-up:` question, if any is left.
+    fn ask_spoken(&mut self) -> Option<Event> {
+        let q = self.spoken.front()?.clone();
+        self.spoken_open = true;
+        self.follow_ups_asked += 1;
+        Some(Event::FollowUp(q))
+    }
+
+    /// Interview mode: the learner's word on the follow-up question asked,
+    /// then the next one, or the next card.
+    fn answer_spoken(&mut self, store: &mut Store, line: &str, tick: Tick) -> Result<Vec<Event>> {
+        let Some(answered) = interview::parse_yes_no(line) else {
+            return Ok(vec![message(
+                "follow-up",
+                false,
+                crate::tr!("quiz-spoken-yes-no"),
+            )]);
+        };
+        self.spoken_open = false;
+        let Some(q) = self.spoken.pop_front() else {
+            return self.advance(store, tick);
+        };
+        self.follow_ups_answered += usize::from(answered);
+        let mut events = vec![Event::FollowUpAnswer(FollowUpAnswer {
+            card_id: q.card_id,
+            question: q.question,
+            answered,
+        })];
+        match self.ask_spoken() {
+            Some(next) => events.push(next),
+            None => events.extend(self.advance(store, tick)?),
+        }
+        Ok(events)
+    }
+
+    /// Interview mode: the cards under `card`'s heading (same note, a
+    /// longer heading path starting with its own) come next, in note order,
+    /// as an interviewer's follow-ups: those in this session's queue keep
+    /// their place in line; those not due are pulled in ([`Session::ahead`]).
+    /// Cards graded in this session, waiting for a learning step, suspended
+    /// or buried are left out.
+    fn children_next(&mut self, store: &Store, card: &CardRow, now: Timestamp) -> Result<()> {
+        let children: Vec<CardRow> = store
+            .note_cards_studyable(card.id, now)?
+            .into_iter()
+            .filter(|c| {
+                c.heading_path.len() > card.heading_path.len()
+                    && c.heading_path.starts_with(&card.heading_path)
+                    && !self.graded.contains(&c.id)
+                    && !self.learning.iter().any(|(_, id)| *id == c.id)
+            })
+            .collect();
+        if children.is_empty() {
+            return Ok(());
+        }
+        let ids: HashSet<i64> = children.iter().map(|c| c.id).collect();
+        let mut queued = std::collections::HashMap::new();
+        self.queue.retain(|e| {
+            if ids.contains(&e.card_id) {
+                queued.insert(e.card_id, *e);
+                false
             } else {
-                rest.push_back(entry);
+                true
             }
+        });
+        for child in children.iter().rev() {
+            let entry = match queued.get(&child.id) {
+                Some(e) => *e,
+                None => {
+                    self.ahead.insert(child.id);
+                    let state = store.card_state(child.id)?.unwrap_or_default();
+                    Entry {
+                        card_id: child.id,
+                        slot: match state.phase {
+                            Phase::New => Slot::New,
+                            Phase::Learning | Phase::Relearning => Slot::Learning,
+                            Phase::Review => Slot::Review,
+                        },
+                    }
+                }
+            };
+            self.queue.push_front(entry);
         }
-        for entry in children.into_iter().rev() {
-            rest.push_front(entry);
-        }
-        self.queue = rest;
         Ok(())
     }
 
@@ -713,29 +834,40 @@ impl Session {
         let name = name.to_lowercase();
         let full = COMMANDS
             .iter()
-            .map(|(c, _)| &c[1..])
+            .map(|c| &c[1..])
             .find(|c| *c == name || (name.len() == 1 && c.starts_with(&name)));
         let Some(full) = full else {
             return Ok(vec![message(
                 &name,
                 false,
-                format!(":{name} is not a command; :help lists them"),
+                crate::tr!("quiz-not-a-command", name = name.as_str()),
             )]);
         };
         match full {
             "quit" => self.finish(store, tick),
             "help" => {
-                let text = COMMANDS
+                let rows: Vec<(String, String)> = COMMANDS
                     .iter()
-                    .map(|(c, about)| format!("{c:<9} {about}\n"))
-                    .collect::<String>()
-                    + "grades    1 again · 2 hard · 3 good · 4 easy (or a, h, g, e; \
-                       다시 어려움 알맞음 쉬움); Enter is good\n";
+                    .map(|c| (c.to_string(), command_about(c)))
+                    .chain([(crate::tr!("quiz-help-grades"), grade_help())])
+                    .collect();
+                let w = rows
+                    .iter()
+                    .map(|(c, _)| crate::render::width::width(c))
+                    .max()
+                    .unwrap_or(0)
+                    .max(9);
+                let text = rows
+                    .iter()
+                    .map(|(c, about)| format!("{} {about}\n", crate::render::width::pad(c, w)))
+                    .collect::<String>();
                 Ok(vec![message("help", true, text)])
             }
             "stats" => Ok(vec![self.stats()]),
             "undo" => self.undo(store, tick),
-            _ if self.current.is_none() => Ok(vec![message(full, false, "no card on screen")]),
+            _ if self.current.is_none() => {
+                Ok(vec![message(full, false, crate::tr!("quiz-no-card"))])
+            }
             "show" => Ok(vec![self.show(tick)]),
             "demo" => Ok(vec![self.demo(arg)]),
             "edit" => Ok(vec![self.edit()]),
@@ -761,9 +893,10 @@ impl Session {
         }
         self.seen += 1;
         let text = match how {
-            "bury" => format!("#{id} buried until tomorrow"),
-            "suspend" => format!("#{id} suspended (`synack unsuspend {id}` brings it back)"),
-            _ => format!("#{id} skipped; it stays due"),
+            "bury" => crate::tr!("quiz-buried", id = id),
+            "suspend" => crate::tr!("quiz-suspended", id = id),
+            _ if self.ahead.contains(&id) => crate::tr!("quiz-skipped-ahead", id = id),
+            _ => crate::tr!("quiz-skipped", id = id),
         };
         let mut events = vec![message(how, true, text)];
         events.extend(self.advance(store, tick)?);
@@ -775,7 +908,7 @@ impl Session {
             return Ok(vec![message(
                 "undo",
                 false,
-                "nothing to undo in this session",
+                crate::tr!("quiz-nothing-to-undo"),
             )]);
         };
         let restored = match &last.written {
@@ -792,6 +925,13 @@ impl Session {
             return Ok(vec![not_saved(&e.into())]);
         }
         self.learning.retain(|(_, id)| *id != last.card_id);
+        self.graded.remove(&last.card_id);
+        if last.ahead {
+            self.ahead.insert(last.card_id);
+        }
+        // The grade's follow-up questions are asked again after the next one.
+        self.spoken.clear();
+        self.spoken_open = false;
         if self.plan.cram && last.rating == Rating::Again {
             // Take back the extra showing the Again queued.
             if let Some(pos) = self.queue.iter().rposition(|e| e.card_id == last.card_id) {
@@ -817,9 +957,10 @@ impl Session {
         let mut events = vec![message(
             "undo",
             true,
-            format!(
-                "took back {} on #{}; it is shown again",
-                last.rating, last.card_id
+            crate::tr!(
+                "quiz-undone",
+                rating = last.rating.word(),
+                id = last.card_id
             ),
         )];
         events.extend(self.advance(store, tick)?);
@@ -828,7 +969,7 @@ impl Session {
 
     fn show(&self, tick: Tick) -> Event {
         let Some(cur) = &self.current else {
-            return message("show", false, "no card on screen");
+            return message("show", false, crate::tr!("quiz-no-card"));
         };
         let c = &cur.card;
         let s = &cur.state;
@@ -836,38 +977,46 @@ impl Session {
         let shown = crate::render::visible;
         let mut text = format!("#{} · {} · {}\n", c.id, c.kind, shown(&c.deck));
         if let Some(source) = &c.source {
-            text += &format!("source:  {}:{}\n", shown(source), c.line);
+            let place = format!("{}:{}", shown(source), c.line);
+            text += &crate::tr!("quiz-show-source", place = place);
+            text.push('\n');
         }
         if !c.tags.is_empty() {
-            text += &format!("tags:    {}\n", shown(&c.tags.join(", ")));
+            let tags = shown(&c.tags.join(", ")).into_owned();
+            text += &crate::tr!("quiz-show-tags", tags = tags);
+            text.push('\n');
         }
-        text += &format!(
-            "state:   {} · reps {} · lapses {}\n",
-            s.phase.as_str(),
-            s.reps,
-            s.lapses
+        text += &crate::tr!(
+            "quiz-show-state",
+            state = s.phase.word(),
+            reps = s.reps,
+            lapses = s.lapses
         );
+        text.push('\n');
         if let Some(due) = s.due {
-            text += &format!("due:     {}\n", due.to_rfc3339());
+            text += &crate::tr!("quiz-show-due", due = due.to_rfc3339());
+            text.push('\n');
         }
         if let Some(m) = s.memory {
             let r = self.plan.scheduler.retrievability(s, tick.now);
-            text += &format!(
-                "memory:  stability {:.2}d · difficulty {:.2} · recall now {}\n",
-                m.stability,
-                m.difficulty,
-                r.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
+            text += &crate::tr!(
+                "quiz-show-memory",
+                stability = format!("{:.2}", m.stability),
+                difficulty = format!("{:.2}", m.difficulty),
+                recall = r.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
             );
+            text.push('\n');
         }
         for (i, d) in cur.demos.iter().enumerate() {
-            text += &format!("demo {}:  {}\n", i + 1, d.label());
+            text += &crate::tr!("quiz-show-demo", n = i + 1, label = d.label());
+            text.push('\n');
         }
         message("show", true, text)
     }
 
     fn demo(&self, arg: &str) -> Event {
         let Some(cur) = &self.current else {
-            return message("demo", false, "no card on screen");
+            return message("demo", false, crate::tr!("quiz-no-card"));
         };
         // An exercise's demo is the one run with exactly its parameters.
         if let Some(g) = &cur.exercise {
@@ -875,7 +1024,7 @@ impl Session {
                 return message(
                     "demo",
                     false,
-                    format!("{arg:?}: this exercise has one demo"),
+                    crate::tr!("quiz-demo-one", arg = format!("{arg:?}")),
                 );
             }
             return match crate::sim::run(&g.solved.demo) {
@@ -888,11 +1037,7 @@ impl Session {
             };
         }
         if cur.demos.is_empty() {
-            return message(
-                "demo",
-                false,
-                "this card has no demo (`synack demo list` shows them all)",
-            );
+            return message("demo", false, crate::tr!("quiz-demo-none"));
         }
         let n = if arg.is_empty() {
             if cur.demos.len() > 1 {
@@ -905,7 +1050,7 @@ impl Session {
                 return message(
                     "demo",
                     true,
-                    format!("this card has several demos:\n{list}"),
+                    format!("{}\n{list}", crate::tr!("quiz-demo-several")),
                 );
             }
             1
@@ -916,7 +1061,11 @@ impl Session {
                     return message(
                         "demo",
                         false,
-                        format!("{arg:?}: pick a demo from 1 to {}", cur.demos.len()),
+                        crate::tr!(
+                            "quiz-demo-pick",
+                            arg = format!("{arg:?}"),
+                            count = cur.demos.len()
+                        ),
                     );
                 }
             }
@@ -930,7 +1079,7 @@ impl Session {
 
     fn edit(&mut self) -> Event {
         let Some(cur) = &self.current else {
-            return message("edit", false, "no card on screen");
+            return message("edit", false, crate::tr!("quiz-no-card"));
         };
         match &cur.card.source {
             Some(path) if !path.starts_with(crate::deck::shipped::SOURCE_PREFIX) => {
@@ -941,7 +1090,7 @@ impl Session {
                     return message(
                         "edit",
                         false,
-                        format!("{path:?} is not the path of a note file; not opened"),
+                        crate::tr!("quiz-edit-not-a-note", path = format!("{path:?}")),
                     );
                 }
                 self.edit_request = Some(EditRequest {
@@ -950,14 +1099,17 @@ impl Session {
                     line: cur.card.line,
                 });
                 let shown = crate::render::visible(path);
-                message("edit", true, format!("opening {shown}:{}", cur.card.line))
+                message(
+                    "edit",
+                    true,
+                    crate::tr!(
+                        "quiz-edit-opening",
+                        path = shown.into_owned(),
+                        line = cur.card.line
+                    ),
+                )
             }
-            _ => message(
-                "edit",
-                false,
-                "this card comes from a deck shipped inside synack; copy the deck into your \
-                 notes and import it to edit it",
-            ),
+            _ => message("edit", false, crate::tr!("quiz-edit-shipped")),
         }
     }
 
@@ -965,19 +1117,24 @@ impl Session {
         let counts = self.counts();
         let graded: usize = self.ratings.iter().sum();
         let text = format!(
-            "this session: {} seen · {} graded (again {} · hard {} · good {} · easy {}) · \
-             {} new learned · {}\nleft: {} new · {} learning · {} due\n",
-            self.seen,
-            graded,
-            self.ratings[0],
-            self.ratings[1],
-            self.ratings[2],
-            self.ratings[3],
-            self.new_learned,
-            minutes(self.active_ms),
-            counts.new,
-            counts.learn,
-            counts.due
+            "{}\n{}\n",
+            crate::tr!(
+                "quiz-stats-session",
+                seen = self.seen,
+                graded = graded,
+                again = self.ratings[0],
+                hard = self.ratings[1],
+                good = self.ratings[2],
+                easy = self.ratings[3],
+                learned = self.new_learned,
+                time = minutes(self.active_ms)
+            ),
+            crate::tr!(
+                "quiz-stats-left",
+                new = counts.new,
+                learn = counts.learn,
+                due = counts.due
+            )
         );
         message("stats", true, text)
     }
@@ -1025,21 +1182,22 @@ impl Session {
             if !self.plan.cram && store.answered_elsewhere(card.id, self.start_review, self.id)? {
                 continue;
             }
-            if entry.slot == Slot::New && !self.new_card_allowed(store, &card.deck, tick.now)? {
+            // A follow-up is asked whatever today's new-card limit says: the
+            // learner asked for it by answering its parent.
+            let ahead = self.ahead.contains(&card.id);
+            if entry.slot == Slot::New
+                && !ahead
+                && !self.new_card_allowed(store, &card.deck, tick.now)?
+            {
                 if !self.said_new_limit {
                     self.said_new_limit = true;
-                    said.push(message(
-                        "new",
-                        true,
-                        "today's new cards were all introduced (another session took some); \
-                         no more new cards in this one",
-                    ));
+                    said.push(message("new", true, crate::tr!("quiz-new-limit")));
                 }
                 continue;
             }
             let state = store
                 .card_state(card.id)?
-                .with_context(|| format!("card {} has no scheduling state", card.id))?;
+                .with_context(|| crate::tr!("quiz-no-state", id = card.id))?;
             let demos = card
                 .demos
                 .iter()
@@ -1090,6 +1248,7 @@ impl Session {
                 } else {
                     cur.demos.len()
                 },
+                ahead,
                 exercise: cur.exercise.as_ref().map(|g| ExerciseShown {
                     template: g.template,
                     seed: g.seed,
@@ -1149,6 +1308,8 @@ impl Session {
             next_due: store.next_due(&q)?.map(|t| t.to_rfc3339()),
             left: counts.new + counts.learn + counts.due,
             cram: self.plan.cram,
+            follow_ups_asked: self.follow_ups_asked,
+            follow_ups_answered: self.follow_ups_answered,
         })])
     }
 }
@@ -1181,7 +1342,7 @@ pub fn parse_rating(s: &str) -> Option<Rating> {
 
 /// `<10m` for a learning step (it comes back today), else the interval.
 fn interval_label(a: &Answer) -> String {
-    let text = crate::render::interval(a.scheduled_days);
+    let text = crate::render::interval_words(a.scheduled_days);
     if a.scheduled_days < 1.0 {
         format!("<{text}")
     } else {
@@ -1189,9 +1350,25 @@ fn interval_label(a: &Answer) -> String {
     }
 }
 
-fn minutes(ms: i64) -> String {
+/// `1m 05s` (`1분 05초`): time spent, to the second.
+pub fn minutes(ms: i64) -> String {
     let secs = ms / 1000;
-    format!("{}m {:02}s", secs / 60, secs % 60)
+    crate::tr!(
+        "quiz-minutes",
+        m = secs / 60,
+        s = format!("{:02}", secs % 60)
+    )
+}
+
+/// The grade words of `:help` and the grade prompt's note.
+fn grade_help() -> String {
+    crate::tr!(
+        "quiz-help-grades-about",
+        again = Rating::Again.word(),
+        hard = Rating::Hard.word(),
+        good = Rating::Good.word(),
+        easy = Rating::Easy.word()
+    )
 }
 
 fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
@@ -1204,14 +1381,14 @@ fn message(command: &str, ok: bool, text: impl Into<String>) -> Event {
 
 /// A grade refused because another session answered the card first.
 #[derive(Debug, thiserror::Error)]
-#[error("answered in another session")]
+#[error("{}", crate::tr!("quiz-answered-elsewhere-short"))]
 struct AnsweredElsewhere;
 
 fn not_saved(e: &anyhow::Error) -> Event {
     message(
         "save",
         false,
-        format!("not saved, try again: {}", crate::exit::one_line(e)),
+        crate::tr!("quiz-not-saved", why = crate::exit::one_line(e)),
     )
 }
 

@@ -526,13 +526,24 @@ fn interview_checklist_proposes_the_grade_and_asks_the_follow_ups_next() {
     assert_eq!((c.covered.clone(), c.total), (vec![1, 3], 3));
     assert_eq!(c.proposed, Rating::Hard);
     assert_eq!(s.prompt(), Some(Prompt::Grade));
-    // Enter takes the proposal; the follow-up line, then the child card.
+    // Enter takes the proposal; the follow-up line is asked aloud and
+    // waits for the learner's word, then the child card comes.
     let events = line(&mut s, &mut store, "");
     let Some(Event::Grade(g)) = events.first() else {
         panic!("{events:?}")
     };
     assert_eq!((g.rating, g.by_enter), (Rating::Hard, true));
     assert!(matches!(&events[1], Event::FollowUp(f) if f.question == "Why not two messages?"));
+    assert_eq!(shown(&events), None);
+    assert_eq!(s.prompt(), Some(Prompt::FollowUp));
+    let events = line(&mut s, &mut store, "maybe");
+    assert!(command_text(&events).contains("type y"), "{events:?}");
+    assert_eq!(s.prompt(), Some(Prompt::FollowUp));
+    let events = line(&mut s, &mut store, "n");
+    assert!(
+        matches!(&events[0], Event::FollowUpAnswer(a) if !a.answered && a.card_id == parent),
+        "{events:?}"
+    );
     assert_eq!(shown(&events), Some(child));
     // Sentences are its points; any grade can still be typed.
     let events = line(&mut s, &mut store, "");
@@ -548,6 +559,39 @@ fn interview_checklist_proposes_the_grade_and_asks_the_follow_ups_next() {
     let events = line(&mut s, &mut store, "");
     line(&mut s, &mut store, "none");
     assert!(matches!(&events[0], Event::Reveal(_)));
+}
+
+/// Issue 30 §2: a child that is not in the session's queue (not due) is
+/// still asked right after its parent, marked as ahead; `:skip` leaves its
+/// schedule as it was.
+#[test]
+fn interview_asks_a_child_that_is_not_due_and_skipping_it_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (s, _, [parent, other, child]) = interview_session(&mut store);
+    drop(s);
+    let config = config();
+    let sched = Scheduler::new(config.settings.clone(), KST).unwrap();
+    let mut plan = plan::plan(&store, &config, sched, &Filter::default(), false, NOW).unwrap();
+    plan.entries.retain(|e| e.card_id != child);
+    plan.interview = true;
+    let (mut s, events) = Session::start(&mut store, plan, tick(0)).unwrap();
+    assert_eq!(shown(&events), Some(parent));
+    let before = store.card_state(child).unwrap();
+    line(&mut s, &mut store, "");
+    line(&mut s, &mut store, "all");
+    line(&mut s, &mut store, "3");
+    let events = line(&mut s, &mut store, "y");
+    let Some(Event::Card(c)) = events.iter().find(|e| matches!(e, Event::Card(_))) else {
+        panic!("{events:?}")
+    };
+    assert_eq!((c.card_id, c.ahead), (child, true));
+    let events = line(&mut s, &mut store, ":skip");
+    assert!(
+        command_text(&events).contains("schedule is unchanged"),
+        "{events:?}"
+    );
+    assert_eq!(store.card_state(child).unwrap(), before);
+    assert_eq!(shown(&events), Some(other));
 }
 
 #[test]

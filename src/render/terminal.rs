@@ -569,7 +569,10 @@ fn end(w: &mut Writer, tag: TagEnd) {
             if let Some(label) = w.links.last().and_then(|url| demo_label(url)) {
                 w.links.pop();
                 w.on(DIM);
-                w.raw(&format!(" [demo {label}]"));
+                w.raw(&format!(
+                    " {}",
+                    crate::tr!("render-demo-link", label = label)
+                ));
                 w.off(DIM);
             } else if let Some(url) = w.links.pop()
                 && !url.is_empty()
@@ -584,9 +587,9 @@ fn end(w: &mut Writer, tag: TagEnd) {
             let url = w.links.pop().unwrap_or_default();
             let alt = std::mem::take(&mut w.image_alt);
             let label = if alt.trim().is_empty() {
-                "[이미지]".to_string()
+                crate::tr!("render-image")
             } else {
-                format!("[이미지: {}]", visible(alt.trim()))
+                crate::tr!("render-image-alt", alt = visible(alt.trim()).into_owned())
             };
             w.raw(&label);
             w.on(DIM);
@@ -763,12 +766,18 @@ mod tests {
 
     #[test]
     fn quotes_code_links_and_images() {
-        let out = plain(
-            "> 인용\n\n```text\nSYN seq=100\n```\n\n[RFC](https://x.y) ![그림](http://i/p.png)\n",
-        );
+        use crate::i18n::{Lang, with_lang};
+        let md =
+            "> 인용\n\n```text\nSYN seq=100\n```\n\n[RFC](https://x.y) ![그림](http://i/p.png)\n";
         assert_eq!(
-            out,
+            with_lang(Lang::Ko, || plain(md)),
             "│ 인용\n\n    [text]\n    SYN seq=100\n\nRFC (https://x.y) [이미지: 그림] (http://i/p.png)"
+        );
+        // The image's label is the screen's, in the screen's language.
+        assert!(
+            with_lang(Lang::En, || plain(md)).ends_with("[image: 그림] (http://i/p.png)"),
+            "{}",
+            with_lang(Lang::En, || plain(md))
         );
     }
 

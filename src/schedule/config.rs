@@ -63,61 +63,56 @@ pub struct Config {
     pub language: Option<String>,
 }
 
-/// Every key, with what it means, in `synack config` order.
-pub const KEYS: &[(&str, &str)] = &[
-    (
-        "desired_retention",
-        "probability of recall to aim for, 0.70–0.97 (default 0.9)",
-    ),
-    ("max_interval", "longest interval in days (default 36500)"),
-    (
-        "learning_steps",
-        "steps for new cards, e.g. \"1m 10m\" (may be empty)",
-    ),
-    (
-        "relearning_steps",
-        "steps after a lapse, e.g. \"10m\" (may be empty)",
-    ),
-    ("new_per_day", "new cards per study day (default 20)"),
-    ("reviews_per_day", "reviews per study day (default 200)"),
-    (
-        "rollover_hour",
-        "local hour at which a study day starts (default 4)",
-    ),
-    (
-        "fuzz",
-        "spread intervals a little, as Anki does (true/false)",
-    ),
-    (
-        "leech_threshold",
-        "lapses that make a card a leech (default 8)",
-    ),
-    (
-        "leech_suspend",
-        "suspend leeches as well as tagging them (true/false)",
-    ),
-    (
-        "parameters",
-        "the 21 FSRS-6 parameters, comma-separated (default: FSRS-6's)",
-    ),
-    (
-        "exam_date",
-        "study toward this day, YYYY-MM-DD (\"\" or unset: the normal schedule)",
-    ),
-    (
-        "language",
-        "language of messages: ko, en or auto (auto: LC_ALL, LC_MESSAGES or LANG)",
-    ),
+/// Every key, in `synack config` order; [`key_about`] says what each means.
+pub const KEYS: &[&str] = &[
+    "desired_retention",
+    "max_interval",
+    "learning_steps",
+    "relearning_steps",
+    "new_per_day",
+    "reviews_per_day",
+    "rollover_hour",
+    "fuzz",
+    "leech_threshold",
+    "leech_suspend",
+    "parameters",
+    "exam_date",
+    "language",
 ];
+
+/// What a key of [`KEYS`] means, in the current language.
+pub fn key_about(key: &str) -> String {
+    match key {
+        "desired_retention" => crate::tr!("schedule-key-desired-retention"),
+        "max_interval" => crate::tr!("schedule-key-max-interval"),
+        "learning_steps" => crate::tr!("schedule-key-learning-steps"),
+        "relearning_steps" => crate::tr!("schedule-key-relearning-steps"),
+        "new_per_day" => crate::tr!("schedule-key-new-per-day"),
+        "reviews_per_day" => crate::tr!("schedule-key-reviews-per-day"),
+        "rollover_hour" => crate::tr!("schedule-key-rollover-hour"),
+        "fuzz" => crate::tr!("schedule-key-fuzz"),
+        "leech_threshold" => crate::tr!("schedule-key-leech-threshold"),
+        "leech_suspend" => crate::tr!("schedule-key-leech-suspend"),
+        "parameters" => crate::tr!("schedule-key-parameters"),
+        "exam_date" => crate::tr!("schedule-key-exam-date"),
+        "language" => crate::tr!("config-language"),
+        _ => String::new(),
+    }
+}
 
 /// A key or value `synack config` cannot take.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("unknown setting {0:?} (see `synack config`)")]
+    #[error("{}", crate::tr!("schedule-unknown-key", key = format!("{:?}", .0)))]
     UnknownKey(String),
-    #[error("{0:?} cannot be set per deck; only new_per_day and reviews_per_day can")]
+    #[error("{}", crate::tr!("schedule-not-per-deck", key = format!("{:?}", .0)))]
     NotPerDeck(String),
-    #[error("{key}: {value:?} is not valid: {why}")]
+    #[error("{}", crate::tr!(
+        "schedule-bad-value",
+        key = key.as_str(),
+        value = format!("{value:?}"),
+        why = why.as_str()
+    ))]
     BadValue {
         key: String,
         value: String,
@@ -149,7 +144,7 @@ impl Config {
             if !matches!(name, "new_per_day" | "reviews_per_day") {
                 return Err(ConfigError::NotPerDeck(name.to_string()));
             }
-            let n = Some(whole(v).map_err(&bad)?);
+            let n = Some(whole(v).map_err(|e| bad(&e))?);
             let limits = self.deck_limits.entry(deck.to_string()).or_default();
             if name == "new_per_day" {
                 limits.new_per_day = n;
@@ -163,27 +158,27 @@ impl Config {
             "desired_retention" => {
                 let r: f32 = v
                     .parse()
-                    .map_err(|_| bad("expected a number such as 0.9"))?;
+                    .map_err(|_| bad(&crate::tr!("schedule-want-retention")))?;
                 if !(0.70..=0.97).contains(&r) {
-                    return Err(bad("must be between 0.70 and 0.97"));
+                    return Err(bad(&crate::tr!("schedule-want-retention-range")));
                 }
                 s.desired_retention = r;
             }
-            "max_interval" => s.max_interval = positive(v).map_err(&bad)?,
+            "max_interval" => s.max_interval = positive(v).map_err(|e| bad(&e))?,
             "learning_steps" => s.learning_steps = parse_steps(v).map_err(|e| bad(&e))?,
             "relearning_steps" => s.relearning_steps = parse_steps(v).map_err(|e| bad(&e))?,
-            "new_per_day" => self.limits.new_per_day = whole(v).map_err(&bad)?,
-            "reviews_per_day" => self.limits.reviews_per_day = whole(v).map_err(&bad)?,
+            "new_per_day" => self.limits.new_per_day = whole(v).map_err(|e| bad(&e))?,
+            "reviews_per_day" => self.limits.reviews_per_day = whole(v).map_err(|e| bad(&e))?,
             "rollover_hour" => {
-                let h = whole(v).map_err(&bad)?;
+                let h = whole(v).map_err(|e| bad(&e))?;
                 if h > 23 {
-                    return Err(bad("must be an hour from 0 to 23"));
+                    return Err(bad(&crate::tr!("schedule-want-hour")));
                 }
                 s.rollover_hour = h;
             }
-            "fuzz" => s.fuzz = boolean(v).map_err(&bad)?,
-            "leech_threshold" => s.leech_threshold = positive(v).map_err(&bad)?,
-            "leech_suspend" => self.leech_suspend = boolean(v).map_err(&bad)?,
+            "fuzz" => s.fuzz = boolean(v).map_err(|e| bad(&e))?,
+            "leech_threshold" => s.leech_threshold = positive(v).map_err(|e| bad(&e))?,
+            "leech_suspend" => self.leech_suspend = boolean(v).map_err(|e| bad(&e))?,
             "language" => {
                 let v = v.trim();
                 self.language = if v.is_empty() || v.eq_ignore_ascii_case("auto") {
@@ -198,15 +193,15 @@ impl Config {
             "exam_date" if v.is_empty() => self.exam_date = None,
             "exam_date" => {
                 let d = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .map_err(|_| bad("expected a date such as 2027-01-15"))?;
+                    .map_err(|_| bad(&crate::tr!("schedule-want-date")))?;
                 self.exam_date = Some(d.format("%Y-%m-%d").to_string());
             }
             "parameters" => {
                 let p: Result<Vec<f32>, _> =
                     v.split(',').map(|x| x.trim().parse::<f32>()).collect();
-                let p = p.map_err(|_| bad("expected 21 comma-separated numbers"))?;
+                let p = p.map_err(|_| bad(&crate::tr!("schedule-want-parameters")))?;
                 if p.len() != 21 || p.iter().any(|x| !x.is_finite()) {
-                    return Err(bad("expected 21 comma-separated numbers"));
+                    return Err(bad(&crate::tr!("schedule-want-parameters")));
                 }
                 s.parameters = p;
             }
@@ -331,22 +326,22 @@ impl Config {
     }
 }
 
-fn whole(v: &str) -> Result<u32, &'static str> {
-    v.parse().map_err(|_| "expected a whole number")
+fn whole(v: &str) -> Result<u32, String> {
+    v.parse().map_err(|_| crate::tr!("schedule-want-whole"))
 }
 
-fn positive(v: &str) -> Result<u32, &'static str> {
+fn positive(v: &str) -> Result<u32, String> {
     match whole(v)? {
-        0 => Err("must be at least 1"),
+        0 => Err(crate::tr!("schedule-want-positive")),
         n => Ok(n),
     }
 }
 
-fn boolean(v: &str) -> Result<bool, &'static str> {
+fn boolean(v: &str) -> Result<bool, String> {
     match v.to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" => Ok(true),
         "false" | "no" | "off" | "0" => Ok(false),
-        _ => Err("expected true or false"),
+        _ => Err(crate::tr!("schedule-want-bool")),
     }
 }
 
@@ -358,16 +353,24 @@ pub fn parse_steps(text: &str) -> Result<Vec<u32>, String> {
             let (num, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
             let n: u32 = num
                 .parse()
-                .map_err(|_| format!("{t:?} is not a step like 10m"))?;
+                .map_err(|_| crate::tr!("schedule-bad-step", step = format!("{t:?}")))?;
             let minutes = match unit {
                 "" | "m" => n,
                 "h" => n * 60,
                 "d" => n * 1440,
                 "s" => n.div_ceil(60),
-                _ => return Err(format!("{t:?}: unit must be s, m, h or d")),
+                _ => {
+                    return Err(crate::tr!(
+                        "schedule-bad-step-unit",
+                        step = format!("{t:?}")
+                    ));
+                }
             };
             if minutes == 0 {
-                return Err(format!("{t:?}: a step must be at least a minute"));
+                return Err(crate::tr!(
+                    "schedule-step-too-short",
+                    step = format!("{t:?}")
+                ));
             }
             Ok(minutes)
         })
@@ -404,7 +407,7 @@ mod tests {
     fn every_key_round_trips() {
         let defaults = Config::default();
         let mut c = Config::default();
-        for (key, _) in KEYS {
+        for key in KEYS {
             let v = defaults.get(key).unwrap();
             c.set(key, &v).unwrap();
         }

@@ -45,6 +45,17 @@ impl Rating {
         }
     }
 
+    /// The grade's name for people, in the current language (`good`,
+    /// `알맞음`); [`Rating::as_str`] is the name in JSON and on the command line.
+    pub fn word(self) -> String {
+        match self {
+            Rating::Again => crate::tr!("schedule-rating-again"),
+            Rating::Hard => crate::tr!("schedule-rating-hard"),
+            Rating::Good => crate::tr!("schedule-rating-good"),
+            Rating::Easy => crate::tr!("schedule-rating-easy"),
+        }
+    }
+
     pub fn from_number(n: i64) -> Option<Rating> {
         Rating::ALL.into_iter().find(|r| *r as i64 == n)
     }
@@ -64,7 +75,7 @@ impl fmt::Display for Rating {
 
 /// A rating that is none of `again|hard|good|easy`, their first letters, or `1`–`4`.
 #[derive(Debug, thiserror::Error)]
-#[error("{0:?} is not a rating (again, hard, good, easy, or 1-4)")]
+#[error("{}", crate::tr!("schedule-bad-rating", value = format!("{:?}", .0)))]
 pub struct BadRating(pub String);
 
 impl FromStr for Rating {
@@ -99,11 +110,22 @@ impl Phase {
             Phase::Relearning => "relearning",
         }
     }
+
+    /// The state's name for people, in the current language (`review`,
+    /// `복습`); [`Phase::as_str`] is the name in JSON.
+    pub fn word(self) -> String {
+        match self {
+            Phase::New => crate::tr!("schedule-phase-new"),
+            Phase::Learning => crate::tr!("schedule-phase-learning"),
+            Phase::Review => crate::tr!("schedule-phase-review"),
+            Phase::Relearning => crate::tr!("schedule-phase-relearning"),
+        }
+    }
 }
 
 /// A phase name that is not one of the four.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown card state {0:?}")]
+#[error("{}", crate::tr!("schedule-bad-phase", value = format!("{:?}", .0)))]
 pub struct BadPhase(pub String);
 
 impl FromStr for Phase {
@@ -212,15 +234,15 @@ impl Default for Settings {
 /// Settings the scheduler cannot work with.
 #[derive(Debug, thiserror::Error)]
 pub enum ScheduleError {
-    #[error("desired retention {0} is outside 0.70–0.97")]
+    #[error("{}", crate::tr!("schedule-error-retention", value = .0.to_string()))]
     Retention(f32),
-    #[error("maximum interval must be at least 1 day")]
+    #[error("{}", crate::tr!("schedule-error-max-interval"))]
     MaxInterval,
-    #[error("rollover hour {0} is not an hour of the day (0–23)")]
+    #[error("{}", crate::tr!("schedule-error-rollover", value = .0))]
     Rollover(u32),
-    #[error("FSRS parameters rejected: {0}")]
+    #[error("{}", crate::tr!("schedule-error-parameters", why = .0.as_str()))]
     Parameters(String),
-    #[error("FSRS could not compute the next state: {0}")]
+    #[error("{}", crate::tr!("schedule-error-fsrs", why = .0.as_str()))]
     Fsrs(String),
 }
 

@@ -180,6 +180,22 @@ impl Store {
         rows.next().transpose().map_err(|e| self.err(e))
     }
 
+    /// The other cards of `card_id`'s note that can be studied at `now` (not
+    /// suspended, not buried, still in the notes), due or not, in note
+    /// order: interview mode asks those under the card's heading next.
+    pub fn note_cards_studyable(&self, card_id: i64, now: Timestamp) -> Result<Vec<CardRow>> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS}, {DEMOS_COLUMN}
+             FROM cards c LEFT JOIN sources s ON s.id = c.source_id
+             LEFT JOIN card_state cs ON cs.card_id = c.id
+             WHERE c.source_id = (SELECT source_id FROM cards WHERE id = ?1)
+               AND c.id <> ?1 AND c.suspended = 0 AND c.missing_since IS NULL
+               AND (cs.buried_until IS NULL OR cs.buried_until <= ?2)
+             ORDER BY c.line, c.id"
+        );
+        self.rows(&sql, params![card_id, now.0], card_from_row)
+    }
+
     /// Every deck with its number of cards still in the notes.
     pub fn decks(&self) -> Result<Vec<DeckSummary>> {
         self.rows(

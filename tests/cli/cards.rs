@@ -1,6 +1,6 @@
 //! `synack cards` and `synack show`, and the shipped deck on first use.
 
-use crate::util::{Env, HANDSHAKE_SCENARIOS};
+use crate::util::{Env, HANDSHAKE_SCENARIOS, KO};
 
 #[test]
 fn first_use_lists_the_shipped_deck_with_no_set_up() {
@@ -149,7 +149,13 @@ fn show_prints_front_back_source_and_tags() {
 fn show_renders_tables_aligned() {
     let (env, _) = Env::with_fixtures();
     let id = env.card("TCP와 UDP의 차이는 무엇인가요?")["id"].to_string();
-    let out = env.cmd().args(["show", &id]).assert().success();
+    // The image label is the screen's, in the screen's language.
+    let out = env
+        .cmd()
+        .env(KO.0, KO.1)
+        .args(["show", &id])
+        .assert()
+        .success();
     let text = String::from_utf8_lossy(&out.get_output().stdout);
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with('│')).collect();
     assert_eq!(rows.len(), 2, "{text}");
@@ -160,6 +166,12 @@ fn show_renders_tables_aligned() {
     assert_eq!(w[0], w[1], "{text}");
     assert!(
         text.contains("[이미지: 비교] (https://example.com/tcp-udp.png)"),
+        "{text}"
+    );
+    let out = env.cmd().args(["show", &id]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        text.contains("[image: 비교] (https://example.com/tcp-udp.png)"),
         "{text}"
     );
 }

@@ -33,6 +33,7 @@ mod language;
 mod obsidian;
 mod pathological;
 mod quiz;
+mod quiz_language;
 mod report_language;
 mod schedule;
 mod screens;

@@ -520,7 +520,7 @@ fn quiz_interview_marks_points_and_asks_follow_ups() {
     let events = quiz_json(
         &env,
         crate::util::NOW,
-        "\n1 3\n\n\nall\n\n",
+        "\n1 3\n\ny\n\nall\n\n",
         &["--interview"],
     );
     let kinds: Vec<&str> = events
@@ -536,6 +536,7 @@ fn quiz_interview_marks_points_and_asks_follow_ups() {
             "covered",
             "grade",
             "follow-up",
+            "follow-up-answer",
             "card",
             "reveal",
             "covered",
@@ -557,9 +558,10 @@ fn quiz_interview_marks_points_and_asks_follow_ups() {
         (2.into(), true.into())
     );
     assert_eq!(events[4]["question"], "Why not two messages?");
-    assert_eq!(events[5]["front"], "What if the SYN+ACK is lost?");
-    assert_eq!(events[7]["proposed"], 4);
-    assert_eq!(events[8]["rating"], 4);
+    assert_eq!(events[5]["answered"], true);
+    assert_eq!(events[6]["front"], "What if the SYN+ACK is lost?");
+    assert_eq!(events[8]["proposed"], 4);
+    assert_eq!(events[9]["rating"], 4);
 
     let env = Env::new();
     let note = env.write("notes/iv.md", "# 면접\n## Q?\n- one\n- two\n");
@@ -580,5 +582,142 @@ fn quiz_interview_marks_points_and_asks_follow_ups() {
         "→ hard (Enter)",
     ] {
         assert!(text.contains(want), "{want:?} in\n{text}");
+    }
+}
+
+/// A note for interview follow-ups: a parent with a `follow-up:` line and
+/// two children, then another question. Both children are answered a day
+/// before [`crate::util::NOW`], so at NOW they are not due.
+fn interview_note_with_children_not_due() -> (Env, [String; 4]) {
+    let env = Env::new();
+    let note = env.write(
+        "notes/iv.md",
+        "# Interview\n## What happens in a handshake?\n- SYN\n- SYN+ACK\n- ACK\n\
+         follow-up: Why not two messages?\n\
+         ### What if the SYN+ACK is lost?\nThe client resends the SYN.\n\
+         ### What if the final ACK is lost?\nThe server resends the SYN+ACK.\n\
+         ## What is a port?\nA number naming a socket.\n",
+    );
+    env.import(&[&note]);
+    let id = |front: &str| env.card(front)["id"].to_string();
+    let ids = [
+        id("What happens in a handshake?"),
+        id("What if the SYN+ACK is lost?"),
+        id("What if the final ACK is lost?"),
+        id("What is a port?"),
+    ];
+    for child in &ids[1..3] {
+        env.cmd()
+            .env("SYNACK_NOW", "2026-11-20T09:00:00+09:00")
+            .args(["answer", child, "easy"])
+            .assert()
+            .success();
+    }
+    (env, ids)
+}
+
+/// Issue 30 §2: in interview mode the parent's `follow-up:` line is asked
+/// aloud (the learner says whether they could answer), then both children
+/// come right after it although neither is due, in note order; grading one
+/// is a real (early) review, skipping the other leaves its schedule alone.
+#[test]
+fn interview_follow_ups_come_after_their_parent_whether_or_not_due() {
+    let (env, [parent, first, second, port]) = interview_note_with_children_not_due();
+    let show = |id: &str| env.json(&["show", id, "--format", "json"]);
+    let second_before = show(&second)["schedule"].clone();
+    assert_eq!(show(&first)["review_count"], 1);
+    let all = quiz_json(
+        &env,
+        crate::util::NOW,
+        "\nall\n3\nn\n\nall\n4\n:skip\n:quit\n",
+        &["--interview"],
+    );
+    let cards = events(&all, "card");
+    let shown: Vec<(String, bool)> = cards
+        .iter()
+        .map(|c| (c["card_id"].to_string(), c["ahead"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (parent.clone(), false),
+            (first.clone(), true),
+            (second.clone(), true),
+            (port.clone(), false)
+        ],
+        "{all:?}"
+    );
+    let asked = events(&all, "follow-up");
+    assert_eq!(asked.len(), 1, "{all:?}");
+    assert_eq!(asked[0]["question"], "Why not two messages?");
+    assert_eq!(asked[0]["card_id"].to_string(), parent);
+    let said = events(&all, "follow-up-answer");
+    assert_eq!(said.len(), 1, "{all:?}");
+    assert_eq!(said[0]["answered"], false);
+    // The follow-up line comes before the first child.
+    let pos = |kind: &str, id: &str| {
+        all.iter()
+            .position(|e| e["event"] == kind && e["card_id"].as_i64() == id.parse::<i64>().ok())
+            .unwrap_or_else(|| panic!("no {kind} of {id}: {all:?}"))
+    };
+    assert!(pos("follow-up-answer", &parent) < pos("card", &first));
+    let sum = summary(&all);
+    assert_eq!(
+        (
+            sum["follow_ups_asked"].clone(),
+            sum["follow_ups_answered"].clone()
+        ),
+        (1.into(), 0.into())
+    );
+    // Graded: a review like any, from the state it had (not due yet).
+    let first_after = show(&first);
+    assert_eq!(first_after["review_count"], 2);
+    assert_eq!(first_after["reviews"][0]["rating"], "easy");
+    assert_eq!(first_after["reviews"][0]["state_before"], "review");
+    // Skipped: nothing changed.
+    assert_eq!(show(&second)["schedule"], second_before);
+    assert_eq!(show(&second)["review_count"], 1);
+}
+
+/// The same session as text, in both languages: the follow-up line as a
+/// question, the note on a follow-up that is not due, the summary's count.
+#[test]
+fn interview_follow_ups_read_in_the_chosen_language() {
+    for (lang, wants) in [
+        (
+            crate::util::C,
+            [
+                "Follow-up (answer aloud): Why not two messages?",
+                "answered? (y/n) › y",
+                "→ answered",
+                "(a follow-up, not due: the schedule stays as it is unless you grade it)",
+                "skipped; its schedule is unchanged",
+                "follow-ups   1/1 answered",
+            ],
+        ),
+        (
+            crate::util::KO,
+            [
+                "꼬리 질문 (말로 답하기): Why not two messages?",
+                "답했습니까? (y/n) › y",
+                "→ 답함",
+                "(예정 전의 꼬리 질문: 평가하지 않으면 일정은 그대로입니다)",
+                "넘겼습니다. 일정은 그대로입니다",
+                "꼬리 질문       1개 중 1개 답함",
+            ],
+        ),
+    ] {
+        let (env, _) = interview_note_with_children_not_due();
+        let out = env
+            .cmd()
+            .env(lang.0, lang.1)
+            .args(["quiz", "--interview"])
+            .write_stdin("\nall\n3\ny\n\nall\n4\n:skip\n:quit\n")
+            .assert()
+            .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout);
+        for want in wants {
+            assert!(text.contains(want), "{lang:?}: {want:?} in\n{text}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::util::Env;
+use crate::util::{Env, KO};
 
 const WIDTHS: [usize; 3] = [60, 80, 120];
 
@@ -99,6 +99,7 @@ fn cards_due_and_stats_fit_at_60_80_and_120_columns() {
             &["due"],
             &["stats"],
             &["stats", "--deck", "TCP"],
+            &["simulate", "--reviews", "0:good 3:hard 8:again 9:easy"],
         ] {
             assert_fits(&args.join(" "), &stdout(&env, max, args), max);
         }
@@ -158,4 +159,56 @@ fn a_width_below_20_is_a_usage_error() {
         .args(["--width", "5", "cards"])
         .assert()
         .code(2);
+}
+
+/// The Korean screens are wider for the same text (Hangul is two columns):
+/// the quiz, its summary, `cards`, `show`, `due` and `due --until` under
+/// `LANG=ko_KR.UTF-8` fit at 60 and 80 columns too.
+#[test]
+fn the_korean_quiz_cards_and_due_screens_fit_at_60_and_80_columns() {
+    let env = reviewed();
+    for max in [60, 80] {
+        let run = |args: &[&str], stdin: &str| {
+            let out = env
+                .cmd()
+                .env(KO.0, KO.1)
+                .arg("--width")
+                .arg(max.to_string())
+                .args(args)
+                .write_stdin(stdin)
+                .assert()
+                .success();
+            String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+        };
+        let quiz = run(
+            &["quiz"],
+            "TCP는 연결 지향이고 순서 번호와 확인 응답, 재전송으로 신뢰성을 보장하며 흐름 제어와 혼잡 제어를 합니다 UDP는 비연결형\n1\n\nmeh\n3\n:help\n:show\n:stats\n:skip\n:undo\n:quit\n",
+        );
+        assert!(quiz.contains("세션 끝"), "{quiz}");
+        assert_fits("quiz (ko)", &quiz, max);
+        let interview = run(&["quiz", "--interview"], "\nall\n\ny\n:quit\n");
+        assert!(interview.contains("세션 끝"), "{interview}");
+        assert_fits("quiz --interview (ko)", &interview, max);
+        for args in [
+            &["cards"][..],
+            &["cards", "--deck", "HTTP"],
+            &["show", "1"],
+            &["show", "2"],
+            &["due"],
+            &["due", "--until", "2026-12-20"],
+            &["config"],
+            &["simulate", "--reviews", "0:good 3:hard 8:again 9:easy"],
+        ] {
+            let text = run(args, "");
+            assert!(
+                text.chars().any(synack::i18n::is_hangul),
+                "{args:?}: {text}"
+            );
+            // `config` lists the FSRS parameters on one line, as `set` takes them.
+            if args == ["config"] {
+                continue;
+            }
+            assert_fits(&format!("{} (ko)", args.join(" ")), &text, max);
+        }
+    }
 }
