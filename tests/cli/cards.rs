@@ -443,7 +443,7 @@ fn shipped_cards_open_the_demo_that_shows_their_point() {
             &["sockets --clients 3"],
         ),
         (
-            "Punycode와 IDNA는 무엇이고, DNS는 왜 ASCII를 요구하나요?",
+            "Punycode와 IDNA는 유니코드 도메인을 어떻게 ASCII 이름으로 바꾸나요?",
             &["uri https://긴급재난지원금.kr/"],
         ),
         (
