@@ -455,7 +455,7 @@ fn shipped_cards_open_the_demo_that_shows_their_point() {
             &["sockets --clients 3"],
         ),
         (
-            "Punycode와 IDNA는 무엇이고, DNS는 왜 ASCII를 요구하나요?",
+            "Punycode와 IDNA는 유니코드 도메인을 어떻게 ASCII 이름으로 바꾸나요?",
             &["uri https://긴급재난지원금.kr/"],
         ),
         (
@@ -752,6 +752,46 @@ fn too_long_to_recall(back: &str) -> bool {
     !(one_table || one_code_block)
 }
 
+/// What makes a back hold more separate ideas than one recalls and grades
+/// in a few seconds, if anything (issue 29 §3, stricter than the 15-line
+/// limit): more than 6 points in a bulleted list, more than 8 steps in a
+/// numbered one (each step cues the next), or more than 11 lines of prose
+/// beside its tables, code blocks and demo links.
+fn too_many_ideas(back: &str) -> Option<String> {
+    let (mut points, mut steps, mut prose) = (0, 0, 0);
+    let mut in_code = false;
+    for line in back.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code || trimmed.is_empty() || trimmed.starts_with('|') {
+            continue;
+        }
+        if trimmed.starts_with("[▶") && trimmed.contains("](demo:") {
+            continue;
+        }
+        prose += 1;
+        if line.starts_with("- ") || line.starts_with("* ") {
+            points += 1;
+        }
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && line[digits..].starts_with(". ") {
+            steps += 1;
+        }
+    }
+    if points > 6 {
+        Some(format!("{points} bulleted points (at most 6)"))
+    } else if steps > 8 {
+        Some(format!("{steps} numbered steps (at most 8)"))
+    } else if prose > 11 {
+        Some(format!("{prose} lines of prose (at most 11)"))
+    } else {
+        None
+    }
+}
+
 #[test]
 fn the_checks_of_the_shipped_deck_can_fail() {
     assert_eq!(
@@ -770,6 +810,23 @@ fn the_checks_of_the_shipped_deck_can_fail() {
         "intro\n```\n{}```",
         "x\n".repeat(20)
     )));
+
+    assert_eq!(too_many_ideas(&"- a\n".repeat(6)), None);
+    assert!(too_many_ideas(&"- a\n".repeat(7)).is_some_and(|e| e.contains("7 bulleted")));
+    // Sub-items belong to their point.
+    assert_eq!(too_many_ideas(&"- a\n  - b\n".repeat(5)), None);
+    let steps: String = (1..=9).map(|n| format!("{n}. step\n")).collect();
+    assert!(too_many_ideas(&steps).is_some_and(|e| e.contains("9 numbered")));
+    assert_eq!(too_many_ideas(&steps[..steps.len() - 8]), None);
+    assert!(too_many_ideas(&"text\n\n".repeat(12)).is_some());
+    // Tables, code and demo links are not prose.
+    let mixed = format!(
+        "{}```\n{}```\n{}[▶ run](demo:encap)\n",
+        "| a | b |\n".repeat(12),
+        "x\n".repeat(12),
+        "text\n".repeat(11)
+    );
+    assert_eq!(too_many_ideas(&mixed), None);
 }
 
 /// Issue 29: the shipped deck is large enough, asks each question once,
@@ -794,6 +851,12 @@ fn the_shipped_deck_has_280_unique_short_cards_nine_in_ten_with_a_demo() {
             card["source"],
             card["line"]
         );
+        if let Some(why) = too_many_ideas(back) {
+            panic!(
+                "{}:{}: {front:?} holds too many ideas: {why}",
+                card["source"], card["line"]
+            );
+        }
     }
 
     // An exercise card runs its template's demo with the question's own
