@@ -74,8 +74,10 @@ pub struct Template {
     pub name: &'static str,
     /// The demo whose model answers it (`synack demo NAME`).
     pub demo: &'static str,
-    /// What it drills, in Korean, for lists and the exercise card's back.
-    pub title: &'static str,
+    /// What it drills, in the current language, for `exercise list` and
+    /// the exercise card's back as it is shown (the stored back is the
+    /// template's name: see [`crate::deck::exercises`]).
+    pub title: fn() -> String,
     /// Draws the parameters (a JSON object) from the seeded RNG.
     pub params: fn(&mut Draw) -> Value,
     /// Asks the demo's model: the question, the answer, why, and the demo's argv.
@@ -85,15 +87,16 @@ pub struct Template {
 /// What the model says about one set of parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Solved {
-    /// The question in Korean (English technical terms as the field writes them).
+    /// The question in the current language (technical terms as the field
+    /// writes them).
     pub question: String,
-    /// The same question in English.
-    pub question_en: String,
-    /// The answer as it is shown.
+    /// The answer as it is shown: the same in every language (`yes`,
+    /// `CLOSE-WAIT, ACK`, `none`), so other tools can compare it.
     pub answer: String,
     /// How a typed answer is compared with it.
     pub expect: Expect,
-    /// Why, in a sentence or two, from the model (the rule that fired).
+    /// Why, in a sentence or two, from the model (the rule that fired), in
+    /// the current language.
     pub explanation: String,
     /// `synack demo` argv that shows exactly these parameters.
     pub demo: Vec<String>,
@@ -130,9 +133,9 @@ pub enum Expect {
 /// Why an exercise could not be made or checked.
 #[derive(Debug, thiserror::Error)]
 pub enum ExerciseError {
-    #[error("unknown exercise {0:?} (see `synack exercise list`)")]
+    #[error("{}", crate::tr!("exercise-error-unknown", name = format!("{:?}", .0)))]
     Unknown(String),
-    #[error("exercise {template}: bad parameters {params}: {why}")]
+    #[error("{}", crate::tr!("exercise-error-bad-params", template = *.template, params = .params.as_str(), why = .why.as_str()))]
     BadParams {
         template: &'static str,
         params: String,
@@ -192,6 +195,12 @@ pub struct Checked {
 /// The template called `name`.
 pub fn find(name: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.name == name.trim())
+}
+
+/// What an exercise card's back says on screen: its template's title in
+/// the current language (`None` for a name this synack does not know).
+pub fn title_of(name: &str) -> Option<String> {
+    find(name).map(|t| (t.title)())
 }
 
 /// The template called `name`, or the error that names it.
@@ -371,7 +380,7 @@ mod tests {
             for seed in 0..60 {
                 let g = t.generate(seed).unwrap();
                 assert!(g.params.is_object(), "{}", t.name);
-                assert!(!g.question.is_empty() && !g.solved.question_en.is_empty());
+                assert!(!g.question.is_empty() && !g.solved.explanation.is_empty());
                 let c = g.check(&g.answer);
                 assert!(
                     c.correct,
@@ -390,6 +399,42 @@ mod tests {
                 g.solved.demo,
                 run.err()
             );
+        }
+    }
+
+    /// Issue 28 §2: the question and explanation follow the language; the
+    /// parameters and the answer (what other tools compare) do not.
+    #[test]
+    fn answers_and_parameters_are_the_same_in_both_languages() {
+        use crate::i18n::{Lang, is_hangul, with_lang};
+        for t in TEMPLATES {
+            for seed in 0..40 {
+                let en = with_lang(Lang::En, || t.generate(seed).unwrap());
+                let ko = with_lang(Lang::Ko, || t.generate(seed).unwrap());
+                assert_eq!(en.params, ko.params, "{} {seed}", t.name);
+                assert_eq!(en.answer, ko.answer, "{} {seed}", t.name);
+                assert_eq!(en.solved.expect, ko.solved.expect, "{} {seed}", t.name);
+                assert_eq!(en.solved.demo, ko.solved.demo, "{} {seed}", t.name);
+                assert!(
+                    !en.answer.chars().any(is_hangul),
+                    "{} {seed}: {}",
+                    t.name,
+                    en.answer
+                );
+                for text in [&en.question, &en.solved.explanation] {
+                    assert!(!text.chars().any(is_hangul), "{} {seed}: {text}", t.name);
+                }
+                assert!(
+                    ko.question.chars().any(is_hangul),
+                    "{}: {}",
+                    t.name,
+                    ko.question
+                );
+                let en_title = with_lang(Lang::En, t.title);
+                let ko_title = with_lang(Lang::Ko, t.title);
+                assert!(!en_title.chars().any(is_hangul), "{}", t.name);
+                assert_ne!(en_title, ko_title, "{}", t.name);
+            }
         }
     }
 
