@@ -20,6 +20,7 @@ mod normal;
 mod tcp;
 mod uri;
 mod web;
+mod wire;
 
 use chacha20::ChaCha8Rng;
 use chacha20::rand_core::{Rng, SeedableRng};
@@ -65,6 +66,11 @@ pub const TEMPLATES: &[Template] = &[
     more::ARQ_COUNT,
     more::WS_ACCEPT,
     more::MSS,
+    wire::TLS_ROUND_TRIPS,
+    wire::RECV_CALLS,
+    wire::WS_MASKING,
+    wire::ADVERTISED_WINDOW,
+    wire::PDU_NAME,
 ];
 
 /// One kind of exercise.

@@ -774,3 +774,18 @@ fn emit_resumption(out: &mut Emitter<'_>, version: Version) -> Result<(), SimErr
     })?;
     out.text("0-RTT(early data, RFC 8446 §2.3): PSK로 resumption하는 client는 ClientHello와 함께 첫 요청을 보낼 수 있습니다. 그러나 early data는 replay를 막지 못합니다: 공격자가 같은 ClientHello를 다시 보내면 server가 요청을 두 번 처리할 수 있습니다. 그래서 GET처럼 idempotent한 요청에만 쓰고, HTTP에서는 Early-Data: 1 header와 425 Too Early 응답으로 다시 보내게 합니다 (RFC 8470).")
 }
+
+/// Round trips before the client may send its first application byte,
+/// TCP's own handshake aside: TLS 1.2 takes two for a full handshake (RFC
+/// 5246 §7.3) and one resumed (an abbreviated handshake, session ID or
+/// ticket, RFC 5077); TLS 1.3 takes one, full or resumed with a PSK (RFC
+/// 8446 §2, §2.2), and none with 0-RTT early data, which needs a PSK (§2.3).
+/// `None` for 0-RTT where there is none: TLS 1.2, or no resumption.
+pub fn round_trips(version: record::Version, resumption: bool, zero_rtt: bool) -> Option<u32> {
+    match (version, resumption, zero_rtt) {
+        (_, false, true) | (record::Version::Tls12, _, true) => None,
+        (record::Version::Tls12, false, false) => Some(2),
+        (record::Version::Tls13, true, true) => Some(0),
+        _ => Some(1),
+    }
+}
