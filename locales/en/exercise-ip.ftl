@@ -17,6 +17,7 @@ exercise-ip-broadcast-explanation = Network address { $network } OR wildcard { $
 exercise-ip-is-private-title = RFC 1918 private addresses: 10/8, 172.16/12, 192.168/16 (not the 100.64/10 CGNAT block)
 exercise-ip-is-private-question = Is { $address } an RFC 1918 private address? (yes/no; CGNAT 100.64.0.0/10, loopback and link-local are not)
 exercise-ip-is-private-global = A global unicast address, in no special-purpose block → no
+exercise-ip-is-private-ranges = The address is in { $ranges } → { $answer }
 
 exercise-ip-prefix-for-hosts-title = The prefix length of the smallest subnet that holds N hosts
 exercise-ip-prefix-for-hosts-question = What is the prefix length of the smallest IPv4 subnet that holds { $hosts } hosts (network and broadcast excluded; no /31 or /32)?

@@ -17,6 +17,7 @@ exercise-ip-broadcast-explanation = network 주소 { $network } OR wildcard { $w
 exercise-ip-is-private-title = RFC 1918 사설 주소: 10/8, 172.16/12, 192.168/16 (100.64/10 CGNAT는 아님)
 exercise-ip-is-private-question = 주소 { $address }: RFC 1918 사설 주소입니까? (yes/no; 100.64.0.0/10 CGNAT 공유 주소, loopback, link-local은 사설 주소가 아님)
 exercise-ip-is-private-global = 특수 용도 범위가 아닌 global unicast 주소입니다 → no
+exercise-ip-is-private-ranges = 이 주소가 속한 범위: { $ranges } → { $answer }
 
 exercise-ip-prefix-for-hosts-title = host N개가 들어가는 가장 작은 subnet의 prefix 길이
 exercise-ip-prefix-for-hosts-question = host { $hosts }대가 들어가는 가장 작은 IPv4 subnet의 prefix 길이는? (network, broadcast 주소 제외; /31, /32 제외)

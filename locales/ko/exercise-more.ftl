@@ -15,7 +15,7 @@ exercise-websocket-accept-key-explanation = RFC 6455 §4.2.2: key 문자열 뒤�
 
 exercise-encap-mss-title = MTU에서 MSS 구하기: MTU − IP header(IPv4 20, IPv6 40) − TCP header 20
 exercise-encap-mss-question = MTU { $mtu }바이트 링크 위의 { $ip } TCP 연결: MSS 값은 몇 바이트입니까? (IP, TCP option 없음)
-exercise-encap-mss-explanation = MSS = MTU − { $ip } header { $ip_len } − TCP header 20 = { $mtu } − { $ip_len } − 20 = { $mss } (RFC 9293 §3.7.1)
+exercise-encap-mss-explanation = MSS = MTU − { $ip } 헤더 { $ip_len }바이트 − TCP 헤더 20바이트 = { $mtu } − { $ip_len } − 20 = { $mss } (RFC 9293 §3.7.1)
 
 exercise-tls-round-trips-title = 첫 요청까지 TLS handshake의 round trip 수: 1.2, 1.3, resumption, 0-RTT
 exercise-tls-session-full = 첫 방문, 전체 handshake

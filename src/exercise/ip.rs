@@ -230,7 +230,11 @@ fn solve_is_private(p: &Value) -> Result<Solved, ExerciseError> {
         explanation: if named.is_empty() {
             crate::tr!("exercise-ip-is-private-global")
         } else {
-            format!("{} → {answer}", named.join(", "))
+            crate::tr!(
+                "exercise-ip-is-private-ranges",
+                ranges = named.join(", "),
+                answer = answer
+            )
         },
         demo: vec!["ip".into(), a.into()],
     })

@@ -444,6 +444,26 @@ mod tests {
         }
     }
 
+    /// The Korean screens' "no English sentence" rule, over many seeds:
+    /// what the models put into questions and explanations (rule names,
+    /// segments) stays terms, not sentences.
+    #[test]
+    fn korean_exercises_have_no_english_sentences() {
+        use crate::i18n::{Lang, english_sentence, with_lang};
+        for t in TEMPLATES {
+            for seed in 0..200 {
+                let g = with_lang(Lang::Ko, || t.generate(seed).unwrap());
+                for text in [
+                    &g.question,
+                    &g.solved.explanation,
+                    &with_lang(Lang::Ko, t.title),
+                ] {
+                    assert_eq!(english_sentence(text), None, "{} {seed}: {text}", t.name);
+                }
+            }
+        }
+    }
+
     #[test]
     fn same_seed_same_exercise_and_seeds_differ() {
         for t in TEMPLATES {
