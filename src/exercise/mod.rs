@@ -12,6 +12,11 @@
 //!
 //! The quiz draws a fresh seed at each review of an exercise card (see
 //! [`review_seed`]), so the learner meets the rule, not one wording of it.
+//!
+//! The question, the explanation and the title speak the current language
+//! (`locales/*/exercise*.ftl`); the parameters and the answer do not, so a
+//! seed gives the same exercise in every language and other tools can
+//! check answers whatever LANG they run under.
 
 mod congestion;
 mod ip;

@@ -14,6 +14,10 @@ use crate::sim::transport::{flow, tcp_vs_udp};
 use crate::sim::web::tls::{self, record::Version};
 use crate::sim::web::websocket;
 
+/// `tls/round-trips`: params `{"version": "1.2"|"1.3", "resumption": bool,
+/// "zero_rtt": bool}` (0-RTT only with 1.3 and resumption); answer the
+/// round trips after TCP's handshake before the first request byte
+/// (`2`, `1` or `0`).
 pub const TLS_ROUND_TRIPS: Template = Template {
     name: "tls/round-trips",
     demo: "tls",
@@ -27,6 +31,9 @@ pub const TLS_ROUND_TRIPS: Template = Template {
     solve: solve_tls_round_trips,
 };
 
+/// `tcp-vs-udp/recv-calls`: params `{"protocol": "tcp"|"udp", "sizes":
+/// [bytes of each send()], "buffer": bytes, "lost": k|null}` (the k-th send
+/// lost once, from 1); answer how many recv() calls return data.
 pub const RECV_CALLS: Template = Template {
     name: "tcp-vs-udp/recv-calls",
     demo: "tcp-vs-udp",
@@ -46,6 +53,9 @@ pub const RECV_CALLS: Template = Template {
     solve: solve_recv_calls,
 };
 
+/// `websocket/masking`: params `{"mask": 8 hex digits, "payload": text}`;
+/// answer the masked payload bytes in hex, `7f 9f 4d 51 58` (spaces
+/// optional).
 pub const WS_MASKING: Template = Template {
     name: "websocket/masking",
     demo: "websocket",
@@ -64,6 +74,8 @@ pub const WS_MASKING: Template = Template {
     solve: solve_ws_masking,
 };
 
+/// `flow/advertised-window`: params `{"buffer", "received", "read"}` in
+/// bytes (received − read ≤ buffer); answer the rwnd of the next ACK.
 pub const ADVERTISED_WINDOW: Template = Template {
     name: "flow/advertised-window",
     demo: "flow",
@@ -78,6 +90,10 @@ pub const ADVERTISED_WINDOW: Template = Template {
     solve: solve_advertised_window,
 };
 
+/// `encap/pdu-name`: params `{"layer": "application"|"transport"|"network"|
+/// "link"|"physical", "protocol": "tcp"|"udp"}`; answer the PDU's name
+/// (`data`, `segment`, `datagram`, `packet`, `frame`, `bits`; Korean names
+/// such as 프레임 are accepted).
 pub const PDU_NAME: Template = Template {
     name: "encap/pdu-name",
     demo: "encap",

@@ -898,3 +898,43 @@ fn tls_round_trips_agree_with_the_demos_real_handshake() {
         "seeds 1..40 never ask about a full handshake of both versions"
     );
 }
+
+/// The quiz asks an exercise card in the screen's language, from the same
+/// parameters, and grades the same answer alike.
+#[test]
+fn the_quiz_asks_exercises_in_the_language_of_the_screen() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/lang.md",
+        "---\nexercises: [handshake/ack-number]\n---\n# 연습\n",
+    );
+    env.import(&[&note]);
+    let shown_in = |lang: (&str, &str)| -> Value {
+        let out = env
+            .cmd()
+            .env(lang.0, lang.1)
+            .args(["quiz", "--format", "json"])
+            .write_stdin("")
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .find(|e| e["event"] == "card" && e.get("exercise").is_some())
+            .expect("an exercise card")
+    };
+    let (en, ko) = (shown_in(C), shown_in(KO));
+    assert_eq!(en["exercise"], ko["exercise"]);
+    let front_en = en["front"].as_str().unwrap();
+    let front_ko = ko["front"].as_str().unwrap();
+    assert!(
+        front_en.starts_with("In a 3-way handshake the client's ISN is"),
+        "{front_en}"
+    );
+    assert!(
+        front_ko.starts_with("3-way handshake에서 클라이언트 ISN ="),
+        "{front_ko}"
+    );
+    assert_no_korean("quiz front", front_en);
+    assert_no_english("quiz front", front_ko);
+}
