@@ -379,16 +379,22 @@ fn list_names_every_template_with_its_demo() {
                 || name.starts_with("tcp/")
         );
     }
-    let text = env
-        .cmd()
-        .args(["exercise", "list"])
-        .env("COLUMNS", "60")
-        .assert()
-        .success();
-    let text = String::from_utf8(text.get_output().stdout.clone()).unwrap();
-    assert!(text.contains("handshake/next-state"));
-    for line in text.lines() {
-        assert!(synack::render::width::width(line) <= 60, "{line:?}");
+    for lang in [C, KO] {
+        let text = env
+            .cmd()
+            .args(["exercise", "list"])
+            .env("COLUMNS", "60")
+            .env(lang.0, lang.1)
+            .assert()
+            .success();
+        let text = String::from_utf8(text.get_output().stdout.clone()).unwrap();
+        assert!(text.contains("handshake/next-state"));
+        for line in text.lines() {
+            assert!(
+                synack::render::width::width(line) <= 60,
+                "{lang:?} {line:?}"
+            );
+        }
     }
 }
 
@@ -650,7 +656,8 @@ fn due_until_predicts_lower_recall_for_a_later_date() {
     assert_eq!(err.lines().count(), 1);
 }
 
-/// `synack exercise ARGS` under the locale `lang`: its stdout.
+/// `synack exercise ARGS` under the locale `lang` on an 80-column
+/// terminal: its stdout, every line of text checked to fit.
 fn exercise_in(env: &Env, lang: (&str, &str), args: &[&str]) -> String {
     let out = env
         .cmd()
@@ -660,7 +667,16 @@ fn exercise_in(env: &Env, lang: (&str, &str), args: &[&str]) -> String {
         .args(args)
         .assert()
         .success();
-    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    if !args.contains(&"json") {
+        for line in text.lines() {
+            assert!(
+                synack::render::width::width(line) <= 80,
+                "exercise {args:?} under {lang:?}: wider than 80: {line:?}"
+            );
+        }
+    }
+    text
 }
 
 /// Issue 28 §2 for every template: under LANG=C the list, the question
