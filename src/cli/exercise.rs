@@ -73,8 +73,10 @@ pub(super) fn run(args: ExerciseArgs) -> Result<()> {
                 let indent = " ".repeat(w + 2);
                 for e in &list {
                     let text = format!("{}  {}", pad(e.name, w), e.title);
-                    let opts =
-                        textwrap::Options::new(width_now.max(w + 12)).subsequent_indent(&indent);
+                    // Names like Go-Back-N and Access-Control-Max-Age stay whole.
+                    let opts = textwrap::Options::new(width_now.max(w + 12))
+                        .subsequent_indent(&indent)
+                        .word_splitter(textwrap::WordSplitter::NoHyphenation);
                     for line in textwrap::wrap(&text, opts) {
                         writeln!(out, "{line}")?;
                     }
@@ -128,7 +130,9 @@ pub(super) fn run(args: ExerciseArgs) -> Result<()> {
 }
 
 fn wrap_to(out: &mut impl Write, text: &str, columns: usize) -> Result<()> {
-    for line in textwrap::wrap(text, columns.max(20)) {
+    let opts = textwrap::Options::new(columns.max(20))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, opts) {
         writeln!(out, "{line}")?;
     }
     Ok(())
