@@ -785,7 +785,14 @@ fn write_card<W: Write>(
     writeln!(out, "{front}")?;
     let rule_w = shown_front.lines().map(width).max().unwrap_or(0);
     writeln!(out, "{}", "─".repeat(rule_w.clamp(20, 60).min(max)))?;
-    if card.back.is_empty() {
+    // An exercise card's stored back is its template's name; what it
+    // drills is said in the current language.
+    let exercise_title = (card.kind == crate::deck::CardKind::Exercise)
+        .then(|| crate::exercise::title_of(&card.front))
+        .flatten();
+    if let Some(title) = exercise_title {
+        writeln!(out, "{}", wrap(&visible(&title), max, "", "").join("\n"))?;
+    } else if card.back.is_empty() {
         writeln!(out, "{}", fit(&crate::tr!("cards-open-question"), max))?;
     } else {
         writeln!(out, "{}", terminal::render(&card.back, style))?;

@@ -48,7 +48,7 @@ pub struct ExerciseArgs {
 struct ListEntry {
     name: &'static str,
     demo: &'static str,
-    title: &'static str,
+    title: String,
 }
 
 pub(super) fn run(args: ExerciseArgs) -> Result<()> {
@@ -56,14 +56,14 @@ pub(super) fn run(args: ExerciseArgs) -> Result<()> {
     let mut out = super::buffered_stdout();
     if args.name == "list" {
         if args.check.is_some() {
-            return Err(UsageError("--check needs a template's name, not `list`".into()).into());
+            return Err(UsageError(crate::tr!("exercise-list-check")).into());
         }
         let list: Vec<ListEntry> = TEMPLATES
             .iter()
             .map(|t| ListEntry {
                 name: t.name,
                 demo: t.demo,
-                title: t.title,
+                title: (t.title)(),
             })
             .collect();
         match args.format {
@@ -73,8 +73,10 @@ pub(super) fn run(args: ExerciseArgs) -> Result<()> {
                 let indent = " ".repeat(w + 2);
                 for e in &list {
                     let text = format!("{}  {}", pad(e.name, w), e.title);
-                    let opts =
-                        textwrap::Options::new(width_now.max(w + 12)).subsequent_indent(&indent);
+                    // Names like Go-Back-N and Access-Control-Max-Age stay whole.
+                    let opts = textwrap::Options::new(width_now.max(w + 12))
+                        .subsequent_indent(&indent)
+                        .word_splitter(textwrap::WordSplitter::NoHyphenation);
                     for line in textwrap::wrap(&text, opts) {
                         writeln!(out, "{line}")?;
                     }
@@ -91,9 +93,9 @@ pub(super) fn run(args: ExerciseArgs) -> Result<()> {
         (Some(answer), Format::Text) => {
             let c = generated.check(answer);
             let verdict = if c.correct {
-                "correct".to_string()
+                crate::tr!("exercise-correct")
             } else {
-                format!("not correct: the answer is {}", c.expected)
+                crate::tr!("exercise-not-correct", answer = c.expected.as_str())
             };
             for text in [verdict, c.explanation] {
                 wrap_to(&mut out, &crate::render::visible(&text), width_now)?;
@@ -101,13 +103,23 @@ pub(super) fn run(args: ExerciseArgs) -> Result<()> {
         }
         (None, Format::Json) => super::write_json(&mut out, &generated)?,
         (None, Format::Text) => {
-            writeln!(out, "{} (seed {})", template.name, args.seed)?;
+            let seed = args.seed.to_string();
+            writeln!(
+                out,
+                "{}",
+                crate::tr!(
+                    "exercise-seed-line",
+                    name = template.name,
+                    seed = seed.as_str()
+                )
+            )?;
             wrap_to(&mut out, &generated.question, width_now)?;
             wrap_to(
                 &mut out,
-                &format!(
-                    "check an answer: synack exercise {} --seed {} --check \"ANSWER\"",
-                    template.name, args.seed
+                &crate::tr!(
+                    "exercise-check-hint",
+                    name = template.name,
+                    seed = seed.as_str()
                 ),
                 width_now,
             )?;
@@ -118,7 +130,9 @@ pub(super) fn run(args: ExerciseArgs) -> Result<()> {
 }
 
 fn wrap_to(out: &mut impl Write, text: &str, columns: usize) -> Result<()> {
-    for line in textwrap::wrap(text, columns.max(20)) {
+    let opts = textwrap::Options::new(columns.max(20))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, opts) {
         writeln!(out, "{line}")?;
     }
     Ok(())

@@ -30,14 +30,19 @@ pub fn add(note: &str, cards: &mut Vec<Card>, skipped: &mut Vec<Skipped>) {
         let Some(template) = crate::exercise::find(&name) else {
             skipped.push(Skipped {
                 line,
-                reason: format!("unknown exercise {name:?} (see `synack exercise list`)"),
+                reason: crate::exercise::ExerciseError::Unknown(name.clone()).to_string(),
             });
             continue;
         };
         cards.push(Card {
             kind: CardKind::Exercise,
+            // Both sides are the template's name, the same under every
+            // language: a title in the language of the import would make a
+            // re-import under another one an edit of every exercise card.
+            // Screens show the title in their own language
+            // ([`crate::exercise::title_of`]).
             front: template.name.to_string(),
-            back: template.title.to_string(),
+            back: template.name.to_string(),
             heading_path,
             tags,
             line,

@@ -10,7 +10,7 @@ use crate::sim::transport::congestion::{self, Algorithm, Loss};
 pub const AFTER_LOSS: Template = Template {
     name: "congestion/after-loss",
     demo: "congestion",
-    title: "loss 뒤의 cwnd와 ssthresh: Reno와 Tahoe, 중복 ACK 3개와 timeout (RFC 5681)",
+    title: || crate::tr!("exercise-congestion-after-loss-title"),
     params: |d| {
         json!({
             "algorithm": d.pick(&["reno", "tahoe"]),
@@ -24,7 +24,7 @@ pub const AFTER_LOSS: Template = Template {
 pub const SLOW_START: Template = Template {
     name: "congestion/slow-start",
     demo: "congestion",
-    title: "slow start: RTT마다 cwnd × 2, ssthresh부터는 RTT마다 +1 (RFC 5681 §3.1)",
+    title: || crate::tr!("exercise-congestion-slow-start-title"),
     params: |d| {
         json!({
             "rtts": 1 + d.below(8),
@@ -96,33 +96,27 @@ fn solve_after_loss(p: &Value) -> Result<Solved, ExerciseError> {
     };
     let (new_cwnd, ssthresh) = congestion::after_loss(alg, cwnd as f64, loss);
     let (new_cwnd, ssthresh) = (new_cwnd as u64, ssthresh as u64);
-    let (event_ko, event_en) = match loss {
-        Loss::Dupack => (
-            "중복 ACK(duplicate ACK) 3개를 받았습니다",
-            "three duplicate ACKs arrive",
-        ),
-        Loss::Timeout => (
-            "retransmission timer가 만료되었습니다 (RTO)",
-            "the retransmission timer expires",
-        ),
+    let event = match loss {
+        Loss::Dupack => crate::tr!("exercise-congestion-event-dupack"),
+        Loss::Timeout => crate::tr!("exercise-congestion-event-timeout"),
     };
     let why = match (alg, loss) {
-        (_, Loss::Timeout) => "RTO: ssthresh = max(FlightSize/2, 2), cwnd = 1 (loss window), 다시 slow start (RFC 5681 §3.1)".to_string(),
-        (Algorithm::Tahoe, _) => "Tahoe: fast recovery 없음. 중복 ACK에도 ssthresh = max(FlightSize/2, 2), cwnd = 1, 다시 slow start".to_string(),
-        _ => format!(
-            "Reno fast retransmit: ssthresh = max(FlightSize/2, 2) = {ssthresh}, fast recovery에 들어가며 cwnd = ssthresh + 3·SMSS = {new_cwnd} (RFC 5681 §3.2 step 2–4; recovery 끝에 cwnd = ssthresh)"
+        (_, Loss::Timeout) => crate::tr!("exercise-congestion-after-loss-why-timeout"),
+        (Algorithm::Tahoe, _) => crate::tr!("exercise-congestion-after-loss-why-tahoe"),
+        _ => crate::tr!(
+            "exercise-congestion-after-loss-why-reno",
+            ssthresh = ssthresh.to_string(),
+            cwnd = new_cwnd.to_string()
         ),
     };
     let argv = demo_at(alg, cwnd as f64, loss)
         .ok_or_else(|| bad(name, p, "no round of the model has that cwnd".into()))?;
     Ok(Solved {
-        question: format!(
-            "TCP {} 송신자의 cwnd = {cwnd} segment(= FlightSize)일 때 {event_ko}. 새 cwnd와 ssthresh는? (segment 단위, \"cwnd, ssthresh\" 순서; Reno의 cwnd: 3번째 중복 ACK 직후, fast recovery 시작 시점)",
-            alg.name()
-        ),
-        question_en: format!(
-            "A TCP {} sender has cwnd = {cwnd} segments in flight when {event_en}. What are the new cwnd and ssthresh, in segments (\"cwnd, ssthresh\"; for Reno the cwnd right after the third duplicate ACK, entering fast recovery)?",
-            alg.name()
+        question: crate::tr!(
+            "exercise-congestion-after-loss-question",
+            algorithm = alg.name(),
+            cwnd = cwnd.to_string(),
+            event = event
         ),
         answer: format!("cwnd {new_cwnd}, ssthresh {ssthresh}"),
         expect: Expect::Pair(new_cwnd, ssthresh),
@@ -157,12 +151,9 @@ fn solve_slow_start(p: &Value) -> Result<Solved, ExerciseError> {
         .last()
         .map(|r| r.cwnd as u64)
         .ok_or_else(|| bad(name, p, "no rounds".into()))?;
-    let (limit_ko, limit_en) = match ssthresh {
-        None => (
-            "ssthresh는 무한대".to_string(),
-            "ssthresh unbounded".to_string(),
-        ),
-        Some(s) => (format!("ssthresh = {s}"), format!("ssthresh = {s}")),
+    let limit = match ssthresh {
+        None => crate::tr!("exercise-congestion-slow-start-unbounded"),
+        Some(s) => format!("ssthresh = {s}"),
     };
     // The demo needs a loss: in the last round shown, whose cwnd (at its
     // start) is the answer.
@@ -178,17 +169,16 @@ fn solve_slow_start(p: &Value) -> Result<Solved, ExerciseError> {
     }
     let path: Vec<String> = rounds.iter().map(|r| r.cwnd.to_string()).collect();
     Ok(Solved {
-        question: format!(
-            "손실이 없는 TCP Reno 연결이 cwnd = 1 segment(IW)로 시작합니다 ({limit_ko}). {rtts} RTT 뒤의 cwnd 값은 몇 segment입니까?"
-        ),
-        question_en: format!(
-            "A TCP Reno connection without losses starts with cwnd = 1 segment ({limit_en}). What is cwnd, in segments, after {rtts} RTTs?"
+        question: crate::tr!(
+            "exercise-congestion-slow-start-question",
+            limit = limit,
+            rtts = rtts
         ),
         answer: cwnd.to_string(),
         expect: Expect::Number(cwnd),
-        explanation: format!(
-            "slow start: RTT마다 cwnd × 2 (ssthresh까지), 그 뒤 congestion avoidance: RTT마다 +1. {}",
-            path.join(" → ")
+        explanation: crate::tr!(
+            "exercise-congestion-slow-start-explanation",
+            path = path.join(" → ")
         ),
         demo: argv,
     })

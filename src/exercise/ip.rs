@@ -15,7 +15,7 @@ use crate::sim::network::nat::{Filtering, Mapping, Nat};
 pub const HOST_COUNT: Template = Template {
     name: "ip/host-count",
     demo: "ip",
-    title: "CIDR의 사용 가능한 host 수: 2^(32−prefix) − 2 (/31: 2, /32: 1, RFC 3021)",
+    title: || crate::tr!("exercise-ip-host-count-title"),
     params: |d| {
         // The edges (/31, /32, /30) one time in three.
         let prefix = if d.below(3) == 0 {
@@ -31,7 +31,7 @@ pub const HOST_COUNT: Template = Template {
 pub const NETWORK: Template = Template {
     name: "ip/network",
     demo: "ip",
-    title: "CIDR의 network 주소: 주소 AND subnet mask",
+    title: || crate::tr!("exercise-ip-network-title"),
     params: |d| json!({ "cidr": format!("{}/{}", address(d), 8 + d.below(23)) }),
     solve: solve_network,
 };
@@ -39,7 +39,7 @@ pub const NETWORK: Template = Template {
 pub const BROADCAST: Template = Template {
     name: "ip/broadcast",
     demo: "ip",
-    title: "CIDR의 broadcast 주소: host 비트는 모두 1",
+    title: || crate::tr!("exercise-ip-broadcast-title"),
     params: |d| json!({ "cidr": format!("{}/{}", address(d), 8 + d.below(23)) }),
     solve: solve_broadcast,
 };
@@ -47,7 +47,7 @@ pub const BROADCAST: Template = Template {
 pub const IS_PRIVATE: Template = Template {
     name: "ip/is-private",
     demo: "ip",
-    title: "RFC 1918 사설 주소: 10/8, 172.16/12, 192.168/16 (100.64/10 CGNAT는 아님)",
+    title: || crate::tr!("exercise-ip-is-private-title"),
     params: |d| {
         let a = match d.below(6) {
             0 => Ipv4Addr::new(10, d.u32() as u8, d.u32() as u8, d.u32() as u8),
@@ -75,7 +75,7 @@ pub const IS_PRIVATE: Template = Template {
 pub const PREFIX_FOR_HOSTS: Template = Template {
     name: "ip/prefix-for-hosts",
     demo: "ip",
-    title: "host N개가 들어가는 가장 작은 subnet의 prefix 길이",
+    title: || crate::tr!("exercise-ip-prefix-for-hosts-title"),
     params: |d| {
         let hosts = match d.below(3) {
             0 => (1u64 << (2 + d.below(12))) - 2,
@@ -90,7 +90,7 @@ pub const PREFIX_FOR_HOSTS: Template = Template {
 pub const NAT_MAPPING: Template = Template {
     name: "ip/nat-mapping",
     demo: "ip",
-    title: "NAT의 mapping 동작(RFC 4787): 새 목적지에도 같은 public port 재사용?",
+    title: || crate::tr!("exercise-ip-nat-mapping-title"),
     params: |d| {
         json!({
             "mapping": d.pick(&["endpoint-independent", "address-dependent", "address-and-port-dependent"]),
@@ -103,7 +103,7 @@ pub const NAT_MAPPING: Template = Template {
 pub const MASK: Template = Template {
     name: "ip/mask",
     demo: "ip",
-    title: "prefix 길이와 subnet mask (점 표기)",
+    title: || crate::tr!("exercise-ip-mask-title"),
     params: |d| json!({ "prefix": 8 + d.below(23) }),
     solve: solve_mask,
 };
@@ -111,7 +111,7 @@ pub const MASK: Template = Template {
 pub const WILDCARD: Template = Template {
     name: "ip/wildcard",
     demo: "ip",
-    title: "wildcard mask: subnet mask의 비트 반전 (ACL, OSPF)",
+    title: || crate::tr!("exercise-ip-wildcard-title"),
     params: |d| json!({ "cidr": format!("10.0.0.0/{}", 8 + d.below(23)) }),
     solve: solve_wildcard,
 };
@@ -119,7 +119,7 @@ pub const WILDCARD: Template = Template {
 pub const HOST_RANGE: Template = Template {
     name: "ip/host-range",
     demo: "ip",
-    title: "CIDR의 첫 host 주소와 마지막 host 주소",
+    title: || crate::tr!("exercise-ip-host-range-title"),
     params: |d| json!({ "cidr": format!("{}/{}", address(d), 16 + d.below(15)) }),
     solve: solve_host_range,
 };
@@ -148,20 +148,17 @@ fn solve_host_count(p: &Value) -> Result<Solved, ExerciseError> {
     let cidr = param_str(name, p, "cidr")?;
     let n = ip::usable_hosts(s.prefix_len).ok_or_else(|| bad(name, p, "prefix".into()))?;
     let why = match s.prefix_len {
-        32 => "/32: host 하나 자체를 가리킵니다 → 1".to_string(),
-        31 => "/31: point-to-point 링크용, 두 주소 모두 host 주소입니다 (RFC 3021) → 2".to_string(),
-        l => format!(
-            "2^(32−{l}) = {} 개 주소에서 network 주소와 broadcast 주소를 빼면 {n}",
-            s.addresses
+        32 => crate::tr!("exercise-ip-host-count-why-32"),
+        31 => crate::tr!("exercise-ip-host-count-why-31"),
+        l => crate::tr!(
+            "exercise-ip-host-count-why",
+            prefix = l,
+            addresses = s.addresses.to_string(),
+            hosts = n.to_string()
         ),
     };
     Ok(Solved {
-        question: format!(
-            "IPv4 CIDR {cidr} 에서 host에 줄 수 있는 주소는 몇 개입니까? (/31, /32는 RFC 3021대로)"
-        ),
-        question_en: format!(
-            "How many usable host addresses are in the IPv4 CIDR {cidr}? (/31 and /32 as RFC 3021 has them)"
-        ),
+        question: crate::tr!("exercise-ip-host-count-question", cidr = cidr),
         answer: n.to_string(),
         expect: Expect::Number(n),
         explanation: why,
@@ -175,15 +172,15 @@ fn solve_network(p: &Value) -> Result<Solved, ExerciseError> {
     let cidr = param_str(name, p, "cidr")?;
     let net = s.network.to_string();
     Ok(Solved {
-        question: format!("IPv4 CIDR {cidr} 의 network 주소는?"),
-        question_en: format!("What is the network address of the IPv4 CIDR {cidr}?"),
+        question: crate::tr!("exercise-ip-network-question", cidr = cidr),
         answer: net.clone(),
         expect: words(&net),
-        explanation: format!(
-            "주소 {} AND mask {} = {net}: host 비트 {}개는 모두 0",
-            s.address,
-            s.mask,
-            32 - s.prefix_len
+        explanation: crate::tr!(
+            "exercise-ip-network-explanation",
+            address = s.address.to_string(),
+            mask = s.mask.to_string(),
+            network = net.as_str(),
+            bits = 32 - s.prefix_len
         ),
         demo: vec!["ip".into(), cidr.into()],
     })
@@ -198,13 +195,14 @@ fn solve_broadcast(p: &Value) -> Result<Solved, ExerciseError> {
         .ok_or_else(|| bad(name, p, "/31 and /32 have no broadcast".into()))?
         .to_string();
     Ok(Solved {
-        question: format!("IPv4 CIDR {cidr} 의 broadcast 주소는?"),
-        question_en: format!("What is the broadcast address of the IPv4 CIDR {cidr}?"),
+        question: crate::tr!("exercise-ip-broadcast-question", cidr = cidr),
         answer: b.clone(),
         expect: words(&b),
-        explanation: format!(
-            "network 주소 {} OR wildcard {} = {b}: host 비트는 모두 1",
-            s.network, s.wildcard
+        explanation: crate::tr!(
+            "exercise-ip-broadcast-explanation",
+            network = s.network.to_string(),
+            wildcard = s.wildcard.to_string(),
+            broadcast = b.as_str()
         ),
         demo: vec!["ip".into(), cidr.into()],
     })
@@ -220,22 +218,23 @@ fn solve_is_private(p: &Value) -> Result<Solved, ExerciseError> {
     let private = ranges.iter().any(|r| r.rfc == "RFC 1918");
     let named: Vec<String> = ranges
         .iter()
-        .map(|r| format!("{} {} ({})", r.cidr, r.name, r.rfc))
+        // The block and its RFC, not its name: the names are the demo's
+        // text, in the demo's words.
+        .map(|r| format!("{} ({})", r.cidr, r.rfc))
         .collect();
     let answer = if private { "yes" } else { "no" };
     Ok(Solved {
-        question: format!(
-            "주소 {a}: RFC 1918 사설 주소입니까? (yes/no; 100.64.0.0/10 CGNAT 공유 주소, loopback, link-local은 사설 주소가 아님)"
-        ),
-        question_en: format!(
-            "Is {a} an RFC 1918 private address? (yes/no; CGNAT 100.64.0.0/10, loopback and link-local are not)"
-        ),
+        question: crate::tr!("exercise-ip-is-private-question", address = a),
         answer: answer.into(),
         expect: words(answer),
         explanation: if named.is_empty() {
-            "특수 용도 범위가 아닌 global unicast 주소입니다 → no".into()
+            crate::tr!("exercise-ip-is-private-global")
         } else {
-            format!("{} → {answer}", named.join(", "))
+            crate::tr!(
+                "exercise-ip-is-private-ranges",
+                ranges = named.join(", "),
+                answer = answer
+            )
         },
         demo: vec!["ip".into(), a.into()],
     })
@@ -252,19 +251,20 @@ fn solve_prefix_for_hosts(p: &Value) -> Result<Solved, ExerciseError> {
         .ok_or_else(|| bad(name, p, "too many hosts".into()))?;
     let n = ip::usable_hosts(prefix).unwrap_or(0);
     Ok(Solved {
-        question: format!(
-            "host {hosts}대가 들어가는 가장 작은 IPv4 subnet의 prefix 길이는? (network, broadcast 주소 제외; /31, /32 제외)"
-        ),
-        question_en: format!(
-            "What is the prefix length of the smallest IPv4 subnet that holds {hosts} hosts (network and broadcast excluded; no /31 or /32)?"
+        question: crate::tr!(
+            "exercise-ip-prefix-for-hosts-question",
+            hosts = hosts.to_string()
         ),
         answer: format!("/{prefix}"),
         expect: Expect::Number(u64::from(prefix)),
-        explanation: format!(
-            "/{prefix}: 2^{} − 2 = {n} ≥ {hosts}, 한 비트 더 긴 /{}: {} 개뿐",
-            32 - prefix,
-            prefix + 1,
-            ip::usable_hosts(prefix + 1).unwrap_or(0)
+        explanation: crate::tr!(
+            "exercise-ip-prefix-for-hosts-explanation",
+            prefix = prefix,
+            bits = 32 - prefix,
+            usable = n.to_string(),
+            hosts = hosts.to_string(),
+            longer = prefix + 1,
+            longer_usable = ip::usable_hosts(prefix + 1).unwrap_or(0).to_string()
         ),
         demo: vec!["ip".into(), format!("10.0.0.0/{prefix}")],
     })
@@ -282,16 +282,20 @@ fn solve_nat_mapping(p: &Value) -> Result<Solved, ExerciseError> {
     };
     let inside = SocketAddrV4::new(Ipv4Addr::new(192, 168, 0, 10), 50000);
     let first = SocketAddrV4::new(Ipv4Addr::new(203, 0, 113, 5), 3478);
-    let (to, to_ko, to_en) = match second {
+    let (to, to_text) = match second {
         "same-address-other-port" => (
             SocketAddrV4::new(Ipv4Addr::new(203, 0, 113, 5), 3479),
-            "같은 주소의 다른 port 203.0.113.5:3479",
-            "the same address on another port, 203.0.113.5:3479",
+            crate::tr!(
+                "exercise-ip-nat-mapping-same-address",
+                to = "203.0.113.5:3479"
+            ),
         ),
         "other-address" => (
             SocketAddrV4::new(Ipv4Addr::new(198, 51, 100, 7), 3478),
-            "다른 주소 198.51.100.7:3478",
-            "another address, 198.51.100.7:3478",
+            crate::tr!(
+                "exercise-ip-nat-mapping-other-address",
+                to = "198.51.100.7:3478"
+            ),
         ),
         _ => return Err(bad(name, p, format!("second {second:?}"))),
     };
@@ -306,16 +310,20 @@ fn solve_nat_mapping(p: &Value) -> Result<Solved, ExerciseError> {
     let same = a == b;
     let answer = if same { "yes" } else { "no" };
     Ok(Solved {
-        question: format!(
-            "NAT(mapping 동작: {m}) 안쪽의 {inside}에서 먼저 203.0.113.5:3478에, 이어서 {to_ko}에 보냅니다. 두 번째 packet도 첫 번째와 같은 public 주소·port 번호로 나갑니까? (yes/no)"
-        ),
-        question_en: format!(
-            "Behind a NAT with {m} mapping, {inside} sends to 203.0.113.5:3478 and then to {to_en}. Does the second packet leave from the same public address and port? (yes/no)"
+        question: crate::tr!(
+            "exercise-ip-nat-mapping-question",
+            mapping = m,
+            inside = inside.to_string(),
+            first = "203.0.113.5:3478",
+            second = to_text
         ),
         answer: answer.into(),
         expect: words(answer),
-        explanation: format!(
-            "RFC 4787 §4.1의 mapping 재사용 조건. endpoint-independent: 목적지와 상관없이 항상, address-dependent: 목적지 주소가 같을 때만, address-and-port-dependent(symmetric): 목적지 주소와 port 번호가 모두 같을 때만. 첫 번째 {a}, 두 번째 {b} → {answer}"
+        explanation: crate::tr!(
+            "exercise-ip-nat-mapping-explanation",
+            first = a.to_string(),
+            second = b.to_string(),
+            answer = answer
         ),
         demo: vec!["ip".into(), "--nat".into(), "--mapping".into(), m.into()],
     })
@@ -330,13 +338,14 @@ fn solve_mask(p: &Value) -> Result<Solved, ExerciseError> {
         .ok_or_else(|| bad(name, p, "prefix must be 0 to 32".into()))?;
     let mask = Ipv4Addr::from(ip::mask_v4(prefix)).to_string();
     Ok(Solved {
-        question: format!("prefix 길이 /{prefix} 의 IPv4 subnet mask를 점 표기로 쓰면?"),
-        question_en: format!("What is the IPv4 subnet mask of a /{prefix}, in dotted notation?"),
+        question: crate::tr!("exercise-ip-mask-question", prefix = prefix),
         answer: mask.clone(),
         expect: words(&mask),
-        explanation: format!(
-            "앞에서부터 1 비트 {prefix}개, 나머지 0: {} → {mask}",
-            ip::binary_v4(ip::mask_v4(prefix), prefix)
+        explanation: crate::tr!(
+            "exercise-ip-mask-explanation",
+            prefix = prefix,
+            binary = ip::binary_v4(ip::mask_v4(prefix), prefix),
+            mask = mask.as_str()
         ),
         demo: vec!["ip".into(), format!("10.0.0.0/{prefix}")],
     })
@@ -348,13 +357,13 @@ fn solve_wildcard(p: &Value) -> Result<Solved, ExerciseError> {
     let cidr = param_str(name, p, "cidr")?;
     let w = s.wildcard.to_string();
     Ok(Solved {
-        question: format!("{cidr} 의 wildcard mask는? (ACL, OSPF 설정에 쓰는 값)"),
-        question_en: format!("What is the wildcard mask of {cidr} (as ACLs and OSPF take it)?"),
+        question: crate::tr!("exercise-ip-wildcard-question", cidr = cidr),
         answer: w.clone(),
         expect: words(&w),
-        explanation: format!(
-            "subnet mask {}의 비트 반전 = 255.255.255.255 − mask = {w}",
-            s.mask
+        explanation: crate::tr!(
+            "exercise-ip-wildcard-explanation",
+            mask = s.mask.to_string(),
+            wildcard = w.as_str()
         ),
         demo: vec!["ip".into(), cidr.into()],
     })
@@ -366,17 +375,13 @@ fn solve_host_range(p: &Value) -> Result<Solved, ExerciseError> {
     let cidr = param_str(name, p, "cidr")?;
     let answer = format!("{} - {}", s.first_host, s.last_host);
     Ok(Solved {
-        question: format!(
-            "{cidr} 에서 host에 줄 수 있는 첫 주소와 마지막 주소는? (\"첫 주소 - 마지막 주소\"; /31, /32는 RFC 3021대로)"
-        ),
-        question_en: format!(
-            "What are the first and the last usable host addresses of {cidr}? (\"first - last\"; /31 and /32 as RFC 3021 has them)"
-        ),
+        question: crate::tr!("exercise-ip-host-range-question", cidr = cidr),
         answer: answer.clone(),
         expect: words(&answer),
-        explanation: format!(
-            "network 주소 {} + 1부터 broadcast 주소 − 1까지 (/31: 두 주소 모두, /32: 그 주소 하나) → {answer}",
-            s.network
+        explanation: crate::tr!(
+            "exercise-ip-host-range-explanation",
+            network = s.network.to_string(),
+            range = answer.as_str()
         ),
         demo: vec!["ip".into(), cidr.into()],
     })

@@ -12,6 +12,11 @@
 //!
 //! The quiz draws a fresh seed at each review of an exercise card (see
 //! [`review_seed`]), so the learner meets the rule, not one wording of it.
+//!
+//! The question, the explanation and the title speak the current language
+//! (`locales/*/exercise*.ftl`); the parameters and the answer do not, so a
+//! seed gives the same exercise in every language and other tools can
+//! check answers whatever LANG they run under.
 
 mod congestion;
 mod ip;
@@ -20,6 +25,7 @@ mod normal;
 mod tcp;
 mod uri;
 mod web;
+mod wire;
 
 use chacha20::ChaCha8Rng;
 use chacha20::rand_core::{Rng, SeedableRng};
@@ -65,6 +71,11 @@ pub const TEMPLATES: &[Template] = &[
     more::ARQ_COUNT,
     more::WS_ACCEPT,
     more::MSS,
+    wire::TLS_ROUND_TRIPS,
+    wire::RECV_CALLS,
+    wire::WS_MASKING,
+    wire::ADVERTISED_WINDOW,
+    wire::PDU_NAME,
 ];
 
 /// One kind of exercise.
@@ -74,8 +85,10 @@ pub struct Template {
     pub name: &'static str,
     /// The demo whose model answers it (`synack demo NAME`).
     pub demo: &'static str,
-    /// What it drills, in Korean, for lists and the exercise card's back.
-    pub title: &'static str,
+    /// What it drills, in the current language, for `exercise list` and
+    /// the exercise card's back as it is shown (the stored back is the
+    /// template's name: see [`crate::deck::exercises`]).
+    pub title: fn() -> String,
     /// Draws the parameters (a JSON object) from the seeded RNG.
     pub params: fn(&mut Draw) -> Value,
     /// Asks the demo's model: the question, the answer, why, and the demo's argv.
@@ -85,15 +98,16 @@ pub struct Template {
 /// What the model says about one set of parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Solved {
-    /// The question in Korean (English technical terms as the field writes them).
+    /// The question in the current language (technical terms as the field
+    /// writes them).
     pub question: String,
-    /// The same question in English.
-    pub question_en: String,
-    /// The answer as it is shown.
+    /// The answer as it is shown: the same in every language (`yes`,
+    /// `CLOSE-WAIT, ACK`, `none`), so other tools can compare it.
     pub answer: String,
     /// How a typed answer is compared with it.
     pub expect: Expect,
-    /// Why, in a sentence or two, from the model (the rule that fired).
+    /// Why, in a sentence or two, from the model (the rule that fired), in
+    /// the current language.
     pub explanation: String,
     /// `synack demo` argv that shows exactly these parameters.
     pub demo: Vec<String>,
@@ -130,9 +144,9 @@ pub enum Expect {
 /// Why an exercise could not be made or checked.
 #[derive(Debug, thiserror::Error)]
 pub enum ExerciseError {
-    #[error("unknown exercise {0:?} (see `synack exercise list`)")]
+    #[error("{}", crate::tr!("exercise-error-unknown", name = format!("{:?}", .0)))]
     Unknown(String),
-    #[error("exercise {template}: bad parameters {params}: {why}")]
+    #[error("{}", crate::tr!("exercise-error-bad-params", template = *.template, params = .params.as_str(), why = .why.as_str()))]
     BadParams {
         template: &'static str,
         params: String,
@@ -192,6 +206,12 @@ pub struct Checked {
 /// The template called `name`.
 pub fn find(name: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.name == name.trim())
+}
+
+/// What an exercise card's back says on screen: its template's title in
+/// the current language (`None` for a name this synack does not know).
+pub fn title_of(name: &str) -> Option<String> {
+    find(name).map(|t| (t.title)())
 }
 
 /// The template called `name`, or the error that names it.
@@ -371,7 +391,7 @@ mod tests {
             for seed in 0..60 {
                 let g = t.generate(seed).unwrap();
                 assert!(g.params.is_object(), "{}", t.name);
-                assert!(!g.question.is_empty() && !g.solved.question_en.is_empty());
+                assert!(!g.question.is_empty() && !g.solved.explanation.is_empty());
                 let c = g.check(&g.answer);
                 assert!(
                     c.correct,
@@ -390,6 +410,62 @@ mod tests {
                 g.solved.demo,
                 run.err()
             );
+        }
+    }
+
+    /// Issue 28 §2: the question and explanation follow the language; the
+    /// parameters and the answer (what other tools compare) do not.
+    #[test]
+    fn answers_and_parameters_are_the_same_in_both_languages() {
+        use crate::i18n::{Lang, is_hangul, with_lang};
+        for t in TEMPLATES {
+            for seed in 0..40 {
+                let en = with_lang(Lang::En, || t.generate(seed).unwrap());
+                let ko = with_lang(Lang::Ko, || t.generate(seed).unwrap());
+                assert_eq!(en.params, ko.params, "{} {seed}", t.name);
+                assert_eq!(en.answer, ko.answer, "{} {seed}", t.name);
+                assert_eq!(en.solved.expect, ko.solved.expect, "{} {seed}", t.name);
+                assert_eq!(en.solved.demo, ko.solved.demo, "{} {seed}", t.name);
+                assert!(
+                    !en.answer.chars().any(is_hangul),
+                    "{} {seed}: {}",
+                    t.name,
+                    en.answer
+                );
+                for text in [&en.question, &en.solved.explanation] {
+                    assert!(!text.chars().any(is_hangul), "{} {seed}: {text}", t.name);
+                }
+                assert!(
+                    ko.question.chars().any(is_hangul),
+                    "{}: {}",
+                    t.name,
+                    ko.question
+                );
+                let en_title = with_lang(Lang::En, t.title);
+                let ko_title = with_lang(Lang::Ko, t.title);
+                assert!(!en_title.chars().any(is_hangul), "{}", t.name);
+                assert_ne!(en_title, ko_title, "{}", t.name);
+            }
+        }
+    }
+
+    /// The Korean screens' "no English sentence" rule, over many seeds:
+    /// what the models put into questions and explanations (rule names,
+    /// segments) stays terms, not sentences.
+    #[test]
+    fn korean_exercises_have_no_english_sentences() {
+        use crate::i18n::{Lang, english_sentence, with_lang};
+        for t in TEMPLATES {
+            for seed in 0..200 {
+                let g = with_lang(Lang::Ko, || t.generate(seed).unwrap());
+                for text in [
+                    &g.question,
+                    &g.solved.explanation,
+                    &with_lang(Lang::Ko, t.title),
+                ] {
+                    assert_eq!(english_sentence(text), None, "{} {seed}: {text}", t.name);
+                }
+            }
         }
     }
 

@@ -15,7 +15,7 @@ use crate::sim::web::websocket;
 pub const ARQ_RETRANSMIT: Template = Template {
     name: "arq/retransmit",
     demo: "arq",
-    title: "segment 하나를 잃었을 때 다시 보내는 segment (Go-Back-N: 그 뒤 전부, Selective Repeat: 그것만)",
+    title: || crate::tr!("exercise-arq-retransmit-title"),
     params: |d| {
         let segments = 6 + d.below(3) as u32;
         json!({
@@ -31,7 +31,7 @@ pub const ARQ_RETRANSMIT: Template = Template {
 pub const ARQ_COUNT: Template = Template {
     name: "arq/retransmissions",
     demo: "arq",
-    title: "ARQ 방식별 재전송 횟수: stop-and-wait, Go-Back-N, Selective Repeat, TCP(SACK)",
+    title: || crate::tr!("exercise-arq-retransmissions-title"),
     params: |d| {
         let segments = 6 + d.below(3) as u32;
         json!({
@@ -47,7 +47,7 @@ pub const ARQ_COUNT: Template = Template {
 pub const WS_ACCEPT: Template = Template {
     name: "websocket/accept-key",
     demo: "websocket",
-    title: "Sec-WebSocket-Accept = base64(SHA-1(Sec-WebSocket-Key + GUID)) (RFC 6455 §4.2.2)",
+    title: || crate::tr!("exercise-websocket-accept-key-title"),
     params: |d| {
         // The RFC's own example key one time in four.
         if d.below(4) == 0 {
@@ -62,7 +62,7 @@ pub const WS_ACCEPT: Template = Template {
 pub const MSS: Template = Template {
     name: "encap/mss",
     demo: "encap",
-    title: "MTU에서 MSS 구하기: MTU − IP header(IPv4 20, IPv6 40) − TCP header 20",
+    title: || crate::tr!("exercise-encap-mss-title"),
     params: |d| {
         let ipv6 = d.below(2) == 0;
         let mtu = if ipv6 {
@@ -133,27 +133,16 @@ fn solve_arq_retransmit(p: &Value) -> Result<Solved, ExerciseError> {
     let again = out.retransmitted();
     let list: Vec<String> = again.iter().map(u32::to_string).collect();
     let why = match a.protocol {
-        Protocol::Gbn => {
-            "Go-Back-N. receiver 쪽: 순서가 어긋난 segment는 버리고 누적 ACK만. sender 쪽: timeout 때 잃은 segment부터 window 안에서 보낸 segment 모두 다시 전송"
-        }
-        _ => {
-            "Selective Repeat. receiver 쪽: 순서가 어긋난 segment도 buffer에 두고 segment마다 ACK. sender 쪽: timer 만료된 그 segment만 다시 전송"
-        }
+        Protocol::Gbn => crate::tr!("exercise-arq-retransmit-why-gbn"),
+        _ => crate::tr!("exercise-arq-retransmit-why-sr"),
     };
     Ok(Solved {
-        question: format!(
-            "방식 {}, window {} segment. segment 1–{}번 전송 중 {}번의 첫 전송만 손실됩니다. 다시 보내는 segment 번호는? (쉼표로 나열)",
-            a.protocol.name(),
-            a.window,
-            a.segments,
-            a.drop
-        ),
-        question_en: format!(
-            "{} with a window of {} segments sends segments 1–{}; only the first transmission of segment {} is lost. Which segments are sent again? (list them)",
-            a.protocol.name(),
-            a.window,
-            a.segments,
-            a.drop
+        question: crate::tr!(
+            "exercise-arq-retransmit-question",
+            protocol = a.protocol.name(),
+            window = a.window,
+            segments = a.segments,
+            drop = a.drop
         ),
         answer: list.join(", "),
         expect: Expect::Numbers(again.iter().map(|n| u64::from(*n)).collect()),
@@ -173,23 +162,19 @@ fn solve_arq_count(p: &Value) -> Result<Solved, ExerciseError> {
         format!("window {}", a.window)
     };
     Ok(Solved {
-        question: format!(
-            "방식 {}, {window}. segment 1–{}번 전송 중 {}번의 첫 전송만 손실됩니다. 재전송은 모두 몇 번입니까? (TCP: SACK, 중복 ACK 3개의 fast retransmit)",
-            a.protocol.name(),
-            a.segments,
-            a.drop
-        ),
-        question_en: format!(
-            "{} ({window}) sends segments 1–{}; only the first transmission of segment {} is lost. How many retransmissions are there in all? (TCP: SACK and fast retransmit on 3 duplicate ACKs)",
-            a.protocol.name(),
-            a.segments,
-            a.drop
+        question: crate::tr!(
+            "exercise-arq-retransmissions-question",
+            protocol = a.protocol.name(),
+            window = window,
+            segments = a.segments,
+            drop = a.drop
         ),
         answer: n.to_string(),
         expect: Expect::Number(u64::from(n)),
-        explanation: format!(
-            "다시 보낸 segment: {:?}, 재전송 {n}번 (stop-and-wait·SR·TCP: 잃은 것만, Go-Back-N: 잃은 것부터 window 안의 것 모두)",
-            out.retransmitted()
+        explanation: crate::tr!(
+            "exercise-arq-retransmissions-explanation",
+            again = format!("{:?}", out.retransmitted()),
+            count = n
         ),
         demo: arq_argv(&a),
     })
@@ -204,18 +189,16 @@ fn solve_ws_accept(p: &Value) -> Result<Solved, ExerciseError> {
     }
     let accept = websocket::accept_key(key);
     Ok(Solved {
-        question: format!(
-            "client의 opening handshake에 Sec-WebSocket-Key: {key} 헤더가 있습니다. server의 101 응답에 담을 Sec-WebSocket-Accept 값은? (GUID {})",
-            websocket::GUID
-        ),
-        question_en: format!(
-            "The client's opening handshake carries Sec-WebSocket-Key: {key}. What Sec-WebSocket-Accept does the server's 101 carry? (GUID {})",
-            websocket::GUID
+        question: crate::tr!(
+            "exercise-websocket-accept-key-question",
+            key = key,
+            guid = websocket::GUID
         ),
         answer: accept.clone(),
         expect: Expect::Exact(accept.clone()),
-        explanation: format!(
-            "RFC 6455 §4.2.2: key 문자열 뒤에 GUID 문자열을 붙여 SHA-1, 그 20바이트를 base64 → {accept}. 암호화가 아니라, server 쪽의 WebSocket 이해 여부 확인입니다"
+        explanation: crate::tr!(
+            "exercise-websocket-accept-key-explanation",
+            accept = accept.as_str()
         ),
         demo: vec!["websocket".into(), "--key".into(), key.into()],
     })
@@ -239,16 +222,15 @@ fn solve_mss(p: &Value) -> Result<Solved, ExerciseError> {
         demo.push("--ipv6".into());
     }
     Ok(Solved {
-        question: format!(
-            "MTU {mtu}바이트 링크 위의 {ip} TCP 연결: MSS 값은 몇 바이트입니까? (IP, TCP option 없음)"
-        ),
-        question_en: format!(
-            "A TCP connection over {ip} on a link with an MTU of {mtu} bytes: what is the MSS, in bytes? (no IP or TCP options)"
-        ),
+        question: crate::tr!("exercise-encap-mss-question", ip = ip, mtu = mtu),
         answer: mss.to_string(),
         expect: Expect::Number(u64::from(mss)),
-        explanation: format!(
-            "MSS = MTU − {ip} header {ip_len} − TCP header 20 = {mtu} − {ip_len} − 20 = {mss} (RFC 9293 §3.7.1)"
+        explanation: crate::tr!(
+            "exercise-encap-mss-explanation",
+            ip = ip,
+            ip_len = ip_len,
+            mtu = mtu,
+            mss = mss
         ),
         demo,
     })

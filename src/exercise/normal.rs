@@ -36,6 +36,13 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("서버", "server"),
     ("캐시", "cache"),
     ("보냄", "sent"),
+    ("프레임", "frame"),
+    ("패킷", "packet"),
+    ("세그먼트", "segment"),
+    ("데이터그램", "datagram"),
+    ("비트", "bits"),
+    ("데이터", "data"),
+    ("메시지", "message"),
 ];
 
 /// Particles that may follow a Korean word in an answer (`포트가`, `서버는`).

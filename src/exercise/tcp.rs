@@ -18,7 +18,7 @@ const REMOTE_ISS: u32 = 5_000;
 pub const ACK_NUMBER: Template = Template {
     name: "handshake/ack-number",
     demo: "handshake",
-    title: "3-way handshake의 ACK 번호 (ISN + 1, mod 2^32)",
+    title: || crate::tr!("exercise-handshake-ack-number-title"),
     params: |d| {
         json!({
             "isn_client": d.isn(),
@@ -32,7 +32,7 @@ pub const ACK_NUMBER: Template = Template {
 pub const SEQ_NUMBER: Template = Template {
     name: "handshake/seq-number",
     demo: "handshake",
-    title: "3-way handshake의 순서 번호(sequence number)",
+    title: || crate::tr!("exercise-handshake-seq-number-title"),
     params: |d| {
         json!({
             "isn_client": d.isn(),
@@ -46,7 +46,7 @@ pub const SEQ_NUMBER: Template = Template {
 pub const NEXT_STATE: Template = Template {
     name: "handshake/next-state",
     demo: "handshake",
-    title: "TCP 상태 전이: 다음 상태와 보내는 세그먼트 (RFC 9293)",
+    title: || crate::tr!("exercise-handshake-next-state-title"),
     params: |d| {
         let (state, event) = d.pick(TRANSITIONS);
         json!({ "state": state, "event": event })
@@ -57,7 +57,7 @@ pub const NEXT_STATE: Template = Template {
 pub const FIN_ACK_NUMBER: Template = Template {
     name: "tcp/fin-ack-number",
     demo: "handshake",
-    title: "FIN에 대한 ACK 번호: SYN, FIN 모두 순서 번호 하나씩",
+    title: || crate::tr!("exercise-tcp-fin-ack-number-title"),
     params: |d| {
         json!({
             "isn_client": d.isn(),
@@ -70,7 +70,7 @@ pub const FIN_ACK_NUMBER: Template = Template {
 pub const TIME_WAIT: Template = Template {
     name: "tcp/time-wait",
     demo: "handshake",
-    title: "TIME-WAIT의 길이 (2×MSL)",
+    title: || crate::tr!("exercise-tcp-time-wait-title"),
     params: |d| json!({ "msl": d.pick(&[15u64, 30, 60, 120]) }),
     solve: solve_time_wait,
 };
@@ -78,7 +78,7 @@ pub const TIME_WAIT: Template = Template {
 pub const RTO_BACKOFF: Template = Template {
     name: "tcp/rto-backoff",
     demo: "handshake",
-    title: "SYN 재전송과 RTO의 exponential backoff (RFC 6298)",
+    title: || crate::tr!("exercise-tcp-rto-backoff-title"),
     params: |d| json!({ "timeouts": d.below(8) }),
     solve: solve_rto_backoff,
 };
@@ -159,18 +159,16 @@ fn solve_ack_number(p: &Value) -> Result<Solved, ExerciseError> {
     let (c, s) = isns(name, p)?;
     let segment = param_str(name, p, "segment")?;
     let (_, _, [_, synack, ack]) = handshake(c, s).ok_or_else(|| model_failed(name, p))?;
-    let (seg, label, en, whose) = match segment {
+    let (seg, label, whose) = match segment {
         "synack" => (
             synack,
-            "server의 SYN+ACK",
-            "the server's SYN+ACK",
-            "client ISN",
+            crate::tr!("exercise-segment-server-synack"),
+            crate::tr!("exercise-isn-client"),
         ),
         "ack" => (
             ack,
-            "client의 마지막 ACK",
-            "the client's final ACK",
-            "server ISN",
+            crate::tr!("exercise-segment-client-ack"),
+            crate::tr!("exercise-isn-server"),
         ),
         other => {
             return Err(bad(
@@ -181,17 +179,19 @@ fn solve_ack_number(p: &Value) -> Result<Solved, ExerciseError> {
         }
     };
     Ok(Solved {
-        question: format!(
-            "3-way handshake에서 client ISN = {c}, server ISN = {s}입니다. {label}에 담긴 ACK 번호는? (mod 2^32)"
-        ),
-        question_en: format!(
-            "In a 3-way handshake the client's ISN is {c} and the server's is {s}. What is the acknowledgment number of {en}? (mod 2^32)"
+        question: crate::tr!(
+            "exercise-handshake-ack-number-question",
+            client = c.to_string(),
+            server = s.to_string(),
+            segment = label
         ),
         answer: seg.ack.to_string(),
         expect: Expect::Number(u64::from(seg.ack)),
-        explanation: format!(
-            "ACK 번호는 다음에 받을 순서 번호입니다. SYN 세그먼트 하나가 순서 번호 하나를 쓰므로 {whose} + 1 = {} (2^32에서 wrap). 세그먼트: {seg}",
-            seg.ack
+        explanation: crate::tr!(
+            "exercise-handshake-ack-number-explanation",
+            isn = whose,
+            ack = seg.ack.to_string(),
+            segment = seg.to_string()
         ),
         demo: handshake_argv("open", c, s),
     })
@@ -202,24 +202,21 @@ fn solve_seq_number(p: &Value) -> Result<Solved, ExerciseError> {
     let (c, s) = isns(name, p)?;
     let segment = param_str(name, p, "segment")?;
     let (_, _, [syn, synack, ack]) = handshake(c, s).ok_or_else(|| model_failed(name, p))?;
-    let (seg, label, en, why) = match segment {
+    let (seg, label, why) = match segment {
         "syn" => (
             syn,
-            "client의 SYN",
-            "the client's SYN",
-            "SYN 세그먼트의 순서 번호는 자기 ISN",
+            crate::tr!("exercise-segment-client-syn"),
+            crate::tr!("exercise-handshake-seq-number-why-syn"),
         ),
         "synack" => (
             synack,
-            "server의 SYN+ACK",
-            "the server's SYN+ACK",
-            "SYN+ACK 세그먼트의 순서 번호는 server 자신의 ISN",
+            crate::tr!("exercise-segment-server-synack"),
+            crate::tr!("exercise-handshake-seq-number-why-synack"),
         ),
         "ack" => (
             ack,
-            "client의 마지막 ACK",
-            "the client's final ACK",
-            "client의 SYN 세그먼트가 순서 번호 하나를 썼으므로 client ISN + 1",
+            crate::tr!("exercise-segment-client-ack"),
+            crate::tr!("exercise-handshake-seq-number-why-ack"),
         ),
         other => {
             return Err(bad(
@@ -230,15 +227,20 @@ fn solve_seq_number(p: &Value) -> Result<Solved, ExerciseError> {
         }
     };
     Ok(Solved {
-        question: format!(
-            "3-way handshake에서 client ISN = {c}, server ISN = {s}입니다. {label}의 순서 번호(sequence number)는? (mod 2^32)"
-        ),
-        question_en: format!(
-            "In a 3-way handshake the client's ISN is {c} and the server's is {s}. What is the sequence number of {en}? (mod 2^32)"
+        question: crate::tr!(
+            "exercise-handshake-seq-number-question",
+            client = c.to_string(),
+            server = s.to_string(),
+            segment = label
         ),
         answer: seg.seq.to_string(),
         expect: Expect::Number(u64::from(seg.seq)),
-        explanation: format!("{why}: {}. 세그먼트: {seg}", seg.seq),
+        explanation: crate::tr!(
+            "exercise-handshake-seq-number-explanation",
+            why = why,
+            seq = seg.seq.to_string(),
+            segment = seg.to_string()
+        ),
         demo: handshake_argv("open", c, s),
     })
 }
@@ -379,28 +381,32 @@ fn solve_next_state(p: &Value) -> Result<Solved, ExerciseError> {
     let out = t.step(1_000, ev);
     let to = t.state.name();
     let flags: Vec<&'static str> = out.sent.first().map(|s| s.ctl.names()).unwrap_or_default();
+    // The answer is the same in every language: `none` for no segment.
     let sent = if flags.is_empty() {
-        "없음".to_string()
+        "none".to_string()
     } else {
         flags.join("+")
     };
     let segment = out
         .sent
         .first()
-        .map_or("보내지 않음".to_string(), |s| s.to_string());
+        .map_or_else(|| crate::tr!("exercise-nothing-sent"), |s| s.to_string());
     Ok(Solved {
-        question: format!(
-            "{state_name} 상태의 TCP endpoint에 '{event_name}' 이벤트가 일어납니다. 다음 상태와 보내는 세그먼트(control bit)는? 예: ESTABLISHED, ACK (보내지 않으면: 없음)"
-        ),
-        question_en: format!(
-            "A TCP endpoint in {state_name} gets '{event_name}'. What is its next state, and which segment (control bits) does it send? e.g. ESTABLISHED, ACK (or: none)"
+        question: crate::tr!(
+            "exercise-handshake-next-state-question",
+            state = state_name,
+            event = event_name
         ),
         answer: format!("{to}, {sent}"),
         expect: Expect::StateSegment { state: to, flags },
-        explanation: format!(
-            "{state_name} + {event_name} → {to}: {} ({}). 보내는 세그먼트: {segment}",
-            out.rule.cause(),
-            out.rule.section()
+        explanation: crate::tr!(
+            "exercise-handshake-next-state-explanation",
+            state = state_name,
+            event = event_name,
+            next = to,
+            cause = out.rule.cause(),
+            section = out.rule.section(),
+            segment = segment
         ),
         demo: ["handshake", "--scenario", scenario(state_name, event_name)]
             .map(String::from)
@@ -426,18 +432,20 @@ fn solve_fin_ack_number(p: &Value) -> Result<Solved, ExerciseError> {
     let fin = first(client.step(400, Event::Close)).ok_or_else(|| model_failed(name, p))?;
     let ack = first(server.step(450, Event::Segment(fin))).ok_or_else(|| model_failed(name, p))?;
     Ok(Solved {
-        question: format!(
-            "client ISN = {c}. handshake 뒤 client 쪽에서 데이터 {bytes} 바이트를 보내고 close()합니다. 이 FIN에 대한 server의 ACK 번호는? (mod 2^32)"
-        ),
-        question_en: format!(
-            "The client's ISN is {c}. After the handshake it sends {bytes} bytes of data and closes. What acknowledgment number does the server's ACK of that FIN carry? (mod 2^32)"
+        question: crate::tr!(
+            "exercise-tcp-fin-ack-number-question",
+            client = c.to_string(),
+            bytes = bytes.to_string()
         ),
         answer: ack.ack.to_string(),
         expect: Expect::Number(u64::from(ack.ack)),
-        explanation: format!(
-            "SYN 1 + 데이터 {bytes} + FIN 1: ISN + {} = {} (SYN, FIN 모두 순서 번호 하나씩, RFC 9293 3.3.1). FIN: {fin}, ACK: {ack}",
-            bytes.wrapping_add(2),
-            ack.ack
+        explanation: crate::tr!(
+            "exercise-tcp-fin-ack-number-explanation",
+            bytes = bytes.to_string(),
+            plus = bytes.wrapping_add(2).to_string(),
+            ack = ack.ack.to_string(),
+            fin_segment = fin.to_string(),
+            ack_segment = ack.to_string()
         ),
         demo: handshake_argv("close", c, REMOTE_ISS),
     })
@@ -466,16 +474,12 @@ fn solve_time_wait(p: &Value) -> Result<Solved, ExerciseError> {
     };
     let secs = (at - 1_000) / 1000;
     Ok(Solved {
-        question: format!(
-            "MSL = {msl}초일 때, active close 쪽은 TIME-WAIT 상태에 몇 초 동안 머뭅니까?"
-        ),
-        question_en: format!(
-            "With an MSL of {msl} seconds, how many seconds does the side that closed first stay in TIME-WAIT?"
-        ),
+        question: crate::tr!("exercise-tcp-time-wait-question", msl = msl.to_string()),
         answer: secs.to_string(),
         expect: Expect::Number(secs),
-        explanation: format!(
-            "TIME-WAIT 상태의 길이는 2×MSL = {secs}초 (RFC 9293 3.10.8): 마지막 ACK 세그먼트가 손실되어 FIN 세그먼트가 다시 오면 다시 ACK하고, 이전 연결의 세그먼트가 사라질 때까지 기다립니다."
+        explanation: crate::tr!(
+            "exercise-tcp-time-wait-explanation",
+            secs = secs.to_string()
         ),
         demo: [
             "handshake",
@@ -503,16 +507,13 @@ fn solve_rto_backoff(p: &Value) -> Result<Solved, ExerciseError> {
     }
     let rto = t.rto_ms();
     Ok(Solved {
-        question: format!(
-            "SYN 전송 뒤 응답이 없어 RTO 만료가 {k}번 일어났습니다. 지금의 RTO 값은 몇 ms입니까? (처음 RTO = 1000 ms, 상한 60000 ms)"
-        ),
-        question_en: format!(
-            "After sending a SYN, the retransmission timer expired {k} times with no answer. What is the RTO now, in ms? (initial RTO 1000 ms, upper bound 60000 ms)"
-        ),
+        question: crate::tr!("exercise-tcp-rto-backoff-question", count = k),
         answer: rto.to_string(),
         expect: Expect::Number(rto),
-        explanation: format!(
-            "RTO 만료마다 두 배 (exponential backoff, RFC 6298 5.5), 상한 60 s (2.5): min(1000 × 2^{k}, 60000) = {rto} ms"
+        explanation: crate::tr!(
+            "exercise-tcp-rto-backoff-explanation",
+            count = k,
+            rto = rto.to_string()
         ),
         demo: ["handshake", "--scenario", "syn-lost"]
             .map(String::from)
@@ -541,8 +542,8 @@ mod tests {
                 .answer
         };
         assert_eq!(answer("ESTABLISHED", "rcv FIN"), "CLOSE-WAIT, ACK");
-        assert_eq!(answer("FIN-WAIT-1", "rcv ACK of FIN"), "FIN-WAIT-2, 없음");
-        assert_eq!(answer("TIME-WAIT", "timeout 2MSL"), "CLOSED, 없음");
+        assert_eq!(answer("FIN-WAIT-1", "rcv ACK of FIN"), "FIN-WAIT-2, none");
+        assert_eq!(answer("TIME-WAIT", "timeout 2MSL"), "CLOSED, none");
         assert_eq!(answer("LISTEN", "rcv SYN"), "SYN-RECEIVED, SYN+ACK");
         assert_eq!(answer("CLOSED", "rcv SYN"), "CLOSED, RST+ACK");
         assert_eq!(answer("CLOSE-WAIT", "close"), "LAST-ACK, FIN+ACK");

@@ -11,7 +11,7 @@ use crate::sim::uri::{self, Parts};
 pub const SAME_ORIGIN: Template = Template {
     name: "uri/same-origin",
     demo: "uri",
-    title: "same-origin policy: scheme·host·port 세 가지가 모두 같아야 같은 origin",
+    title: || crate::tr!("exercise-uri-same-origin-title"),
     params: same_origin_params,
     solve: solve_same_origin,
 };
@@ -19,7 +19,7 @@ pub const SAME_ORIGIN: Template = Template {
 pub const PORT: Template = Template {
     name: "uri/port",
     demo: "uri",
-    title: "URL에서 연결할 port 번호: 명시된 port, 없으면 scheme의 default port",
+    title: || crate::tr!("exercise-uri-port-title"),
     params: |d| json!({ "url": url(d, &["http", "https", "ws", "wss", "ftp"]) }),
     solve: solve_port,
 };
@@ -27,7 +27,7 @@ pub const PORT: Template = Template {
 pub const RESOLVE: Template = Template {
     name: "uri/resolve",
     demo: "uri",
-    title: "상대 참조(relative reference) 해석 (RFC 3986 5.2)",
+    title: || crate::tr!("exercise-uri-resolve-title"),
     params: |d| {
         json!({
             "base": d.pick(&["http://a/b/c/d;p?q", "https://example.com/docs/guide/intro.html?v=2"]),
@@ -40,7 +40,7 @@ pub const RESOLVE: Template = Template {
 pub const REMOVE_DOT_SEGMENTS: Template = Template {
     name: "uri/remove-dot-segments",
     demo: "uri",
-    title: "dot segment(. ..) 제거 (RFC 3986 5.2.4)",
+    title: || crate::tr!("exercise-uri-remove-dot-segments-title"),
     params: |d| {
         let n = 2 + d.below(4);
         let mut path = String::new();
@@ -59,13 +59,14 @@ pub const REMOVE_DOT_SEGMENTS: Template = Template {
 pub const QUERY_VALUE: Template = Template {
     name: "uri/query-value",
     demo: "uri",
-    title: "query 값의 디코딩: + 기호는 공백, %XX 표기는 UTF-8 바이트",
+    title: || crate::tr!("exercise-uri-query-value-title"),
     params: |d| {
         let q = d.pick(&[
             "a+b",
             "a%20b",
             "1%2B1",
-            "%ED%95%9C%EA%B8%80",
+            // UTF-8 beyond ASCII, in a value the same under every LANG.
+            "caf%C3%A9",
             "x%26y",
             "c%3Dd",
             "tcp",
@@ -81,7 +82,7 @@ pub const QUERY_VALUE: Template = Template {
 pub const KIND: Template = Template {
     name: "uri/kind",
     demo: "uri",
-    title: "URL, URN, 그 밖의 URI: authority 부분이 있으면 위치(URL)",
+    title: || crate::tr!("exercise-uri-kind-title"),
     params: |d| {
         json!({ "uri": d.pick(&[
             "https://example.com/a",
@@ -220,19 +221,16 @@ fn solve_same_origin(p: &Value) -> Result<Solved, ExerciseError> {
     };
     let (oa, ob) = (origin(a), origin(b));
     Ok(Solved {
-        question: format!(
-            "두 URL의 origin 값이 같습니까? a = {a} , b = {b} (같으면 yes, 다르면 no, 그리고 다른 부분: scheme/host/port)"
-        ),
-        question_en: format!(
-            "Do these two URLs have the same origin? a = {a} , b = {b} (yes, or no and which of scheme/host/port differ)"
-        ),
+        question: crate::tr!("exercise-uri-same-origin-question", a = a, b = b),
         answer,
         expect: Expect::Origin {
             same: compare.same_origin,
             differs,
         },
-        explanation: format!(
-            "origin 값은 (scheme, host, port)의 튜플입니다 (RFC 6454, WHATWG URL): a = {oa}, b = {ob}. host 이름은 소문자로, default port 번호는 생략해서 비교하고 path 부분은 상관없습니다."
+        explanation: crate::tr!(
+            "exercise-uri-same-origin-explanation",
+            a = oa.as_str(),
+            b = ob.as_str()
         ),
         demo: vec!["uri".into(), a.into(), "--compare".into(), b.into()],
     })
@@ -249,19 +247,19 @@ fn solve_port(p: &Value) -> Result<Solved, ExerciseError> {
     let port = explicit
         .or(report.default_port)
         .ok_or_else(|| bad(name, p, "no port".into()))?;
-    let why = match explicit {
-        Some(_) => "URL에 port 번호가 명시되어 있습니다".to_string(),
-        None => format!(
-            "port 번호가 없거나 default port 번호와 같아서 생략됩니다: {} scheme의 default port",
-            whatwg.protocol.trim_end_matches(':')
+    let explanation = match explicit {
+        Some(_) => crate::tr!("exercise-uri-port-explicit", port = port.to_string()),
+        None => crate::tr!(
+            "exercise-uri-port-default",
+            scheme = whatwg.protocol.trim_end_matches(':'),
+            port = port.to_string()
         ),
     };
     Ok(Solved {
-        question: format!("다음 URL에 접속할 때 쓰는 TCP port 번호는? {u}"),
-        question_en: format!("Which TCP port does this URL connect to? {u}"),
+        question: crate::tr!("exercise-uri-port-question", url = u),
         answer: port.to_string(),
         expect: Expect::Number(u64::from(port)),
-        explanation: format!("{why} → {port}"),
+        explanation,
         demo: vec!["uri".into(), u.into()],
     })
 }
@@ -273,23 +271,48 @@ fn solve_resolve(p: &Value) -> Result<Solved, ExerciseError> {
     let r = uri::resolve(&Parts::split(base), &Parts::split(reference))
         .ok_or_else(|| bad(name, p, "the base has no scheme".into()))?;
     let target = r.target.recompose();
-    let merged = r
-        .merged
-        .as_deref()
-        .map(|m| format!(", 합친 path {m} → remove_dot_segments"))
-        .unwrap_or_default();
-    Ok(Solved {
-        question: format!(
-            "base URI {base} 에 대해 상대 참조 \"{reference}\" 를 해석한 결과는? (RFC 3986 5.2)"
+    let rule = resolve_rule(&Parts::split(reference));
+    let explanation = match r.merged.as_deref() {
+        Some(m) => crate::tr!(
+            "exercise-uri-resolve-explanation-merged",
+            rule = rule,
+            merged = m,
+            target = target.as_str()
         ),
-        question_en: format!(
-            "Resolve the reference \"{reference}\" against the base URI {base} (RFC 3986 5.2)."
+        None => crate::tr!(
+            "exercise-uri-resolve-explanation",
+            rule = rule,
+            target = target.as_str()
+        ),
+    };
+    Ok(Solved {
+        question: crate::tr!(
+            "exercise-uri-resolve-question",
+            base = base,
+            reference = reference
         ),
         answer: target.clone(),
         expect: Expect::Exact(target.clone()),
-        explanation: format!("RFC 3986 5.2.2: {}{merged} = {target}", r.rule),
+        explanation,
         demo: vec!["uri".into(), reference.into(), "--base".into(), base.into()],
     })
+}
+
+/// Which branch of RFC 3986 5.2.2 resolves `r`, in the current language,
+/// tested in the order [`uri::resolve`] tests them (a test keeps the two
+/// agreeing: the model's own `rule` is the demo's text).
+fn resolve_rule(r: &Parts) -> String {
+    if r.scheme.is_some() {
+        crate::tr!("exercise-uri-resolve-rule-scheme")
+    } else if r.authority.is_some() {
+        crate::tr!("exercise-uri-resolve-rule-network-path")
+    } else if r.path.is_empty() {
+        crate::tr!("exercise-uri-resolve-rule-empty-path")
+    } else if r.path.starts_with('/') {
+        crate::tr!("exercise-uri-resolve-rule-absolute-path")
+    } else {
+        crate::tr!("exercise-uri-resolve-rule-relative-path")
+    }
 }
 
 fn solve_remove_dot_segments(p: &Value) -> Result<Solved, ExerciseError> {
@@ -300,14 +323,12 @@ fn solve_remove_dot_segments(p: &Value) -> Result<Solved, ExerciseError> {
     }
     let out = uri::remove_dot_segments(path);
     Ok(Solved {
-        question: format!("path {path} 에서 dot segment(. ..) 부분을 제거하면? (RFC 3986 5.2.4)"),
-        question_en: format!(
-            "What does {path} become once its dot segments are removed (RFC 3986 5.2.4)?"
-        ),
+        question: crate::tr!("exercise-uri-remove-dot-segments-question", path = path),
         answer: out.clone(),
         expect: Expect::Exact(out.clone()),
-        explanation: format!(
-            "왼쪽부터 segment 하나씩 옮기며 . 기호는 버리고 .. 기호는 출력의 마지막 segment 하나를 지웁니다 (root 위로는 못 올라감): {out}"
+        explanation: crate::tr!(
+            "exercise-uri-remove-dot-segments-explanation",
+            path = out.as_str()
         ),
         demo: vec!["uri".into(), format!("http://a{path}")],
     })
@@ -324,16 +345,12 @@ fn solve_query_value(p: &Value) -> Result<Solved, ExerciseError> {
         .find(|(k, _)| k == key)
         .ok_or_else(|| bad(name, p, format!("no {key:?} in the query")))?;
     Ok(Solved {
-        question: format!(
-            "다음 URL의 query에서 {key} 값은? (application/x-www-form-urlencoded 디코딩 후) {u}"
-        ),
-        question_en: format!(
-            "What is the value of {key} in this URL's query, once decoded as application/x-www-form-urlencoded? {u}"
-        ),
+        question: crate::tr!("exercise-uri-query-value-question", key = key, url = u),
         answer: value.clone(),
         expect: Expect::Exact(value.clone()),
-        explanation: format!(
-            "form 디코딩: + 기호는 공백, %XX 표기는 바이트, 바이트열은 UTF-8 → {value:?}"
+        explanation: crate::tr!(
+            "exercise-uri-query-value-explanation",
+            value = format!("{value:?}")
         ),
         demo: vec!["uri".into(), u.into()],
     })
@@ -348,13 +365,12 @@ fn solve_kind(p: &Value) -> Result<Solved, ExerciseError> {
         .and_then(|v| v.as_str().map(str::to_string))
         .ok_or_else(|| bad(name, p, "no kind".into()))?;
     let why = match kind.as_str() {
-        "url" => "authority 부분(//host)이 있어 위치를 말합니다",
-        "urn" => "urn: scheme: 위치가 아니라 이름입니다",
-        _ => "scheme 부분은 있지만 authority 부분이 없습니다: URL도 URN도 아닌 URI",
+        "url" => crate::tr!("exercise-uri-kind-why-url"),
+        "urn" => crate::tr!("exercise-uri-kind-why-urn"),
+        _ => crate::tr!("exercise-uri-kind-why-uri"),
     };
     Ok(Solved {
-        question: format!("{u} 는 url, urn, uri 가운데 무엇입니까? (uri: URL도 URN도 아닌 URI)"),
-        question_en: format!("Is {u} a url, a urn, or another uri?"),
+        question: crate::tr!("exercise-uri-kind-question", uri = u),
         answer: kind.clone(),
         expect: Expect::Words(vec![kind.clone()]),
         explanation: format!("{why} → {kind}"),
@@ -378,6 +394,19 @@ mod tests {
         assert_eq!(r("?y"), "http://a/b/c/d;p?y");
         assert_eq!(r("../../../g"), "http://a/g");
         assert_eq!(r("g;x"), "http://a/b/c/g;x");
+    }
+
+    /// The rule the explanation names is the one the model applied: in
+    /// Korean, the model's own words.
+    #[test]
+    fn the_resolution_rule_named_is_the_models() {
+        let base = Parts::split("http://a/b/c/d;p?q");
+        for reference in REFERENCES.iter().chain(&["http:g", "//g/x", ""]) {
+            let r = Parts::split(reference);
+            let model = uri::resolve(&base, &r).unwrap().rule;
+            let ours = crate::i18n::with_lang(crate::i18n::Lang::Ko, || resolve_rule(&r));
+            assert_eq!(ours, model, "{reference:?}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::sim::web::{cors, http};
 pub const PREFLIGHT: Template = Template {
     name: "cors/preflight",
     demo: "cors",
-    title: "CORS preflight(OPTIONS)가 가는 요청: 안전 목록 밖의 메서드, 헤더, Content-Type",
+    title: || crate::tr!("exercise-cors-preflight-title"),
     params: |d| {
         let headers: Vec<&str> = match d.below(3) {
             0 => vec![],
@@ -46,7 +46,7 @@ pub const PREFLIGHT: Template = Template {
 pub const CREDENTIALS: Template = Template {
     name: "cors/credentials",
     demo: "cors",
-    title: "CORS 응답 검사: 자격 증명(credentials)을 보낸 요청에는 Access-Control-Allow-Origin: * 불가",
+    title: || crate::tr!("exercise-cors-credentials-title"),
     params: |d| {
         json!({
             "credentials": d.below(2) == 0,
@@ -60,7 +60,7 @@ pub const CREDENTIALS: Template = Template {
 pub const REDIRECT_METHOD: Template = Template {
     name: "http/redirect-method",
     demo: "http",
-    title: "redirect 다음 요청의 메서드 (301·302: POST→GET, 303: GET, 307·308: 그대로)",
+    title: || crate::tr!("exercise-http-redirect-method-title"),
     params: |d| {
         json!({
             "status": d.pick(&[301u64, 302, 303, 307, 308]),
@@ -73,7 +73,7 @@ pub const REDIRECT_METHOD: Template = Template {
 pub const CACHE: Template = Template {
     name: "http/cache",
     demo: "http",
-    title: "HTTP cache: 저장된 응답을 그대로 쓰는가, 재검증(304)하는가, 새로 받는가 (RFC 9111)",
+    title: || crate::tr!("exercise-http-cache-title"),
     params: |d| {
         json!({
             "cache_control": d.pick(&["max-age=60", "max-age=3600", "no-cache", "no-store", "max-age=0", "public, max-age=600"]),
@@ -87,7 +87,7 @@ pub const CACHE: Template = Template {
 pub const H2_STREAM_ID: Template = Template {
     name: "http/h2-stream-id",
     demo: "http",
-    title: "HTTP/2 stream id: client 쪽 stream id는 1부터 홀수",
+    title: || crate::tr!("exercise-http-h2-stream-id-title"),
     params: |d| json!({ "request": 1 + d.below(12) }),
     solve: solve_h2_stream_id,
 };
@@ -95,7 +95,7 @@ pub const H2_STREAM_ID: Template = Template {
 pub const WHO_ANSWERS: Template = Template {
     name: "dns/who-answers",
     demo: "dns",
-    title: "DNS: 최종 답의 출처 (root, TLD, 도메인의 name server 가운데 authoritative 쪽, 또는 resolver의 cache)",
+    title: || crate::tr!("exercise-dns-who-answers-title"),
     params: |d| {
         json!({
             "qname": d.pick(&[
@@ -117,7 +117,7 @@ pub const WHO_ANSWERS: Template = Template {
 pub const REQUEST_HEADERS: Template = Template {
     name: "cors/request-headers",
     demo: "cors",
-    title: "preflight의 Access-Control-Request-Headers: 안전 목록 밖의 헤더 이름, 소문자, 정렬",
+    title: || crate::tr!("exercise-cors-request-headers-title"),
     params: |d| {
         let mut headers = vec![d.pick(&[
             "X-Token: 1",
@@ -138,7 +138,7 @@ pub const REQUEST_HEADERS: Template = Template {
 pub const PREFLIGHT_CACHE: Template = Template {
     name: "cors/preflight-cache",
     demo: "cors",
-    title: "preflight 결과를 얼마나 재사용하는가: Access-Control-Max-Age (없으면 5초, Chromium은 최대 2시간)",
+    title: || crate::tr!("exercise-cors-preflight-cache-title"),
     params: |d| // Always a Max-Age: the demo's server always sends one, and its
         // `:demo` must show these parameters.
         json!({ "max_age": d.pick(&[0u32, 10, 600, 3600, 86400, 7200]) }),
@@ -156,6 +156,40 @@ const HEADERS: &[&str] = &[
     "Range: bytes=0-99",
 ];
 
+/// Why a request is not simple, in the current language (the model's
+/// [`cors::Reason`] says which rule; its own text is the demo's).
+fn reason(r: &cors::Reason) -> String {
+    match r {
+        cors::Reason::Method { method } => {
+            crate::tr!("exercise-cors-reason-method", method = method.as_str())
+        }
+        cors::Reason::Header { name, .. } => {
+            crate::tr!("exercise-cors-reason-header", name = name.as_str())
+        }
+        cors::Reason::ContentType { value } => {
+            crate::tr!("exercise-cors-reason-content-type", value = value.as_str())
+        }
+    }
+}
+
+/// Which condition of the CORS check (Fetch §4.10) a response fails, in
+/// the order [`cors::cors_check`] tests them (a test keeps the two agreeing).
+fn check_failure(origin: &str, credentials: bool, allow_origin: &str) -> String {
+    if allow_origin == "none" {
+        crate::tr!("exercise-cors-fails-no-allow-origin")
+    } else if allow_origin == "*" && credentials {
+        crate::tr!("exercise-cors-fails-star-with-credentials")
+    } else if allow_origin != "*" && allow_origin != origin {
+        crate::tr!(
+            "exercise-cors-fails-other-origin",
+            allowed = format!("{allow_origin:?}"),
+            origin = format!("{origin:?}")
+        )
+    } else {
+        crate::tr!("exercise-cors-fails-no-allow-credentials")
+    }
+}
+
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
@@ -168,17 +202,13 @@ fn solve_preflight(p: &Value) -> Result<Solved, ExerciseError> {
     let reasons = cors::preflight_reasons(method, &headers, content_type);
     let needs = cors::needs_preflight(method, &headers, content_type);
     let shown: Vec<String> = headers.iter().map(|(n, v)| format!("{n}: {v}")).collect();
-    let request = format!(
-        "{method} {}, 헤더 [{}], Content-Type {}",
-        cors::TARGET,
-        shown.join("; "),
-        content_type.unwrap_or("없음")
-    );
-    let request_en = format!(
-        "{method} {}, headers [{}], Content-Type {}",
-        cors::TARGET,
-        shown.join("; "),
-        content_type.unwrap_or("none")
+    let none = crate::tr!("exercise-cors-none");
+    let request = crate::tr!(
+        "exercise-cors-request",
+        method = method,
+        target = cors::TARGET,
+        headers = shown.join("; "),
+        content_type = content_type.unwrap_or(&none)
     );
     let mut demo = vec!["cors".to_string(), "--method".into(), method.into()];
     for h in &shown {
@@ -188,23 +218,20 @@ fn solve_preflight(p: &Value) -> Result<Solved, ExerciseError> {
         demo.extend(["--content-type".into(), ct.into()]);
     }
     let explanation = if reasons.is_empty() {
-        "단순 요청(simple request): 메서드 GET/HEAD/POST 가운데 하나, 헤더 모두 CORS-safelisted, Content-Type 없음 또는 폼 세 가지 가운데 하나 → preflight 없이 바로 보냅니다 (Fetch)".to_string()
+        crate::tr!("exercise-cors-preflight-simple")
     } else {
-        let why: Vec<String> = reasons.iter().map(cors::Reason::korean).collect();
-        format!(
-            "단순 요청이 아닙니다 → 먼저 OPTIONS preflight: {}",
-            why.join(", ")
+        let why: Vec<String> = reasons.iter().map(reason).collect();
+        crate::tr!(
+            "exercise-cors-preflight-not-simple",
+            reasons = why.join(", ")
         )
     };
     let answer = yes_no(needs);
     Ok(Solved {
-        question: format!(
-            "{} 의 페이지가 fetch로 다음 cross-origin 요청을 보냅니다: {request}. 브라우저가 먼저 preflight(OPTIONS)를 보냅니까? (yes/no)",
-            cors::PAGE
-        ),
-        question_en: format!(
-            "A page at {} sends this cross-origin request with fetch: {request_en}. Does the browser send a preflight (OPTIONS) first? (yes/no)",
-            cors::PAGE
+        question: crate::tr!(
+            "exercise-cors-preflight-question",
+            page = cors::PAGE,
+            request = request
         ),
         answer: answer.into(),
         expect: Expect::Words(vec![answer.into()]),
@@ -250,7 +277,8 @@ fn solve_request_headers(p: &Value) -> Result<Solved, ExerciseError> {
         return Err(bad(name, p, "every header is safelisted".into()));
     }
     let shown: Vec<String> = headers.iter().map(|(n, v)| format!("{n}: {v}")).collect();
-    let ct = content_type.as_deref().unwrap_or("없음");
+    let none = crate::tr!("exercise-cors-none");
+    let ct = content_type.as_deref().unwrap_or(&none);
     let mut demo = vec!["cors".to_string(), "--method".into(), "PUT".into()];
     for h in &shown {
         demo.extend(["--header".into(), h.clone()]);
@@ -259,19 +287,16 @@ fn solve_request_headers(p: &Value) -> Result<Solved, ExerciseError> {
         demo.extend(["--content-type".into(), ct.clone()]);
     }
     Ok(Solved {
-        question: format!(
-            "스크립트에서 PUT 요청에 헤더 [{}], Content-Type {ct} 설정. preflight의 Access-Control-Request-Headers 값은? (Fetch 표기: 소문자, 정렬, 쉼표)",
-            shown.join("; ")
-        ),
-        question_en: format!(
-            "A script sends a PUT with headers [{}] and Content-Type {}. What is the preflight's Access-Control-Request-Headers? (as Fetch writes it: lower case, sorted, commas)",
-            shown.join("; "),
-            content_type.as_deref().unwrap_or("none")
+        question: crate::tr!(
+            "exercise-cors-request-headers-question",
+            headers = shown.join("; "),
+            content_type = ct
         ),
         answer: value.clone(),
         expect: Expect::Words(vec![value.clone()]),
-        explanation: format!(
-            "CORS-safelisted가 아닌 헤더 이름만 (폼 세 가지 밖의 Content-Type 포함), 소문자로 정렬해 쉼표로 (Fetch §4.8) → {value}"
+        explanation: crate::tr!(
+            "exercise-cors-request-headers-explanation",
+            value = value.as_str()
         ),
         demo,
     })
@@ -289,11 +314,7 @@ fn solve_preflight_cache(p: &Value) -> Result<Solved, ExerciseError> {
     };
     let secs = cors::cache_seconds(max_age);
     let header = match max_age {
-        None => "Access-Control-Max-Age 헤더 없음".to_string(),
-        Some(n) => format!("Access-Control-Max-Age: {n}"),
-    };
-    let header_en = match max_age {
-        None => "no Access-Control-Max-Age".to_string(),
+        None => crate::tr!("exercise-cors-no-max-age"),
         Some(n) => format!("Access-Control-Max-Age: {n}"),
     };
     let mut demo = vec!["cors".to_string(), "--method".into(), "DELETE".into()];
@@ -301,15 +322,13 @@ fn solve_preflight_cache(p: &Value) -> Result<Solved, ExerciseError> {
         demo.extend(["--max-age".into(), n.to_string()]);
     }
     Ok(Solved {
-        question: format!(
-            "preflight 응답: {header}. 같은 요청의 preflight 결과를 브라우저(Chromium)에서 몇 초 동안 재사용합니까?"
-        ),
-        question_en: format!(
-            "The preflight response has {header_en}. For how many seconds does the browser (Chromium) reuse the result for the same request?"
-        ),
+        question: crate::tr!("exercise-cors-preflight-cache-question", header = header),
         answer: secs.to_string(),
         expect: Expect::Number(u64::from(secs)),
-        explanation: format!("Fetch: Max-Age 없음 → 5초, Chromium 상한 7200초(2시간) → {secs}초"),
+        explanation: crate::tr!(
+            "exercise-cors-preflight-cache-explanation",
+            secs = secs.to_string()
+        ),
         demo,
     })
 }
@@ -333,12 +352,7 @@ fn solve_credentials(p: &Value) -> Result<Solved, ExerciseError> {
     );
     let answer = yes_no(verdict.is_ok());
     let header = if allow_origin == "none" {
-        "Access-Control-Allow-Origin 헤더 없음".to_string()
-    } else {
-        format!("Access-Control-Allow-Origin: {allow_origin}")
-    };
-    let header_en = if allow_origin == "none" {
-        "no Access-Control-Allow-Origin".to_string()
+        crate::tr!("exercise-cors-no-allow-origin")
     } else {
         format!("Access-Control-Allow-Origin: {allow_origin}")
     };
@@ -359,25 +373,25 @@ fn solve_credentials(p: &Value) -> Result<Solved, ExerciseError> {
         demo.push("--allow-credentials".into());
     }
     Ok(Solved {
-        question: format!(
-            "{origin} 의 페이지가 {} 에 GET을 보냅니다 (credentials: {}). 응답: {header}{ac}. 스크립트가 응답을 읽을 수 있습니까? (yes/no)",
-            cors::TARGET,
-            if credentials {
-                "\"include\", cookie 포함"
+        question: crate::tr!(
+            "exercise-cors-credentials-question",
+            origin = origin,
+            target = cors::TARGET,
+            credentials = if credentials {
+                crate::tr!("exercise-cors-credentials-include")
             } else {
-                "보내지 않음"
-            }
-        ),
-        question_en: format!(
-            "A page at {origin} GETs {} (credentials: {}). The response has {header_en}{ac}. May the script read the response? (yes/no)",
-            cors::TARGET,
-            if credentials { "include" } else { "omit" }
+                crate::tr!("exercise-cors-credentials-omit")
+            },
+            header = format!("{header}{ac}")
         ),
         answer: answer.into(),
         expect: Expect::Words(vec![answer.into()]),
         explanation: match verdict {
-            Ok(()) => "CORS 검사 통과 (Fetch §4.10)".to_string(),
-            Err(why) => format!("CORS 검사 실패 (Fetch §4.10): {why}"),
+            Ok(()) => crate::tr!("exercise-cors-check-passes"),
+            Err(_) => crate::tr!(
+                "exercise-cors-check-fails",
+                why = check_failure(origin, credentials, allow_origin)
+            ),
         },
         demo,
     })
@@ -393,16 +407,18 @@ fn solve_redirect_method(p: &Value) -> Result<Solved, ExerciseError> {
         .ok_or_else(|| bad(name, p, format!("status {status} is not a 3xx")))?;
     let next = http::redirect_method(status, method);
     Ok(Solved {
-        question: format!(
-            "브라우저의 {method} 요청에 돌아온 응답: {status} (Location 포함). Location 주소로 보내는 다음 요청의 메서드는?"
-        ),
-        question_en: format!(
-            "A browser gets a {status} (with a Location) in answer to a {method}. Which method does the redirected request use?"
+        question: crate::tr!(
+            "exercise-http-redirect-method-question",
+            status = status.to_string(),
+            method = method
         ),
         answer: next.clone(),
         expect: Expect::Words(vec![next.clone()]),
-        explanation: format!(
-            "RFC 9110 §15.4와 Fetch. 301, 302: POST만 GET (역사적 동작), 303: HEAD 말고 모두 GET, 307, 308: 메서드와 body 그대로 → {status} {method} → {next}"
+        explanation: crate::tr!(
+            "exercise-http-redirect-method-explanation",
+            status = status.to_string(),
+            method = method,
+            next = next.as_str()
         ),
         demo: vec!["http".into(), "--mode".into(), "redirect".into()],
     })
@@ -418,28 +434,17 @@ fn solve_cache(p: &Value) -> Result<Solved, ExerciseError> {
     let age = u32::try_from(age).map_err(|_| bad(name, p, "age is too large".into()))?;
     let action = http::cache_action(cc, stored, age);
     let (answer, why) = match action {
-        http::CacheAction::FromCache => (
-            "cache",
-            "fresh (age < max-age): 저장된 응답을 그대로 씁니다 (RFC 9111 §4.2)",
-        ),
+        http::CacheAction::FromCache => ("cache", crate::tr!("exercise-http-cache-why-fresh")),
         http::CacheAction::Revalidate => (
             "revalidate",
-            "stale 또는 no-cache: If-None-Match(ETag) 헤더와 함께 조건부 요청, 바뀌지 않았으면 304 Not Modified (RFC 9111 §4.3)",
+            crate::tr!("exercise-http-cache-why-revalidate"),
         ),
-        http::CacheAction::Fetch => (
-            "fetch",
-            "저장된 응답이 없거나 no-store: 전체 요청을 보냅니다 (RFC 9111 §3)",
-        ),
+        http::CacheAction::Fetch => ("fetch", crate::tr!("exercise-http-cache-why-fetch")),
     };
     let state = if stored {
-        format!("{age}초 전에 받아 저장된 응답")
+        crate::tr!("exercise-http-cache-stored", age = age.to_string())
     } else {
-        "저장된 응답 없음".to_string()
-    };
-    let state_en = if stored {
-        format!("a response stored {age} s ago")
-    } else {
-        "nothing stored".to_string()
+        crate::tr!("exercise-http-cache-nothing-stored")
     };
     let words = match action {
         http::CacheAction::FromCache => vec!["cache", "from cache", "fresh"],
@@ -447,11 +452,10 @@ fn solve_cache(p: &Value) -> Result<Solved, ExerciseError> {
         http::CacheAction::Fetch => vec!["fetch", "200", "full"],
     };
     Ok(Solved {
-        question: format!(
-            "브라우저 cache: Cache-Control: {cc}, {state}. 같은 URL을 다시 요청하면? (cache: 그대로 씀 / revalidate: 조건부 요청, 304 / fetch: 전체 요청)"
-        ),
-        question_en: format!(
-            "A browser cache holds Cache-Control: {cc}, {state_en}. The same URL is requested again: cache (use it), revalidate (conditional request, 304) or fetch (full request)?"
+        question: crate::tr!(
+            "exercise-http-cache-question",
+            cache_control = cc,
+            state = state
         ),
         answer: answer.into(),
         expect: Expect::Words(words.into_iter().map(String::from).collect()),
@@ -469,16 +473,13 @@ fn solve_h2_stream_id(p: &Value) -> Result<Solved, ExerciseError> {
         .ok_or_else(|| bad(name, p, "request must be 1 to 1000".into()))?;
     let id = http::client_stream_id(n - 1);
     Ok(Solved {
-        question: format!(
-            "새 HTTP/2 연결에서 client 쪽의 {n}번째 요청: 그 stream id는? (server push 없음)"
-        ),
-        question_en: format!(
-            "On a new HTTP/2 connection, what is the stream id of the client's request number {n}? (no server push)"
-        ),
+        question: crate::tr!("exercise-http-h2-stream-id-question", request = n),
         answer: id.to_string(),
         expect: Expect::Number(u64::from(id)),
-        explanation: format!(
-            "RFC 9113 §5.1.1: client 쪽 stream id는 홀수, 1부터 2씩 증가 (stream 0: 연결 전체, 짝수: server 쪽) → 2·{n} − 1 = {id}"
+        explanation: crate::tr!(
+            "exercise-http-h2-stream-id-explanation",
+            request = n,
+            id = id.to_string()
         ),
         demo: vec!["http".into()],
     })
@@ -523,9 +524,9 @@ fn solve_who_answers(p: &Value) -> Result<Solved, ExerciseError> {
         (
             "cache".to_string(),
             vec!["cache".to_string(), "recursive".into(), "resolver".into()],
-            format!(
-                "TTL 안에서는 recursive resolver의 cache에서 답합니다 (NXDOMAIN 같은 부정 응답도 SOA MINIMUM 동안, RFC 2308). cache의 답: authoritative 아님 (AA 비트 없음). cache 없이 묻는 경로: {}",
-                path.join(" → ")
+            crate::tr!(
+                "exercise-dns-who-answers-why-cache",
+                path = path.join(" → ")
             ),
         )
     } else {
@@ -536,10 +537,11 @@ fn solve_who_answers(p: &Value) -> Result<Solved, ExerciseError> {
                 authoritative.role.clone(),
                 format!("{host} {}", authoritative.role),
             ],
-            format!(
-                "referral 따라 내려가면 {host} 서버에서 자기 zone {}의 data에 따라 AA 비트를 켜고 답합니다: {}",
-                authoritative.apex,
-                path.join(" → ")
+            crate::tr!(
+                "exercise-dns-who-answers-why-authoritative",
+                host = host,
+                zone = authoritative.apex.to_string(),
+                path = path.join(" → ")
             ),
         )
     };
@@ -547,22 +549,16 @@ fn solve_who_answers(p: &Value) -> Result<Solved, ExerciseError> {
     if cached {
         demo.extend(["--after".into(), "10".into()]);
     }
-    let cache_ko = if cached {
-        "resolver: 10초 전에 같은 이름을 조회함 (모든 TTL 남아 있음)"
+    let cache = if cached {
+        crate::tr!("exercise-dns-who-answers-cached")
     } else {
-        "resolver의 cache: 비어 있음"
-    };
-    let cache_en = if cached {
-        "the resolver looked the same name up 10 s ago (every TTL is left)"
-    } else {
-        "the resolver's cache is empty"
+        crate::tr!("exercise-dns-who-answers-empty")
     };
     Ok(Solved {
-        question: format!(
-            "stub resolver에서 recursive resolver에 {qname} A record 질의. {cache_ko}. 최종 답을 주는 쪽은? (root / tld / authoritative 또는 그 server 이름, 또는 cache) 서버: a.root-servers.test (root, .), a.gtld-servers.test (tld, com.), ns1.example.com (authoritative, example.com.)"
-        ),
-        question_en: format!(
-            "A stub asks a recursive resolver for the A record of {qname}; {cache_en}. Who gives the final answer (root / tld / authoritative or the server's name, or cache)? Servers: a.root-servers.test (root, .), a.gtld-servers.test (tld, com.), ns1.example.com (authoritative, example.com.)"
+        question: crate::tr!(
+            "exercise-dns-who-answers-question",
+            qname = qname,
+            cache = cache
         ),
         answer,
         expect: Expect::Words(expect),
@@ -643,6 +639,34 @@ mod tests {
         assert_eq!(k("no-store", true, 0), "fetch");
         let h = |n: u64| solve_h2_stream_id(&json!({"request": n})).unwrap().answer;
         assert_eq!((h(1), h(3)), ("1".to_string(), "5".to_string()));
+    }
+
+    /// The explanation names the condition the model's CORS check failed
+    /// on: in Korean it is the model's own sentence.
+    #[test]
+    fn check_failures_are_the_models() {
+        let origin = cors::PAGE.trim_end_matches('/');
+        for credentials in [false, true] {
+            for allow_credentials in [false, true] {
+                for allow_origin in ["*", "https://app.example", "https://other.example", "none"] {
+                    let verdict = cors::cors_check(
+                        origin,
+                        credentials,
+                        (allow_origin != "none").then_some(allow_origin),
+                        allow_credentials.then_some("true"),
+                    );
+                    if let Err(why) = verdict {
+                        let ours = crate::i18n::with_lang(crate::i18n::Lang::Ko, || {
+                            check_failure(origin, credentials, allow_origin)
+                        });
+                        assert_eq!(
+                            ours, why,
+                            "{credentials} {allow_origin} {allow_credentials}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

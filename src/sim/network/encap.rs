@@ -1076,6 +1076,21 @@ fn document(frame: &[u8], decoded: &Decoded) -> Value {
     })
 }
 
+/// The name of a layer's PDU, as the decoded layers of this demo call it:
+/// application data, a TCP segment or a UDP datagram, an IP packet, an
+/// Ethernet frame, bits on the wire. `None` for a layer this demo has not.
+pub fn pdu_name(layer: &str, udp: bool) -> Option<&'static str> {
+    Some(match layer {
+        "application" => "data",
+        "transport" if udp => "datagram",
+        "transport" => "segment",
+        "network" => "packet",
+        "link" => "frame",
+        "physical" => "bits",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

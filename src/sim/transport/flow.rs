@@ -639,6 +639,13 @@ fn live(out: &mut Emitter<'_>, total: u32) -> Result<LiveReport, SimError> {
     })
 }
 
+/// The window a receiver advertises: the free space of its buffer, its
+/// size less the bytes that arrived and the application has not read yet
+/// (RFC 9293 §3.8.6.2.2; 0 when the buffer is full).
+pub fn advertised_window(buffer: u32, unread: u32) -> u32 {
+    buffer.saturating_sub(unread)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

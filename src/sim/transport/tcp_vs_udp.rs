@@ -353,6 +353,21 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     }))
 }
 
+/// How many `recv()` calls with a `buffer`-byte buffer return data once
+/// everything sent has arrived, for `send()`s of `sizes` bytes: TCP is a
+/// byte stream, so the bytes are read `buffer` at a time whatever the
+/// sends were (and a lost segment is sent again, so all of them arrive);
+/// UDP keeps datagrams whole, one per `recv()` (one longer than the buffer
+/// is cut short, RFC 768 / POSIX `MSG_TRUNC`), and a lost one (numbered
+/// from 1 in `lost`) never arrives.
+pub fn recv_calls(udp: bool, sizes: &[usize], lost: &[usize], buffer: usize) -> usize {
+    if udp {
+        (1..=sizes.len()).filter(|k| !lost.contains(k)).count()
+    } else {
+        sizes.iter().sum::<usize>().div_ceil(buffer.max(1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -733,6 +733,16 @@ fn emit_compare(out: &mut Emitter<'_>, events: &[f64]) -> Result<(), SimError> {
     Ok(())
 }
 
+/// A payload as a client sends it: each byte XORed with the masking key's
+/// byte at its position modulo 4 (RFC 6455 §5.3). Masking again unmasks.
+pub fn mask(key: [u8; 4], payload: &[u8]) -> Vec<u8> {
+    payload
+        .iter()
+        .enumerate()
+        .map(|(i, b)| b ^ key[i % 4])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

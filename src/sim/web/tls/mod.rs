@@ -778,3 +778,18 @@ fn emit_resumption(out: &mut Emitter<'_>, version: Version) -> Result<(), SimErr
     })?;
     out.text(crate::tr!("demo-tls-early-data"))
 }
+
+/// Round trips before the client may send its first application byte,
+/// TCP's own handshake aside: TLS 1.2 takes two for a full handshake (RFC
+/// 5246 §7.3) and one resumed (an abbreviated handshake, session ID or
+/// ticket, RFC 5077); TLS 1.3 takes one, full or resumed with a PSK (RFC
+/// 8446 §2, §2.2), and none with 0-RTT early data, which needs a PSK (§2.3).
+/// `None` for 0-RTT where there is none: TLS 1.2, or no resumption.
+pub fn round_trips(version: record::Version, resumption: bool, zero_rtt: bool) -> Option<u32> {
+    match (version, resumption, zero_rtt) {
+        (_, false, true) | (record::Version::Tls12, _, true) => None,
+        (record::Version::Tls12, false, false) => Some(2),
+        (record::Version::Tls13, true, true) => Some(0),
+        _ => Some(1),
+    }
+}
