@@ -568,7 +568,7 @@ fn chart(c: &Chart, width: usize) -> String {
         .flat_map(|s| s.points.iter().filter_map(|(x, y)| y.map(|y| (*x, y))))
         .collect();
     if points.is_empty() {
-        return out + "  (no data)\n";
+        return out + "  " + &crate::tr!("demo-no-data") + "\n";
     }
     let (xmin, xmax) = min_max(points.iter().map(|p| p.0));
     let (_, ymax) = min_max(points.iter().map(|p| p.1));
@@ -639,7 +639,7 @@ fn chart(c: &Chart, width: usize) -> String {
 fn bars(b: &Bars, width: usize) -> String {
     let mut out = wrap(&b.title, width, "  ", "  ");
     if b.bars.is_empty() {
-        return out + "  (no data)\n";
+        return out + "  " + &crate::tr!("demo-no-data") + "\n";
     }
     let label_w = b.bars.iter().map(|(l, _)| width_of(l)).max().unwrap_or(0);
     let values: Vec<String> = b
