@@ -695,6 +695,36 @@ fn number(v: f64) -> String {
 mod bars_tests {
     use super::*;
 
+    /// The renderer's own words follow the language; the demo's do not
+    /// pass through it.
+    #[test]
+    fn an_empty_chart_says_so_in_the_current_language() {
+        use crate::i18n::{Lang, with_lang};
+        let empty = Chart {
+            title: "cwnd".into(),
+            x_label: "RTT".into(),
+            y_label: "segments".into(),
+            series: vec![crate::sim::trace::Series {
+                name: "cwnd".into(),
+                mark: '*',
+                points: vec![(1.0, None)],
+            }],
+        };
+        let bars = Bars {
+            title: "spread".into(),
+            unit: "req".into(),
+            bars: Vec::new(),
+        };
+        with_lang(Lang::En, || {
+            assert_eq!(chart(&empty, 80), "  cwnd\n  (no data)\n");
+            assert!(super::bars(&bars, 80).ends_with("  (no data)\n"));
+        });
+        with_lang(Lang::Ko, || {
+            assert_eq!(chart(&empty, 80), "  cwnd\n  (데이터 없음)\n");
+            assert!(super::bars(&bars, 80).ends_with("  (데이터 없음)\n"));
+        });
+    }
+
     #[test]
     fn bars_scale_to_the_largest_and_fit_the_width() {
         let b = Bars {
