@@ -151,3 +151,10 @@ demo-handshake-drop-counts = { $wire } segments on the wire ({ $wire_base } with
 demo-handshake-drop-same-path = • --drop { $k }: segment { $k } is lost{ $what }, and the path of states stays the same. { $timing }; { $counts }.
 demo-handshake-drop-new-path = • --drop { $k }: segment { $k } is lost{ $what }, and the path of states changes. { $timing }; { $counts }.
 demo-handshake-drop-path = { $side }: { $now } (without the loss: { $before })
+
+# Event names in the diagram (the JSON's event stays as it is).
+demo-handshake-tag-arrives = { $flags } arrives
+demo-handshake-tag-rto-fired = RTO fired
+demo-handshake-tag-2msl-expired = 2MSL expired
+demo-handshake-tag-delayed-ack = delayed-ACK timer
+demo-handshake-tag-write = write() { $n } bytes

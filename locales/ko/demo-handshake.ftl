@@ -151,3 +151,10 @@ demo-handshake-drop-counts = 선에 올라간 segment는 { $wire }개 (손실 �
 demo-handshake-drop-same-path = • --drop { $k }: { $k }번째 segment가 사라져도{ $what } 상태 경로는 같습니다. { $timing }; { $counts }.
 demo-handshake-drop-new-path = • --drop { $k }: { $k }번째 segment가 사라지자{ $what } 상태 경로가 달라졌습니다. { $timing }; { $counts }.
 demo-handshake-drop-path = { $side }: { $now } (손실 없이: { $before })
+
+# 다이어그램의 사건 이름 (JSON의 event는 영어 그대로).
+demo-handshake-tag-arrives = { $flags } 도착
+demo-handshake-tag-rto-fired = RTO 만료
+demo-handshake-tag-2msl-expired = 2MSL 만료
+demo-handshake-tag-delayed-ack = delayed ACK 타이머
+demo-handshake-tag-write = write() { $n } bytes

@@ -751,6 +751,22 @@ fn tag(kind: &Kind) -> String {
     }
 }
 
+/// [`tag`] as the diagram shows it, in the current language (the JSON's
+/// `event` keeps the English tag, which tools read).
+fn tag_text(kind: &Kind) -> String {
+    match kind {
+        Kind::Arrival(seg, _) => crate::tr!(
+            "demo-handshake-tag-arrives",
+            flags = seg.ctl.names().join("+")
+        ),
+        Kind::Timer(Timer::Retransmit) => crate::tr!("demo-handshake-tag-rto-fired"),
+        Kind::Timer(Timer::TimeWait) => crate::tr!("demo-handshake-tag-2msl-expired"),
+        Kind::Timer(Timer::DelayedAck) => crate::tr!("demo-handshake-tag-delayed-ack"),
+        Kind::Call(Event::Send(n)) => crate::tr!("demo-handshake-tag-write", n = *n),
+        _ => tag(kind),
+    }
+}
+
 /// What happened and why, in Korean with the English terms, ending with the
 /// rule's source; then whether the segment sent was lost.
 fn explain(plan: &Plan, nums: Numbers, line: &Line) -> Vec<String> {
@@ -1028,7 +1044,7 @@ fn emit_line(
     let actor = ix(line.actor);
     let mut rows = Vec::new();
     if line.sent.is_empty() || matches!(line.kind, Kind::Timer(_)) {
-        rows.push(TraceEvent::action(t, actor, tag(&line.kind)));
+        rows.push(TraceEvent::action(t, actor, tag_text(&line.kind)));
     }
     for w in &line.sent {
         let ev = TraceEvent::message(
