@@ -39,10 +39,9 @@ pub struct DemoArgs {
 
 /// `synack demo list`'s own options.
 #[derive(Debug, Parser)]
-#[command(name = "list", about = "List the demos")]
+#[command(name = "list", about = crate::tr!("demo-list-about"))]
 struct ListArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, default_value_t = Format::Text, help = crate::tr!("demo-list-opt-format"))]
     format: Format,
 }
 
@@ -59,7 +58,8 @@ pub(super) fn run(args: DemoArgs) -> Result<()> {
         return print_list(Format::Text);
     }
     if args.argv.first().map(String::as_str) == Some("list") {
-        let list = ListArgs::try_parse_from(&args.argv).map_err(clap_error)?;
+        let list =
+            crate::i18n::cli::parse_from::<ListArgs, _, _>(&args.argv).map_err(clap_error)?;
         return print_list(list.format);
     }
     let mut screen = Screen::new(super::output_width());
@@ -85,6 +85,8 @@ struct Screen {
     renderer: Renderer,
     text: bool,
     pause: bool,
+    /// The `--step` prompt, in the current language.
+    prompt: String,
     /// The first write error; the demo is stopped when there is one.
     failed: std::io::Result<()>,
 }
@@ -95,6 +97,7 @@ impl Screen {
             renderer: Renderer::new(width),
             text: false,
             pause: false,
+            prompt: crate::tr!("demo-step-prompt"),
             failed: Ok(()),
         }
     }
@@ -105,7 +108,7 @@ impl Screen {
         if !self.pause {
             return Ok(Flow::Continue);
         }
-        write!(out, "  [Enter] next · q quit ")?;
+        write!(out, "  {} ", self.prompt)?;
         out.flush()?;
         let mut line = String::new();
         let read = std::io::stdin().lock().read_line(&mut line)?;
@@ -182,7 +185,7 @@ fn print_list(format: Format) -> Result<()> {
             let hang = " ".repeat(name_w + 2);
             for d in DEMOS {
                 let head = format!("{:<name_w$}  ", d.name);
-                let topics = format!("topics: {}", d.topics.join(", "));
+                let topics = crate::tr!("demo-list-topics", topics = d.topics.join(", "));
                 let (title, summary) = ((d.title)(), (d.summary)());
                 for (text, first) in [(&title, &head), (&summary, &hang), (&topics, &hang)] {
                     for line in wrap_fitting(text, columns, first, &hang) {

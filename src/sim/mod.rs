@@ -129,7 +129,7 @@ pub struct Run {
 /// Why a demo did not run.
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
-    #[error("unknown demo {0:?} (see `synack demo list`)")]
+    #[error("{}", crate::tr!("demo-unknown", name = format!("{:?}", .0)))]
     UnknownDemo(String),
     /// Bad options, or `--help`: clap's own message, printed as clap prints it.
     #[error("{0}")]
@@ -139,7 +139,7 @@ pub enum SimError {
     #[error("{0}")]
     Invalid(String),
     /// The reader stopped a `--step` run (`q`); not a failure.
-    #[error("stopped")]
+    #[error("{}", crate::tr!("demo-stopped"))]
     Stopped,
     #[error("{what}: {source}")]
     Io {

@@ -568,7 +568,7 @@ fn chart(c: &Chart, width: usize) -> String {
         .flat_map(|s| s.points.iter().filter_map(|(x, y)| y.map(|y| (*x, y))))
         .collect();
     if points.is_empty() {
-        return out + "  (no data)\n";
+        return out + "  " + &crate::tr!("demo-no-data") + "\n";
     }
     let (xmin, xmax) = min_max(points.iter().map(|p| p.0));
     let (_, ymax) = min_max(points.iter().map(|p| p.1));
@@ -639,7 +639,7 @@ fn chart(c: &Chart, width: usize) -> String {
 fn bars(b: &Bars, width: usize) -> String {
     let mut out = wrap(&b.title, width, "  ", "  ");
     if b.bars.is_empty() {
-        return out + "  (no data)\n";
+        return out + "  " + &crate::tr!("demo-no-data") + "\n";
     }
     let label_w = b.bars.iter().map(|(l, _)| width_of(l)).max().unwrap_or(0);
     let values: Vec<String> = b
@@ -694,6 +694,36 @@ fn number(v: f64) -> String {
 #[cfg(test)]
 mod bars_tests {
     use super::*;
+
+    /// The renderer's own words follow the language; the demo's do not
+    /// pass through it.
+    #[test]
+    fn an_empty_chart_says_so_in_the_current_language() {
+        use crate::i18n::{Lang, with_lang};
+        let empty = Chart {
+            title: "cwnd".into(),
+            x_label: "RTT".into(),
+            y_label: "segments".into(),
+            series: vec![crate::sim::trace::Series {
+                name: "cwnd".into(),
+                mark: '*',
+                points: vec![(1.0, None)],
+            }],
+        };
+        let bars = Bars {
+            title: "spread".into(),
+            unit: "req".into(),
+            bars: Vec::new(),
+        };
+        with_lang(Lang::En, || {
+            assert_eq!(chart(&empty, 80), "  cwnd\n  (no data)\n");
+            assert!(super::bars(&bars, 80).ends_with("  (no data)\n"));
+        });
+        with_lang(Lang::Ko, || {
+            assert_eq!(chart(&empty, 80), "  cwnd\n  (데이터 없음)\n");
+            assert!(super::bars(&bars, 80).ends_with("  (데이터 없음)\n"));
+        });
+    }
 
     #[test]
     fn bars_scale_to_the_largest_and_fit_the_width() {

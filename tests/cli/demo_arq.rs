@@ -2,12 +2,19 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
-/// Runs `synack demo ARGS` at `COLUMNS=width`, expects success, returns stdout.
+/// Runs `synack demo ARGS` at `COLUMNS=width` under `LANG=ko_KR.UTF-8` (the
+/// goldens were read in Korean), expects success, returns stdout.
 pub fn at_width(env: &Env, width: usize, args: &[&str]) -> String {
+    at_width_in(env, KO, width, args)
+}
+
+/// [`at_width`] under the locale `lang` ([`KO`] or [`C`]).
+pub fn at_width_in(env: &Env, lang: (&str, &str), width: usize, args: &[&str]) -> String {
     let out = env
         .bare_cmd()
+        .env(lang.0, lang.1)
         .env("COLUMNS", width.to_string())
         .arg("demo")
         .args(args)
@@ -251,4 +258,62 @@ fn a_drop_beyond_the_last_segment_is_one_line_error() {
     assert!(err.contains("--window"), "{err}");
     let err = crate::demo_uri::one_line_error(&env, &["demo", "arq", "--window", "0"], 2);
     assert!(err.contains("--window"), "{err}");
+}
+
+#[test]
+fn the_default_run_in_english_matches_its_golden() {
+    let env = Env::new();
+    let text = at_width_in(&env, C, 80, &["arq"]);
+    assert_fits(&text, 80);
+    assert_golden("demo/arq-default-en-80.txt", &text);
+    assert!(
+        text.starts_with("ARQ: Go-Back-N (window 4, 6 segments"),
+        "{text}"
+    );
+}
+
+/// Issue 28 §2: every protocol and the comparison speak one language.
+#[test]
+fn every_protocol_speaks_english_under_c_and_korean_under_ko() {
+    let env = Env::new();
+    let runs: [&[&str]; 6] = [
+        &["arq", "--compare", "--drop", "3"],
+        &[
+            "arq",
+            "--protocol",
+            "stop-and-wait",
+            "--segments",
+            "3",
+            "--drop",
+            "2",
+        ],
+        &["arq", "--protocol", "gbn", "--drop", "3"],
+        &["arq", "--protocol", "sr", "--window", "3", "--drop", "2,5"],
+        &[
+            "arq",
+            "--protocol",
+            "tcp",
+            "--segments",
+            "8",
+            "--drop",
+            "3,3",
+        ],
+        &["arq", "--protocol", "tcp", "--segments", "3"],
+    ];
+    for args in runs {
+        let what = args.join(" ");
+        assert_no_korean(&what, &at_width_in(&env, C, 80, args));
+        assert_no_english(&what, &at_width_in(&env, KO, 80, args));
+    }
+    assert_no_korean("arq --help", &at_width_in(&env, C, 80, &["arq", "--help"]));
+    let ko = at_width(&env, 80, &["arq", "--protocol", "tcp", "--drop", "3"]);
+    assert!(
+        ko.contains("중복 ACK 세 번: fast retransmit (RFC 5681 §3.2)"),
+        "{ko}"
+    );
+    let en = at_width_in(&env, C, 80, &["arq", "--protocol", "tcp", "--drop", "3"]);
+    assert!(
+        en.contains("Three duplicate ACKs: fast retransmit (RFC 5681 §3.2)"),
+        "{en}"
+    );
 }

@@ -208,3 +208,50 @@ fn a_loss_after_the_last_rtt_is_one_line_error() {
     let err = crate::demo_uri::one_line_error(&env, &["demo", "congestion", "--ssthresh", "1"], 2);
     assert!(err.contains("--ssthresh"), "{err}");
 }
+
+#[test]
+fn the_default_run_in_english_matches_its_golden() {
+    let env = Env::new();
+    let text = crate::demo_arq::at_width_in(&env, crate::util::C, 80, &["congestion"]);
+    assert_fits(&text, 80);
+    assert_golden("demo/congestion-default-en-80.txt", &text);
+    assert!(
+        text.starts_with("Congestion control: Reno (RFC 5681) (loss: RTT 8, three duplicate ACKs)"),
+        "{text}"
+    );
+}
+
+/// Issue 28 §2: every algorithm and both kinds of loss speak one language.
+#[test]
+fn every_algorithm_speaks_english_under_c_and_korean_under_ko() {
+    use crate::demo_arq::at_width_in;
+    use crate::util::{C, KO, assert_no_english, assert_no_korean};
+    let env = Env::new();
+    for algorithm in ["tahoe", "reno", "newreno", "cubic"] {
+        for loss in ["dupack", "timeout"] {
+            let args = [
+                "congestion",
+                "--algorithm",
+                algorithm,
+                "--loss",
+                loss,
+                "--loss-at",
+                "6,6,14",
+                "--ssthresh",
+                "16",
+            ];
+            let what = args.join(" ");
+            assert_no_korean(&what, &at_width_in(&env, C, 80, &args));
+            assert_no_english(&what, &at_width_in(&env, KO, 80, &args));
+        }
+    }
+    assert_no_korean(
+        "congestion --help",
+        &at_width_in(&env, C, 80, &["congestion", "--help"]),
+    );
+    let ko = at_width_in(&env, KO, 80, &["congestion"]);
+    assert!(
+        ko.contains("혼잡 제어: Reno (RFC 5681) (손실: RTT 8, 중복 ACK 세 번)"),
+        "{ko}"
+    );
+}

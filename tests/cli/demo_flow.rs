@@ -112,3 +112,51 @@ fn a_tiny_buffer_is_one_line_usage_error() {
     let err = crate::demo_uri::one_line_error(&env, &["demo", "flow", "--buffer", "10"], 2);
     assert!(err.contains("--buffer"), "{err}");
 }
+
+#[test]
+fn the_default_run_in_english_matches_its_golden() {
+    let env = Env::new();
+    let text = crate::demo_arq::at_width_in(&env, crate::util::C, 80, &["flow"]);
+    assert_fits(&text, 80);
+    assert_golden("demo/flow-default-en-80.txt", &text);
+    assert!(
+        text.contains("Zero window: the buffer is full, the sender stops"),
+        "{text}"
+    );
+}
+
+/// Issue 28 §2: simulated and live, the demo speaks one language.
+#[test]
+fn every_mode_speaks_english_under_c_and_korean_under_ko() {
+    use crate::demo_arq::at_width_in;
+    use crate::util::{C, KO, assert_no_english, assert_no_korean};
+    let env = Env::new();
+    let runs: [&[&str]; 4] = [
+        &["flow"],
+        &["flow", "--lose-update"],
+        &[
+            "flow",
+            "--buffer",
+            "2000",
+            "--interval",
+            "300",
+            "--total",
+            "5000",
+        ],
+        &["flow", "--live"],
+    ];
+    for args in runs {
+        let what = args.join(" ");
+        assert_no_korean(&what, &at_width_in(&env, C, 80, args));
+        assert_no_english(&what, &at_width_in(&env, KO, 80, args));
+    }
+    assert_no_korean(
+        "flow --help",
+        &at_width_in(&env, C, 80, &["flow", "--help"]),
+    );
+    let ko = at_width_in(&env, KO, 80, &["flow", "--lose-update"]);
+    assert!(
+        ko.contains("손실: 이 window update는 닿지 않습니다 (--lose-update)"),
+        "{ko}"
+    );
+}

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use synack::render::width::width;
 
-use crate::util::{Env, HANDSHAKE_SCENARIOS, assert_golden};
+use crate::util::{Env, HANDSHAKE_SCENARIOS, KO, assert_golden};
 
 /// ISNs small enough to check the numbers by hand.
 const SMALL_ISNS: [&str; 4] = ["--isn-client", "1000", "--isn-server", "5000"];
@@ -17,9 +17,12 @@ fn text(env: &Env, args: &[&str]) -> String {
     text_at(env, 80, args)
 }
 
+/// The demo in Korean (the goldens were read in Korean); the English run
+/// has its own tests at the end of this file.
 fn text_at(env: &Env, columns: usize, args: &[&str]) -> String {
     let out = env
         .bare_cmd()
+        .env(KO.0, KO.1)
         .env("COLUMNS", columns.to_string())
         .args(["demo", "handshake"])
         .args(args)
@@ -698,4 +701,89 @@ fn event_flags_are_the_named_segments_and_times_are_time_ms() {
             assert_eq!(t["time_ms"], t["t_ms"]);
         }
     }
+}
+
+/// The demo in the language of `lang` ([`KO`] or [`C`]), at 80 columns.
+fn text_in(env: &Env, lang: (&str, &str), args: &[&str]) -> String {
+    crate::util::demo_text_in(env, lang, "handshake", args, 80)
+}
+
+#[test]
+fn the_default_run_in_english_matches_its_golden() {
+    let env = Env::new();
+    let out = text_in(&env, crate::util::C, &[]);
+    assert_golden("demo/handshake-default-en-80.txt", &out);
+    assert!(
+        out.starts_with("TCP connection setup and teardown (RFC 9293): open\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Passive OPEN: the server opens the port with listen()"),
+        "{out}"
+    );
+}
+
+/// Issue 28 §2: every scenario speaks one language: no Korean under
+/// `LANG=C`, no English sentence under `LANG=ko_KR.UTF-8`, and `--help`
+/// follows too.
+#[test]
+fn every_scenario_speaks_english_under_c_and_korean_under_ko() {
+    let env = Env::new();
+    let mut runs: Vec<Vec<&str>> = HANDSHAKE_SCENARIOS
+        .iter()
+        .map(|s| vec!["--scenario", *s])
+        .collect();
+    runs.push(vec!["--scenario", "half-close", "--call", "close"]);
+    runs.push(vec!["--scenario", "close", "--drop", "5", "--relative"]);
+    runs.push(vec![
+        "--scenario",
+        "two-way",
+        "--isn-client",
+        "1000",
+        "--isn-server",
+        "5000",
+    ]);
+    for args in &runs {
+        let what = format!("demo handshake {}", args.join(" "));
+        crate::util::assert_no_korean(&what, &text_in(&env, crate::util::C, args));
+        crate::util::assert_no_english(&what, &text_in(&env, KO, args));
+    }
+    // `--seed`, `--format` and `--step` are every demo's (i18n of `Common`
+    // is done elsewhere): the demo's own options are checked here.
+    crate::util::assert_no_korean(
+        "demo handshake --help",
+        &text_in(&env, crate::util::C, &["--help"]),
+    );
+    let ko = text_in(&env, KO, &["--scenario", "close"]);
+    assert!(
+        ko.contains("TCP 연결 설정과 해제 (RFC 9293): close"),
+        "{ko}"
+    );
+    assert!(ko.contains("2MSL 타이머 만료: TIME-WAIT → CLOSED."), "{ko}");
+    let en = text_in(&env, crate::util::C, &["--scenario", "close"]);
+    assert!(
+        en.contains("The 2MSL timer expired: TIME-WAIT → CLOSED."),
+        "{en}"
+    );
+    let help = text_in(&env, KO, &["--help"]);
+    assert!(
+        help.contains("선에 올라간 K번째 segment를 잃습니다"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_drop_past_the_end_is_refused_in_the_chosen_language() {
+    let env = Env::new();
+    let out = env
+        .bare_cmd()
+        .env(KO.0, KO.1)
+        .args(["demo", "handshake", "--scenario", "open", "--drop", "9"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+    assert!(
+        stderr.contains("--drop 9: open 시나리오는 segment를 3개만 선에 올립니다"),
+        "{stderr}"
+    );
 }

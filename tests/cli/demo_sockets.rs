@@ -5,11 +5,12 @@ use std::net::TcpListener;
 
 use serde_json::Value;
 
-use crate::demo_uri::{goldens_80_120, one_line_error, stdout};
-use crate::util::{Env, assert_golden};
+use crate::demo_uri::one_line_error;
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean, demo_text_in};
 
+/// The demo in Korean at 80 columns (the goldens were read in Korean).
 fn run(env: &Env, args: &[&str]) -> String {
-    stdout(env, &[&["sockets"], args].concat())
+    demo_text_in(env, KO, "sockets", args, 80)
 }
 
 /// Live tests need 127.0.0.1; where it cannot be bound they fail, saying
@@ -66,7 +67,7 @@ fn live_text_shows_the_table_and_the_os_error() {
     let env = Env::new();
     let text = run(&env, &[]);
     assert!(
-        text.contains("#  client local     client peer      server local     server peer\n"),
+        text.contains("#  client 로컬      client 상대      server 로컬      server 상대\n"),
         "{text}"
     );
     assert!(text.contains("Address already in use"), "{text}");
@@ -78,11 +79,42 @@ fn simulated_text_matches_golden_and_repeats() {
     let env = Env::new();
     let text = run(&env, &["--simulate", "--seed", "42"]);
     assert_eq!(text, run(&env, &["--simulate", "--seed", "42"]));
-    goldens_80_120(
-        &env,
-        "sockets-simulated",
-        &text,
-        &["sockets", "--simulate", "--seed", "42"],
+    assert_golden("demo/sockets-simulated-80.txt", &text);
+    assert_golden(
+        "demo/sockets-simulated-120.txt",
+        &demo_text_in(&env, KO, "sockets", &["--simulate", "--seed", "42"], 120),
+    );
+}
+
+#[test]
+fn simulated_text_in_english_matches_its_golden() {
+    let env = Env::new();
+    let text = demo_text_in(&env, C, "sockets", &["--simulate", "--seed", "42"], 80);
+    assert_golden("demo/sockets-default-en-80.txt", &text);
+    assert!(text.contains("Distinct client ports: 3 "), "{text}");
+    assert!(
+        text.contains("Step 3  binding the same port again"),
+        "{text}"
+    );
+}
+
+/// Issue 28 §2: live and simulated, the demo speaks one language.
+#[test]
+fn every_mode_speaks_english_under_c_and_korean_under_ko() {
+    if !loopback_available() {
+        return;
+    }
+    let env = Env::new();
+    for args in [&["--simulate", "--seed", "7"][..], &["--clients", "2"][..]] {
+        let what = format!("demo sockets {}", args.join(" "));
+        assert_no_korean(&what, &demo_text_in(&env, C, "sockets", args, 80));
+        assert_no_english(&what, &demo_text_in(&env, KO, "sockets", args, 80));
+    }
+    let ko = run(&env, &["--simulate"]);
+    assert!(ko.contains("3단계  같은 port에 다시 bind 해 보기"), "{ko}");
+    assert_no_korean(
+        "demo sockets --help",
+        &demo_text_in(&env, C, "sockets", &["--help"], 80),
     );
 }
 

@@ -6,14 +6,24 @@ use std::time::Duration;
 
 use expectrl::Expect;
 
-const PROMPT: &str = "[Enter] next · q quit";
+/// The prompt under `LANG=ko_KR.UTF-8`, where these tests run (the screens
+/// they look for were read in Korean), and under `LANG=C`.
+const PROMPT: &str = "[Enter] 다음 · q 끝내기";
+const PROMPT_EN: &str = "[Enter] next · q quit";
 /// What the screen does to a prompt once it is answered: up a line, wipe it.
 const WIPE: &str = "\x1b[1A\r\x1b[2K";
 
 fn spawn(args: &[&str]) -> Option<expectrl::session::OsSession> {
+    spawn_in(crate::util::KO, args)
+}
+
+fn spawn_in(lang: (&str, &str), args: &[&str]) -> Option<expectrl::session::OsSession> {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("synack"));
     cmd.arg("demo")
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env(lang.0, lang.1)
         .env("COLUMNS", "80")
         .env("SYNACK_NOW", crate::util::NOW)
         .env("NO_COLOR", "1");
@@ -67,6 +77,22 @@ fn step_shows_one_block_at_a_time_wipes_its_prompt_and_quits_on_q() {
         matches!(status, expectrl::process::unix::WaitStatus::Exited(_, 0)),
         "{status:?}"
     );
+}
+
+#[test]
+fn the_step_prompt_follows_the_language() {
+    let Some(mut p) = spawn_in(crate::util::C, &["handshake", "--step"]) else {
+        return;
+    };
+    let found = p.expect(PROMPT_EN).expect("the English --step prompt");
+    let first = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(
+        first.contains("TCP connection setup and teardown"),
+        "{first:?}"
+    );
+    crate::util::assert_no_korean("demo handshake --step", &first);
+    p.send_line("q").unwrap();
+    p.expect(expectrl::Eof).expect("the end");
 }
 
 /// `/proc/net/tcp` rows (local port, remote port, state) touching `port`.

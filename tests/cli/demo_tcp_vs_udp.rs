@@ -1,7 +1,13 @@
 //! `synack demo tcp-vs-udp` through the binary, on real loopback sockets.
 
-use crate::demo_encap::{at_width, demo_error, demo_json};
-use crate::util::{Env, assert_golden};
+use crate::demo_encap::{demo_error, demo_json};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean, demo_text_in};
+
+/// `synack demo ARGS` in Korean at `columns` (the goldens were read in
+/// Korean); fails if a line is wider.
+fn at_width(env: &Env, columns: usize, args: &[&str]) -> String {
+    demo_text_in(env, KO, args[0], &args[1..], columns)
+}
 
 #[test]
 fn three_sends_are_one_tcp_read_and_three_udp_datagrams() {
@@ -69,4 +75,43 @@ fn drop_is_bounded() {
     let env = Env::new();
     demo_error(&env, &["tcp-vs-udp", "--drop", "4"], 2);
     demo_error(&env, &["tcp-vs-udp", "--drop", "0"], 2);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_default_run_in_english_matches_its_golden() {
+    let env = Env::new();
+    let text = demo_text_in(&env, C, "tcp-vs-udp", &[], 80);
+    assert!(
+        text.contains("recv() #1: \"onetwothree\" (11 bytes)"),
+        "{text}"
+    );
+    assert!(text.contains("recv() #3: \"three\" (5 bytes)"), "{text}");
+    assert_golden("demo/tcp-vs-udp-default-en-80.txt", &text);
+}
+
+/// Issue 28 §2: the demo speaks one language, whichever datagram is lost.
+#[test]
+fn every_run_speaks_english_under_c_and_korean_under_ko() {
+    let env = Env::new();
+    for k in ["1", "2", "3"] {
+        let what = format!("tcp-vs-udp --drop {k}");
+        assert_no_korean(
+            &what,
+            &demo_text_in(&env, C, "tcp-vs-udp", &["--drop", k], 80),
+        );
+        assert_no_english(
+            &what,
+            &demo_text_in(&env, KO, "tcp-vs-udp", &["--drop", k], 80),
+        );
+    }
+    assert_no_korean(
+        "tcp-vs-udp --help",
+        &demo_text_in(&env, C, "tcp-vs-udp", &["--help"], 80),
+    );
+    let ko = at_width(&env, 80, &["tcp-vs-udp", "--drop", "3"]);
+    assert!(
+        ko.contains("UDP: 3번째 datagram을 잃으면 (시뮬레이션)"),
+        "{ko}"
+    );
 }

@@ -234,3 +234,55 @@ fn no_demo_takes_an_address_option() {
         }
     }
 }
+
+/// Issue 28 §2: Korean is two columns a syllable, so every demo, its
+/// examples and its `--help` still fit 60 and 80 columns under
+/// `LANG=ko_KR.UTF-8`.
+#[test]
+fn every_demo_and_every_example_fits_in_korean_too() {
+    let env = Env::new();
+    let names = demo_names(&env);
+    let mut runs = 0;
+    for name in &names {
+        let mut argvs = vec![vec![name.clone(), "--help".to_string()]];
+        if name != "uri" {
+            argvs.push(vec![name.clone()]);
+        }
+        argvs.extend(
+            examples(&env, name)
+                .into_iter()
+                .filter(|a| !a.windows(2).any(|w| w == ["--format", "json"])),
+        );
+        for argv in &argvs {
+            for columns in [60, 80] {
+                let out = env
+                    .bare_cmd()
+                    .env(crate::util::KO.0, crate::util::KO.1)
+                    .arg("demo")
+                    .args(argv)
+                    .env("COLUMNS", columns.to_string())
+                    .write_stdin(Vec::<u8>::new())
+                    .timeout(Duration::from_secs(60))
+                    .assert();
+                let output = out.get_output();
+                assert!(
+                    output.status.success(),
+                    "LANG=ko synack demo {} at {columns}: {}",
+                    argv.join(" "),
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                let text = String::from_utf8_lossy(&output.stdout);
+                for line in text.lines() {
+                    assert!(
+                        width(line) <= columns,
+                        "LANG=ko synack demo {} at COLUMNS={columns}: {} columns:\n{line}",
+                        argv.join(" "),
+                        width(line)
+                    );
+                }
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs >= 4 * names.len(), "{runs} runs");
+}

@@ -64,8 +64,7 @@ pub const GAP_MS: u64 = 10;
 /// The retransmission timeout, fixed.
 pub const RTO_MS: u64 = 300;
 
-const AFTER_HELP: &str = "\
-Examples:
+const EXAMPLES: &str = "\
   synack demo arq --compare --drop 3
   synack demo arq --protocol gbn --drop 3
   synack demo arq --protocol sr --window 3 --drop 2,5
@@ -75,29 +74,26 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "arq",
-    about = "Stop-and-wait, Go-Back-N, Selective Repeat and TCP (SACK) on the same lossy channel",
-    long_about = "Stop-and-wait, Go-Back-N, Selective Repeat and TCP (cumulative ACK + SACK) \
-                  send the same segments over the same channel (one-way delay 50 ms, RTO 300 ms). \
-                  Sequence numbers count segments from 1.",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-arq-about"),
+    long_about = crate::tr!("demo-arq-long-about"),
+    after_help = format!("{}\n{EXAMPLES}", crate::tr!("demo-arq-examples"))
 )]
 struct Args {
-    /// The protocol to show
-    #[arg(long, value_enum, default_value_t = Protocol::Gbn)]
+    #[arg(long, value_enum, default_value_t = Protocol::Gbn,
+          help = crate::tr!("demo-arq-opt-protocol"))]
     protocol: Protocol,
-    /// Sender window in segments (1 to 16; stop-and-wait is always 1) [default: 4]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=16))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=16),
+          help = crate::tr!("demo-arq-opt-window"))]
     window: Option<u32>,
-    /// Lose the first transmission of segment K; list K again to lose its retransmission too
     #[arg(long, value_name = "K[,K…]", value_delimiter = ',',
-          value_parser = clap::value_parser!(u32).range(1..=20))]
+          value_parser = clap::value_parser!(u32).range(1..=20),
+          help = crate::tr!("demo-arq-opt-drop"))]
     drop: Vec<u32>,
-    /// How many segments to deliver (1 to 20)
     #[arg(long, value_name = "N", default_value_t = 6,
-          value_parser = clap::value_parser!(u32).range(1..=20))]
+          value_parser = clap::value_parser!(u32).range(1..=20),
+          help = crate::tr!("demo-arq-opt-segments"))]
     segments: u32,
-    /// Run all four protocols on the same losses and compare them in a table
-    #[arg(long, conflicts_with = "protocol")]
+    #[arg(long, conflicts_with = "protocol", help = crate::tr!("demo-arq-opt-compare"))]
     compare: bool,
     #[command(flatten)]
     common: Common,
@@ -109,13 +105,13 @@ const DEFAULT_WINDOW: u32 = 4;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Protocol {
-    /// One segment in flight; wait for its ACK
+    #[value(help = crate::tr!("demo-arq-protocol-stop-and-wait"))]
     StopAndWait,
-    /// Go-Back-N: cumulative ACKs; the receiver drops out-of-order segments
+    #[value(help = crate::tr!("demo-arq-protocol-gbn"))]
     Gbn,
-    /// Selective Repeat: one ACK and one timer per segment
+    #[value(help = crate::tr!("demo-arq-protocol-sr"))]
     Sr,
-    /// TCP: cumulative ACK with SACK blocks, fast retransmit on 3 duplicate ACKs
+    #[value(help = crate::tr!("demo-arq-protocol-tcp"))]
     Tcp,
 }
 
@@ -643,15 +639,13 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
         && args.protocol == Protocol::StopAndWait
         && args.window.is_some_and(|w| w != 1)
     {
-        return Err(SimError::Invalid(
-            "--window: stop-and-wait always has a window of 1; use --protocol gbn, sr or tcp"
-                .into(),
-        ));
+        return Err(SimError::Invalid(crate::tr!("demo-arq-err-window")));
     }
     if let Some(k) = args.drop.iter().find(|&&k| k > args.segments) {
-        return Err(SimError::Invalid(format!(
-            "--drop {k}: there are only {} segments (--segments)",
-            args.segments
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-arq-err-drop",
+            k = *k,
+            segments = args.segments
         )));
     }
     let window = args.window.unwrap_or(DEFAULT_WINDOW);
@@ -676,7 +670,7 @@ fn to_json(o: &Outcome) -> serde_json::Value {
 
 fn drops_text(drops: &[u32]) -> String {
     if drops.is_empty() {
-        "없음".to_string()
+        crate::tr!("demo-arq-none")
     } else {
         drops
             .iter()
@@ -686,27 +680,19 @@ fn drops_text(drops: &[u32]) -> String {
     }
 }
 
-fn explain(p: Protocol) -> &'static str {
+fn explain(p: Protocol) -> String {
     match p {
-        Protocol::StopAndWait => {
-            "Stop-and-wait: 한 번에 세그먼트 하나만 보내고 그 ACK을 기다립니다. 창 크기는 늘 1이고, 타이머가 만료되면 같은 세그먼트를 다시 보냅니다."
-        }
-        Protocol::Gbn => {
-            "Go-Back-N: 창 안의 세그먼트를 ACK 없이 연달아 보냅니다. ACK은 누적(cumulative) ACK이고 수신자는 순서가 어긋난 세그먼트를 버리므로, 타이머가 만료되면 가장 오래된 미확인 세그먼트부터 창 끝까지 전부 다시 보냅니다."
-        }
-        Protocol::Sr => {
-            "Selective Repeat: 수신자는 순서가 어긋난 세그먼트를 버퍼에 보관하고 세그먼트마다 따로 ACK합니다(ACK 번호 = 받은 세그먼트). 송신자는 세그먼트마다 타이머를 두고, 만료된 세그먼트만 다시 보냅니다."
-        }
-        Protocol::Tcp => {
-            "TCP: ACK 번호는 다음에 기다리는 세그먼트(누적 ACK)이고, 순서가 어긋난 세그먼트는 보관한 채 SACK 블록(RFC 2018)으로 알립니다. 중복 ACK이 세 번 오면 타이머를 기다리지 않고 빠진 세그먼트만 다시 보냅니다(fast retransmit, RFC 5681 §3.2)."
-        }
+        Protocol::StopAndWait => crate::tr!("demo-arq-explain-stop-and-wait"),
+        Protocol::Gbn => crate::tr!("demo-arq-explain-gbn"),
+        Protocol::Sr => crate::tr!("demo-arq-explain-sr"),
+        Protocol::Tcp => crate::tr!("demo-arq-explain-tcp"),
     }
 }
 
 fn window_line(w: &Window) -> String {
     let end = (w.base + w.size - 1).min(w.segments);
     if w.base > w.segments {
-        return "창: 모두 확인됨".to_string();
+        return crate::tr!("demo-arq-window-all-acked");
     }
     let inside: Vec<String> = (w.base..=end)
         .map(|s| {
@@ -717,7 +703,7 @@ fn window_line(w: &Window) -> String {
             }
         })
         .collect();
-    let mut line = String::from("창: ");
+    let mut line = String::new();
     if w.base > 1 {
         line += &format!("…{} ", w.base - 1);
     }
@@ -725,7 +711,7 @@ fn window_line(w: &Window) -> String {
     if end < w.segments {
         line += &format!(" {}…", end + 1);
     }
-    line
+    crate::tr!("demo-arq-window", window = line)
 }
 
 fn seconds(ms: u64) -> String {
@@ -737,7 +723,7 @@ fn label(wire: &Wire) -> String {
         Kind::Data => {
             let seq = wire.seq.unwrap_or_default();
             if wire.retransmission {
-                format!("DATA {seq} 재전송")
+                crate::tr!("demo-arq-data-retransmission", seq = seq)
             } else {
                 format!("DATA {seq}")
             }
@@ -765,16 +751,19 @@ fn label(wire: &Wire) -> String {
 
 fn show(out: &mut Emitter<'_>, o: &Outcome, drops: &[u32]) -> Result<(), SimError> {
     let segments = o.events.iter().filter_map(|w| w.seq).max().unwrap_or(0);
-    out.title(format!(
-        "ARQ: {} (창 {}, 세그먼트 {}, 잃는 전송: {})",
-        o.protocol.title(),
-        o.window,
-        segments,
-        drops_text(drops)
+    out.title(crate::tr!(
+        "demo-arq-title-run",
+        protocol = o.protocol.title(),
+        window = o.window,
+        segments = segments,
+        drops = drops_text(drops)
     ))?;
     out.text(explain(o.protocol))?;
-    out.text(format!(
-        "채널: 단방향 지연 {DELAY_MS} ms, 세그먼트 간격 {GAP_MS} ms, RTO {RTO_MS} ms(고정). 순서 번호(sequence number)는 바이트가 아니라 세그먼트 번호입니다."
+    out.text(crate::tr!(
+        "demo-arq-channel",
+        delay = DELAY_MS,
+        gap = GAP_MS,
+        rto = RTO_MS
     ))?;
     out.lanes(["sender", "receiver"])?;
     let cumulative = matches!(
@@ -785,9 +774,9 @@ fn show(out: &mut Emitter<'_>, o: &Outcome, drops: &[u32]) -> Result<(), SimErro
         match step {
             Step::Timeout { time_ms, seq } => {
                 let what = if o.protocol == Protocol::Sr {
-                    format!("DATA {seq} 타이머 만료")
+                    crate::tr!("demo-arq-timer-expired", seq = *seq)
                 } else {
-                    format!("RTO 만료 (가장 오래된 DATA {seq})")
+                    crate::tr!("demo-arq-rto-expired", seq = *seq)
                 };
                 out.event(Event::action(*time_ms as f64, 0, what))?;
             }
@@ -804,41 +793,42 @@ fn show(out: &mut Emitter<'_>, o: &Outcome, drops: &[u32]) -> Result<(), SimErro
                     Side::Receiver => Event::message(t, 1, 0, label(wire)),
                 };
                 if wire.lost {
-                    ev = ev
-                        .lost()
-                        .note("손실: 이 전송은 수신자에게 닿지 않습니다 (--drop)");
+                    ev = ev.lost().note(crate::tr!("demo-arq-lost"));
                 }
                 match reason {
-                    Some(Reason::Timeout) => ev = ev.note("타이머 만료로 재전송"),
+                    Some(Reason::Timeout) => ev = ev.note(crate::tr!("demo-arq-reason-timeout")),
                     Some(Reason::FastRetransmit) => {
-                        ev = ev.note("중복 ACK 세 번: fast retransmit (RFC 5681 §3.2)")
+                        ev = ev.note(crate::tr!("demo-arq-reason-fast-retransmit"))
                     }
-                    Some(Reason::NextHole) => {
-                        ev = ev.note("partial ACK: 다음 빈자리도 재전송 (RFC 6582 §3.2)")
-                    }
+                    Some(Reason::NextHole) => ev = ev.note(crate::tr!("demo-arq-reason-next-hole")),
                     None => {}
                 }
                 if let Some(r) = receiver {
                     let note = match (r, cumulative) {
-                        (Receipt::InOrder(s), _) => format!("수신자: DATA {s} 순서대로 받음"),
+                        (Receipt::InOrder(s), _) => {
+                            crate::tr!("demo-arq-receiver-in-order", seq = *s)
+                        }
                         (Receipt::Discarded(s), _) => {
-                            format!("수신자: 순서가 어긋난 DATA {s}, 버립니다 (중복 ACK)")
+                            crate::tr!("demo-arq-receiver-discarded", seq = *s)
                         }
                         (Receipt::Buffered(s), true) => {
-                            format!("수신자: 순서가 어긋난 DATA {s}, 보관합니다 (중복 ACK)")
+                            crate::tr!("demo-arq-receiver-kept", seq = *s)
                         }
                         (Receipt::Buffered(s), false) => {
-                            format!("수신자: 순서가 어긋난 DATA {s}, 버퍼에 보관합니다")
+                            crate::tr!("demo-arq-receiver-buffered", seq = *s)
                         }
                         (Receipt::Duplicate(s), _) => {
-                            format!("수신자: DATA {s} 이미 받음, 다시 ACK")
+                            crate::tr!("demo-arq-receiver-duplicate", seq = *s)
                         }
                     };
                     ev = ev.note(note);
                 } else {
                     let mut line = window_line(window);
                     if let Some(deadline) = timer {
-                        line += &format!(" · 타이머 {}", seconds(*deadline));
+                        line += &format!(
+                            " · {}",
+                            crate::tr!("demo-arq-timer", at = seconds(*deadline))
+                        );
                     }
                     ev = ev.note(line);
                 }
@@ -846,20 +836,24 @@ fn show(out: &mut Emitter<'_>, o: &Outcome, drops: &[u32]) -> Result<(), SimErro
             }
         }
     }
-    let mut t = Table::new(["전체 시간", "재전송 횟수", "재전송한 세그먼트"]);
+    let mut t = Table::new([
+        crate::tr!("demo-arq-col-total-time"),
+        crate::tr!("demo-arq-col-retransmission-count"),
+        crate::tr!("demo-arq-col-retransmitted"),
+    ]);
     t.row([
         seconds(o.total_time_ms),
         o.retransmissions.to_string(),
         seg_list(&o.retransmitted()),
     ]);
-    out.heading("결과")?;
+    out.heading(crate::tr!("demo-arq-result"))?;
     out.table(t)?;
     Ok(())
 }
 
 fn seg_list(segs: &[u32]) -> String {
     if segs.is_empty() {
-        "없음".to_string()
+        crate::tr!("demo-arq-none")
     } else {
         segs.iter()
             .map(u32::to_string)
@@ -869,15 +863,23 @@ fn seg_list(segs: &[u32]) -> String {
 }
 
 fn compare(out: &mut Emitter<'_>, outcomes: &[Outcome], args: &Args) -> Result<(), SimError> {
-    out.title(format!(
-        "ARQ 비교: 같은 채널, 같은 손실 (세그먼트 {}, 잃는 전송: {})",
-        args.segments,
-        drops_text(&args.drop)
+    out.title(crate::tr!(
+        "demo-arq-compare-title",
+        segments = args.segments,
+        drops = drops_text(&args.drop)
     ))?;
-    out.text(format!(
-        "네 프로토콜이 같은 세그먼트를 같은 채널(단방향 지연 {DELAY_MS} ms, RTO {RTO_MS} ms)로 보내고, 같은 전송을 잃습니다."
+    out.text(crate::tr!(
+        "demo-arq-compare-text",
+        delay = DELAY_MS,
+        rto = RTO_MS
     ))?;
-    let mut t = Table::new(["프로토콜", "창", "재전송", "재전송한 세그먼트", "전체 시간"]);
+    let mut t = Table::new([
+        crate::tr!("demo-arq-col-protocol"),
+        crate::tr!("demo-arq-col-window"),
+        crate::tr!("demo-arq-col-retransmissions"),
+        crate::tr!("demo-arq-col-retransmitted"),
+        crate::tr!("demo-arq-col-total-time"),
+    ]);
     for o in outcomes {
         t.row([
             o.protocol.title().to_string(),
@@ -891,7 +893,7 @@ fn compare(out: &mut Emitter<'_>, outcomes: &[Outcome], args: &Args) -> Result<(
     for o in outcomes {
         out.text(explain(o.protocol))?;
     }
-    out.text("요점: Go-Back-N은 잃은 세그먼트 뒤에 보낸 것까지 전부 다시 보내고, Selective Repeat도, SACK을 쓰는 TCP도 잃은 세그먼트만 다시 보냅니다. TCP는 중복 ACK 세 번으로 손실을 알아채므로 타이머를 기다리지 않습니다.")?;
+    out.text(crate::tr!("demo-arq-compare-point"))?;
     Ok(())
 }
 
@@ -1060,6 +1062,11 @@ mod tests {
             segments: 8,
             acked: vec![4, 5],
         };
-        assert_eq!(window_line(&w), "창: …2 [3 4✓ 5✓ 6] 7…");
+        crate::i18n::with_lang(crate::i18n::Lang::Ko, || {
+            assert_eq!(window_line(&w), "창: …2 [3 4✓ 5✓ 6] 7…");
+        });
+        crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            assert_eq!(window_line(&w), "Window: …2 [3 4✓ 5✓ 6] 7…");
+        });
     }
 }

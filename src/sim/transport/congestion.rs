@@ -60,8 +60,7 @@ pub const C_CUBIC: f64 = 0.4;
 /// The Reno-friendly additive increase (RFC 9438 §4.3): 3(1−β)/(1+β).
 pub const ALPHA_CUBIC: f64 = 3.0 * (1.0 - BETA_CUBIC) / (1.0 + BETA_CUBIC);
 
-const AFTER_HELP: &str = "\
-Examples:
+const EXAMPLES: &str = "\
   synack demo congestion --algorithm reno --loss-at 8 --loss dupack
   synack demo congestion --algorithm tahoe --loss-at 8 --loss dupack
   synack demo congestion --algorithm newreno --loss-at 6,6 --ssthresh 16
@@ -71,29 +70,27 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "congestion",
-    about = "cwnd and ssthresh per RTT: slow start, AIMD, fast retransmit/recovery, timeout",
-    long_about = "TCP congestion control one RTT at a time, in segments: slow start, congestion \
-                  avoidance (AIMD), fast retransmit and fast recovery (RFC 5681), NewReno's \
-                  partial ACKs (RFC 6582) and CUBIC (RFC 9438). IW is 1 segment.",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-congestion-about"),
+    long_about = crate::tr!("demo-congestion-long-about"),
+    after_help = format!("{}\n{EXAMPLES}", crate::tr!("demo-congestion-examples"))
 )]
 struct Args {
-    /// The congestion control algorithm
-    #[arg(long, value_enum, default_value_t = Algorithm::Reno)]
+    #[arg(long, value_enum, default_value_t = Algorithm::Reno,
+          help = crate::tr!("demo-congestion-opt-algorithm"))]
     algorithm: Algorithm,
-    /// The RTTs (rounds, from 1) in which a segment is lost; list one twice for two losses in that window
     #[arg(long, value_name = "RTT[,RTT…]", value_delimiter = ',', default_value = "8",
-          value_parser = clap::value_parser!(u32).range(1..=60))]
+          value_parser = clap::value_parser!(u32).range(1..=60),
+          help = crate::tr!("demo-congestion-opt-loss-at"))]
     loss_at: Vec<u32>,
-    /// How the sender learns of the loss: three duplicate ACKs, or the retransmission timer
-    #[arg(long, value_enum, default_value_t = Loss::Dupack)]
+    #[arg(long, value_enum, default_value_t = Loss::Dupack,
+          help = crate::tr!("demo-congestion-opt-loss"))]
     loss: Loss,
-    /// How many RTTs to show (1 to 60)
     #[arg(long, value_name = "N", default_value_t = 20,
-          value_parser = clap::value_parser!(u32).range(1..=60))]
+          value_parser = clap::value_parser!(u32).range(1..=60),
+          help = crate::tr!("demo-congestion-opt-rtts"))]
     rtts: u32,
-    /// Initial ssthresh in segments (at least 2) [default: unbounded]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=10_000))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=10_000),
+          help = crate::tr!("demo-congestion-opt-ssthresh"))]
     ssthresh: Option<u32>,
     #[command(flatten)]
     common: Common,
@@ -102,13 +99,13 @@ struct Args {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Algorithm {
-    /// Every loss: cwnd back to 1 segment, slow start again
+    #[value(help = crate::tr!("demo-congestion-algorithm-tahoe"))]
     Tahoe,
-    /// Fast retransmit and fast recovery (RFC 5681)
+    #[value(help = crate::tr!("demo-congestion-algorithm-reno"))]
     Reno,
-    /// Reno that stays in fast recovery across partial ACKs (RFC 6582)
+    #[value(help = crate::tr!("demo-congestion-algorithm-newreno"))]
     Newreno,
-    /// cwnd follows a cubic function of the time since the last loss (RFC 9438)
+    #[value(help = crate::tr!("demo-congestion-algorithm-cubic"))]
     Cubic,
 }
 
@@ -136,9 +133,9 @@ impl Algorithm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Loss {
-    /// Three duplicate ACKs (fast retransmit)
+    #[value(help = crate::tr!("demo-congestion-loss-dupack"))]
     Dupack,
-    /// The retransmission timer expires
+    #[value(help = crate::tr!("demo-congestion-loss-timeout"))]
     Timeout,
 }
 
@@ -399,9 +396,10 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     if let Some(r) = args.loss_at.iter().find(|&&r| r > args.rtts) {
-        return Err(SimError::Invalid(format!(
-            "--loss-at {r}: only {} RTTs are shown (--rtts)",
-            args.rtts
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-congestion-err-loss-at",
+            rtt = *r,
+            rtts = args.rtts
         )));
     }
     let rounds = simulate(
@@ -429,36 +427,28 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     }))
 }
 
-fn explain(a: Algorithm) -> &'static str {
+fn explain(a: Algorithm) -> String {
     match a {
-        Algorithm::Tahoe => {
-            "Tahoe: 손실을 알면(중복 ACK 세 번이든 타임아웃이든) ssthresh = max(FlightSize/2, 2)로 두고 cwnd를 1 세그먼트로 되돌려 slow start부터 다시 합니다."
-        }
-        Algorithm::Reno => {
-            "Reno (RFC 5681): 중복 ACK 세 번이면 fast retransmit 후 ssthresh = max(FlightSize/2, 2), cwnd = ssthresh + 3으로 fast recovery에 들어가고, 새 데이터의 ACK이 오면 cwnd = ssthresh로 줄여 congestion avoidance를 이어 갑니다(AIMD: RTT마다 +1, 손실마다 절반). 타임아웃이면 cwnd = 1에서 slow start입니다."
-        }
-        Algorithm::Newreno => {
-            "NewReno (RFC 6582): Reno와 같되, 한 창에서 여러 세그먼트를 잃었을 때 partial ACK마다 다음 빈자리를 재전송하며 fast recovery에 머뭅니다. 창을 한 번만 줄입니다(같은 RTT를 --loss-at에 두 번 쓰면 차이가 보입니다)."
-        }
-        Algorithm::Cubic => {
-            "CUBIC (RFC 9438): 손실 때 W_max = cwnd를 기억하고 cwnd = ssthresh = 0.7·W_max로 줄인 뒤, W_cubic(t) = C·(t − K)³ + W_max (C = 0.4, K = ∛(W_max·(1 − β)/C))를 따라 W_max 근처에서는 천천히, 멀어지면 빠르게 늘립니다. Reno보다 느려지지 않도록 W_est(Reno-friendly 영역)를 함께 계산합니다. 이 모델에서 RTT 한 번은 1초입니다."
-        }
+        Algorithm::Tahoe => crate::tr!("demo-congestion-explain-tahoe"),
+        Algorithm::Reno => crate::tr!("demo-congestion-explain-reno"),
+        Algorithm::Newreno => crate::tr!("demo-congestion-explain-newreno"),
+        Algorithm::Cubic => crate::tr!("demo-congestion-explain-cubic"),
     }
 }
 
 fn show(out: &mut Emitter<'_>, args: &Args, rounds: &[Round]) -> Result<(), SimError> {
     let losses: Vec<String> = args.loss_at.iter().map(u32::to_string).collect();
-    out.title(format!(
-        "혼잡 제어: {} (손실: RTT {}, {})",
-        args.algorithm.title(),
-        losses.join(","),
-        match args.loss {
-            Loss::Dupack => "중복 ACK 세 번",
-            Loss::Timeout => "타임아웃",
+    out.title(crate::tr!(
+        "demo-congestion-title-run",
+        algorithm = args.algorithm.title(),
+        losses = losses.join(","),
+        how = match args.loss {
+            Loss::Dupack => crate::tr!("demo-congestion-how-dupack"),
+            Loss::Timeout => crate::tr!("demo-congestion-how-timeout"),
         }
     ))?;
     out.text(explain(args.algorithm))?;
-    out.text("단위는 세그먼트(SMSS)입니다. IW = 1 세그먼트(RFC 5681은 2–4, Linux는 10), slow start는 RTT마다 두 배로 ssthresh까지, congestion avoidance는 RTT마다 +1로 단순화했습니다. ssthresh의 처음 값은 --ssthresh가 없으면 제한 없음(RFC 5681: arbitrarily high)입니다.")?;
+    out.text(crate::tr!("demo-congestion-units"))?;
     let cwnd: Vec<(f64, Option<f64>)> = rounds
         .iter()
         .map(|r| (f64::from(r.rtt), Some(r.cwnd)))
@@ -468,9 +458,9 @@ fn show(out: &mut Emitter<'_>, args: &Args, rounds: &[Round]) -> Result<(), SimE
         .map(|r| (f64::from(r.rtt), r.ssthresh))
         .collect();
     out.chart(Chart {
-        title: "RTT마다 cwnd와 ssthresh (세그먼트)".into(),
+        title: crate::tr!("demo-congestion-chart-title"),
         x_label: "RTT".into(),
-        y_label: "세그먼트".into(),
+        y_label: crate::tr!("demo-congestion-chart-y"),
         // cwnd last: where the two meet, its mark is the one drawn.
         series: vec![
             Series {
@@ -485,7 +475,13 @@ fn show(out: &mut Emitter<'_>, args: &Args, rounds: &[Round]) -> Result<(), SimE
             },
         ],
     })?;
-    let mut t = Table::new(["RTT", "cwnd", "ssthresh", "단계", "사건"]);
+    let mut t = Table::new([
+        "RTT".to_string(),
+        "cwnd".to_string(),
+        "ssthresh".to_string(),
+        crate::tr!("demo-congestion-col-phase"),
+        crate::tr!("demo-congestion-col-event"),
+    ]);
     for r in rounds {
         t.row([
             r.rtt.to_string(),
@@ -494,8 +490,8 @@ fn show(out: &mut Emitter<'_>, args: &Args, rounds: &[Round]) -> Result<(), SimE
             r.phase.text().to_string(),
             match r.event {
                 None => String::new(),
-                Some(Loss::Dupack) => "중복 ACK 3".into(),
-                Some(Loss::Timeout) => "타임아웃".into(),
+                Some(Loss::Dupack) => crate::tr!("demo-congestion-event-dupack"),
+                Some(Loss::Timeout) => crate::tr!("demo-congestion-event-timeout"),
             },
         ]);
     }
@@ -513,43 +509,47 @@ fn show(out: &mut Emitter<'_>, args: &Args, rounds: &[Round]) -> Result<(), SimE
             let s = next.ssthresh.map(text_num).unwrap_or_default();
             let f = text_num(flight);
             let c = text_num(next.cwnd);
+            let (f, s, c) = (f.as_str(), s.as_str(), c.as_str());
             let why = match (args.algorithm, loss) {
-                (Algorithm::Cubic, Loss::Dupack) => format!(
-                    "중복 ACK 세 번: fast retransmit, ssthresh = max(0.7·cwnd, 2) = 0.7·{f} = {s}, cwnd = ssthresh = {c} (RFC 9438 §4.6)"
+                (Algorithm::Cubic, Loss::Dupack) => crate::tr!(
+                    "demo-congestion-why-cubic-dupack",
+                    flight = f,
+                    ssthresh = s,
+                    cwnd = c
                 ),
-                (Algorithm::Cubic, Loss::Timeout) => format!(
-                    "타임아웃: ssthresh = 0.7·{f} = {s}, cwnd = 1 (RFC 9438 §4.8, RFC 5681 §3.1), slow start"
-                ),
-                (Algorithm::Tahoe, Loss::Dupack) => format!(
-                    "중복 ACK 세 번: fast retransmit, ssthresh = max({f}/2, 2) = {s}; Tahoe는 cwnd = 1로 되돌려 slow start"
-                ),
-                (_, Loss::Timeout) => format!(
-                    "타임아웃: ssthresh = max(FlightSize/2, 2) = max({f}/2, 2) = {s}, cwnd = 1 (RFC 5681 §3.1), slow start"
-                ),
-                (_, Loss::Dupack) => format!(
-                    "중복 ACK 세 번: fast retransmit, ssthresh = max(FlightSize/2, 2) = max({f}/2, 2) = {s}, fast recovery 진입 cwnd = ssthresh + 3 = {c} (RFC 5681 §3.2)"
+                (Algorithm::Cubic, Loss::Timeout) => {
+                    crate::tr!(
+                        "demo-congestion-why-cubic-timeout",
+                        flight = f,
+                        ssthresh = s
+                    )
+                }
+                (Algorithm::Tahoe, Loss::Dupack) => {
+                    crate::tr!("demo-congestion-why-tahoe-dupack", flight = f, ssthresh = s)
+                }
+                (_, Loss::Timeout) => {
+                    crate::tr!("demo-congestion-why-timeout", flight = f, ssthresh = s)
+                }
+                (_, Loss::Dupack) => crate::tr!(
+                    "demo-congestion-why-dupack",
+                    flight = f,
+                    ssthresh = s,
+                    cwnd = c
                 ),
             };
             out.note(label, why)?;
         } else if r.phase == Phase::FastRecovery {
             let c = text_num(next.cwnd);
             let why = if next.phase == Phase::FastRecovery {
-                format!(
-                    "partial ACK: 다음 빈자리를 재전송하고 fast recovery에 머뭅니다, cwnd ≈ ssthresh = {c} (RFC 6582 §3.2)"
-                )
+                crate::tr!("demo-congestion-why-partial-ack", cwnd = c.as_str())
             } else {
-                format!(
-                    "새 데이터의 ACK: fast recovery를 마치고 cwnd = ssthresh = {c} (deflate, RFC 5681 §3.2 step 6)"
-                )
+                crate::tr!("demo-congestion-why-new-ack", cwnd = c.as_str())
             };
             out.note(label, why)?;
         } else if r.phase == Phase::SlowStart && next.phase == Phase::CongestionAvoidance {
             out.note(
                 label,
-                format!(
-                    "cwnd가 ssthresh에 닿아 congestion avoidance로 넘어갑니다 (cwnd = {})",
-                    text_num(next.cwnd)
-                ),
+                crate::tr!("demo-congestion-why-to-ca", cwnd = text_num(next.cwnd)),
             )?;
         }
     }

@@ -61,8 +61,7 @@ pub const MSS: u32 = 1000;
 /// The persist timer's first interval; it doubles after each probe.
 pub const PERSIST_MS: u64 = 200;
 
-const AFTER_HELP: &str = "\
-Examples:
+const EXAMPLES: &str = "\
   synack demo flow
   synack demo flow --lose-update
   synack demo flow --buffer 2000 --interval 300 --total 5000
@@ -71,35 +70,31 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "flow",
-    about = "Flow control: a slow reader, the window shrinking to 0, persist-timer probes, the window update",
-    long_about = "TCP flow control by the receive window (RFC 9293 §3.8.6): the receiver advertises \
-                  the free space of its buffer (rwnd); a slow reader lets it fall to 0, the sender \
-                  stalls, and its persist timer probes the zero window until a window update. \
-                  --live shows a writer blocking on real loopback sockets with a small SO_RCVBUF.",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-flow-about"),
+    long_about = crate::tr!("demo-flow-long-about"),
+    after_help = format!("{}\n{EXAMPLES}", crate::tr!("demo-flow-examples"))
 )]
 struct Args {
-    /// Receive buffer in bytes (1000 to 64000)
     #[arg(long, value_name = "BYTES", default_value_t = 4000,
-          value_parser = clap::value_parser!(u32).range(1000..=64_000))]
+          value_parser = clap::value_parser!(u32).range(1000..=64_000),
+          help = crate::tr!("demo-flow-opt-buffer"))]
     buffer: u32,
-    /// Bytes the application sends (1 to 100000)
     #[arg(long, value_name = "BYTES", default_value_t = 6000,
-          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+          value_parser = clap::value_parser!(u32).range(1..=100_000),
+          help = crate::tr!("demo-flow-opt-total"))]
     total: u32,
-    /// Bytes the slow reader takes per read() (1 to 64000)
     #[arg(long, value_name = "BYTES", default_value_t = 1000,
-          value_parser = clap::value_parser!(u32).range(1..=64_000))]
+          value_parser = clap::value_parser!(u32).range(1..=64_000),
+          help = crate::tr!("demo-flow-opt-read"))]
     read: u32,
-    /// Milliseconds between the reader's read()s (10 to 10000)
     #[arg(long, value_name = "MS", default_value_t = 700,
-          value_parser = clap::value_parser!(u64).range(10..=10_000))]
+          value_parser = clap::value_parser!(u64).range(10..=10_000),
+          help = crate::tr!("demo-flow-opt-interval"))]
     interval: u64,
-    /// Lose the first window update, so that only a probe finds the open window
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-flow-opt-lose-update"))]
     lose_update: bool,
-    /// Real sockets on 127.0.0.1 with a small SO_RCVBUF: the writer blocks
-    #[arg(long, conflicts_with_all = ["buffer", "read", "interval", "lose_update"])]
+    #[arg(long, conflicts_with_all = ["buffer", "read", "interval", "lose_update"],
+          help = crate::tr!("demo-flow-opt-live"))]
     live: bool,
     #[command(flatten)]
     common: Common,
@@ -428,14 +423,15 @@ fn seconds(ms: u64) -> String {
 }
 
 fn show(out: &mut Emitter<'_>, o: &Outcome, args: &Args) -> Result<(), SimError> {
-    out.title(format!(
-        "흐름 제어: 수신 버퍼 {} B, 보낼 데이터 {} B, 읽기 {} B / {} ms",
-        o.buffer, o.total, args.read, args.interval
+    out.title(crate::tr!(
+        "demo-flow-title-run",
+        buffer = o.buffer,
+        total = o.total,
+        read = args.read,
+        interval = args.interval
     ))?;
-    out.text("수신자는 버퍼의 빈 공간을 수신 윈도우(rwnd)로 알리고, 송신자는 확인받지 않은 바이트(in flight)가 rwnd를 넘지 않게 보냅니다(RFC 9293 §3.8.6). 읽는 쪽이 느리면 버퍼가 차서 rwnd가 0이 되고(zero window), 송신자는 멈춥니다.")?;
-    out.text(format!(
-        "rwnd가 0인데 보낼 데이터가 남으면 송신자는 persist 타이머({PERSIST_MS} ms부터 두 배씩)를 걸고 zero window probe를 보냅니다. 창이 열렸다는 window update가 사라져도 교착에 빠지지 않게 하려는 것입니다(RFC 9293 §3.8.6.1, RFC 1122 §4.2.2.17). 이 데모의 probe는 Linux처럼 새 데이터 없이 ACK만 끌어냅니다(RFC는 1바이트를 실어 보내도 된다고 합니다)."
-    ))?;
+    out.text(crate::tr!("demo-flow-intro"))?;
+    out.text(crate::tr!("demo-flow-persist", ms = PERSIST_MS))?;
     out.lanes(["sender", "receiver"])?;
     for e in &o.events {
         let t = e.time_ms as f64;
@@ -446,22 +442,20 @@ fn show(out: &mut Emitter<'_>, o: &Outcome, args: &Args) -> Result<(), SimError>
                 Event::message(t, 0, 1, format!("DATA {seq}–{} ({len} B)", seq + len))
                     .note(format!("in flight {} B ≤ rwnd {} B", e.in_flight, e.rwnd))
             }
-            Kind::Probe => Event::message(t, 0, 1, "zero window probe").note(format!(
-                "persist 타이머 만료: rwnd 0, in flight {} B",
-                e.in_flight
+            Kind::Probe => Event::message(t, 0, 1, "zero window probe").note(crate::tr!(
+                "demo-flow-persist-fired",
+                in_flight = e.in_flight
             )),
             Kind::Ack => {
                 let ack = e.ack.unwrap_or_default();
                 let mut ev = Event::message(t, 1, 0, format!("ACK {ack} win={}", e.rwnd));
                 if e.lost {
-                    ev = ev
-                        .lost()
-                        .note("손실: 이 window update는 닿지 않습니다 (--lose-update)");
+                    ev = ev.lost().note(crate::tr!("demo-flow-update-lost"));
                 }
                 if e.update {
-                    ev = ev.note(format!("window update: 창이 {} B로 열렸습니다", e.rwnd));
+                    ev = ev.note(crate::tr!("demo-flow-update", rwnd = e.rwnd));
                 } else if e.rwnd == 0 {
-                    ev = ev.note("zero window: 버퍼가 가득 찼습니다, 송신자는 멈춥니다");
+                    ev = ev.note(crate::tr!("demo-flow-zero-window"));
                 }
                 ev
             }
@@ -472,20 +466,29 @@ fn show(out: &mut Emitter<'_>, o: &Outcome, args: &Args) -> Result<(), SimError>
                     label: format!("read() {} B", e.len.unwrap_or_default()),
                     state: None,
                 },
-                notes: vec![format!("버퍼의 빈 공간 {} / {} B", e.rwnd, o.buffer)],
+                notes: vec![crate::tr!(
+                    "demo-flow-free-space",
+                    free = e.rwnd,
+                    buffer = o.buffer
+                )],
                 states: Vec::new(),
             },
         };
         out.event(ev)?;
     }
-    let mut t = Table::new(["전체 시간", "zero window 기간", "probe", "보낸 바이트"]);
+    let mut t = Table::new([
+        crate::tr!("demo-flow-col-total-time"),
+        crate::tr!("demo-flow-col-zero-window"),
+        "probe".to_string(),
+        crate::tr!("demo-flow-col-sent"),
+    ]);
     t.row([
         seconds(o.total_time_ms),
         seconds(o.zero_window_ms),
         o.probes.to_string(),
         format!("{} B", o.total),
     ]);
-    out.heading("결과")?;
+    out.heading(crate::tr!("demo-flow-result"))?;
     out.table(t)?;
     Ok(())
 }
@@ -518,9 +521,11 @@ fn live(out: &mut Emitter<'_>, total: u32) -> Result<LiveReport, SimError> {
     use socket2::{Domain, SockRef, Socket, Type};
     // At least a few buffers' worth, so that the writer must block.
     let total = total.max(200_000);
-    out.title("흐름 제어 (live): 127.0.0.1에서 작은 SO_RCVBUF, 읽지 않는 수신자")?;
-    out.text(format!(
-        "요청하는 버퍼 크기: SO_RCVBUF = SO_SNDBUF = {LIVE_BUFFER} B (수신 소켓은 listen() 전에 겁니다; 커널은 값을 올려 잡을 수 있고, Linux는 두 배로 잡습니다). 보낼 데이터: {total} B. 수신자가 읽지 않는 동안 송신자는 non-blocking write()로 씁니다."
+    out.title(crate::tr!("demo-flow-live-title"))?;
+    out.text(crate::tr!(
+        "demo-flow-live-intro",
+        buffer = LIVE_BUFFER,
+        total = total
     ))?;
     let listener = Socket::new(Domain::IPV4, Type::STREAM, None).map_err(io("socket()"))?;
     // Before listen(): the window scale is chosen from the buffer then.
@@ -536,7 +541,7 @@ fn live(out: &mut Emitter<'_>, total: u32) -> Result<LiveReport, SimError> {
         .local_addr()
         .map_err(io("local address"))?
         .as_socket()
-        .ok_or_else(|| SimError::Invalid("the listener has no IP address".into()))?;
+        .ok_or_else(|| SimError::Invalid(crate::tr!("demo-flow-err-no-ip")))?;
     let client = TcpStream::connect_timeout(&addr, TIMEOUT).map_err(io("connect()"))?;
     SockRef::from(&client)
         .set_send_buffer_size(LIVE_BUFFER)
@@ -581,13 +586,13 @@ fn live(out: &mut Emitter<'_>, total: u32) -> Result<LiveReport, SimError> {
         out.event(action(
             0,
             "write() → EAGAIN".into(),
-            "송신 버퍼도 수신 버퍼도 가득 찼습니다: 수신자가 알린 rwnd는 0이고, 막히는 소켓이었다면 write()가 여기서 멈춥니다. (이때까지 쓴 바이트 수는 커널의 버퍼 크기에 따라 달라 보이지 않습니다.)",
+            &crate::tr!("demo-flow-live-blocked"),
         ))?;
     } else {
         out.event(action(
             0,
-            "write() 끝까지 성공".into(),
-            "이 커널의 버퍼는 보낼 데이터를 다 담을 만큼 컸습니다.",
+            crate::tr!("demo-flow-live-all-written"),
+            &crate::tr!("demo-flow-live-all-written-note"),
         ))?;
     }
     // Now the reader drains; the writer finishes blocking, with a timeout.
@@ -604,8 +609,8 @@ fn live(out: &mut Emitter<'_>, total: u32) -> Result<LiveReport, SimError> {
     });
     out.event(action(
         1,
-        "read() 시작".into(),
-        "수신자가 읽자 버퍼가 비고, window update가 창을 열어 송신자가 이어서 씁니다.",
+        crate::tr!("demo-flow-live-read"),
+        &crate::tr!("demo-flow-live-read-note"),
     ))?;
     client.set_nonblocking(false).map_err(io("O_NONBLOCK"))?;
     client
@@ -623,12 +628,16 @@ fn live(out: &mut Emitter<'_>, total: u32) -> Result<LiveReport, SimError> {
         .map_err(io("shutdown()"))?;
     let delivered = reader
         .join()
-        .map_err(|_| SimError::Invalid("the reader thread panicked".into()))?
+        .map_err(|_| SimError::Invalid(crate::tr!("demo-flow-err-reader-panicked")))?
         .map_err(io("read()"))?;
     out.event(action(
         1,
-        format!("받은 바이트 {delivered} / {total} B"),
-        "흐름 제어는 데이터를 버리지 않습니다: 송신자를 기다리게 할 뿐입니다.",
+        crate::tr!(
+            "demo-flow-live-received",
+            delivered = delivered,
+            total = total
+        ),
+        &crate::tr!("demo-flow-live-received-note"),
     ))?;
     Ok(LiveReport {
         mode: "live",

@@ -54,39 +54,32 @@ const MAX_EVENTS: usize = 500;
 #[derive(Debug, Parser)]
 #[command(
     name = "handshake",
-    about = "TCP connection setup and teardown (RFC 9293): 3-way handshake, 4-way close, TIME-WAIT, loss and RST",
+    about = crate::tr!("demo-handshake-about"),
     allow_negative_numbers = true,
-    after_help = "Examples:\n  synack demo handshake --scenario close --relative\n  synack demo handshake --scenario syn-lost\n  synack demo handshake --scenario half-close --call close\n  synack demo handshake --scenario close --drop 5"
+    after_help = format!(
+        "{}\n  synack demo handshake --scenario close --relative\n  synack demo handshake --scenario syn-lost\n  synack demo handshake --scenario half-close --call close\n  synack demo handshake --scenario close --drop 5",
+        crate::tr!("demo-handshake-examples")
+    )
 )]
 struct Args {
-    /// What to show
-    #[arg(long, value_enum, default_value_t = Scenario::Open)]
+    #[arg(long, value_enum, default_value_t = Scenario::Open,
+          help = crate::tr!("demo-handshake-opt-scenario"))]
     scenario: Scenario,
-    /// The client's initial sequence number (default: drawn from --seed
-    /// between 1000 and 4999, small so that +1 shows at a glance; real
-    /// stacks draw from the whole 32-bit space, RFC 6528)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = crate::tr!("demo-handshake-opt-isn-client"))]
     isn_client: Option<u32>,
-    /// The server's initial sequence number (default: drawn from --seed
-    /// between 5000 and 9999)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = crate::tr!("demo-handshake-opt-isn-server"))]
     isn_server: Option<u32>,
-    /// Show SEQ and ACK relative to each side's ISN, as Wireshark does
-    /// (the SYN is 0, the first data byte 1); the JSON keeps absolute numbers
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-handshake-opt-relative"))]
     relative: bool,
-    /// How the client closes in half-close: `shutdown` (SHUT_WR, it still
-    /// reads and ACKs the server's data) or `close` (it reads no more: Linux
-    /// answers the server's next data with RST, and the server's write gets
-    /// EPIPE)
-    #[arg(long, value_enum, default_value_t = Call::Shutdown)]
+    #[arg(long, value_enum, default_value_t = Call::Shutdown,
+          help = crate::tr!("demo-handshake-opt-call"))]
     call: Call,
-    /// Lose the K-th segment put on the wire (1-based, retransmissions count)
-    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..),
+          help = crate::tr!("demo-handshake-opt-drop"))]
     drop: Option<u32>,
-    /// Maximum segment lifetime; TIME-WAIT lasts 2×MSL (RFC 9293: 2 minutes)
     #[arg(long, value_name = "SECONDS", default_value_t = 120,
-          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+          value_parser = clap::value_parser!(u64).range(1..=86_400),
+          help = crate::tr!("demo-handshake-opt-msl"))]
     msl: u64,
     #[command(flatten)]
     common: Common,
@@ -95,35 +88,35 @@ struct Args {
 /// The call that closes the client's side in `half-close`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Call {
-    /// close(): no more sending and no more reading
+    #[value(help = crate::tr!("demo-handshake-call-close"))]
     Close,
-    /// shutdown(SHUT_WR): no more sending; reading goes on
+    #[value(help = crate::tr!("demo-handshake-call-shutdown"))]
     Shutdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Scenario {
-    /// The 3-way handshake
+    #[value(help = crate::tr!("demo-handshake-scenario-open"))]
     Open,
-    /// 3-way handshake, then the 4-way close and TIME-WAIT
+    #[value(help = crate::tr!("demo-handshake-scenario-close"))]
     Close,
-    /// The close in 3 segments: the server's ACK rides on its FIN
+    #[value(help = crate::tr!("demo-handshake-scenario-close-piggyback"))]
     ClosePiggyback,
-    /// Both ends send SYN at once (RFC 9293 Fig. 7)
+    #[value(help = crate::tr!("demo-handshake-scenario-simultaneous-open"))]
     SimultaneousOpen,
-    /// Both ends send FIN at once: CLOSING
+    #[value(help = crate::tr!("demo-handshake-scenario-simultaneous-close"))]
     SimultaneousClose,
-    /// The first SYN is lost: RTO and retransmission
+    #[value(help = crate::tr!("demo-handshake-scenario-syn-lost"))]
     SynLost,
-    /// The SYN,ACK is lost: both ends retransmit
+    #[value(help = crate::tr!("demo-handshake-scenario-synack-lost"))]
     SynackLost,
-    /// The client's last ACK is lost: why TIME-WAIT exists
+    #[value(help = crate::tr!("demo-handshake-scenario-final-ack-lost"))]
     FinalAckLost,
-    /// A SYN to a port nobody listens on: RST, connection refused
+    #[value(help = crate::tr!("demo-handshake-scenario-closed-port"))]
     ClosedPort,
-    /// Why two messages are not enough: an old duplicate SYN
+    #[value(help = crate::tr!("demo-handshake-scenario-two-way"))]
     TwoWay,
-    /// The client closes its sending side, the server keeps sending (see --call)
+    #[value(help = crate::tr!("demo-handshake-scenario-half-close"))]
     HalfClose,
 }
 
@@ -135,41 +128,19 @@ impl Scenario {
     }
 
     /// What the scenario shows, for the header.
-    fn intro(self) -> &'static str {
+    fn intro(self) -> String {
         match self {
-            Scenario::Open => {
-                "3-way handshake: SYN → SYN+ACK → ACK. 양쪽이 서로의 ISN을 ACK해야 두 방향의 sequence number가 동기화됩니다."
-            }
-            Scenario::Close => {
-                "4-way close: client가 먼저 닫고(active close) FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT → CLOSED, server는 CLOSE-WAIT → LAST-ACK → CLOSED (passive close)."
-            }
-            Scenario::ClosePiggyback => {
-                "3-segment close: server가 FIN을 받자마자 close()하면 delayed ACK이 FIN에 실려 FIN+ACK 하나로 갑니다. client는 FIN-WAIT-2를 건너뛰고 FIN-WAIT-1 → TIME-WAIT (실제 스택에서 흔한 모양)."
-            }
-            Scenario::SimultaneousOpen => {
-                "simultaneous open: 양쪽이 동시에 SYN을 보냅니다 (listener 없음). SYN-SENT → SYN-RECEIVED → ESTABLISHED (RFC 9293 Fig. 7)."
-            }
-            Scenario::SimultaneousClose => {
-                "simultaneous close: 양쪽이 동시에 FIN을 보냅니다. FIN-WAIT-1 → CLOSING → TIME-WAIT, 양쪽 모두 TIME-WAIT를 거칩니다."
-            }
-            Scenario::SynLost => {
-                "첫 SYN이 손실됩니다: client는 RTO(초기 1s, RFC 6298) 뒤 SYN을 재전송하고 RTO를 두 배로 늘립니다 (exponential backoff)."
-            }
-            Scenario::SynackLost => {
-                "SYN+ACK이 손실됩니다: client의 SYN과 server의 SYN+ACK 둘 다 ACK을 못 받아 각자 RTO 뒤 재전송합니다."
-            }
-            Scenario::FinalAckLost => {
-                "close의 마지막 ACK이 손실됩니다: server는 LAST-ACK에서 FIN을 재전송하고, TIME-WAIT에 남아 있던 client가 다시 ACK합니다."
-            }
-            Scenario::ClosedPort => {
-                "아무도 listen하지 않는 포트로 SYN: server는 <SEQ=0><ACK=ISN+1><CTL=RST,ACK>로 답하고 client는 \"connection refused\"."
-            }
-            Scenario::TwoWay => {
-                "왜 2-way로는 부족한가. 가상의 2-way handshake(SYN, SYN+ACK만)라면: 네트워크에 늦게 남아 있던 이전 연결의 old duplicate SYN 하나로 server가 바로 연결을 열고 자원을 잡습니다 (client는 요청한 적 없음: half-open). 3-way에서는 세 번째 메시지를 client가 정하므로, 모르는 SYN+ACK에 RST로 답하고 server는 LISTEN으로 돌아갑니다. 이어서 진짜 연결이 열린 뒤 이전 연결의 old duplicate 데이터가 도착합니다: ISN이 무작위면 window 밖이라 버려지고, --isn-client/--isn-server로 ISN을 고정하면(이전 연결도 같은 ISN) window 안에 떨어져 새 연결의 데이터로 받아들여집니다."
-            }
-            Scenario::HalfClose => {
-                "half-close: client가 shutdown(SHUT_WR)으로 FIN을 보내 FIN-WAIT-2에 있는 동안 server는 CLOSE-WAIT에서 데이터를 계속 보내고, client는 그 데이터를 받아 ACK합니다. 그 뒤 server가 닫습니다. --call close로 바꾸면 같은 데이터가 RST를 부릅니다."
-            }
+            Scenario::Open => crate::tr!("demo-handshake-intro-open"),
+            Scenario::Close => crate::tr!("demo-handshake-intro-close"),
+            Scenario::ClosePiggyback => crate::tr!("demo-handshake-intro-close-piggyback"),
+            Scenario::SimultaneousOpen => crate::tr!("demo-handshake-intro-simultaneous-open"),
+            Scenario::SimultaneousClose => crate::tr!("demo-handshake-intro-simultaneous-close"),
+            Scenario::SynLost => crate::tr!("demo-handshake-intro-syn-lost"),
+            Scenario::SynackLost => crate::tr!("demo-handshake-intro-synack-lost"),
+            Scenario::FinalAckLost => crate::tr!("demo-handshake-intro-final-ack-lost"),
+            Scenario::ClosedPort => crate::tr!("demo-handshake-intro-closed-port"),
+            Scenario::TwoWay => crate::tr!("demo-handshake-intro-two-way"),
+            Scenario::HalfClose => crate::tr!("demo-handshake-intro-half-close"),
         }
     }
 
@@ -492,8 +463,9 @@ impl Sim<'_> {
             .filter_map(|(side, t)| t.map(|(at, timer)| (at, side, timer)))
             .min_by_key(|(at, _, _)| *at);
             if self.lines.len() >= MAX_EVENTS {
-                return Err(SimError::Invalid(format!(
-                    "the simulation did not settle after {MAX_EVENTS} events"
+                return Err(SimError::Invalid(crate::tr!(
+                    "demo-handshake-err-not-settled",
+                    count = MAX_EVENTS
                 )));
             }
             match (queued, timer) {
@@ -615,10 +587,11 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
             return Err(Args::command()
                 .error(
                     clap::error::ErrorKind::ValueValidation,
-                    format!(
-                        "--drop {k}: the {} scenario puts only {} segments on the wire",
-                        plan.scenario.name(),
-                        trace.wire
+                    crate::tr!(
+                        "demo-handshake-err-drop-too-far",
+                        k = k,
+                        scenario = plan.scenario.name(),
+                        wire = trace.wire
                     ),
                 )
                 .into());
@@ -689,7 +662,9 @@ fn secs(ms: u64) -> String {
 /// A duration in the unit people say it in.
 fn duration(ms: u64) -> String {
     match ms {
-        ms if ms % 60_000 == 0 && ms >= 60_000 => format!("{}분", ms / 60_000),
+        ms if ms % 60_000 == 0 && ms >= 60_000 => {
+            crate::tr!("demo-handshake-minutes", n = ms / 60_000)
+        }
         ms if ms % 1_000 == 0 => format!("{}s", ms / 1_000),
         ms => format!("{}ms", ms),
     }
@@ -776,6 +751,22 @@ fn tag(kind: &Kind) -> String {
     }
 }
 
+/// [`tag`] as the diagram shows it, in the current language (the JSON's
+/// `event` keeps the English tag, which tools read).
+fn tag_text(kind: &Kind) -> String {
+    match kind {
+        Kind::Arrival(seg, _) => crate::tr!(
+            "demo-handshake-tag-arrives",
+            flags = seg.ctl.names().join("+")
+        ),
+        Kind::Timer(Timer::Retransmit) => crate::tr!("demo-handshake-tag-rto-fired"),
+        Kind::Timer(Timer::TimeWait) => crate::tr!("demo-handshake-tag-2msl-expired"),
+        Kind::Timer(Timer::DelayedAck) => crate::tr!("demo-handshake-tag-delayed-ack"),
+        Kind::Call(Event::Send(n)) => crate::tr!("demo-handshake-tag-write", n = *n),
+        _ => tag(kind),
+    }
+}
+
 /// What happened and why, in Korean with the English terms, ending with the
 /// rule's source; then whether the segment sent was lost.
 fn explain(plan: &Plan, nums: Numbers, line: &Line) -> Vec<String> {
@@ -794,183 +785,165 @@ fn explain(plan: &Plan, nums: Numbers, line: &Line) -> Vec<String> {
     let s = sent.unwrap_or(a);
     let state = line.actor_state();
     let Some(rule) = line.rule else {
-        let what = if s.len > 0 { "데이터" } else { "SYN" };
-        return vec![format!(
-            "이전 연결의 old duplicate {what}: 네트워크에 늦게까지 남아 있던 segment가 이제 server에 도착합니다 (지금의 client는 보낸 적 없음)."
-        )];
+        return vec![if s.len > 0 {
+            crate::tr!("demo-handshake-old-duplicate-data")
+        } else {
+            crate::tr!("demo-handshake-old-duplicate-syn")
+        }];
     };
     use Rule::*;
     let text: String = match rule {
-        PassiveOpen => "passive OPEN: server가 listen()으로 포트를 열고 LISTEN에서 SYN을 기다립니다.".into(),
-        ActiveOpen => format!(
-            "active OPEN: connect()가 SYN을 보내고 SYN-SENT로 들어갑니다 (ISN = {}). SYN은 sequence number 하나를 씁니다: SND.NXT = ISS+1 = {}.",
-            s.seq,
-            s.seq.wrapping_add(1)
+        PassiveOpen => crate::tr!("demo-handshake-passive-open"),
+        ActiveOpen => crate::tr!(
+            "demo-handshake-active-open",
+            isn = s.seq,
+            next = s.seq.wrapping_add(1)
         ),
-        CallError(_) if matches!(line.kind, Kind::Call(Event::Send(_))) && line.before == State::Closed => {
-            "연결이 RST로 이미 끊겼습니다: write()는 EPIPE로 실패하고 프로세스는 SIGPIPE를 받습니다 (Linux는 CLOSE-WAIT에서 RST를 받으면 소켓 오류를 EPIPE로 둡니다).".into()
+        CallError(_)
+            if matches!(line.kind, Kind::Call(Event::Send(_))) && line.before == State::Closed =>
+        {
+            crate::tr!("demo-handshake-write-after-reset")
         }
-        CallError(msg) => format!("이 상태({})에서는 할 수 없는 호출: \"{msg}\".", line.before),
-        CloseDeletes => "CLOSE: 아직 연결이 없으므로 TCB를 지우고 CLOSED로 갑니다.".into(),
-        CloseSendsFin if matches!(line.kind, Kind::Call(Event::Shutdown)) => format!(
-            "shutdown(SHUT_WR): 보내는 쪽만 닫습니다. 더 보낼 데이터가 없다는 FIN을 보내고 {state}로 (SEQ = {}). 받는 쪽은 열려 있어 상대의 데이터를 계속 읽고 ACK합니다.",
-            s.seq
+        CallError(msg) => crate::tr!(
+            "demo-handshake-call-error",
+            state = line.before.to_string(),
+            msg = msg
         ),
-        CloseSendsFin => format!(
-            "close(): 더 보낼 데이터가 없다는 FIN을 보내고 {state}로 갑니다 (active close, SEQ = {}). FIN도 sequence number 하나를 씁니다. close()는 읽기도 끝내므로, 이제 도착하는 데이터에는 RST로 답합니다.",
-            s.seq
+        CloseDeletes => crate::tr!("demo-handshake-close-deletes"),
+        CloseSendsFin if matches!(line.kind, Kind::Call(Event::Shutdown)) => crate::tr!(
+            "demo-handshake-shutdown-fin",
+            state = state.to_string(),
+            seq = s.seq
+        ),
+        CloseSendsFin => crate::tr!(
+            "demo-handshake-close-fin",
+            state = state.to_string(),
+            seq = s.seq
         ),
         CloseFromCloseWait => {
-            let piggy = if plan.server_delayed_ack {
-                format!(" 미뤄 둔 ACK이 이 FIN에 실려 갑니다 (piggyback, ACK = {}): 3-segment close.", s.ack)
+            let text = crate::tr!("demo-handshake-close-from-close-wait");
+            if plan.server_delayed_ack {
+                format!(
+                    "{text} {}",
+                    crate::tr!("demo-handshake-piggyback", ack = s.ack)
+                )
             } else {
-                String::new()
-            };
-            format!(
-                "server 애플리케이션도 close(): FIN을 보내고 LAST-ACK에서 이 FIN의 ACK을 기다립니다.{piggy}"
-            )
+                text
+            }
         }
         SendData => {
-            let half = if line.before == State::CloseWait {
-                " 상대가 FIN을 보냈어도 CLOSE-WAIT에서는 계속 보낼 수 있습니다 (half-close)."
+            let text = crate::tr!("demo-handshake-send-data", len = s.len, seq = s.seq);
+            if line.before == State::CloseWait {
+                format!("{text} {}", crate::tr!("demo-handshake-half-close-send"))
             } else {
-                ""
-            };
-            format!("write(): 데이터 {} bytes를 보냅니다 (SEQ = {}).{half}", s.len, s.seq)
+                text
+            }
         }
-        ClosedDiscardsRst => "CLOSED에 온 RST는 그냥 버립니다 (RST에는 RST로 답하지 않음).".into(),
-        ClosedResets if a.ctl.ack => format!(
-            "{}는 CLOSED라 이 연결을 모릅니다: SEG.ACK를 SEQ로 쓴 RST를 보내 \"그런 연결 없음\"을 알립니다 (<SEQ={}><CTL=RST>).",
-            line.actor.name(),
-            a.ack
+        ClosedDiscardsRst => crate::tr!("demo-handshake-closed-discards-rst"),
+        ClosedResets if a.ctl.ack => crate::tr!(
+            "demo-handshake-closed-resets-ack",
+            side = line.actor.name(),
+            seq = a.ack
         ),
-        ClosedResets => format!(
-            "이 포트는 CLOSED(listener 없음): ACK 없는 segment에는 <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>로 답합니다 (ACK = {}).",
-            s.ack
-        ),
-        ListenIgnoresRst => "LISTEN에서 RST는 무시합니다.".into(),
-        ListenResetsAck => "LISTEN에 ACK이 든 segment는 올 수 없는 것: <SEQ=SEG.ACK><CTL=RST>로 답합니다.".into(),
+        ClosedResets => crate::tr!("demo-handshake-closed-resets", ack = s.ack),
+        ListenIgnoresRst => crate::tr!("demo-handshake-listen-ignores-rst"),
+        ListenResetsAck => crate::tr!("demo-handshake-listen-resets-ack"),
         ListenSyn => {
-            let old = if matches!(line.kind, Kind::Arrival(_, true)) {
-                " server는 이 SYN이 old duplicate인지 알 수 없습니다: 2-way였다면 여기서 바로 연결이 열렸을 것."
+            let text = crate::tr!(
+                "demo-handshake-listen-syn",
+                irs = a.seq,
+                rcv = a.seq.wrapping_add(1),
+                iss = s.seq,
+                ack = s.ack
+            );
+            if matches!(line.kind, Kind::Arrival(_, true)) {
+                format!("{text} {}", crate::tr!("demo-handshake-listen-syn-old"))
             } else {
-                ""
-            };
-            format!(
-                "SYN 수신: IRS = {}, RCV.NXT = {}. 자기 ISN으로 SYN+ACK을 보내고 SYN-RECEIVED로 갑니다 (ISS = {}; ACK = {}: \"SYN 받았음\").{old}",
-                a.seq,
-                a.seq.wrapping_add(1),
-                s.seq,
-                s.ack
-            )
+                text
+            }
         }
-        ListenDrops => "LISTEN에서 SYN이 아닌 segment는 버립니다.".into(),
-        SynSentBadAck => format!(
-            "SYN-SENT인데 이 ACK은 내 SYN에 대한 것이 아닙니다 (ACK = {}): 이전 연결의 것이므로 <SEQ=SEG.ACK><CTL=RST>로 거절합니다.",
-            a.ack
+        ListenDrops => crate::tr!("demo-handshake-listen-drops"),
+        SynSentBadAck => crate::tr!("demo-handshake-syn-sent-bad-ack", ack = a.ack),
+        SynSentBadAckRst => crate::tr!("demo-handshake-syn-sent-bad-ack-rst"),
+        SynSentRefused => crate::tr!("demo-handshake-syn-sent-refused"),
+        SynSentDropsRst => crate::tr!("demo-handshake-syn-sent-drops-rst"),
+        SynSentDrops => crate::tr!("demo-handshake-syn-sent-drops", ack = a.ack),
+        SynSentSynAck => crate::tr!(
+            "demo-handshake-syn-sent-synack",
+            ack = a.ack,
+            irs = a.seq,
+            sent_ack = s.ack
         ),
-        SynSentBadAckRst => "틀린 ACK에 RST까지 있어 그냥 버립니다.".into(),
-        SynSentRefused => "RST+ACK 수신: 상대 포트에 listener가 없습니다. SYN-SENT → CLOSED, connect()는 \"connection refused\"(ECONNREFUSED)로 실패합니다.".into(),
-        SynSentDropsRst => "ACK 없는 RST는 SYN-SENT에서 버립니다.".into(),
-        SynSentDrops => format!(
-            "SYN-SENT에서 SYN도 RST도 없는 segment는 버립니다 (ACK = {}): 기다리는 것은 상대의 SYN입니다.",
-            a.ack
+        SynSentSyn => crate::tr!("demo-handshake-syn-sent-syn", seq = s.seq, ack = s.ack),
+        SimultaneousSynAck => crate::tr!("demo-handshake-simultaneous-synack"),
+        TimeWaitFinAgain => crate::tr!(
+            "demo-handshake-time-wait-fin-again",
+            two_msl = two_msl.as_str(),
+            at = secs(line.t + plan.msl_secs * 2_000)
         ),
-        SynSentSynAck => format!(
-            "SYN+ACK 수신: 내 SYN이 확인되었고 (ACK = {}) 상대 ISN도 알게 되었습니다 (IRS = {}). ESTABLISHED로 가며 세 번째 segment인 ACK을 보냅니다 (ACK = {}).",
-            a.ack,
-            a.seq,
-            s.ack
+        FinAgain => crate::tr!("demo-handshake-fin-again"),
+        Unacceptable if a.ctl.syn && line.before == State::SynReceived => {
+            crate::tr!("demo-handshake-syn-again", seq = a.seq)
+        }
+        Unacceptable | AckAhead if sent.is_none() => crate::tr!(
+            "demo-handshake-ack-ratelimit",
+            ms = super::tcp::INVALID_ACK_RATELIMIT_MS
         ),
-        SynSentSyn => format!(
-            "SYN-SENT에서 ACK 없는 SYN 수신 = simultaneous open: SYN-RECEIVED로 가며 내 SYN을 SYN+ACK으로 다시 보냅니다 (SEQ = ISS = {}, ACK = {}).",
-            s.seq, s.ack
+        Unacceptable => crate::tr!("demo-handshake-unacceptable", seq = a.seq, rcv = s.ack),
+        UnacceptableRst => crate::tr!("demo-handshake-unacceptable-rst"),
+        RstToListen => crate::tr!("demo-handshake-rst-to-listen"),
+        RstRefused => crate::tr!("demo-handshake-rst-refused"),
+        Reset if line.before == State::CloseWait => crate::tr!("demo-handshake-reset-close-wait"),
+        Reset => crate::tr!("demo-handshake-reset"),
+        ChallengeRst => crate::tr!("demo-handshake-challenge-rst"),
+        ChallengeSyn => crate::tr!("demo-handshake-challenge-syn"),
+        NoAck => crate::tr!("demo-handshake-no-ack"),
+        SynReceivedBadAck => crate::tr!("demo-handshake-syn-received-bad-ack"),
+        AckAhead => crate::tr!("demo-handshake-ack-ahead", ack = a.ack),
+        OutOfOrder => crate::tr!("demo-handshake-out-of-order", seq = a.seq, rcv = s.ack),
+        DataAfterClose => crate::tr!("demo-handshake-data-after-close"),
+        SynReceivedAck => crate::tr!("demo-handshake-syn-received-ack", ack = a.ack),
+        SynReceivedAckFin => crate::tr!("demo-handshake-syn-received-ack-fin"),
+        EstablishedFin if sent.is_none() => crate::tr!(
+            "demo-handshake-fin-delayed-ack",
+            ack = a.seq.wrapping_add(a.len).wrapping_add(1)
         ),
-        SimultaneousSynAck => "상대 SYN+ACK의 SYN은 이미 받은 것이고 ACK은 내 SYN을 확인합니다: SYN-RECEIVED → ESTABLISHED. 양쪽 모두 따로 ACK을 보낼 필요가 없습니다.".into(),
-        TimeWaitFinAgain => format!(
-            "TIME-WAIT에서 재전송된 FIN 수신: 내 마지막 ACK이 사라졌다는 뜻. ACK을 다시 보내고 2MSL 타이머를 처음부터 다시 잽니다 ({two_msl} 뒤, {}).",
-            secs(line.t + plan.msl_secs * 2_000)
+        EstablishedFin => crate::tr!("demo-handshake-fin", ack = s.ack),
+        FinWait1FinAcked => crate::tr!(
+            "demo-handshake-fin-wait-1-fin-acked",
+            ack = a.ack,
+            two_msl = two_msl.as_str()
         ),
-        FinAgain => "이미 받은 FIN이 다시 왔습니다: ACK을 다시 보냅니다.".into(),
-        Unacceptable if a.ctl.syn && line.before == State::SynReceived => format!(
-            "재전송된 SYN은 이미 받은 것이라 receive window 밖입니다 (SEQ = {}): RFC대로 ACK만 보냅니다 (<SEQ=SND.NXT><ACK=RCV.NXT>). Linux는 이때 SYN+ACK을 바로 재전송합니다.",
-            a.seq
+        FinWait1Fin => crate::tr!("demo-handshake-fin-wait-1-fin"),
+        FinWait1Acked => crate::tr!("demo-handshake-fin-wait-1-acked"),
+        FinWait2Fin => crate::tr!(
+            "demo-handshake-fin-wait-2-fin",
+            ack = s.ack,
+            two_msl = two_msl.as_str()
         ),
-        Unacceptable | AckAhead if sent.is_none() => format!(
-            "답할 ACK은 보내지 않습니다: {}ms 안에 이미 한 번 답했습니다 (window 밖 segment의 ACK loop 방지, RFC 5961 7, Linux tcp_invalid_ratelimit).",
-            super::tcp::INVALID_ACK_RATELIMIT_MS
-        ),
-        Unacceptable => format!(
-            "receive window 밖의 segment입니다 (SEQ = {}, window는 RCV.NXT = {}부터): 받지 않고 현재 위치를 알리는 ACK을 보냅니다.",
-            a.seq, s.ack
-        ),
-        UnacceptableRst => "window 밖의 RST는 조용히 버립니다 (blind reset 방어).".into(),
-        RstToListen => "RST 수신: passive OPEN에서 온 SYN-RECEIVED라 half-open 연결을 버리고 LISTEN으로 돌아갑니다. 잡았던 자원(TCB)도 풀립니다.".into(),
-        RstRefused => "RST 수신: active OPEN에서 온 SYN-RECEIVED라 CLOSED로 (\"connection refused\").".into(),
-        Reset if line.before == State::CloseWait => "RST 수신(SEQ = RCV.NXT): \"connection reset\", CLOSED로 갑니다. 상대가 close()한 소켓에 데이터를 보낸 결과이고, 이 소켓의 다음 write()는 EPIPE입니다.".into(),
-        Reset => "RST 수신(SEQ = RCV.NXT): \"connection reset\", CLOSED로 갑니다.".into(),
-        ChallengeRst => "RST가 window 안이지만 RCV.NXT와 같지 않음: 끊지 않고 challenge ACK을 보냅니다.".into(),
-        ChallengeSyn => "연결된 상태에서 SYN 수신: 끊지 않고 challenge ACK을 보냅니다.".into(),
-        NoAck => "ACK bit가 없는 segment는 버립니다.".into(),
-        SynReceivedBadAck => "SYN-RECEIVED에서 받아들일 수 없는 ACK: <SEQ=SEG.ACK><CTL=RST>로 답합니다.".into(),
-        AckAhead => format!(
-            "보낸 적 없는 데이터에 대한 ACK입니다 (ACK = {} > SND.NXT): 버리고 현재 위치를 알리는 ACK을 보냅니다.",
-            a.ack
-        ),
-        OutOfOrder => format!(
-            "순서가 어긋난 데이터입니다 (SEQ = {}, 기다리는 RCV.NXT = {}). window 안이므로 버리지 않고 보관하고, 빈 곳을 알리는 duplicate ACK을 곧바로 보냅니다 (RFC 5681 4.2; Linux는 SACK block도 붙입니다).",
-            a.seq, s.ack
-        ),
-        DataAfterClose => "close()한 소켓에 데이터가 왔습니다: 읽을 애플리케이션이 없으니 데이터가 버려졌음을 RST로 알리고 CLOSED로 갑니다 (Linux: TCPAbortOnData). shutdown(SHUT_WR)이었다면 받아서 ACK했을 것입니다.".into(),
-        SynReceivedAck => format!(
-            "세 번째 segment인 ACK 수신 (ACK = {} = ISS+1): SYN-RECEIVED → ESTABLISHED. 이제 양쪽 ISN이 모두 확인되었습니다.",
-            a.ack
-        ),
-        SynReceivedAckFin => "ACK이 내 SYN을 확인해 ESTABLISHED, 같은 segment의 FIN으로 곧바로 CLOSE-WAIT. FIN을 ACK합니다.".into(),
-        EstablishedFin if sent.is_none() => format!(
-            "FIN 수신: 상대는 더 보낼 것이 없습니다. CLOSE-WAIT로 갑니다. ACK은 delayed ACK으로 잠시 미룹니다 (ACK = {}; 애플리케이션이 곧 close()하면 FIN에 실어 보내려고).",
-            a.seq.wrapping_add(a.len).wrapping_add(1)
-        ),
-        EstablishedFin => format!(
-            "FIN 수신: 상대는 더 보낼 데이터가 없습니다. CLOSE-WAIT로 가며 FIN을 ACK합니다 (ACK = {}: FIN이 sequence number 하나를 씀). 애플리케이션은 read()에서 EOF를 봅니다.",
-            s.ack
-        ),
-        FinWait1FinAcked => format!(
-            "FIN+ACK 수신: 상대 FIN이 내 FIN도 ACK합니다 (ACK = {}). FIN-WAIT-2를 건너뛰고 TIME-WAIT로 가서 마지막 ACK을 보내고 2MSL({two_msl}) 타이머를 시작합니다.",
-            a.ack
-        ),
-        FinWait1Fin => "내 FIN이 ACK되기 전에 상대 FIN 수신 = simultaneous close: CLOSING으로 가며 FIN을 ACK합니다.".into(),
-        FinWait1Acked => "내 FIN이 ACK됨: FIN-WAIT-2로. 이제 상대 FIN을 기다립니다 (상대는 아직 데이터를 보낼 수 있음).".into(),
-        FinWait2Fin => format!(
-            "상대 FIN 수신: TIME-WAIT로 가며 마지막 ACK을 보내고 (ACK = {}) 2MSL({two_msl}) 타이머를 시작합니다.",
-            s.ack
-        ),
-        ClosingAcked => format!("CLOSING에서 내 FIN의 ACK 수신: TIME-WAIT로, 2MSL({two_msl}) 타이머 시작."),
-        LastAckAcked => "마지막 ACK 수신: LAST-ACK → CLOSED, TCB를 지웁니다. passive closer는 TIME-WAIT를 거치지 않습니다.".into(),
+        ClosingAcked => crate::tr!("demo-handshake-closing-acked", two_msl = two_msl.as_str()),
+        LastAckAcked => crate::tr!("demo-handshake-last-ack-acked"),
         Data => {
-            let old = if matches!(line.kind, Kind::Arrival(_, true)) {
-                " ✗ old duplicate가 window 안(SEQ = RCV.NXT)에 떨어져 새 연결의 데이터로 받아들여졌습니다: ISN을 고정하면 생기는 일."
+            let text = crate::tr!("demo-handshake-data", len = a.len, rcv = s.ack);
+            if matches!(line.kind, Kind::Arrival(_, true)) {
+                format!("{text} {}", crate::tr!("demo-handshake-data-old"))
             } else if line.before == State::FinWait2 {
-                " FIN-WAIT-2에서도 데이터는 계속 받습니다 (half-close)."
+                format!("{text} {}", crate::tr!("demo-handshake-data-fin-wait-2"))
             } else {
-                ""
-            };
-            format!(
-                "데이터 {} bytes 수신: ACK합니다 (RCV.NXT는 이제 {}; 보관해 둔 순서 밖 데이터가 있었다면 그것까지).{old}",
-                a.len, s.ack
-            )
+                text
+            }
         }
-        Ack => "ACK 수신: 상태 변화 없음.".into(),
-        TimeWaitExpired => "2MSL 타이머 만료: TIME-WAIT → CLOSED. 이제 같은 4-tuple로 새 연결을 열어도 안전합니다.".into(),
-        Retransmit => format!(
-            "RTO {} 만료: ACK이 오지 않아 같은 segment를 재전송합니다 (SEQ = {}). RTO는 두 배가 되어 {}입니다 (exponential backoff, RFC 6298 5.5); 다음 만료 예정 시각은 {}. 이 segment의 ACK이 와도 RTO는 줄이지 않습니다 (Karn's rule, RFC 6298 3, 5).",
-            duration(line.rto_before),
-            s.seq,
-            duration(line.rto_after),
-            secs(line.t + line.rto_after)
+        Ack => crate::tr!("demo-handshake-ack"),
+        TimeWaitExpired => crate::tr!("demo-handshake-time-wait-expired"),
+        Retransmit => crate::tr!(
+            "demo-handshake-retransmit",
+            rto = duration(line.rto_before),
+            seq = s.seq,
+            next_rto = duration(line.rto_after),
+            at = secs(line.t + line.rto_after)
         ),
-        DelayedAck => "delayed ACK 타이머 만료: 실어 보낼 segment가 없어 ACK만 보냅니다.".into(),
-        NothingToDo => "할 일이 없습니다.".into(),
+        DelayedAck => crate::tr!("demo-handshake-delayed-ack"),
+        NothingToDo => crate::tr!("demo-handshake-nothing-to-do"),
     };
     let section = match (rule, line.kind) {
         (CallError(_), Kind::Call(Event::Send(_))) => "RFC 9293 3.10.2",
@@ -978,10 +951,7 @@ fn explain(plan: &Plan, nums: Numbers, line: &Line) -> Vec<String> {
     };
     let mut notes = vec![format!("{text} [{section}]")];
     if let Some(w) = line.sent.iter().find(|w| w.lost) {
-        notes.push(format!(
-            "✗ 이 segment는 네트워크에서 사라집니다 (선에 올라간 {}번째, lost).",
-            w.no
-        ));
+        notes.push(crate::tr!("demo-handshake-lost", no = w.no));
     }
     notes
 }
@@ -992,29 +962,29 @@ fn emit_header(
     args: &Args,
     nums: Numbers,
 ) -> Result<(), SimError> {
-    let title = match plan.scenario {
+    let scenario = match plan.scenario {
         Scenario::HalfClose => format!(
-            "TCP 연결 설정과 해제 (RFC 9293): half-close --call {}",
+            "half-close --call {}",
             match plan.call {
                 Call::Close => "close",
                 Call::Shutdown => "shutdown",
             }
         ),
-        s => format!("TCP 연결 설정과 해제 (RFC 9293): {}", s.name()),
+        s => s.name(),
     };
-    out.title(title)?;
+    out.title(crate::tr!("demo-handshake-title-run", scenario = scenario))?;
     let intro = match (plan.scenario, plan.call) {
         (Scenario::HalfClose, Call::Close) => {
-            "half-close를 close()로 하면: client가 close()로 FIN을 보내 FIN-WAIT-2에 있는 동안 server가 CLOSE-WAIT에서 데이터를 보냅니다. close()한 소켓은 더 읽지 않으므로 Linux는 그 데이터에 RST로 답하고, server의 다음 write()는 EPIPE로 실패합니다. --call shutdown과 비교해 보세요."
+            crate::tr!("demo-handshake-intro-half-close-call-close")
         }
         (s, _) => s.intro(),
     };
     out.text(intro)?;
     let isn = |flag: Option<u32>| {
         if flag.is_some() {
-            "지정"
+            crate::tr!("demo-handshake-isn-given")
         } else {
-            "seed에서"
+            crate::tr!("demo-handshake-isn-seeded")
         }
     };
     out.note(
@@ -1030,18 +1000,19 @@ fn emit_header(
     )?;
     if nums.relative {
         out.note(
-            "번호",
-            "--relative: SEQ와 ACK을 각 쪽 ISN에서 센 상대값으로 보입니다 (Wireshark처럼; SYN은 0, 첫 데이터 byte는 1). JSON은 절대값입니다.",
+            crate::tr!("demo-handshake-label-numbers"),
+            crate::tr!("demo-handshake-relative-note"),
         )?;
     }
     out.note(
-        "채널",
-        format!(
-            "단방향 {ONE_WAY_MS}ms (RTT {}ms), 초기 RTO {} (RFC 6298), MSL {} → TIME-WAIT 2×MSL = {}",
-            2 * ONE_WAY_MS,
-            duration(super::tcp::INITIAL_RTO_MS),
-            duration(plan.msl_secs * 1_000),
-            duration(plan.msl_secs * 2_000)
+        crate::tr!("demo-handshake-label-channel"),
+        crate::tr!(
+            "demo-handshake-channel",
+            one_way = ONE_WAY_MS,
+            rtt = 2 * ONE_WAY_MS,
+            rto = duration(super::tcp::INITIAL_RTO_MS),
+            msl = duration(plan.msl_secs * 1_000),
+            two_msl = duration(plan.msl_secs * 2_000)
         ),
     )?;
     if !plan.drops.is_empty() || args.drop.is_some() {
@@ -1049,11 +1020,8 @@ fn emit_header(
         all.extend(args.drop);
         let list: Vec<String> = all.iter().map(|k| format!("#{k}")).collect();
         out.note(
-            "손실",
-            format!(
-                "선에 올라간 segment {} (재전송 포함, 1부터 셈)",
-                list.join(", ")
-            ),
+            crate::tr!("demo-handshake-label-loss"),
+            crate::tr!("demo-handshake-loss", list = list.join(", ")),
         )?;
     }
     out.lanes_with_states(["client", "server"])
@@ -1076,7 +1044,7 @@ fn emit_line(
     let actor = ix(line.actor);
     let mut rows = Vec::new();
     if line.sent.is_empty() || matches!(line.kind, Kind::Timer(_)) {
-        rows.push(TraceEvent::action(t, actor, tag(&line.kind)));
+        rows.push(TraceEvent::action(t, actor, tag_text(&line.kind)));
     }
     for w in &line.sent {
         let ev = TraceEvent::message(
@@ -1121,8 +1089,13 @@ fn tool_names(state: State) -> (&'static str, &'static str) {
 /// SYN retransmission times (seconds after the first SYN) by RFC 6298 and
 /// by Linux, old and new, for `n` retransmissions.
 fn syn_schedule() -> Table {
-    let mut t = Table::new(["재전송", "RFC 6298", "Linux 6.x (linear)", "예전 Linux"])
-        .titled("SYN 재전송 시각 (첫 SYN부터, 초): 이 시뮬레이션은 RFC 6298을 따릅니다");
+    let mut t = Table::new([
+        crate::tr!("demo-handshake-syn-col-retransmission"),
+        "RFC 6298".to_string(),
+        "Linux 6.x (linear)".to_string(),
+        crate::tr!("demo-handshake-syn-col-old-linux"),
+    ])
+    .titled(crate::tr!("demo-handshake-syn-title"));
     // RFC 6298: RTO 1 s, doubled on each expiry: 1, 3, 7, 15, 31, 63.
     // Linux with linear timeouts: RTOs 1,1,1,1,1 then 2, 4, ...: 1..5, 7.
     let (mut rfc, mut rto) = (0, 1);
@@ -1142,8 +1115,8 @@ fn syn_schedule() -> Table {
         ]);
     }
     t.row([
-        "포기".to_string(),
-        "3분 이상 (RFC 9293 R2)".to_string(),
+        crate::tr!("demo-handshake-syn-give-up"),
+        crate::tr!("demo-handshake-syn-give-up-rfc"),
         format!("+{}s (tcp_syn_retries=6)", linear + lrto),
         format!("+{}s (tcp_syn_retries=6)", rfc + rto),
     ]);
@@ -1156,19 +1129,24 @@ fn emit_summary(
     trace: &Trace,
     effect: Option<&DropEffect>,
 ) -> Result<(), SimError> {
-    out.heading("결과")?;
-    out.text(format!(
-        "client {}, server {}. 걸린 시간 {}, 선에 올라간 segment {}개 (재전송 {}개).",
-        trace.client,
-        trace.server,
-        secs(trace.end_ms()),
-        trace.wire,
-        retransmissions(trace)
+    out.heading(crate::tr!("demo-handshake-result"))?;
+    out.text(crate::tr!(
+        "demo-handshake-result-text",
+        client = trace.client.to_string(),
+        server = trace.server.to_string(),
+        time = secs(trace.end_ms()),
+        wire = trace.wire,
+        retransmissions = retransmissions(trace)
     ))?;
-    out.heading("상태 전이 (state transitions)")?;
+    out.heading(crate::tr!("demo-handshake-transitions"))?;
     for side in [Side::Client, Side::Server] {
         out.note(side.name(), path_text(&trace.path(side)))?;
-        let mut t = Table::new(["time", "전이", "원인", "RFC"]);
+        let mut t = Table::new([
+            crate::tr!("demo-handshake-col-time"),
+            crate::tr!("demo-handshake-col-transition"),
+            crate::tr!("demo-handshake-col-cause"),
+            "RFC".to_string(),
+        ]);
         for tr in trace.transitions.iter().filter(|t| t.side == side) {
             t.row([
                 secs(tr.t_ms),
@@ -1187,13 +1165,13 @@ fn emit_summary(
     visited.sort();
     visited.dedup();
     let mut names = Table::new(["RFC 9293", "ss -tan", "netstat -tan"])
-        .titled("이 실행의 상태를 도구는 이렇게 씁니다");
+        .titled(crate::tr!("demo-handshake-tool-names"));
     for s in visited {
         let (ss, netstat) = tool_names(s);
         names.row([s.name(), ss, netstat]);
     }
     out.table(names)?;
-    out.heading("참고")?;
+    out.heading(crate::tr!("demo-handshake-notes"))?;
 
     let retransmits: Vec<String> = trace
         .lines
@@ -1210,9 +1188,9 @@ fn emit_summary(
         })
         .collect();
     if !retransmits.is_empty() {
-        out.text(format!(
-            "• 재전송 타이머: {}. 초기 RTO 1s (RFC 6298 2.1), 만료마다 두 배 (exponential backoff, 5.5), 재전송한 segment의 ACK은 RTT 표본이 아니라 RTO를 되돌리지 않습니다 (Karn's rule, 3과 5). 데이터에서 Linux는 RTO 하한으로 RFC의 1s 대신 tcp_rto_min = 200ms를 씁니다.",
-            retransmits.join(", ")
+        out.text(crate::tr!(
+            "demo-handshake-note-retransmit",
+            list = retransmits.join(", ")
         ))?;
         let syn = trace.lines.iter().any(|l| {
             l.rule == Some(Rule::Retransmit)
@@ -1224,86 +1202,92 @@ fn emit_summary(
         });
         if syn {
             out.table(syn_schedule())?;
-            out.text("• tcp_syn_linear_timeouts가 있는 최근 커널(Linux 6.x, 기본값 4)은 SYN을 1초 간격으로 재전송한 뒤에야 두 배로 늘립니다. 그 전의 커널은 1s부터 두 배씩 늘려 tcp_syn_retries=6번 재전송하고 약 127s 뒤 포기합니다. `sysctl net.ipv4.tcp_syn_linear_timeouts`로 어느 쪽인지 확인할 수 있습니다.")?;
+            out.text(crate::tr!("demo-handshake-note-syn-linear"))?;
         }
         if synack {
-            out.text("• SYN+ACK의 재전송은 Linux에서 tcp_synack_retries(기본 5번)를 따르고 1s부터 두 배씩 늘어납니다; linear timeout은 SYN을 보내는 쪽에만 적용됩니다.")?;
+            out.text(crate::tr!("demo-handshake-note-synack-retries"))?;
         }
     }
     if plan.scenario.closes() {
-        out.text(format!(
-            "• {} RFC 9293: MSL 2분 → 2×MSL = 4분 (이 실행: --msl {} → {}). Linux의 TIME-WAIT는 {LINUX_TIME_WAIT_SECS}s 고정입니다 (TCP_TIMEWAIT_LEN, `ss -tan state time-wait`로 보임).",
-            if plan.scenario == Scenario::SimultaneousClose {
-                "동시에 닫으면 양쪽 모두 active closer라 둘 다 TIME-WAIT를 거칩니다."
+        out.text(crate::tr!(
+            "demo-handshake-note-time-wait",
+            who = if plan.scenario == Scenario::SimultaneousClose {
+                crate::tr!("demo-handshake-note-time-wait-both")
             } else {
-                "TIME-WAIT는 먼저 닫은 쪽(active closer)만 거칩니다."
+                crate::tr!("demo-handshake-note-time-wait-active")
             },
-            plan.msl_secs,
-            duration(plan.msl_secs * 2_000)
+            msl = plan.msl_secs,
+            two_msl = duration(plan.msl_secs * 2_000),
+            linux = LINUX_TIME_WAIT_SECS
         ))?;
     }
     match plan.scenario {
-        Scenario::FinalAckLost => out.text(
-            "• TIME-WAIT가 있는 이유: (1) 마지막 ACK이 사라지면 상대가 FIN을 재전송합니다. 그때 ACK을 다시 보내 줄 TCB가 남아 있어야 합니다 (이미 CLOSED라면 RST가 가서 상대는 오류로 끝남). (2) 같은 4-tuple의 다음 연결이 이 연결의 지연된 old duplicate를 받지 않도록, 2MSL 동안 기다려 네트워크에서 사라지게 합니다.",
-        )?,
-        Scenario::ClosedPort => out.text(
-            "• listener가 없는 포트: RST+ACK을 받은 connect()는 ECONNREFUSED. (방화벽이 SYN을 조용히 버리면 RST 대신 RTO 재전송 끝에 timeout.)",
-        )?,
+        Scenario::FinalAckLost => out.text(crate::tr!("demo-handshake-note-final-ack-lost"))?,
+        Scenario::ClosedPort => out.text(crate::tr!("demo-handshake-note-closed-port"))?,
         Scenario::TwoWay => {
-            let accepted = trace.lines.iter().any(|l| {
-                l.rule == Some(Rule::Data) && matches!(l.kind, Kind::Arrival(_, true))
-            });
+            let accepted = trace
+                .lines
+                .iter()
+                .any(|l| l.rule == Some(Rule::Data) && matches!(l.kind, Kind::Arrival(_, true)));
             out.text(if accepted {
-                format!(
-                    "• ✗ old duplicate 데이터가 새 연결에 섞였습니다 (server가 받은 데이터는 {} bytes, client는 보낸 적 없음). ISN이 고정되었거나 예측 가능하면 이전 연결의 번호가 새 연결의 window에 떨어집니다: 그래서 ISN은 예측할 수 없게 고릅니다 (RFC 6528).",
-                    trace.server_delivered
+                crate::tr!(
+                    "demo-handshake-note-two-way-accepted",
+                    bytes = trace.server_delivered
                 )
             } else {
-                "• old duplicate 데이터는 window 밖이라 버려졌습니다: 이전 연결의 ISN은 시간이 지나 전혀 다른 값이었고 (RFC 6528), 그 번호는 새 연결의 window에 떨어지지 않습니다. --isn-client N --isn-server M으로 ISN을 고정하면(이전 연결도 같은 ISN) 어떻게 되는지 보세요.".into()
+                crate::tr!("demo-handshake-note-two-way-dropped")
             })?;
         }
-        Scenario::SimultaneousOpen => out.text(
-            "• simultaneous open은 드물지만 RFC가 요구합니다 (MUST-10). 연결은 하나, segment는 4개입니다.",
-        )?,
-        Scenario::HalfClose if plan.call == Call::Close => out.text(
-            "• close()와 shutdown(SHUT_WR)은 같은 FIN을 보내지만, close()한 쪽은 읽기도 끝냅니다. 그 뒤 도착하는 데이터는 RST를 부르고 (RFC 1122 4.2.2.13), 보낸 쪽은 ECONNRESET/EPIPE를 봅니다. 받을 데이터가 남았다면 shutdown(SHUT_WR) 뒤 EOF까지 읽고 close()합니다.",
-        )?,
-        Scenario::HalfClose => out.text(
-            "• shutdown(SHUT_WR)은 보내는 방향만 닫습니다: client는 FIN-WAIT-2에서도 server의 데이터를 받아 ACK합니다. --call close로 바꾸면 같은 데이터가 RST를 부릅니다.",
-        )?,
+        Scenario::SimultaneousOpen => {
+            out.text(crate::tr!("demo-handshake-note-simultaneous-open"))?
+        }
+        Scenario::HalfClose if plan.call == Call::Close => {
+            out.text(crate::tr!("demo-handshake-note-half-close-call-close"))?
+        }
+        Scenario::HalfClose => out.text(crate::tr!("demo-handshake-note-half-close"))?,
         _ => {}
     }
     if let Some(e) = effect {
         let what = e.seg.map_or(String::new(), |s| format!(" ({s})"));
         let timing = match e.delay_ms {
-            0 => "끝나는 시각은 손실이 없을 때와 같습니다".to_string(),
-            d if d > 0 => format!("손실이 없을 때보다 {} 늦게 끝납니다", duration(d as u64)),
-            d => format!(
-                "손실이 없을 때보다 {} 일찍 끝납니다",
-                duration(d.unsigned_abs())
+            0 => crate::tr!("demo-handshake-drop-same-time"),
+            d if d > 0 => crate::tr!("demo-handshake-drop-later", delay = duration(d as u64)),
+            d => crate::tr!(
+                "demo-handshake-drop-earlier",
+                delay = duration(d.unsigned_abs())
             ),
         };
-        let counts = format!(
-            "선에 올라간 segment는 {}개 (손실 없이 {}개), 그중 재전송 {}개 (손실 없이 {}개)",
-            e.wire.0, e.wire.1, e.retransmissions.0, e.retransmissions.1
+        let counts = crate::tr!(
+            "demo-handshake-drop-counts",
+            wire = e.wire.0,
+            wire_base = e.wire.1,
+            retransmissions = e.retransmissions.0,
+            retransmissions_base = e.retransmissions.1
         );
         let mut text = if e.changed.is_empty() {
-            format!(
-                "• --drop {}: {}번째 segment가 사라져도{what} 상태 경로는 같습니다. {timing}; {counts}.",
-                e.k, e.k
+            crate::tr!(
+                "demo-handshake-drop-same-path",
+                k = e.k,
+                what = what.as_str(),
+                timing = timing.as_str(),
+                counts = counts.as_str()
             )
         } else {
-            format!(
-                "• --drop {}: {}번째 segment가 사라지자{what} 상태 경로가 달라졌습니다. {timing}; {counts}.",
-                e.k, e.k
+            crate::tr!(
+                "demo-handshake-drop-new-path",
+                k = e.k,
+                what = what.as_str(),
+                timing = timing.as_str(),
+                counts = counts.as_str()
             )
         };
         for (side, now, before) in &e.changed {
-            text += &format!(
-                "\n{}: {} (손실 없이: {})",
-                side.name(),
-                path_text(now),
-                path_text(before)
+            text += "\n";
+            text += &crate::tr!(
+                "demo-handshake-drop-path",
+                side = side.name(),
+                now = path_text(now),
+                before = path_text(before)
             );
         }
         out.text(text)?;

@@ -49,16 +49,16 @@ pub const DEMO: Demo = Demo {
 #[derive(Debug, Parser)]
 #[command(
     name = "sockets",
-    about = "Many connections on one listening port, told apart by the 4-tuple (real loopback sockets)",
-    after_help = "Examples:\n  synack demo sockets --clients 3\n  synack demo sockets --simulate --seed 7\n  synack demo sockets --step"
+    about = crate::tr!("demo-sockets-about"),
+    after_help = format!("{}\n  synack demo sockets --clients 3\n  synack demo sockets --simulate --seed 7\n  synack demo sockets --step",
+        crate::tr!("demo-sockets-examples"))
 )]
 struct Args {
-    /// How many clients connect to the one listening port (1 to 64)
     #[arg(long, value_name = "N", default_value_t = 3,
-          value_parser = clap::value_parser!(u8).range(1..=64))]
+          value_parser = clap::value_parser!(u8).range(1..=64),
+          help = crate::tr!("demo-sockets-opt-clients"))]
     clients: u8,
-    /// Tell the same story without real sockets (ports drawn from --seed)
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-sockets-opt-simulate"))]
     simulate: bool,
     #[command(flatten)]
     common: Common,
@@ -67,7 +67,7 @@ struct Args {
 fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
     let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
-    out.title("port, socket, 4-tuple: listening port 하나에 connection 여럿")?;
+    out.title(crate::tr!("demo-sockets-title-run"))?;
     let report = if args.simulate {
         let report = simulated(args.clients, args.common.seed);
         report.emit(out, args.common.seed)?;
@@ -151,13 +151,11 @@ pub struct TimeWait {
 /// stops between steps; the sockets close as they go out of scope.
 fn live(clients: u8, out: &mut Emitter<'_>) -> Result<SocketsReport, SimError> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(|e| {
-        SimError::Invalid(format!(
-            "cannot bind a TCP socket on 127.0.0.1 ({e}); `synack demo sockets --simulate` shows the same without real sockets"
-        ))
+        SimError::Invalid(crate::tr!("demo-sockets-err-bind", error = e.to_string()))
     })?;
     let addr = listener
         .local_addr()
-        .map_err(io("reading the listener's address"))?;
+        .map_err(io(&crate::tr!("demo-sockets-io-listener-address")))?;
     let mut report = SocketsReport {
         mode: Mode::Live,
         listener: addr,
@@ -171,14 +169,17 @@ fn live(clients: u8, out: &mut Emitter<'_>) -> Result<SocketsReport, SimError> {
     report.listen_step(out, 0)?;
     let mut pairs = Vec::new();
     for _ in 0..clients {
-        let client = TcpStream::connect(addr).map_err(io("connecting to the listener"))?;
+        let client =
+            TcpStream::connect(addr).map_err(io(&crate::tr!("demo-sockets-io-connect")))?;
         // Connections are made one at a time, so the one accepted is the one just made.
-        let (server, _) = listener.accept().map_err(io("accepting a connection"))?;
+        let (server, _) = listener
+            .accept()
+            .map_err(io(&crate::tr!("demo-sockets-io-accept")))?;
         pairs.push((client, server));
     }
     let mut connections = Vec::new();
     for (client, server) in &pairs {
-        let what = "reading a connected socket's addresses";
+        let what = &crate::tr!("demo-sockets-io-addresses");
         connections.push(Connection {
             client_local: client.local_addr().map_err(io(what))?,
             client_peer: client.peer_addr().map_err(io(what))?,
@@ -215,7 +216,7 @@ fn live(clients: u8, out: &mut Emitter<'_>) -> Result<SocketsReport, SimError> {
     Ok(report)
 }
 
-fn io(what: &'static str) -> impl Fn(std::io::Error) -> SimError {
+fn io(what: &str) -> impl Fn(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
         what: what.to_string(),
         source,
@@ -358,18 +359,12 @@ impl SocketsReport {
     }
 
     fn listen_step(&self, out: &mut Emitter<'_>, seed: u64) -> Result<(), SimError> {
-        out.heading("1단계  listening socket")?;
+        out.heading(crate::tr!("demo-sockets-step-1"))?;
         out.text(match self.mode {
-            Mode::Live => {
-                "live: 127.0.0.1 loopback의 진짜 socket입니다. port 번호는 실행마다 다릅니다.".to_string()
-            }
-            Mode::Simulated => format!(
-                "simulated: socket 없이 보여 줍니다. port 번호는 seed에서 뽑았습니다 (--seed {seed})."
-            ),
+            Mode::Live => crate::tr!("demo-sockets-live"),
+            Mode::Simulated => crate::tr!("demo-sockets-simulated", seed = seed.to_string()),
         })?;
-        out.text(
-            "127.0.0.1:0에 bind하면 커널이 ephemeral port 하나를 골라 줍니다 → listen() → LISTEN",
-        )?;
+        out.text(crate::tr!("demo-sockets-bind-zero"))?;
         let mut t = Table::new(["socket", "address", "state"]);
         t.row([
             "listener".to_string(),
@@ -377,20 +372,18 @@ impl SocketsReport {
             "LISTEN".to_string(),
         ]);
         out.table(t)?;
-        out.text("listening socket은 연결을 받기(accept)만 하고, 데이터는 accept()가 돌려주는 connected socket으로 오갑니다.")
+        out.text(crate::tr!("demo-sockets-listening-only"))
     }
 
     fn connect_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let n = self.connections.len();
-        out.heading(format!(
-            "2단계  client가 같은 port로 connect → server 쪽 connected socket (connection 수: {n})"
-        ))?;
+        out.heading(crate::tr!("demo-sockets-step-2", count = n))?;
         let mut t = Table::new([
-            "#",
-            "client local",
-            "client peer",
-            "server local",
-            "server peer",
+            "#".to_string(),
+            crate::tr!("demo-sockets-col-client-local"),
+            crate::tr!("demo-sockets-col-client-peer"),
+            crate::tr!("demo-sockets-col-server-local"),
+            crate::tr!("demo-sockets-col-server-peer"),
         ]);
         for (i, c) in self.connections.iter().enumerate() {
             t.row([
@@ -414,30 +407,24 @@ impl SocketsReport {
         ports.sort_unstable();
         ports.dedup();
         out.note(
-            "server local이 모두 listener 주소인가",
-            format!(
-                "{} — listening port 하나를 connection 여럿이 같이 씁니다.",
-                if one_port { "예" } else { "아니오" }
-            ),
+            crate::tr!("demo-sockets-one-port"),
+            crate::tr!("demo-sockets-one-port-text", answer = yes_no(one_port)),
         )?;
         out.note(
-            "서로 다른 client port의 수",
-            format!(
-                "{} — connect() 때 커널이 ephemeral port를 자동으로 bind합니다.",
-                ports.len()
-            ),
+            crate::tr!("demo-sockets-client-ports"),
+            crate::tr!("demo-sockets-client-ports-text", count = ports.len()),
         )?;
-        out.text("커널은 (src IP, src port, dst IP, dst port) 4-tuple로 들어온 segment의 socket을 찾습니다. 네 값 중 client port 하나만 달라도 다른 connection입니다. 한쪽의 local은 다른 쪽의 peer입니다.")
+        out.text(crate::tr!("demo-sockets-four-tuple"))
     }
 
     fn bind_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
         let port = self.listener.port();
         let result = |a: &Attempt| match &a.error {
-            None => "성공".to_string(),
-            Some(e) => format!("실패: {e}"),
+            None => crate::tr!("demo-sockets-ok"),
+            Some(e) => crate::tr!("demo-sockets-failed", error = e.as_str()),
         };
-        out.heading("3단계  같은 port에 다시 bind 해 보기")?;
-        let mut t = Table::new(["bind", "결과"]);
+        out.heading(crate::tr!("demo-sockets-step-3"))?;
+        let mut t = Table::new(["bind".to_string(), crate::tr!("demo-sockets-col-result")]);
         t.row([
             format!("TCP {}", self.listener),
             result(&self.second_tcp_bind),
@@ -452,72 +439,60 @@ impl SocketsReport {
         ]);
         out.table(t)?;
         out.text(if self.second_tcp_bind.ok {
-            "• TCP: 이 플랫폼은 같은 주소·port의 두 번째 listener를 허락했습니다 (SO_REUSEPORT 같은 예외)."
+            crate::tr!("demo-sockets-tcp-reuse")
         } else {
-            "• TCP: EADDRINUSE — 이 (IP, port)에 LISTEN 중인 socket이 이미 있어 커널이 bind를 거부합니다."
+            crate::tr!("demo-sockets-tcp-in-use")
         })?;
         out.text(if self.udp_same_port.ok {
-            "• UDP: TCP와 UDP는 port 번호 공간(port space)이 따로라서 같은 번호를 쓸 수 있습니다 (DNS는 53/udp와 53/tcp를 둘 다 씁니다)."
+            crate::tr!("demo-sockets-udp-ok")
         } else {
-            "• UDP: 이번에는 실패했습니다 — 다른 프로그램이 이 UDP port를 쓰고 있을 수 있습니다."
+            crate::tr!("demo-sockets-udp-failed")
         })?;
         out.text(if self.other_address_same_port.ok {
-            "• 127.0.0.2: bind는 (IP, port) 쌍을 차지하므로 다른 주소의 같은 port는 비어 있습니다 (Linux는 127.0.0.0/8 전체가 lo)."
+            crate::tr!("demo-sockets-other-ok")
         } else {
-            "• 127.0.0.2: 이 플랫폼은 127.0.0.1만 loopback에 두어 다른 주소에 bind할 수 없습니다."
+            crate::tr!("demo-sockets-other-failed")
         })
     }
 
     fn range_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
-        out.heading("4단계  ephemeral port range (/proc/sys/net/ipv4/ip_local_port_range)")?;
+        out.heading(crate::tr!("demo-sockets-step-4"))?;
         match self.ephemeral_range {
             Some([lo, hi]) => {
                 out.note(
-                    "범위",
-                    format!(
-                        "{lo}–{hi}: connect()나 port 0 bind 때 커널이 이 범위에서 port를 고릅니다."
-                    ),
+                    crate::tr!("demo-sockets-range"),
+                    crate::tr!("demo-sockets-range-text", lo = lo, hi = hi),
                 )?;
                 let inside = self
                     .connections
                     .iter()
                     .all(|c| (lo..=hi).contains(&c.client_local.port()));
-                out.note(
-                    "client port가 모두 이 범위 안인가",
-                    if inside { "예" } else { "아니오" },
-                )
+                out.note(crate::tr!("demo-sockets-inside"), yes_no(inside))
             }
-            None => out.text("not available: 이 시스템에는 ip_local_port_range 파일이 없습니다."),
+            None => out.text(crate::tr!("demo-sockets-no-range")),
         }
     }
 
     fn close_step(&self, out: &mut Emitter<'_>) -> Result<(), SimError> {
-        out.heading(
-            "5단계  close: client가 먼저 닫으면 (active closer) client 쪽이 TIME-WAIT에 남습니다",
-        )?;
-        out.text("client close() → FIN → server는 read()에서 0(EOF)을 받고 CLOSE-WAIT → server close() → FIN → client가 마지막 ACK을 보내고 TIME-WAIT (2×MSL 동안), server(passive closer)는 LAST-ACK 뒤 CLOSED")?;
+        out.heading(crate::tr!("demo-sockets-step-5"))?;
+        out.text(crate::tr!("demo-sockets-close-story"))?;
         let Some(rows) = &self.time_wait else {
-            return out.text("/proc/net/tcp: not available (Linux가 아니거나 /proc이 없습니다)");
+            return out.text(crate::tr!("demo-sockets-no-proc"));
         };
         let source = match self.mode {
             Mode::Live => "/proc/net/tcp",
             Mode::Simulated => "/proc/net/tcp (simulated)",
         };
-        out.note(
-            source,
-            "st 06 = TIME_WAIT, 주소는 hex (IPv4는 little-endian 32-bit word, port는 그대로)",
-        )?;
+        out.note(source, crate::tr!("demo-sockets-proc-legend"))?;
         if rows.is_empty() {
-            out.text(
-                "TIME_WAIT 줄을 찾지 못했습니다 (다른 namespace이거나 이미 사라졌을 수 있습니다).",
-            )?;
+            out.text(crate::tr!("demo-sockets-no-time-wait"))?;
         } else {
             let mut t = Table::new([
-                "local_address",
-                "rem_address",
-                "st",
-                "client local",
-                "server",
+                "local_address".to_string(),
+                "rem_address".to_string(),
+                "st".to_string(),
+                crate::tr!("demo-sockets-col-client-local"),
+                "server".to_string(),
             ]);
             for tw in rows {
                 let mut cols: Vec<String> = tw.proc_line.split(' ').map(String::from).collect();
@@ -527,7 +502,16 @@ impl SocketsReport {
             }
             out.table(t)?;
         }
-        out.text("TIME-WAIT 동안 같은 4-tuple을 다시 쓰지 않아, 늦게 도착한 옛 segment가 새 connection에 섞이지 않고 마지막 ACK이 사라지면 다시 보낼 수 있습니다. 그래서 먼저 닫는 쪽이 TIME-WAIT를 떠안습니다.")
+        out.text(crate::tr!("demo-sockets-why-time-wait"))
+    }
+}
+
+/// "yes"/"no" in the current language.
+fn yes_no(yes: bool) -> String {
+    if yes {
+        crate::tr!("demo-sockets-yes")
+    } else {
+        crate::tr!("demo-sockets-no")
     }
 }
 

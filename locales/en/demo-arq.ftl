@@ -1,0 +1,49 @@
+# synack demo arq (src/sim/transport/arq.rs)
+
+demo-arq-about = Stop-and-wait, Go-Back-N, Selective Repeat and TCP (SACK) on the same lossy channel
+demo-arq-long-about = Stop-and-wait, Go-Back-N, Selective Repeat and TCP (cumulative ACK + SACK) send the same segments over the same channel (one-way delay 50 ms, RTO 300 ms). Sequence numbers count segments from 1.
+demo-arq-examples = Examples:
+demo-arq-opt-protocol = The protocol to show
+demo-arq-opt-window = Sender window in segments (1 to 16; stop-and-wait is always 1) [default: 4]
+demo-arq-opt-drop = Lose the first transmission of segment K; list K again to lose its retransmission too
+demo-arq-opt-segments = How many segments to deliver (1 to 20)
+demo-arq-opt-compare = Run all four protocols on the same losses and compare them in a table
+demo-arq-protocol-stop-and-wait = One segment in flight; wait for its ACK
+demo-arq-protocol-gbn = Go-Back-N: cumulative ACKs; the receiver drops out-of-order segments
+demo-arq-protocol-sr = Selective Repeat: one ACK and one timer per segment
+demo-arq-protocol-tcp = TCP: cumulative ACK with SACK blocks, fast retransmit on 3 duplicate ACKs
+demo-arq-err-window = --window: stop-and-wait always has a window of 1; use --protocol gbn, sr or tcp
+demo-arq-err-drop = --drop { $k }: there are only { $segments } segments (--segments)
+
+demo-arq-none = none
+demo-arq-explain-stop-and-wait = Stop-and-wait: one segment at a time, then wait for its ACK. The window is always 1; when the timer expires, the same segment is sent again.
+demo-arq-explain-gbn = Go-Back-N: the segments in the window go out back to back without waiting for ACKs. ACKs are cumulative and the receiver discards out-of-order segments, so when the timer expires everything from the oldest unacknowledged segment to the end of the window is sent again.
+demo-arq-explain-sr = Selective Repeat: the receiver buffers out-of-order segments and ACKs each segment on its own (ACK number = the segment received). The sender keeps a timer per segment and resends only the segments whose timer expired.
+demo-arq-explain-tcp = TCP: the ACK number is the next segment expected (cumulative ACK); out-of-order segments are kept and reported in SACK blocks (RFC 2018). Three duplicate ACKs resend only the missing segment without waiting for the timer (fast retransmit, RFC 5681 §3.2).
+demo-arq-window-all-acked = Window: all acknowledged
+demo-arq-window = Window: { $window }
+demo-arq-data-retransmission = DATA { $seq } retransmission
+demo-arq-title-run = ARQ: { $protocol } (window { $window }, { $segments } segments, lost transmissions: { $drops })
+demo-arq-channel = Channel: one-way delay { $delay } ms, { $gap } ms between segments, RTO { $rto } ms (fixed). Sequence numbers count segments, not bytes.
+demo-arq-timer-expired = DATA { $seq } timer expired
+demo-arq-rto-expired = RTO expired (oldest: DATA { $seq })
+demo-arq-lost = Lost: this transmission never reaches the receiver (--drop)
+demo-arq-reason-timeout = Retransmitted on timer expiry
+demo-arq-reason-fast-retransmit = Three duplicate ACKs: fast retransmit (RFC 5681 §3.2)
+demo-arq-reason-next-hole = Partial ACK: the next hole is retransmitted too (RFC 6582 §3.2)
+demo-arq-receiver-in-order = Receiver: DATA { $seq } in order
+demo-arq-receiver-discarded = Receiver: DATA { $seq } out of order, discarded (duplicate ACK)
+demo-arq-receiver-kept = Receiver: DATA { $seq } out of order, kept (duplicate ACK)
+demo-arq-receiver-buffered = Receiver: DATA { $seq } out of order, buffered
+demo-arq-receiver-duplicate = Receiver: DATA { $seq } already received, ACKed again
+demo-arq-timer = timer { $at }
+demo-arq-col-total-time = Total time
+demo-arq-col-retransmission-count = Retransmissions
+demo-arq-col-retransmitted = Segments retransmitted
+demo-arq-result = Result
+demo-arq-compare-title = ARQ compared: same channel, same losses ({ $segments } segments, lost transmissions: { $drops })
+demo-arq-compare-text = The four protocols send the same segments over the same channel (one-way delay { $delay } ms, RTO { $rto } ms) and lose the same transmissions.
+demo-arq-col-protocol = Protocol
+demo-arq-col-window = Window
+demo-arq-col-retransmissions = Retransmissions
+demo-arq-compare-point = The point: Go-Back-N resends everything sent after the lost segment; Selective Repeat and TCP with SACK resend only the lost segments. TCP notices the loss from three duplicate ACKs, so it does not wait for the timer.

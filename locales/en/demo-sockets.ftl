@@ -1,0 +1,51 @@
+# synack demo sockets (src/sim/transport/sockets.rs)
+
+demo-sockets-about = Many connections on one listening port, told apart by the 4-tuple (real loopback sockets)
+demo-sockets-examples = Examples:
+demo-sockets-opt-clients = How many clients connect to the one listening port (1 to 64)
+demo-sockets-opt-simulate = Tell the same story without real sockets (ports drawn from --seed)
+demo-sockets-err-bind = cannot bind a TCP socket on 127.0.0.1 ({ $error }); `synack demo sockets --simulate` shows the same without real sockets
+demo-sockets-io-listener-address = reading the listener's address
+demo-sockets-io-connect = connecting to the listener
+demo-sockets-io-accept = accepting a connection
+demo-sockets-io-addresses = reading a connected socket's addresses
+
+demo-sockets-title-run = Port, socket, 4-tuple: many connections on one listening port
+demo-sockets-step-1 = Step 1  the listening socket
+demo-sockets-live = Live: real sockets on the 127.0.0.1 loopback. The port numbers change from run to run.
+demo-sockets-simulated = Simulated: shown without sockets. The port numbers are drawn from the seed (--seed { $seed }).
+demo-sockets-bind-zero = Binding 127.0.0.1:0 lets the kernel pick an ephemeral port → listen() → LISTEN
+demo-sockets-listening-only = A listening socket only accepts connections; data flows over the connected sockets that accept() returns.
+demo-sockets-step-2 = Step 2  clients connect to the same port → connected sockets on the server side (connections: { $count })
+demo-sockets-yes = yes
+demo-sockets-no = no
+demo-sockets-one-port = All server local addresses are the listener's
+demo-sockets-one-port-text = { $answer } — one listening port is shared by many connections.
+demo-sockets-client-ports = Distinct client ports
+demo-sockets-client-ports-text = { $count } — connect() makes the kernel bind an ephemeral port automatically.
+demo-sockets-four-tuple = The kernel finds the socket of an incoming segment by its 4-tuple (src IP, src port, dst IP, dst port). Connections that differ only in the client port are still different connections. One end's local address is the other end's peer.
+demo-sockets-ok = ok
+demo-sockets-failed = failed: { $error }
+demo-sockets-step-3 = Step 3  binding the same port again
+demo-sockets-col-result = Result
+demo-sockets-tcp-reuse = • TCP: this platform allowed a second listener on the same address and port (an exception such as SO_REUSEPORT).
+demo-sockets-tcp-in-use = • TCP: EADDRINUSE — a socket is already in LISTEN on this (IP, port), so the kernel refuses the bind.
+demo-sockets-udp-ok = • UDP: TCP and UDP have separate port spaces, so the same number can be used by both (DNS uses 53/udp and 53/tcp).
+demo-sockets-udp-failed = • UDP: this time it failed — another program may be using this UDP port.
+demo-sockets-other-ok = • 127.0.0.2: a bind takes an (IP, port) pair, so the same port on another address is free (on Linux all of 127.0.0.0/8 is lo).
+demo-sockets-other-failed = • 127.0.0.2: this platform has only 127.0.0.1 on loopback, so binding another address fails.
+demo-sockets-step-4 = Step 4  ephemeral port range (/proc/sys/net/ipv4/ip_local_port_range)
+demo-sockets-range = Range
+demo-sockets-range-text = { $lo }–{ $hi }: the kernel picks ports from this range for connect() and for a bind to port 0.
+demo-sockets-inside = All client ports inside this range
+demo-sockets-no-range = Not available: this system has no ip_local_port_range file.
+demo-sockets-step-5 = Step 5  close: when the client closes first (active closer), the client side stays in TIME-WAIT
+demo-sockets-close-story = client close() → FIN → the server's read() returns 0 (EOF), CLOSE-WAIT → server close() → FIN → the client sends the last ACK and enters TIME-WAIT (for 2×MSL); the server (passive closer) goes CLOSED after LAST-ACK
+demo-sockets-no-proc = /proc/net/tcp: not available (not Linux, or no /proc)
+demo-sockets-proc-legend = st 06 = TIME_WAIT; addresses in hex (IPv4 as a little-endian 32-bit word, the port as is)
+demo-sockets-no-time-wait = No TIME_WAIT line found (another network namespace, or already gone).
+demo-sockets-why-time-wait = During TIME-WAIT the same 4-tuple is not reused, so late old segments do not get mixed into a new connection, and the last ACK can be sent again if it is lost. That is why the end that closes first takes on TIME-WAIT.
+demo-sockets-col-client-local = client local
+demo-sockets-col-client-peer = client peer
+demo-sockets-col-server-local = server local
+demo-sockets-col-server-peer = server peer

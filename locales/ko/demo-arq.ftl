@@ -1,0 +1,49 @@
+# synack demo arq (src/sim/transport/arq.rs)
+
+demo-arq-about = 같은 손실 채널 위의 Stop-and-wait, Go-Back-N, Selective Repeat, TCP (SACK)
+demo-arq-long-about = Stop-and-wait, Go-Back-N, Selective Repeat, TCP(누적 ACK + SACK)가 같은 세그먼트를 같은 채널(단방향 지연 50 ms, RTO 300 ms)로 보냅니다. 순서 번호는 세그먼트를 1부터 셉니다.
+demo-arq-examples = 예:
+demo-arq-opt-protocol = 보일 프로토콜
+demo-arq-opt-window = 송신 창 크기, 세그먼트 단위 (1~16; stop-and-wait는 늘 1) [기본값: 4]
+demo-arq-opt-drop = 세그먼트 K의 첫 전송을 잃습니다. K를 한 번 더 쓰면 그 재전송도 잃습니다
+demo-arq-opt-segments = 전달할 세그먼트 수 (1~20)
+demo-arq-opt-compare = 네 프로토콜을 같은 손실로 돌려 표 하나로 비교합니다
+demo-arq-protocol-stop-and-wait = 한 번에 세그먼트 하나, 그 ACK을 기다립니다
+demo-arq-protocol-gbn = Go-Back-N: 누적 ACK, 수신자는 순서가 어긋난 세그먼트를 버립니다
+demo-arq-protocol-sr = Selective Repeat: 세그먼트마다 ACK 하나와 타이머 하나
+demo-arq-protocol-tcp = TCP: 누적 ACK과 SACK 블록, 중복 ACK 세 번에 fast retransmit
+demo-arq-err-window = --window: stop-and-wait의 창은 늘 1입니다. --protocol gbn, sr, tcp 중 하나를 쓰세요
+demo-arq-err-drop = --drop { $k }: 세그먼트는 { $segments }개뿐입니다 (--segments)
+
+demo-arq-none = 없음
+demo-arq-explain-stop-and-wait = Stop-and-wait: 한 번에 세그먼트 하나만 보내고 그 ACK을 기다립니다. 창 크기는 늘 1이고, 타이머가 만료되면 같은 세그먼트를 다시 보냅니다.
+demo-arq-explain-gbn = Go-Back-N: 창 안의 세그먼트를 ACK 없이 연달아 보냅니다. ACK은 누적(cumulative) ACK이고 수신자는 순서가 어긋난 세그먼트를 버리므로, 타이머가 만료되면 가장 오래된 미확인 세그먼트부터 창 끝까지 전부 다시 보냅니다.
+demo-arq-explain-sr = Selective Repeat: 수신자는 순서가 어긋난 세그먼트를 버퍼에 보관하고 세그먼트마다 따로 ACK합니다(ACK 번호 = 받은 세그먼트). 송신자는 세그먼트마다 타이머를 두고, 만료된 세그먼트만 다시 보냅니다.
+demo-arq-explain-tcp = TCP: ACK 번호는 다음에 기다리는 세그먼트(누적 ACK)이고, 순서가 어긋난 세그먼트는 보관한 채 SACK 블록(RFC 2018)으로 알립니다. 중복 ACK이 세 번 오면 타이머를 기다리지 않고 빠진 세그먼트만 다시 보냅니다(fast retransmit, RFC 5681 §3.2).
+demo-arq-window-all-acked = 창: 모두 확인됨
+demo-arq-window = 창: { $window }
+demo-arq-data-retransmission = DATA { $seq } 재전송
+demo-arq-title-run = ARQ: { $protocol } (창 { $window }, 세그먼트 { $segments }, 잃는 전송: { $drops })
+demo-arq-channel = 채널: 단방향 지연 { $delay } ms, 세그먼트 간격 { $gap } ms, RTO { $rto } ms(고정). 순서 번호(sequence number)는 바이트가 아니라 세그먼트 번호입니다.
+demo-arq-timer-expired = DATA { $seq } 타이머 만료
+demo-arq-rto-expired = RTO 만료 (가장 오래된 DATA { $seq })
+demo-arq-lost = 손실: 이 전송은 수신자에게 닿지 않습니다 (--drop)
+demo-arq-reason-timeout = 타이머 만료로 재전송
+demo-arq-reason-fast-retransmit = 중복 ACK 세 번: fast retransmit (RFC 5681 §3.2)
+demo-arq-reason-next-hole = partial ACK: 다음 빈자리도 재전송 (RFC 6582 §3.2)
+demo-arq-receiver-in-order = 수신자: DATA { $seq } 순서대로 받음
+demo-arq-receiver-discarded = 수신자: 순서가 어긋난 DATA { $seq }, 버립니다 (중복 ACK)
+demo-arq-receiver-kept = 수신자: 순서가 어긋난 DATA { $seq }, 보관합니다 (중복 ACK)
+demo-arq-receiver-buffered = 수신자: 순서가 어긋난 DATA { $seq }, 버퍼에 보관합니다
+demo-arq-receiver-duplicate = 수신자: DATA { $seq } 이미 받음, 다시 ACK
+demo-arq-timer = 타이머 { $at }
+demo-arq-col-total-time = 전체 시간
+demo-arq-col-retransmission-count = 재전송 횟수
+demo-arq-col-retransmitted = 재전송한 세그먼트
+demo-arq-result = 결과
+demo-arq-compare-title = ARQ 비교: 같은 채널, 같은 손실 (세그먼트 { $segments }, 잃는 전송: { $drops })
+demo-arq-compare-text = 네 프로토콜이 같은 세그먼트를 같은 채널(단방향 지연 { $delay } ms, RTO { $rto } ms)로 보내고, 같은 전송을 잃습니다.
+demo-arq-col-protocol = 프로토콜
+demo-arq-col-window = 창
+demo-arq-col-retransmissions = 재전송
+demo-arq-compare-point = 요점: Go-Back-N은 잃은 세그먼트 뒤에 보낸 것까지 전부 다시 보내고, Selective Repeat도, SACK을 쓰는 TCP도 잃은 세그먼트만 다시 보냅니다. TCP는 중복 ACK 세 번으로 손실을 알아채므로 타이머를 기다리지 않습니다.
