@@ -196,12 +196,19 @@ fn browse_speaks_english_by_default() {
     let env = Env::new();
     let out = crate::util::demo_text(&env, "browse", &[], 80);
     assert_golden("demo/browse-default-en-80.txt", &out);
-    for needle in ["1. Parsing the URL (synack demo uri)", "At a glance: the timeline", "certificate verification passed"] {
+    for needle in [
+        "1. Parsing the URL (synack demo uri)",
+        "At a glance: the timeline",
+        "certificate verification passed",
+    ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
     let help = help_in(&env, C);
     assert_no_korean("browse --help", &help);
-    assert!(help.contains("The URL typed into the address bar"), "{help}");
+    assert!(
+        help.contains("The URL typed into the address bar"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -228,13 +235,19 @@ fn every_browse_scenario_speaks_one_language() {
     let help = help_in(&env, KO);
     assert!(help.contains("주소창에 입력한 URL"), "{help}");
     // The shared options (--seed, --format, --step) are the registry's.
-    assert!(!help.contains("The URL typed into the address bar"), "{help}");
+    assert!(
+        !help.contains("The URL typed into the address bar"),
+        "{help}"
+    );
 }
 
 #[test]
 fn browse_refuses_bad_input_in_the_chosen_language() {
     let env = Env::new();
-    for (lang, needle) in [(C, "this demo browses http and https"), (KO, "이 데모는 http와 https만 엽니다")] {
+    for (lang, needle) in [
+        (C, "this demo browses http and https"),
+        (KO, "이 데모는 http와 https만 엽니다"),
+    ] {
         let out = env
             .bare_cmd()
             .env(lang.0, lang.1)

@@ -276,12 +276,19 @@ fn cors_speaks_english_by_default() {
     let env = Env::new();
     let out = crate::util::demo_text(&env, "cors", &[], 80);
     assert_golden("demo/cors-default-en-80.txt", &out);
-    for needle in ["1. Is it a simple request?", "A simple request: sent at once", "The CORS check passed"] {
+    for needle in [
+        "1. Is it a simple request?",
+        "A simple request: sent at once",
+        "The CORS check passed",
+    ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
     let help = help_in(&env, C);
     assert_no_korean("cors --help", &help);
-    assert!(help.contains("Server: send Access-Control-Allow-Credentials: true"), "{help}");
+    assert!(
+        help.contains("Server: send Access-Control-Allow-Credentials: true"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -290,15 +297,41 @@ fn every_cors_scenario_speaks_one_language() {
     let env = Env::new();
     for args in [
         &[][..],
-        &["--method", "PUT", "--header", "X-Token: 1", "--allow-headers", "X-Token"],
+        &[
+            "--method",
+            "PUT",
+            "--header",
+            "X-Token: 1",
+            "--allow-headers",
+            "X-Token",
+        ],
         &["--method", "PUT", "--header", "X-Token: 1"],
-        &["--credentials", "--allow-origin", "*", "--allow-credentials"],
+        &[
+            "--credentials",
+            "--allow-origin",
+            "*",
+            "--allow-credentials",
+        ],
         &["--credentials"],
         &["--allow-origin", "none"],
         &["--allow-origin", "https://other.example"],
-        &["--method", "DELETE", "--allow-methods", "DELETE", "--max-age", "10"],
+        &[
+            "--method",
+            "DELETE",
+            "--allow-methods",
+            "DELETE",
+            "--max-age",
+            "10",
+        ],
         &["--method", "DELETE"],
-        &["--header", "Cookie: a=1", "--header", "Accept-Language: ko/KR", "--content-type", "application/json"],
+        &[
+            "--header",
+            "Cookie: a=1",
+            "--header",
+            "Accept-Language: ko/KR",
+            "--content-type",
+            "application/json",
+        ],
     ] {
         let en = crate::util::demo_text_in(&env, C, "cors", args, 80);
         assert_no_korean(&format!("cors {args:?}"), &en);
@@ -306,13 +339,22 @@ fn every_cors_scenario_speaks_one_language() {
         assert_no_english(&format!("cors {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "cors", &[], 80);
-    for needle in ["1. 단순 요청(simple request)인가?", "단순 요청입니다: preflight 없이 바로 보냅니다."] {
+    for needle in [
+        "1. 단순 요청(simple request)인가?",
+        "단순 요청입니다: preflight 없이 바로 보냅니다.",
+    ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
     let help = help_in(&env, KO);
-    assert!(help.contains("서버: Access-Control-Allow-Credentials: true를 보냅니다"), "{help}");
+    assert!(
+        help.contains("서버: Access-Control-Allow-Credentials: true를 보냅니다"),
+        "{help}"
+    );
     // The shared options (--seed, --format, --step) are the registry's.
-    assert!(!help.contains("Server: send Access-Control-Allow-Credentials: true"), "{help}");
+    assert!(
+        !help.contains("Server: send Access-Control-Allow-Credentials: true"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -203,11 +203,14 @@ fn help_in(env: &Env, lang: (&str, &str)) -> String {
 
 #[test]
 fn http_speaks_english_by_default() {
-    
     let env = Env::new();
     let out = crate::util::demo_text(&env, "http", &[], 80);
     assert_golden("demo/http-default-en-80.txt", &out);
-    for needle in ["1. HTTP/1.1: one after another on one connection (keep-alive)", "head-of-line blocking", "without waiting for the slow /slow"] {
+    for needle in [
+        "1. HTTP/1.1: one after another on one connection (keep-alive)",
+        "head-of-line blocking",
+        "without waiting for the slow /slow",
+    ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
     let help = help_in(&env, C);
@@ -217,25 +220,25 @@ fn http_speaks_english_by_default() {
 
 #[test]
 fn every_http_scenario_speaks_one_language() {
-    
     let env = Env::new();
-    for args in [
-        &[][..],
-        &["--mode", "redirect"],
-        &["--mode", "cache"],
-    ] {
+    for args in [&[][..], &["--mode", "redirect"], &["--mode", "cache"]] {
         let en = crate::util::demo_text_in(&env, C, "http", args, 80);
         assert_no_korean(&format!("http {args:?}"), &en);
         let ko = crate::util::demo_text_in(&env, KO, "http", args, 80);
         assert_no_english(&format!("http {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "http", &[], 80);
-    for needle in ["1. HTTP/1.1: 연결 하나(keep-alive)에서 차례로", "세 방식 비교 (가상 시계)"] {
+    for needle in [
+        "1. HTTP/1.1: 연결 하나(keep-alive)에서 차례로",
+        "세 방식 비교 (가상 시계)",
+    ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
     let help = help_in(&env, KO);
-    assert!(help.contains("어느 것이 메서드와 본문을 유지하는가"), "{help}");
+    assert!(
+        help.contains("어느 것이 메서드와 본문을 유지하는가"),
+        "{help}"
+    );
     // The shared options (--seed, --format, --step) are the registry's.
     assert!(!help.contains("which keep the method and body"), "{help}");
 }
-

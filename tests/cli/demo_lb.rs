@@ -41,7 +41,14 @@ fn lb_goldens_at_80_and_120_columns() {
         &env,
         KO,
         "lb",
-        &["--algorithm", "weighted", "--requests", "7", "--format", "json"],
+        &[
+            "--algorithm",
+            "weighted",
+            "--requests",
+            "7",
+            "--format",
+            "json",
+        ],
         80,
     );
     let v: Value = serde_json::from_str(&ko).expect("json");
@@ -152,28 +159,40 @@ fn help_in(env: &Env, lang: (&str, &str)) -> String {
 
 #[test]
 fn lb_speaks_english_by_default() {
-    
     let env = Env::new();
     let out = crate::util::demo_text(&env, "lb", &[], 80);
     assert_golden("demo/lb-default-en-80.txt", &out);
-    for needle in ["Load balancing: 3 servers, 24 requests", "requests per server", "The limits of DNS round robin"] {
+    for needle in [
+        "Load balancing: 3 servers, 24 requests",
+        "requests per server",
+        "The limits of DNS round robin",
+    ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
     let help = help_in(&env, C);
     assert_no_korean("lb --help", &help);
-    assert!(help.contains("The server with the fewest open connections"), "{help}");
+    assert!(
+        help.contains("The server with the fewest open connections"),
+        "{help}"
+    );
 }
 
 #[test]
 fn every_lb_scenario_speaks_one_language() {
-    
     let env = Env::new();
     for args in [
         &[][..],
         &["--fail", "2"],
         &["--algorithm", "least-connections", "--fail", "2"],
         &["--algorithm", "consistent", "--remove", "3"],
-        &["--algorithm", "ip-hash", "--servers", "5", "--requests", "60"],
+        &[
+            "--algorithm",
+            "ip-hash",
+            "--servers",
+            "5",
+            "--requests",
+            "60",
+        ],
     ] {
         let en = crate::util::demo_text_in(&env, C, "lb", args, 80);
         assert_no_korean(&format!("lb {args:?}"), &en);
@@ -187,13 +206,19 @@ fn every_lb_scenario_speaks_one_language() {
     let help = help_in(&env, KO);
     assert!(help.contains("열린 연결이 가장 적은 서버"), "{help}");
     // The shared options (--seed, --format, --step) are the registry's.
-    assert!(!help.contains("The server with the fewest open connections"), "{help}");
+    assert!(
+        !help.contains("The server with the fewest open connections"),
+        "{help}"
+    );
 }
 
 #[test]
 fn lb_refuses_bad_input_in_the_chosen_language() {
     let env = Env::new();
-    for (lang, needle) in [(C, "--fail 4 is not a server (1-3)"), (KO, "--fail 4 값은 서버 번호가 아닙니다 (1-3)")] {
+    for (lang, needle) in [
+        (C, "--fail 4 is not a server (1-3)"),
+        (KO, "--fail 4 값은 서버 번호가 아닙니다 (1-3)"),
+    ] {
         let out = env
             .bare_cmd()
             .env(lang.0, lang.1)

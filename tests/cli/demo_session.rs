@@ -263,7 +263,10 @@ fn every_scenario_speaks_one_language() {
     let cookie = text(&env, &["--kind", "cookie"], 80);
     assert!(cookie.contains("다른 사이트의 링크"), "{cookie}");
     let help = help(&env, KO);
-    assert!(help.contains("해결책: 모든 서버가 세션을 공유 저장소 하나에 둡니다"), "{help}");
+    assert!(
+        help.contains("해결책: 모든 서버가 세션을 공유 저장소 하나에 둡니다"),
+        "{help}"
+    );
     // The shared options (--seed, --format, --step) are the registry's.
     assert!(!help.contains("Fix: every server"), "{help}");
 }
@@ -278,6 +281,9 @@ fn bad_options_are_refused_in_korean_under_a_korean_locale() {
         .assert()
         .failure();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(stderr.contains("--servers 9 값이 범위를 벗어났습니다"), "{stderr}");
+    assert!(
+        stderr.contains("--servers 9 값이 범위를 벗어났습니다"),
+        "{stderr}"
+    );
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 }

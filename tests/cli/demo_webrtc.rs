@@ -222,28 +222,47 @@ fn help_in(env: &Env, lang: (&str, &str)) -> String {
 
 #[test]
 fn webrtc_speaks_english_by_default() {
-    
     let env = Env::new();
     let out = crate::util::demo_text(&env, "webrtc", &[], 80);
     assert_golden("demo/webrtc-default-en-80.txt", &out);
-    for needle in ["1. STUN Binding: two real UDP sockets on 127.0.0.1", "round 1: through", "RTP flows directly over the selected pair"] {
+    for needle in [
+        "1. STUN Binding: two real UDP sockets on 127.0.0.1",
+        "round 1: through",
+        "RTP flows directly over the selected pair",
+    ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
     let help = help_in(&env, C);
     assert_no_korean("webrtc --help", &help);
-    assert!(help.contains("Peers in the group call compared as mesh, SFU and MCU"), "{help}");
+    assert!(
+        help.contains("Peers in the group call compared as mesh, SFU and MCU"),
+        "{help}"
+    );
 }
 
 #[test]
 fn every_webrtc_scenario_speaks_one_language() {
-    
     let env = Env::new();
     for args in [
         &[][..],
         &["--nat-a", "symmetric", "--nat-b", "port-restricted"],
         &["--nat-a", "symmetric", "--nat-b", "full-cone"],
-        &["--nat-a", "full-cone", "--nat-b", "address-restricted", "--peers", "6"],
-        &["--nat-a", "symmetric", "--nat-b", "symmetric", "--peers", "2"],
+        &[
+            "--nat-a",
+            "full-cone",
+            "--nat-b",
+            "address-restricted",
+            "--peers",
+            "6",
+        ],
+        &[
+            "--nat-a",
+            "symmetric",
+            "--nat-b",
+            "symmetric",
+            "--peers",
+            "2",
+        ],
     ] {
         let en = crate::util::demo_text_in(&env, C, "webrtc", args, 80);
         assert_no_korean(&format!("webrtc {args:?}"), &en);
@@ -257,12 +276,20 @@ fn every_webrtc_scenario_speaks_one_language() {
         assert_no_english(&format!("webrtc {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "webrtc", &[], 80);
-    for needle in ["1. STUN Binding: 진짜 UDP 두 socket, 127.0.0.1", "1차: 통과"] {
+    for needle in [
+        "1. STUN Binding: 진짜 UDP 두 socket, 127.0.0.1",
+        "1차: 통과",
+    ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
     let help = help_in(&env, KO);
-    assert!(help.contains("그룹 통화의 peer 수, mesh·SFU·MCU로 비교합니다"), "{help}");
+    assert!(
+        help.contains("그룹 통화의 peer 수, mesh·SFU·MCU로 비교합니다"),
+        "{help}"
+    );
     // The shared options (--seed, --format, --step) are the registry's.
-    assert!(!help.contains("Peers in the group call compared as mesh, SFU and MCU"), "{help}");
+    assert!(
+        !help.contains("Peers in the group call compared as mesh, SFU and MCU"),
+        "{help}"
+    );
 }
-

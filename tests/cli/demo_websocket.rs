@@ -170,21 +170,26 @@ fn help_in(env: &Env, lang: (&str, &str)) -> String {
 
 #[test]
 fn websocket_speaks_english_by_default() {
-    
     let env = Env::new();
     let out = crate::util::demo_text(&env, "websocket", &[], 80);
     assert_golden("demo/websocket-default-en-80.txt", &out);
-    for needle in ["1. The HTTP/1.1 Upgrade request (client → server)", "Computing Sec-WebSocket-Accept", "Every frame a client sends must be masked"] {
+    for needle in [
+        "1. The HTTP/1.1 Upgrade request (client → server)",
+        "Computing Sec-WebSocket-Accept",
+        "Every frame a client sends must be masked",
+    ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
     let help = help_in(&env, C);
     assert_no_korean("websocket --help", &help);
-    assert!(help.contains("The text message the client sends and the server echoes"), "{help}");
+    assert!(
+        help.contains("The text message the client sends and the server echoes"),
+        "{help}"
+    );
 }
 
 #[test]
 fn every_websocket_scenario_speaks_one_language() {
-    
     let env = Env::new();
     for args in [
         &[][..],
@@ -198,19 +203,34 @@ fn every_websocket_scenario_speaks_one_language() {
         assert_no_english(&format!("websocket {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "websocket", &[], 80);
-    for needle in ["1. HTTP/1.1 Upgrade 요청 (클라이언트 → 서버)", "서버의 에코입니다."] {
+    for needle in [
+        "1. HTTP/1.1 Upgrade 요청 (클라이언트 → 서버)",
+        "서버의 에코입니다.",
+    ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
     let help = help_in(&env, KO);
-    assert!(help.contains("클라이언트가 보내고 서버가 되돌려 주는 텍스트 메시지"), "{help}");
+    assert!(
+        help.contains("클라이언트가 보내고 서버가 되돌려 주는 텍스트 메시지"),
+        "{help}"
+    );
     // The shared options (--seed, --format, --step) are the registry's.
-    assert!(!help.contains("The text message the client sends and the server echoes"), "{help}");
+    assert!(
+        !help.contains("The text message the client sends and the server echoes"),
+        "{help}"
+    );
 }
 
 #[test]
 fn websocket_refuses_bad_input_in_the_chosen_language() {
     let env = Env::new();
-    for (lang, needle) in [(C, "not base64; a Sec-WebSocket-Key is base64 of 16 bytes"), (KO, "base64가 아닙니다; Sec-WebSocket-Key는 16바이트의 base64입니다")] {
+    for (lang, needle) in [
+        (C, "not base64; a Sec-WebSocket-Key is base64 of 16 bytes"),
+        (
+            KO,
+            "base64가 아닙니다; Sec-WebSocket-Key는 16바이트의 base64입니다",
+        ),
+    ] {
         let out = env
             .bare_cmd()
             .env(lang.0, lang.1)

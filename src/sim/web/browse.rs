@@ -149,14 +149,13 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let input = args.url.trim();
-    let mut url =
-        Url::parse(input).map_err(|e| {
-            SimError::Invalid(crate::tr!(
-                "demo-browse-err-url",
-                url = format!("{input:?}"),
-                error = e.to_string()
-            ))
-        })?;
+    let mut url = Url::parse(input).map_err(|e| {
+        SimError::Invalid(crate::tr!(
+            "demo-browse-err-url",
+            url = format!("{input:?}"),
+            error = e.to_string()
+        ))
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(SimError::Invalid(crate::tr!(
             "demo-browse-err-scheme",
@@ -277,7 +276,10 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
             host = host.as_str(),
             rcode = rcode
         );
-        out.text(crate::tr!("demo-browse-dns-failed", detail = detail.as_str()))?;
+        out.text(crate::tr!(
+            "demo-browse-dns-failed",
+            detail = detail.as_str()
+        ))?;
         clock.step("dns", dns_ms, detail, Some("dns"));
         return finish(out, input, &url, clock, false);
     };

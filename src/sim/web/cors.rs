@@ -200,10 +200,7 @@ fn header_unsafe_why(name: &str, value: &str) -> Option<HeaderWhy> {
         return Some(HeaderWhy::TooLong);
     }
     match lower.as_str() {
-        "accept" => value
-            .bytes()
-            .any(unsafe_byte)
-            .then_some(HeaderWhy::BadByte),
+        "accept" => value.bytes().any(unsafe_byte).then_some(HeaderWhy::BadByte),
         "accept-language" | "content-language" => value
             .bytes()
             .any(|b| !(b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b)))
@@ -396,10 +393,7 @@ pub fn preflight_check(
         let listed = allowed.iter().any(|a| a.eq_ignore_ascii_case(name));
         // `*` never covers Authorization (§4.8 step 7.7).
         if !listed && (name == "authorization" || !wildcard(&allowed)) {
-            return Err(crate::tr!(
-                "demo-cors-check-header",
-                name = name.as_str()
-            ));
+            return Err(crate::tr!("demo-cors-check-header", name = name.as_str()));
         }
     }
     Ok(())
@@ -617,14 +611,12 @@ struct Report {
 }
 
 fn parse_header(h: &str) -> Result<(String, String), SimError> {
-    let (name, value) = h
-        .split_once(':')
-        .ok_or_else(|| {
-            SimError::Invalid(crate::tr!(
-                "demo-cors-err-header-form",
-                header = format!("{h:?}")
-            ))
-        })?;
+    let (name, value) = h.split_once(':').ok_or_else(|| {
+        SimError::Invalid(crate::tr!(
+            "demo-cors-err-header-form",
+            header = format!("{h:?}")
+        ))
+    })?;
     let name = name.trim();
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
         return Err(SimError::Invalid(crate::tr!(

@@ -642,7 +642,8 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         sent_at = arrivals[i];
     }
     drop(client);
-    srv.join().map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
 
     let par = parallel_arrivals(&PATHS);
     let h2 = h2_arrivals(&PATHS);
@@ -786,7 +787,8 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         out.event(ev)?;
     }
     drop(client);
-    srv.join().map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
     if done != 3 {
         return Err(bad(crate::tr!("demo-http-err-streams")));
     }
@@ -894,11 +896,7 @@ fn redirects(out: &mut Emitter<'_>) -> Result<Report, SimError> {
             1,
             format!(
                 "{method} {location}{}",
-                if keeps_body {
-                    with_body.as_str()
-                } else {
-                    ""
-                }
+                if keeps_body { with_body.as_str() } else { "" }
             ),
         ))?;
         t += 2.0 * ONE_WAY_MS;
@@ -939,7 +937,8 @@ fn redirects(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         ]);
     }
     drop(client);
-    srv.join().map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
     out.table(table.titled(crate::tr!("demo-http-redirects-title")))?;
     out.note(
         crate::tr!("demo-http-why-label"),
@@ -1082,7 +1081,8 @@ fn caching(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         table.row(cells);
     }
     drop(client);
-    srv.join().map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
     out.table(table.titled(crate::tr!("demo-http-cache-table-title")))?;
     out.note("no-cache", crate::tr!("demo-http-no-cache"))?;
     Ok(Report {

@@ -748,10 +748,7 @@ fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::V
         2,
         "GET /cart, Authorization: Bearer access",
     ))?;
-    out.event(
-        Event::message(1.0, 2, 0, "200 OK")
-            .note(crate::tr!("demo-session-jwt-api-checks")),
-    )?;
+    out.event(Event::message(1.0, 2, 0, "200 OK").note(crate::tr!("demo-session-jwt-api-checks")))?;
     out.event(Event::message(
         ACCESS_TTL as f64 * 1000.0,
         0,
@@ -972,10 +969,7 @@ fn drive(
             let mut back = Event::message(time, 1, 0, reply);
             if args.sticky && *path == "/login" {
                 jar.insert("lb".into(), (server + 1).to_string());
-                back = back.note(crate::tr!(
-                    "demo-session-lb-cookie",
-                    server = server + 1
-                ));
+                back = back.note(crate::tr!("demo-session-lb-cookie", server = server + 1));
             }
             out.event(back)?;
         }

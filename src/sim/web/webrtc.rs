@@ -593,7 +593,10 @@ fn real_binding(transaction: [u8; 12]) -> Result<Exchange, SimError> {
     }
     let response = buf[..n].to_vec();
     let parsed = parse(&response).map_err(|e| {
-        SimError::Invalid(crate::tr!("demo-webrtc-err-response", error = e.to_string()))
+        SimError::Invalid(crate::tr!(
+            "demo-webrtc-err-response",
+            error = e.to_string()
+        ))
     })?;
     if parsed.transaction != transaction || parsed.kind != BINDING_SUCCESS {
         return Err(SimError::Invalid(crate::tr!("demo-webrtc-err-transaction")));
@@ -845,7 +848,11 @@ fn emit_checks(
             "srflx/prflx",
             crate::tr!("demo-webrtc-pair-ok", round = punch.round.unwrap_or(0)),
         ));
-        t.row(row("relay", "relay", crate::tr!("demo-webrtc-pair-relay-unused")));
+        t.row(row(
+            "relay",
+            "relay",
+            crate::tr!("demo-webrtc-pair-relay-unused"),
+        ));
     } else {
         t.row(row(
             "srflx/prflx",

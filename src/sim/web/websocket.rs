@@ -272,8 +272,7 @@ fn exchange(key: &str, message: &str, rng: &mut ChaCha8Rng) -> Result<Wire, SimE
 /// The server: tungstenite's handshake and protocol, echoing text. Pings
 /// and the close are answered by tungstenite itself (RFC 6455 §5.5).
 fn serve(stream: TcpStream) -> Result<(), SimError> {
-    let mut ws: WebSocket<TcpStream> =
-        tungstenite::accept(stream).map_err(ws_err("server"))?;
+    let mut ws: WebSocket<TcpStream> = tungstenite::accept(stream).map_err(ws_err("server"))?;
     for _ in 0..16 {
         match ws.read() {
             Ok(Message::Text(t)) => ws.send(Message::Text(t)).map_err(ws_err("echo"))?,
@@ -310,8 +309,7 @@ fn drive(
             ))
         })?;
     // tungstenite checks Sec-WebSocket-Accept against the key here.
-    let (ws, _response) = tungstenite::client(request, stream)
-        .map_err(ws_err("handshake"))?;
+    let (ws, _response) = tungstenite::client(request, stream).map_err(ws_err("handshake"))?;
     let mut socket = FrameSocket::new(ws.into_inner());
     let mut mask = || {
         let mut m = [0u8; 4];
