@@ -284,7 +284,7 @@ fn read_message(
         let mut hs = [httparse::EMPTY_HEADER; 32];
         let parsed = if request {
             let mut r = httparse::Request::new(&mut hs);
-            match r.parse(buf).map_err(|e| bad(&e.to_string()))? {
+            match r.parse(buf).map_err(bad)? {
                 httparse::Status::Complete(n) => Some((
                     n,
                     format!(
@@ -298,7 +298,7 @@ fn read_message(
             }
         } else {
             let mut r = httparse::Response::new(&mut hs);
-            match r.parse(buf).map_err(|e| bad(&e.to_string()))? {
+            match r.parse(buf).map_err(bad)? {
                 httparse::Status::Complete(n) => Some((
                     n,
                     format!(
@@ -516,7 +516,7 @@ fn hpack_encode(
     for (n, v) in headers {
         encoder
             .encode((n.clone(), v.clone(), flags), &mut out)
-            .map_err(|e| bad(&format!("HPACK: {e:?}")))?;
+            .map_err(|e| bad(format!("HPACK: {e:?}")))?;
     }
     Ok(out)
 }
@@ -541,7 +541,7 @@ fn serve_h2(mut stream: TcpStream) -> Result<(), SimError> {
             let mut headers = Vec::new();
             decoder
                 .decode(&mut block, &mut headers)
-                .map_err(|e| bad(&format!("HPACK: {e:?}")))?;
+                .map_err(|e| bad(format!("HPACK: {e:?}")))?;
             let path = headers
                 .iter()
                 .find(|(n, _, _)| n == b":path")
