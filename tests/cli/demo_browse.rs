@@ -221,6 +221,11 @@ fn every_browse_scenario_speaks_one_language() {
         &["https://bücher.example.com/"],
         &["https://nope.example.com/"],
     ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "browse", args, columns);
+            crate::util::demo_text_in(&env, KO, "browse", args, columns);
+        }
         let en = crate::util::demo_text_in(&env, C, "browse", args, 80);
         assert_no_korean(&format!("browse {args:?}"), &en);
         let ko = crate::util::demo_text_in(&env, KO, "browse", args, 80);

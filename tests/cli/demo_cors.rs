@@ -333,6 +333,11 @@ fn every_cors_scenario_speaks_one_language() {
             "application/json",
         ],
     ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "cors", args, columns);
+            crate::util::demo_text_in(&env, KO, "cors", args, columns);
+        }
         let en = crate::util::demo_text_in(&env, C, "cors", args, 80);
         assert_no_korean(&format!("cors {args:?}"), &en);
         let ko = crate::util::demo_text_in(&env, KO, "cors", args, 80);

@@ -222,6 +222,11 @@ fn http_speaks_english_by_default() {
 fn every_http_scenario_speaks_one_language() {
     let env = Env::new();
     for args in [&[][..], &["--mode", "redirect"], &["--mode", "cache"]] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "http", args, columns);
+            crate::util::demo_text_in(&env, KO, "http", args, columns);
+        }
         let en = crate::util::demo_text_in(&env, C, "http", args, 80);
         assert_no_korean(&format!("http {args:?}"), &en);
         let ko = crate::util::demo_text_in(&env, KO, "http", args, 80);

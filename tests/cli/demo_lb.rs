@@ -194,6 +194,11 @@ fn every_lb_scenario_speaks_one_language() {
             "60",
         ],
     ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "lb", args, columns);
+            crate::util::demo_text_in(&env, KO, "lb", args, columns);
+        }
         let en = crate::util::demo_text_in(&env, C, "lb", args, 80);
         assert_no_korean(&format!("lb {args:?}"), &en);
         let ko = crate::util::demo_text_in(&env, KO, "lb", args, 80);

@@ -252,6 +252,11 @@ fn every_scenario_speaks_one_language() {
     loopback();
     let env = Env::new();
     for (name, args) in SCENARIOS {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "session", args, columns);
+            text(&env, args, columns);
+        }
         let en = crate::util::demo_text_in(&env, C, "session", args, 80);
         assert_no_korean(&format!("session {name}"), &en);
         let ko = text(&env, args, 80);

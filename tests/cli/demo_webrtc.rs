@@ -264,6 +264,11 @@ fn every_webrtc_scenario_speaks_one_language() {
             "2",
         ],
     ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "webrtc", args, columns);
+            crate::util::demo_text_in(&env, KO, "webrtc", args, columns);
+        }
         let en = crate::util::demo_text_in(&env, C, "webrtc", args, 80);
         assert_no_korean(&format!("webrtc {args:?}"), &en);
         let ko = crate::util::demo_text_in(&env, KO, "webrtc", args, 80);

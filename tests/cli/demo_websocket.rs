@@ -197,6 +197,11 @@ fn every_websocket_scenario_speaks_one_language() {
         &["--message", "héllo", "--seed", "7"],
         &["--compare"],
     ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "websocket", args, columns);
+            crate::util::demo_text_in(&env, KO, "websocket", args, columns);
+        }
         let en = crate::util::demo_text_in(&env, C, "websocket", args, 80);
         assert_no_korean(&format!("websocket {args:?}"), &en);
         let ko = crate::util::demo_text_in(&env, KO, "websocket", args, 80);
