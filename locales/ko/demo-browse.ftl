@@ -1,12 +1,12 @@
 # synack demo browse (src/sim/web/browse.rs): what happens when you type a URL.
 
 demo-browse-examples = 예:
-demo-browse-about = URL을 입력한 뒤 일어나는 일: 해석, HSTS, cache, DNS, TCP, TLS, HTTP를 loopback에서, 가상 시계로
+demo-browse-about = 주소창에 URL 입력 뒤 일어나는 일: 해석, HSTS, cache, DNS, TCP, TLS, HTTP를 loopback에서, 가상 시계로
 demo-browse-opt-url = 주소창에 입력한 URL (이름은 데모의 zone data에서만 풉니다)
 demo-browse-err-url = browse: URL { $url }: { $error }
-demo-browse-err-scheme = browse: URL { $url }: scheme { $scheme }; 이 데모는 http와 https만 엽니다
+demo-browse-err-scheme = browse: URL { $url }: scheme { $scheme }; 이 데모는 http, https URL만 엽니다
 demo-browse-err-host = browse: URL { $url }: host 이름이 필요합니다 (데모의 zone data에서 풉니다)
-demo-browse-err-panic = HTTP server 스레드가 panic으로 끝났습니다
+demo-browse-err-panic = HTTP server 스레드가 panic 상태로 끝났습니다
 
 demo-browse-title-run = 주소창에 { $url } 입력: 그다음에 일어나는 일
 demo-browse-intro = 각 단계는 이 기계의 loopback에서 실제로 일어나고, 시간은 시뮬레이션 시계로 잽니다 (server까지 RTT 40 ms, recursive resolver까지 2 ms, name server마다 30 ms). 이름은 dns demo의 zone data로만 풀고 실제 인터넷에 묻지 않습니다.

@@ -9,14 +9,14 @@ demo-cors-opt-credentials = 쿠키를 보냅니다 (fetch의 credentials: "inclu
 demo-cors-opt-allow-origin = 서버: Access-Control-Allow-Origin 값 (`*`, 출처 하나, 또는 보내지 않으려면 `none`)
 demo-cors-opt-allow-methods = 서버: 사전 요청에 답하는 Access-Control-Allow-Methods
 demo-cors-opt-allow-headers = 서버: 사전 요청에 답하는 Access-Control-Allow-Headers (비우면 보내지 않습니다)
-demo-cors-opt-allow-credentials = 서버: Access-Control-Allow-Credentials: true를 보냅니다
-demo-cors-opt-max-age = 서버: Access-Control-Max-Age 초 (없으면 브라우저가 5초 동안 보관합니다)
+demo-cors-opt-allow-credentials = 서버: Access-Control-Allow-Credentials: true 헤더를 보냅니다
+demo-cors-opt-max-age = 서버: Access-Control-Max-Age 값, 초 단위 (없으면 브라우저가 5초 동안 보관합니다)
 demo-cors-opt-again-after = 페이지가 같은 요청을 다시 보내는 때, 첫 요청 뒤 몇 초
 
 demo-cors-err-cut-short = cors: 서버의 응답이 중간에 끊겼습니다
 demo-cors-err-header-form = --header { $header }: `Name: value` 형식이어야 합니다
 demo-cors-err-header-name = --header { $header }: { $name } 값은 헤더 이름이 아닙니다
-demo-cors-err-value = { $option } { $value }: 헤더 값에는 CR, LF, NUL을 넣을 수 없습니다
+demo-cors-err-value = { $option } { $value }: 헤더 값에는 CR, LF, NUL 문자를 넣을 수 없습니다
 demo-cors-err-method = { $option } { $value }: HTTP 메서드가 아닙니다
 demo-cors-err-thread = cors: 서버 스레드가 실패했습니다
 

@@ -3,15 +3,15 @@
 demo-http-examples = 예:
 demo-http-about = 실제 loopback 연결 위의 HTTP/1.1과 HTTP/2: head-of-line blocking, 멀티플렉싱, HPACK, 리다이렉트, 캐시
 demo-http-opt-mode = 보여 줄 것
-demo-http-mode-multiplex = 첫 요청이 느린 요청 세 개: HTTP/1.1은 차례로, HTTP/2는 섞여서
+demo-http-mode-multiplex = 첫 요청이 느린 요청 세 개: HTTP/1.1에서는 차례로, HTTP/2에서는 섞여서
 demo-http-mode-redirect = POST 뒤의 301, 302, 303, 307, 308: 어느 것이 메서드와 본문을 유지하는가
-demo-http-mode-cache = Cache-Control의 max-age, no-cache, no-store; ETag와 304
+demo-http-mode-cache = Cache-Control의 max-age, no-cache, no-store; ETag, 304
 
 demo-http-err = http 데모: { $what }
 demo-http-err-message-too-long = 메시지가 너무 깁니다
 demo-http-err-closed-early = 서버가 연결을 일찍 닫았습니다
 demo-http-err-frame-too-long = 프레임이 너무 깁니다
-demo-http-err-preface = HTTP/2 preface가 아닙니다
+demo-http-err-preface = HTTP/2 preface 형식이 아닙니다
 demo-http-err-streams = HTTP/2 스트림이 모두 끝나지 않았습니다
 demo-http-err-thread = 서버 스레드가 실패했습니다
 

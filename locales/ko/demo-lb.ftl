@@ -6,14 +6,14 @@ demo-lb-alg-all = 아래의 모든 알고리즘을 차례로
 demo-lb-alg-round-robin = 서버를 차례로
 demo-lb-alg-weighted = 가중치 3, 2, 1, 1, ... 에 비례해 차례로 (nginx의 smooth WRR)
 demo-lb-alg-least-connections = 열린 연결이 가장 적은 서버
-demo-lb-alg-ip-hash = client IP 주소의 hash를 동작 중인 서버 수로 나눈 나머지
+demo-lb-alg-ip-hash = client IP 주소의 hash 값을 동작 중인 서버 수로 나눈 나머지
 demo-lb-alg-consistent = 서버마다 가상 노드 100개를 둔 hash ring
 demo-lb-opt-algorithm = 실행할 알고리즘
 demo-lb-opt-servers = 백엔드 서버 수 (2-8)
 demo-lb-opt-requests = trace의 요청 수 (1-500)
-demo-lb-opt-fail = 서버 N이 trace 중간에 멈춥니다; 1초마다 하는 health check가 찾아냅니다
+demo-lb-opt-fail = N번 서버가 trace 중간에 멈춥니다; 1초마다 하는 health check가 찾아냅니다
 demo-lb-opt-add = consistent hashing: 서버 하나를 더하면 무엇이 옮겨 가는지 (기본값)
-demo-lb-opt-remove = consistent hashing: 서버 N을 빼면 무엇이 옮겨 가는지
+demo-lb-opt-remove = consistent hashing: N번 서버를 빼면 무엇이 옮겨 가는지
 
 demo-lb-err-server = lb: { $option } { $value } 값은 서버 번호가 아닙니다 (1-{ $n })
 demo-lb-err-servers = lb: --servers { $n } 값이 범위를 벗어났습니다 (2-8)

@@ -10,13 +10,13 @@ demo-session-opt-servers = round robin 로드 밸런서 뒤의 실제 loopback �
 demo-session-opt-sticky = 해결책: 로드 밸런서가 클라이언트를 늘 같은 서버로 보냅니다
 demo-session-opt-clustering = 해결책: 서버마다 각 세션을 다른 모든 서버에 복사합니다
 demo-session-opt-store = 해결책: 모든 서버가 세션을 공유 저장소 하나에 둡니다
-demo-session-opt-now = 쿠키와 JWT의 exp를 검사하는 시각 (RFC 3339; 기본값: SYNACK_NOW, 없으면 { $default })
+demo-session-opt-now = 쿠키의 만료와 JWT의 exp 값을 검사하는 시각 (RFC 3339; 기본값: SYNACK_NOW, 없으면 { $default })
 
 demo-session-err-now = --now { $text } 값은 RFC 3339 시각이 아닙니다 (예: { $example }): { $error }
 demo-session-err-servers = session: --servers { $servers } 값이 범위를 벗어났습니다 (1-8)
 demo-session-err-fix = session: --sticky, --clustering, --store에는 --servers 2 이상이 필요합니다
-demo-session-err-kind = session: --servers는 --kind server-session에서만 씁니다 (쿠키와 JWT는 상태를 스스로 담습니다)
-demo-session-err-panic = session: 서버 스레드가 panic으로 끝났습니다
+demo-session-err-kind = session: --servers 옵션은 --kind server-session에서만 씁니다 (쿠키와 JWT는 상태를 스스로 담습니다)
+demo-session-err-panic = session: 서버 스레드가 panic 상태로 끝났습니다
 
 demo-session-ctx-same-site = 같은 사이트
 demo-session-ctx-cross-site-link = 다른 사이트의 링크

@@ -4,18 +4,18 @@ demo-webrtc-examples = 예:
 demo-webrtc-about = ICE 후보, 127.0.0.1의 실제 STUN Binding, 그리고 시뮬레이션한 NAT 두 개를 건너는 연결 검사
 demo-webrtc-opt-nat-a = peer A 앞의 NAT
 demo-webrtc-opt-nat-b = peer B 앞의 NAT
-demo-webrtc-opt-peers = 그룹 통화의 peer 수, mesh·SFU·MCU로 비교합니다 (2-50)
-demo-webrtc-nat-full-cone = endpoint-independent mapping과 filtering
+demo-webrtc-opt-peers = 그룹 통화의 peer 수, mesh·SFU·MCU 구조로 비교합니다 (2-50)
+demo-webrtc-nat-full-cone = mapping, filtering 모두 endpoint-independent
 demo-webrtc-nat-address-restricted = endpoint-independent mapping, address-dependent filtering
 demo-webrtc-nat-port-restricted = endpoint-independent mapping, address-and-port-dependent filtering
-demo-webrtc-nat-symmetric = address-and-port-dependent mapping과 filtering
+demo-webrtc-nat-symmetric = mapping, filtering 모두 address-and-port-dependent
 
 demo-webrtc-stun-short = STUN 메시지가 20바이트 헤더보다 짧습니다
-demo-webrtc-stun-not-stun = STUN이 아닙니다: 맨 앞 두 비트가 00이 아니거나 magic cookie가 틀립니다
-demo-webrtc-stun-length = STUN 길이 필드가 datagram과 맞지 않습니다
+demo-webrtc-stun-not-stun = STUN이 아닙니다: 맨 앞 두 비트가 00 값이 아니거나 magic cookie가 틀립니다
+demo-webrtc-stun-length = STUN 길이 필드가 datagram 길이와 맞지 않습니다
 demo-webrtc-stun-no-address = IPv4 XOR-MAPPED-ADDRESS 속성이 없습니다
-demo-webrtc-err-not-ipv4 = STUN client가 IPv4가 아닙니다
-demo-webrtc-err-panic = STUN server 스레드가 panic으로 끝났습니다
+demo-webrtc-err-not-ipv4 = STUN client의 주소는 IPv4 주소가 아닙니다
+demo-webrtc-err-panic = STUN server 스레드가 panic 상태로 끝났습니다
 demo-webrtc-err-response = STUN 응답: { $error }
 demo-webrtc-err-transaction = STUN 응답: 이 transaction의 Binding success가 아닙니다
 

@@ -5,17 +5,17 @@ demo-websocket-example-message = synack demo websocket --message 안녕 --seed 7
 demo-websocket-about = 127.0.0.1의 클라이언트와 서버 사이에서 실제로 일어나는 WebSocket (RFC 6455) 업그레이드와 프레임
 demo-websocket-opt-key = 클라이언트의 Sec-WebSocket-Key: 16바이트의 base64 (기본값: --seed에서 뽑음)
 demo-websocket-opt-message = 클라이언트가 보내고 서버가 되돌려 주는 텍스트 메시지 (125바이트까지)
-demo-websocket-opt-compare = 같은 이벤트 일정을 폴링, 롱 폴링, SSE, WebSocket으로도 전달해 봅니다 (가상 시계)
+demo-websocket-opt-compare = 같은 이벤트 일정을 폴링, 롱 폴링, SSE, WebSocket 방식으로도 전달해 봅니다 (가상 시계)
 
-demo-websocket-err-key-length = --key { $key }: 풀면 { $bytes }바이트입니다; Sec-WebSocket-Key는 16바이트의 base64입니다
-demo-websocket-err-key-base64 = --key { $key }: base64가 아닙니다; Sec-WebSocket-Key는 16바이트의 base64입니다
+demo-websocket-err-key-length = --key { $key }: 풀면 { $bytes }바이트입니다; Sec-WebSocket-Key 값은 16바이트의 base64 인코딩입니다
+demo-websocket-err-key-base64 = --key { $key }: base64가 아닙니다; Sec-WebSocket-Key 값은 16바이트의 base64 인코딩입니다
 demo-websocket-err-message = --message: { $bytes }바이트입니다; 이 데모는 7비트 길이의 프레임 하나로 보냅니다 (125바이트까지)
 demo-websocket-err-ws = websocket { $what }: { $error }
 demo-websocket-err-thread = websocket 서버 스레드가 실패했습니다
 demo-websocket-err-closed-early = websocket: 서버가 일찍 닫았습니다
 demo-websocket-err-no-head = websocket: 전송된 바이트에 HTTP 헤더가 없습니다
 demo-websocket-err-frame-cut = websocket: 프레임이 중간에 끊겼습니다
-demo-websocket-err-payload-cut = websocket: payload가 중간에 끊겼습니다
+demo-websocket-err-payload-cut = websocket: payload 바이트가 중간에 끊겼습니다
 
 demo-websocket-title-run = WebSocket (RFC 6455): loopback에서 실제로 업그레이드하고 프레임 주고받기
 demo-websocket-intro = tungstenite 클라이언트와 서버가 127.0.0.1에서 OS가 고른 임시 포트로 연결했습니다. 아래 바이트는 클라이언트 소켓을 지나간 그대로입니다. 포트 번호는 실행마다 바뀌므로 숫자 대신 <port> 표시만 남깁니다.

@@ -251,7 +251,7 @@ fn browse_refuses_bad_input_in_the_chosen_language() {
     let env = Env::new();
     for (lang, needle) in [
         (C, "this demo browses http and https"),
-        (KO, "이 데모는 http와 https만 엽니다"),
+        (KO, "이 데모는 http, https URL만 엽니다"),
     ] {
         let out = env
             .bare_cmd()
@@ -263,5 +263,34 @@ fn browse_refuses_bad_input_in_the_chosen_language() {
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         assert!(stderr.contains(needle), "{lang:?}: {stderr}");
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_browse_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "browse", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(
+                line.starts_with("  synack demo browse"),
+                "{line:?} in\n{help}"
+            );
+        }
     }
 }

@@ -247,3 +247,32 @@ fn every_http_scenario_speaks_one_language() {
     // The shared options (--seed, --format, --step) are the registry's.
     assert!(!help.contains("which keep the method and body"), "{help}");
 }
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_http_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "http", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(
+                line.starts_with("  synack demo http"),
+                "{line:?} in\n{help}"
+            );
+        }
+    }
+}

@@ -233,7 +233,7 @@ fn websocket_refuses_bad_input_in_the_chosen_language() {
         (C, "not base64; a Sec-WebSocket-Key is base64 of 16 bytes"),
         (
             KO,
-            "base64가 아닙니다; Sec-WebSocket-Key는 16바이트의 base64입니다",
+            "base64가 아닙니다; Sec-WebSocket-Key 값은 16바이트의 base64 인코딩입니다",
         ),
     ] {
         let out = env
@@ -246,5 +246,34 @@ fn websocket_refuses_bad_input_in_the_chosen_language() {
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         assert!(stderr.contains(needle), "{lang:?}: {stderr}");
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+/// The examples are indented and the non-ASCII one speaks the reader's language.
+#[test]
+fn every_websocket_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading, word) in [(C, "Examples:", "héllo"), (KO, "예:", "안녕")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "websocket", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(examples.len(), 4, "{help}");
+        for line in &examples {
+            assert!(
+                line.starts_with("  synack demo websocket"),
+                "{line:?} in\n{help}"
+            );
+        }
+        assert!(examples.iter().any(|l| l.contains(word)), "{help}");
     }
 }

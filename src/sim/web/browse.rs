@@ -40,10 +40,10 @@ pub const DEMO: Demo = Demo {
 };
 
 fn after_help() -> String {
-    format!("{}\n{EXAMPLES}", crate::tr!("demo-browse-examples"))
+    format!("{}{EXAMPLES}", crate::tr!("demo-browse-examples"))
 }
 
-const EXAMPLES: &str = "\
+const EXAMPLES: &str = "
   synack demo browse
   synack demo browse http://www.example.com/index.html
   synack demo browse https://nope.example.com/";

@@ -45,10 +45,10 @@ pub const PAGE: &str = "https://app.example/";
 pub const TARGET: &str = "https://api.example/data";
 
 fn after_help() -> String {
-    format!("{}\n{EXAMPLES}", crate::tr!("demo-cors-examples"))
+    format!("{}{EXAMPLES}", crate::tr!("demo-cors-examples"))
 }
 
-const EXAMPLES: &str = "\
+const EXAMPLES: &str = "
   synack demo cors
   synack demo cors --method PUT
   synack demo cors --method POST --content-type application/json --header 'X-Token: 1'

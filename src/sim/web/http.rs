@@ -49,10 +49,10 @@ pub const DEMO: Demo = Demo {
 };
 
 fn after_help() -> String {
-    format!("{}\n{EXAMPLES}", crate::tr!("demo-http-examples"))
+    format!("{}{EXAMPLES}", crate::tr!("demo-http-examples"))
 }
 
-const EXAMPLES: &str = "\
+const EXAMPLES: &str = "
   synack demo http
   synack demo http --mode redirect
   synack demo http --mode cache";

@@ -49,10 +49,10 @@ pub const DEMO: Demo = Demo {
 };
 
 fn after_help() -> String {
-    format!("{}\n{EXAMPLES}", crate::tr!("demo-lb-examples"))
+    format!("{}{EXAMPLES}", crate::tr!("demo-lb-examples"))
 }
 
-const EXAMPLES: &str = "\
+const EXAMPLES: &str = "
   synack demo lb
   synack demo lb --algorithm least-connections --fail 2
   synack demo lb --algorithm consistent --add

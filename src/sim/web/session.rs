@@ -63,10 +63,10 @@ const ACCESS_TTL: i64 = 15 * 60;
 const REFRESH_TTL: i64 = 14 * 86_400;
 
 fn after_help() -> String {
-    format!("{}\n{EXAMPLES}", crate::tr!("demo-session-examples"))
+    format!("{}{EXAMPLES}", crate::tr!("demo-session-examples"))
 }
 
-const EXAMPLES: &str = "\
+const EXAMPLES: &str = "
   synack demo session --kind cookie
   synack demo session --kind jwt
   synack demo session --servers 3

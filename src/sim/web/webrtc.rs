@@ -59,10 +59,10 @@ pub const DEMO: Demo = Demo {
 };
 
 fn after_help() -> String {
-    format!("{}\n{EXAMPLES}", crate::tr!("demo-webrtc-examples"))
+    format!("{}{EXAMPLES}", crate::tr!("demo-webrtc-examples"))
 }
 
-const EXAMPLES: &str = "\
+const EXAMPLES: &str = "
   synack demo webrtc
   synack demo webrtc --nat-a symmetric --nat-b port-restricted
   synack demo webrtc --nat-a symmetric --nat-b full-cone
