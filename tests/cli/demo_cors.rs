@@ -352,7 +352,7 @@ fn every_cors_scenario_speaks_one_language() {
     }
     let help = help_in(&env, KO);
     assert!(
-        help.contains("서버: Access-Control-Allow-Credentials: true를 보냅니다"),
+        help.contains("서버: Access-Control-Allow-Credentials: true 헤더를 보냅니다"),
         "{help}"
     );
     // The shared options (--seed, --format, --step) are the registry's.

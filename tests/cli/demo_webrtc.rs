@@ -289,7 +289,7 @@ fn every_webrtc_scenario_speaks_one_language() {
     }
     let help = help_in(&env, KO);
     assert!(
-        help.contains("그룹 통화의 peer 수, mesh·SFU·MCU로 비교합니다"),
+        help.contains("그룹 통화의 peer 수, mesh·SFU·MCU 구조로 비교합니다"),
         "{help}"
     );
     // The shared options (--seed, --format, --step) are the registry's.
