@@ -422,9 +422,45 @@ const LANES: [&str; 2] = ["browser", "api.example"];
 
 const TIMEOUT: Duration = Duration::from_secs(2);
 
+/// The step an I/O error happened in, in the current language: the web
+/// demos name their socket steps with these English labels (`io("…")`),
+/// one table of catalog ids so that each stays a literal.
+pub(crate) fn io_label(what: &str) -> String {
+    match what {
+        "HTTP server" => crate::tr!("demo-cors-io-http-server"),
+        "STUN client address" => crate::tr!("demo-cors-io-stun-client-address"),
+        "STUN client timeout" => crate::tr!("demo-cors-io-stun-client-timeout"),
+        "STUN server address" => crate::tr!("demo-cors-io-stun-server-address"),
+        "STUN server timeout" => crate::tr!("demo-cors-io-stun-server-timeout"),
+        "STUN server" => crate::tr!("demo-cors-io-stun-server"),
+        "accepting" => crate::tr!("demo-cors-io-accepting"),
+        "binding 127.0.0.1:0" => crate::tr!("demo-cors-io-binding-127-0-0-1-0"),
+        "connecting" => crate::tr!("demo-cors-io-connecting"),
+        "local address" => crate::tr!("demo-cors-io-local-address"),
+        "nodelay" => crate::tr!("demo-cors-io-nodelay"),
+        "reading a frame" => crate::tr!("demo-cors-io-reading-a-frame"),
+        "reading the port" => crate::tr!("demo-cors-io-reading-the-port"),
+        "reading the preface" => crate::tr!("demo-cors-io-reading-the-preface"),
+        "reading the response" => crate::tr!("demo-cors-io-reading-the-response"),
+        "reading" => crate::tr!("demo-cors-io-reading"),
+        "sending the STUN Binding request" => {
+            crate::tr!("demo-cors-io-sending-the-stun-binding-request")
+        }
+        "sending the request" => crate::tr!("demo-cors-io-sending-the-request"),
+        "sending" => crate::tr!("demo-cors-io-sending"),
+        "server read" => crate::tr!("demo-cors-io-server-read"),
+        "server write" => crate::tr!("demo-cors-io-server-write"),
+        "timeouts" => crate::tr!("demo-cors-io-timeouts"),
+        "waiting for the STUN Binding response" => {
+            crate::tr!("demo-cors-io-waiting-for-the-stun-binding-response")
+        }
+        other => other.to_string(),
+    }
+}
+
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
-        what: what.to_string(),
+        what: crate::sim::cors::io_label(what),
         source,
     }
 }
@@ -1124,6 +1160,41 @@ mod tests {
         assert!(preflight_check("DELETE", &[], true, Some("*"), None).is_err());
         let auth = ["authorization".to_string()];
         assert!(preflight_check("GET", &auth, false, None, Some("*")).is_err());
+    }
+
+    #[test]
+    fn io_labels_follow_the_language_and_unknown_ones_pass_through() {
+        use crate::i18n::{Lang, with_lang};
+        assert_eq!(with_lang(Lang::En, || io_label("timeouts")), "timeouts");
+        assert_eq!(
+            with_lang(Lang::Ko, || io_label("timeouts")),
+            "시간 제한 설정"
+        );
+        assert_eq!(
+            with_lang(Lang::Ko, || io_label("binding 127.0.0.1:0")),
+            "127.0.0.1:0 bind"
+        );
+        assert_eq!(
+            with_lang(Lang::Ko, || io_label("no such step")),
+            "no such step"
+        );
+    }
+
+    #[test]
+    fn header_reasons_speak_the_chosen_language() {
+        use crate::i18n::{Lang, with_lang};
+        let reasons = preflight_reasons("PUT", &[h("X-Token", "1")], None);
+        let en: Vec<String> = with_lang(Lang::En, || reasons.iter().map(Reason::explain).collect());
+        assert_eq!(
+            en,
+            [
+                "method PUT: not on the safelist (GET, HEAD, POST)",
+                "header X-Token: the name is not on the safelist (Accept, Accept-Language, Content-Language, Content-Type, Range)",
+            ]
+        );
+        // The preflight exercise asks for Korean whatever the language.
+        let ko = with_lang(Lang::En, || reasons[0].korean());
+        assert_eq!(ko, "메서드 PUT: 안전 목록(GET, HEAD, POST) 밖입니다");
     }
 
     #[test]
