@@ -5,11 +5,12 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
 /// `synack demo browse ARGS` at `columns`, expecting success.
+/// The demo's text in Korean: the golden files were written (and read) in it.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    crate::util::demo_text(env, "browse", args, columns)
+    crate::util::demo_text_in(env, KO, "browse", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
@@ -135,8 +136,15 @@ fn a_name_outside_the_zone_data_stops_at_dns() {
 fn json_matches_golden_and_the_same_seed_repeats() {
     assert!(loopback(), "this test needs 127.0.0.1");
     let env = Env::new();
-    let mut v = json(&env, &["--seed", "5"]);
-    assert_eq!(v, json(&env, &["--seed", "5"]));
+    // The steps' details are Korean, like the text goldens.
+    let json_ko = || -> Value {
+        let out =
+            crate::util::demo_text_in(&env, KO, "browse", &["--seed", "5", "--format", "json"], 80);
+        serde_json::from_str(&out).expect("json")
+    };
+    let mut v = json_ko();
+    assert_eq!(v, json_ko());
+    assert_eq!(json(&env, &["--seed", "5"]), json(&env, &["--seed", "5"]));
     let keys: Vec<&str> = v
         .as_object()
         .expect("object")
@@ -168,5 +176,121 @@ fn bad_urls_get_one_line() {
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(url), "{err}");
         assert!(out.get_output().stdout.is_empty());
+    }
+}
+
+/// `--help` under a locale (clap's help is not fitted to COLUMNS).
+fn help_in(env: &Env, lang: (&str, &str)) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", "browse", "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn browse_speaks_english_by_default() {
+    assert!(loopback(), "this test needs 127.0.0.1");
+    let env = Env::new();
+    let out = crate::util::demo_text(&env, "browse", &[], 80);
+    assert_golden("demo/browse-default-en-80.txt", &out);
+    for needle in [
+        "1. Parsing the URL (synack demo uri)",
+        "At a glance: the timeline",
+        "certificate verification passed",
+    ] {
+        assert!(out.contains(needle), "{needle:?} in\n{out}");
+    }
+    let help = help_in(&env, C);
+    assert_no_korean("browse --help", &help);
+    assert!(
+        help.contains("The URL typed into the address bar"),
+        "{help}"
+    );
+}
+
+#[test]
+fn every_browse_scenario_speaks_one_language() {
+    assert!(loopback(), "this test needs 127.0.0.1");
+    let env = Env::new();
+    for args in [
+        &[][..],
+        &["http://www.example.com/index.html"],
+        &["https://bücher.example.com/"],
+        &["https://nope.example.com/"],
+    ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "browse", args, columns);
+            crate::util::demo_text_in(&env, KO, "browse", args, columns);
+        }
+        let en = crate::util::demo_text_in(&env, C, "browse", args, 80);
+        assert_no_korean(&format!("browse {args:?}"), &en);
+        let ko = crate::util::demo_text_in(&env, KO, "browse", args, 80);
+        // A command line (`0 ms  synack demo uri`) is not an English sentence.
+        let ko = ko.replace("synack demo", "synack:demo");
+        assert_no_english(&format!("browse {args:?}"), &ko);
+    }
+    let ko = crate::util::demo_text_in(&env, KO, "browse", &[], 80);
+    for needle in ["1. URL 해석 (synack demo uri)", "한눈에: 시간표"] {
+        assert!(ko.contains(needle), "{needle:?} in\n{ko}");
+    }
+    let help = help_in(&env, KO);
+    assert!(help.contains("주소창에 입력한 URL"), "{help}");
+    // The shared options (--seed, --format, --step) are the registry's.
+    assert!(
+        !help.contains("The URL typed into the address bar"),
+        "{help}"
+    );
+}
+
+#[test]
+fn browse_refuses_bad_input_in_the_chosen_language() {
+    let env = Env::new();
+    for (lang, needle) in [
+        (C, "this demo browses http and https"),
+        (KO, "이 데모는 http, https URL만 엽니다"),
+    ] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "browse"])
+            .args(["ftp://x/"])
+            .assert()
+            .failure();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_browse_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "browse", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(
+                line.starts_with("  synack demo browse"),
+                "{line:?} in\n{help}"
+            );
+        }
     }
 }

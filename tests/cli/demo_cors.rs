@@ -4,10 +4,11 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
+/// The demo's text in Korean: the golden files were written (and read) in it.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    crate::util::demo_text(env, "cors", args, columns)
+    crate::util::demo_text_in(env, KO, "cors", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
@@ -256,4 +257,153 @@ fn bad_options_get_one_line() {
         .args(["demo", "cors", "--host", "0.0.0.0"])
         .assert()
         .code(2);
+}
+
+/// `--help` under a locale (clap's help is not fitted to COLUMNS).
+fn help_in(env: &Env, lang: (&str, &str)) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", "cors", "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn cors_speaks_english_by_default() {
+    loopback();
+    let env = Env::new();
+    let out = crate::util::demo_text(&env, "cors", &[], 80);
+    assert_golden("demo/cors-default-en-80.txt", &out);
+    for needle in [
+        "1. Is it a simple request?",
+        "A simple request: sent at once",
+        "The CORS check passed",
+    ] {
+        assert!(out.contains(needle), "{needle:?} in\n{out}");
+    }
+    let help = help_in(&env, C);
+    assert_no_korean("cors --help", &help);
+    assert!(
+        help.contains("Server: send Access-Control-Allow-Credentials: true"),
+        "{help}"
+    );
+}
+
+#[test]
+fn every_cors_scenario_speaks_one_language() {
+    loopback();
+    let env = Env::new();
+    for args in [
+        &[][..],
+        &[
+            "--method",
+            "PUT",
+            "--header",
+            "X-Token: 1",
+            "--allow-headers",
+            "X-Token",
+        ],
+        &["--method", "PUT", "--header", "X-Token: 1"],
+        &[
+            "--credentials",
+            "--allow-origin",
+            "*",
+            "--allow-credentials",
+        ],
+        &["--credentials"],
+        &["--allow-origin", "none"],
+        &["--allow-origin", "https://other.example"],
+        &[
+            "--method",
+            "DELETE",
+            "--allow-methods",
+            "DELETE",
+            "--max-age",
+            "10",
+        ],
+        &["--method", "DELETE"],
+        &[
+            "--header",
+            "Cookie: a=1",
+            "--header",
+            "Accept-Language: ko/KR",
+            "--content-type",
+            "application/json",
+        ],
+    ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "cors", args, columns);
+            crate::util::demo_text_in(&env, KO, "cors", args, columns);
+        }
+        let en = crate::util::demo_text_in(&env, C, "cors", args, 80);
+        assert_no_korean(&format!("cors {args:?}"), &en);
+        let ko = crate::util::demo_text_in(&env, KO, "cors", args, 80);
+        assert_no_english(&format!("cors {args:?}"), &ko);
+    }
+    let ko = crate::util::demo_text_in(&env, KO, "cors", &[], 80);
+    for needle in [
+        "1. 단순 요청(simple request)인가?",
+        "단순 요청입니다: preflight 없이 바로 보냅니다.",
+    ] {
+        assert!(ko.contains(needle), "{needle:?} in\n{ko}");
+    }
+    let help = help_in(&env, KO);
+    assert!(
+        help.contains("서버: Access-Control-Allow-Credentials: true 헤더를 보냅니다"),
+        "{help}"
+    );
+    // The shared options (--seed, --format, --step) are the registry's.
+    assert!(
+        !help.contains("Server: send Access-Control-Allow-Credentials: true"),
+        "{help}"
+    );
+}
+
+#[test]
+fn cors_refuses_bad_input_in_the_chosen_language() {
+    let env = Env::new();
+    for (lang, needle) in [(C, "not an HTTP method"), (KO, "HTTP 메서드가 아닙니다")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "cors"])
+            .args(["--method", "GE T"])
+            .assert()
+            .failure();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_cors_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "cors", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(
+                line.starts_with("  synack demo cors"),
+                "{line:?} in\n{help}"
+            );
+        }
+    }
 }

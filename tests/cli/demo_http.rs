@@ -4,10 +4,11 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
+/// The demo's text in Korean: the golden files were written (and read) in it.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    crate::util::demo_text(env, "http", args, columns)
+    crate::util::demo_text_in(env, KO, "http", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
@@ -186,5 +187,92 @@ fn the_same_run_twice_is_the_same_and_bad_modes_are_refused() {
             .args(args)
             .assert()
             .code(2);
+    }
+}
+
+/// `--help` under a locale (clap's help is not fitted to COLUMNS).
+fn help_in(env: &Env, lang: (&str, &str)) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", "http", "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn http_speaks_english_by_default() {
+    let env = Env::new();
+    let out = crate::util::demo_text(&env, "http", &[], 80);
+    assert_golden("demo/http-default-en-80.txt", &out);
+    for needle in [
+        "1. HTTP/1.1: one after another on one connection (keep-alive)",
+        "head-of-line blocking",
+        "without waiting for the slow /slow",
+    ] {
+        assert!(out.contains(needle), "{needle:?} in\n{out}");
+    }
+    let help = help_in(&env, C);
+    assert_no_korean("http --help", &help);
+    assert!(help.contains("which keep the method and body"), "{help}");
+}
+
+#[test]
+fn every_http_scenario_speaks_one_language() {
+    let env = Env::new();
+    for args in [&[][..], &["--mode", "redirect"], &["--mode", "cache"]] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "http", args, columns);
+            crate::util::demo_text_in(&env, KO, "http", args, columns);
+        }
+        let en = crate::util::demo_text_in(&env, C, "http", args, 80);
+        assert_no_korean(&format!("http {args:?}"), &en);
+        let ko = crate::util::demo_text_in(&env, KO, "http", args, 80);
+        assert_no_english(&format!("http {args:?}"), &ko);
+    }
+    let ko = crate::util::demo_text_in(&env, KO, "http", &[], 80);
+    for needle in [
+        "1. HTTP/1.1: 연결 하나(keep-alive)에서 차례로",
+        "세 방식 비교 (가상 시계)",
+    ] {
+        assert!(ko.contains(needle), "{needle:?} in\n{ko}");
+    }
+    let help = help_in(&env, KO);
+    assert!(
+        help.contains("어느 것이 메서드와 본문을 유지하는가"),
+        "{help}"
+    );
+    // The shared options (--seed, --format, --step) are the registry's.
+    assert!(!help.contains("which keep the method and body"), "{help}");
+}
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_http_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "http", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(
+                line.starts_with("  synack demo http"),
+                "{line:?} in\n{help}"
+            );
+        }
     }
 }

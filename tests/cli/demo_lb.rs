@@ -5,10 +5,11 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
+/// The demo's text in Korean: the golden files were written (and read) in it.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    crate::util::demo_text(env, "lb", args, columns)
+    crate::util::demo_text_in(env, KO, "lb", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
@@ -35,7 +36,22 @@ fn lb_goldens_at_80_and_120_columns() {
             assert_golden(&format!("demo/lb-{name}-{columns}.txt"), &out);
         }
     }
-    let v = json(&env, &["--algorithm", "weighted", "--requests", "7"]);
+    // The JSON's trace is Korean like the text goldens.
+    let ko = crate::util::demo_text_in(
+        &env,
+        KO,
+        "lb",
+        &[
+            "--algorithm",
+            "weighted",
+            "--requests",
+            "7",
+            "--format",
+            "json",
+        ],
+        80,
+    );
+    let v: Value = serde_json::from_str(&ko).expect("json");
     assert_golden(
         "demo/lb-weighted-7.json",
         &serde_json::to_string_pretty(&v).expect("json"),
@@ -127,5 +143,122 @@ fn bad_options_get_one_line_and_a_failing_exit() {
         assert!(stderr.contains(needle), "{args:?}: {stderr}");
         assert_eq!(output.status.code(), Some(code), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// `--help` under a locale (clap's help is not fitted to COLUMNS).
+fn help_in(env: &Env, lang: (&str, &str)) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", "lb", "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn lb_speaks_english_by_default() {
+    let env = Env::new();
+    let out = crate::util::demo_text(&env, "lb", &[], 80);
+    assert_golden("demo/lb-default-en-80.txt", &out);
+    for needle in [
+        "Load balancing: 3 servers, 24 requests",
+        "requests per server",
+        "The limits of DNS round robin",
+    ] {
+        assert!(out.contains(needle), "{needle:?} in\n{out}");
+    }
+    let help = help_in(&env, C);
+    assert_no_korean("lb --help", &help);
+    assert!(
+        help.contains("The server with the fewest open connections"),
+        "{help}"
+    );
+}
+
+#[test]
+fn every_lb_scenario_speaks_one_language() {
+    let env = Env::new();
+    for args in [
+        &[][..],
+        &["--fail", "2"],
+        &["--algorithm", "least-connections", "--fail", "2"],
+        &["--algorithm", "consistent", "--remove", "3"],
+        &[
+            "--algorithm",
+            "ip-hash",
+            "--servers",
+            "5",
+            "--requests",
+            "60",
+        ],
+    ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "lb", args, columns);
+            crate::util::demo_text_in(&env, KO, "lb", args, columns);
+        }
+        let en = crate::util::demo_text_in(&env, C, "lb", args, 80);
+        assert_no_korean(&format!("lb {args:?}"), &en);
+        let ko = crate::util::demo_text_in(&env, KO, "lb", args, 80);
+        assert_no_english(&format!("lb {args:?}"), &ko);
+    }
+    let ko = crate::util::demo_text_in(&env, KO, "lb", &[], 80);
+    for needle in ["로드 밸런싱: 서버 3대, 요청 24개", "DNS round robin의 한계"] {
+        assert!(ko.contains(needle), "{needle:?} in\n{ko}");
+    }
+    let help = help_in(&env, KO);
+    assert!(help.contains("열린 연결이 가장 적은 서버"), "{help}");
+    // The shared options (--seed, --format, --step) are the registry's.
+    assert!(
+        !help.contains("The server with the fewest open connections"),
+        "{help}"
+    );
+}
+
+#[test]
+fn lb_refuses_bad_input_in_the_chosen_language() {
+    let env = Env::new();
+    for (lang, needle) in [
+        (C, "--fail 4 is not a server (1-3)"),
+        (KO, "--fail 4 값은 서버 번호가 아닙니다 (1-3)"),
+    ] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "lb"])
+            .args(["--fail", "4"])
+            .assert()
+            .failure();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_lb_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "lb", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(line.starts_with("  synack demo lb"), "{line:?} in\n{help}");
+        }
     }
 }

@@ -6,15 +6,50 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
+/// The demo's text in Korean: the golden files were written (and read) in it.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    crate::util::demo_text(env, "session", args, columns)
+    crate::util::demo_text_in(env, KO, "session", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
     crate::util::demo_json(env, "session", args)
 }
+
+/// The JSON document in Korean (its trace's human text follows the language).
+fn json_ko(env: &Env, args: &[&str]) -> Value {
+    let out = crate::util::demo_text_in(
+        env,
+        KO,
+        "session",
+        &[args, &["--format", "json"]].concat(),
+        80,
+    );
+    serde_json::from_str(&out).expect("json output")
+}
+
+/// `--help` under a locale (clap's help is not fitted to COLUMNS).
+fn help(env: &Env, lang: (&str, &str)) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", "session", "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+/// Every scenario of the goldens, by name.
+const SCENARIOS: [(&str, &[&str]); 7] = [
+    ("cookie", &["--kind", "cookie"]),
+    ("jwt", &["--kind", "jwt"]),
+    ("one-server", &[]),
+    ("servers3", &["--servers", "3"]),
+    ("servers3-sticky", &["--servers", "3", "--sticky"]),
+    ("servers3-clustering", &["--servers", "3", "--clustering"]),
+    ("servers3-store", &["--servers", "3", "--store"]),
+];
 
 fn loopback() {
     assert!(
@@ -42,16 +77,7 @@ fn hops(v: &Value) -> Vec<(u64, u64)> {
 fn session_goldens_at_80_and_120_columns() {
     loopback();
     let env = Env::new();
-    let scenarios: [(&str, &[&str]); 7] = [
-        ("cookie", &["--kind", "cookie"]),
-        ("jwt", &["--kind", "jwt"]),
-        ("one-server", &[]),
-        ("servers3", &["--servers", "3"]),
-        ("servers3-sticky", &["--servers", "3", "--sticky"]),
-        ("servers3-clustering", &["--servers", "3", "--clustering"]),
-        ("servers3-store", &["--servers", "3", "--store"]),
-    ];
-    for (name, args) in scenarios {
+    for (name, args) in SCENARIOS {
         for columns in [80, 120] {
             let out = text(&env, args, columns);
             assert_golden(&format!("demo/session-{name}-{columns}.txt"), &out);
@@ -71,7 +97,7 @@ fn round_robin_loses_the_session_on_the_second_request() {
 fn sticky_keeps_the_session_until_its_server_fails() {
     loopback();
     let env = Env::new();
-    let v = json(&env, &["--servers", "3", "--sticky"]);
+    let v = json_ko(&env, &["--servers", "3", "--sticky"]);
     assert_eq!(v["fix"], "sticky");
     // Login, two requests back to server 1, then server 1 fails.
     assert_eq!(hops(&v), [(1, 200), (1, 200), (1, 200), (3, 401)]);
@@ -204,5 +230,94 @@ fn bad_options_get_one_line_and_a_failing_exit() {
             assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
         }
         assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn session_speaks_english_by_default() {
+    loopback();
+    let env = Env::new();
+    let out = crate::util::demo_text(&env, "session", &[], 80);
+    assert_golden("demo/session-default-en-80.txt", &out);
+    let lost = crate::util::demo_text(&env, "session", &["--servers", "3"], 80);
+    assert!(lost.contains("3 servers behind a load balancer"), "{lost}");
+    assert!(lost.contains("the session is lost"), "{lost}");
+    let v = json(&env, &["--kind", "cookie"]);
+    let why = v["sends"][0]["why"].as_str().expect("why");
+    assert_eq!(why, "a same-site request");
+}
+
+#[test]
+fn every_scenario_speaks_one_language() {
+    loopback();
+    let env = Env::new();
+    for (name, args) in SCENARIOS {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "session", args, columns);
+            text(&env, args, columns);
+        }
+        let en = crate::util::demo_text_in(&env, C, "session", args, 80);
+        assert_no_korean(&format!("session {name}"), &en);
+        let ko = text(&env, args, 80);
+        assert_no_english(&format!("session {name}"), &ko);
+    }
+    assert_no_korean("session --help", &help(&env, C));
+    let ko = text(&env, &["--servers", "3"], 80);
+    assert!(ko.contains("두 번째 요청에서 세션이 사라짐"), "{ko}");
+    let cookie = text(&env, &["--kind", "cookie"], 80);
+    assert!(cookie.contains("다른 사이트의 링크"), "{cookie}");
+    let help = help(&env, KO);
+    assert!(
+        help.contains("해결책: 모든 서버가 세션을 공유 저장소 하나에 둡니다"),
+        "{help}"
+    );
+    // The shared options (--seed, --format, --step) are the registry's.
+    assert!(!help.contains("Fix: every server"), "{help}");
+}
+
+#[test]
+fn bad_options_are_refused_in_korean_under_a_korean_locale() {
+    let env = Env::new();
+    let out = env
+        .bare_cmd()
+        .env(KO.0, KO.1)
+        .args(["demo", "session", "--servers", "9"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("--servers 9 값이 범위를 벗어났습니다"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_session_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "session", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(
+                line.starts_with("  synack demo session"),
+                "{line:?} in\n{help}"
+            );
+        }
     }
 }

@@ -4,11 +4,12 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
 /// `synack demo webrtc ARGS` at `columns`, expecting success.
+/// The demo's text in Korean: the golden files were written (and read) in it.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    crate::util::demo_text(env, "webrtc", args, columns)
+    crate::util::demo_text_in(env, KO, "webrtc", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
@@ -205,5 +206,124 @@ fn bad_options_get_one_line() {
         assert!(!err.contains("panicked"), "{err}");
         assert!(out.get_output().stdout.is_empty());
         assert!(err.contains("--"), "{err}");
+    }
+}
+
+/// `--help` under a locale (clap's help is not fitted to COLUMNS).
+fn help_in(env: &Env, lang: (&str, &str)) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", "webrtc", "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn webrtc_speaks_english_by_default() {
+    let env = Env::new();
+    let out = crate::util::demo_text(&env, "webrtc", &[], 80);
+    assert_golden("demo/webrtc-default-en-80.txt", &out);
+    for needle in [
+        "1. STUN Binding: two real UDP sockets on 127.0.0.1",
+        "round 1: through",
+        "RTP flows directly over the selected pair",
+    ] {
+        assert!(out.contains(needle), "{needle:?} in\n{out}");
+    }
+    let help = help_in(&env, C);
+    assert_no_korean("webrtc --help", &help);
+    assert!(
+        help.contains("Peers in the group call compared as mesh, SFU and MCU"),
+        "{help}"
+    );
+}
+
+#[test]
+fn every_webrtc_scenario_speaks_one_language() {
+    let env = Env::new();
+    for args in [
+        &[][..],
+        &["--nat-a", "symmetric", "--nat-b", "port-restricted"],
+        &["--nat-a", "symmetric", "--nat-b", "full-cone"],
+        &[
+            "--nat-a",
+            "full-cone",
+            "--nat-b",
+            "address-restricted",
+            "--peers",
+            "6",
+        ],
+        &[
+            "--nat-a",
+            "symmetric",
+            "--nat-b",
+            "symmetric",
+            "--peers",
+            "2",
+        ],
+    ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "webrtc", args, columns);
+            crate::util::demo_text_in(&env, KO, "webrtc", args, columns);
+        }
+        let en = crate::util::demo_text_in(&env, C, "webrtc", args, 80);
+        assert_no_korean(&format!("webrtc {args:?}"), &en);
+        let ko = crate::util::demo_text_in(&env, KO, "webrtc", args, 80);
+        // The NAT matrix's header is four NAT names (terms), not a sentence.
+        let ko: String = ko
+            .lines()
+            .filter(|l| !l.contains("full-cone  address-restricted  port-restricted  symmetric"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_no_english(&format!("webrtc {args:?}"), &ko);
+    }
+    let ko = crate::util::demo_text_in(&env, KO, "webrtc", &[], 80);
+    for needle in [
+        "1. STUN Binding: 진짜 UDP 두 socket, 127.0.0.1",
+        "1차: 통과",
+    ] {
+        assert!(ko.contains(needle), "{needle:?} in\n{ko}");
+    }
+    let help = help_in(&env, KO);
+    assert!(
+        help.contains("그룹 통화의 peer 수, mesh·SFU·MCU 구조로 비교합니다"),
+        "{help}"
+    );
+    // The shared options (--seed, --format, --step) are the registry's.
+    assert!(
+        !help.contains("Peers in the group call compared as mesh, SFU and MCU"),
+        "{help}"
+    );
+}
+
+/// Regression: the first example lost its indent (a `\` line continuation
+/// ate it), so the example check skipped it.
+#[test]
+fn every_webrtc_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "webrtc", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(examples.len() >= 2, "{help}");
+        for line in examples {
+            assert!(
+                line.starts_with("  synack demo webrtc"),
+                "{line:?} in\n{help}"
+            );
+        }
     }
 }

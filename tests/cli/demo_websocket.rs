@@ -4,14 +4,15 @@
 
 use serde_json::Value;
 
-use crate::util::{Env, assert_golden};
+use crate::util::{C, Env, KO, assert_golden, assert_no_english, assert_no_korean};
 
 const RFC_KEY: &str = "dGhlIHNhbXBsZSBub25jZQ==";
 const RFC_ACCEPT: &str = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
 /// `synack demo websocket ARGS` at `columns`, expecting success.
+/// The demo's text in Korean: the golden files were written (and read) in it.
 fn text(env: &Env, args: &[&str], columns: usize) -> String {
-    crate::util::demo_text(env, "websocket", args, columns)
+    crate::util::demo_text_in(env, KO, "websocket", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
@@ -153,5 +154,126 @@ fn bad_keys_and_messages_get_one_line() {
             assert_eq!(err.lines().count(), 1, "{err}");
         }
         assert!(out.get_output().stdout.is_empty());
+    }
+}
+
+/// `--help` under a locale (clap's help is not fitted to COLUMNS).
+fn help_in(env: &Env, lang: (&str, &str)) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", "websocket", "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn websocket_speaks_english_by_default() {
+    let env = Env::new();
+    let out = crate::util::demo_text(&env, "websocket", &[], 80);
+    assert_golden("demo/websocket-default-en-80.txt", &out);
+    for needle in [
+        "1. The HTTP/1.1 Upgrade request (client → server)",
+        "Computing Sec-WebSocket-Accept",
+        "Every frame a client sends must be masked",
+    ] {
+        assert!(out.contains(needle), "{needle:?} in\n{out}");
+    }
+    let help = help_in(&env, C);
+    assert_no_korean("websocket --help", &help);
+    assert!(
+        help.contains("The text message the client sends and the server echoes"),
+        "{help}"
+    );
+}
+
+#[test]
+fn every_websocket_scenario_speaks_one_language() {
+    let env = Env::new();
+    for args in [
+        &[][..],
+        &["--key", "dGhlIHNhbXBsZSBub25jZQ=="],
+        &["--message", "héllo", "--seed", "7"],
+        &["--compare"],
+    ] {
+        // Both languages fit 60 and 120 columns too (demo_text_in checks).
+        for columns in [60, 120] {
+            crate::util::demo_text_in(&env, C, "websocket", args, columns);
+            crate::util::demo_text_in(&env, KO, "websocket", args, columns);
+        }
+        let en = crate::util::demo_text_in(&env, C, "websocket", args, 80);
+        assert_no_korean(&format!("websocket {args:?}"), &en);
+        let ko = crate::util::demo_text_in(&env, KO, "websocket", args, 80);
+        assert_no_english(&format!("websocket {args:?}"), &ko);
+    }
+    let ko = crate::util::demo_text_in(&env, KO, "websocket", &[], 80);
+    for needle in [
+        "1. HTTP/1.1 Upgrade 요청 (클라이언트 → 서버)",
+        "서버의 에코입니다.",
+    ] {
+        assert!(ko.contains(needle), "{needle:?} in\n{ko}");
+    }
+    let help = help_in(&env, KO);
+    assert!(
+        help.contains("클라이언트가 보내고 서버가 되돌려 주는 텍스트 메시지"),
+        "{help}"
+    );
+    // The shared options (--seed, --format, --step) are the registry's.
+    assert!(
+        !help.contains("The text message the client sends and the server echoes"),
+        "{help}"
+    );
+}
+
+#[test]
+fn websocket_refuses_bad_input_in_the_chosen_language() {
+    let env = Env::new();
+    for (lang, needle) in [
+        (C, "not base64; a Sec-WebSocket-Key is base64 of 16 bytes"),
+        (
+            KO,
+            "base64가 아닙니다; Sec-WebSocket-Key 값은 16바이트의 base64 인코딩입니다",
+        ),
+    ] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "websocket"])
+            .args(["--key", "!!!"])
+            .assert()
+            .failure();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+/// The examples are indented and the non-ASCII one speaks the reader's language.
+#[test]
+fn every_websocket_example_line_is_indented_in_both_languages() {
+    let env = Env::new();
+    for (lang, heading, word) in [(C, "Examples:", "héllo"), (KO, "예:", "안녕")] {
+        let out = env
+            .bare_cmd()
+            .env(lang.0, lang.1)
+            .args(["demo", "websocket", "--help"])
+            .assert()
+            .success();
+        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let examples: Vec<&str> = help
+            .lines()
+            .skip_while(|l| *l != heading)
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(examples.len(), 4, "{help}");
+        for line in &examples {
+            assert!(
+                line.starts_with("  synack demo websocket"),
+                "{line:?} in\n{help}"
+            );
+        }
+        assert!(examples.iter().any(|l| l.contains(word)), "{help}");
     }
 }

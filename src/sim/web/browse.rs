@@ -39,8 +39,11 @@ pub const DEMO: Demo = Demo {
     run,
 };
 
-const AFTER_HELP: &str = "\
-Examples:
+fn after_help() -> String {
+    format!("{}{EXAMPLES}", crate::tr!("demo-browse-examples"))
+}
+
+const EXAMPLES: &str = "
   synack demo browse
   synack demo browse http://www.example.com/index.html
   synack demo browse https://nope.example.com/";
@@ -48,12 +51,12 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "browse",
-    about = "What happens after typing a URL: parse, HSTS, cache, DNS, TCP, TLS, HTTP on loopback, on a virtual clock",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-browse-about"),
+    after_help = after_help()
 )]
 struct Args {
-    /// The URL typed into the address bar (names resolve only in the demo's zone data)
-    #[arg(value_name = "URL", default_value = "https://www.example.com/")]
+    #[arg(value_name = "URL", default_value = "https://www.example.com/",
+          help = crate::tr!("demo-browse-opt-url"))]
     url: String,
     #[command(flatten)]
     common: Common,
@@ -100,7 +103,7 @@ pub struct Step {
 
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
-        what: what.to_string(),
+        what: crate::sim::cors::io_label(what),
         source,
     }
 }
@@ -146,19 +149,26 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     let input = args.url.trim();
-    let mut url =
-        Url::parse(input).map_err(|e| SimError::Invalid(format!("browse: URL {input:?}: {e}")))?;
+    let mut url = Url::parse(input).map_err(|e| {
+        SimError::Invalid(crate::tr!(
+            "demo-browse-err-url",
+            url = format!("{input:?}"),
+            error = e.to_string()
+        ))
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(SimError::Invalid(format!(
-            "browse: URL {input:?}: scheme {:?}; this demo browses http and https",
-            url.scheme()
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-browse-err-scheme",
+            url = format!("{input:?}"),
+            scheme = format!("{:?}", url.scheme())
         )));
     }
     let host = match url.host() {
         Some(Host::Domain(d)) => d.to_string(),
         _ => {
-            return Err(SimError::Invalid(format!(
-                "browse: URL {input:?}: needs a host name (resolved in the demo's zone data)"
+            return Err(SimError::Invalid(crate::tr!(
+                "demo-browse-err-host",
+                url = format!("{input:?}")
             )));
         }
     };
@@ -166,36 +176,33 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         now: 0,
         steps: Vec::new(),
     };
-    out.title(format!("주소창에 {input} 입력: 그다음에 일어나는 일"))?;
-    out.text(
-        "각 단계는 이 기계의 loopback에서 실제로 일어나고, 시간은 시뮬레이션 시계로 \
-         잽니다 (server까지 RTT 40 ms, recursive resolver까지 2 ms, name server마다 30 ms). \
-         이름은 dns demo의 zone data로만 풀고 실제 인터넷에 묻지 않습니다.",
-    )?;
+    out.title(crate::tr!("demo-browse-title-run", url = input))?;
+    out.text(crate::tr!("demo-browse-intro"))?;
 
     // 1. URL parse: IDNA turns the typed host into ASCII first, so that
     // the HSTS list and DNS see the name they store.
-    out.heading("1. URL 해석 (synack demo uri)")?;
+    out.heading(crate::tr!("demo-browse-step-uri"))?;
     let typed = typed_host(input);
     let idna = if typed.eq_ignore_ascii_case(&host) {
-        "ASCII 이름이라 그대로".to_string()
+        crate::tr!("demo-browse-ascii")
     } else {
         format!("IDNA: {} ⇒ {host}", typed.escape_debug())
     };
-    let mut t = Table::new(["부분", "값"]);
+    let mut t = Table::new([
+        crate::tr!("demo-browse-col-part"),
+        crate::tr!("demo-browse-col-value"),
+    ]);
     t.row(["scheme", url.scheme()]);
     t.row(["host", &host]);
     t.row([
         "port".to_string(),
         url.port_or_known_default().map_or("-".to_string(), |p| {
-            format!("{p} (생략하면 scheme의 기본값)")
+            crate::tr!("demo-browse-default-port", port = p)
         }),
     ]);
     t.row(["path", url.path()]);
     out.table(t)?;
-    out.text(format!(
-        "{idna}. host를 먼저 ASCII(punycode)로 바꾼 뒤 HSTS와 DNS가 그 이름을 봅니다."
-    ))?;
+    out.text(crate::tr!("demo-browse-idna", idna = idna))?;
     clock.step(
         "uri",
         0,
@@ -204,21 +211,24 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     );
 
     // 2. HSTS before any packet: http:// to a preloaded host never goes out.
-    out.heading("2. HSTS 확인")?;
+    out.heading(crate::tr!("demo-browse-step-hsts"))?;
     let entry = hsts_entry(PRELOAD, &host);
     let hsts = match (&entry, url.scheme()) {
         (Some(e), "http") => {
             let _ = url.set_scheme("https");
-            format!(
-                "{host}: preload 목록의 {e}에 걸려 요청 전에 https로 바꿉니다 \
-                 (307 Internal Redirect). 평문 HTTP packet은 나가지 않습니다."
+            crate::tr!(
+                "demo-browse-hsts-upgrade",
+                host = host.as_str(),
+                entry = e.as_str()
             )
         }
-        (Some(e), _) => format!("{host}: preload 목록의 {e}에 있음. 이미 https입니다."),
-        (None, "http") => {
-            format!("{host}: 목록에 없음. 평문 HTTP로 갑니다 (중간에서 엿보고 바꿀 수 있음).")
-        }
-        (None, _) => format!("{host}: 목록에 없음. https라 그대로 갑니다."),
+        (Some(e), _) => crate::tr!(
+            "demo-browse-hsts-already",
+            host = host.as_str(),
+            entry = e.as_str()
+        ),
+        (None, "http") => crate::tr!("demo-browse-hsts-plain", host = host.as_str()),
+        (None, _) => crate::tr!("demo-browse-hsts-https", host = host.as_str()),
     };
     out.text(hsts.clone())?;
     clock.step("hsts", 0, hsts, None);
@@ -228,10 +238,8 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         .unwrap_or(if secure { 443 } else { 80 });
 
     // 3. Caches before the network.
-    out.heading("3. Service worker와 HTTP cache")?;
-    let cache = "service worker 없음, HTTP cache 비어 있음 (첫 방문): network로 갑니다. \
-                 있었다면 DNS 전에 여기서 답이 끝날 수 있습니다 (synack demo http --mode cache)."
-        .to_string();
+    out.heading(crate::tr!("demo-browse-step-cache"))?;
+    let cache = crate::tr!("demo-browse-cache");
     out.text(cache.clone())?;
     clock.step("cache", 0, "miss".to_string(), Some("http --mode cache"));
 
@@ -263,19 +271,24 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     let dns_ms = STUB_RTT_MS + upstream * UPSTREAM_RTT_MS;
     let Some(address) = address else {
         let rcode = dns["result"]["rcode"].as_str().unwrap_or("?").to_string();
-        let detail = format!("{host}: {rcode}, 주소 없음");
-        out.text(format!(
-            "{detail}. 브라우저는 여기서 멈추고 오류 page를 보여 줍니다."
+        let detail = crate::tr!(
+            "demo-browse-no-address",
+            host = host.as_str(),
+            rcode = rcode
+        );
+        out.text(crate::tr!(
+            "demo-browse-dns-failed",
+            detail = detail.as_str()
         ))?;
         clock.step("dns", dns_ms, detail, Some("dns"));
         return finish(out, input, &url, clock, false);
     };
-    out.text(format!(
-        "stub resolver → recursive resolver → root → TLD → authoritative 순으로 {upstream}번 \
-         물어 답 {}개를 받았습니다: {}. 주소는 {address}입니다 (문서용 주소라 아래 연결은 \
-         127.0.0.1이 대신 받습니다).",
-        answers.len(),
-        answers.join(", ")
+    out.text(crate::tr!(
+        "demo-browse-dns",
+        upstream = upstream,
+        count = answers.len(),
+        answers = answers.join(", "),
+        address = address.as_str()
     ))?;
     clock.step("dns", dns_ms, format!("{host} → {address}"), Some("dns"));
 
@@ -293,10 +306,10 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
     match served {
         Ok(Ok(())) => {}
         Ok(Err(e)) => return Err(io("HTTP server")(e)),
-        Err(_) => return Err(SimError::Invalid("the HTTP server thread panicked".into())),
+        Err(_) => return Err(SimError::Invalid(crate::tr!("demo-browse-err-panic"))),
     }
 
-    out.heading("5. TCP 연결 (synack demo handshake)")?;
+    out.heading(crate::tr!("demo-browse-step-tcp"))?;
     let mut rng = ChaCha8Rng::seed_from_u64(args.common.seed);
     let (isn_c, isn_s) = (rng.next_u32(), rng.next_u32());
     let t0 = clock.now as f64;
@@ -316,12 +329,9 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
             1,
             format!("ACK ack={}", isn_s.wrapping_add(1)),
         )
-        .note("이 ACK와 함께 바로 데이터를 보낼 수 있습니다: 1 RTT"),
+        .note(crate::tr!("demo-browse-ack-note")),
     )?;
-    out.text(
-        "127.0.0.1에서 실제로 connect했고 (커널이 세 segment를 주고받음), 순서 번호는 \
-         --seed로 정한 handshake demo 방식의 값입니다.",
-    )?;
+    out.text(crate::tr!("demo-browse-tcp"))?;
     clock.step(
         "tcp",
         RTT_MS,
@@ -334,37 +344,34 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<Value, SimError> {
         out.heading("6. TLS (synack demo tls)")?;
         let tls = run_demo(&tls::DEMO, &["--seed", &seed, "--format", "json"])?;
         let rtts = tls["round_trips"].as_u64().unwrap_or(1);
-        let detail = format!(
-            "{} {} {}, 인증서 검증 {}",
-            tls["version"].as_str().unwrap_or("?"),
-            tls["cipher_suite"].as_str().unwrap_or("?"),
-            tls["group"].as_str().unwrap_or("?"),
-            if tls["verified"] == true {
-                "성공"
+        let detail = crate::tr!(
+            "demo-browse-tls-detail",
+            version = tls["version"].as_str().unwrap_or("?"),
+            suite = tls["cipher_suite"].as_str().unwrap_or("?"),
+            group = tls["group"].as_str().unwrap_or("?"),
+            verified = if tls["verified"] == true {
+                crate::tr!("demo-browse-verified")
             } else {
-                "실패"
+                crate::tr!("demo-browse-not-verified")
             }
         );
-        out.text(format!(
-            "tls demo의 rustls client와 server가 loopback에서 실제로 handshake했습니다: \
-             {detail}, {rtts} RTT. (그 demo의 인증서 이름은 example.test입니다.) \
-             ClientHello의 SNI에 host 이름이 실려 server가 인증서를 고릅니다."
+        out.text(crate::tr!(
+            "demo-browse-tls",
+            detail = detail.as_str(),
+            rtts = rtts
         ))?;
         clock.step("tls", rtts * RTT_MS, detail, Some("tls"));
     }
 
     // 7. HTTP request and response.
-    out.heading(format!(
-        "{}. HTTP 요청과 응답 (synack demo http)",
-        if secure { 7 } else { 6 }
+    out.heading(crate::tr!(
+        "demo-browse-step-http",
+        step = if secure { 7 } else { 6 }
     ))?;
     out.pre(shown_head(&request, "> "))?;
     out.pre(shown_head(&response, "< "))?;
     if secure {
-        out.text(
-            "실제 browser라면 이 요청이 TLS record 안에 암호화되어 갑니다. 이 demo에서는 \
-             HTTP를 평문 loopback 연결로 보내 그대로 보여 줍니다.",
-        )?;
+        out.text(crate::tr!("demo-browse-plain-http"))?;
     }
     let status = response.lines().next().unwrap_or("").to_string();
     clock.step("http", RTT_MS + SERVER_MS, status, Some("http"));
@@ -430,8 +437,13 @@ fn finish(
     clock: Clock,
     loaded: bool,
 ) -> Result<Value, SimError> {
-    out.heading("한눈에: 시간표")?;
-    let mut t = Table::new(["단계", "시작", "걸림", "자세히 보기"]);
+    out.heading(crate::tr!("demo-browse-timeline"))?;
+    let mut t = Table::new([
+        crate::tr!("demo-browse-col-step"),
+        crate::tr!("demo-browse-col-start"),
+        crate::tr!("demo-browse-col-took"),
+        crate::tr!("demo-browse-col-more"),
+    ]);
     for s in &clock.steps {
         t.row([
             s.step.to_string(),
@@ -442,18 +454,14 @@ fn finish(
         ]);
     }
     t.row([
-        "합계".to_string(),
+        crate::tr!("demo-browse-total"),
         String::new(),
         format!("{} ms", clock.now),
         String::new(),
     ]);
     out.table(t)?;
     if loaded {
-        out.text(
-            "그다음 browser는 HTML을 parse하며 CSS, JS, 그림을 또 요청합니다. 같은 origin이면 \
-             이 연결을 다시 쓰고 (keep-alive, HTTP/2), DNS와 TLS는 cache와 session 재개로 \
-             건너뜁니다.",
-        )?;
+        out.text(crate::tr!("demo-browse-next"))?;
     }
     Ok(json!({
         "url": input,

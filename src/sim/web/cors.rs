@@ -44,8 +44,11 @@ pub const PAGE: &str = "https://app.example/";
 /// The API it calls.
 pub const TARGET: &str = "https://api.example/data";
 
-const AFTER_HELP: &str = "\
-Examples:
+fn after_help() -> String {
+    format!("{}{EXAMPLES}", crate::tr!("demo-cors-examples"))
+}
+
+const EXAMPLES: &str = "
   synack demo cors
   synack demo cors --method PUT
   synack demo cors --method POST --content-type application/json --header 'X-Token: 1'
@@ -55,39 +58,36 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "cors",
-    about = "The CORS check of a cross-origin request to a real HTTP server on 127.0.0.1",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-cors-about"),
+    after_help = after_help()
 )]
 struct Args {
-    /// The request's method
-    #[arg(long, value_name = "METHOD", default_value = "GET")]
+    #[arg(long, value_name = "METHOD", default_value = "GET",
+          help = crate::tr!("demo-cors-opt-method"))]
     method: String,
-    /// A request header set by the page's script, `Name: value` (repeatable)
-    #[arg(long = "header", value_name = "NAME: VALUE")]
+    #[arg(long = "header", value_name = "NAME: VALUE",
+          help = crate::tr!("demo-cors-opt-header"))]
     headers: Vec<String>,
-    /// The request body's Content-Type (sends a small body)
-    #[arg(long, value_name = "MIME")]
+    #[arg(long, value_name = "MIME", help = crate::tr!("demo-cors-opt-content-type"))]
     content_type: Option<String>,
-    /// Send cookies (fetch's credentials: "include")
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-cors-opt-credentials"))]
     credentials: bool,
-    /// Server: its Access-Control-Allow-Origin (`*`, an origin, or `none` to send none)
-    #[arg(long, value_name = "ORIGIN", default_value = "https://app.example")]
+    #[arg(long, value_name = "ORIGIN", default_value = "https://app.example",
+          help = crate::tr!("demo-cors-opt-allow-origin"))]
     allow_origin: String,
-    /// Server: its Access-Control-Allow-Methods on a preflight
-    #[arg(long, value_name = "LIST", default_value = "GET, POST, PUT")]
+    #[arg(long, value_name = "LIST", default_value = "GET, POST, PUT",
+          help = crate::tr!("demo-cors-opt-allow-methods"))]
     allow_methods: String,
-    /// Server: its Access-Control-Allow-Headers on a preflight (empty: none)
-    #[arg(long, value_name = "LIST", default_value = "Content-Type")]
+    #[arg(long, value_name = "LIST", default_value = "Content-Type",
+          help = crate::tr!("demo-cors-opt-allow-headers"))]
     allow_headers: String,
-    /// Server: send Access-Control-Allow-Credentials: true
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-cors-opt-allow-credentials"))]
     allow_credentials: bool,
-    /// Server: its Access-Control-Max-Age in seconds (none: the browser keeps it 5 s)
-    #[arg(long, value_name = "SECONDS", default_value_t = 600)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 600,
+          help = crate::tr!("demo-cors-opt-max-age"))]
     max_age: u32,
-    /// When the page sends the same request again, in seconds after the first
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          help = crate::tr!("demo-cors-opt-again-after"))]
     again_after: u32,
     #[command(flatten)]
     common: Common,
@@ -102,23 +102,62 @@ pub enum Reason {
     /// Not GET, HEAD or POST (a CORS-safelisted method).
     Method { method: String },
     /// A header that is not CORS-safelisted (by name, or by its value).
-    Header { name: String, why: String },
+    Header { name: String, why: HeaderWhy },
     /// A Content-Type whose essence is not one of the three form types.
     ContentType { value: String },
 }
 
+/// Why a header is not CORS-safelisted (Fetch §2.2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeaderWhy {
+    /// Its value is over 128 bytes.
+    TooLong,
+    /// Its value has a byte the header's rule does not allow.
+    BadByte,
+    /// A Range that is not one simple range.
+    NotSimpleRange,
+    /// Its name is not on the safelist.
+    NotSafelisted,
+    /// The safelisted headers together are over 1024 bytes.
+    TotalTooLong,
+}
+
+impl HeaderWhy {
+    /// The reason in the current language.
+    pub fn explain(self) -> String {
+        match self {
+            HeaderWhy::TooLong => crate::tr!("demo-cors-why-too-long"),
+            HeaderWhy::BadByte => crate::tr!("demo-cors-why-bad-byte"),
+            HeaderWhy::NotSimpleRange => crate::tr!("demo-cors-why-range"),
+            HeaderWhy::NotSafelisted => crate::tr!("demo-cors-why-name"),
+            HeaderWhy::TotalTooLong => crate::tr!("demo-cors-why-total"),
+        }
+    }
+}
+
 impl Reason {
-    pub fn korean(&self) -> String {
+    /// The reason in the current language.
+    pub fn explain(&self) -> String {
         match self {
             Reason::Method { method } => {
-                format!("메서드 {method}: 안전 목록(GET, HEAD, POST) 밖입니다")
+                crate::tr!("demo-cors-reason-method", method = method.as_str())
             }
-            Reason::Header { name, why } => format!("헤더 {name}: {why}"),
-            Reason::ContentType { value } => format!(
-                "Content-Type {value}: 폼 세 가지(application/x-www-form-urlencoded, \
-                 multipart/form-data, text/plain) 밖입니다"
+            Reason::Header { name, why } => crate::tr!(
+                "demo-cors-reason-header",
+                name = name.as_str(),
+                why = why.explain()
             ),
+            Reason::ContentType { value } => {
+                crate::tr!("demo-cors-reason-content-type", value = value.as_str())
+            }
         }
+    }
+
+    /// The reason in Korean, whatever the language (the preflight exercise's
+    /// explanation is Korean).
+    pub fn korean(&self) -> String {
+        crate::i18n::with_lang(crate::i18n::Lang::Ko, || self.explain())
     }
 }
 
@@ -155,20 +194,17 @@ fn essence(value: &str) -> String {
 /// Whether `name: value` is a CORS-safelisted request-header, and if not why
 /// (Fetch §2.2.2 "CORS-safelisted request-header"). Content-Type is judged
 /// by [`Reason::ContentType`], not here.
-fn header_unsafe_why(name: &str, value: &str) -> Option<String> {
+fn header_unsafe_why(name: &str, value: &str) -> Option<HeaderWhy> {
     let lower = name.to_ascii_lowercase();
     if value.len() > 128 {
-        return Some("값이 128바이트를 넘습니다".into());
+        return Some(HeaderWhy::TooLong);
     }
     match lower.as_str() {
-        "accept" => value
-            .bytes()
-            .any(unsafe_byte)
-            .then(|| "값에 허용되지 않는 문자가 있습니다".into()),
+        "accept" => value.bytes().any(unsafe_byte).then_some(HeaderWhy::BadByte),
         "accept-language" | "content-language" => value
             .bytes()
             .any(|b| !(b.is_ascii_alphanumeric() || b" *,-.;=".contains(&b)))
-            .then(|| "값에 허용되지 않는 문자가 있습니다".into()),
+            .then_some(HeaderWhy::BadByte),
         "range" => {
             let ok = value
                 .strip_prefix("bytes=")
@@ -178,9 +214,9 @@ fn header_unsafe_why(name: &str, value: &str) -> Option<String> {
                         && a.bytes().all(|c| c.is_ascii_digit())
                         && b.bytes().all(|c| c.is_ascii_digit())
                 });
-            (!ok).then(|| "단순 범위(bytes=N- 또는 bytes=N-M)가 아닙니다".into())
+            (!ok).then_some(HeaderWhy::NotSimpleRange)
         }
-        _ => Some("안전 목록(Accept, Accept-Language, Content-Language, Content-Type, Range) 밖의 이름입니다".into()),
+        _ => Some(HeaderWhy::NotSafelisted),
     }
 }
 
@@ -260,8 +296,8 @@ pub fn preflight_reasons(
     // §2.2.2: safelisted headers together over 1024 bytes stop being safe.
     if safelisted_len > 1024 {
         reasons.push(Reason::Header {
-            name: "(안전 목록 헤더 전체)".into(),
-            why: "합이 1024바이트를 넘습니다".into(),
+            name: crate::tr!("demo-cors-all-safelisted"),
+            why: HeaderWhy::TotalTooLong,
         });
     }
     reasons
@@ -301,27 +337,23 @@ pub fn cors_check(
     allow_credentials: Option<&str>,
 ) -> Result<(), String> {
     let Some(allow) = allow_origin else {
-        return Err("응답에 Access-Control-Allow-Origin 헤더가 없습니다".into());
+        return Err(crate::tr!("demo-cors-check-no-acao"));
     };
     if !credentials && allow == "*" {
         return Ok(());
     }
     if allow == "*" {
-        return Err(
-            "자격 증명(credentials)을 보낸 요청에는 Access-Control-Allow-Origin: *를 받아들이지 않습니다; 정확한 출처가 필요합니다"
-                .into(),
-        );
+        return Err(crate::tr!("demo-cors-check-star-credentials"));
     }
     if allow != origin {
-        return Err(format!(
-            "Access-Control-Allow-Origin 값 {allow:?}이(가) 페이지의 출처 {origin:?}와(과) 다릅니다"
+        return Err(crate::tr!(
+            "demo-cors-check-other-origin",
+            allow = format!("{allow:?}"),
+            origin = format!("{origin:?}")
         ));
     }
     if credentials && allow_credentials != Some("true") {
-        return Err(
-            "자격 증명을 보낸 요청인데 응답에 Access-Control-Allow-Credentials: true가 없습니다"
-                .into(),
-        );
+        return Err(crate::tr!("demo-cors-check-no-acac"));
     }
     Ok(())
 }
@@ -351,8 +383,9 @@ pub fn preflight_check(
         && !["GET", "HEAD", "POST"].contains(&method.as_str())
         && !wildcard(&methods)
     {
-        return Err(format!(
-            "메서드 {method}: Access-Control-Allow-Methods 목록에 없습니다"
+        return Err(crate::tr!(
+            "demo-cors-check-method",
+            method = method.as_str()
         ));
     }
     let allowed = list(allow_headers);
@@ -360,9 +393,7 @@ pub fn preflight_check(
         let listed = allowed.iter().any(|a| a.eq_ignore_ascii_case(name));
         // `*` never covers Authorization (§4.8 step 7.7).
         if !listed && (name == "authorization" || !wildcard(&allowed)) {
-            return Err(format!(
-                "헤더 {name}: Access-Control-Allow-Headers 목록에 없습니다"
-            ));
+            return Err(crate::tr!("demo-cors-check-header", name = name.as_str()));
         }
     }
     Ok(())
@@ -391,9 +422,45 @@ const LANES: [&str; 2] = ["browser", "api.example"];
 
 const TIMEOUT: Duration = Duration::from_secs(2);
 
+/// The step an I/O error happened in, in the current language: the web
+/// demos name their socket steps with these English labels (`io("…")`),
+/// one table of catalog ids so that each stays a literal.
+pub(crate) fn io_label(what: &str) -> String {
+    match what {
+        "HTTP server" => crate::tr!("demo-cors-io-http-server"),
+        "STUN client address" => crate::tr!("demo-cors-io-stun-client-address"),
+        "STUN client timeout" => crate::tr!("demo-cors-io-stun-client-timeout"),
+        "STUN server address" => crate::tr!("demo-cors-io-stun-server-address"),
+        "STUN server timeout" => crate::tr!("demo-cors-io-stun-server-timeout"),
+        "STUN server" => crate::tr!("demo-cors-io-stun-server"),
+        "accepting" => crate::tr!("demo-cors-io-accepting"),
+        "binding 127.0.0.1:0" => crate::tr!("demo-cors-io-binding-127-0-0-1-0"),
+        "connecting" => crate::tr!("demo-cors-io-connecting"),
+        "local address" => crate::tr!("demo-cors-io-local-address"),
+        "nodelay" => crate::tr!("demo-cors-io-nodelay"),
+        "reading a frame" => crate::tr!("demo-cors-io-reading-a-frame"),
+        "reading the port" => crate::tr!("demo-cors-io-reading-the-port"),
+        "reading the preface" => crate::tr!("demo-cors-io-reading-the-preface"),
+        "reading the response" => crate::tr!("demo-cors-io-reading-the-response"),
+        "reading" => crate::tr!("demo-cors-io-reading"),
+        "sending the STUN Binding request" => {
+            crate::tr!("demo-cors-io-sending-the-stun-binding-request")
+        }
+        "sending the request" => crate::tr!("demo-cors-io-sending-the-request"),
+        "sending" => crate::tr!("demo-cors-io-sending"),
+        "server read" => crate::tr!("demo-cors-io-server-read"),
+        "server write" => crate::tr!("demo-cors-io-server-write"),
+        "timeouts" => crate::tr!("demo-cors-io-timeouts"),
+        "waiting for the STUN Binding response" => {
+            crate::tr!("demo-cors-io-waiting-for-the-stun-binding-response")
+        }
+        other => other.to_string(),
+    }
+}
+
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
-        what: what.to_string(),
+        what: crate::sim::cors::io_label(what),
         source,
     }
 }
@@ -538,9 +605,7 @@ pub(crate) fn fetch(addr: SocketAddr, request: String) -> Result<Exchange, SimEr
     let head_len = match resp.parse(&raw) {
         Ok(httparse::Status::Complete(n)) => n,
         _ => {
-            return Err(SimError::Invalid(
-                "cors: the server's response is cut short".into(),
-            ));
+            return Err(SimError::Invalid(crate::tr!("demo-cors-err-cut-short")));
         }
     };
     let headers = resp
@@ -582,19 +647,26 @@ struct Report {
 }
 
 fn parse_header(h: &str) -> Result<(String, String), SimError> {
-    let (name, value) = h
-        .split_once(':')
-        .ok_or_else(|| SimError::Invalid(format!("--header {h:?}: expected `Name: value`")))?;
+    let (name, value) = h.split_once(':').ok_or_else(|| {
+        SimError::Invalid(crate::tr!(
+            "demo-cors-err-header-form",
+            header = format!("{h:?}")
+        ))
+    })?;
     let name = name.trim();
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
-        return Err(SimError::Invalid(format!(
-            "--header {h:?}: {name:?} is not a header name"
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-cors-err-header-name",
+            header = format!("{h:?}"),
+            name = format!("{name:?}")
         )));
     }
     let value = value.trim();
     if value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0) {
-        return Err(SimError::Invalid(format!(
-            "--header {h:?}: a header value cannot hold CR, LF or NUL"
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-cors-err-value",
+            option = "--header",
+            value = format!("{h:?}")
         )));
     }
     Ok((name.to_string(), value.to_string()))
@@ -606,8 +678,10 @@ fn check_token(option: &str, v: &str) -> Result<(), SimError> {
             .bytes()
             .all(|b| b.is_ascii_graphic() && !b"\"(),/:;<=>?@[\\]{}".contains(&b))
     {
-        return Err(SimError::Invalid(format!(
-            "{option} {v:?}: not an HTTP method"
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-cors-err-method",
+            option = option,
+            value = format!("{v:?}")
         )));
     }
     Ok(())
@@ -615,8 +689,10 @@ fn check_token(option: &str, v: &str) -> Result<(), SimError> {
 
 fn check_value(option: &str, v: &str) -> Result<(), SimError> {
     if v.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0) {
-        return Err(SimError::Invalid(format!(
-            "{option} {v:?}: a header value cannot hold CR, LF or NUL"
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-cors-err-value",
+            option = option,
+            value = format!("{v:?}")
         )));
     }
     Ok(())
@@ -659,54 +735,60 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
         max_age: args.max_age,
     };
 
-    out.title(format!(
-        "CORS (Fetch 표준): {origin} 페이지가 {TARGET} 요청"
+    out.title(crate::tr!(
+        "demo-cors-title-run",
+        origin = origin.as_str(),
+        target = TARGET
     ))?;
     out.fields(
-        "출처 비교 (uri 데모의 규칙: scheme, host, port)",
+        crate::tr!("demo-cors-compare"),
         vec![
-            Field::new(0, "페이지", origin.clone()),
-            Field::new(0, "대상", target.origin().ascii_serialization()),
+            Field::new(0, crate::tr!("demo-cors-page"), origin.clone()),
             Field::new(
                 0,
-                "결과",
+                crate::tr!("demo-cors-target"),
+                target.origin().ascii_serialization(),
+            ),
+            Field::new(
+                0,
+                crate::tr!("demo-cors-result"),
                 if compare.same_origin {
                     "same-origin".to_string()
                 } else {
-                    format!(
-                        "cross-origin (다른 부분: {})",
-                        compare.differs_in.join(", ")
+                    crate::tr!(
+                        "demo-cors-cross-origin",
+                        parts = compare.differs_in.join(", ")
                     )
                 },
             ),
         ],
     )?;
-    out.text(
-        "두 출처는 예시 이름일 뿐이고, 실제 바이트는 127.0.0.1의 임시 포트(OS가 고름)에서 \
-         기다리는 서버로 갑니다. 요청의 Host 헤더 값만 api.example입니다.",
-    )?;
+    out.text(crate::tr!("demo-cors-loopback"))?;
     if !dropped.is_empty() {
         out.note(
-            "무시",
-            format!(
-                "스크립트가 정할 수 없는 헤더(forbidden request-header)라서 브라우저가 버립니다: {}",
-                dropped.join(", ")
-            ),
+            crate::tr!("demo-cors-dropped-label"),
+            crate::tr!("demo-cors-dropped", names = dropped.join(", ")),
         )?;
     }
 
     // 1. Simple or not.
     let reasons = preflight_reasons(&method, &headers, args.content_type.as_deref());
     let simple = reasons.is_empty();
-    out.heading("1. 단순 요청(simple request)인가?")?;
-    let mut table = Table::new(["검사", "값", "결과"]);
+    out.heading(crate::tr!("demo-cors-step-simple"))?;
+    let mut table = Table::new([
+        crate::tr!("demo-cors-col-check"),
+        crate::tr!("demo-cors-col-value"),
+        crate::tr!("demo-cors-result"),
+    ]);
+    let needs = crate::tr!("demo-cors-needs-preflight");
+    let safelisted = crate::tr!("demo-cors-safelisted");
     table.row([
-        "메서드".to_string(),
+        crate::tr!("demo-cors-method"),
         method.clone(),
         if reasons.iter().any(|r| matches!(r, Reason::Method { .. })) {
-            "preflight 필요".into()
+            needs.clone()
         } else {
-            "안전 목록".into()
+            safelisted.clone()
         },
     ]);
     for (name, value) in &headers {
@@ -723,12 +805,12 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
                 .any(|r| matches!(r, Reason::Header { name: n, .. } if n == name))
         };
         table.row([
-            format!("헤더 {name}"),
+            crate::tr!("demo-cors-header", name = name.as_str()),
             value.clone(),
             if bad {
-                "preflight 필요".into()
+                needs.clone()
             } else {
-                "안전 목록".into()
+                safelisted.clone()
             },
         ]);
     }
@@ -740,27 +822,23 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
             "Content-Type".to_string(),
             ct.clone(),
             if bad {
-                "preflight 필요".into()
+                needs.clone()
             } else {
-                "폼 타입".into()
+                crate::tr!("demo-cors-form-type")
             },
         ]);
     }
     out.table(table)?;
     if simple {
         out.note(
-            "판정",
-            "단순 요청입니다: preflight 없이 바로 보냅니다. HTML 폼으로도 보낼 수 있던 \
-             요청이라 서버가 이미 견뎌야 하는 종류입니다.",
+            crate::tr!("demo-cors-verdict-label"),
+            crate::tr!("demo-cors-verdict-simple"),
         )?;
     } else {
-        let why: Vec<String> = reasons.iter().map(Reason::korean).collect();
+        let why: Vec<String> = reasons.iter().map(Reason::explain).collect();
         out.note(
-            "판정",
-            format!(
-                "사전 요청(preflight)이 필요합니다. 이유: {}",
-                why.join("; ")
-            ),
+            crate::tr!("demo-cors-verdict-label"),
+            crate::tr!("demo-cors-verdict-preflight", reasons = why.join("; ")),
         )?;
     }
 
@@ -773,7 +851,7 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     let _ = TcpStream::connect_timeout(&addr, TIMEOUT);
     let served = server
         .join()
-        .map_err(|_| SimError::Invalid("cors server thread failed".into()))?;
+        .map_err(|_| SimError::Invalid(crate::tr!("demo-cors-err-thread")))?;
     let report = result?;
     served?;
     serde_json::to_value(&report).map_err(|e| SimError::Invalid(e.to_string()))
@@ -870,17 +948,14 @@ fn exchanges(
     };
     let mut cache_for = None;
     if !simple {
-        out.heading("2. 사전 요청(preflight): OPTIONS 메서드로 먼저 묻기")?;
+        out.heading(crate::tr!("demo-cors-step-preflight"))?;
         out.lanes(LANES)?;
         let pre = fetch(addr, preflight_text(method, origin, &request_headers))?;
         let label = match request_headers.as_str() {
             "" => format!("OPTIONS ACRM: {method}"),
             h => format!("OPTIONS ACRM: {method} ACRH: {h}"),
         };
-        out.event(arrow(0, 1, label).note(
-            "Access-Control-Request-Headers 값은 안전 목록 밖의 헤더 이름을 소문자로, 정렬해 \
-             쉼표로 잇습니다.",
-        ))?;
+        out.event(arrow(0, 1, label).note(crate::tr!("demo-cors-acrh-note")))?;
         out.event(arrow(1, 0, status_line(&pre)))?;
         out.pre(pre_lines(&pre.request))?;
         out.pre(pre_lines(&pre.response))?;
@@ -908,28 +983,24 @@ fn exchanges(
         });
         if let Err(why) = verdict {
             out.note(
-                "차단",
-                format!("사전 요청이 실패해 실제 요청은 보내지 않습니다: {why}"),
+                crate::tr!("demo-cors-blocked-label"),
+                crate::tr!("demo-cors-preflight-failed", why = why.as_str()),
             )?;
             report.reason = Some(why);
             return Ok(report);
         }
         let secs = cache_seconds(max_age);
         out.note(
-            "통과",
-            format!(
-                "사전 요청(preflight)을 통과했습니다. 브라우저는 이 결과를 {secs}초 동안 캐시합니다 \
-                 (Access-Control-Max-Age, Chromium 상한 2시간, Firefox 24시간)."
-            ),
+            crate::tr!("demo-cors-passed-label"),
+            crate::tr!("demo-cors-preflight-passed", secs = secs),
         )?;
         cache_for = Some(secs);
     }
 
-    out.heading(if simple {
-        "2. 실제 요청"
-    } else {
-        "3. 실제 요청"
-    })?;
+    out.heading(crate::tr!(
+        "demo-cors-step-request",
+        step = if simple { 2 } else { 3 }
+    ))?;
     out.lanes(LANES)?;
     let real = fetch(
         addr,
@@ -950,39 +1021,34 @@ fn exchanges(
     match verdict {
         Ok(()) => {
             out.note(
-                "허용",
-                "CORS 검사를 통과했습니다: 페이지의 스크립트가 응답을 읽을 수 있습니다.",
+                crate::tr!("demo-cors-allowed-label"),
+                crate::tr!("demo-cors-allowed"),
             )?;
             report.allowed = true;
         }
         Err(why) => {
             out.note(
-                "차단",
-                format!(
-                    "요청은 서버에 닿았고 서버는 답했지만, 브라우저가 응답을 스크립트에 넘기지 \
-                     않습니다: {why}"
-                ),
+                crate::tr!("demo-cors-blocked-label"),
+                crate::tr!("demo-cors-blocked", why = why.as_str()),
             )?;
             report.reason = Some(why);
             return Ok(report);
         }
     }
 
-    out.heading(format!(
-        "{}. {}초 뒤 같은 요청",
-        if simple { 3 } else { 4 },
-        args.again_after
+    out.heading(crate::tr!(
+        "demo-cors-step-again",
+        step = if simple { 3 } else { 4 },
+        secs = args.again_after
     ))?;
     let expired = cache_for.is_some_and(|secs| args.again_after >= secs);
     match cache_for {
-        None => out.text("단순 요청이라 이번에도 preflight 없이 바로 보냅니다.")?,
-        Some(secs) if !expired => out.text(format!(
-            "preflight 캐시(남은 시간 {}초)에 맞는 항목이 있어 OPTIONS 없이 바로 보냅니다.",
-            secs - args.again_after
+        None => out.text(crate::tr!("demo-cors-again-simple"))?,
+        Some(secs) if !expired => out.text(crate::tr!(
+            "demo-cors-again-cached",
+            left = secs - args.again_after
         ))?,
-        Some(secs) => out.text(format!(
-            "캐시한 지 {secs}초가 지나 항목이 만료되었으므로 사전 요청을 다시 보냅니다."
-        ))?,
+        Some(secs) => out.text(crate::tr!("demo-cors-again-expired", secs = secs))?,
     }
     out.lanes(LANES)?;
     if expired {
@@ -1094,6 +1160,41 @@ mod tests {
         assert!(preflight_check("DELETE", &[], true, Some("*"), None).is_err());
         let auth = ["authorization".to_string()];
         assert!(preflight_check("GET", &auth, false, None, Some("*")).is_err());
+    }
+
+    #[test]
+    fn io_labels_follow_the_language_and_unknown_ones_pass_through() {
+        use crate::i18n::{Lang, with_lang};
+        assert_eq!(with_lang(Lang::En, || io_label("timeouts")), "timeouts");
+        assert_eq!(
+            with_lang(Lang::Ko, || io_label("timeouts")),
+            "시간 제한 설정"
+        );
+        assert_eq!(
+            with_lang(Lang::Ko, || io_label("binding 127.0.0.1:0")),
+            "127.0.0.1:0 bind"
+        );
+        assert_eq!(
+            with_lang(Lang::Ko, || io_label("no such step")),
+            "no such step"
+        );
+    }
+
+    #[test]
+    fn header_reasons_speak_the_chosen_language() {
+        use crate::i18n::{Lang, with_lang};
+        let reasons = preflight_reasons("PUT", &[h("X-Token", "1")], None);
+        let en: Vec<String> = with_lang(Lang::En, || reasons.iter().map(Reason::explain).collect());
+        assert_eq!(
+            en,
+            [
+                "method PUT: not on the safelist (GET, HEAD, POST)",
+                "header X-Token: the name is not on the safelist (Accept, Accept-Language, Content-Language, Content-Type, Range)",
+            ]
+        );
+        // The preflight exercise asks for Korean whatever the language.
+        let ko = with_lang(Lang::En, || reasons[0].korean());
+        assert_eq!(ko, "메서드 PUT: 안전 목록(GET, HEAD, POST) 밖입니다");
     }
 
     #[test]

@@ -48,31 +48,34 @@ pub const DEMO: Demo = Demo {
     run,
 };
 
-const AFTER_HELP: &str = "\
-Examples:
+fn after_help() -> String {
+    format!("{}{EXAMPLES}", crate::tr!("demo-http-examples"))
+}
+
+const EXAMPLES: &str = "
   synack demo http
   synack demo http --mode redirect
   synack demo http --mode cache";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Mode {
-    /// Three requests, the first slow: HTTP/1.1 in order, HTTP/2 interleaved
+    #[value(help = crate::tr!("demo-http-mode-multiplex"))]
     Multiplex,
-    /// 301, 302, 303, 307 and 308 after a POST: which keep the method and body
+    #[value(help = crate::tr!("demo-http-mode-redirect"))]
     Redirect,
-    /// Cache-Control max-age, no-cache and no-store; ETag and 304
+    #[value(help = crate::tr!("demo-http-mode-cache"))]
     Cache,
 }
 
 #[derive(Debug, Parser)]
 #[command(
     name = "http",
-    about = "HTTP/1.1 and HTTP/2 on real loopback connections: head-of-line blocking, multiplexing, HPACK, redirects, caching",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-http-about"),
+    after_help = after_help()
 )]
 struct Args {
-    /// What to show
-    #[arg(long, value_enum, default_value_t = Mode::Multiplex)]
+    #[arg(long, value_enum, default_value_t = Mode::Multiplex,
+          help = crate::tr!("demo-http-opt-mode"))]
     mode: Mode,
     #[command(flatten)]
     common: Common,
@@ -224,13 +227,13 @@ const TIMEOUT: Duration = Duration::from_secs(2);
 
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
-        what: what.to_string(),
+        what: crate::sim::cors::io_label(what),
         source,
     }
 }
 
-fn bad(what: &str) -> SimError {
-    SimError::Invalid(format!("http demo: {what}"))
+fn bad(what: impl std::fmt::Display) -> SimError {
+    SimError::Invalid(crate::tr!("demo-http-err", what = what.to_string()))
 }
 
 /// A connected pair on 127.0.0.1: (client, server).
@@ -281,7 +284,7 @@ fn read_message(
         let mut hs = [httparse::EMPTY_HEADER; 32];
         let parsed = if request {
             let mut r = httparse::Request::new(&mut hs);
-            match r.parse(buf).map_err(|e| bad(&e.to_string()))? {
+            match r.parse(buf).map_err(bad)? {
                 httparse::Status::Complete(n) => Some((
                     n,
                     format!(
@@ -295,7 +298,7 @@ fn read_message(
             }
         } else {
             let mut r = httparse::Response::new(&mut hs);
-            match r.parse(buf).map_err(|e| bad(&e.to_string()))? {
+            match r.parse(buf).map_err(bad)? {
                 httparse::Status::Complete(n) => Some((
                     n,
                     format!(
@@ -338,7 +341,7 @@ fn read_message(
         }
         buf.extend_from_slice(&chunk[..n]);
     }
-    Err(bad("a message too long"))
+    Err(bad(crate::tr!("demo-http-err-message-too-long")))
 }
 
 /// A server's answer to (method, path, If-None-Match): status, headers and
@@ -389,7 +392,8 @@ fn round_trip(
     stream
         .write_all(request.as_bytes())
         .map_err(io("sending"))?;
-    let resp = read_message(stream, buf, false)?.ok_or_else(|| bad("the server closed early"))?;
+    let resp = read_message(stream, buf, false)?
+        .ok_or_else(|| bad(crate::tr!("demo-http-err-closed-early")))?;
     Ok((request.len(), resp))
 }
 
@@ -471,7 +475,7 @@ fn read_frame(stream: &mut TcpStream) -> Result<(u8, u8, u32, Vec<u8>), SimError
         .map_err(io("reading a frame"))?;
     let len = u32::from_be_bytes([0, head[0], head[1], head[2]]) as usize;
     if len > 1 << 20 {
-        return Err(bad("a frame too long"));
+        return Err(bad(crate::tr!("demo-http-err-frame-too-long")));
     }
     let mut payload = vec![0u8; len];
     stream
@@ -512,7 +516,7 @@ fn hpack_encode(
     for (n, v) in headers {
         encoder
             .encode((n.clone(), v.clone(), flags), &mut out)
-            .map_err(|e| bad(&format!("HPACK: {e:?}")))?;
+            .map_err(|e| bad(format!("HPACK: {e:?}")))?;
     }
     Ok(out)
 }
@@ -526,7 +530,7 @@ fn serve_h2(mut stream: TcpStream) -> Result<(), SimError> {
         .read_exact(&mut preface)
         .map_err(io("reading the preface"))?;
     if preface != PREFACE {
-        return Err(bad("not the HTTP/2 preface"));
+        return Err(bad(crate::tr!("demo-http-err-preface")));
     }
     let mut decoder = httlib_hpack::Decoder::default();
     let mut requests = Vec::new();
@@ -537,7 +541,7 @@ fn serve_h2(mut stream: TcpStream) -> Result<(), SimError> {
             let mut headers = Vec::new();
             decoder
                 .decode(&mut block, &mut headers)
-                .map_err(|e| bad(&format!("HPACK: {e:?}")))?;
+                .map_err(|e| bad(format!("HPACK: {e:?}")))?;
             let path = headers
                 .iter()
                 .find(|(n, _, _)| n == b":path")
@@ -581,18 +585,17 @@ fn serve_h2(mut stream: TcpStream) -> Result<(), SimError> {
 fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
     let mut frames = Vec::new();
     let mut responses = Vec::new();
-    out.title("HTTP/1.1 keep-alive와 HTTP/2 멀티플렉싱: 첫 응답이 느릴 때")?;
-    out.text(format!(
-        "요청 세 개({}) 중 첫 번째가 느립니다(서버 처리 {} ms, 나머지 {} ms, 편도 {} ms). \
-         바이트와 순서는 127.0.0.1의 실제 연결에서 나온 것이고, 시간은 가상 시계입니다.",
-        PATHS.join(", "),
-        SLOW_MS,
-        FAST_MS,
-        ONE_WAY_MS
+    out.title(crate::tr!("demo-http-multiplex-title"))?;
+    out.text(crate::tr!(
+        "demo-http-multiplex-intro",
+        paths = PATHS.join(", "),
+        slow = SLOW_MS,
+        fast = FAST_MS,
+        one_way = ONE_WAY_MS
     ))?;
 
     // HTTP/1.1, one keep-alive connection.
-    out.heading("1. HTTP/1.1: 연결 하나(keep-alive)에서 차례로")?;
+    out.heading(crate::tr!("demo-http-step-h1"))?;
     let (mut client, server) = pair()?;
     let srv = std::thread::spawn(move || serve_h1(server, multiplex_answer));
     out.lanes(["client", "server"])?;
@@ -623,10 +626,7 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
             format!("{} {path} ({} B)", resp.start, resp.bytes),
         );
         if i > 0 {
-            ev = ev.note(format!(
-                "앞 응답이 끝나야 보낼 수 있어 {} ms에야 출발했습니다: head-of-line blocking.",
-                sent_at
-            ));
+            ev = ev.note(crate::tr!("demo-http-hol-note", sent_at = sent_at));
         }
         out.event(ev)?;
         responses.push(ResponseJson {
@@ -642,11 +642,17 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         sent_at = arrivals[i];
     }
     drop(client);
-    srv.join().map_err(|_| bad("server thread failed"))??;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
 
     let par = parallel_arrivals(&PATHS);
     let h2 = h2_arrivals(&PATHS);
-    let mut table = Table::new(["방식", "연결", "응답 순서", "마지막 응답"]);
+    let mut table = Table::new([
+        crate::tr!("demo-http-col-way"),
+        crate::tr!("demo-http-col-connections"),
+        crate::tr!("demo-http-col-order"),
+        crate::tr!("demo-http-col-last"),
+    ]);
     let order = |times: &[f64]| {
         let mut idx: Vec<usize> = (0..times.len()).collect();
         idx.sort_by(|&a, &b| times[a].total_cmp(&times[b]).then(a.cmp(&b)));
@@ -660,21 +666,20 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         last(&arrivals),
     ]);
     table.row([
-        "HTTP/1.1 × 연결 여러 개".into(),
-        "3 (최대 6)".into(),
+        crate::tr!("demo-http-h1-parallel"),
+        crate::tr!("demo-http-h1-parallel-count"),
         order(&par),
         last(&par),
     ]);
     table.row(["HTTP/2".into(), "1".into(), order(&h2), last(&h2)]);
-    out.table(table.titled("세 방식 비교 (가상 시계)"))?;
+    out.table(table.titled(crate::tr!("demo-http-compare-title")))?;
     out.note(
-        "6개",
-        "브라우저는 HTTP/1.1에서 출처마다 연결을 6개까지 열어 이 막힘을 피합니다. 대신 연결마다 \
-         TCP·TLS 핸드셰이크와 혼잡 제어의 slow start를 따로 치릅니다.",
+        crate::tr!("demo-http-six-label"),
+        crate::tr!("demo-http-six"),
     )?;
 
     // HTTP/2 on one connection.
-    out.heading("2. HTTP/2: 연결 하나에 스트림 1, 3, 5")?;
+    out.heading(crate::tr!("demo-http-step-h2"))?;
     let (mut client, server) = pair()?;
     let srv = std::thread::spawn(move || serve_h2(server));
     let mut encoder = httlib_hpack::Encoder::default();
@@ -688,7 +693,13 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         bytes: settings.len(),
     });
     wire.extend(settings);
-    let mut hpack = Table::new(["스트림", "경로", "HTTP/1.1 헤더", "HPACK", "줄어든 비율"]);
+    let mut hpack = Table::new([
+        crate::tr!("demo-http-col-stream"),
+        crate::tr!("demo-http-col-path"),
+        crate::tr!("demo-http-col-h1-headers"),
+        "HPACK".to_string(),
+        crate::tr!("demo-http-col-saved"),
+    ]);
     out.lanes(["client", "server"])?;
     out.event(arrow(0.0, 0, 1, "preface + SETTINGS"))?;
     for (i, path) in PATHS.iter().enumerate() {
@@ -770,31 +781,20 @@ fn multiplex(out: &mut Emitter<'_>) -> Result<Report, SimError> {
                 time_ms: time,
             });
             if path != "/slow" {
-                ev = ev.note(format!(
-                    "{path} 응답이 느린 /slow를 기다리지 않고 먼저 끝납니다."
-                ));
+                ev = ev.note(crate::tr!("demo-http-h2-first", path = path));
             }
         }
         out.event(ev)?;
     }
     drop(client);
-    srv.join().map_err(|_| bad("server thread failed"))??;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
     if done != 3 {
-        return Err(bad("HTTP/2 streams did not all end"));
+        return Err(bad(crate::tr!("demo-http-err-streams")));
     }
-    out.table(hpack.titled("HPACK (RFC 7541): 같은 헤더는 두 번째부터 표의 번호 하나로"))?;
-    out.note(
-        "HPACK",
-        "첫 요청은 헤더를 리터럴로 보내며 동적 테이블에 넣고, 뒤 요청은 같은 헤더를 \
-         그 인덱스(1바이트 남짓)로 보냅니다. 달라진 :path만 다시 적습니다.",
-    )?;
-    out.note(
-        "TCP HOL",
-        "HTTP/2 스트림은 서로 기다리지 않지만 모두 한 TCP 연결 위에 있습니다. 패킷 하나가 \
-         손실되면 재전송이 올 때까지 뒤의 모든 바이트가 커널에 묶여 모든 스트림이 멈춥니다. \
-         HTTP/3의 전송 계층인 QUIC(RFC 9000)에서는 UDP 위에서 스트림마다 순서를 따로 지키므로, \
-         손실된 스트림만 기다립니다.",
-    )?;
+    out.table(hpack.titled(crate::tr!("demo-http-hpack-title")))?;
+    out.note("HPACK", crate::tr!("demo-http-hpack"))?;
+    out.note("TCP HOL", crate::tr!("demo-http-tcp-hol"))?;
     Ok(Report {
         mode: "multiplex",
         protocol: "HTTP/1.1, HTTP/2",
@@ -817,18 +817,20 @@ fn redirect_answer(_: &str, path: &str, _: Option<&str>) -> (u16, Vec<(String, S
 }
 
 fn redirects(out: &mut Emitter<'_>) -> Result<Report, SimError> {
-    out.title("HTTP 리다이렉트 (RFC 9110 §15.4): POST 뒤에 무엇을 다시 보내나")?;
-    out.text(
-        "폼 POST(본문 7바이트)에 서버가 3xx 상태 코드와 Location: /new 헤더로 답합니다. 클라이언트는 \
-         redirect_method 규칙대로 경로 /new에 다시 요청합니다. 127.0.0.1의 keep-alive 연결 하나에서 \
-         실제로 주고받습니다.",
-    )?;
+    out.title(crate::tr!("demo-http-redirect-title"))?;
+    out.text(crate::tr!("demo-http-redirect-intro"))?;
     let (mut client, server) = pair()?;
     let srv = std::thread::spawn(move || serve_h1(server, redirect_answer));
     let mut buf = Vec::new();
     let mut frames = Vec::new();
     let mut responses = Vec::new();
-    let mut table = Table::new(["상태", "뜻", "다시 보내는 요청", "본문"]);
+    let mut table = Table::new([
+        crate::tr!("demo-http-col-status"),
+        crate::tr!("demo-http-col-meaning"),
+        crate::tr!("demo-http-col-follow"),
+        crate::tr!("demo-http-col-body"),
+    ]);
+    let with_body = crate::tr!("demo-http-with-body");
     out.lanes(["client", "server"])?;
     let mut t = 0.0;
     for status in [301u16, 302, 303, 307, 308] {
@@ -894,7 +896,7 @@ fn redirects(out: &mut Emitter<'_>) -> Result<Report, SimError> {
             1,
             format!(
                 "{method} {location}{}",
-                if keeps_body { " + 본문" } else { "" }
+                if keeps_body { with_body.as_str() } else { "" }
             ),
         ))?;
         t += 2.0 * ONE_WAY_MS;
@@ -917,32 +919,30 @@ fn redirects(out: &mut Emitter<'_>) -> Result<Report, SimError> {
             time_ms: t,
         });
         let meaning = match got {
-            301 => "영구 이동",
-            302 => "임시 이동",
-            303 => "다른 곳을 GET으로",
-            307 => "임시, 메서드 유지",
-            _ => "영구, 메서드 유지",
+            301 => crate::tr!("demo-http-301"),
+            302 => crate::tr!("demo-http-302"),
+            303 => crate::tr!("demo-http-303"),
+            307 => crate::tr!("demo-http-307"),
+            _ => crate::tr!("demo-http-308"),
         };
         table.row([
             got.to_string(),
-            meaning.to_string(),
+            meaning,
             method,
             if keeps_body {
-                "유지".into()
+                crate::tr!("demo-http-body-kept")
             } else {
-                "버림".into()
+                crate::tr!("demo-http-body-dropped")
             },
         ]);
     }
     drop(client);
-    srv.join().map_err(|_| bad("server thread failed"))??;
-    out.table(table.titled("POST에 대한 리다이렉트"))?;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
+    out.table(table.titled(crate::tr!("demo-http-redirects-title")))?;
     out.note(
-        "왜",
-        "상태 코드 301, 302의 원래 뜻은 메서드 유지였지만 브라우저들이 POST 요청을 GET 요청으로 \
-         바꿔 왔고, RFC 9110도 이 관행을 허용합니다. 그래서 의도를 분명히 하는 코드가 생겼습니다: \
-         303(POST 뒤 결과 페이지로, Post/Redirect/Get), 307·308(메서드와 본문 유지). 영구 이동인 \
-         301, 308 응답은 기본으로 캐시됩니다.",
+        crate::tr!("demo-http-why-label"),
+        crate::tr!("demo-http-redirects-why"),
     )?;
     Ok(Report {
         mode: "redirect",
@@ -979,17 +979,20 @@ fn cache_answer(_: &str, path: &str, inm: Option<&str>) -> (u16, Vec<(String, St
 }
 
 fn caching(out: &mut Emitter<'_>) -> Result<Report, SimError> {
-    out.title("HTTP 캐시 (RFC 9111): Cache-Control, ETag, If-None-Match → 304")?;
-    out.text(
-        "세 리소스를 0초, 30초, 90초에 요청합니다(가상 시계). 서버는 127.0.0.1에서 실제로 답하고, \
-         ETag는 늘 \"v1\"입니다(내용이 바뀌지 않음).",
-    )?;
+    out.title(crate::tr!("demo-http-cache-title"))?;
+    out.text(crate::tr!("demo-http-cache-intro"))?;
     let (mut client, server) = pair()?;
     let srv = std::thread::spawn(move || serve_h1(server, cache_answer));
     let mut buf = Vec::new();
     let mut frames = Vec::new();
     let mut responses = Vec::new();
-    let mut table = Table::new(["리소스", "Cache-Control", "0초", "30초", "90초"]);
+    let mut table = Table::new([
+        crate::tr!("demo-http-col-resource"),
+        "Cache-Control".to_string(),
+        crate::tr!("demo-http-col-at", secs = 0),
+        crate::tr!("demo-http-col-at", secs = 30),
+        crate::tr!("demo-http-col-at", secs = 90),
+    ]);
     for path in ["/max-age", "/no-cache", "/no-store"] {
         out.heading(format!(
             "{path} (Cache-Control: {})",
@@ -1010,12 +1013,13 @@ fn caching(out: &mut Emitter<'_>) -> Result<Report, SimError> {
                 out.event(Event::action(
                     t,
                     0,
-                    format!(
-                        "GET {path}: 캐시에서 (나이 {}초 < max-age 60)",
-                        at - stored.as_ref().map_or(0, |(s, _)| *s)
+                    crate::tr!(
+                        "demo-http-from-cache",
+                        path = path,
+                        age = at - stored.as_ref().map_or(0, |(s, _)| *s)
                     ),
                 ))?;
-                cells.push("캐시".into());
+                cells.push(crate::tr!("demo-http-cache-cell"));
                 continue;
             }
             let mut req = format!("GET {path} HTTP/1.1\r\nHost: example.test\r\n");
@@ -1053,8 +1057,8 @@ fn caching(out: &mut Emitter<'_>) -> Result<Report, SimError> {
                 format!("{} ({} B)", resp.start, resp.bytes),
             );
             ev = match (cc, status) {
-                (_, 304) => ev.note("304: 본문 없이 \"가진 것을 그대로 써도 된다\"는 답입니다. 캐시는 나이를 0으로 되돌립니다."),
-                ("no-store", _) => ev.note("no-store: 저장하지 않으므로 매번 처음부터 전부 받습니다."),
+                (_, 304) => ev.note(crate::tr!("demo-http-304-note")),
+                ("no-store", _) => ev.note(crate::tr!("demo-http-no-store-note")),
                 _ => ev,
             };
             out.event(ev)?;
@@ -1077,13 +1081,10 @@ fn caching(out: &mut Emitter<'_>) -> Result<Report, SimError> {
         table.row(cells);
     }
     drop(client);
-    srv.join().map_err(|_| bad("server thread failed"))??;
-    out.table(table.titled("요청마다 무엇이 오갔나"))?;
-    out.note(
-        "no-cache",
-        "no-cache의 뜻은 '캐시하지 말라'가 아니라 '쓸 때마다 서버에 확인하라'입니다: 저장은 하되, \
-         쓸 때마다 조건부 요청(If-None-Match)으로 묻고 답이 304 Not Modified이면 본문 없이 씁니다. 저장 자체를 막는 지시는 no-store입니다.",
-    )?;
+    srv.join()
+        .map_err(|_| bad(crate::tr!("demo-http-err-thread")))??;
+    out.table(table.titled(crate::tr!("demo-http-cache-table-title")))?;
+    out.note("no-cache", crate::tr!("demo-http-no-cache"))?;
     Ok(Report {
         mode: "cache",
         protocol: "HTTP/1.1",

@@ -48,8 +48,11 @@ pub const DEMO: Demo = Demo {
     run,
 };
 
-const AFTER_HELP: &str = "\
-Examples:
+fn after_help() -> String {
+    format!("{}{EXAMPLES}", crate::tr!("demo-lb-examples"))
+}
+
+const EXAMPLES: &str = "
   synack demo lb
   synack demo lb --algorithm least-connections --fail 2
   synack demo lb --algorithm consistent --add
@@ -59,17 +62,17 @@ Examples:
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
-    /// Every algorithm below, one after another
+    #[value(help = crate::tr!("demo-lb-alg-all"))]
     All,
-    /// Each server in turn
+    #[value(help = crate::tr!("demo-lb-alg-round-robin"))]
     RoundRobin,
-    /// In turn, in proportion to weights 3, 2, 1, 1, ... (nginx's smooth WRR)
+    #[value(help = crate::tr!("demo-lb-alg-weighted"))]
     Weighted,
-    /// The server with the fewest open connections
+    #[value(help = crate::tr!("demo-lb-alg-least-connections"))]
     LeastConnections,
-    /// A hash of the client's IP address, modulo the servers up
+    #[value(help = crate::tr!("demo-lb-alg-ip-hash"))]
     IpHash,
-    /// A hash ring with 100 virtual nodes per server
+    #[value(help = crate::tr!("demo-lb-alg-consistent"))]
     Consistent,
 }
 
@@ -96,28 +99,23 @@ impl Algorithm {
 #[derive(Debug, Parser)]
 #[command(
     name = "lb",
-    about = "Load-balancing algorithms on one seeded request trace, simulated",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-lb-about"),
+    after_help = after_help()
 )]
 struct Args {
-    /// Which algorithm to run
-    #[arg(long, value_enum, default_value_t = Algorithm::All)]
+    #[arg(long, value_enum, default_value_t = Algorithm::All,
+          help = crate::tr!("demo-lb-opt-algorithm"))]
     algorithm: Algorithm,
-    /// Backend servers (2-8)
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(long, value_name = "N", default_value_t = 3, help = crate::tr!("demo-lb-opt-servers"))]
     servers: usize,
-    /// Requests in the trace (1-500)
-    #[arg(long, value_name = "N", default_value_t = 24)]
+    #[arg(long, value_name = "N", default_value_t = 24,
+          help = crate::tr!("demo-lb-opt-requests"))]
     requests: usize,
-    /// Server N fails halfway through the trace; health checks every
-    /// second find it
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = crate::tr!("demo-lb-opt-fail"))]
     fail: Option<usize>,
-    /// Consistent hashing: show what adding one server moves (the default)
-    #[arg(long, conflicts_with = "remove")]
+    #[arg(long, conflicts_with = "remove", help = crate::tr!("demo-lb-opt-add"))]
     add: bool,
-    /// Consistent hashing: show what removing server N moves
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = crate::tr!("demo-lb-opt-remove"))]
     remove: Option<usize>,
     #[command(flatten)]
     common: Common,
@@ -349,8 +347,11 @@ fn server_no(option: &str, v: usize, n: usize) -> Result<usize, SimError> {
     if (1..=n).contains(&v) {
         Ok(v - 1)
     } else {
-        Err(SimError::Invalid(format!(
-            "lb: {option} {v} is not a server (1-{n})"
+        Err(SimError::Invalid(crate::tr!(
+            "demo-lb-err-server",
+            option = option,
+            value = v,
+            n = n
         )))
     }
 }
@@ -360,14 +361,12 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     out.start(&args.common);
     let n = args.servers;
     if !(2..=8).contains(&n) {
-        return Err(SimError::Invalid(format!(
-            "lb: --servers {n} is out of range (2-8)"
-        )));
+        return Err(SimError::Invalid(crate::tr!("demo-lb-err-servers", n = n)));
     }
     if !(1..=500).contains(&args.requests) {
-        return Err(SimError::Invalid(format!(
-            "lb: --requests {} is out of range (1-500)",
-            args.requests
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-lb-err-requests",
+            requests = args.requests.to_string()
         )));
     }
     let fail = args.fail.map(|v| server_no("--fail", v, n)).transpose()?;
@@ -376,21 +375,17 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
         .map(|v| server_no("--remove", v, n))
         .transpose()?;
     let requests = trace(args.common.seed, args.requests);
-    out.title(format!(
-        "로드 밸런싱: 서버 {n}대, 요청 {}개 (seed {})",
-        args.requests, args.common.seed
+    out.title(crate::tr!(
+        "demo-lb-title-run",
+        n = n,
+        requests = args.requests,
+        seed = args.common.seed.to_string()
     ))?;
-    out.text(
-        "같은 요청 trace(client 6개, 가상 시계)를 알고리즘마다 나눠 봅니다. 가중치는 server 1이 3, server 2가 2, 나머지는 1입니다 (weighted round robin만 씁니다).",
-    )?;
+    out.text(crate::tr!("demo-lb-intro"))?;
     if let Some(f) = fail {
         out.note(
-            "장애",
-            format!(
-                "멈추는 서버: server {}. trace 가운데 요청 시점에 멈추고, LB는 {}ms마다 health check를 하므로 그 사이 이 서버로 간 요청은 실패합니다.",
-                f + 1,
-                CHECK_MS
-            ),
+            crate::tr!("demo-lb-failure-label"),
+            crate::tr!("demo-lb-failure", server = f + 1, check_ms = CHECK_MS),
         )?;
     }
     let chosen: Vec<Algorithm> = if args.algorithm == Algorithm::All {
@@ -402,7 +397,12 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     for alg in chosen {
         let o = simulate(alg, &requests, n, fail);
         out.heading(alg.name())?;
-        let mut t = Table::new(["server", "요청", "실패", "최대 동시 연결"]);
+        let mut t = Table::new([
+            "server".to_string(),
+            crate::tr!("demo-lb-col-requests"),
+            crate::tr!("demo-lb-col-failed"),
+            crate::tr!("demo-lb-col-peak"),
+        ]);
         for i in 0..n {
             let failed = if fail == Some(i) { o.failed } else { 0 };
             t.row([
@@ -420,30 +420,35 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
             .map(usize::to_string)
             .collect();
         out.note(
-            "순서",
-            format!(
-                "요청별 server: {}{}",
-                seq.join(" "),
-                if o.assignments.len() > 24 { " …" } else { "" }
+            crate::tr!("demo-lb-order-label"),
+            crate::tr!(
+                "demo-lb-order",
+                servers = format!(
+                    "{}{}",
+                    seq.join(" "),
+                    if o.assignments.len() > 24 { " …" } else { "" }
+                )
             ),
         )?;
         out.bars(Bars {
-            title: format!("{}: 서버별 요청", alg.name()),
+            title: crate::tr!("demo-lb-bars-title", algorithm = alg.name()),
             unit: "req".into(),
             bars: (0..n)
                 .map(|i| (format!("server {}", i + 1), o.counts[i] as f64))
                 .collect(),
         })?;
         if matches!(alg, Algorithm::IpHash | Algorithm::Consistent) {
-            out.note(
-                "hash",
-                "key가 client 주소 6개뿐이라 요청 수가 고르지 않습니다: 같은 client는 늘 같은 서버로 가며, 그것이 이 방식의 목적(세션, 캐시 유지)입니다.",
-            )?;
+            out.note("hash", crate::tr!("demo-lb-hash-note"))?;
         }
         outcomes.push(o);
     }
     if outcomes.len() > 1 {
-        let mut t = Table::new(["알고리즘", "최다-최소 요청", "실패"]).titled("한눈에");
+        let mut t = Table::new([
+            crate::tr!("demo-lb-col-algorithm"),
+            crate::tr!("demo-lb-col-spread"),
+            crate::tr!("demo-lb-col-failed"),
+        ])
+        .titled(crate::tr!("demo-lb-summary-title"));
         for o in &outcomes {
             let (lo, hi) = (
                 o.counts.iter().min().copied().unwrap_or(0),
@@ -462,44 +467,60 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     let before: Vec<usize> = (0..n).collect();
     let (change, after): (String, Vec<usize>) = match remove {
         Some(r) => (
-            format!("server {} 제거", r + 1),
+            crate::tr!("demo-lb-change-remove", server = r + 1),
             before.iter().copied().filter(|&s| s != r).collect(),
         ),
-        None => (format!("server {} 추가", n + 1), (0..=n).collect()),
+        None => (
+            crate::tr!("demo-lb-change-add", server = n + 1),
+            (0..=n).collect(),
+        ),
     };
     let (ring_moved, mod_moved) = moved(&keys, &before, &after);
-    out.heading(format!("서버가 바뀌면: {change}, key 1000개"))?;
-    let mut t = Table::new(["방식", "옮겨 간 key", "비율"]);
+    out.heading(crate::tr!("demo-lb-change-heading", change = change))?;
+    let mut t = Table::new([
+        crate::tr!("demo-lb-col-way"),
+        crate::tr!("demo-lb-col-moved"),
+        crate::tr!("demo-lb-col-share"),
+    ]);
     t.row([
         "hash % N".to_string(),
         mod_moved.to_string(),
         format!("{:.1}%", mod_moved as f64 / 10.0),
     ]);
     t.row([
-        format!("consistent hashing (가상 노드 {VNODES}개)"),
+        crate::tr!("demo-lb-ring", vnodes = VNODES),
         ring_moved.to_string(),
         format!("{:.1}%", ring_moved as f64 / 10.0),
     ]);
     out.table(t)?;
-    out.note(
-        "consistent hashing",
-        "hash % N은 N이 바뀌면 거의 모든 key의 서버가 바뀌어 캐시와 세션이 흩어집니다. 링에서는 추가된 서버가 맡는 구간, 또는 제거된 서버가 맡던 구간의 key만 옮겨 갑니다 (약 1/N).",
-    )?;
-    out.heading("L4와 L7")?;
+    out.note("consistent hashing", crate::tr!("demo-lb-consistent-note"))?;
+    out.heading(crate::tr!("demo-lb-l4-l7-heading"))?;
     let mut t = Table::new(["", "L4 (TCP/UDP)", "L7 (HTTP)"]);
-    t.row(["보는 것", "IP, port", "URL, header, cookie"]);
-    t.row(["나누는 단위", "연결", "요청"]);
-    t.row(["TLS", "그대로 통과", "종료 후 다시 암호화"]);
     t.row([
-        "할 수 있는 것",
-        "빠름, 프로토콜 무관",
-        "경로별 라우팅, sticky cookie",
+        crate::tr!("demo-lb-l4-l7-sees"),
+        "IP, port".to_string(),
+        "URL, header, cookie".to_string(),
+    ]);
+    t.row([
+        crate::tr!("demo-lb-l4-l7-unit"),
+        crate::tr!("demo-lb-l4-unit"),
+        crate::tr!("demo-lb-l7-unit"),
+    ]);
+    t.row([
+        "TLS".to_string(),
+        crate::tr!("demo-lb-l4-tls"),
+        crate::tr!("demo-lb-l7-tls"),
+    ]);
+    t.row([
+        crate::tr!("demo-lb-l4-l7-can"),
+        crate::tr!("demo-lb-l4-can"),
+        crate::tr!("demo-lb-l7-can"),
     ]);
     out.table(t)?;
     let (dns_counts, dns_failed) = dns_round_robin(&requests, n, fail);
-    out.heading("DNS round robin의 한계")?;
+    out.heading(crate::tr!("demo-lb-dns-heading"))?;
     out.bars(Bars {
-        title: "DNS round robin: 서버별 요청 (client가 답을 cache)".into(),
+        title: crate::tr!("demo-lb-dns-bars-title"),
         unit: "req".into(),
         bars: (0..n)
             .map(|i| (format!("server {}", i + 1), dns_counts[i] as f64))
@@ -507,9 +528,7 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     })?;
     out.note(
         "DNS round robin",
-        format!(
-            "client는 받은 A 레코드를 TTL 동안 cache하므로 client 단위로만 나뉘어 고르지 않고, DNS는 health check를 하지 않아 죽은 서버의 주소도 계속 줍니다 (이 trace에서 실패 {dns_failed}개)."
-        ),
+        crate::tr!("demo-lb-dns-note", failed = dns_failed),
     )?;
     Ok(serde_json::json!({
         "algorithm": args.algorithm,

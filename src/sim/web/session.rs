@@ -62,8 +62,11 @@ const TIMEOUT: Duration = Duration::from_secs(2);
 const ACCESS_TTL: i64 = 15 * 60;
 const REFRESH_TTL: i64 = 14 * 86_400;
 
-const AFTER_HELP: &str = "\
-Examples:
+fn after_help() -> String {
+    format!("{}{EXAMPLES}", crate::tr!("demo-session-examples"))
+}
+
+const EXAMPLES: &str = "
   synack demo session --kind cookie
   synack demo session --kind jwt
   synack demo session --servers 3
@@ -73,41 +76,36 @@ Examples:
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
-    /// Set-Cookie attributes and when the browser sends a cookie back
+    #[value(help = crate::tr!("demo-session-kind-cookie"))]
     Cookie,
-    /// A session id in a cookie, the data in the server's store
+    #[value(help = crate::tr!("demo-session-kind-server-session"))]
     ServerSession,
-    /// A signed token (HS256) that carries the data itself
+    #[value(help = crate::tr!("demo-session-kind-jwt"))]
     Jwt,
 }
 
 #[derive(Debug, Parser)]
 #[command(
     name = "session",
-    about = "Sessions over stateless HTTP: cookies, a server's session store, JWT, and a load balancer in front",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-session-about"),
+    after_help = after_help()
 )]
 struct Args {
-    /// What keeps the state: cookie, server-session or jwt
-    #[arg(long, value_enum, default_value_t = Kind::ServerSession)]
+    #[arg(long, value_enum, default_value_t = Kind::ServerSession,
+          help = crate::tr!("demo-session-opt-kind"))]
     kind: Kind,
-    /// Real loopback servers behind a round-robin load balancer (1-8; 2 or
-    /// more shows the session lost, with --kind server-session)
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1,
+          help = crate::tr!("demo-session-opt-servers"))]
     servers: usize,
-    /// Fix: the load balancer sends a client back to the same server
-    #[arg(long, conflicts_with_all = ["clustering", "store"])]
+    #[arg(long, conflicts_with_all = ["clustering", "store"],
+          help = crate::tr!("demo-session-opt-sticky"))]
     sticky: bool,
-    /// Fix: every server copies each session to every other server
-    #[arg(long, conflicts_with = "store")]
+    #[arg(long, conflicts_with = "store", help = crate::tr!("demo-session-opt-clustering"))]
     clustering: bool,
-    /// Fix: every server keeps sessions in one shared store
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-session-opt-store"))]
     store: bool,
-    /// The clock cookies and JWT `exp` are checked against (RFC 3339;
-    /// default: SYNACK_NOW, else 2026-01-01T00:00:00Z)
     #[arg(long, value_name = "TIME", env = "SYNACK_NOW", default_value = DEFAULT_NOW,
-          hide_env = true)]
+          hide_env = true, help = crate::tr!("demo-session-opt-now", default = DEFAULT_NOW))]
     now: String,
     #[command(flatten)]
     common: Common,
@@ -134,11 +132,11 @@ impl Context {
         Context::CrossSiteNavigation,
         Context::ThirdParty,
     ];
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Context::SameSite => "같은 사이트",
-            Context::CrossSiteNavigation => "다른 사이트의 링크",
-            Context::ThirdParty => "third-party",
+            Context::SameSite => crate::tr!("demo-session-ctx-same-site"),
+            Context::CrossSiteNavigation => crate::tr!("demo-session-ctx-cross-site-link"),
+            Context::ThirdParty => "third-party".to_string(),
         }
     }
 }
@@ -175,22 +173,22 @@ pub enum Send {
 }
 
 impl Send {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Send::Yes => "보냄",
-            Send::No => "안 보냄",
-            Send::Partitioned => "분할 저장",
+            Send::Yes => crate::tr!("demo-session-send-yes"),
+            Send::No => crate::tr!("demo-session-send-no"),
+            Send::Partitioned => crate::tr!("demo-session-send-partitioned"),
         }
     }
 }
 
 /// Whether `browser` sends a cookie with `rule` on an https request in
-/// `context`, and why.
-pub fn cookie_sent(rule: Rule, context: Context, browser: Browser) -> (Send, &'static str) {
+/// `context`, and why (in the current language).
+pub fn cookie_sent(rule: Rule, context: Context, browser: Browser) -> (Send, String) {
     use cookie::SameSite as S;
     // RFC 6265bis §5.6.7: SameSite=None without Secure is refused at storage.
     if rule.same_site == Some(S::None) && !rule.secure {
-        return (Send::No, "SameSite=None인데 Secure가 없어 저장되지 않음");
+        return (Send::No, crate::tr!("demo-session-why-none-insecure"));
     }
     // Lax by default (6265bis §5.6.7.1) is Chromium's alone; Firefox and
     // Safari treat a missing SameSite as None.
@@ -200,21 +198,24 @@ pub fn cookie_sent(rule: Rule, context: Context, browser: Browser) -> (Send, &'s
         (None, _) => S::None,
     };
     match (context, effective) {
-        (Context::SameSite, _) => (Send::Yes, "같은 사이트 요청"),
-        (Context::CrossSiteNavigation, S::Strict) => (Send::No, "Strict: 다른 사이트에서 온 요청"),
-        (Context::CrossSiteNavigation, _) => (Send::Yes, "top-level GET 이동은 Lax도 보냄"),
-        (Context::ThirdParty, S::Strict | S::Lax) => (Send::No, "하위 리소스 요청은 None만 보냄"),
+        (Context::SameSite, _) => (Send::Yes, crate::tr!("demo-session-why-same-site")),
+        (Context::CrossSiteNavigation, S::Strict) => {
+            (Send::No, crate::tr!("demo-session-why-strict"))
+        }
+        (Context::CrossSiteNavigation, _) => {
+            (Send::Yes, crate::tr!("demo-session-why-lax-navigation"))
+        }
+        (Context::ThirdParty, S::Strict | S::Lax) => {
+            (Send::No, crate::tr!("demo-session-why-subresource"))
+        }
         // SameSite=None in a third-party context: the browsers' own policy.
         (Context::ThirdParty, S::None) => match browser {
-            Browser::Safari => (Send::No, "Safari는 third-party cookie를 기본 차단"),
+            Browser::Safari => (Send::No, crate::tr!("demo-session-why-safari")),
             Browser::Chrome if rule.partitioned => {
-                (Send::Partitioned, "CHIPS: top-level 사이트별 저장소")
+                (Send::Partitioned, crate::tr!("demo-session-why-chips"))
             }
-            Browser::Chrome => (Send::Yes, "Chrome은 third-party cookie를 유지"),
-            Browser::Firefox => (
-                Send::Partitioned,
-                "Firefox는 third-party cookie를 top-level 사이트별로 분할",
-            ),
+            Browser::Chrome => (Send::Yes, crate::tr!("demo-session-why-chrome")),
+            Browser::Firefox => (Send::Partitioned, crate::tr!("demo-session-why-firefox")),
         },
     }
 }
@@ -319,7 +320,7 @@ struct Backend {
 
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
-        what: what.to_string(),
+        what: crate::sim::cors::io_label(what),
         source,
     }
 }
@@ -480,8 +481,11 @@ fn parse_now(text: &str) -> Result<i64, SimError> {
     chrono::DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.timestamp())
         .map_err(|e| {
-            SimError::Invalid(format!(
-                "--now {text:?} is not an RFC 3339 timestamp (e.g. {DEFAULT_NOW}): {e}"
+            SimError::Invalid(crate::tr!(
+                "demo-session-err-now",
+                text = format!("{text:?}"),
+                example = DEFAULT_NOW,
+                error = e.to_string()
             ))
         })
 }
@@ -503,21 +507,17 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     out.start(&args.common);
     let now = parse_now(&args.now)?;
     if !(1..=8).contains(&args.servers) {
-        return Err(SimError::Invalid(format!(
-            "session: --servers {} is out of range (1-8)",
-            args.servers
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-session-err-servers",
+            servers = args.servers.to_string()
         )));
     }
     let fix = args.sticky || args.clustering || args.store;
     if fix && args.servers < 2 {
-        return Err(SimError::Invalid(
-            "session: --sticky, --clustering and --store need --servers 2 or more".into(),
-        ));
+        return Err(SimError::Invalid(crate::tr!("demo-session-err-fix")));
     }
     if args.servers > 1 && args.kind != Kind::ServerSession {
-        return Err(SimError::Invalid(
-            "session: --servers works with --kind server-session (a cookie or a JWT carries its own state)".into(),
-        ));
+        return Err(SimError::Invalid(crate::tr!("demo-session-err-kind")));
     }
     match args.kind {
         Kind::Cookie => run_cookie(now, out),
@@ -531,7 +531,7 @@ fn pre(text: &str) -> Vec<String> {
 }
 
 fn run_cookie(now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    out.title("쿠키: Set-Cookie의 속성과 브라우저가 쿠키를 돌려보내는 때 (RFC 6265bis)")?;
+    out.title(crate::tr!("demo-session-cookie-title"))?;
     let set_cookies = [
         "sid=31d4d96e407aad42; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=3600".to_string(),
         format!(
@@ -563,13 +563,13 @@ fn run_cookie(now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     let exchange = fetch(addr, request("GET", "/", &BTreeMap::new()));
     server
         .join()
-        .map_err(|_| SimError::Invalid("session: the server thread panicked".into()))??;
+        .map_err(|_| SimError::Invalid(crate::tr!("demo-session-err-panic")))??;
     let exchange = exchange?;
     out.lanes(["browser", "app.example"])?;
     out.event(Event::message(0.0, 0, 1, "GET / HTTP/1.1"))?;
     out.event(
         Event::message(0.0, 1, 0, "200 OK + Set-Cookie ×4")
-            .note("127.0.0.1의 실제 서버가 보낸 응답입니다 (포트는 OS가 고릅니다)."),
+            .note(crate::tr!("demo-session-cookie-real-server")),
     )?;
     out.pre(pre(&exchange.response))?;
     let mut cookies = Vec::new();
@@ -583,7 +583,14 @@ fn run_cookie(now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     }
     let mut json_cookies = Vec::new();
     for c in &cookies {
-        let yes = |b: Option<bool>| if b == Some(true) { "예" } else { "아니요" };
+        let yes = |b: Option<bool>| {
+            if b == Some(true) {
+                crate::tr!("demo-session-yes")
+            } else {
+                crate::tr!("demo-session-no")
+            }
+        };
+        let none = crate::tr!("demo-session-none");
         let expires = c.expires_datetime().map(|t| iso(t.unix_timestamp()));
         let max_age = c.max_age().map(|d| d.whole_seconds());
         let same_site = c.same_site().map(|s| s.to_string());
@@ -591,20 +598,25 @@ fn run_cookie(now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
             format!("Set-Cookie: {}", c.name()),
             vec![
                 Field::new(0, "value", c.value()),
-                Field::new(0, "Domain", c.domain().unwrap_or("(없음: 이 호스트만)")),
-                Field::new(0, "Path", c.path().unwrap_or("(없음)")),
+                Field::new(
+                    0,
+                    "Domain",
+                    c.domain()
+                        .map_or_else(|| crate::tr!("demo-session-host-only"), str::to_string),
+                ),
+                Field::new(0, "Path", c.path().unwrap_or(&none)),
                 Field::new(
                     0,
                     "Expires/Max-Age",
                     match (&expires, max_age) {
-                        (_, Some(s)) => format!("Max-Age {s}초"),
+                        (_, Some(s)) => crate::tr!("demo-session-max-age", s = s),
                         (Some(e), None) => format!("Expires {e}"),
-                        (None, None) => "(없음: 브라우저를 닫으면 사라지는 session cookie)".into(),
+                        (None, None) => crate::tr!("demo-session-session-cookie"),
                     },
                 ),
                 Field::new(0, "Secure", yes(c.secure())),
                 Field::new(0, "HttpOnly", yes(c.http_only())),
-                Field::new(0, "SameSite", same_site.clone().unwrap_or("(없음)".into())),
+                Field::new(0, "SameSite", same_site.clone().unwrap_or(none.clone())),
                 Field::new(0, "Partitioned", yes(c.partitioned())),
             ],
         )?;
@@ -616,19 +628,25 @@ fn run_cookie(now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
         }));
     }
     out.note(
-        "범위",
-        "쿠키는 출처(origin)가 아니라 Domain과 Path로 범위가 정해집니다: 포트가 달라도 보내고, Secure가 없으면 http에도 보냅니다. HttpOnly는 JavaScript의 document.cookie에서 숨길 뿐 전송과는 무관합니다.",
+        crate::tr!("demo-session-scope-label"),
+        crate::tr!("demo-session-scope"),
     )?;
-    let mut table = Table::new(["cookie", "요청", "Chrome", "Firefox", "Safari"])
-        .titled("브라우저가 쿠키를 보내는가 (https, 2026년 기본 설정)");
+    let mut table = Table::new([
+        "cookie".to_string(),
+        crate::tr!("demo-session-col-request"),
+        "Chrome".to_string(),
+        "Firefox".to_string(),
+        "Safari".to_string(),
+    ])
+    .titled(crate::tr!("demo-session-sends-title"));
     let mut sends = Vec::new();
     for c in &cookies {
         let rule = rule_of(c);
         for ctx in Context::ALL {
-            let mut row = vec![c.name().to_string(), ctx.label().to_string()];
+            let mut row = vec![c.name().to_string(), ctx.label()];
             for b in Browser::ALL {
                 let (sent, why) = cookie_sent(rule, ctx, b);
-                row.push(sent.label().to_string());
+                row.push(sent.label());
                 sends.push(serde_json::json!({
                     "cookie": c.name(), "context": ctx, "browser": b, "sent": sent, "why": why,
                 }));
@@ -637,14 +655,8 @@ fn run_cookie(now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
         }
     }
     out.table(table)?;
-    out.note(
-        "SameSite",
-        "Strict는 같은 사이트 요청에만, Lax는 다른 사이트에서 링크로 들어오는 top-level GET 이동에도, None은 모든 요청에 보냅니다 (None에는 Secure가 필요합니다). SameSite가 없으면 Chromium만 Lax로 다룹니다 (legacy 행).",
-    )?;
-    out.note(
-        "third-party",
-        "다른 사이트의 페이지 안에서 app.example로 가는 이미지, fetch, iframe 요청입니다. 2026년 기본값: Safari는 third-party cookie를 막고, Firefox는 top-level 사이트별로 저장소를 나누며(Total Cookie Protection), Chrome은 막지 않기로 했습니다. Partitioned(CHIPS)는 쿠키가 top-level 사이트별 저장소에 들어가겠다고 스스로 밝히는 속성입니다. 분할 저장: 같은 top-level 사이트 아래에서 받은 쿠키만 보내고, app.example에 직접 들어가 받은 쿠키는 보내지 않습니다.",
-    )?;
+    out.note("SameSite", crate::tr!("demo-session-samesite"))?;
+    out.note("third-party", crate::tr!("demo-session-third-party"))?;
     Ok(serde_json::json!({
         "kind": "cookie",
         "response": exchange.response,
@@ -654,7 +666,7 @@ fn run_cookie(now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
 }
 
 fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::Value, SimError> {
-    out.title("JWT: 서명된 토큰에 담긴 세션 (RFC 7519, HS256)")?;
+    out.title(crate::tr!("demo-session-jwt-title"))?;
     let key = format!("synack-demo-key-{}", args.common.seed).into_bytes();
     let header = r#"{"alg":"HS256","typ":"JWT"}"#;
     let payload = format!(
@@ -663,9 +675,7 @@ fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::V
     );
     let token = sign_hs256(&key, header, &payload);
     let parts: Vec<&str> = token.split('.').collect();
-    out.text(
-        "서버는 로그인한 사용자에게 header.payload.signature 세 부분을 점으로 이은 access token을 줍니다. 각 부분은 base64url일 뿐 암호화가 아니므로 누구나 읽을 수 있고, 위조만 막힙니다.",
-    )?;
+    out.text(crate::tr!("demo-session-jwt-intro"))?;
     let mut lines = Vec::new();
     for (name, part) in ["header", "payload", "signature"].iter().zip(&parts) {
         lines.push(format!("{name}:"));
@@ -675,17 +685,17 @@ fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::V
     }
     out.pre(lines)?;
     out.fields(
-        "base64url을 풀면",
+        crate::tr!("demo-session-jwt-decoded"),
         vec![
             Field::new(0, "header", header),
             Field::new(0, "payload", payload.clone()),
             Field::new(1, "iat", iso(now)),
-            Field::new(1, "exp", format!("{} (15분 뒤)", iso(now + ACCESS_TTL))),
             Field::new(
-                0,
-                "signature",
-                "HMAC-SHA256(key, header + \".\" + payload), 32바이트",
+                1,
+                "exp",
+                crate::tr!("demo-session-jwt-exp", time = iso(now + ACCESS_TTL)),
             ),
+            Field::new(0, "signature", crate::tr!("demo-session-jwt-signature")),
         ],
     )?;
     let tampered_payload = payload.replace("\"alice\"", "\"admin\"");
@@ -696,21 +706,30 @@ fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::V
         parts[2]
     );
     let checks = [
-        ("발급 직후", token.clone(), now),
-        ("payload의 sub를 admin으로 바꿈", tampered, now),
-        ("15분 뒤 (now ≥ exp)", token.clone(), now + ACCESS_TTL),
+        (crate::tr!("demo-session-check-fresh"), token.clone(), now),
+        (crate::tr!("demo-session-check-tampered"), tampered, now),
+        (
+            crate::tr!("demo-session-check-expired"),
+            token.clone(),
+            now + ACCESS_TTL,
+        ),
     ];
-    let mut table = Table::new(["토큰", "검사 시각", "결과"]).titled("서버의 검증");
+    let mut table = Table::new([
+        crate::tr!("demo-session-col-token"),
+        crate::tr!("demo-session-col-checked-at"),
+        crate::tr!("demo-session-col-result"),
+    ])
+    .titled(crate::tr!("demo-session-checks-title"));
     let mut json_checks = Vec::new();
     for (what, t, at) in &checks {
         let result = verify_hs256(&key, t, *at);
         let shown = match &result {
-            Ok(_) => "통과".to_string(),
-            Err(JwtError::BadSignature) => "거부: 서명 불일치".to_string(),
-            Err(JwtError::Expired) => "거부: exp 지남".to_string(),
-            Err(JwtError::Malformed) => "거부: 형식 오류".to_string(),
+            Ok(_) => crate::tr!("demo-session-check-pass"),
+            Err(JwtError::BadSignature) => crate::tr!("demo-session-check-bad-signature"),
+            Err(JwtError::Expired) => crate::tr!("demo-session-check-exp"),
+            Err(JwtError::Malformed) => crate::tr!("demo-session-check-malformed"),
         };
-        table.row([what.to_string(), iso(*at), shown]);
+        table.row([what.clone(), iso(*at), shown]);
         json_checks.push(serde_json::json!({
             "token": what, "at": iso(*at), "valid": result.is_ok(),
             "error": result.err(),
@@ -720,8 +739,8 @@ fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::V
     out.lanes(["client", "auth server", "API"])?;
     out.event(Event::message(0.0, 0, 1, "POST /token (password)"))?;
     out.event(
-        Event::message(0.0, 1, 0, "access (15분) + refresh (14일)")
-            .note("refresh token은 서버 저장소에 기록되는 불투명한 값입니다."),
+        Event::message(0.0, 1, 0, crate::tr!("demo-session-jwt-tokens"))
+            .note(crate::tr!("demo-session-jwt-refresh-opaque")),
     )?;
     out.event(Event::message(
         1.0,
@@ -729,15 +748,12 @@ fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::V
         2,
         "GET /cart, Authorization: Bearer access",
     ))?;
-    out.event(
-        Event::message(1.0, 2, 0, "200 OK")
-            .note("API는 키로 서명만 확인합니다: 세션 저장소 조회 없음."),
-    )?;
+    out.event(Event::message(1.0, 2, 0, "200 OK").note(crate::tr!("demo-session-jwt-api-checks")))?;
     out.event(Event::message(
         ACCESS_TTL as f64 * 1000.0,
         0,
         2,
-        "GET /cart (access 만료)",
+        crate::tr!("demo-session-jwt-expired-request"),
     ))?;
     out.event(Event::message(
         ACCESS_TTL as f64 * 1000.0,
@@ -752,12 +768,17 @@ fn run_jwt(args: &Args, now: i64, out: &mut Emitter<'_>) -> Result<serde_json::V
         "POST /token (grant_type=refresh_token)",
     ))?;
     out.event(
-        Event::message(ACCESS_TTL as f64 * 1000.0, 1, 0, "새 access + 새 refresh")
-            .note("refresh token rotation: 쓴 refresh token은 폐기됩니다."),
+        Event::message(
+            ACCESS_TTL as f64 * 1000.0,
+            1,
+            0,
+            crate::tr!("demo-session-jwt-new-tokens"),
+        )
+        .note(crate::tr!("demo-session-jwt-rotation")),
     )?;
     out.note(
-        "설계",
-        "OAuth 2.0(RFC 6749)의 나눔입니다: 수명이 짧은 access token은 어느 서버든 키만으로 검증하므로 로드 밸런서 뒤에서도 상태가 없고, 대신 만료 전에는 취소하기 어렵습니다. 수명이 긴 refresh token은 인증 서버만 받고 저장소에서 취소할 수 있습니다.",
+        crate::tr!("demo-session-design-label"),
+        crate::tr!("demo-session-jwt-design"),
     )?;
     Ok(serde_json::json!({
         "kind": "jwt",
@@ -786,11 +807,11 @@ fn run_servers(args: &Args, out: &mut Emitter<'_>) -> Result<serde_json::Value, 
         _ => "none",
     };
     out.title(match (n, fix) {
-        (1, _) => "서버 세션: 쿠키에는 session id, 데이터는 서버의 저장소에".to_string(),
-        (_, "none") => format!("로드 밸런서 뒤의 서버 {n}대: 두 번째 요청에서 세션이 사라짐"),
-        (_, "sticky") => format!("서버 {n}대와 sticky session"),
-        (_, "clustering") => format!("서버 {n}대와 세션 클러스터링"),
-        _ => format!("서버 {n}대와 공유 세션 저장소"),
+        (1, _) => crate::tr!("demo-session-servers-title-one"),
+        (_, "none") => crate::tr!("demo-session-servers-title-none", n = n),
+        (_, "sticky") => crate::tr!("demo-session-servers-title-sticky", n = n),
+        (_, "clustering") => crate::tr!("demo-session-servers-title-clustering", n = n),
+        _ => crate::tr!("demo-session-servers-title-store", n = n),
     })?;
     let shared: Store = Arc::default();
     let stores: Vec<Store> = (0..n)
@@ -875,8 +896,8 @@ fn drive(
             );
             up[dead] = false;
             out.event(
-                Event::action(time, lane(dead), "장애: 서버가 멈춤")
-                    .note("health check가 실패해 LB가 이 서버를 뺍니다."),
+                Event::action(time, lane(dead), crate::tr!("demo-session-server-down"))
+                    .note(crate::tr!("demo-session-server-down-note")),
             )?;
         }
         let sticky = if args.sticky {
@@ -899,9 +920,9 @@ fn drive(
         if n > 1 {
             out.event(Event::message(time, 0, 1, format!("{label}{sent_cookie}")))?;
             let why = if sticky == Some(server) {
-                "lb cookie가 가리키는 서버".to_string()
+                crate::tr!("demo-session-route-sticky")
             } else if sticky.is_some() {
-                "lb cookie의 서버가 죽어 round robin".to_string()
+                crate::tr!("demo-session-route-sticky-down")
             } else {
                 "round robin".to_string()
             };
@@ -931,30 +952,24 @@ fn drive(
         let session = status == 200;
         if *path == "/cart" {
             ev = ev.note(if session {
-                format!("세션 있음: {}", body_of(&exchange))
+                crate::tr!("demo-session-found", data = body_of(&exchange))
             } else {
-                format!(
-                    "{}의 저장소에 이 sid가 없음: 세션을 잃었습니다",
-                    name(server)
-                )
+                crate::tr!("demo-session-lost", server = name(server))
             });
         } else if keep == Keep::Clustered {
-            ev = ev.note(format!(
-                "새 세션을 다른 서버 {}대에 복제합니다.",
-                n.saturating_sub(1)
+            ev = ev.note(crate::tr!(
+                "demo-session-replicate",
+                n = n.saturating_sub(1)
             ));
         } else if keep == Keep::Shared {
-            ev = ev.note("세션을 공유 저장소(예: Redis)에 씁니다.");
+            ev = ev.note(crate::tr!("demo-session-write-shared"));
         }
         out.event(ev)?;
         if n > 1 {
             let mut back = Event::message(time, 1, 0, reply);
             if args.sticky && *path == "/login" {
                 jar.insert("lb".into(), (server + 1).to_string());
-                back = back.note(format!(
-                    "LB가 응답에 Set-Cookie: lb={} 헤더를 덧붙입니다.",
-                    server + 1
-                ));
+                back = back.note(crate::tr!("demo-session-lb-cookie", server = server + 1));
             }
             out.event(back)?;
         }
@@ -966,8 +981,12 @@ fn drive(
         });
         time += 10.0;
     }
-    let mut table =
-        Table::new(["server", "상태", "저장소의 session id"]).titled("서버별 세션 저장소");
+    let mut table = Table::new([
+        "server".to_string(),
+        crate::tr!("demo-session-col-state"),
+        crate::tr!("demo-session-col-ids"),
+    ])
+    .titled(crate::tr!("demo-session-stores-title"));
     let listed = if keep == Keep::Shared {
         &stores[..1]
     } else {
@@ -981,15 +1000,25 @@ fn drive(
             .cloned()
             .collect();
         let (who, state) = if keep == Keep::Shared {
-            ("공유 저장소".to_string(), "동작".to_string())
+            (
+                crate::tr!("demo-session-shared-store"),
+                crate::tr!("demo-session-state-up"),
+            )
         } else {
-            (name(i), if up[i] { "동작" } else { "장애" }.to_string())
+            (
+                name(i),
+                if up[i] {
+                    crate::tr!("demo-session-state-up")
+                } else {
+                    crate::tr!("demo-session-state-down")
+                },
+            )
         };
         table.row([
             who,
             state,
             if ids.is_empty() {
-                "(없음)".to_string()
+                crate::tr!("demo-session-none")
             } else {
                 ids.join(", ")
             },
@@ -999,34 +1028,33 @@ fn drive(
     let copies = *copies.lock().unwrap_or_else(|e| e.into_inner());
     match fix {
         _ if n == 1 => out.note(
-            "서버 세션",
-            "쿠키에는 추측할 수 없는 session id만 있고 데이터는 서버 메모리에 있습니다. 서버가 한 대면 잘 되지만, 그 메모리는 그 서버만의 것입니다.",
+            crate::tr!("demo-session-server-session-label"),
+            crate::tr!("demo-session-server-session"),
         )?,
         "none" => out.note(
-            "원인",
-            "HTTP는 요청마다 독립이고 round robin LB는 다음 요청을 다른 서버로 보냅니다. 세션이 로그인한 서버의 메모리에만 있어 두 번째 요청부터 401이 납니다. 고치는 방법: --sticky, --clustering, --store.",
+            crate::tr!("demo-session-cause-label"),
+            crate::tr!("demo-session-cause"),
         )?,
-        "sticky" => out.note(
-            "sticky session",
-            "LB가 쿠키(또는 IP hash)로 같은 클라이언트를 같은 서버에 붙입니다. 간단하지만 부하가 고르지 않을 수 있고, 그 서버가 죽으면 세션도 함께 사라집니다 (마지막 요청의 401).",
-        )?,
+        "sticky" => out.note("sticky session", crate::tr!("demo-session-sticky"))?,
         "clustering" => {
             out.note(
-                "세션 클러스터링",
-                format!(
-                    "세션이 쓰일 때마다 모든 서버에 복제합니다 (이번 실행에서 복사 {copies}번). 서버가 죽어도 남지만, 쓰기 한 번에 N-1번의 복제와 서버마다 모든 세션의 메모리가 듭니다: all-to-all이라 서버가 늘수록 비쌉니다."
-                ),
+                crate::tr!("demo-session-clustering-label"),
+                crate::tr!("demo-session-clustering", copies = copies),
             )?;
-            let mut cost = Table::new(["servers", "쓰기 1번의 복제", "세션 1개의 사본"])
-                .titled("all-to-all 복제 비용");
+            let mut cost = Table::new([
+                "servers".to_string(),
+                crate::tr!("demo-session-col-copies-per-write"),
+                crate::tr!("demo-session-col-copies-per-session"),
+            ])
+            .titled(crate::tr!("demo-session-cost-title"));
             for s in [2usize, 3, 4, 8, 16] {
                 cost.row([s.to_string(), (s - 1).to_string(), s.to_string()]);
             }
             out.table(cost)?;
         }
         _ => out.note(
-            "공유 저장소",
-            "모든 서버가 세션을 한 저장소(Redis, DB)에 두므로 어느 서버가 받아도, 서버가 죽어도 세션이 남습니다. 대가는 요청마다의 네트워크 왕복과, 저장소 자체의 가용성입니다.",
+            crate::tr!("demo-session-shared-store"),
+            crate::tr!("demo-session-store"),
         )?,
     }
     Ok(serde_json::json!({

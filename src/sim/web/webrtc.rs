@@ -58,8 +58,11 @@ pub const DEMO: Demo = Demo {
     run,
 };
 
-const AFTER_HELP: &str = "\
-Examples:
+fn after_help() -> String {
+    format!("{}{EXAMPLES}", crate::tr!("demo-webrtc-examples"))
+}
+
+const EXAMPLES: &str = "
   synack demo webrtc
   synack demo webrtc --nat-a symmetric --nat-b port-restricted
   synack demo webrtc --nat-a symmetric --nat-b full-cone
@@ -68,19 +71,19 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "webrtc",
-    about = "ICE candidates, a real STUN Binding on 127.0.0.1 and connectivity checks across two simulated NATs",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-webrtc-about"),
+    after_help = after_help()
 )]
 struct Args {
-    /// The NAT in front of peer A
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = NatKind::PortRestricted)]
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = NatKind::PortRestricted,
+          help = crate::tr!("demo-webrtc-opt-nat-a"))]
     nat_a: NatKind,
-    /// The NAT in front of peer B
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = NatKind::PortRestricted)]
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = NatKind::PortRestricted,
+          help = crate::tr!("demo-webrtc-opt-nat-b"))]
     nat_b: NatKind,
-    /// Peers in the group call compared as mesh, SFU and MCU (2 to 50)
     #[arg(long, value_name = "N", default_value_t = 4,
-          value_parser = clap::value_parser!(u32).range(2..=50))]
+          value_parser = clap::value_parser!(u32).range(2..=50),
+          help = crate::tr!("demo-webrtc-opt-peers"))]
     peers: u32,
     #[command(flatten)]
     common: Common,
@@ -92,13 +95,17 @@ struct Args {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NatKind {
-    /// Endpoint-independent mapping and filtering
+    /// Endpoint-independent mapping and filtering.
+    #[value(help = crate::tr!("demo-webrtc-nat-full-cone"))]
     FullCone,
-    /// Endpoint-independent mapping, address-dependent filtering
+    /// Endpoint-independent mapping, address-dependent filtering.
+    #[value(help = crate::tr!("demo-webrtc-nat-address-restricted"))]
     AddressRestricted,
-    /// Endpoint-independent mapping, address-and-port-dependent filtering
+    /// Endpoint-independent mapping, address-and-port-dependent filtering.
+    #[value(help = crate::tr!("demo-webrtc-nat-port-restricted"))]
     PortRestricted,
-    /// Address-and-port-dependent mapping and filtering
+    /// Address-and-port-dependent mapping and filtering.
+    #[value(help = crate::tr!("demo-webrtc-nat-symmetric"))]
     Symmetric,
 }
 
@@ -152,13 +159,13 @@ pub const XOR_MAPPED_ADDRESS: u16 = 0x0020;
 /// Why bytes are not the STUN message this demo expects.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StunError {
-    #[error("STUN message shorter than its 20-byte header")]
+    #[error("{}", crate::tr!("demo-webrtc-stun-short"))]
     Short,
-    #[error("not STUN: the top two bits are not 00 or the magic cookie is wrong")]
+    #[error("{}", crate::tr!("demo-webrtc-stun-not-stun"))]
     NotStun,
-    #[error("STUN length field does not match the datagram")]
+    #[error("{}", crate::tr!("demo-webrtc-stun-length"))]
     Length,
-    #[error("no IPv4 XOR-MAPPED-ADDRESS attribute")]
+    #[error("{}", crate::tr!("demo-webrtc-stun-no-address"))]
     NoAddress,
 }
 
@@ -529,7 +536,7 @@ const TIMEOUT: Duration = Duration::from_secs(2);
 
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
-        what: what.to_string(),
+        what: crate::sim::cors::io_label(what),
         source,
     }
 }
@@ -569,7 +576,7 @@ fn real_binding(transaction: [u8; 12]) -> Result<Exchange, SimError> {
         .set_read_timeout(Some(TIMEOUT))
         .map_err(io("STUN client timeout"))?;
     let SocketAddr::V4(local) = client.local_addr().map_err(io("STUN client address"))? else {
-        return Err(SimError::Invalid("STUN client is not IPv4".into()));
+        return Err(SimError::Invalid(crate::tr!("demo-webrtc-err-not-ipv4")));
     };
     let request = binding_request(&transaction);
     client
@@ -582,14 +589,17 @@ fn real_binding(transaction: [u8; 12]) -> Result<Exchange, SimError> {
     match joined {
         Ok(Ok(())) => {}
         Ok(Err(e)) => return Err(io("STUN server")(e)),
-        Err(_) => return Err(SimError::Invalid("the STUN server thread panicked".into())),
+        Err(_) => return Err(SimError::Invalid(crate::tr!("demo-webrtc-err-panic"))),
     }
     let response = buf[..n].to_vec();
-    let parsed = parse(&response).map_err(|e| SimError::Invalid(format!("STUN response: {e}")))?;
+    let parsed = parse(&response).map_err(|e| {
+        SimError::Invalid(crate::tr!(
+            "demo-webrtc-err-response",
+            error = e.to_string()
+        ))
+    })?;
     if parsed.transaction != transaction || parsed.kind != BINDING_SUCCESS {
-        return Err(SimError::Invalid(
-            "STUN response: not a Binding success for our transaction".into(),
-        ));
+        return Err(SimError::Invalid(crate::tr!("demo-webrtc-err-transaction")));
     }
     Ok(Exchange {
         request,
@@ -607,10 +617,10 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     rng.fill_bytes(&mut transaction);
     let first_port = 20000 + (rng.next_u32() % 40000) as u16;
 
-    out.title(format!(
-        "WebRTC: ICE로 NAT 너머의 peer 찾기 (A: {}, B: {})",
-        args.nat_a.name(),
-        args.nat_b.name()
+    out.title(crate::tr!(
+        "demo-webrtc-title-run",
+        a = args.nat_a.name(),
+        b = args.nat_b.name()
     ))?;
     let stun = emit_real_stun(out, transaction)?;
     let mut world = gather(args.nat_a, args.nat_b, first_port);
@@ -648,13 +658,8 @@ fn emit_real_stun(
     out: &mut Emitter<'_>,
     transaction: [u8; 12],
 ) -> Result<serde_json::Value, SimError> {
-    out.heading("1. STUN Binding: 진짜 UDP 두 socket, 127.0.0.1")?;
-    out.text(
-        "peer는 STUN server에 Binding request를 보내고, server는 그 datagram의 출발지 \
-         주소(IP와 port)를 XOR-MAPPED-ADDRESS에 담아 돌려줍니다. NAT 뒤라면 그 주소가 \
-         NAT의 공인 mapping, 곧 server-reflexive(srflx) 후보입니다. 아래는 이 기계의 \
-         loopback에서 실제로 오간 datagram입니다 (port는 매번 달라 역할로 씁니다).",
-    )?;
+    out.heading(crate::tr!("demo-webrtc-step-stun"))?;
+    out.text(crate::tr!("demo-webrtc-stun-intro"))?;
     let ex = real_binding(transaction)?;
     out.lanes(["client (peer)", "STUN server"])?;
     out.event(
@@ -663,7 +668,7 @@ fn emit_real_stun(
     )?;
     out.event(
         msg(1, 0, "Binding success response (32 bytes)".into())
-            .note("XOR-MAPPED-ADDRESS = 보낸 쪽에서 본 출발지"),
+            .note(crate::tr!("demo-webrtc-stun-mapped-note")),
     )?;
     let mut lines = vec!["request:".to_string()];
     for chunk in ex.request.chunks(20) {
@@ -673,7 +678,7 @@ fn emit_real_stun(
     // address XORed; the port changes every run, so it is masked.
     let mut shown = hex(&ex.response[..26]);
     shown.push_str(" ?? ?? ?? ?? ?? ??");
-    lines.push("response (XOR-MAPPED-ADDRESS의 port·주소는 ??):".to_string());
+    lines.push(crate::tr!("demo-webrtc-stun-masked"));
     let words: Vec<&str> = shown.split(' ').collect();
     for chunk in words.chunks(20) {
         lines.push(format!("  {}", chunk.join(" ")));
@@ -681,28 +686,26 @@ fn emit_real_stun(
     out.pre(lines)?;
     let same = ex.parsed.mapped == Some(ex.local);
     out.fields(
-        "받은 응답 (parse)",
+        crate::tr!("demo-webrtc-stun-parsed"),
         vec![
             Field::new(0, "type", "0x0101 Binding success response"),
             Field::new(0, "magic cookie", "0x2112A442"),
-            Field::new(0, "transaction ID", "요청과 같음"),
+            Field::new(0, "transaction ID", crate::tr!("demo-webrtc-stun-same-id")),
             Field::new(0, "XOR-MAPPED-ADDRESS", "127.0.0.1:<client port>"),
             Field::new(
                 1,
-                "client socket과 같은가",
+                crate::tr!("demo-webrtc-stun-same-socket"),
                 if same {
-                    "같음: loopback에는 NAT 없음: host = srflx"
+                    crate::tr!("demo-webrtc-stun-same")
                 } else {
-                    "다름"
+                    crate::tr!("demo-webrtc-stun-different")
                 },
             ),
         ],
     )?;
     out.note(
-        "왜 XOR",
-        "주소를 그대로 싣던 RFC 3489 시절, payload 속 IP를 고쳐 쓰는 NAT(ALG)가 \
-         주소를 망가뜨렸습니다. magic cookie와 XOR해 두면 그런 장비도 알아보지 못합니다 \
-         (RFC 8489 §14.2).",
+        crate::tr!("demo-webrtc-why-xor-label"),
+        crate::tr!("demo-webrtc-why-xor"),
     )?;
     Ok(json!({
         "request_hex": hex(&ex.request),
@@ -714,13 +717,13 @@ fn emit_real_stun(
 }
 
 fn emit_candidates(out: &mut Emitter<'_>, world: &World) -> Result<(), SimError> {
-    out.heading("2. 후보(candidate) 모으기: host, srflx, relay")?;
+    out.heading(crate::tr!("demo-webrtc-step-gather"))?;
     let srflx = world.a[1].address;
     let v = xor_mapped_value(srflx);
     let cookie = MAGIC_COOKIE.to_be_bytes();
-    out.text(format!(
-        "A가 NAT 뒤에서 같은 Binding을 보내면 STUN server가 보는 출발지는 NAT A의 \
-         mapping {srflx}입니다. 그 주소를 XOR-MAPPED-ADDRESS로 바꾸면:"
+    out.text(crate::tr!(
+        "demo-webrtc-gather-intro",
+        srflx = srflx.to_string()
     ))?;
     out.pre(vec![
         format!(
@@ -744,8 +747,13 @@ fn emit_candidates(out: &mut Emitter<'_>, world: &World) -> Result<(), SimError>
         ),
         format!("attribute 00 20 00 08 {}", hex(&v)),
     ])?;
-    let mut t = Table::new(["peer", "type", "주소", "priority"])
-        .titled("후보 (RFC 8445 §5.1.2: type 선호도 host 126 > prflx 110 > srflx 100 > relay 0)");
+    let mut t = Table::new([
+        "peer".to_string(),
+        "type".to_string(),
+        crate::tr!("demo-webrtc-col-address"),
+        "priority".to_string(),
+    ])
+    .titled(crate::tr!("demo-webrtc-candidates-title"));
     for c in world.a.iter().chain(&world.b) {
         t.row([
             c.peer.to_string(),
@@ -755,33 +763,27 @@ fn emit_candidates(out: &mut Emitter<'_>, world: &World) -> Result<(), SimError>
         ]);
     }
     out.table(t)?;
-    out.text(
-        "host는 peer의 사설 주소, srflx는 STUN으로 알아낸 NAT의 공인 mapping, relay는 TURN \
-         server(RFC 8656)에 할당받은 주소입니다. 검사 중에 상대에게서 처음 보는 주소로 \
-         packet이 오면 그것이 peer-reflexive(prflx) 후보가 됩니다.",
-    )
+    out.text(crate::tr!("demo-webrtc-candidate-kinds"))
 }
 
 fn emit_signaling(out: &mut Emitter<'_>, world: &World) -> Result<(), SimError> {
-    out.heading("3. Signaling: SDP offer/answer (개요)")?;
-    out.text(
-        "WebRTC는 signaling 방법을 정하지 않습니다. 보통 WebSocket 같은 server를 거쳐 \
-         SDP(RFC 8866) offer와 answer(RFC 3264)를 주고받고, 후보는 모이는 대로 따로 \
-         보냅니다 (trickle ICE, RFC 8838). 미디어는 이 server를 지나지 않습니다.",
-    )?;
+    out.heading(crate::tr!("demo-webrtc-step-signaling"))?;
+    out.text(crate::tr!("demo-webrtc-signaling"))?;
     out.lanes(["A", "signaling server", "B"])?;
     out.event(msg(0, 1, "offer (SDP)".into()))?;
     out.event(msg(1, 2, "offer (SDP)".into()))?;
     out.event(msg(2, 1, "answer (SDP)".into()))?;
     out.event(msg(1, 0, "answer (SDP)".into()))?;
-    out.event(msg(0, 1, "a=candidate … (trickle)".into()).note("B의 후보도 같은 길로 A에게"))?;
+    out.event(
+        msg(0, 1, "a=candidate … (trickle)".into()).note(crate::tr!("demo-webrtc-trickle-note")),
+    )?;
     let mut lines = vec![
         "v=0".to_string(),
         "o=- 4611731400430051336 2 IN IP4 127.0.0.1".to_string(),
         "m=audio 9 UDP/TLS/RTP/SAVPF 111".to_string(),
         "a=ice-ufrag:F7gI".to_string(),
         "a=ice-pwd:x9cml/YzichV2+XlhiMu8g".to_string(),
-        "a=fingerprint:sha-256 (DTLS 인증서의 hash)".to_string(),
+        crate::tr!("demo-webrtc-sdp-fingerprint"),
         "a=setup:actpass".to_string(),
         "a=rtpmap:111 opus/48000/2".to_string(),
     ];
@@ -798,7 +800,7 @@ fn emit_signaling(out: &mut Emitter<'_>, world: &World) -> Result<(), SimError> 
     }
     // Real srflx and relay lines go on with `raddr <base> rport <port>`;
     // left off to keep the lines inside 72 columns.
-    lines.push("(srflx·relay 줄 끝의 raddr·rport 생략)".to_string());
+    lines.push(crate::tr!("demo-webrtc-sdp-raddr"));
     out.pre(lines)
 }
 
@@ -809,111 +811,119 @@ fn emit_checks(
     kind_a: NatKind,
     kind_b: NatKind,
 ) -> Result<(), SimError> {
-    out.heading("4. 연결 검사(connectivity check): 후보 쌍마다 STUN Binding")?;
-    out.text(
-        "두 peer는 host끼리부터 후보 쌍을 우선순위 순으로 검사합니다. A의 host \
-         192.168.1.10과 B의 host 10.0.0.20은 서로 다른 사설망이라 route가 없어 실패합니다. \
-         다음은 srflx 쌍: 양쪽이 동시에 상대의 공인 mapping으로 보내 NAT에 구멍을 \
-         뚫습니다 (hole punching).",
-    )?;
+    out.heading(crate::tr!("demo-webrtc-step-checks"))?;
+    out.text(crate::tr!("demo-webrtc-checks-intro"))?;
     out.lanes(["A", "NAT A", "NAT B", "B"])?;
     for c in &punch.checks {
         let (from, to, gate) = if c.from == 'A' { (0, 3, 2) } else { (3, 0, 1) };
-        let what = if c.response { "응답" } else { "요청" };
+        let what = if c.response {
+            crate::tr!("demo-webrtc-response")
+        } else {
+            crate::tr!("demo-webrtc-request")
+        };
         let label = format!("{} → {} ({what})", c.source, c.to);
         let ev = if c.delivered {
-            msg(from, to, label).note(format!("{}차: 통과", c.round))
+            msg(from, to, label).note(crate::tr!("demo-webrtc-round-passed", round = c.round))
         } else {
             let nat = if c.from == 'A' { kind_b } else { kind_a };
-            msg(from, gate, label).lost().note(format!(
-                "{}차: {} NAT에서 버림 (보낸 적 없는 상대)",
-                c.round,
-                nat.name()
+            msg(from, gate, label).lost().note(crate::tr!(
+                "demo-webrtc-round-dropped",
+                round = c.round,
+                nat = nat.name()
             ))
         };
         out.event(ev)?;
     }
-    let mut t = Table::new(["A 후보", "B 후보", "결과"]).titled("후보 쌍 검사");
-    t.row(["host", "host", "실패: 사설 주소끼리는 route 없음"]);
+    let mut t = Table::new([
+        crate::tr!("demo-webrtc-col-a"),
+        crate::tr!("demo-webrtc-col-b"),
+        crate::tr!("demo-webrtc-col-result"),
+    ])
+    .titled(crate::tr!("demo-webrtc-pairs-title"));
+    let row = |a: &str, b: &str, result: String| [a.to_string(), b.to_string(), result];
+    t.row(row("host", "host", crate::tr!("demo-webrtc-pair-host")));
     if punch.succeeded {
-        t.row([
-            "srflx/prflx".to_string(),
-            "srflx/prflx".to_string(),
-            format!("성공 ({}차)", punch.round.unwrap_or(0)),
-        ]);
-        t.row(["relay", "relay", "성공 (쓰지 않음: 더 낮은 우선순위)"]);
+        t.row(row(
+            "srflx/prflx",
+            "srflx/prflx",
+            crate::tr!("demo-webrtc-pair-ok", round = punch.round.unwrap_or(0)),
+        ));
+        t.row(row(
+            "relay",
+            "relay",
+            crate::tr!("demo-webrtc-pair-relay-unused"),
+        ));
     } else {
-        t.row(["srflx/prflx", "srflx/prflx", "실패: NAT에서 버림"]);
-        t.row(["relay", "relay", "성공: TURN server가 중계"]);
+        t.row(row(
+            "srflx/prflx",
+            "srflx/prflx",
+            crate::tr!("demo-webrtc-pair-dropped"),
+        ));
+        t.row(row("relay", "relay", crate::tr!("demo-webrtc-pair-relay")));
     }
     out.table(t)?;
     if let (Some(a_to), Some(b_to)) = (punch.a_sends_to, punch.b_sends_to) {
         out.note(
-            "미디어",
-            format!(
-                "선택된 쌍으로 RTP가 바로 흐릅니다: A → NAT A → {a_to} (NAT B의 mapping) → B, \
-                 B → NAT B → {b_to} → A. STUN server는 주소를 알려 주었을 뿐 미디어를 \
-                 나르지 않습니다. NAT mapping은 keepalive(STUN Binding indication)로 \
-                 유지합니다."
+            crate::tr!("demo-webrtc-media-label"),
+            crate::tr!(
+                "demo-webrtc-media",
+                a_to = a_to.to_string(),
+                b_to = b_to.to_string()
             ),
         )
     } else {
         out.note(
-            "TURN이 필요한 이유",
-            format!(
-                "{} NAT에서는 목적지마다 새 공인 port를 만들어 STUN이 알려 준 srflx 주소와 \
-                 실제로 상대에게 보낼 때의 port가 다르고, 상대 NAT의 filtering은 보낸 적 있는 \
-                 주소와 port에서 온 packet만 들입니다. 그래서 어느 쪽도 들어가지 못합니다. \
-                 relay 후보로 바꾸면 A는 B의 relay 주소 {}, B는 A의 relay 주소 {}에 \
-                 보내고, TURN server가 중계합니다. 각자 자기가 보낸 적 있는 server에서 packet을 받으니 \
-                 어떤 NAT도 통과합니다 (대가: server 대역폭과 지연).",
-                if kind_a == NatKind::Symmetric {
+            crate::tr!("demo-webrtc-why-turn-label"),
+            crate::tr!(
+                "demo-webrtc-why-turn",
+                nat = if kind_a == NatKind::Symmetric {
                     kind_a.name()
                 } else {
                     kind_b.name()
                 },
-                world.b[2].address,
-                world.a[2].address
+                b_relay = world.b[2].address.to_string(),
+                a_relay = world.a[2].address.to_string()
             ),
         )
     }
 }
 
 fn emit_matrix(out: &mut Emitter<'_>) -> Result<Vec<serde_json::Value>, SimError> {
-    out.heading("5. NAT 조합별 결과")?;
+    out.heading(crate::tr!("demo-webrtc-step-matrix"))?;
     let mut t = Table::new(
         std::iter::once("A \\ B".to_string()).chain(NatKind::ALL.iter().map(|k| k.name().into())),
     )
-    .titled("직접 연결(srflx/prflx) 되는가, 아니면 TURN relay");
+    .titled(crate::tr!("demo-webrtc-matrix-title"));
+    let direct_word = crate::tr!("demo-webrtc-direct");
     let mut cells = Vec::new();
     for a in NatKind::ALL {
         let mut row = vec![a.name().to_string()];
         for b in NatKind::ALL {
             let ok = direct(a, b);
-            row.push(if ok { "직접" } else { "TURN" }.to_string());
+            row.push(if ok {
+                direct_word.clone()
+            } else {
+                "TURN".to_string()
+            });
             cells.push(json!({"nat_a": a, "nat_b": b, "direct": ok,
                               "via": if ok { "srflx" } else { "relay" }}));
         }
         t.row(row);
     }
     out.table(t)?;
-    out.text(
-        "symmetric NAT도 상대가 full-cone이나 address-restricted면 직접 됩니다: 상대 NAT의 \
-         filtering은 port를 따지지 않기 때문입니다. symmetric과 port-restricted, symmetric끼리는 \
-         TURN 없이는 안 됩니다.",
-    )?;
+    out.text(crate::tr!("demo-webrtc-matrix-note"))?;
     Ok(cells)
 }
 
 fn emit_topologies(out: &mut Emitter<'_>, topo: &[Topology; 3]) -> Result<(), SimError> {
     let n = topo[0].peers;
-    out.heading(format!("6. 여러 명이 통화할 때: mesh, SFU, MCU ({n}명)"))?;
+    out.heading(crate::tr!("demo-webrtc-step-group", n = n))?;
     let mut t = Table::new([
-        "구조",
-        "연결 수",
-        "peer당 upload",
-        "peer당 download",
-        "server upload",
+        crate::tr!("demo-webrtc-col-topology"),
+        crate::tr!("demo-webrtc-col-connections"),
+        crate::tr!("demo-webrtc-col-upload"),
+        crate::tr!("demo-webrtc-col-download"),
+        "server upload".to_string(),
     ]);
     for x in topo {
         t.row([
@@ -925,12 +935,7 @@ fn emit_topologies(out: &mut Emitter<'_>, topo: &[Topology; 3]) -> Result<(), Si
         ]);
     }
     out.table(t)?;
-    out.text(
-        "mesh는 server가 필요 없지만 peer마다 N−1개를 올려 보내야 해 몇 명을 넘기 어렵습니다. \
-         SFU(Selective Forwarding Unit)는 하나만 받아 나머지에게 그대로 전달하고, \
-         MCU(Multipoint Control Unit)는 server가 모두 decode해 하나로 섞어 다시 encode하므로 \
-         peer는 편하지만 server의 CPU가 많이 듭니다.",
-    )
+    out.text(crate::tr!("demo-webrtc-topologies"))
 }
 
 #[cfg(test)]

@@ -48,28 +48,29 @@ pub const DEMO: Demo = Demo {
     run,
 };
 
-const AFTER_HELP: &str = "\
-Examples:
-  synack demo websocket
-  synack demo websocket --key dGhlIHNhbXBsZSBub25jZQ==
-  synack demo websocket --message 안녕 --seed 7
-  synack demo websocket --compare";
+/// The examples; the one with a non-ASCII message uses a word of the
+/// reader's language.
+fn after_help() -> String {
+    format!(
+        "{}\n  synack demo websocket\n  synack demo websocket --key dGhlIHNhbXBsZSBub25jZQ==\n  {}\n  synack demo websocket --compare",
+        crate::tr!("demo-websocket-examples"),
+        crate::tr!("demo-websocket-example-message")
+    )
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "websocket",
-    about = "A real WebSocket (RFC 6455) upgrade and frames between a client and a server on 127.0.0.1",
-    after_help = AFTER_HELP
+    about = crate::tr!("demo-websocket-about"),
+    after_help = after_help()
 )]
 struct Args {
-    /// The client's Sec-WebSocket-Key: base64 of 16 bytes (default: drawn from --seed)
-    #[arg(long, value_name = "BASE64")]
+    #[arg(long, value_name = "BASE64", help = crate::tr!("demo-websocket-opt-key"))]
     key: Option<String>,
-    /// The text message the client sends and the server echoes (up to 125 bytes)
-    #[arg(long, value_name = "TEXT", default_value = "hello")]
+    #[arg(long, value_name = "TEXT", default_value = "hello",
+          help = crate::tr!("demo-websocket-opt-message"))]
     message: String,
-    /// Also deliver one event schedule by polling, long polling, SSE and WebSocket (virtual clock)
-    #[arg(long)]
+    #[arg(long, help = crate::tr!("demo-websocket-opt-compare"))]
     compare: bool,
     #[command(flatten)]
     common: Common,
@@ -88,12 +89,14 @@ pub fn accept_key(key: &str) -> String {
 fn check_key(key: &str) -> Result<(), SimError> {
     match BASE64.decode(key.as_bytes()) {
         Ok(bytes) if bytes.len() == 16 => Ok(()),
-        Ok(bytes) => Err(SimError::Invalid(format!(
-            "--key {key:?}: decodes to {} bytes; a Sec-WebSocket-Key is base64 of 16 bytes",
-            bytes.len()
+        Ok(bytes) => Err(SimError::Invalid(crate::tr!(
+            "demo-websocket-err-key-length",
+            key = format!("{key:?}"),
+            bytes = bytes.len()
         ))),
-        Err(_) => Err(SimError::Invalid(format!(
-            "--key {key:?}: not base64; a Sec-WebSocket-Key is base64 of 16 bytes"
+        Err(_) => Err(SimError::Invalid(crate::tr!(
+            "demo-websocket-err-key-base64",
+            key = format!("{key:?}")
         ))),
     }
 }
@@ -127,9 +130,9 @@ fn run(argv: &[String], out: &mut Emitter<'_>) -> Result<serde_json::Value, SimE
     let args = crate::i18n::cli::parse_from::<Args, _, _>(argv)?;
     out.start(&args.common);
     if args.message.len() > 125 {
-        return Err(SimError::Invalid(format!(
-            "--message: {} bytes; this demo sends it in one frame with a 7-bit length (up to 125)",
-            args.message.len()
+        return Err(SimError::Invalid(crate::tr!(
+            "demo-websocket-err-message",
+            bytes = args.message.len()
         )));
     }
     let mut rng = ChaCha8Rng::seed_from_u64(args.common.seed);
@@ -208,13 +211,19 @@ const TIMEOUT: Duration = Duration::from_secs(2);
 
 fn io(what: &str) -> impl FnOnce(std::io::Error) -> SimError + '_ {
     move |source| SimError::Io {
-        what: what.to_string(),
+        what: crate::sim::cors::io_label(what),
         source,
     }
 }
 
-fn ws_err(what: &str) -> impl FnOnce(tungstenite::Error) -> SimError + '_ {
-    move |e| SimError::Invalid(format!("websocket {what}: {e}"))
+fn ws_err<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> SimError + '_ {
+    move |e| {
+        SimError::Invalid(crate::tr!(
+            "demo-websocket-err-ws",
+            what = what,
+            error = e.to_string()
+        ))
+    }
 }
 
 /// What the run recorded: the client's wire log and the port it used.
@@ -253,7 +262,7 @@ fn exchange(key: &str, message: &str, rng: &mut ChaCha8Rng) -> Result<Wire, SimE
     );
     let served = server
         .join()
-        .map_err(|_| SimError::Invalid("websocket server thread failed".into()))?;
+        .map_err(|_| SimError::Invalid(crate::tr!("demo-websocket-err-thread")))?;
     result?;
     served?;
     let log = std::mem::take(&mut *log.lock().unwrap_or_else(|p| p.into_inner()));
@@ -263,14 +272,13 @@ fn exchange(key: &str, message: &str, rng: &mut ChaCha8Rng) -> Result<Wire, SimE
 /// The server: tungstenite's handshake and protocol, echoing text. Pings
 /// and the close are answered by tungstenite itself (RFC 6455 §5.5).
 fn serve(stream: TcpStream) -> Result<(), SimError> {
-    let mut ws: WebSocket<TcpStream> =
-        tungstenite::accept(stream).map_err(|e| SimError::Invalid(format!("server: {e}")))?;
+    let mut ws: WebSocket<TcpStream> = tungstenite::accept(stream).map_err(ws_err("server"))?;
     for _ in 0..16 {
         match ws.read() {
             Ok(Message::Text(t)) => ws.send(Message::Text(t)).map_err(ws_err("echo"))?,
             Ok(_) => {}
             Err(tungstenite::Error::ConnectionClosed) => return Ok(()),
-            Err(e) => return Err(SimError::Invalid(format!("websocket server: {e}"))),
+            Err(e) => return Err(ws_err("server")(e)),
         }
     }
     Ok(())
@@ -293,10 +301,15 @@ fn drive(
         .header("Sec-WebSocket-Version", "13")
         .header("Sec-WebSocket-Key", key)
         .body(())
-        .map_err(|e| SimError::Invalid(format!("request: {e}")))?;
+        .map_err(|e| {
+            SimError::Invalid(crate::tr!(
+                "demo-websocket-err-ws",
+                what = "request",
+                error = e.to_string()
+            ))
+        })?;
     // tungstenite checks Sec-WebSocket-Accept against the key here.
-    let (ws, _response) = tungstenite::client(request, stream)
-        .map_err(|e| SimError::Invalid(format!("websocket handshake: {e}")))?;
+    let (ws, _response) = tungstenite::client(request, stream).map_err(ws_err("handshake"))?;
     let mut socket = FrameSocket::new(ws.into_inner());
     let mut mask = || {
         let mut m = [0u8; 4];
@@ -309,9 +322,9 @@ fn drive(
         socket.send(frame).map_err(ws_err("send"))?;
         match socket.read(None).map_err(ws_err("read"))? {
             Some(_) => Ok(()),
-            None => Err(SimError::Invalid(
-                "websocket: the server closed early".into(),
-            )),
+            None => Err(SimError::Invalid(crate::tr!(
+                "demo-websocket-err-closed-early"
+            ))),
         }
     };
     send(
@@ -351,7 +364,7 @@ fn report(key: &str, wire: &Wire) -> Result<Report, SimError> {
             let end = bytes
                 .windows(4)
                 .position(|w| w == b"\r\n\r\n")
-                .ok_or_else(|| SimError::Invalid("websocket: no HTTP head on the wire".into()))?
+                .ok_or_else(|| SimError::Invalid(crate::tr!("demo-websocket-err-no-head")))?
                 + 4;
             *head = String::from_utf8_lossy(&bytes[..end]).replace(&port, ":<port>");
             bytes = &bytes[end..];
@@ -379,12 +392,12 @@ pub fn parse_frames(from: &'static str, bytes: &[u8]) -> Result<Vec<WireFrame>, 
         let start = cursor.position() as usize;
         let (header, len) = FrameHeader::parse(&mut cursor)
             .map_err(ws_err("frame"))?
-            .ok_or_else(|| SimError::Invalid("websocket: a frame cut short".into()))?;
+            .ok_or_else(|| SimError::Invalid(crate::tr!("demo-websocket-err-frame-cut")))?;
         let body = cursor.position() as usize;
         let end = body + len as usize;
         let raw = bytes
             .get(start..end)
-            .ok_or_else(|| SimError::Invalid("websocket: a payload cut short".into()))?;
+            .ok_or_else(|| SimError::Invalid(crate::tr!("demo-websocket-err-payload-cut")))?;
         let mut payload = raw[body - start..].to_vec();
         if let Some(m) = header.mask {
             for (i, b) in payload.iter_mut().enumerate() {
@@ -475,21 +488,12 @@ fn row(time: Option<f64>, from: usize, to: usize, label: String) -> Event {
 }
 
 fn emit(out: &mut Emitter<'_>, r: &Report, message: &str) -> Result<(), SimError> {
-    out.title("WebSocket (RFC 6455): loopback에서 실제로 업그레이드하고 프레임 주고받기")?;
-    out.text(
-        "tungstenite 클라이언트와 서버가 127.0.0.1에서 OS가 고른 임시 포트로 연결했습니다. \
-         아래 바이트는 클라이언트 소켓을 지나간 그대로입니다. 포트 번호는 실행마다 바뀌므로 \
-         숫자 대신 <port> 표시만 남깁니다.",
-    )?;
-    out.heading("1. HTTP/1.1 Upgrade 요청 (클라이언트 → 서버)")?;
+    out.title(crate::tr!("demo-websocket-title-run"))?;
+    out.text(crate::tr!("demo-websocket-intro"))?;
+    out.heading(crate::tr!("demo-websocket-step-upgrade"))?;
     out.pre(lines(&r.request))?;
-    out.note(
-        "why",
-        "평범한 GET 요청에 두 헤더(Connection: Upgrade, Upgrade: websocket)를 붙여 같은 TCP \
-         연결을 다른 프로토콜로 바꾸자고 청합니다. Sec-WebSocket-Key 값은 매번 새로 뽑는 \
-         16바이트 nonce의 base64이고, Sec-WebSocket-Version 값은 13입니다 (§4.1).",
-    )?;
-    out.heading("2. 101 Switching Protocols (서버 → 클라이언트)")?;
+    out.note("why", crate::tr!("demo-websocket-upgrade-why"))?;
+    out.heading(crate::tr!("demo-websocket-step-101"))?;
     out.pre(lines(&r.response))?;
     let key = r
         .request
@@ -503,9 +507,13 @@ fn emit(out: &mut Emitter<'_>, r: &Report, message: &str) -> Result<(), SimError
         .map(|d| HEXLOWER.encode(&d))
         .unwrap_or_default();
     out.fields(
-        "Sec-WebSocket-Accept 계산 (§4.2.2)",
+        crate::tr!("demo-websocket-accept-title"),
         vec![
-            Field::new(0, "공식", "base64( SHA-1( key + GUID ) )"),
+            Field::new(
+                0,
+                crate::tr!("demo-websocket-formula"),
+                "base64( SHA-1( key + GUID ) )",
+            ),
             Field::new(0, "key", key),
             Field::new(0, "GUID", GUID),
             Field::new(0, "SHA-1", digest),
@@ -513,12 +521,10 @@ fn emit(out: &mut Emitter<'_>, r: &Report, message: &str) -> Result<(), SimError
         ],
     )?;
     out.note(
-        "확인",
-        "클라이언트(tungstenite)가 응답 헤더 Sec-WebSocket-Accept의 값을 자기가 보낸 키로 \
-         다시 계산해 맞춰 보았고, 같았기에 이 연결은 WebSocket 연결로 바뀌었습니다. 이 값은 보안이 아니라 \
-         상대가 정말 WebSocket 서버인지, 캐시가 돌려준 옛 응답이 아닌지 가리는 장치입니다.",
+        crate::tr!("demo-websocket-checked-label"),
+        crate::tr!("demo-websocket-checked"),
     )?;
-    out.heading("3. 프레임 (§5)")?;
+    out.heading(crate::tr!("demo-websocket-step-frames"))?;
     out.lanes(["client", "server"])?;
     for f in &r.frames {
         let (from, to) = if f.from == "client" { (0, 1) } else { (1, 0) };
@@ -530,17 +536,15 @@ fn emit(out: &mut Emitter<'_>, r: &Report, message: &str) -> Result<(), SimError
             format!("{}{masked} {}", f.opcode, payload_text(f)),
         );
         ev = match (f.from, f.opcode) {
-            ("client", "text") => ev.note(format!(
-                "보내는 메시지: {message:?}. 클라이언트가 보내는 프레임은 \
-                 반드시 마스킹합니다 (§5.3)."
+            ("client", "text") => ev.note(crate::tr!(
+                "demo-websocket-client-text",
+                message = format!("{message:?}")
             )),
-            ("server", "text") => ev.note("서버의 에코입니다. 서버 프레임은 마스킹하지 않습니다."),
-            ("client", "ping") => ev.note("제어 프레임 ping: 연결이 살아 있는지 확인합니다 (§5.5.2)."),
-            ("server", "pong") => ev.note("pong 프레임은 ping에 실린 데이터를 그대로 돌려줍니다 (§5.5.3)."),
-            ("client", "close") => ev.note("close 프레임: 상태 코드 1000(정상 종료)과 이유 (§5.5.1, §7.4)."),
-            ("server", "close") => ev.note(
-                "서버가 close 프레임으로 답하면 close 핸드셰이크가 끝나고, TCP 연결은 서버가 먼저 끊습니다 (§7.1.1).",
-            ),
+            ("server", "text") => ev.note(crate::tr!("demo-websocket-server-text")),
+            ("client", "ping") => ev.note(crate::tr!("demo-websocket-ping")),
+            ("server", "pong") => ev.note(crate::tr!("demo-websocket-pong")),
+            ("client", "close") => ev.note(crate::tr!("demo-websocket-client-close")),
+            ("server", "close") => ev.note(crate::tr!("demo-websocket-server-close")),
             _ => ev,
         };
         out.event(ev)?;
@@ -560,27 +564,23 @@ fn emit(out: &mut Emitter<'_>, r: &Report, message: &str) -> Result<(), SimError
             fields.push(Field::new(
                 0,
                 "masking key",
-                format!("{} (--seed에서)", HEXLOWER.encode(&m)),
+                crate::tr!("demo-websocket-mask-from-seed", mask = HEXLOWER.encode(&m)),
             ));
         }
         fields.push(Field::new(0, "payload", payload_text(f)));
         out.fields(
-            format!("프레임 {} · {} → {}", i + 1, f.from, other(f.from)),
+            crate::tr!(
+                "demo-websocket-frame-title",
+                n = i + 1,
+                from = f.from,
+                to = other(f.from)
+            ),
             fields,
         )?;
         out.pre(hex_lines(&f.hex))?;
     }
-    out.note(
-        "masking",
-        "마스킹된 데이터는 원래 바이트와 masking key를 4바이트씩 돌려 가며 XOR한 값입니다. \
-         목적은 암호화가 아니라, 중간의 캐시 프록시가 프레임을 HTTP 요청으로 오해하게 만드는 \
-         공격(cache poisoning)을 막는 것입니다 (§10.3).",
-    )?;
-    out.note(
-        "HTTP/2·3",
-        "HTTP/2에서는 101 없이 확장 CONNECT(:protocol = websocket) 요청 하나로 한 스트림을 \
-         WebSocket 채널로 씁니다 (RFC 8441). HTTP/3에서 같은 방식을 정한 문서는 RFC 9220입니다.",
-    )?;
+    out.note("masking", crate::tr!("demo-websocket-masking"))?;
+    out.note("HTTP/2·3", crate::tr!("demo-websocket-http2"))?;
     Ok(())
 }
 
@@ -693,22 +693,26 @@ pub fn push(method: &'static str, events: &[f64]) -> Delivery {
 }
 
 fn emit_compare(out: &mut Emitter<'_>, events: &[f64]) -> Result<(), SimError> {
-    out.heading("4. 같은 이벤트를 네 가지 방식으로 (가상 시계)")?;
+    out.heading(crate::tr!("demo-websocket-step-compare"))?;
     let times: Vec<String> = events
         .iter()
         .map(|t| format!("{:.3}s", t / 1000.0))
         .collect();
-    out.text(format!(
-        "서버 이벤트 {}개: {}. 편도 지연은 {} ms, 폴링 간격은 {} s, 롱 폴링의 대기 \
-         한도는 {} s, 전체 {} s입니다.",
-        events.len(),
-        times.join(", "),
-        ONE_WAY_MS,
-        POLL_MS / 1000.0,
-        HOLD_MS / 1000.0,
-        SPAN_MS / 1000.0
+    out.text(crate::tr!(
+        "demo-websocket-compare-intro",
+        count = events.len(),
+        times = times.join(", "),
+        one_way = ONE_WAY_MS,
+        poll = POLL_MS / 1000.0,
+        hold = HOLD_MS / 1000.0,
+        span = SPAN_MS / 1000.0
     ))?;
-    let mut table = Table::new(["방식", "보낸 요청", "평균 전달 지연", "유지하는 연결"]);
+    let mut table = Table::new([
+        crate::tr!("demo-websocket-col-method"),
+        crate::tr!("demo-websocket-col-requests"),
+        crate::tr!("demo-websocket-col-latency"),
+        crate::tr!("demo-websocket-col-held"),
+    ]);
     for d in [
         polling(events),
         long_polling(events),
@@ -724,11 +728,8 @@ fn emit_compare(out: &mut Emitter<'_>, events: &[f64]) -> Result<(), SimError> {
     }
     out.table(table)?;
     out.note(
-        "정리",
-        "폴링은 이벤트가 없어도 요청을 보내고 평균 지연이 간격의 절반쯤 됩니다. 롱 폴링은 \
-         요청을 서버에 붙잡아 두어 지연이 편도에 가깝지만 이벤트마다 요청이 하나씩 듭니다. \
-         SSE 방식에서는 한 HTTP 응답을 열어 둔 채 서버가 계속 써 보내고(단방향), \
-         WebSocket 방식에서는 같은 한 연결로 양쪽이 프레임을 주고받습니다(양방향).",
+        crate::tr!("demo-websocket-compare-summary-label"),
+        crate::tr!("demo-websocket-compare-summary"),
     )?;
     Ok(())
 }

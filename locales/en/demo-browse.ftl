@@ -1,0 +1,44 @@
+# synack demo browse (src/sim/web/browse.rs): what happens when you type a URL.
+
+demo-browse-examples = Examples:
+demo-browse-about = What happens after typing a URL: parse, HSTS, cache, DNS, TCP, TLS, HTTP on loopback, on a virtual clock
+demo-browse-opt-url = The URL typed into the address bar (names resolve only in the demo's zone data)
+demo-browse-err-url = browse: URL { $url }: { $error }
+demo-browse-err-scheme = browse: URL { $url }: scheme { $scheme }; this demo browses http and https
+demo-browse-err-host = browse: URL { $url }: needs a host name (resolved in the demo's zone data)
+demo-browse-err-panic = the HTTP server thread panicked
+
+demo-browse-title-run = { $url } typed into the address bar: what happens next
+demo-browse-intro = Each step really happens on this machine's loopback, timed on a simulated clock (RTT 40 ms to the server, 2 ms to the recursive resolver, 30 ms to each name server). Names are resolved only from the dns demo's zone data; the real Internet is never asked.
+demo-browse-step-uri = 1. Parsing the URL (synack demo uri)
+demo-browse-ascii = An ASCII name, kept as is
+demo-browse-col-part = part
+demo-browse-col-value = value
+demo-browse-default-port = { $port } (left out: the scheme's default)
+demo-browse-idna = { $idna }. The host is turned into ASCII (punycode) first; HSTS and DNS then look at that name.
+demo-browse-step-hsts = 2. Checking HSTS
+demo-browse-hsts-upgrade = { $host }: matched by { $entry } on the preload list, so it is switched to https before any request (307 Internal Redirect). No plain-HTTP packet leaves.
+demo-browse-hsts-already = { $host }: on the preload list as { $entry }. Already https.
+demo-browse-hsts-plain = { $host }: not on the list. It goes over plain HTTP (anyone in between can read and change it).
+demo-browse-hsts-https = { $host }: not on the list. Already https, so it goes as is.
+demo-browse-step-cache = 3. Service worker and HTTP cache
+demo-browse-cache = No service worker, an empty HTTP cache (first visit): off to the network. Had there been one, the answer could have ended here, before DNS (synack demo http --mode cache).
+demo-browse-no-address = { $host }: { $rcode }, no address
+demo-browse-dns-failed = { $detail }. The browser stops here and shows an error page.
+demo-browse-dns = Asked { $upstream } times in the order stub resolver → recursive resolver → root → TLD → authoritative, with { $count } answers back: { $answers }. The address is { $address } (a documentation address, so 127.0.0.1 takes the connection below in its place).
+demo-browse-step-tcp = 5. The TCP connection (synack demo handshake)
+demo-browse-ack-note = Data can go with this very ACK: 1 RTT
+demo-browse-tcp = A real connect on 127.0.0.1 (the kernel exchanged the three segments); the sequence numbers are the handshake demo's, set by --seed.
+demo-browse-tls-detail = { $version } { $suite } { $group }, certificate verification { $verified }
+demo-browse-verified = passed
+demo-browse-not-verified = failed
+demo-browse-tls = The tls demo's rustls client and server really did a handshake on loopback: { $detail }, { $rtts } RTT. (That demo's certificate name is example.test.) The host name goes in the ClientHello's SNI, and the server picks its certificate by it.
+demo-browse-step-http = { $step }. The HTTP request and response (synack demo http)
+demo-browse-plain-http = A real browser would send this request encrypted inside TLS records. This demo sends the HTTP over a plain loopback connection to show it as is.
+demo-browse-timeline = At a glance: the timeline
+demo-browse-col-step = step
+demo-browse-col-start = start
+demo-browse-col-took = took
+demo-browse-col-more = see also
+demo-browse-total = total
+demo-browse-next = Next the browser parses the HTML and requests the CSS, JS and images. On the same origin it reuses this connection (keep-alive, HTTP/2), and skips DNS and TLS thanks to caching and session resumption.

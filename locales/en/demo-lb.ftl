@@ -1,0 +1,56 @@
+# synack demo lb (src/sim/web/lb.rs): load-balancing algorithms on a seeded trace.
+
+demo-lb-examples = Examples:
+demo-lb-about = Load-balancing algorithms on one seeded request trace, simulated
+demo-lb-alg-all = Every algorithm below, one after another
+demo-lb-alg-round-robin = Each server in turn
+demo-lb-alg-weighted = In turn, in proportion to weights 3, 2, 1, 1, ... (nginx's smooth WRR)
+demo-lb-alg-least-connections = The server with the fewest open connections
+demo-lb-alg-ip-hash = A hash of the client's IP address, modulo the servers up
+demo-lb-alg-consistent = A hash ring with 100 virtual nodes per server
+demo-lb-opt-algorithm = Which algorithm to run
+demo-lb-opt-servers = Backend servers (2-8)
+demo-lb-opt-requests = Requests in the trace (1-500)
+demo-lb-opt-fail = Server N fails halfway through the trace; health checks every second find it
+demo-lb-opt-add = Consistent hashing: show what adding one server moves (the default)
+demo-lb-opt-remove = Consistent hashing: show what removing server N moves
+
+demo-lb-err-server = lb: { $option } { $value } is not a server (1-{ $n })
+demo-lb-err-servers = lb: --servers { $n } is out of range (2-8)
+demo-lb-err-requests = lb: --requests { $requests } is out of range (1-500)
+
+demo-lb-title-run = Load balancing: { $n } servers, { $requests } requests (seed { $seed })
+demo-lb-intro = The same request trace (6 clients, virtual clock) is split by each algorithm in turn. Weights: server 1 has 3, server 2 has 2, the rest 1 (only weighted round robin uses them).
+demo-lb-failure-label = Failure
+demo-lb-failure = The failing server: server { $server }. It stops at the arrival of the trace's middle request, and the LB runs a health check every { $check_ms } ms, so requests sent to it in between fail.
+demo-lb-col-requests = requests
+demo-lb-col-failed = failed
+demo-lb-col-peak = peak connections
+demo-lb-order-label = Order
+demo-lb-order = each request's server: { $servers }
+demo-lb-bars-title = { $algorithm }: requests per server
+demo-lb-hash-note = With only 6 client addresses as keys the counts are uneven: a client always goes to the same server, which is the point of this method (keeping sessions and caches).
+demo-lb-col-algorithm = algorithm
+demo-lb-col-spread = max − min requests
+demo-lb-summary-title = At a glance
+demo-lb-change-remove = server { $server } removed
+demo-lb-change-add = server { $server } added
+demo-lb-change-heading = When the servers change: { $change }, 1000 keys
+demo-lb-col-way = method
+demo-lb-col-moved = keys moved
+demo-lb-col-share = share
+demo-lb-ring = consistent hashing ({ $vnodes } virtual nodes)
+demo-lb-consistent-note = With hash % N, a change of N moves nearly every key to another server, scattering caches and sessions. On the ring only the keys of the arc the added server takes over, or the removed server held, move (about 1/N).
+demo-lb-l4-l7-heading = L4 and L7
+demo-lb-l4-l7-sees = looks at
+demo-lb-l4-l7-unit = balances
+demo-lb-l4-unit = connections
+demo-lb-l7-unit = requests
+demo-lb-l4-tls = passed through
+demo-lb-l7-tls = terminated, then re-encrypted
+demo-lb-l4-l7-can = good for
+demo-lb-l4-can = fast, any protocol
+demo-lb-l7-can = routing by path, sticky cookies
+demo-lb-dns-heading = The limits of DNS round robin
+demo-lb-dns-bars-title = DNS round robin: requests per server (clients cache the answer)
+demo-lb-dns-note = A client caches the A record it got for the TTL, so the load is split only per client and unevenly, and DNS runs no health checks, so it keeps handing out a dead server's address ({ $failed } failed in this trace).

@@ -1,0 +1,106 @@
+# synack demo session (src/sim/web/session.rs): cookies, server sessions, JWT, load balancers.
+
+demo-session-examples = Examples:
+demo-session-about = Sessions over stateless HTTP: cookies, a server's session store, JWT, and a load balancer in front
+demo-session-kind-cookie = Set-Cookie attributes and when the browser sends a cookie back
+demo-session-kind-server-session = A session id in a cookie, the data in the server's store
+demo-session-kind-jwt = A signed token (HS256) that carries the data itself
+demo-session-opt-kind = What keeps the state: cookie, server-session or jwt
+demo-session-opt-servers = Real loopback servers behind a round-robin load balancer (1-8; 2 or more shows the session lost, with --kind server-session)
+demo-session-opt-sticky = Fix: the load balancer sends a client back to the same server
+demo-session-opt-clustering = Fix: every server copies each session to every other server
+demo-session-opt-store = Fix: every server keeps sessions in one shared store
+demo-session-opt-now = The clock cookies and JWT exp are checked against (RFC 3339; default: SYNACK_NOW, else { $default })
+
+demo-session-err-now = --now { $text } is not an RFC 3339 timestamp (e.g. { $example }): { $error }
+demo-session-err-servers = session: --servers { $servers } is out of range (1-8)
+demo-session-err-fix = session: --sticky, --clustering and --store need --servers 2 or more
+demo-session-err-kind = session: --servers works with --kind server-session (a cookie or a JWT carries its own state)
+demo-session-err-panic = session: the server thread panicked
+
+demo-session-ctx-same-site = same site
+demo-session-ctx-cross-site-link = link from another site
+demo-session-send-yes = sent
+demo-session-send-no = not sent
+demo-session-send-partitioned = partitioned
+demo-session-why-none-insecure = SameSite=None without Secure: never stored
+demo-session-why-same-site = a same-site request
+demo-session-why-strict = Strict: the request comes from another site
+demo-session-why-lax-navigation = Lax too is sent on a top-level GET navigation
+demo-session-why-subresource = only None is sent on a subresource request
+demo-session-why-safari = Safari blocks third-party cookies by default
+demo-session-why-chips = CHIPS: a jar per top-level site
+demo-session-why-chrome = Chrome keeps third-party cookies
+demo-session-why-firefox = Firefox partitions third-party cookies by top-level site
+
+demo-session-cookie-title = Cookies: Set-Cookie attributes and when a browser sends a cookie back (RFC 6265bis)
+demo-session-cookie-real-server = The response of a real server on 127.0.0.1 (the OS picks the port).
+demo-session-yes = yes
+demo-session-no = no
+demo-session-none = (none)
+demo-session-host-only = (none: this host only)
+demo-session-max-age = Max-Age { $s } s
+demo-session-session-cookie = (none: a session cookie, gone when the browser closes)
+demo-session-scope-label = Scope
+demo-session-scope = A cookie's scope is its Domain and Path, not the origin: it is sent to another port too, and without Secure over plain http as well. HttpOnly only hides it from JavaScript's document.cookie; it does not change what is sent.
+demo-session-col-request = request
+demo-session-sends-title = Does the browser send the cookie? (https, 2026 defaults)
+demo-session-samesite = Strict is sent on same-site requests only, Lax also on a top-level GET navigation from a link on another site, None on every request (None needs Secure). Without SameSite, only Chromium treats the cookie as Lax (the legacy row).
+demo-session-third-party = An image, fetch or iframe request to app.example inside another site's page. The 2026 defaults: Safari blocks third-party cookies, Firefox partitions the jar by top-level site (Total Cookie Protection), and Chrome decided not to block them. Partitioned (CHIPS) is the cookie declaring itself for a per-top-level-site jar. In the table, partitioned means that only a cookie received under the same top-level site is sent, never the one received by visiting app.example directly.
+
+demo-session-jwt-title = JWT: a session carried in a signed token (RFC 7519, HS256)
+demo-session-jwt-intro = On login the server gives the user an access token of three parts joined by dots: header.payload.signature. Each part is only base64url, not encryption: anyone can read it; only forging it is prevented.
+demo-session-jwt-decoded = base64url decoded
+demo-session-jwt-exp = { $time } (15 minutes later)
+demo-session-jwt-signature = HMAC-SHA256(key, header + "." + payload), 32 bytes
+demo-session-check-fresh = just issued
+demo-session-check-tampered = payload's sub changed to admin
+demo-session-check-expired = 15 minutes later (now ≥ exp)
+demo-session-col-token = token
+demo-session-col-checked-at = checked at
+demo-session-col-result = result
+demo-session-checks-title = The server's checks
+demo-session-check-pass = valid
+demo-session-check-bad-signature = refused: bad signature
+demo-session-check-exp = refused: exp passed
+demo-session-check-malformed = refused: malformed
+demo-session-jwt-tokens = access (15 min) + refresh (14 days)
+demo-session-jwt-refresh-opaque = The refresh token is an opaque value recorded in the server's store.
+demo-session-jwt-api-checks = The API only checks the signature with its key: no session store lookup.
+demo-session-jwt-expired-request = GET /cart (access expired)
+demo-session-jwt-new-tokens = new access + new refresh
+demo-session-jwt-rotation = Refresh token rotation: a used refresh token is revoked.
+demo-session-design-label = Design
+demo-session-jwt-design = The OAuth 2.0 (RFC 6749) split: any server checks a short-lived access token with the key alone, so it stays stateless behind a load balancer, but it is hard to revoke before it expires. A long-lived refresh token goes only to the authorization server, which can revoke it in its store.
+
+demo-session-servers-title-one = Server session: a session id in the cookie, the data in the server's store
+demo-session-servers-title-none = { $n } servers behind a load balancer: the session is gone on the second request
+demo-session-servers-title-sticky = { $n } servers with sticky sessions
+demo-session-servers-title-clustering = { $n } servers with session clustering
+demo-session-servers-title-store = { $n } servers with a shared session store
+demo-session-server-down = failure: the server stops
+demo-session-server-down-note = Its health check fails and the LB takes this server out.
+demo-session-route-sticky = the server the lb cookie names
+demo-session-route-sticky-down = the lb cookie's server is down: round robin
+demo-session-found = session found: { $data }
+demo-session-lost = { $server } has no such sid in its store: the session is lost
+demo-session-replicate = The new session is copied to the { $n } other servers.
+demo-session-write-shared = The session is written to the shared store (e.g. Redis).
+demo-session-lb-cookie = The LB adds a Set-Cookie: lb={ $server } header to the response.
+demo-session-col-state = state
+demo-session-col-ids = session ids in the store
+demo-session-stores-title = Each server's session store
+demo-session-shared-store = Shared store
+demo-session-state-up = up
+demo-session-state-down = down
+demo-session-server-session-label = Server session
+demo-session-server-session = The cookie holds only an unguessable session id; the data is in the server's memory. With one server this works, but that memory belongs to that server alone.
+demo-session-cause-label = Cause
+demo-session-cause = HTTP requests are independent, and a round-robin LB sends the next request to another server. The session lives only in the memory of the server that handled the login, so from the second request on the answer is 401. Fixes: --sticky, --clustering, --store.
+demo-session-sticky = The LB pins a client to one server by a cookie (or an IP hash). Simple, but the load can be uneven, and when that server dies its sessions die with it (the last request's 401).
+demo-session-clustering-label = Session clustering
+demo-session-clustering = Every session write is copied to every other server ({ $copies } copies in this run). Sessions survive a failed server, but one write costs N-1 copies and every server holds every session in memory: all-to-all gets dearer as servers are added.
+demo-session-col-copies-per-write = copies per write
+demo-session-col-copies-per-session = copies of a session
+demo-session-cost-title = The cost of all-to-all replication
+demo-session-store = Every server keeps sessions in one store (Redis, a database), so a session survives whichever server gets the request and a failed server. The price is a network round trip per request, and the store's own availability.

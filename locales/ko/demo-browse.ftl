@@ -1,0 +1,44 @@
+# synack demo browse (src/sim/web/browse.rs): what happens when you type a URL.
+
+demo-browse-examples = 예:
+demo-browse-about = 주소창에 URL 입력 뒤 일어나는 일: 해석, HSTS, cache, DNS, TCP, TLS, HTTP를 loopback에서, 가상 시계로
+demo-browse-opt-url = 주소창에 입력한 URL (이름은 데모의 zone data에서만 풉니다)
+demo-browse-err-url = browse: URL { $url }: { $error }
+demo-browse-err-scheme = browse: URL { $url }: scheme { $scheme }; 이 데모는 http, https URL만 엽니다
+demo-browse-err-host = browse: URL { $url }: host 이름이 필요합니다 (데모의 zone data에서 풉니다)
+demo-browse-err-panic = HTTP server 스레드가 panic 상태로 끝났습니다
+
+demo-browse-title-run = 주소창에 { $url } 입력: 그다음에 일어나는 일
+demo-browse-intro = 각 단계는 이 기계의 loopback에서 실제로 일어나고, 시간은 시뮬레이션 시계로 잽니다 (server까지 RTT 40 ms, recursive resolver까지 2 ms, name server마다 30 ms). 이름은 dns demo의 zone data로만 풀고 실제 인터넷에 묻지 않습니다.
+demo-browse-step-uri = 1. URL 해석 (synack demo uri)
+demo-browse-ascii = ASCII 이름이라 그대로
+demo-browse-col-part = 부분
+demo-browse-col-value = 값
+demo-browse-default-port = { $port } (생략하면 scheme의 기본값)
+demo-browse-idna = { $idna }. host를 먼저 ASCII(punycode)로 바꾼 뒤 HSTS와 DNS가 그 이름을 봅니다.
+demo-browse-step-hsts = 2. HSTS 확인
+demo-browse-hsts-upgrade = { $host }: preload 목록의 { $entry }에 걸려 요청 전에 https로 바꿉니다 (307 Internal Redirect). 평문 HTTP packet은 나가지 않습니다.
+demo-browse-hsts-already = { $host }: preload 목록의 { $entry }에 있음. 이미 https입니다.
+demo-browse-hsts-plain = { $host }: 목록에 없음. 평문 HTTP로 갑니다 (중간에서 엿보고 바꿀 수 있음).
+demo-browse-hsts-https = { $host }: 목록에 없음. https라 그대로 갑니다.
+demo-browse-step-cache = 3. Service worker와 HTTP cache
+demo-browse-cache = service worker 없음, HTTP cache 비어 있음 (첫 방문): network로 갑니다. 있었다면 DNS 전에 여기서 답이 끝날 수 있습니다 (synack demo http --mode cache).
+demo-browse-no-address = { $host }: { $rcode }, 주소 없음
+demo-browse-dns-failed = { $detail }. 브라우저는 여기서 멈추고 오류 page를 보여 줍니다.
+demo-browse-dns = stub resolver → recursive resolver → root → TLD → authoritative 순으로 { $upstream }번 물어 답 { $count }개를 받았습니다: { $answers }. 주소는 { $address }입니다 (문서용 주소라 아래 연결은 127.0.0.1이 대신 받습니다).
+demo-browse-step-tcp = 5. TCP 연결 (synack demo handshake)
+demo-browse-ack-note = 이 ACK와 함께 바로 데이터를 보낼 수 있습니다: 1 RTT
+demo-browse-tcp = 127.0.0.1에서 실제로 connect했고 (커널이 세 segment를 주고받음), 순서 번호는 --seed로 정한 handshake demo 방식의 값입니다.
+demo-browse-tls-detail = { $version } { $suite } { $group }, 인증서 검증 { $verified }
+demo-browse-verified = 성공
+demo-browse-not-verified = 실패
+demo-browse-tls = tls demo의 rustls client와 server가 loopback에서 실제로 handshake했습니다: { $detail }, { $rtts } RTT. (그 demo의 인증서 이름은 example.test입니다.) ClientHello의 SNI에 host 이름이 실려 server가 인증서를 고릅니다.
+demo-browse-step-http = { $step }. HTTP 요청과 응답 (synack demo http)
+demo-browse-plain-http = 실제 browser라면 이 요청이 TLS record 안에 암호화되어 갑니다. 이 demo에서는 HTTP를 평문 loopback 연결로 보내 그대로 보여 줍니다.
+demo-browse-timeline = 한눈에: 시간표
+demo-browse-col-step = 단계
+demo-browse-col-start = 시작
+demo-browse-col-took = 걸림
+demo-browse-col-more = 자세히 보기
+demo-browse-total = 합계
+demo-browse-next = 그다음 browser는 HTML을 parse하며 CSS, JS, 그림을 또 요청합니다. 같은 origin이면 이 연결을 다시 쓰고 (keep-alive, HTTP/2), DNS와 TLS는 cache와 session 재개로 건너뜁니다.

@@ -1,0 +1,56 @@
+# synack demo lb (src/sim/web/lb.rs): load-balancing algorithms on a seeded trace.
+
+demo-lb-examples = 예:
+demo-lb-about = 시드로 만든 요청 trace 하나에 여러 로드 밸런싱 알고리즘을 적용하는 시뮬레이션
+demo-lb-alg-all = 아래의 모든 알고리즘을 차례로
+demo-lb-alg-round-robin = 서버를 차례로
+demo-lb-alg-weighted = 가중치 3, 2, 1, 1, ... 에 비례해 차례로 (nginx의 smooth WRR)
+demo-lb-alg-least-connections = 열린 연결이 가장 적은 서버
+demo-lb-alg-ip-hash = client IP 주소의 hash 값을 동작 중인 서버 수로 나눈 나머지
+demo-lb-alg-consistent = 서버마다 가상 노드 100개를 둔 hash ring
+demo-lb-opt-algorithm = 실행할 알고리즘
+demo-lb-opt-servers = 백엔드 서버 수 (2-8)
+demo-lb-opt-requests = trace의 요청 수 (1-500)
+demo-lb-opt-fail = N번 서버가 trace 중간에 멈춥니다; 1초마다 하는 health check가 찾아냅니다
+demo-lb-opt-add = consistent hashing: 서버 하나를 더하면 무엇이 옮겨 가는지 (기본값)
+demo-lb-opt-remove = consistent hashing: N번 서버를 빼면 무엇이 옮겨 가는지
+
+demo-lb-err-server = lb: { $option } { $value } 값은 서버 번호가 아닙니다 (1-{ $n })
+demo-lb-err-servers = lb: --servers { $n } 값이 범위를 벗어났습니다 (2-8)
+demo-lb-err-requests = lb: --requests { $requests } 값이 범위를 벗어났습니다 (1-500)
+
+demo-lb-title-run = 로드 밸런싱: 서버 { $n }대, 요청 { $requests }개 (seed { $seed })
+demo-lb-intro = 같은 요청 trace(client 6개, 가상 시계)를 알고리즘마다 나눠 봅니다. 가중치는 server 1이 3, server 2가 2, 나머지는 1입니다 (weighted round robin만 씁니다).
+demo-lb-failure-label = 장애
+demo-lb-failure = 멈추는 서버: server { $server }. trace 가운데 요청 시점에 멈추고, LB는 { $check_ms }ms마다 health check를 하므로 그 사이 이 서버로 간 요청은 실패합니다.
+demo-lb-col-requests = 요청
+demo-lb-col-failed = 실패
+demo-lb-col-peak = 최대 동시 연결
+demo-lb-order-label = 순서
+demo-lb-order = 요청별 server: { $servers }
+demo-lb-bars-title = { $algorithm }: 서버별 요청
+demo-lb-hash-note = key가 client 주소 6개뿐이라 요청 수가 고르지 않습니다: 같은 client는 늘 같은 서버로 가며, 그것이 이 방식의 목적(세션, 캐시 유지)입니다.
+demo-lb-col-algorithm = 알고리즘
+demo-lb-col-spread = 최다-최소 요청
+demo-lb-summary-title = 한눈에
+demo-lb-change-remove = server { $server } 제거
+demo-lb-change-add = server { $server } 추가
+demo-lb-change-heading = 서버가 바뀌면: { $change }, key 1000개
+demo-lb-col-way = 방식
+demo-lb-col-moved = 옮겨 간 key
+demo-lb-col-share = 비율
+demo-lb-ring = consistent hashing (가상 노드 { $vnodes }개)
+demo-lb-consistent-note = hash % N은 N이 바뀌면 거의 모든 key의 서버가 바뀌어 캐시와 세션이 흩어집니다. 링에서는 추가된 서버가 맡는 구간, 또는 제거된 서버가 맡던 구간의 key만 옮겨 갑니다 (약 1/N).
+demo-lb-l4-l7-heading = L4와 L7
+demo-lb-l4-l7-sees = 보는 것
+demo-lb-l4-l7-unit = 나누는 단위
+demo-lb-l4-unit = 연결
+demo-lb-l7-unit = 요청
+demo-lb-l4-tls = 그대로 통과
+demo-lb-l7-tls = 종료 후 다시 암호화
+demo-lb-l4-l7-can = 할 수 있는 것
+demo-lb-l4-can = 빠름, 프로토콜 무관
+demo-lb-l7-can = 경로별 라우팅, sticky cookie
+demo-lb-dns-heading = DNS round robin의 한계
+demo-lb-dns-bars-title = DNS round robin: 서버별 요청 (client가 답을 cache)
+demo-lb-dns-note = client는 받은 A 레코드를 TTL 동안 cache하므로 client 단위로만 나뉘어 고르지 않고, DNS는 health check를 하지 않아 죽은 서버의 주소도 계속 줍니다 (이 trace에서 실패 { $failed }개).

@@ -1,0 +1,106 @@
+# synack demo session (src/sim/web/session.rs): cookies, server sessions, JWT, load balancers.
+
+demo-session-examples = 예:
+demo-session-about = 상태 없는 HTTP 위의 세션: 쿠키, 서버의 세션 저장소, JWT, 그리고 앞에 선 로드 밸런서
+demo-session-kind-cookie = Set-Cookie의 속성과 브라우저가 쿠키를 돌려보내는 때
+demo-session-kind-server-session = 쿠키에는 session id, 데이터는 서버의 저장소에
+demo-session-kind-jwt = 데이터를 스스로 담은 서명된 토큰 (HS256)
+demo-session-opt-kind = 상태를 어디에 두는가: cookie, server-session, jwt
+demo-session-opt-servers = round robin 로드 밸런서 뒤의 실제 loopback 서버 수 (1-8; 2 이상이면 --kind server-session에서 세션을 잃는 모습을 보입니다)
+demo-session-opt-sticky = 해결책: 로드 밸런서가 클라이언트를 늘 같은 서버로 보냅니다
+demo-session-opt-clustering = 해결책: 서버마다 각 세션을 다른 모든 서버에 복사합니다
+demo-session-opt-store = 해결책: 모든 서버가 세션을 공유 저장소 하나에 둡니다
+demo-session-opt-now = 쿠키의 만료와 JWT의 exp 값을 검사하는 시각 (RFC 3339; 기본값: SYNACK_NOW, 없으면 { $default })
+
+demo-session-err-now = --now { $text } 값은 RFC 3339 시각이 아닙니다 (예: { $example }): { $error }
+demo-session-err-servers = session: --servers { $servers } 값이 범위를 벗어났습니다 (1-8)
+demo-session-err-fix = session: --sticky, --clustering, --store에는 --servers 2 이상이 필요합니다
+demo-session-err-kind = session: --servers 옵션은 --kind server-session에서만 씁니다 (쿠키와 JWT는 상태를 스스로 담습니다)
+demo-session-err-panic = session: 서버 스레드가 panic 상태로 끝났습니다
+
+demo-session-ctx-same-site = 같은 사이트
+demo-session-ctx-cross-site-link = 다른 사이트의 링크
+demo-session-send-yes = 보냄
+demo-session-send-no = 안 보냄
+demo-session-send-partitioned = 분할 저장
+demo-session-why-none-insecure = SameSite=None인데 Secure가 없어 저장되지 않음
+demo-session-why-same-site = 같은 사이트 요청
+demo-session-why-strict = Strict: 다른 사이트에서 온 요청
+demo-session-why-lax-navigation = top-level GET 이동은 Lax도 보냄
+demo-session-why-subresource = 하위 리소스 요청은 None만 보냄
+demo-session-why-safari = Safari는 third-party cookie를 기본 차단
+demo-session-why-chips = CHIPS: top-level 사이트별 저장소
+demo-session-why-chrome = Chrome은 third-party cookie를 유지
+demo-session-why-firefox = Firefox는 third-party cookie를 top-level 사이트별로 분할
+
+demo-session-cookie-title = 쿠키: Set-Cookie의 속성과 브라우저가 쿠키를 돌려보내는 때 (RFC 6265bis)
+demo-session-cookie-real-server = 127.0.0.1의 실제 서버가 보낸 응답입니다 (포트는 OS가 고릅니다).
+demo-session-yes = 예
+demo-session-no = 아니요
+demo-session-none = (없음)
+demo-session-host-only = (없음: 이 호스트만)
+demo-session-max-age = Max-Age { $s }초
+demo-session-session-cookie = (없음: 브라우저를 닫으면 사라지는 session cookie)
+demo-session-scope-label = 범위
+demo-session-scope = 쿠키는 출처(origin)가 아니라 Domain과 Path로 범위가 정해집니다: 포트가 달라도 보내고, Secure가 없으면 http에도 보냅니다. HttpOnly는 JavaScript의 document.cookie에서 숨길 뿐 전송과는 무관합니다.
+demo-session-col-request = 요청
+demo-session-sends-title = 브라우저가 쿠키를 보내는가 (https, 2026년 기본 설정)
+demo-session-samesite = Strict는 같은 사이트 요청에만, Lax는 다른 사이트에서 링크로 들어오는 top-level GET 이동에도, None은 모든 요청에 보냅니다 (None에는 Secure가 필요합니다). SameSite가 없으면 Chromium만 Lax로 다룹니다 (legacy 행).
+demo-session-third-party = 다른 사이트의 페이지 안에서 app.example로 가는 이미지, fetch, iframe 요청입니다. 2026년 기본값: Safari는 third-party cookie를 막고, Firefox는 top-level 사이트별로 저장소를 나누며(Total Cookie Protection), Chrome은 막지 않기로 했습니다. Partitioned(CHIPS)는 쿠키가 top-level 사이트별 저장소에 들어가겠다고 스스로 밝히는 속성입니다. 분할 저장: 같은 top-level 사이트 아래에서 받은 쿠키만 보내고, app.example에 직접 들어가 받은 쿠키는 보내지 않습니다.
+
+demo-session-jwt-title = JWT: 서명된 토큰에 담긴 세션 (RFC 7519, HS256)
+demo-session-jwt-intro = 서버는 로그인한 사용자에게 header.payload.signature 세 부분을 점으로 이은 access token을 줍니다. 각 부분은 base64url일 뿐 암호화가 아니므로 누구나 읽을 수 있고, 위조만 막힙니다.
+demo-session-jwt-decoded = base64url을 풀면
+demo-session-jwt-exp = { $time } (15분 뒤)
+demo-session-jwt-signature = HMAC-SHA256(key, header + "." + payload), 32바이트
+demo-session-check-fresh = 발급 직후
+demo-session-check-tampered = payload의 sub를 admin으로 바꿈
+demo-session-check-expired = 15분 뒤 (now ≥ exp)
+demo-session-col-token = 토큰
+demo-session-col-checked-at = 검사 시각
+demo-session-col-result = 결과
+demo-session-checks-title = 서버의 검증
+demo-session-check-pass = 통과
+demo-session-check-bad-signature = 거부: 서명 불일치
+demo-session-check-exp = 거부: exp 지남
+demo-session-check-malformed = 거부: 형식 오류
+demo-session-jwt-tokens = access (15분) + refresh (14일)
+demo-session-jwt-refresh-opaque = refresh token은 서버 저장소에 기록되는 불투명한 값입니다.
+demo-session-jwt-api-checks = API는 키로 서명만 확인합니다: 세션 저장소 조회 없음.
+demo-session-jwt-expired-request = GET /cart (access 만료)
+demo-session-jwt-new-tokens = 새 access + 새 refresh
+demo-session-jwt-rotation = refresh token rotation: 쓴 refresh token은 폐기됩니다.
+demo-session-design-label = 설계
+demo-session-jwt-design = OAuth 2.0(RFC 6749)의 나눔입니다: 수명이 짧은 access token은 어느 서버든 키만으로 검증하므로 로드 밸런서 뒤에서도 상태가 없고, 대신 만료 전에는 취소하기 어렵습니다. 수명이 긴 refresh token은 인증 서버만 받고 저장소에서 취소할 수 있습니다.
+
+demo-session-servers-title-one = 서버 세션: 쿠키에는 session id, 데이터는 서버의 저장소에
+demo-session-servers-title-none = 로드 밸런서 뒤의 서버 { $n }대: 두 번째 요청에서 세션이 사라짐
+demo-session-servers-title-sticky = 서버 { $n }대와 sticky session
+demo-session-servers-title-clustering = 서버 { $n }대와 세션 클러스터링
+demo-session-servers-title-store = 서버 { $n }대와 공유 세션 저장소
+demo-session-server-down = 장애: 서버가 멈춤
+demo-session-server-down-note = health check가 실패해 LB가 이 서버를 뺍니다.
+demo-session-route-sticky = lb cookie가 가리키는 서버
+demo-session-route-sticky-down = lb cookie의 서버가 죽어 round robin
+demo-session-found = 세션 있음: { $data }
+demo-session-lost = { $server }의 저장소에 이 sid가 없음: 세션을 잃었습니다
+demo-session-replicate = 새 세션을 다른 서버 { $n }대에 복제합니다.
+demo-session-write-shared = 세션을 공유 저장소(예: Redis)에 씁니다.
+demo-session-lb-cookie = LB가 응답에 Set-Cookie: lb={ $server } 헤더를 덧붙입니다.
+demo-session-col-state = 상태
+demo-session-col-ids = 저장소의 session id
+demo-session-stores-title = 서버별 세션 저장소
+demo-session-shared-store = 공유 저장소
+demo-session-state-up = 동작
+demo-session-state-down = 장애
+demo-session-server-session-label = 서버 세션
+demo-session-server-session = 쿠키에는 추측할 수 없는 session id만 있고 데이터는 서버 메모리에 있습니다. 서버가 한 대면 잘 되지만, 그 메모리는 그 서버만의 것입니다.
+demo-session-cause-label = 원인
+demo-session-cause = HTTP는 요청마다 독립이고 round robin LB는 다음 요청을 다른 서버로 보냅니다. 세션이 로그인한 서버의 메모리에만 있어 두 번째 요청부터 401이 납니다. 고치는 방법: --sticky, --clustering, --store.
+demo-session-sticky = LB가 쿠키(또는 IP hash)로 같은 클라이언트를 같은 서버에 붙입니다. 간단하지만 부하가 고르지 않을 수 있고, 그 서버가 죽으면 세션도 함께 사라집니다 (마지막 요청의 401).
+demo-session-clustering-label = 세션 클러스터링
+demo-session-clustering = 세션이 쓰일 때마다 모든 서버에 복제합니다 (이번 실행에서 복사 { $copies }번). 서버가 죽어도 남지만, 쓰기 한 번에 N-1번의 복제와 서버마다 모든 세션의 메모리가 듭니다: all-to-all이라 서버가 늘수록 비쌉니다.
+demo-session-col-copies-per-write = 쓰기 1번의 복제
+demo-session-col-copies-per-session = 세션 1개의 사본
+demo-session-cost-title = all-to-all 복제 비용
+demo-session-store = 모든 서버가 세션을 한 저장소(Redis, DB)에 두므로 어느 서버가 받아도, 서버가 죽어도 세션이 남습니다. 대가는 요청마다의 네트워크 왕복과, 저장소 자체의 가용성입니다.
