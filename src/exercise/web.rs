@@ -649,16 +649,16 @@ mod tests {
         for credentials in [false, true] {
             for allow_credentials in [false, true] {
                 for allow_origin in ["*", "https://app.example", "https://other.example", "none"] {
-                    let verdict = cors::cors_check(
-                        origin,
-                        credentials,
-                        (allow_origin != "none").then_some(allow_origin),
-                        allow_credentials.then_some("true"),
-                    );
+                    let (verdict, ours) = crate::i18n::with_lang(crate::i18n::Lang::Ko, || {
+                        let verdict = cors::cors_check(
+                            origin,
+                            credentials,
+                            (allow_origin != "none").then_some(allow_origin),
+                            allow_credentials.then_some("true"),
+                        );
+                        (verdict, check_failure(origin, credentials, allow_origin))
+                    });
                     if let Err(why) = verdict {
-                        let ours = crate::i18n::with_lang(crate::i18n::Lang::Ko, || {
-                            check_failure(origin, credentials, allow_origin)
-                        });
                         assert_eq!(
                             ours, why,
                             "{credentials} {allow_origin} {allow_credentials}"
