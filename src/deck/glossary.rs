@@ -1,7 +1,7 @@
 //! The shipped glossary (`data/glossary.tsv`): terms that mean the same in
 //! English and Korean (`혼잡 제어` = `congestion control`, `WAS` = `웹
 //! 어플리케이션 서버`). The quiz's key-terms hint and the importer's
-//! comparison rule ([`super::halves`]) read it.
+//! comparison rule (`deck::halves`) read it.
 
 use std::sync::OnceLock;
 

@@ -28,15 +28,9 @@ pub fn stdout_at(env: &Env, columns: usize, args: &[&str]) -> String {
     String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
 }
 
-/// The golden `demo/NAME-80.txt` for `text` (run at 80 columns) and
-/// `demo/NAME-120.txt` for the same command at 120.
-pub fn goldens_80_120(env: &Env, name: &str, text: &str, args: &[&str]) {
-    assert_golden(&format!("demo/{name}-80.txt"), text);
-    assert_golden(&format!("demo/{name}-120.txt"), &stdout_at(env, 120, args));
-}
-
-/// [`goldens_80_120`] for the Korean screen (`LANG=ko_KR.UTF-8`): the
-/// Korean goldens were read by a person and stay as they are.
+/// The goldens `demo/NAME-80.txt` and `demo/NAME-120.txt` of the Korean
+/// screen (`LANG=ko_KR.UTF-8`): they were read by a person and stay as
+/// they are.
 fn goldens_ko(env: &Env, name: &str, args: &[&str]) -> String {
     let text = ko(env, 80, args);
     assert_golden(&format!("demo/{name}-80.txt"), &text);
