@@ -8,7 +8,7 @@ use clap::{Args, Parser};
 use serde::Serialize;
 
 use super::Format;
-use crate::exit::{HelpShown, UsageError};
+use crate::exit::UsageError;
 use crate::sim::render::Renderer;
 use crate::sim::trace::Observer;
 use crate::sim::{self, Block, Common, DEMOS, Emitter, Flow, OutputFormat, SimError};
@@ -59,7 +59,7 @@ pub(super) fn run(args: DemoArgs) -> Result<()> {
         return print_list(Format::Text);
     }
     if args.argv.first().map(String::as_str) == Some("list") {
-        let list = ListArgs::try_parse_from(&args.argv).map_err(clap_error)?;
+        let list = crate::i18n::cli::parse_from::<ListArgs, _, _>(&args.argv).map_err(clap_error)?;
         return print_list(list.format);
     }
     let mut screen = Screen::new(super::output_width());
@@ -140,24 +140,10 @@ impl Observer for Screen {
     }
 }
 
-/// `--help` prints and succeeds; a bad option is a usage error, shown the way
-/// clap shows it elsewhere.
+/// `--help` prints and succeeds; a bad option is a usage error of one
+/// line, in the words clap's errors have elsewhere.
 fn clap_error(e: clap::Error) -> anyhow::Error {
-    use clap::error::ErrorKind;
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            HelpShown(e.render().to_string()).into()
-        }
-        _ => {
-            let text = e.to_string();
-            let first = text
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches("error: ");
-            UsageError(first.to_string()).into()
-        }
-    }
+    crate::i18n::cli::error(e)
 }
 
 fn print_list(format: Format) -> Result<()> {

@@ -275,10 +275,20 @@ pub fn run(cli: Cli) -> Result<()> {
 /// Parses the command line, after choosing the language its help and
 /// errors are written in: the database's `language` setting, else the
 /// environment's ([`crate::i18n::resolve`]).
-pub fn parse() -> Cli {
+///
+/// `--help` and `--version` print as clap prints them and exit 0, and so
+/// does the help a bare `synack` gets (on stderr, exit 2); a bad command line
+/// is a [`crate::exit::UsageError`] of one line.
+pub fn parse() -> Result<Cli> {
+    use clap::error::ErrorKind;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     crate::i18n::set(language_for(&args));
-    crate::i18n::cli::parse_from::<Cli, _, _>(args).unwrap_or_else(|e| e.exit())
+    crate::i18n::cli::parse_from::<Cli, _, _>(args).map_err(|e| match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        _ => crate::i18n::cli::error(e),
+    })
 }
 
 /// The language for a run with `args`: the `--db` among them (or
