@@ -13,23 +13,10 @@ use crate::sim::render::Renderer;
 use crate::sim::trace::Observer;
 use crate::sim::{self, Block, Common, DEMOS, Emitter, Flow, OutputFormat, SimError};
 
-pub(super) const AFTER_HELP: &str = "\
-Demos:
-  synack demo list                     every demo, what it shows, its topics
-  synack demo handshake --scenario close
-  synack demo arq --compare --drop 3
-  synack demo congestion --algorithm reno --loss-at 8 --loss dupack
-  synack demo tls --fail wrong-host
-  synack demo cors --method PUT
-
-`synack demo NAME --help` lists a demo's options. Every demo takes --seed N
-(same seed, same output), --format text|json and --step (one step at a
-time: Enter for the next, q to stop).";
-
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// `list`, or a demo's name followed by its options
     #[arg(
+        help = crate::tr!("cli-demo-argv"),
         value_name = "NAME [OPTIONS]",
         trailing_var_arg = true,
         allow_hyphen_values = true
@@ -37,12 +24,11 @@ pub struct DemoArgs {
     pub argv: Vec<String>,
 }
 
-/// `synack demo list`'s own options.
+// `synack demo list`'s own options.
 #[derive(Debug, Parser)]
-#[command(name = "list", about = "List the demos")]
+#[command(name = "list", about = crate::tr!("cli-demo-list-about"))]
 struct ListArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-demo-list-format"), long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
 
@@ -59,7 +45,8 @@ pub(super) fn run(args: DemoArgs) -> Result<()> {
         return print_list(Format::Text);
     }
     if args.argv.first().map(String::as_str) == Some("list") {
-        let list = crate::i18n::cli::parse_from::<ListArgs, _, _>(&args.argv).map_err(clap_error)?;
+        let list =
+            crate::i18n::cli::parse_from::<ListArgs, _, _>(&args.argv).map_err(clap_error)?;
         return print_list(list.format);
     }
     let mut screen = Screen::new(super::output_width());

@@ -11,23 +11,9 @@ use crate::deck::CardKind;
 use crate::deck::doctor::{self, Problem, Subject};
 use crate::render::visible;
 
-pub(super) const LONG_ABOUT: &str = "\
-List the cards that need their author's attention, each as FILE:LINE, the
-reason and the card's front:
-  - too long: a back of more than 15 non-blank lines (one table or one code
-    block excepted);
-  - nothing to recall: a back of only images, links or references;
-  - open question: a question with no answer in the notes yet;
-  - near-duplicate: a card at least 85% like one in another deck;
-  - self-talk: a front that reads as thinking aloud, not a question;
-  - demo cannot run: a demo: link to a demo synack does not have.
-Suspended cards and cards no longer in the notes are left out. Nothing is
-changed; `:edit` in a quiz opens the note at the card's line.";
-
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-doctor-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 

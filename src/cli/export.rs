@@ -12,27 +12,6 @@ use super::Ctx;
 use crate::export::{self, json::Document};
 use crate::store::{CardFilter, migrations};
 
-pub(super) const EXPORT_ABOUT: &str = "\
-Write the database in another format, to stdout or to --out.
-
-  json    a full backup (cards, schedules, reviews, sessions, settings) for `synack restore`,
-          one record per line
-  csv     one row per card for spreadsheets (UTF-8, RFC 4180)
-  anki    a text file for Anki's File > Import (notes update on a second import)
-  revlog  the review log in the FSRS optimizer's CSV schema
-
---deck and --tag keep only some cards (and their reviews); a json export made
-with them is marked partial and can only be restored with --merge.";
-
-pub(super) const RESTORE_ABOUT: &str = "\
-Load a JSON backup written by `synack export --format json`.
-
-Into an empty database (e.g. a new file given with --db) it restores everything
-with the same ids, in one transaction. A database that already has data is left
-alone unless --merge is given; --merge adds the notes, cards, sessions and
-reviews it lacks, and takes a card's schedule from the backup only when the
-backup reviewed that card more recently.";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
@@ -45,30 +24,23 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to write
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(help = crate::tr!("cli-export-format"), long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
-    /// Write to this file instead of stdout
-    #[arg(long, value_name = "PATH")]
+    #[arg(help = crate::tr!("cli-export-out"), long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// Only this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-export-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Only cards with this tag
-    #[arg(long, value_name = "TAG")]
+    #[arg(help = crate::tr!("cli-export-tag"), long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// Overwrite --out if it exists
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-export-force"), long)]
     pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// The backup file (from `synack export --format json`)
-    #[arg(value_name = "FILE")]
+    #[arg(help = crate::tr!("cli-restore-file"), value_name = "FILE")]
     pub file: PathBuf,
-    /// Add what is missing to a database that already has data
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-restore-merge"), long)]
     pub merge: bool,
 }
 

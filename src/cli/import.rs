@@ -8,28 +8,6 @@ use super::{Ctx, ImportArgs};
 use crate::import::{self, FileReport, Report, files};
 use crate::render::{count, visible};
 
-pub(super) const LONG_ABOUT: &str = "\
-Import Markdown or text notes into the deck.
-
-Folders are read recursively for .md, .markdown and .txt files (hidden folders
-such as .git and .obsidian are skipped). Cards come from:
-  - headings phrased as questions (`## TCP와 UDP의 차이는?`, `…설명해 주세요`): the
-    back is everything under the heading;
-  - other headings with text of their own: the front is the heading path
-    (`네트워크 › OSI 7계층 › 물리 계층`);
-  - `Q: … / A: …` pairs, `question :: answer` lines, Obsidian `?` blocks, and a
-    question paragraph or block quote followed by its answer;
-  - lists of questions with no answer (open cards, to answer in a quiz);
-  - plain-text listings of title, summary and a `Category YYYY.MM.DD` line;
-  - clozes: `{{c1::answer::hint}}` (one card per number), `==highlight==`, and
-    hashcards' `C:` paragraphs with `[gaps]`; with --cloze-bold (or front
-    matter `cloze: bold`) each bold term in a list item.
-
-Re-importing is safe: a card keeps its id, schedule and history while its deck
-and front stay the same; a reworded question is matched to its old card; a card
-whose text left the notes is suspended, not deleted. Unchanged files are not
-parsed again. The whole import is one transaction.";
-
 pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // Read and check every file before the database is opened: bad input
     // must leave nothing behind.

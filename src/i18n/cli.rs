@@ -78,35 +78,26 @@ impl Words {
     }
 }
 
+// Built, the command maps each flag to its argument's place in the list:
+// only the mutators that keep that order (`mut_args`, `mut_subcommands`) are
+// used, never `mut_arg`, which moves the argument to the end.
 fn frame_built(cmd: clap::Command, words: &Words) -> clap::Command {
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    let mut cmd = cmd
-        .help_template(words.template.clone())
+    cmd.help_template(words.template.clone())
         .subcommand_help_heading(words.commands.clone())
-        .mut_args(|a| frame_arg(a, words));
-    // `mut_args` leaves out the built-in flags.
-    for id in ["help", "version"] {
-        if cmd.get_arguments().any(|a| a.get_id() == id) {
-            cmd = cmd.mut_arg(id, |a| frame_arg(a, words));
-        }
-    }
-    if cmd.get_subcommands().any(|s| s.get_name() == "help") {
-        cmd = cmd.mut_subcommand("help", |h| {
-            let h = h.about(words.help_subcommand.clone());
-            if h.get_arguments().any(|a| a.get_id() == "subcommand") {
-                h.mut_arg("subcommand", |a| a.help(words.help_subcommand_arg.clone()))
+        .mut_args(|a| frame_arg(a, words))
+        .mut_subcommands(|s| {
+            if s.get_name() == "help" {
+                s.about(words.help_subcommand.clone()).mut_args(|a| {
+                    if a.get_id() == "subcommand" {
+                        a.help(words.help_subcommand_arg.clone())
+                    } else {
+                        a
+                    }
+                })
             } else {
-                h
+                frame_built(s, words)
             }
-        });
-    }
-    for name in names.iter().filter(|n| *n != "help") {
-        cmd = cmd.mut_subcommand(name, |s| frame_built(s, words));
-    }
-    cmd
+        })
 }
 
 fn frame_arg(a: Arg, words: &Words) -> Arg {
@@ -416,7 +407,11 @@ mod tests {
             check_language(lang, &format!("{name} {}", arg.get_id()), &help);
             for value in arg.get_possible_values() {
                 if let Some(h) = value.get_help() {
-                    check_language(lang, &format!("{name} {}", value.get_name()), &h.to_string());
+                    check_language(
+                        lang,
+                        &format!("{name} {}", value.get_name()),
+                        &h.to_string(),
+                    );
                 }
             }
             *seen += 1;
@@ -471,7 +466,10 @@ mod tests {
             assert!(!help.contains("[default:"), "{help}");
             assert!(help.contains("[기본값: auto]"), "{help}");
             assert!(help.contains("[가능한 값: auto, always, never]"), "{help}");
-            assert!(!help.contains("Usage:") && !help.contains("Options:"), "{help}");
+            assert!(
+                !help.contains("Usage:") && !help.contains("Options:"),
+                "{help}"
+            );
             assert!(!help.contains("Print this message"), "{help}");
         });
         with_lang(Lang::En, || {
