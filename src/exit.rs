@@ -34,15 +34,25 @@ pub fn on_panic_one_line() {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string());
+            .unwrap_or_else(|| crate::tr!("error-panic-unknown"));
         let at = info
             .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .map(|l| {
+                crate::tr!(
+                    "error-panic-at",
+                    file = l.file(),
+                    line = l.line().to_string()
+                )
+            })
             .unwrap_or_default();
         let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
         let _ = writeln!(
             io::stderr(),
-            "synack: error: internal error ({what}{at}); this is a bug in synack, please report it"
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!("error-panic", what = what, at = at)
+            )
         );
     }));
 }
@@ -65,10 +75,11 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
                 FAILURE
             };
             // Error lines name files and quote notes: shown, never obeyed.
+            let message = crate::render::visible(&one_line(&err)).into_owned();
             let _ = writeln!(
                 io::stderr(),
-                "synack: error: {}",
-                crate::render::visible(&one_line(&err))
+                "{}",
+                crate::tr!("error-line", message = message)
             );
             ExitCode::from(code)
         }

@@ -284,9 +284,7 @@ fn db_path(flag: Option<PathBuf>) -> Result<(PathBuf, bool)> {
     if let Some(path) = std::env::var_os(DB_VAR).filter(|v| !v.is_empty()) {
         return Ok((PathBuf::from(path), false));
     }
-    let data = dirs::data_dir().context(
-        "cannot find a data folder for the database (set HOME, XDG_DATA_HOME or SYNACK_DB, or pass --db)",
-    )?;
+    let data = dirs::data_dir().with_context(|| crate::tr!("error-no-data-folder"))?;
     Ok((data.join("synack").join("synack.db"), true))
 }
 
@@ -319,24 +317,34 @@ pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
         && !dir.as_os_str().is_empty()
         && !dir.exists()
     {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| {
+            crate::tr!(
+                "error-cannot-create-data-folder",
+                path = dir.display().to_string()
+            )
+        })?;
     }
     let mut store = Store::open(&ctx.db)?;
     if let Some(up) = store.upgrade() {
         eprintln!(
-            "synack: upgraded {} from schema v{} to v{}; the old file is kept as {}",
-            crate::render::visible::path(&ctx.db),
-            up.from,
-            up.to,
-            crate::render::visible::path(&up.backup)
+            "{}",
+            crate::tr!(
+                "error-upgraded",
+                path = crate::render::visible::path(&ctx.db),
+                from = up.from,
+                to = up.to,
+                backup = crate::render::visible::path(&up.backup)
+            )
         );
     }
     store.on_wait(|path| {
         eprintln!(
-            "synack: {}: another synack is writing; waiting for it (up to {} s)",
-            crate::render::visible::path(path),
-            crate::store::BUSY_TIMEOUT.as_secs()
+            "{}",
+            crate::tr!(
+                "error-waiting",
+                path = crate::render::visible::path(path),
+                seconds = crate::store::BUSY_TIMEOUT.as_secs()
+            )
         );
     });
     Ok(store)
@@ -358,9 +366,12 @@ pub(crate) fn open_with_decks(ctx: &Ctx) -> Result<Store> {
         let report = crate::import::import(&mut store, shipped, ctx.now)?;
         if first_use {
             eprintln!(
-                "synack: first use: imported {} from the shipped decks into {}",
-                crate::render::count(report.totals.added, "card", "cards"),
-                crate::render::visible::path(&ctx.db)
+                "{}",
+                crate::tr!(
+                    "error-first-use",
+                    count = report.totals.added,
+                    path = crate::render::visible::path(&ctx.db)
+                )
             );
         }
     }
@@ -380,13 +391,14 @@ pub(crate) fn refuse_overwrite(out: Option<&std::path::Path>, force: bool) -> Re
     };
     let shown = crate::render::visible::path(path);
     if !force {
-        anyhow::bail!("{shown} already exists; pass --force to overwrite it");
+        anyhow::bail!(crate::tr!("error-file-exists", path = shown.as_str()));
     }
     if !meta.is_file() {
-        anyhow::bail!(
-            "{shown} is {}, not a regular file; --force replaces only regular files",
-            crate::import::files::file_kind(&meta.file_type())
-        );
+        anyhow::bail!(crate::tr!(
+            "error-not-regular-file",
+            path = shown.as_str(),
+            kind = crate::import::files::file_kind(&meta.file_type())
+        ));
     }
     Ok(())
 }
@@ -411,7 +423,7 @@ pub(crate) fn write_output_with(
             w.flush()?;
         }
         Some(path) => write_atomically(path, write)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .with_context(|| crate::tr!("error-cannot-write", path = path.display().to_string()))?,
     }
     Ok(())
 }
@@ -492,7 +504,7 @@ fn write_on_a_thread(
         drop(handoff);
         let file = writer
             .join()
-            .map_err(|_| anyhow::anyhow!("the thread writing the file panicked"))?;
+            .map_err(|_| anyhow::anyhow!(crate::tr!("error-writer-panicked")))?;
         // When writing failed, the maker only saw the writer go away: the
         // writer's error says why.
         let file = file?;

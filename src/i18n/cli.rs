@@ -238,6 +238,14 @@ fn number(e: &clap::Error, kind: ContextKind) -> Option<isize> {
 /// clap's tip (a similar argument, subcommand or value) after it.
 pub fn error_line(e: &clap::Error) -> String {
     use ContextKind as K;
+    // A message the program wrote itself (`Error::raw`, a demo's check of
+    // its options) has no context to render from: it is already in the
+    // current language, and is taken as it is.
+    if e.context().next().is_none() {
+        let text = e.to_string();
+        let first = text.lines().next().unwrap_or_default();
+        return first.strip_prefix("error: ").unwrap_or(first).to_string();
+    }
     let arg = context_string(e, K::InvalidArg).unwrap_or_default();
     let value = context_string(e, K::InvalidValue).unwrap_or_default();
     let mut line = match e.kind() {
