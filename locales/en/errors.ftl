@@ -17,3 +17,22 @@ error-file-exists = { $path } already exists; pass --force to overwrite it
 error-not-regular-file = { $path } is { $kind }, not a regular file; --force replaces only regular files
 error-cannot-write = cannot write { $path }
 error-writer-panicked = the thread writing the file panicked
+
+# The database (src/store).
+store-not-sqlite = { $path }: not a SQLite database
+store-read-only = { $path }: database is read-only
+store-newer-schema = { $path }: schema version { $found } is newer than this synack understands ({ $supported }); upgrade synack
+store-unknown-schema = { $path }: schema version { $found } is not one synack can open: { $why }; the file is left as it is
+store-cannot-open = { $path }: cannot open database: { $reason }
+store-busy = { $path }: database is busy (another synack is writing); try again
+store-backup = { $path }: cannot keep a copy before upgrading the schema: { $reason }
+store-unexpected-id = { $path }: a new card was stored as id { $got }, not { $expected }; nothing was written
+store-not-a-folder = { $path } is not a folder
+store-no-folder = folder { $path } does not exist
+store-is-a-folder = is a folder, not a file
+store-negative-version = no synack writes a negative version
+store-tables-without-version = it has tables ({ $tables }) but no schema version; not a synack database, or its version was cleared
+store-a-negative-version = a negative version
+store-tables-of-version = its tables are those of version { $version }
+store-tables-not-of-version = its tables are not those of version { $version }
+store-bad-rating = stored rating { $rating } is not 1-4

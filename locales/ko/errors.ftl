@@ -14,3 +14,22 @@ error-file-exists = { $path }이(가) 이미 있습니다. 덮어쓰려면 --for
 error-not-regular-file = { $path }은(는) 일반 파일이 아니라 { $kind }입니다. --force는 일반 파일만 바꿉니다
 error-cannot-write = { $path }에 쓸 수 없습니다
 error-writer-panicked = 파일을 쓰던 스레드가 패닉했습니다
+
+# 데이터베이스 (src/store).
+store-not-sqlite = { $path }: SQLite 데이터베이스가 아닙니다
+store-read-only = { $path }: 데이터베이스가 읽기 전용입니다
+store-newer-schema = { $path }: 스키마 버전 { $found }이(가) 이 synack이 아는 버전({ $supported })보다 새롭습니다. synack을 업그레이드해 주세요
+store-unknown-schema = { $path }: 스키마 버전 { $found }은(는) synack이 열 수 있는 버전이 아닙니다: { $why }. 파일은 그대로 두었습니다
+store-cannot-open = { $path }: 데이터베이스를 열 수 없습니다: { $reason }
+store-busy = { $path }: 데이터베이스가 사용 중입니다 (다른 synack이 쓰는 중). 다시 시도해 주세요
+store-backup = { $path }: 스키마를 올리기 전에 사본을 남길 수 없습니다: { $reason }
+store-unexpected-id = { $path }: 새 카드가 id { $expected }이(가) 아니라 { $got }(으)로 저장되었습니다. 아무것도 쓰지 않았습니다
+store-not-a-folder = { $path }은(는) 폴더가 아닙니다
+store-no-folder = 폴더 { $path }이(가) 없습니다
+store-is-a-folder = 파일이 아니라 폴더입니다
+store-negative-version = 음수 버전을 쓰는 synack은 없습니다
+store-tables-without-version = 테이블({ $tables })은 있지만 스키마 버전이 없습니다. synack 데이터베이스가 아니거나 버전이 지워졌습니다
+store-a-negative-version = 음수 버전
+store-tables-of-version = 테이블이 버전 { $version }의 것입니다
+store-tables-not-of-version = 테이블이 버전 { $version }의 것이 아닙니다
+store-bad-rating = 저장된 평가 { $rating }이(가) 1-4가 아닙니다

@@ -114,41 +114,56 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
 
 pub(super) fn restore(ctx: &Ctx, args: RestoreArgs) -> Result<()> {
     let file = args.file.display();
-    let text =
-        std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {file}"))?;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| crate::tr!("export-cannot-read", path = file.to_string()))?;
     let doc =
         Document::parse(&text, migrations::latest_version()).with_context(|| format!("{file}"))?;
     if doc.partial && !args.merge {
-        bail!("{file} is a partial backup (made with --deck or --tag); add it with --merge");
+        bail!(crate::tr!(
+            "export-partial-needs-merge",
+            path = file.to_string()
+        ));
     }
     let mut store = super::open(ctx)?;
     let data = &doc.data;
     if args.merge {
         let m = store
             .merge(data)
-            .with_context(|| format!("cannot merge {file}"))?;
+            .with_context(|| crate::tr!("export-cannot-merge", path = file.to_string()))?;
         println!(
-            "{file}에서 병합했습니다 (merged): cards {}, reviews {}, sessions {}, sources {}, schedules updated {}",
-            m.cards, m.reviews, m.sessions, m.sources, m.states
+            "{}",
+            crate::tr!(
+                "export-merged",
+                path = file.to_string(),
+                cards = m.cards,
+                reviews = m.reviews,
+                sessions = m.sessions,
+                sources = m.sources,
+                states = m.states
+            )
         );
         return Ok(());
     }
     if !store.is_empty()? {
-        bail!(
-            "{} already has data; restore into a new database with --db, or pass --merge to add what is missing",
-            ctx.db.display()
-        );
+        bail!(crate::tr!(
+            "export-not-empty",
+            path = ctx.db.display().to_string()
+        ));
     }
     store
         .restore(data)
-        .with_context(|| format!("cannot restore {file}"))?;
+        .with_context(|| crate::tr!("export-cannot-restore", path = file.to_string()))?;
     println!(
-        "{file}에서 복원했습니다 (restored): cards {}, reviews {}, sessions {}, sources {} → {}",
-        data.cards.len(),
-        data.reviews.len(),
-        data.sessions.len(),
-        data.sources.len(),
-        ctx.db.display()
+        "{}",
+        crate::tr!(
+            "export-restored",
+            path = file.to_string(),
+            cards = data.cards.len(),
+            reviews = data.reviews.len(),
+            sessions = data.sessions.len(),
+            sources = data.sources.len(),
+            db = ctx.db.display().to_string()
+        )
     );
     Ok(())
 }

@@ -890,19 +890,15 @@ fn kinds() -> String {
 /// Why a file cannot be restored.
 #[derive(Debug, thiserror::Error)]
 pub enum BadBackup {
-    #[error("not JSON: {0}")]
+    #[error("{}", crate::tr!("export-error-not-json", reason = .0.as_str()))]
     NotJson(String),
-    #[error("not a synack backup (no \"synack_backup\" field)")]
+    #[error("{}", crate::tr!("export-error-not-a-backup"))]
     NotABackup,
-    #[error(
-        "backup format version {0} is not one this synack reads ({FORMAT_VERSION}); upgrade synack"
-    )]
+    #[error("{}", crate::tr!("export-error-format-version", found = .0.to_string(), supported = FORMAT_VERSION.to_string()))]
     Version(i64),
-    #[error(
-        "backup is from schema version {found}, newer than this synack understands ({supported}); upgrade synack"
-    )]
+    #[error("{}", crate::tr!("export-error-newer-schema", found = found.to_string(), supported = supported.to_string()))]
     NewerSchema { found: i64, supported: i64 },
-    #[error("invalid backup: {0}")]
+    #[error("{}", crate::tr!("export-error-invalid", reason = .0.as_str()))]
     Invalid(String),
 }
 
