@@ -86,7 +86,8 @@ fn frame_built(cmd: clap::Command, words: &Words) -> clap::Command {
         .subcommand_help_heading(words.commands.clone())
         .mut_args(|a| frame_arg(a, words))
         .mut_subcommands(|s| {
-            if s.get_name() == "help" {
+            // `help` holds a copy of the tree (`synack help help`): framed too.
+            let s = if s.get_name() == "help" {
                 s.about(words.help_subcommand.clone()).mut_args(|a| {
                     if a.get_id() == "subcommand" {
                         a.help(words.help_subcommand_arg.clone())
@@ -95,8 +96,9 @@ fn frame_built(cmd: clap::Command, words: &Words) -> clap::Command {
                     }
                 })
             } else {
-                frame_built(s, words)
-            }
+                s
+            };
+            frame_built(s, words)
         })
 }
 
