@@ -40,3 +40,33 @@ export-error-not-a-backup = not a synack backup (no "synack_backup" field)
 export-error-format-version = backup format version { $found } is not one this synack reads ({ $supported }); upgrade synack
 export-error-newer-schema = backup is from schema version { $found }, newer than this synack understands ({ $supported }); upgrade synack
 export-error-invalid = invalid backup: { $reason }
+
+# Why a backup is invalid (after "invalid backup: "). A record is named
+# as `card 3`, `review 12`.
+export-record-card = card { $id }
+export-record-review = review { $id }
+export-record-session = session { $id }
+export-kind-source = source
+export-kind-session = session
+export-kind-card = card
+export-kind-review = review
+export-kind-revision = revision
+export-bad-id-twice = { $what } id { $id } appears twice
+export-bad-path-twice = source { $id }: path { $path } appears twice
+export-bad-source = source { $id }: { $why }
+export-bad-negative = { $record }: { $field } { $value } is negative
+export-bad-key-twice = { $record }: deck { $deck } has key { $key } twice
+export-bad-kind = { $record }: kind { $kind } is not one of { $kinds }
+export-bad-tag-twice = { $record }: tag { $tag } appears twice
+export-bad-missing-source = { $record }: source { $id } is not in the backup
+export-bad-rating = { $record }: rating { $rating } is not 1 to 4
+export-bad-days = { $record }: { $field } { $value } is not a number of days
+export-bad-missing-card = { $record }: card { $id } is not in the backup
+export-bad-missing-session = { $record }: session { $id } is not in the backup
+export-bad-setting = setting { $key }: { $why }
+export-bad-settings = settings: { $why }
+export-bad-path-control = path { $path } has a control character
+export-bad-path-not-note = path { $path } is not a note file (.{ $extensions })
+export-bad-path-not-plain = path { $path } is not a plain path (it has an empty, `.` or `..` part)
+export-bad-count = { $field } { $value } is not a count from 0 to { $max }
+export-bad-memory = { $field } { $value } is not a finite, non-negative number
