@@ -6,35 +6,9 @@ export-partial-needs-merge = { $path } is a partial backup (made with --deck or 
 export-cannot-merge = cannot merge { $path }
 export-cannot-restore = cannot restore { $path }
 export-not-empty = { $path } already has data; restore into a new database with --db, or pass --merge to add what is missing
-export-merged = Merged { $path }: { $cards ->
-    [one] { $cards } card
-   *[other] { $cards } cards
- }, { $reviews ->
-    [one] { $reviews } review
-   *[other] { $reviews } reviews
- }, { $sessions ->
-    [one] { $sessions } session
-   *[other] { $sessions } sessions
- }, { $sources ->
-    [one] { $sources } note file
-   *[other] { $sources } note files
- } added; { $states ->
-    [one] { $states } schedule
-   *[other] { $states } schedules
- } updated
-export-restored = Restored { $path } into { $db }: { $cards ->
-    [one] { $cards } card
-   *[other] { $cards } cards
- }, { $reviews ->
-    [one] { $reviews } review
-   *[other] { $reviews } reviews
- }, { $sessions ->
-    [one] { $sessions } session
-   *[other] { $sessions } sessions
- }, { $sources ->
-    [one] { $sources } note file
-   *[other] { $sources } note files
- }
+# The counts keep the wording of earlier versions (scripts read them).
+export-merged = Merged { $path }: cards { $cards }, reviews { $reviews }, sessions { $sessions }, sources { $sources }, schedules updated { $states }
+export-restored = Restored { $path }: cards { $cards }, reviews { $reviews }, sessions { $sessions }, sources { $sources } → { $db }
 export-error-not-json = not JSON: { $reason }
 export-error-not-a-backup = not a synack backup (no "synack_backup" field)
 export-error-format-version = backup format version { $found } is not one this synack reads ({ $supported }); upgrade synack

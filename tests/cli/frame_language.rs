@@ -309,7 +309,10 @@ fn restore_and_merge_say_what_they_did_in_the_chosen_language() {
     };
     let out = restore(KO, &fresh, false).success();
     let text = stdout_of(&out);
-    assert!(text.contains("복원했습니다: 카드 1장, 복습 0건"), "{text}");
+    assert!(
+        text.contains("에 복원했습니다: 카드 1장, 복습 0건"),
+        "{text}"
+    );
     assert_no_english("restore", &text);
     let out = restore(KO, &fresh, false).code(1);
     let err = stderr_of(&out);
@@ -323,7 +326,7 @@ fn restore_and_merge_say_what_they_did_in_the_chosen_language() {
     let out = restore(C, &other, false).success();
     let text = stdout_of(&out);
     assert!(text.contains("Restored "), "{text}");
-    assert!(text.contains(": 1 card, 0 reviews, "), "{text}");
+    assert!(text.contains(": cards 1, reviews 0, "), "{text}");
     assert_no_korean("restore", &text);
     let out = restore(C, &other, true).success();
     let text = stdout_of(&out);
@@ -404,4 +407,40 @@ fn doctor_speaks_the_chosen_language_and_its_json_keeps_the_codes() {
     .expect("json");
     assert_eq!(json["problems"][0]["reason"], "open question");
     assert_eq!(json["problems"][0]["detail"], "노트에 아직 답이 없습니다");
+}
+
+/// Korean is two columns a letter: clap measures help by display width (its
+/// `unicode` feature), so a Korean help wraps where an English one does.
+#[test]
+fn every_help_fits_60_and_100_columns_in_both_languages() {
+    use unicode_width::UnicodeWidthStr;
+    let env = Env::new();
+    for columns in [60, 100] {
+        for lang in [KO, C] {
+            for command in COMMANDS {
+                let out = env
+                    .cmd()
+                    .env(lang.0, lang.1)
+                    .env("COLUMNS", columns.to_string())
+                    .args(*command)
+                    .arg("--help")
+                    .assert()
+                    .success();
+                let help = stdout_of(&out);
+                // clap never wraps the usage line (in English either).
+                let usage = ["Usage: ", "사용법: "];
+                for line in help
+                    .lines()
+                    .filter(|l| !usage.iter().any(|u| l.starts_with(u)))
+                {
+                    assert!(
+                        line.width() <= columns,
+                        "synack {} --help under {lang:?} at {columns} columns: {line:?} is {} wide",
+                        command.join(" "),
+                        line.width()
+                    );
+                }
+            }
+        }
+    }
 }
