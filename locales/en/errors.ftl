@@ -36,3 +36,16 @@ store-a-negative-version = a negative version
 store-tables-of-version = its tables are those of version { $version }
 store-tables-not-of-version = its tables are not those of version { $version }
 store-bad-rating = stored rating { $rating } is not 1-4
+
+# I/O errors: in English the system's own words are printed; these are
+# only their kinds, for the catalog to have the same ids in both languages.
+error-io-not-found = not found
+error-io-permission-denied = permission denied
+error-io-already-exists = already exists
+error-io-is-a-directory = is a folder
+error-io-not-a-directory = not a folder
+error-io-storage-full = no space left on the device
+error-io-read-only = read-only file system
+error-io-invalid-data = invalid data
+error-io-broken-pipe = broken pipe
+error-io-os = { $what } (os error { $code })

@@ -33,3 +33,15 @@ store-a-negative-version = 음수 버전
 store-tables-of-version = 테이블이 버전 { $version }의 것입니다
 store-tables-not-of-version = 테이블이 버전 { $version }의 것이 아닙니다
 store-bad-rating = 저장된 평가 { $rating }이(가) 1-4가 아닙니다
+
+# 입출력 오류: 흔한 종류를 한국어로 (영어에서는 시스템의 말 그대로).
+error-io-not-found = 파일이나 폴더가 없습니다
+error-io-permission-denied = 권한이 없습니다
+error-io-already-exists = 이미 있습니다
+error-io-is-a-directory = 폴더입니다
+error-io-not-a-directory = 폴더가 아닙니다
+error-io-storage-full = 장치에 남은 공간이 없습니다
+error-io-read-only = 읽기 전용 파일 시스템입니다
+error-io-invalid-data = 데이터가 올바르지 않습니다
+error-io-broken-pipe = 파이프가 끊겼습니다
+error-io-os = { $what } (OS 오류 { $code })

@@ -32,7 +32,7 @@ pub enum FileError {
     Missing { path: PathBuf },
     #[error("{}", crate::tr!("import-error-no-notes", path = path.display().to_string()))]
     NoNotes { path: PathBuf },
-    #[error("{}", crate::tr!("import-error-unreadable", path = path.display().to_string(), reason = source.to_string()))]
+    #[error("{}", crate::tr!("import-error-unreadable", path = path.display().to_string(), reason = crate::exit::io_error(source)))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,

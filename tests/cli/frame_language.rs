@@ -200,6 +200,34 @@ fn the_error_frame_and_the_panic_line_are_in_korean_under_ko() {
     assert!(err.contains("no such file or folder"), "{err}");
     assert_no_korean("import of a missing file", &err);
 
+    // The system's words for an I/O error are said again in Korean.
+    let out = env
+        .cmd()
+        .env(KO.0, KO.1)
+        .arg("restore")
+        .arg(env.path("없는 백업.json"))
+        .assert()
+        .code(1);
+    let err = stderr_of(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("을(를) 읽을 수 없습니다: 파일이나 폴더가 없습니다 (OS 오류 2)"),
+        "{err}"
+    );
+    assert_no_english("restore of a missing file", &err);
+    let out = env
+        .cmd()
+        .env(C.0, C.1)
+        .arg("restore")
+        .arg(env.path("missing.json"))
+        .assert()
+        .code(1);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("missing.json: No such file or directory (os error 2)"),
+        "{err}"
+    );
+
     let out = env
         .cmd()
         .env(KO.0, KO.1)
