@@ -34,15 +34,25 @@ pub fn on_panic_one_line() {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string());
+            .unwrap_or_else(|| crate::tr!("error-panic-unknown"));
         let at = info
             .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .map(|l| {
+                crate::tr!(
+                    "error-panic-at",
+                    file = l.file(),
+                    line = l.line().to_string()
+                )
+            })
             .unwrap_or_default();
         let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
         let _ = writeln!(
             io::stderr(),
-            "synack: error: internal error ({what}{at}); this is a bug in synack, please report it"
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!("error-panic", what = what, at = at)
+            )
         );
     }));
 }
@@ -65,10 +75,11 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
                 FAILURE
             };
             // Error lines name files and quote notes: shown, never obeyed.
+            let message = crate::render::visible(&one_line(&err)).into_owned();
             let _ = writeln!(
                 io::stderr(),
-                "synack: error: {}",
-                crate::render::visible(&one_line(&err))
+                "{}",
+                crate::tr!("error-line", message = message)
             );
             ExitCode::from(code)
         }
@@ -82,7 +93,10 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
 pub fn one_line(err: &anyhow::Error) -> String {
     let mut line = String::new();
     for cause in err.chain() {
-        let text = cause.to_string();
+        let text = match cause.downcast_ref::<io::Error>() {
+            Some(e) => io_error(e),
+            None => cause.to_string(),
+        };
         let text = text.trim();
         if text.is_empty() || line.contains(text) {
             continue;
@@ -93,6 +107,32 @@ pub fn one_line(err: &anyhow::Error) -> String {
         line.push_str(text);
     }
     line
+}
+
+/// An I/O error as the user reads it: the system's own words in English
+/// (`Permission denied (os error 13)`), the usual kinds said again from the
+/// catalog in Korean.
+pub fn io_error(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    if crate::i18n::current() == crate::i18n::Lang::En {
+        return e.to_string();
+    }
+    let what = match e.kind() {
+        K::NotFound => crate::tr!("error-io-not-found"),
+        K::PermissionDenied => crate::tr!("error-io-permission-denied"),
+        K::AlreadyExists => crate::tr!("error-io-already-exists"),
+        K::IsADirectory => crate::tr!("error-io-is-a-directory"),
+        K::NotADirectory => crate::tr!("error-io-not-a-directory"),
+        K::StorageFull => crate::tr!("error-io-storage-full"),
+        K::ReadOnlyFilesystem => crate::tr!("error-io-read-only"),
+        K::InvalidData => crate::tr!("error-io-invalid-data"),
+        K::BrokenPipe => crate::tr!("error-io-broken-pipe"),
+        _ => return e.to_string(),
+    };
+    match e.raw_os_error() {
+        Some(code) => crate::tr!("error-io-os", what = what, code = code),
+        None => what,
+    }
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

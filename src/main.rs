@@ -12,9 +12,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> std::process::ExitCode {
     synack::exit::on_panic_one_line();
     // A panic is a defect, but the user still gets one line and exit 1.
-    std::panic::catch_unwind(|| {
-        let cli = synack::cli::parse();
-        synack::exit::report(synack::run(cli))
-    })
-    .unwrap_or_else(|_| std::process::ExitCode::from(synack::exit::FAILURE))
+    std::panic::catch_unwind(|| synack::exit::report(synack::cli::parse().and_then(synack::run)))
+        .unwrap_or_else(|_| std::process::ExitCode::from(synack::exit::FAILURE))
 }

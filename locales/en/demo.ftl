@@ -1,8 +1,6 @@
 # The demo frame (`synack demo`, src/cli/demo.rs) and the renderer's own
 # words (src/sim/render.rs, src/sim/mod.rs).
 
-demo-list-about = List the demos
-demo-list-opt-format = Output format
 demo-list-topics = topics: { $topics }
 demo-step-prompt = [Enter] next · q quit
 demo-unknown = unknown demo { $name } (see `synack demo list`)

@@ -1,8 +1,6 @@
 # 데모의 틀(`synack demo`, src/cli/demo.rs)과 렌더러가 직접 쓰는 말
 # (src/sim/render.rs, src/sim/mod.rs).
 
-demo-list-about = 데모 목록을 보입니다
-demo-list-opt-format = 출력 형식
 demo-list-topics = 주제: { $topics }
 demo-step-prompt = [Enter] 다음 · q 끝내기
 demo-unknown = 없는 데모입니다: { $name } (`synack demo list`를 보세요)

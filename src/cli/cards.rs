@@ -198,36 +198,7 @@ fn write_list(out: &mut impl Write, cards: &[CardRow], max: usize) -> std::io::R
     writeln!(out)
 }
 
-pub(super) const SUSPEND_ABOUT: &str = "\
-Take cards out of study: a suspended card is never shown in a quiz or counted
-as due, and keeps its schedule and history. `synack unsuspend` brings it back.
-
-Name the cards by id (see `synack cards`), or select them with --deck, --tag,
---search and --leeches (together: cards matching all of them). An id that names
-no card is an error and nothing is changed.
-
-Examples:
-  synack suspend 12 40
-  synack suspend --deck http --search cookie
-  synack cards --suspended";
-
-pub(super) const UNSUSPEND_ABOUT: &str = "\
-Bring suspended cards back into study (suspended with `synack suspend`, `:suspend`
-in a quiz, or as leeches when leech_suspend is on), with the schedule they had.
-
-Name the cards by id (see `synack cards --suspended`), or select them with
---deck, --tag, --search and --leeches (together: cards matching all of them).
-An id that names no card is an error and nothing is changed.
-
-A card whose text left the notes is out of study for that reason, not because it
-was suspended: unsuspending it does not bring it back (it would have nothing to
-show). It returns to study when an import finds its text again, unsuspended.
-
-Examples:
-  synack unsuspend 12
-  synack unsuspend --leeches --deck tcp";
-
-/// The cards `synack suspend` and `synack unsuspend` change.
+// The cards `synack suspend` and `synack unsuspend` change.
 #[derive(Debug, Args)]
 #[command(group(
     clap::ArgGroup::new("which")
@@ -236,20 +207,15 @@ Examples:
         .args(["ids", "deck", "tag", "search", "leeches"])
 ))]
 pub struct SuspendArgs {
-    /// Card ids (see `synack cards`)
-    #[arg(value_name = "CARD_ID", conflicts_with_all = ["deck", "tag", "search", "leeches"])]
+    #[arg(help = crate::tr!("cli-suspend-ids"), value_name = "CARD_ID", conflicts_with_all = ["deck", "tag", "search", "leeches"])]
     pub ids: Vec<i64>,
-    /// Every card of this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-suspend-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Every card with this tag
-    #[arg(long, value_name = "TAG")]
+    #[arg(help = crate::tr!("cli-suspend-tag"), long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// Every card whose front or back contains TEXT
-    #[arg(long, value_name = "TEXT")]
+    #[arg(help = crate::tr!("cli-suspend-search"), long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Every card tagged `leech` (lapsed leech_threshold times)
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-suspend-leeches"), long)]
     pub leeches: bool,
 }
 

@@ -8,28 +8,15 @@ use clap::{Args, Parser};
 use serde::Serialize;
 
 use super::Format;
-use crate::exit::{HelpShown, UsageError};
+use crate::exit::UsageError;
 use crate::sim::render::Renderer;
 use crate::sim::trace::Observer;
 use crate::sim::{self, Block, Common, DEMOS, Emitter, Flow, OutputFormat, SimError};
 
-pub(super) const AFTER_HELP: &str = "\
-Demos:
-  synack demo list                     every demo, what it shows, its topics
-  synack demo handshake --scenario close
-  synack demo arq --compare --drop 3
-  synack demo congestion --algorithm reno --loss-at 8 --loss dupack
-  synack demo tls --fail wrong-host
-  synack demo cors --method PUT
-
-`synack demo NAME --help` lists a demo's options. Every demo takes --seed N
-(same seed, same output), --format text|json and --step (one step at a
-time: Enter for the next, q to stop).";
-
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// `list`, or a demo's name followed by its options
     #[arg(
+        help = crate::tr!("cli-demo-argv"),
         value_name = "NAME [OPTIONS]",
         trailing_var_arg = true,
         allow_hyphen_values = true
@@ -37,11 +24,11 @@ pub struct DemoArgs {
     pub argv: Vec<String>,
 }
 
-/// `synack demo list`'s own options.
+// `synack demo list`'s own options.
 #[derive(Debug, Parser)]
-#[command(name = "list", about = crate::tr!("demo-list-about"))]
+#[command(name = "list", about = crate::tr!("cli-demo-list-about"))]
 struct ListArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text, help = crate::tr!("demo-list-opt-format"))]
+    #[arg(help = crate::tr!("cli-demo-list-format"), long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
 
@@ -143,24 +130,10 @@ impl Observer for Screen {
     }
 }
 
-/// `--help` prints and succeeds; a bad option is a usage error, shown the way
-/// clap shows it elsewhere.
+/// `--help` prints and succeeds; a bad option is a usage error of one
+/// line, in the words clap's errors have elsewhere.
 fn clap_error(e: clap::Error) -> anyhow::Error {
-    use clap::error::ErrorKind;
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            HelpShown(e.render().to_string()).into()
-        }
-        _ => {
-            let text = e.to_string();
-            let first = text
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches("error: ");
-            UsageError(first.to_string()).into()
-        }
-    }
+    crate::i18n::cli::error(e)
 }
 
 fn print_list(format: Format) -> Result<()> {

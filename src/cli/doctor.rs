@@ -11,23 +11,9 @@ use crate::deck::CardKind;
 use crate::deck::doctor::{self, Problem, Subject};
 use crate::render::visible;
 
-pub(super) const LONG_ABOUT: &str = "\
-List the cards that need their author's attention, each as FILE:LINE, the
-reason and the card's front:
-  - too long: a back of more than 15 non-blank lines (one table or one code
-    block excepted);
-  - nothing to recall: a back of only images, links or references;
-  - open question: a question with no answer in the notes yet;
-  - near-duplicate: a card at least 85% like one in another deck;
-  - self-talk: a front that reads as thinking aloud, not a question;
-  - demo cannot run: a demo: link to a demo synack does not have.
-Suspended cards and cards no longer in the notes are left out. Nothing is
-changed; `:edit` in a quiz opens the note at the card's line.";
-
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-doctor-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
@@ -78,20 +64,22 @@ pub(super) fn run(ctx: &Ctx, args: DoctorArgs) -> Result<()> {
         Format::Text => {
             let mut text = String::new();
             for p in &problems {
-                text.push_str(&format!(
-                    "{}:{}: {}: {} ({})\n",
-                    visible::visible(&p.path),
-                    p.line,
-                    p.reason,
-                    visible::visible(&p.front),
-                    visible::visible(&p.detail)
+                text.push_str(&crate::tr!(
+                    "doctor-line",
+                    path = visible::visible(&p.path).into_owned(),
+                    line = p.line,
+                    reason = reason_text(p.reason),
+                    front = visible::visible(&p.front).into_owned(),
+                    detail = visible::visible(&p.detail).into_owned()
                 ));
+                text.push('\n');
             }
             if problems.is_empty() {
-                text.push_str("No card needs attention.\n");
+                text.push_str(&crate::tr!("doctor-none"));
             } else {
-                text.push_str(&format!("{} problems\n", problems.len()));
+                text.push_str(&crate::tr!("doctor-count", count = problems.len()));
             }
+            text.push('\n');
             let max = match ctx.style.width {
                 0 => usize::MAX,
                 w => w,
@@ -101,4 +89,17 @@ pub(super) fn run(ctx: &Ctx, args: DoctorArgs) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// A problem's reason for people; the JSON keeps the code (`too long`, …).
+fn reason_text(code: &str) -> String {
+    match code {
+        "too long" => crate::tr!("doctor-reason-too-long"),
+        "nothing to recall" => crate::tr!("doctor-reason-nothing-to-recall"),
+        "open question" => crate::tr!("doctor-reason-open-question"),
+        "near-duplicate" => crate::tr!("doctor-reason-near-duplicate"),
+        "self-talk" => crate::tr!("doctor-reason-self-talk"),
+        "demo cannot run" => crate::tr!("doctor-reason-demo-cannot-run"),
+        other => other.to_string(),
+    }
 }

@@ -12,35 +12,15 @@ use crate::exercise::{self, TEMPLATES};
 use crate::exit::UsageError;
 use crate::render::width::{pad, width};
 
-pub(super) const LONG_ABOUT: &str = "\
-Questions the simulator writes and grades. Each template belongs to a demo and
-draws fresh parameters from --seed; the demo's own model gives the answer and
-checks yours (case, spaces, separators and Korean words are normalised:
-SYN,ACK = SYN+ACK = SYN-ACK, 예 = yes).";
-
-pub(super) const AFTER_HELP: &str = "\
-Examples:
-  synack exercise list
-  synack exercise handshake/next-state --seed 7
-  synack exercise handshake/next-state --seed 7 --check \"CLOSE-WAIT, ACK\"
-  synack exercise uri/same-origin --seed 3 --format json
-
-Exit status: 0 when the answer was checked (right or wrong), 1 for an unknown
-template, 2 for bad options.";
-
 #[derive(Debug, Args)]
 pub struct ExerciseArgs {
-    /// `list`, or a template's name (e.g. handshake/next-state)
-    #[arg(value_name = "NAME")]
+    #[arg(help = crate::tr!("cli-exercise-name"), value_name = "NAME")]
     pub name: String,
-    /// Seed for the parameters: the same seed gives the same question
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(help = crate::tr!("cli-exercise-seed"), long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
-    /// Check ANSWER against the model's answer instead of asking
-    #[arg(long, value_name = "ANSWER")]
+    #[arg(help = crate::tr!("cli-exercise-check"), long, value_name = "ANSWER")]
     pub check: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-exercise-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 

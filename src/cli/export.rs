@@ -12,27 +12,6 @@ use super::Ctx;
 use crate::export::{self, json::Document};
 use crate::store::{CardFilter, migrations};
 
-pub(super) const EXPORT_ABOUT: &str = "\
-Write the database in another format, to stdout or to --out.
-
-  json    a full backup (cards, schedules, reviews, sessions, settings) for `synack restore`,
-          one record per line
-  csv     one row per card for spreadsheets (UTF-8, RFC 4180)
-  anki    a text file for Anki's File > Import (notes update on a second import)
-  revlog  the review log in the FSRS optimizer's CSV schema
-
---deck and --tag keep only some cards (and their reviews); a json export made
-with them is marked partial and can only be restored with --merge.";
-
-pub(super) const RESTORE_ABOUT: &str = "\
-Load a JSON backup written by `synack export --format json`.
-
-Into an empty database (e.g. a new file given with --db) it restores everything
-with the same ids, in one transaction. A database that already has data is left
-alone unless --merge is given; --merge adds the notes, cards, sessions and
-reviews it lacks, and takes a card's schedule from the backup only when the
-backup reviewed that card more recently.";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
@@ -45,30 +24,23 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to write
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(help = crate::tr!("cli-export-format"), long, value_enum, value_name = "FORMAT")]
     pub format: ExportFormat,
-    /// Write to this file instead of stdout
-    #[arg(long, value_name = "PATH")]
+    #[arg(help = crate::tr!("cli-export-out"), long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// Only this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-export-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Only cards with this tag
-    #[arg(long, value_name = "TAG")]
+    #[arg(help = crate::tr!("cli-export-tag"), long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// Overwrite --out if it exists
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-export-force"), long)]
     pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// The backup file (from `synack export --format json`)
-    #[arg(value_name = "FILE")]
+    #[arg(help = crate::tr!("cli-restore-file"), value_name = "FILE")]
     pub file: PathBuf,
-    /// Add what is missing to a database that already has data
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-restore-merge"), long)]
     pub merge: bool,
 }
 
@@ -142,41 +114,56 @@ pub(super) fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
 
 pub(super) fn restore(ctx: &Ctx, args: RestoreArgs) -> Result<()> {
     let file = args.file.display();
-    let text =
-        std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {file}"))?;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| crate::tr!("export-cannot-read", path = file.to_string()))?;
     let doc =
         Document::parse(&text, migrations::latest_version()).with_context(|| format!("{file}"))?;
     if doc.partial && !args.merge {
-        bail!("{file} is a partial backup (made with --deck or --tag); add it with --merge");
+        bail!(crate::tr!(
+            "export-partial-needs-merge",
+            path = file.to_string()
+        ));
     }
     let mut store = super::open(ctx)?;
     let data = &doc.data;
     if args.merge {
         let m = store
             .merge(data)
-            .with_context(|| format!("cannot merge {file}"))?;
+            .with_context(|| crate::tr!("export-cannot-merge", path = file.to_string()))?;
         println!(
-            "{file}에서 병합했습니다 (merged): cards {}, reviews {}, sessions {}, sources {}, schedules updated {}",
-            m.cards, m.reviews, m.sessions, m.sources, m.states
+            "{}",
+            crate::tr!(
+                "export-merged",
+                path = file.to_string(),
+                cards = m.cards,
+                reviews = m.reviews,
+                sessions = m.sessions,
+                sources = m.sources,
+                states = m.states
+            )
         );
         return Ok(());
     }
     if !store.is_empty()? {
-        bail!(
-            "{} already has data; restore into a new database with --db, or pass --merge to add what is missing",
-            ctx.db.display()
-        );
+        bail!(crate::tr!(
+            "export-not-empty",
+            path = ctx.db.display().to_string()
+        ));
     }
     store
         .restore(data)
-        .with_context(|| format!("cannot restore {file}"))?;
+        .with_context(|| crate::tr!("export-cannot-restore", path = file.to_string()))?;
     println!(
-        "{file}에서 복원했습니다 (restored): cards {}, reviews {}, sessions {}, sources {} → {}",
-        data.cards.len(),
-        data.reviews.len(),
-        data.sessions.len(),
-        data.sources.len(),
-        ctx.db.display()
+        "{}",
+        crate::tr!(
+            "export-restored",
+            path = file.to_string(),
+            cards = data.cards.len(),
+            reviews = data.reviews.len(),
+            sessions = data.sessions.len(),
+            sources = data.sources.len(),
+            db = ctx.db.display().to_string()
+        )
     );
     Ok(())
 }

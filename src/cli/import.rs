@@ -6,29 +6,7 @@ use anyhow::Result;
 
 use super::{Ctx, ImportArgs};
 use crate::import::{self, FileReport, Report, files};
-use crate::render::{count, visible};
-
-pub(super) const LONG_ABOUT: &str = "\
-Import Markdown or text notes into the deck.
-
-Folders are read recursively for .md, .markdown and .txt files (hidden folders
-such as .git and .obsidian are skipped). Cards come from:
-  - headings phrased as questions (`## TCP와 UDP의 차이는?`, `…설명해 주세요`): the
-    back is everything under the heading;
-  - other headings with text of their own: the front is the heading path
-    (`네트워크 › OSI 7계층 › 물리 계층`);
-  - `Q: … / A: …` pairs, `question :: answer` lines, Obsidian `?` blocks, and a
-    question paragraph or block quote followed by its answer;
-  - lists of questions with no answer (open cards, to answer in a quiz);
-  - plain-text listings of title, summary and a `Category YYYY.MM.DD` line;
-  - clozes: `{{c1::answer::hint}}` (one card per number), `==highlight==`, and
-    hashcards' `C:` paragraphs with `[gaps]`; with --cloze-bold (or front
-    matter `cloze: bold`) each bold term in a list item.
-
-Re-importing is safe: a card keeps its id, schedule and history while its deck
-and front stay the same; a reworded question is matched to its old card; a card
-whose text left the notes is suspended, not deleted. Unchanged files are not
-parsed again. The whole import is one transaction.";
+use crate::render::visible;
 
 pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // Read and check every file before the database is opened: bad input
@@ -44,7 +22,7 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // import finds notes there).
     let shipped_missing = !args.builtin && store.source_count()? == 0;
     if args.deck.as_deref().is_some_and(|d| d.trim().is_empty()) {
-        anyhow::bail!("--deck: the deck name is empty");
+        anyhow::bail!(crate::tr!("import-deck-empty"));
     }
     let options = crate::deck::Options {
         cloze_bold: args.cloze_bold,
@@ -53,13 +31,17 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let report = import::import_with(&mut store, notes, ctx.now, &options)?;
     let json = ReportJson {
         report: &report,
-        shipped_decks_notice: shipped_missing.then_some(SHIPPED_DECKS_NOTICE),
+        shipped_decks_notice: shipped_missing.then(|| crate::tr!("import-shipped-decks-notice")),
     };
 
     let mut err = std::io::stderr().lock();
     for file in &report.files {
         for w in &file.warnings {
-            writeln!(err, "synack: warning: {}", visible(w))?;
+            writeln!(
+                err,
+                "{}",
+                crate::tr!("import-warning-line", message = visible(w).into_owned())
+            )?;
         }
     }
     let mut out = super::buffered_stdout();
@@ -68,7 +50,7 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     } else {
         let mut text = Vec::new();
         write_text(&mut text, &report)?;
-        if let Some(notice) = json.shipped_decks_notice {
+        if let Some(notice) = &json.shipped_decks_notice {
             writeln!(text, "{notice}")?;
         }
         let max = match ctx.style.width {
@@ -82,17 +64,14 @@ pub(super) fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-/// What the import report says when the import was a new database's first
-/// command and did not bring the shipped decks.
-const SHIPPED_DECKS_NOTICE: &str = "The decks that ship with synack are not in this database; add them with `synack import --builtin`.";
-
 /// The report in `--json`: the import's own fields, and what the command adds.
 #[derive(Debug, serde::Serialize)]
 struct ReportJson<'a> {
     #[serde(flatten)]
     report: &'a Report,
-    /// [`SHIPPED_DECKS_NOTICE`] when it applies, else `null`.
-    shipped_decks_notice: Option<&'static str>,
+    /// When the import was a new database's first command and did not
+    /// bring the shipped decks: a sentence saying how to add them; else `null`.
+    shipped_decks_notice: Option<String>,
 }
 
 fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
@@ -103,31 +82,33 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     if report.wrote_nothing() {
         writeln!(
             out,
-            "Nothing to import: {} unchanged since the last import ({}).",
-            count(t.files, "file is", "files are"),
-            count(t.unchanged, "card", "cards")
+            "{}",
+            crate::tr!("import-nothing", files = t.files, cards = t.unchanged)
         )
     } else {
         writeln!(
             out,
-            "Total: {} ({} parsed): {}",
-            count(t.files, "file", "files"),
-            t.parsed,
-            counts(
-                t.added,
-                t.updated,
-                t.renamed,
-                t.unchanged,
-                t.suspended,
-                t.restored,
-                t.open
+            "{}",
+            crate::tr!(
+                "import-total",
+                files = t.files,
+                parsed = t.parsed,
+                counts = counts(
+                    t.added,
+                    t.updated,
+                    t.renamed,
+                    t.unchanged,
+                    t.suspended,
+                    t.restored,
+                    t.open
+                )
             )
         )?;
         if t.skipped > 0 {
             writeln!(
                 out,
-                "{} skipped (see above).",
-                count(t.skipped, "passage", "passages")
+                "{}",
+                crate::tr!("import-skipped-total", count = t.skipped)
             )?;
         }
         Ok(())
@@ -138,10 +119,13 @@ fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
     if !f.parsed {
         return writeln!(
             out,
-            "{}  [{}]: unchanged, not re-parsed ({})",
-            visible(&f.path),
-            visible(&f.deck),
-            count(f.unchanged, "card", "cards")
+            "{}",
+            crate::tr!(
+                "import-file-unchanged",
+                path = visible(&f.path).into_owned(),
+                deck = visible(&f.deck).into_owned(),
+                count = f.unchanged
+            )
         );
     }
     writeln!(
@@ -161,10 +145,27 @@ fn write_file(out: &mut impl Write, f: &FileReport) -> std::io::Result<()> {
     )?;
     for r in &f.renames {
         // Debug quoting shows control characters as escapes too.
-        writeln!(out, "  renamed #{}: {:?} → {:?}", r.id, r.from, r.to)?;
+        writeln!(
+            out,
+            "  {}",
+            crate::tr!(
+                "import-renamed",
+                id = r.id,
+                from = format!("{:?}", r.from),
+                to = format!("{:?}", r.to)
+            )
+        )?;
     }
     for s in &f.skipped {
-        writeln!(out, "  skipped line {}: {}", s.line, visible(&s.reason))?;
+        writeln!(
+            out,
+            "  {}",
+            crate::tr!(
+                "import-skipped-line",
+                line = s.line,
+                reason = visible(&s.reason).into_owned()
+            )
+        )?;
     }
     Ok(())
 }
@@ -179,15 +180,15 @@ fn counts(
     open: usize,
 ) -> String {
     let mut parts = vec![
-        format!("{added} added"),
-        format!("{updated} updated"),
-        format!("{renamed} renamed"),
-        format!("{unchanged} unchanged"),
-        format!("{suspended} suspended"),
+        crate::tr!("import-count-added", count = added),
+        crate::tr!("import-count-updated", count = updated),
+        crate::tr!("import-count-renamed", count = renamed),
+        crate::tr!("import-count-unchanged", count = unchanged),
+        crate::tr!("import-count-suspended", count = suspended),
     ];
     if restored > 0 {
-        parts.push(format!("{restored} restored"));
+        parts.push(crate::tr!("import-count-restored", count = restored));
     }
-    parts.push(format!("{open} open"));
+    parts.push(crate::tr!("import-count-open", count = open));
     parts.join(", ")
 }

@@ -45,30 +45,16 @@ pub(crate) fn output_width() -> usize {
 /// The environment variable naming the database file.
 pub const DB_VAR: &str = "SYNACK_DB";
 
-const AFTER_HELP: &str = "\
-Environment:
-  SYNACK_DB    database file, when --db is not given
-  SYNACK_NOW   RFC 3339 timestamp used instead of the clock (e.g. 2026-11-21T09:00:00+09:00)
-  NO_COLOR     set to turn colour off
-  COLUMNS      width to lay text out for when not on a terminal (--width overrides it)
-
-The database lives at $XDG_DATA_HOME/synack/synack.db (~/.local/share/synack/synack.db)
-unless --db or SYNACK_DB say otherwise. On first use it is filled with the shipped decks.";
-
-/// synack: flashcards for networking interviews, from your own Markdown notes.
 #[derive(Debug, Parser)]
-#[command(name = "synack", version, after_help = AFTER_HELP, arg_required_else_help = true)]
+#[command(about = crate::tr!("cli-about"), name = "synack", version, after_help = crate::tr!("cli-after-help"), arg_required_else_help = true)]
 pub struct Cli {
-    /// Database file [default: $SYNACK_DB, else the platform data folder]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(help = crate::tr!("cli-db"), long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// When to colour output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(help = crate::tr!("cli-color"), long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Lay text out for N columns [default: the terminal's width, else $COLUMNS, else 80]
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    #[arg(help = crate::tr!("cli-width"), long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 
     #[command(subcommand)]
@@ -77,7 +63,7 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is not set
+    #[value(help = crate::tr!("cli-color-auto"))]
     Auto,
     Always,
     Never,
@@ -91,105 +77,82 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Today's quiz: recall, reveal, grade; stop any time, nothing is lost
-    #[command(long_about = quiz::LONG_ABOUT)]
+    #[command(about = crate::tr!("cli-quiz-about"), long_about = crate::tr!("cli-quiz-long-about"))]
     Quiz(quiz::QuizArgs),
-    /// Import Markdown or text notes into the deck (files or folders, recursively)
-    #[command(long_about = import::LONG_ABOUT)]
+    #[command(about = crate::tr!("cli-import-about"), long_about = crate::tr!("cli-import-long-about"))]
     Import(ImportArgs),
-    /// List cards
+    #[command(about = crate::tr!("cli-cards-about"))]
     Cards(CardsArgs),
-    /// Show one card: front, back, source and tags
+    #[command(about = crate::tr!("cli-show-about"))]
     Show(ShowArgs),
-    /// Take cards out of study until `synack unsuspend` brings them back
-    #[command(long_about = cards::SUSPEND_ABOUT)]
+    #[command(about = crate::tr!("cli-suspend-about"), long_about = crate::tr!("cli-suspend-long-about"))]
     Suspend(cards::SuspendArgs),
-    /// Bring suspended cards back into study
-    #[command(long_about = cards::UNSUSPEND_ABOUT)]
+    #[command(about = crate::tr!("cli-unsuspend-about"), long_about = crate::tr!("cli-unsuspend-long-about"))]
     Unsuspend(cards::SuspendArgs),
-    /// Record an answer to a card now (what a quiz does for each card; scriptable)
+    #[command(about = crate::tr!("cli-answer-about"))]
     Answer(schedule::AnswerArgs),
-    /// What-if for one card: FSRS memory and intervals after a list of reviews
-    #[command(long_about = schedule::SIMULATE_ABOUT)]
+    #[command(about = crate::tr!("cli-simulate-about"), long_about = crate::tr!("cli-simulate-long-about"))]
     Simulate(schedule::SimulateArgs),
-    /// Show or change the scheduling settings (retention, steps, limits, …)
+    #[command(about = crate::tr!("cli-config-about"))]
     Config(schedule::ConfigArgs),
-    /// Today's counts (new, learning, review) and the due forecast for 30 days
+    #[command(about = crate::tr!("cli-due-about"))]
     Due(schedule::DueArgs),
-    /// Run a protocol demo (TCP, IP, DNS, TLS, HTTP…); `demo list` shows them
-    #[command(after_help = demo::AFTER_HELP)]
+    #[command(about = crate::tr!("cli-demo-about"), after_help = crate::tr!("cli-demo-after-help"))]
     Demo(demo::DemoArgs),
-    /// Questions the demos write and grade: list, ask one (--seed), or --check an answer
-    #[command(long_about = exercise::LONG_ABOUT, after_help = exercise::AFTER_HELP)]
+    #[command(about = crate::tr!("cli-exercise-about"), long_about = crate::tr!("cli-exercise-long-about"), after_help = crate::tr!("cli-exercise-after-help"))]
     Exercise(exercise::ExerciseArgs),
-    /// Write the database as a JSON backup, CSV, an Anki import file or an FSRS review log
-    #[command(long_about = export::EXPORT_ABOUT)]
+    #[command(about = crate::tr!("cli-export-about"), long_about = crate::tr!("cli-export-long-about"))]
     Export(export::ExportArgs),
-    /// Load a JSON backup into an empty database, or merge it with --merge
-    #[command(long_about = export::RESTORE_ABOUT)]
+    #[command(about = crate::tr!("cli-restore-about"), long_about = crate::tr!("cli-restore-long-about"))]
     Restore(export::RestoreArgs),
-    /// Study statistics: retention, streak, topics, a review heatmap and the forecast
+    #[command(about = crate::tr!("cli-stats-about"))]
     Stats(stats::StatsArgs),
-    /// Write a study report as Markdown or a self-contained HTML file
+    #[command(about = crate::tr!("cli-report-about"))]
     Report(stats::ReportArgs),
-    /// Fit the FSRS-6 parameters to your own review log (asks before saving)
+    #[command(about = crate::tr!("cli-optimize-about"))]
     Optimize(stats::OptimizeArgs),
-    /// Cards that need their author's attention, with FILE:LINE and the reason
-    #[command(long_about = doctor::LONG_ABOUT)]
+    #[command(about = crate::tr!("cli-doctor-about"), long_about = crate::tr!("cli-doctor-long-about"))]
     Doctor(doctor::DoctorArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Note files or folders (.md, .markdown, .txt are read from folders)
-    #[arg(value_name = "PATH", required_unless_present = "builtin")]
+    #[arg(help = crate::tr!("cli-import-paths"), value_name = "PATH", required_unless_present = "builtin")]
     pub paths: Vec<PathBuf>,
-    /// Also import the decks that ship with synack
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-import-builtin"), long)]
     pub builtin: bool,
-    /// Print the report as JSON
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-import-json"), long)]
     pub json: bool,
-    /// Decode files that are not valid UTF-8 anyway, replacing bad bytes with U+FFFD
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-import-lossy"), long)]
     pub lossy: bool,
-    /// Make each bold term in a list item a cloze card (as front matter `cloze: bold`)
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-import-cloze-bold"), long)]
     pub cloze_bold: bool,
-    /// Put every imported note in deck NAME (over its front matter `deck:` and `#` title)
-    #[arg(long, value_name = "NAME")]
+    #[arg(help = crate::tr!("cli-import-deck"), long, value_name = "NAME")]
     pub deck: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CardsArgs {
-    /// Only this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-cards-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Only cards with this tag
-    #[arg(long, value_name = "TAG")]
+    #[arg(help = crate::tr!("cli-cards-tag"), long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// Only cards whose front or back contains TEXT
-    #[arg(long, value_name = "TEXT")]
+    #[arg(help = crate::tr!("cli-cards-search"), long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Only cards out of study: suspended, or no longer in the notes
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-cards-suspended"), long)]
     pub suspended: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-cards-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The card's id (see `synack cards`)
-    #[arg(value_name = "CARD_ID")]
+    #[arg(help = crate::tr!("cli-show-id"), value_name = "CARD_ID")]
     pub id: i64,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-show-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Run the card's demo N (as numbered under the card; default 1) after it
     #[arg(
+        help = crate::tr!("cli-show-demo"),
         long,
         value_name = "N",
         num_args = 0..=1,
@@ -275,10 +238,20 @@ pub fn run(cli: Cli) -> Result<()> {
 /// Parses the command line, after choosing the language its help and
 /// errors are written in: the database's `language` setting, else the
 /// environment's ([`crate::i18n::resolve`]).
-pub fn parse() -> Cli {
+///
+/// `--help` and `--version` print as clap prints them and exit 0, and so
+/// does the help a bare `synack` gets (on stderr, exit 2); a bad command line
+/// is a [`crate::exit::UsageError`] of one line.
+pub fn parse() -> Result<Cli> {
+    use clap::error::ErrorKind;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     crate::i18n::set(language_for(&args));
-    crate::i18n::cli::parse_from::<Cli, _, _>(args).unwrap_or_else(|e| e.exit())
+    crate::i18n::cli::parse_from::<Cli, _, _>(args).map_err(|e| match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        _ => crate::i18n::cli::error(e),
+    })
 }
 
 /// The language for a run with `args`: the `--db` among them (or
@@ -311,9 +284,7 @@ fn db_path(flag: Option<PathBuf>) -> Result<(PathBuf, bool)> {
     if let Some(path) = std::env::var_os(DB_VAR).filter(|v| !v.is_empty()) {
         return Ok((PathBuf::from(path), false));
     }
-    let data = dirs::data_dir().context(
-        "cannot find a data folder for the database (set HOME, XDG_DATA_HOME or SYNACK_DB, or pass --db)",
-    )?;
+    let data = dirs::data_dir().with_context(|| crate::tr!("error-no-data-folder"))?;
     Ok((data.join("synack").join("synack.db"), true))
 }
 
@@ -346,24 +317,34 @@ pub(crate) fn open(ctx: &Ctx) -> Result<Store> {
         && !dir.as_os_str().is_empty()
         && !dir.exists()
     {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| {
+            crate::tr!(
+                "error-cannot-create-data-folder",
+                path = dir.display().to_string()
+            )
+        })?;
     }
     let mut store = Store::open(&ctx.db)?;
     if let Some(up) = store.upgrade() {
         eprintln!(
-            "synack: upgraded {} from schema v{} to v{}; the old file is kept as {}",
-            crate::render::visible::path(&ctx.db),
-            up.from,
-            up.to,
-            crate::render::visible::path(&up.backup)
+            "{}",
+            crate::tr!(
+                "error-upgraded",
+                path = crate::render::visible::path(&ctx.db),
+                from = up.from,
+                to = up.to,
+                backup = crate::render::visible::path(&up.backup)
+            )
         );
     }
     store.on_wait(|path| {
         eprintln!(
-            "synack: {}: another synack is writing; waiting for it (up to {} s)",
-            crate::render::visible::path(path),
-            crate::store::BUSY_TIMEOUT.as_secs()
+            "{}",
+            crate::tr!(
+                "error-waiting",
+                path = crate::render::visible::path(path),
+                seconds = crate::store::BUSY_TIMEOUT.as_secs()
+            )
         );
     });
     Ok(store)
@@ -385,9 +366,12 @@ pub(crate) fn open_with_decks(ctx: &Ctx) -> Result<Store> {
         let report = crate::import::import(&mut store, shipped, ctx.now)?;
         if first_use {
             eprintln!(
-                "synack: first use: imported {} from the shipped decks into {}",
-                crate::render::count(report.totals.added, "card", "cards"),
-                crate::render::visible::path(&ctx.db)
+                "{}",
+                crate::tr!(
+                    "error-first-use",
+                    count = report.totals.added,
+                    path = crate::render::visible::path(&ctx.db)
+                )
             );
         }
     }
@@ -407,13 +391,14 @@ pub(crate) fn refuse_overwrite(out: Option<&std::path::Path>, force: bool) -> Re
     };
     let shown = crate::render::visible::path(path);
     if !force {
-        anyhow::bail!("{shown} already exists; pass --force to overwrite it");
+        anyhow::bail!(crate::tr!("error-file-exists", path = shown.as_str()));
     }
     if !meta.is_file() {
-        anyhow::bail!(
-            "{shown} is {}, not a regular file; --force replaces only regular files",
-            crate::import::files::file_kind(&meta.file_type())
-        );
+        anyhow::bail!(crate::tr!(
+            "error-not-regular-file",
+            path = shown.as_str(),
+            kind = crate::import::files::file_kind(&meta.file_type())
+        ));
     }
     Ok(())
 }
@@ -438,7 +423,7 @@ pub(crate) fn write_output_with(
             w.flush()?;
         }
         Some(path) => write_atomically(path, write)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .with_context(|| crate::tr!("error-cannot-write", path = path.display().to_string()))?,
     }
     Ok(())
 }
@@ -519,7 +504,7 @@ fn write_on_a_thread(
         drop(handoff);
         let file = writer
             .join()
-            .map_err(|_| anyhow::anyhow!("the thread writing the file panicked"))?;
+            .map_err(|_| anyhow::anyhow!(crate::tr!("error-writer-panicked")))?;
         // When writing failed, the maker only saw the writer go away: the
         // writer's error says why.
         let file = file?;

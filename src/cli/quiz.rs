@@ -29,59 +29,23 @@ use crate::schedule::Rating;
 use crate::schedule::config::SessionLimits;
 use crate::store::Store;
 
-pub(super) const LONG_ABOUT: &str = "\
-Walks today's queue: learning cards that are due, then reviews (most overdue
-first) with new cards spread among them, within the daily limits.
-
-For each card: read the front, type your answer (or just press Enter), see the
-reference answer, then grade yourself: 1 again · 2 hard · 3 good · 4 easy. The
-grade prompt shows when each grade would bring the card back. Every grade is
-saved before the next card appears, so you can stop at any moment (Ctrl-C,
-Ctrl-D or :quit) and run `synack quiz` again to go on.
-
-Commands at either prompt (Tab completes them):
-  :demo [N]  run the card's protocol demo     :show     source, tags, memory
-  :skip      leave this card for now           :bury     hide it until tomorrow
-  :suspend   take it out of the queue          :undo     take back the last grade
-  :edit      open its note in $EDITOR, re-import it afterwards
-  :stats     this session so far               :help     this list
-  :quit      end the session
-
-Without a terminal (a pipe or a file on stdin), each card reads two lines: the
-answer (may be empty), then the grade; lines starting with `:` are commands.
---format json writes one JSON object per event and line, for tools.";
-
 #[derive(Debug, Args)]
 pub struct QuizArgs {
-    /// Only this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-quiz-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Only cards with this tag
-    #[arg(long, value_name = "TAG")]
+    #[arg(help = crate::tr!("cli-quiz-tag"), long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// New cards for this session, in place of what today's limits leave
-    #[arg(long, value_name = "N")]
+    #[arg(help = crate::tr!("cli-quiz-new"), long, value_name = "N")]
     pub new: Option<usize>,
-    /// Reviews for this session, in place of what today's limits leave (with --cram: cards to cram) [cram default: 50]
-    #[arg(long, value_name = "N")]
+    #[arg(help = crate::tr!("cli-quiz-limit"), long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Study cards that are not due, least likely recalled first, without changing their schedule
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-quiz-cram"), long)]
     pub cram: bool,
-    /// Study toward DATE (YYYY-MM-DD) for this session, in place of the
-    /// exam_date setting: reviews ordered by predicted recall on that day,
-    /// cards likely forgotten by then pulled forward
-    #[arg(long, value_name = "DATE")]
+    #[arg(help = crate::tr!("cli-quiz-until"), long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Interview mode, for questions answered aloud: the front and a timer,
-    /// then the back's key points to mark as covered (`1 3`, `all`, `none`);
-    /// the share covered proposes the grade (under 50% again, under 75% hard,
-    /// short of all good, all easy; Enter takes it); follow-up questions
-    /// (the card's sub-headings, `follow-up:` lines) come next
-    #[arg(long, conflicts_with = "cram")]
+    #[arg(help = crate::tr!("cli-quiz-interview"), long, conflicts_with = "cram")]
     pub interview: bool,
-    /// Output: text for people, json for one event object per line
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-quiz-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 

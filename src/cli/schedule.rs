@@ -13,46 +13,27 @@ use crate::schedule::config::{Config, KEYS, key_about};
 use crate::schedule::{Rating, Scheduler, queue};
 use crate::store::{ReviewInput, Store};
 
-pub(super) const SIMULATE_ABOUT: &str = "\
-What-if for one card: the FSRS memory state after each review and the interval
-that would follow, using pure FSRS steps (no learning steps, no fuzz) with the
-configured parameters and desired retention. This answers \"why is this card due
-in 40 days?\".
-
-Each item of --reviews is DAYS:RATING, the days since the previous review and
-the rating (again|hard|good|easy or 1-4); the first item's days are ignored.
-
-Example: synack simulate --reviews \"0:good 3:good 8:again 9:good\"";
-
 #[derive(Debug, Args)]
 pub struct AnswerArgs {
-    /// The card's id (see `synack cards`)
-    #[arg(value_name = "CARD_ID")]
+    #[arg(help = crate::tr!("cli-answer-id"), value_name = "CARD_ID")]
     pub id: i64,
-    /// again, hard, good or easy (or 1-4)
-    #[arg(value_name = "RATING")]
+    #[arg(help = crate::tr!("cli-answer-rating"), value_name = "RATING")]
     pub rating: Rating,
-    /// What you typed as your answer, kept with the review
-    #[arg(long, value_name = "TEXT")]
+    #[arg(help = crate::tr!("cli-answer-typed"), long, value_name = "TEXT")]
     pub typed: Option<String>,
-    /// Seconds you spent on the card
-    #[arg(long, value_name = "SECONDS", default_value_t = 0.0)]
+    #[arg(help = crate::tr!("cli-answer-seconds"), long, value_name = "SECONDS", default_value_t = 0.0)]
     pub seconds: f64,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-answer-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct SimulateArgs {
-    /// Reviews as DAYS:RATING items, e.g. "0:good 3:good 8:again 9:good"
-    #[arg(long, value_name = "LIST")]
+    #[arg(help = crate::tr!("cli-simulate-reviews"), long, value_name = "LIST")]
     pub reviews: String,
-    /// Desired retention for this run (0.70-0.97) [default: the configured one]
-    #[arg(long, value_name = "R")]
+    #[arg(help = crate::tr!("cli-simulate-retention"), long, value_name = "R")]
     pub retention: Option<f32>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-simulate-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
@@ -64,34 +45,27 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
-    /// Print one setting
+    #[command(about = crate::tr!("cli-config-get-about"))]
     Get {
+        #[arg(help = crate::tr!("cli-config-key"))]
         key: String,
-        /// A deck's own value of new_per_day or reviews_per_day
-        #[arg(long, value_name = "DECK")]
+        #[arg(help = crate::tr!("cli-config-get-deck"), long, value_name = "DECK")]
         deck: Option<String>,
     },
-    /// Change one setting
-    #[command(after_help = "\
-Examples:
-  synack config set desired_retention 0.85
-  synack config set learning_steps \"1m 10m 1h\"
-  synack config set new_per_day 5 --deck http   # at most 5 new HTTP cards a day
-
-A deck's limit applies together with the global one: with new_per_day 20 and
-new_per_day 5 for one deck, a day has at most 20 new cards, 5 of them from it.")]
+    #[command(about = crate::tr!("cli-config-set-about"), after_help = crate::tr!("cli-config-set-after-help"))]
     Set {
+        #[arg(help = crate::tr!("cli-config-key"))]
         key: String,
+        #[arg(help = crate::tr!("cli-config-value"))]
         value: String,
-        /// Set the limit of this deck only (new_per_day, reviews_per_day)
-        #[arg(long, value_name = "DECK")]
+        #[arg(help = crate::tr!("cli-config-set-deck"), long, value_name = "DECK")]
         deck: Option<String>,
     },
-    /// Go back to the default (or, with --deck, to the global limit)
+    #[command(about = crate::tr!("cli-config-unset-about"))]
     Unset {
+        #[arg(help = crate::tr!("cli-config-key"))]
         key: String,
-        /// Remove this deck's own limit
-        #[arg(long, value_name = "DECK")]
+        #[arg(help = crate::tr!("cli-config-unset-deck"), long, value_name = "DECK")]
         deck: Option<String>,
     },
 }
@@ -434,15 +408,11 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
 
 #[derive(Debug, Args)]
 pub struct DueArgs {
-    /// Only this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-due-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Instead: the predicted recall on DATE (YYYY-MM-DD), overall and per
-    /// topic, and with N cards a day studied toward it (a seeded FSRS simulation)
-    #[arg(long, value_name = "DATE")]
+    #[arg(help = crate::tr!("cli-due-until"), long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-due-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 

@@ -17,41 +17,33 @@ use crate::store::StatsFilter;
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Only this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-stats-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Only cards with this tag
-    #[arg(long, value_name = "TAG")]
+    #[arg(help = crate::tr!("cli-stats-tag"), long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(help = crate::tr!("cli-stats-format"), long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// Markdown with tables
+    #[value(help = crate::tr!("cli-report-format-md"))]
     Md,
-    /// One self-contained HTML file with charts
+    #[value(help = crate::tr!("cli-report-format-html"))]
     Html,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// md or html
-    #[arg(long, value_enum)]
+    #[arg(help = crate::tr!("cli-report-format"), long, value_enum)]
     pub format: ReportFormat,
-    /// Write to this file instead of standard output
-    #[arg(long, value_name = "PATH")]
+    #[arg(help = crate::tr!("cli-report-out"), long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// Overwrite --out if it exists
-    #[arg(long, requires = "out")]
+    #[arg(help = crate::tr!("cli-report-force"), long, requires = "out")]
     pub force: bool,
-    /// Only this deck (exact name, or a unique part of it)
-    #[arg(long, value_name = "DECK")]
+    #[arg(help = crate::tr!("cli-report-deck"), long, value_name = "DECK")]
     pub deck: Option<String>,
-    /// Only cards with this tag
-    #[arg(long, value_name = "TAG")]
+    #[arg(help = crate::tr!("cli-report-tag"), long, value_name = "TAG")]
     pub tag: Option<String>,
     #[arg(long, value_name = "DATE", help = crate::tr!("report-opt-until"))]
     pub until: Option<String>,
@@ -59,8 +51,7 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct OptimizeArgs {
-    /// Save the fitted parameters without asking
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-optimize-yes"), long)]
     pub yes: bool,
 }
 

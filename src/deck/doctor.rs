@@ -62,14 +62,14 @@ pub fn check(cards: &[Subject<'_>], demos: &[&str]) -> Vec<Problem> {
             out.push(problem(
                 c,
                 "open question",
-                "no answer in the notes yet".into(),
+                crate::tr!("doctor-detail-open-question"),
             ));
         }
         if question::is_self_talk(c.front) {
             out.push(problem(
                 c,
                 "self-talk",
-                "the front reads as thinking aloud, not a question".into(),
+                crate::tr!("doctor-detail-self-talk"),
             ));
         }
         if matches!(c.kind, CardKind::Exercise | CardKind::Open) {
@@ -80,18 +80,29 @@ pub fn check(cards: &[Subject<'_>], demos: &[&str]) -> Vec<Problem> {
             out.push(problem(
                 c,
                 "too long",
-                format!("{lines} non-blank lines (more than {MAX_BACK_LINES})"),
+                crate::tr!(
+                    "doctor-detail-too-long",
+                    lines = lines,
+                    max = MAX_BACK_LINES
+                ),
             ));
         }
         if let Some(nothing) = recall::nothing_to_recall(c.back) {
-            out.push(problem(c, "nothing to recall", nothing.reason().into()));
+            let detail = match nothing {
+                recall::Nothing::Images => crate::tr!("doctor-detail-images-only"),
+                recall::Nothing::Links => crate::tr!("doctor-detail-links-only"),
+                recall::Nothing::ImagesAndLinks => {
+                    crate::tr!("doctor-detail-images-and-links-only")
+                }
+            };
+            out.push(problem(c, "nothing to recall", detail));
         }
         for name in demo_names(c.back) {
             if !demos.contains(&name) {
                 out.push(problem(
                     c,
                     "demo cannot run",
-                    format!("demo:{name} is not a demo (see `synack demo list`)"),
+                    crate::tr!("doctor-detail-unknown-demo", name = name),
                 ));
             }
         }
@@ -120,12 +131,12 @@ pub fn check(cards: &[Subject<'_>], demos: &[&str]) -> Vec<Problem> {
                     out.push(problem(
                         x,
                         "near-duplicate",
-                        format!(
-                            "{:.0}% like {}:{} in deck {:?}",
-                            likeness * 100.0,
-                            y.path,
-                            y.line,
-                            y.deck
+                        crate::tr!(
+                            "doctor-detail-near-duplicate",
+                            percent = format!("{:.0}", likeness * 100.0),
+                            path = y.path,
+                            line = y.line,
+                            deck = format!("{:?}", y.deck)
                         ),
                     ));
                 }

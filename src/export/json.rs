@@ -124,25 +124,42 @@ impl Document {
     fn check(&self) -> Result<(), String> {
         let d = &self.data;
         check_settings(&d.config)?;
-        let sources = unique_ids("source", d.sources.iter().map(|s| s.id))?;
-        let sessions = unique_ids("session", d.sessions.iter().map(|s| s.id))?;
-        let cards = unique_ids("card", d.cards.iter().map(|c| c.id))?;
-        unique_ids("review", d.reviews.iter().map(|r| r.id))?;
+        let sources = unique_ids(
+            &crate::tr!("export-kind-source"),
+            d.sources.iter().map(|s| s.id),
+        )?;
+        let sessions = unique_ids(
+            &crate::tr!("export-kind-session"),
+            d.sessions.iter().map(|s| s.id),
+        )?;
+        let cards = unique_ids(
+            &crate::tr!("export-kind-card"),
+            d.cards.iter().map(|c| c.id),
+        )?;
         unique_ids(
-            "revision",
+            &crate::tr!("export-kind-review"),
+            d.reviews.iter().map(|r| r.id),
+        )?;
+        unique_ids(
+            &crate::tr!("export-kind-revision"),
             d.cards
                 .iter()
                 .flat_map(|c| c.revisions.iter().map(|r| r.id)),
         )?;
         let mut paths = HashSet::new();
         if let Some(s) = d.sources.iter().find(|s| !paths.insert(s.path.as_str())) {
-            return Err(format!("source {}: path {:?} appears twice", s.id, s.path));
+            return Err(crate::tr!(
+                "export-bad-path-twice",
+                id = s.id.to_string(),
+                path = format!("{:?}", s.path)
+            ));
         }
         for s in &d.sources {
-            check_note_path(&s.path).map_err(|why| format!("source {}: {why}", s.id))?;
+            check_note_path(&s.path)
+                .map_err(|why| crate::tr!("export-bad-source", id = s.id.to_string(), why = why))?;
         }
         for s in &d.sessions {
-            let session = format!("session {}", s.id);
+            let session = crate::tr!("export-record-session", id = s.id.to_string());
             for (field, n) in [
                 ("seen", s.seen),
                 ("again", s.again),
@@ -152,24 +169,32 @@ impl Document {
                 ("active_ms", s.active_ms),
             ] {
                 if n < 0 {
-                    return Err(format!("{session}: {field} {n} is negative"));
+                    return Err(crate::tr!(
+                        "export-bad-negative",
+                        record = session.as_str(),
+                        field = field,
+                        value = n.to_string()
+                    ));
                 }
             }
         }
         let mut keys = HashSet::new();
         for c in &d.cards {
-            let card = format!("card {}", c.id);
+            let card = crate::tr!("export-record-card", id = c.id.to_string());
             if !keys.insert((c.deck.as_str(), c.key.as_str())) {
-                return Err(format!(
-                    "{card}: deck {:?} has key {:?} twice",
-                    c.deck, c.key
+                return Err(crate::tr!(
+                    "export-bad-key-twice",
+                    record = card.as_str(),
+                    deck = format!("{:?}", c.deck),
+                    key = format!("{:?}", c.key)
                 ));
             }
             if !CardKind::ALL.iter().any(|k| k.as_str() == c.kind) {
-                return Err(format!(
-                    "{card}: kind {:?} is not one of {}",
-                    c.kind,
-                    kinds()
+                return Err(crate::tr!(
+                    "export-bad-kind",
+                    record = card.as_str(),
+                    kind = format!("{:?}", c.kind),
+                    kinds = kinds()
                 ));
             }
             Phase::from_str(&c.state.state).map_err(|e| format!("{card}: {e}"))?;
@@ -181,19 +206,31 @@ impl Document {
             check_memory(st.stability, st.difficulty).map_err(|e| format!("{card}: {e}"))?;
             let mut tags = HashSet::new();
             if let Some(t) = c.tags.iter().find(|t| !tags.insert(t.as_str())) {
-                return Err(format!("{card}: tag {t:?} appears twice"));
+                return Err(crate::tr!(
+                    "export-bad-tag-twice",
+                    record = card.as_str(),
+                    tag = format!("{t:?}")
+                ));
             }
             if let Some(s) = c
                 .source_id
                 .filter(|s| !self.partial && !sources.contains(s))
             {
-                return Err(format!("{card}: source {s} is not in the backup"));
+                return Err(crate::tr!(
+                    "export-bad-missing-source",
+                    record = card.as_str(),
+                    id = s.to_string()
+                ));
             }
         }
         for r in &d.reviews {
-            let review = format!("review {}", r.id);
+            let review = crate::tr!("export-record-review", id = r.id.to_string());
             if Rating::from_number(r.rating).is_none() {
-                return Err(format!("{review}: rating {} is not 1 to 4", r.rating));
+                return Err(crate::tr!(
+                    "export-bad-rating",
+                    record = review.as_str(),
+                    rating = r.rating.to_string()
+                ));
             }
             Phase::from_str(&r.state_before).map_err(|e| format!("{review}: {e}"))?;
             for (field, days) in [
@@ -201,24 +238,39 @@ impl Document {
                 ("scheduled_days", r.scheduled_days),
             ] {
                 if !(days.is_finite() && days >= 0.0) {
-                    return Err(format!("{review}: {field} {days} is not a number of days"));
+                    return Err(crate::tr!(
+                        "export-bad-days",
+                        record = review.as_str(),
+                        field = field,
+                        value = days.to_string()
+                    ));
                 }
             }
             if r.duration_ms < 0 {
-                return Err(format!(
-                    "{review}: duration_ms {} is negative",
-                    r.duration_ms
+                return Err(crate::tr!(
+                    "export-bad-negative",
+                    record = review.as_str(),
+                    field = "duration_ms",
+                    value = r.duration_ms.to_string()
                 ));
             }
             check_memory(r.stability, r.difficulty).map_err(|e| format!("{review}: {e}"))?;
             if !cards.contains(&r.card_id) {
-                return Err(format!("{review}: card {} is not in the backup", r.card_id));
+                return Err(crate::tr!(
+                    "export-bad-missing-card",
+                    record = review.as_str(),
+                    id = r.card_id.to_string()
+                ));
             }
             if let Some(s) = r
                 .session_id
                 .filter(|s| !self.partial && !sessions.contains(s))
             {
-                return Err(format!("{review}: session {s} is not in the backup"));
+                return Err(crate::tr!(
+                    "export-bad-missing-session",
+                    record = review.as_str(),
+                    id = s.to_string()
+                ));
             }
         }
         Ok(())
@@ -815,11 +867,16 @@ pub enum WriteError {
 fn check_settings(config: &BTreeMap<String, String>) -> Result<(), String> {
     let mut checked = Config::default();
     for (key, value) in config {
-        checked
-            .set(key, value)
-            .map_err(|e| format!("setting {key:?}: {e}"))?;
+        checked.set(key, value).map_err(|e| {
+            crate::tr!(
+                "export-bad-setting",
+                key = format!("{key:?}"),
+                why = e.to_string()
+            )
+        })?;
     }
-    Scheduler::new(checked.settings, 0).map_err(|e| format!("settings: {e}"))?;
+    Scheduler::new(checked.settings, 0)
+        .map_err(|e| crate::tr!("export-bad-settings", why = e.to_string()))?;
     Ok(())
 }
 
@@ -829,17 +886,18 @@ fn check_settings(config: &BTreeMap<String, String>) -> Result<(), String> {
 /// note extension, with no `..`, no empty or `.` parts and no control
 /// characters. A backup naming `../../etc/passwd` is refused.
 fn check_note_path(path: &str) -> Result<(), String> {
-    let bad = |why: &str| Err(format!("path {path:?} {why}"));
+    let shown = format!("{path:?}");
     if path.chars().any(char::is_control) {
-        return bad("has a control character");
+        return Err(crate::tr!("export-bad-path-control", path = shown));
     }
     let plain = path
         .strip_prefix(crate::deck::shipped::SOURCE_PREFIX)
         .unwrap_or(path);
     if !crate::import::files::has_note_extension(std::path::Path::new(plain)) {
-        return bad(&format!(
-            "is not a note file (.{})",
-            crate::import::files::NOTE_EXTENSIONS.join(", .")
+        return Err(crate::tr!(
+            "export-bad-path-not-note",
+            path = shown,
+            extensions = crate::import::files::NOTE_EXTENSIONS.join(", .")
         ));
     }
     let relative = plain.strip_prefix('/').unwrap_or(plain);
@@ -847,7 +905,7 @@ fn check_note_path(path: &str) -> Result<(), String> {
         .split('/')
         .any(|part| part.is_empty() || part == "." || part == "..")
     {
-        return bad("is not a plain path (it has an empty, `.` or `..` part)");
+        return Err(crate::tr!("export-bad-path-not-plain", path = shown));
     }
     Ok(())
 }
@@ -855,7 +913,13 @@ fn check_note_path(path: &str) -> Result<(), String> {
 /// A count or a line number as the store reads it back (a `u32`).
 fn check_count(field: &str, n: i64) -> Result<(), String> {
     if u32::try_from(n).is_err() {
-        return Err(format!("{field} {n} is not a count from 0 to {}", u32::MAX));
+        return Err(crate::tr!(
+            "export-bad-count",
+            field = field,
+            // As text: Fluent's numbers are f64, and this one may be huge.
+            value = n.to_string(),
+            max = u32::MAX.to_string()
+        ));
     }
     Ok(())
 }
@@ -866,7 +930,11 @@ fn check_memory(stability: Option<f64>, difficulty: Option<f64>) -> Result<(), S
         if let Some(v) = value
             && !(v.is_finite() && v >= 0.0 && v <= f64::from(f32::MAX))
         {
-            return Err(format!("{field} {v} is not a finite, non-negative number"));
+            return Err(crate::tr!(
+                "export-bad-memory",
+                field = field,
+                value = v.to_string()
+            ));
         }
     }
     Ok(())
@@ -877,7 +945,11 @@ fn unique_ids(what: &str, ids: impl Iterator<Item = i64>) -> Result<HashSet<i64>
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            return Err(format!("{what} id {id} appears twice"));
+            return Err(crate::tr!(
+                "export-bad-id-twice",
+                what = what,
+                id = id.to_string()
+            ));
         }
     }
     Ok(seen)
@@ -890,19 +962,15 @@ fn kinds() -> String {
 /// Why a file cannot be restored.
 #[derive(Debug, thiserror::Error)]
 pub enum BadBackup {
-    #[error("not JSON: {0}")]
+    #[error("{}", crate::tr!("export-error-not-json", reason = .0.as_str()))]
     NotJson(String),
-    #[error("not a synack backup (no \"synack_backup\" field)")]
+    #[error("{}", crate::tr!("export-error-not-a-backup"))]
     NotABackup,
-    #[error(
-        "backup format version {0} is not one this synack reads ({FORMAT_VERSION}); upgrade synack"
-    )]
+    #[error("{}", crate::tr!("export-error-format-version", found = .0.to_string(), supported = FORMAT_VERSION.to_string()))]
     Version(i64),
-    #[error(
-        "backup is from schema version {found}, newer than this synack understands ({supported}); upgrade synack"
-    )]
+    #[error("{}", crate::tr!("export-error-newer-schema", found = found.to_string(), supported = supported.to_string()))]
     NewerSchema { found: i64, supported: i64 },
-    #[error("invalid backup: {0}")]
+    #[error("{}", crate::tr!("export-error-invalid", reason = .0.as_str()))]
     Invalid(String),
 }
 

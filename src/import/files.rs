@@ -28,32 +28,27 @@ pub fn has_note_extension(path: &Path) -> bool {
 /// A note file that cannot be imported. Each names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("{}: no such file or folder", path.display())]
+    #[error("{}", crate::tr!("import-error-missing", path = path.display().to_string()))]
     Missing { path: PathBuf },
-    #[error("{}: no notes found (looked for .md, .markdown and .txt files)", path.display())]
+    #[error("{}", crate::tr!("import-error-no-notes", path = path.display().to_string()))]
     NoNotes { path: PathBuf },
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}", crate::tr!("import-error-unreadable", path = path.display().to_string(), reason = crate::exit::io_error(source)))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: binary file (NUL byte at offset {offset}), not a note", path.display())]
+    #[error("{}", crate::tr!("import-error-binary", path = path.display().to_string(), offset = offset.to_string()))]
     Binary { path: PathBuf, offset: usize },
-    #[error("{}: {size} bytes is over the 16 MiB limit for a note", path.display())]
+    #[error("{}", crate::tr!("import-error-too-large", path = path.display().to_string(), size = size.to_string()))]
     TooLarge { path: PathBuf, size: u64 },
-    #[error("{}: not a regular file ({kind}); notes are read only from regular files", path.display())]
-    NotRegular { path: PathBuf, kind: &'static str },
-    #[error(
-        "{name}: the file name is not valid UTF-8; rename it (synack stores note paths as text)"
-    )]
+    #[error("{}", crate::tr!("import-error-not-regular", path = path.display().to_string(), kind = kind.as_str()))]
+    NotRegular { path: PathBuf, kind: String },
+    #[error("{}", crate::tr!("import-error-name-not-utf8", name = name.as_str()))]
     NameNotUtf8 {
         /// The path with its bad bytes as `\xNN`.
         name: String,
     },
-    #[error(
-        "{}:{line}: not valid UTF-8 (column {column}); convert it (e.g. iconv -f cp949 -t utf-8) or pass --lossy",
-        path.display()
-    )]
+    #[error("{}", crate::tr!("import-error-not-utf8", path = path.display().to_string(), line = line.to_string(), column = column.to_string()))]
     NotUtf8 {
         path: PathBuf,
         line: usize,
@@ -248,29 +243,29 @@ fn regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), FileError> {
 
 /// What a file that is not a regular file is, in a word or two (also for
 /// the export's `--force` check).
-pub(crate) fn file_kind(t: &std::fs::FileType) -> &'static str {
+pub(crate) fn file_kind(t: &std::fs::FileType) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a FIFO";
+            return crate::tr!("import-kind-fifo");
         }
         if t.is_char_device() {
-            return "a character device";
+            return crate::tr!("import-kind-char-device");
         }
         if t.is_block_device() {
-            return "a block device";
+            return crate::tr!("import-kind-block-device");
         }
         if t.is_socket() {
-            return "a socket";
+            return crate::tr!("import-kind-socket");
         }
     }
     if t.is_symlink() {
-        "a symbolic link"
+        crate::tr!("import-kind-symlink")
     } else if t.is_dir() {
-        "a folder"
+        crate::tr!("import-kind-folder")
     } else {
-        "not a file"
+        crate::tr!("import-kind-other")
     }
 }
 
@@ -334,9 +329,11 @@ pub fn decode(
                     column,
                 });
             }
-            warnings.push(format!(
-                "{}:{line}: invalid UTF-8 replaced with U+FFFD (first at column {column})",
-                path.display()
+            warnings.push(crate::tr!(
+                "import-warning-lossy",
+                path = path.display().to_string(),
+                line = line.to_string(),
+                column = column.to_string()
             ));
             String::from_utf8_lossy(&bytes).into_owned()
         }

@@ -229,9 +229,11 @@ fn parse_one<'f>(job: &'f Job, rules: &links::Rules<'_>) -> Parsed<'f> {
     let mut note = deck::parse_note_with(&file.text, &deck_fallback(file), &job.options);
     let topic_rules = !file.source_path.starts_with(deck::shipped::SOURCE_PREFIX);
     for u in rules.settle(&mut note, topic_rules) {
-        fr.warnings.push(format!(
-            "{}:{}: unknown demo {:?} in a demo: link, left out (see `synack demo list`)",
-            file.display, u.line, u.name
+        fr.warnings.push(crate::tr!(
+            "import-warning-unknown-demo",
+            path = file.display.as_str(),
+            line = u.line.to_string(),
+            name = format!("{:?}", u.name)
         ));
     }
     fr.parsed = true;
@@ -491,9 +493,10 @@ fn claim(
             }
             p.report.skipped.push(Skipped {
                 line: card.line,
-                reason: format!(
-                    "same front as a card in another note of deck {:?}: {:?}",
-                    p.note.deck, card.front
+                reason: crate::tr!(
+                    "import-skipped-same-front",
+                    deck = format!("{:?}", p.note.deck),
+                    front = format!("{:?}", card.front)
                 ),
             });
         }

@@ -71,17 +71,14 @@ pub struct Demo {
     pub run: fn(&[String], &mut Emitter<'_>) -> Result<serde_json::Value, SimError>,
 }
 
-/// The options every demo takes, flattened into its own clap arguments.
+// The options every demo takes, flattened into its own clap arguments.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
-    /// Seed for every random choice (ISNs, ports), so runs repeat exactly
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(help = crate::tr!("cli-demo-common-seed"), long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    #[arg(help = crate::tr!("cli-demo-common-format"), long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
-    /// Wait for Enter between steps (only on a terminal)
-    #[arg(long)]
+    #[arg(help = crate::tr!("cli-demo-common-step"), long)]
     pub step: bool,
 }
 
@@ -95,12 +92,12 @@ impl Default for Common {
     }
 }
 
-/// How a demo's report is printed.
+// How a demo's report is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// What a person reads: diagrams, tables, explanations
+    #[value(help = crate::tr!("cli-demo-format-text"))]
     Text,
-    /// One JSON document with the same facts, for tools and tests
+    #[value(help = crate::tr!("cli-demo-format-json"))]
     Json,
 }
 

@@ -452,13 +452,13 @@ pub(crate) fn check_tables(conn: &Connection, version: i64) -> rusqlite::Result<
             .filter_map(|s| s.strip_prefix("table "))
             .map(|s| s.split(':').next().unwrap_or(s))
             .collect();
-        return Ok(Some(format!(
-            "it has tables ({}) but no schema version; not a synack database, or its version was cleared",
-            tables.join(", ")
+        return Ok(Some(crate::tr!(
+            "store-tables-without-version",
+            tables = tables.join(", ")
         )));
     }
     let Ok(upto) = usize::try_from(version) else {
-        return Ok(Some("a negative version".into()));
+        return Ok(Some(crate::tr!("store-a-negative-version")));
     };
     let reference = Connection::open_in_memory()?;
     let mut matches = None;
@@ -476,8 +476,8 @@ pub(crate) fn check_tables(conn: &Connection, version: i64) -> rusqlite::Result<
         return Ok(None);
     }
     Ok(Some(match matches {
-        Some(v) => format!("its tables are those of version {v}"),
-        None => format!("its tables are not those of version {version}"),
+        Some(v) => crate::tr!("store-tables-of-version", version = v),
+        None => crate::tr!("store-tables-not-of-version", version = version),
     }))
 }
 

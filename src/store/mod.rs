@@ -44,14 +44,11 @@ pub use write::{ExistingCard, RowStrings, SourceRow, SourceSummary, Tx, Written}
 /// Why the store could not do what was asked. Each names the database file.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: not a SQLite database", path.display())]
+    #[error("{}", crate::tr!("store-not-sqlite", path = path.display().to_string()))]
     NotSqlite { path: PathBuf },
-    #[error("{}: database is read-only", path.display())]
+    #[error("{}", crate::tr!("store-read-only", path = path.display().to_string()))]
     ReadOnly { path: PathBuf },
-    #[error(
-        "{}: schema version {found} is newer than this synack understands ({supported}); upgrade synack",
-        path.display()
-    )]
+    #[error("{}", crate::tr!("store-newer-schema", path = path.display().to_string(), found = found.to_string(), supported = supported.to_string()))]
     NewerSchema {
         path: PathBuf,
         found: i64,
@@ -59,25 +56,22 @@ pub enum StoreError {
     },
     /// A `user_version` that no synack wrote, or one its tables contradict;
     /// the file is left as it is.
-    #[error(
-        "{}: schema version {found} is not one synack can open: {why}; the file is left as it is",
-        path.display()
-    )]
+    #[error("{}", crate::tr!("store-unknown-schema", path = path.display().to_string(), found = found.to_string(), why = why.as_str()))]
     UnknownSchema {
         path: PathBuf,
         found: i64,
         why: String,
     },
-    #[error("{}: cannot open database: {reason}", path.display())]
+    #[error("{}", crate::tr!("store-cannot-open", path = path.display().to_string(), reason = reason.as_str()))]
     CannotOpen { path: PathBuf, reason: String },
-    #[error("{}: database is busy (another synack is writing); try again", path.display())]
+    #[error("{}", crate::tr!("store-busy", path = path.display().to_string()))]
     Busy { path: PathBuf },
-    #[error("{}: cannot keep a copy before upgrading the schema: {reason}", path.display())]
+    #[error("{}", crate::tr!("store-backup", path = path.display().to_string(), reason = reason.as_str()))]
     Backup { path: PathBuf, reason: String },
     /// A new card did not get the id its rows were written for; the
     /// transaction is rolled back. (SQLite numbers a row `max(id) + 1`
     /// unless the largest id is already `i64::MAX`.)
-    #[error("{}: a new card was stored as id {got}, not {expected}; nothing was written", path.display())]
+    #[error("{}", crate::tr!("store-unexpected-id", path = path.display().to_string(), got = got.to_string(), expected = expected.to_string()))]
     UnexpectedId {
         path: PathBuf,
         expected: i64,
@@ -205,9 +199,9 @@ impl Store {
             && !dir.is_dir()
         {
             let reason = if dir.exists() {
-                format!("{} is not a folder", dir.display())
+                crate::tr!("store-not-a-folder", path = dir.display().to_string())
             } else {
-                format!("folder {} does not exist", dir.display())
+                crate::tr!("store-no-folder", path = dir.display().to_string())
             };
             return Err(StoreError::CannotOpen {
                 path: path.to_path_buf(),
@@ -217,7 +211,7 @@ impl Store {
         if path.is_dir() {
             return Err(StoreError::CannotOpen {
                 path: path.to_path_buf(),
-                reason: "is a folder, not a file".into(),
+                reason: crate::tr!("store-is-a-folder"),
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -270,7 +264,7 @@ impl Store {
             return Err(StoreError::UnknownSchema {
                 path,
                 found: version,
-                why: "no synack writes a negative version".into(),
+                why: crate::tr!("store-negative-version"),
             });
         }
         // Before anything that writes (the journal mode, the copy, the

@@ -64,7 +64,7 @@ fn state_from_row(row: &Row<'_>) -> rusqlite::Result<CardState> {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("stored rating {0} is not 1-4")]
+#[error("{}", crate::tr!("store-bad-rating", rating = .0.to_string()))]
 struct BadStoredRating(i64);
 
 pub(super) fn review_from_row(row: &Row<'_>) -> rusqlite::Result<ReviewRow> {

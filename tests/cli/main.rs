@@ -28,6 +28,7 @@ mod demo_websocket;
 mod demo_width;
 mod exercise;
 mod export;
+mod frame_language;
 mod import;
 mod language;
 mod obsidian;
