@@ -353,6 +353,6 @@ fn decode_errors_are_one_line_in_korean() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert_eq!(
         err,
-        "synack: error: --decode: hex 숫자의 개수가 홀수입니다 (3개): 한 바이트는 두 자리입니다\n"
+        "synack: 오류: --decode: hex 숫자의 개수가 홀수입니다 (3개): 한 바이트는 두 자리입니다\n"
     );
 }

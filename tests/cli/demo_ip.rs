@@ -239,6 +239,6 @@ fn bad_cidrs_are_one_line_in_korean() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert_eq!(
         err,
-        "synack: error: \"1.2.3.4/40\": prefix 길이는 0부터 32까지입니다\n"
+        "synack: 오류: \"1.2.3.4/40\": prefix 길이는 0부터 32까지입니다\n"
     );
 }

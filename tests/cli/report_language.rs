@@ -353,7 +353,7 @@ fn report_until_shows_that_date_and_refuses_bad_ones() {
         (
             KO,
             "2020-01-01",
-            "synack: error: --until 2020-01-01: 오늘 이후의 날짜가 아닙니다\n",
+            "synack: 오류: --until 2020-01-01: 오늘 이후의 날짜가 아닙니다\n",
         ),
     ] {
         let got = env
