@@ -71,3 +71,10 @@ cards-demo-out-of-range = card #{ $id } has { $count ->
         [one] 1 demo
        *[other] { $count } demos
     }; --demo takes { $which }, not { $n }
+
+cards-no-images = This card's back has no images.
+cards-image-opened = opened { $image }
+cards-image-remote = not opened (not a file next to the note): { $image }
+cards-image-missing = not found next to the note: { $image }
+cards-viewer-cannot-run = cannot run the image viewer { $program } (set SYNACK_VIEWER)
+cards-viewer-failed = the image viewer { $program } failed: { $status }

@@ -256,3 +256,4 @@ cli-config-set-after-help =
     new_per_day 5 for one deck, a day has at most 20 new cards, 5 of them from it.
 cli-demo-list-about =
     List the demos
+cli-show-open-images = Open the images of the card's back that are files next to its note, with $SYNACK_VIEWER or the system viewer

@@ -47,3 +47,10 @@ cards-demo-by-topic = 주제로 연결됨
 cards-demo-broken = #{ $id } 카드: 데모 링크 { $link }를 실행할 수 없습니다: { $why }
 cards-no-demo = #{ $id } 카드에는 데모가 없습니다 (데모를 바로 실행하려면 `synack demo list` 참고)
 cards-demo-out-of-range = #{ $id } 카드의 데모는 { $count }개입니다. --demo는 { $which } 중 하나여야 하며 { $n }은 아닙니다
+
+cards-no-images = 이 카드의 뒷면에는 이미지가 없습니다.
+cards-image-opened = 열었습니다: { $image }
+cards-image-remote = 열지 않았습니다 (노트 옆의 파일이 아님): { $image }
+cards-image-missing = 노트 옆에 없습니다: { $image }
+cards-viewer-cannot-run = 이미지 뷰어 { $program }을(를) 실행할 수 없습니다 (SYNACK_VIEWER를 설정하세요)
+cards-viewer-failed = 이미지 뷰어 { $program }이(가) 실패했습니다: { $status }

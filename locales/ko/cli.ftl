@@ -253,3 +253,4 @@ cli-config-set-after-help =
     덱 한도는 전체 한도와 함께 적용됩니다: new_per_day 20에 한 덱의 new_per_day가
     5면, 하루 새 카드는 최대 20장이고 그중 5장까지 그 덱에서 나옵니다.
 cli-demo-list-about = 데모 목록
+cli-show-open-images = 카드 뒷면의 이미지 중 노트 옆에 있는 파일을 $SYNACK_VIEWER나 시스템 뷰어로 엽니다

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use clap::Args;
 use serde::Serialize;
 
@@ -609,6 +609,95 @@ fn write_past(out: &mut impl Write, ctx: &Ctx, h: &History) -> Result<()> {
     Ok(())
 }
 
+/// The images a back refers to (`![…](PATH)`), in order.
+fn image_refs(back: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new_ext(back, crate::markdown::options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `show --open-images`: opens each image of the card's back that is a
+/// file in its note's folder (or below it) with `$SYNACK_VIEWER`, else the
+/// system's viewer (`xdg-open`, `open` on macOS). Remote images, files
+/// elsewhere and files that are not there are named, not opened; nothing
+/// but the viewer runs, with the image's path as its argument.
+fn open_images(out: &mut impl Write, card: &CardRow) -> Result<()> {
+    const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "avif"];
+    let refs = image_refs(&card.back);
+    if refs.is_empty() {
+        writeln!(out, "{}", crate::tr!("cards-no-images"))?;
+        return Ok(());
+    }
+    let folder = card
+        .source
+        .as_deref()
+        .and_then(|s| std::path::Path::new(s).parent())
+        .and_then(|d| d.canonicalize().ok());
+    let viewer = std::env::var("SYNACK_VIEWER")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| {
+            if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            }
+            .to_string()
+        });
+    let mut words = viewer.split_whitespace();
+    let program = words.next().unwrap_or("xdg-open").to_string();
+    let extra: Vec<&str> = words.collect();
+    for r in refs {
+        let shown = visible(&r).into_owned();
+        let remote = r.contains("://") || r.starts_with("data:");
+        let decoded = percent_encoding::percent_decode_str(&r)
+            .decode_utf8_lossy()
+            .into_owned();
+        let local = folder.as_ref().filter(|_| !remote).and_then(|dir| {
+            let path = dir.join(&decoded).canonicalize().ok()?;
+            let image = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            (path.starts_with(dir) && path.is_file() && image).then_some(path)
+        });
+        let Some(path) = local else {
+            let line = if remote {
+                crate::tr!("cards-image-remote", image = shown)
+            } else {
+                crate::tr!("cards-image-missing", image = shown)
+            };
+            writeln!(out, "{line}")?;
+            continue;
+        };
+        let status = std::process::Command::new(&program)
+            .args(&extra)
+            .arg(&path)
+            .stdin(std::process::Stdio::null())
+            .status()
+            .with_context(|| {
+                crate::tr!("cards-viewer-cannot-run", program = format!("{program:?}"))
+            })?;
+        if status.success() {
+            writeln!(out, "{}", crate::tr!("cards-image-opened", image = shown))?;
+        } else {
+            bail!(
+                "{}",
+                crate::tr!(
+                    "cards-viewer-failed",
+                    program = format!("{program:?}"),
+                    status = status.to_string()
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = super::open_with_decks(ctx)?;
     let Some(card) = store.card(args.id)? else {
@@ -638,6 +727,10 @@ pub(super) fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             })?;
             write_past(&mut out, ctx, &history)?;
         }
+    }
+    if args.open_images {
+        out.flush()?;
+        open_images(&mut out, &card)?;
     }
     if let Some(d) = demo {
         out.flush()?;

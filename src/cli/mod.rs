@@ -160,6 +160,8 @@ pub struct ShowArgs {
         conflicts_with = "format"
     )]
     pub demo: Option<usize>,
+    #[arg(help = crate::tr!("cli-show-open-images"), long, conflicts_with = "format")]
+    pub open_images: bool,
 }
 
 /// What every command gets from the environment.

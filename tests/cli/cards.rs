@@ -871,3 +871,54 @@ fn the_shipped_deck_has_280_unique_short_cards_nine_in_ten_with_a_demo() {
         cards.len()
     );
 }
+
+#[test]
+fn show_open_images_opens_only_image_files_next_to_the_note() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/net.md",
+        "# 네트워크\n\n## TCP 흐름은 어떻게 그리나요?\n\n흐름을 그림으로 본다.\n\n\
+         ![흐름](img/flow.png)\n![없음](img/none.png)\n![밖](../outside.png)\n\
+         ![원격](https://example.com/x.png)\n",
+    );
+    env.write("notes/img/flow.png", b"\x89PNG\r\n\x1a\n");
+    env.write("outside.png", b"\x89PNG\r\n\x1a\n");
+    env.import(&[&note]);
+    let id = env.card("TCP 흐름은 어떻게 그리나요?")["id"]
+        .as_i64()
+        .unwrap();
+    let log = env.path("viewer.log");
+    let viewer = env.write(
+        "viewer.sh",
+        format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display()),
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = env
+        .cmd()
+        .env("SYNACK_VIEWER", &viewer)
+        .args(["show", &id.to_string(), "--open-images"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let opened = std::fs::read_to_string(&log).expect("the viewer ran");
+    let opened: Vec<&str> = opened.lines().collect();
+    assert_eq!(opened.len(), 1, "{opened:?}");
+    assert!(opened[0].ends_with("notes/img/flow.png"), "{opened:?}");
+    assert!(text.contains("opened img/flow.png"), "{text}");
+    assert!(
+        text.contains("not found next to the note: img/none.png"),
+        "{text}"
+    );
+    assert!(
+        text.contains("not found next to the note: ../outside.png"),
+        "{text}"
+    );
+    assert!(
+        text.contains("not opened (not a file next to the note): https://example.com/x.png"),
+        "{text}"
+    );
+}
