@@ -110,7 +110,7 @@ fn clozes(note: &str, b: &Block, cloze_bold: bool, ex: &mut Extraction) -> usize
         if made.is_empty() {
             ex.skipped.push(Skipped {
                 line: b.line,
-                reason: "`C:` cloze has no [gap]".to_string(),
+                reason: crate::tr!("deck-skip-cloze-no-gap"),
             });
         }
         for c in made {
@@ -385,7 +385,7 @@ fn push_qa(ex: &mut Extraction, front: String, back: String, line: u32) {
     if back.is_empty() {
         ex.skipped.push(Skipped {
             line,
-            reason: format!("`::` card {front:?} has no answer"),
+            reason: crate::tr!("deck-skip-no-answer", front = format!("{front:?}")),
         });
         return;
     }
@@ -549,7 +549,7 @@ fn extract_index(note: &str, blocks: &[Block], body: &[usize], ex: &mut Extracti
                 } else {
                     ex.skipped.push(Skipped {
                         line,
-                        reason: "date line with no entry above it".into(),
+                        reason: crate::tr!("deck-skip-date-alone"),
                     });
                 }
                 pending.clear();
@@ -560,7 +560,7 @@ fn extract_index(note: &str, blocks: &[Block], body: &[usize], ex: &mut Extracti
     if let Some(&(line, _)) = pending.first() {
         ex.skipped.push(Skipped {
             line,
-            reason: "listing text after the last date line".into(),
+            reason: crate::tr!("deck-skip-after-last-date"),
         });
     }
     ex.consumed.iter_mut().for_each(|c| *c = true);

@@ -476,7 +476,7 @@ impl Walker<'_> {
                     Some(nothing) => {
                         self.skipped.push(Skipped {
                             line,
-                            reason: format!("{}: {front:?}", nothing.reason()),
+                            reason: format!("{}: {front:?}", nothing.reason_text()),
                         });
                         return;
                     }
@@ -489,7 +489,7 @@ impl Walker<'_> {
         if key.is_empty() {
             self.skipped.push(Skipped {
                 line,
-                reason: format!("card front {front:?} has no letters or digits"),
+                reason: crate::tr!("deck-skip-no-letters", front = format!("{front:?}")),
             });
             return;
         }
@@ -586,9 +586,10 @@ fn dedupe(cards: Vec<Card>) -> (Vec<Card>, Vec<Skipped>) {
         };
         skipped.push(Skipped {
             line: loser.line,
-            reason: format!(
-                "same front as the card at line {}: {:?}",
-                kept[at].line, loser.front
+            reason: crate::tr!(
+                "deck-skip-same-front",
+                line = kept[at].line,
+                front = format!("{:?}", loser.front)
             ),
         });
     }

@@ -15,6 +15,15 @@ pub enum Nothing {
 
 impl Nothing {
     /// The reason as the import report words it.
+    /// [`Nothing::reason`] in the current language, for the import report.
+    pub fn reason_text(self) -> String {
+        match self {
+            Nothing::Images => crate::tr!("deck-skip-image-only"),
+            Nothing::Links => crate::tr!("deck-skip-links-only"),
+            Nothing::ImagesAndLinks => crate::tr!("deck-skip-images-and-links-only"),
+        }
+    }
+
     pub fn reason(self) -> &'static str {
         match self {
             Nothing::Images => "image only",

@@ -80,3 +80,32 @@ fn lc_all_wins_over_lang() {
     assert_no_english("config set language fr", reason);
     assert!(reason.contains("ko, en, auto 중 하나"), "{err}");
 }
+
+#[test]
+fn the_import_reports_why_it_skipped_a_passage_in_the_chosen_language() {
+    let env = Env::new();
+    let note = env.write(
+        "notes/n.md",
+        "# 덱\n\n## 그림\n\n![](a.png)\n\n## 같은 절\n\n하나\n\n## 같은 절\n\n둘\n",
+    );
+    let report = |lang: (&str, &str)| {
+        let out = env
+            .cmd()
+            .env(lang.0, lang.1)
+            .arg("import")
+            .arg(&note)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+    };
+    let ko = report(KO);
+    assert!(ko.contains("이미지뿐"), "{ko}");
+    assert!(ko.contains("행 카드와 앞면이 같습니다"), "{ko}");
+    assert_no_english("import", &ko);
+    // The second import finds nothing changed and reports no passages;
+    // touch the note so it is read again, in English.
+    std::fs::write(&note, std::fs::read_to_string(&note).unwrap() + "\n").unwrap();
+    let en = report(C);
+    assert!(en.contains("image only"), "{en}");
+    assert!(en.contains("same front as the card at line"), "{en}");
+}
