@@ -312,9 +312,12 @@ impl Walker<'_> {
         lead: Option<String>,
     ) {
         // `lead` (a statement the front no longer shows) opens the back.
+        // A statement heading with nothing under it is still a step one
+        // can recall ("7. 서버가 응답을 보낸다."): it is the back.
         let with_lead = |back: String| match &lead {
-            Some(l) if !back.is_empty() => format!("{l}\n\n{back}"),
-            _ => back,
+            Some(l) if back.is_empty() => l.clone(),
+            Some(l) => format!("{l}\n\n{back}"),
+            None => back,
         };
         let korean = front.chars().any(key::is_hangul_syllable);
         let marked = back_blocks

@@ -96,6 +96,108 @@ fn the_was_half_of_web_server_vs_was_is_on_its_own_question() {
     assert!(with_tomcat[0].starts_with("웹 서버와 "), "{with_tomcat:?}");
 }
 
+/// The text of a note line without its Markdown markers, squashed of
+/// white space: what must be found in some card.
+fn line_key(line: &str) -> String {
+    let mut t = line.trim();
+    loop {
+        let before = t;
+        t = t.trim_start_matches(['>', '-', '*', '+', ' ', '\t']);
+        let digits = t.len()
+            - t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
+                .len();
+        if digits > 0 && t[digits..].starts_with(['.', ')']) {
+            t = &t[digits + 1..];
+        }
+        for p in ["Q.", "A.", "Q:", "A:"] {
+            t = t.strip_prefix(p).unwrap_or(t);
+        }
+        if t == before {
+            break;
+        }
+    }
+    t.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`'))
+        .take(16)
+        .collect()
+}
+
+#[test]
+fn every_line_of_the_seeds_is_in_a_card_an_open_card_or_the_skipped_list() {
+    let (_env, report, cards) = imported();
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`'))
+            .collect()
+    };
+    let mut checked = 0;
+    for file in report["files"].as_array().unwrap() {
+        let path = file["path"].as_str().unwrap();
+        let name = path.rsplit('/').next().unwrap();
+        let mine: Vec<&Value> = cards
+            .iter()
+            .filter(|c| {
+                c["source"]
+                    .as_str()
+                    .is_some_and(|s| s.ends_with(&format!("/{name}")))
+            })
+            .collect();
+        let text: String = mine
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{}",
+                    squash(c["front"].as_str().unwrap()),
+                    squash(c["back"].as_str().unwrap())
+                )
+            })
+            .collect();
+        let skipped: Vec<u64> = file["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["line"].as_u64().unwrap())
+            .collect();
+        let open: Vec<u64> = mine
+            .iter()
+            .filter(|c| c["kind"] == "open")
+            .map(|c| c["line"].as_u64().unwrap())
+            .collect();
+        let note = std::fs::read_to_string(seeds().join(name)).unwrap();
+        // The heading line above each line: a skipped passage or an open
+        // card runs from its heading to the next one.
+        let mut heading = 0;
+        let mut lost = Vec::new();
+        for (n, line) in note.lines().enumerate() {
+            let n = n as u64 + 1;
+            let t = line.trim();
+            if t.starts_with('#') {
+                heading = n;
+                continue;
+            }
+            let decorative = t.is_empty()
+                || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '='))
+                || t.eq_ignore_ascii_case("[toc]")
+                || t.starts_with("<br");
+            let key = line_key(t);
+            if decorative || key.is_empty() {
+                continue;
+            }
+            checked += 1;
+            let in_passage =
+                |at: &[u64]| at.iter().any(|&s| s == n || (heading > 0 && s == heading));
+            if !text.contains(&key) && !in_passage(&skipped) && !in_passage(&open) {
+                lost.push(format!("{name}:{n}"));
+            }
+        }
+        assert!(
+            lost.is_empty(),
+            "lines in no card, open card or skipped passage: {lost:?}"
+        );
+    }
+    assert!(checked > 1000, "only {checked} lines checked");
+}
+
 #[test]
 fn the_seeds_card_lists_are_as_judged() {
     let (_env, report, cards) = imported();
