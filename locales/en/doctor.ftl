@@ -21,3 +21,5 @@ doctor-detail-links-only = links only
 doctor-detail-images-and-links-only = images and links only
 doctor-detail-unknown-demo = demo:{ $name } is not a demo (see `synack demo list`)
 doctor-detail-near-duplicate = { $percent }% like { $path }:{ $line } in deck { $deck }
+doctor-reason-parallel-list = parallel list
+doctor-detail-parallel-list = { $count } named items ({ $terms }…): `<!-- synack: split -->` in the section makes a card of each

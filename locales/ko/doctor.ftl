@@ -18,3 +18,5 @@ doctor-detail-links-only = 링크뿐
 doctor-detail-images-and-links-only = 이미지와 링크뿐
 doctor-detail-unknown-demo = demo:{ $name }은(는) 없는 데모입니다 (`synack demo list` 참고)
 doctor-detail-near-duplicate = 덱 { $deck }의 { $path }:{ $line }와(과) { $percent }% 비슷합니다
+doctor-reason-parallel-list = 나란한 목록
+doctor-detail-parallel-list = 이름 붙은 항목 { $count }개 ({ $terms }…): 절에 `<!-- synack: split -->`을 넣으면 항목마다 카드가 됩니다

@@ -100,6 +100,7 @@ fn reason_text(code: &str) -> String {
         "near-duplicate" => crate::tr!("doctor-reason-near-duplicate"),
         "self-talk" => crate::tr!("doctor-reason-self-talk"),
         "demo cannot run" => crate::tr!("doctor-reason-demo-cannot-run"),
+        "parallel list" => crate::tr!("doctor-reason-parallel-list"),
         other => other.to_string(),
     }
 }

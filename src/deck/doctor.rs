@@ -38,7 +38,7 @@ pub struct Problem {
     pub deck: String,
     pub front: String,
     /// One of `too long`, `nothing to recall`, `open question`,
-    /// `near-duplicate`, `self-talk`, `demo cannot run`.
+    /// `near-duplicate`, `self-talk`, `demo cannot run`, `parallel list`.
     pub reason: &'static str,
     /// What exactly: the line count, the other card, the demo's name.
     pub detail: String,
@@ -84,6 +84,17 @@ pub fn check(cards: &[Subject<'_>], demos: &[&str]) -> Vec<Problem> {
                     "doctor-detail-too-long",
                     lines = lines,
                     max = MAX_BACK_LINES
+                ),
+            ));
+        }
+        if let Some(terms) = parallel_items(c.back) {
+            out.push(problem(
+                c,
+                "parallel list",
+                crate::tr!(
+                    "doctor-detail-parallel-list",
+                    count = terms.len(),
+                    terms = terms.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
                 ),
             ));
         }
@@ -151,6 +162,45 @@ pub fn check(cards: &[Subject<'_>], demos: &[&str]) -> Vec<Problem> {
 /// 2·min/(min+max) of the lengths): to reach 0.85 with the front weighing
 /// 0.4, the fronts need a length ratio of at least 0.45 and two answers one
 /// of at least 0.6; without answers the fronts alone need 0.74.
+/// The terms of a back's list of named items (`- **GET**: …`, `- PUT: …`),
+/// when it has at least three top-level items and each names a term: one
+/// card per item would be easier to recall (`<!-- synack: split -->`).
+fn parallel_items(back: &str) -> Option<Vec<String>> {
+    let mut items = 0;
+    let mut terms = Vec::new();
+    for line in back.lines() {
+        let Some(item) = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("* "))
+            .or_else(|| line.strip_prefix("+ "))
+        else {
+            continue;
+        };
+        items += 1;
+        let item = item.trim();
+        let term = if let Some(rest) = item.strip_prefix("**") {
+            rest.split_once("**")
+                .filter(|(_, after)| {
+                    !after
+                        .trim()
+                        .trim_start_matches([':', '-', '–', '—'])
+                        .trim()
+                        .is_empty()
+                })
+                .map(|(t, _)| t)
+        } else {
+            item.split_once(": ").map(|(t, _)| t)
+        };
+        if let Some(t) = term
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.chars().count() <= 40)
+        {
+            terms.push(t.to_string());
+        }
+    }
+    (items >= 3 && terms.len() == items).then_some(terms)
+}
+
 fn could_be_alike(a: &Subject<'_>, b: &Subject<'_>) -> bool {
     let ratio = |x: &str, y: &str| {
         let (x, y) = (x.chars().count(), y.chars().count());
@@ -212,6 +262,40 @@ mod tests {
             path: "n.md",
             line: u32::try_from(id).unwrap_or(0),
         }
+    }
+
+    #[test]
+    fn a_list_of_named_items_is_suggested_for_splitting() {
+        let methods = "메서드:\n\n- **GET**: 조회\n- **POST**: 생성\n- **DELETE**: 삭제\n";
+        let plain = "- 하나\n- 둘\n- 셋\n";
+        let two = "- **GET**: 조회\n- **POST**: 생성\n";
+        let colon = "- Tahoe: cwnd 1\n- Reno: cwnd 절반\n- CUBIC: 3차 함수\n";
+        assert_eq!(
+            parallel_items(methods),
+            Some(vec!["GET".into(), "POST".into(), "DELETE".into()])
+        );
+        assert_eq!(parallel_items(colon).map(|t| t.len()), Some(3));
+        assert_eq!(parallel_items(plain), None);
+        assert_eq!(
+            parallel_items(two),
+            None,
+            "two items are a pair, not a list"
+        );
+        let cards = [subject(
+            1,
+            "A",
+            CardKind::Question,
+            "HTTP 메서드는?",
+            methods,
+        )];
+        let problems = check(&cards, &[]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].reason, "parallel list");
+        assert!(
+            problems[0].detail.contains("GET, POST, DELETE"),
+            "{}",
+            problems[0].detail
+        );
     }
 
     #[test]
