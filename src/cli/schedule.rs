@@ -330,6 +330,7 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
     match args.action {
         None => {
             let width = KEYS.iter().map(|k| k.len()).max().unwrap_or(0);
+            let columns = super::output_width().max(width + 24);
             for key in KEYS {
                 let about = key_about(key);
                 let value = config.get(key)?;
@@ -338,8 +339,23 @@ pub(super) fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
                 } else {
                     value
                 };
-                writeln!(out, "{key:<width$}  {value}")?;
-                writeln!(out, "{:<width$}  # {about}", "")?;
+                // The 21 parameters are one value: they wrap at their
+                // commas, and the meaning under them at its words.
+                let hang = " ".repeat(width + 2);
+                let value = value.replace(',', ", ");
+                for line in
+                    crate::render::width::wrap(&value, columns, &format!("{key:<width$}  "), &hang)
+                {
+                    writeln!(out, "{}", line.replace(", ", ","))?;
+                }
+                for line in crate::render::width::wrap(
+                    &about,
+                    columns,
+                    &format!("{hang}# "),
+                    &format!("{hang}  "),
+                ) {
+                    writeln!(out, "{line}")?;
+                }
             }
             let decks = config.deck_limit_pairs();
             if !decks.is_empty() {

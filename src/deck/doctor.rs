@@ -162,9 +162,14 @@ pub fn check(cards: &[Subject<'_>], demos: &[&str]) -> Vec<Problem> {
 /// 2·min/(min+max) of the lengths): to reach 0.85 with the front weighing
 /// 0.4, the fronts need a length ratio of at least 0.45 and two answers one
 /// of at least 0.6; without answers the fronts alone need 0.74.
+/// A list of named items in a back longer than this is suggested for
+/// splitting.
+const PARALLEL_LIST_LINES: usize = 10;
+
 /// The terms of a back's list of named items (`- **GET**: …`, `- PUT: …`),
-/// when it has at least three top-level items and each names a term: one
-/// card per item would be easier to recall (`<!-- synack: split -->`).
+/// when the back is long, has at least three top-level items and each
+/// names a term: one card per item would be easier to recall (`<!--
+/// synack: split -->`).
 fn parallel_items(back: &str) -> Option<Vec<String>> {
     let mut items = 0;
     let mut terms = Vec::new();
@@ -198,7 +203,10 @@ fn parallel_items(back: &str) -> Option<Vec<String>> {
             terms.push(t.to_string());
         }
     }
-    (items >= 3 && terms.len() == items).then_some(terms)
+    // A short list answers its question well as one card; a long one of
+    // named items is several questions in one.
+    let long = back.lines().filter(|l| !l.trim().is_empty()).count() > PARALLEL_LIST_LINES;
+    (long && items >= 3 && terms.len() == items).then_some(terms)
 }
 
 fn could_be_alike(a: &Subject<'_>, b: &Subject<'_>) -> bool {
@@ -266,16 +274,20 @@ mod tests {
 
     #[test]
     fn a_list_of_named_items_is_suggested_for_splitting() {
-        let methods = "메서드:\n\n- **GET**: 조회\n- **POST**: 생성\n- **DELETE**: 삭제\n";
+        let methods = "메서드:\n\n- **GET**: 조회\n- **POST**: 생성\n- **DELETE**: 삭제\n\n\
+                       자세히:\n\n하나\n둘\n셋\n넷\n다섯\n여섯\n일곱\n여덟\n";
+        let short = "- **GET**: 조회\n- **POST**: 생성\n- **DELETE**: 삭제\n";
         let plain = "- 하나\n- 둘\n- 셋\n";
         let two = "- **GET**: 조회\n- **POST**: 생성\n";
-        let colon = "- Tahoe: cwnd 1\n- Reno: cwnd 절반\n- CUBIC: 3차 함수\n";
+        let colon =
+            "- Tahoe: cwnd 1\n- Reno: cwnd 절반\n- CUBIC: 3차 함수\n1\n2\n3\n4\n5\n6\n7\n8\n";
         assert_eq!(
             parallel_items(methods),
             Some(vec!["GET".into(), "POST".into(), "DELETE".into()])
         );
         assert_eq!(parallel_items(colon).map(|t| t.len()), Some(3));
         assert_eq!(parallel_items(plain), None);
+        assert_eq!(parallel_items(short), None, "a short list is one card");
         assert_eq!(
             parallel_items(two),
             None,
