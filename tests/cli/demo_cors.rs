@@ -384,26 +384,7 @@ fn cors_refuses_bad_input_in_the_chosen_language() {
 #[test]
 fn every_cors_example_line_is_indented_in_both_languages() {
     let env = Env::new();
-    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
-        let out = env
-            .bare_cmd()
-            .env(lang.0, lang.1)
-            .args(["demo", "cors", "--help"])
-            .assert()
-            .success();
-        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-        let examples: Vec<&str> = help
-            .lines()
-            .skip_while(|l| *l != heading)
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .collect();
-        assert!(examples.len() >= 2, "{help}");
-        for line in examples {
-            assert!(
-                line.starts_with("  synack demo cors"),
-                "{line:?} in\n{help}"
-            );
-        }
+    for lang in [C, KO] {
+        crate::util::demo_examples(&env, lang, "cors");
     }
 }

@@ -298,26 +298,7 @@ fn bad_options_are_refused_in_korean_under_a_korean_locale() {
 #[test]
 fn every_session_example_line_is_indented_in_both_languages() {
     let env = Env::new();
-    for (lang, heading) in [(C, "Examples:"), (KO, "예:")] {
-        let out = env
-            .bare_cmd()
-            .env(lang.0, lang.1)
-            .args(["demo", "session", "--help"])
-            .assert()
-            .success();
-        let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-        let examples: Vec<&str> = help
-            .lines()
-            .skip_while(|l| *l != heading)
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .collect();
-        assert!(examples.len() >= 2, "{help}");
-        for line in examples {
-            assert!(
-                line.starts_with("  synack demo session"),
-                "{line:?} in\n{help}"
-            );
-        }
+    for lang in [C, KO] {
+        crate::util::demo_examples(&env, lang, "session");
     }
 }

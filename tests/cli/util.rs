@@ -449,6 +449,33 @@ pub fn demo_text_in(
     text
 }
 
+/// The example lines of `synack demo NAME --help` under `lang` (the lines
+/// after its `Examples:` or `예:` heading), at least two, each asserted to
+/// be a command indented as the help's other lines are.
+pub fn demo_examples(env: &Env, lang: (&str, &str), name: &str) -> Vec<String> {
+    let heading = if lang == KO { "예:" } else { "Examples:" };
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", name, "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let examples: Vec<String> = help
+        .lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    assert!(examples.len() >= 2, "{help}");
+    let command = format!("  synack demo {name}");
+    for line in &examples {
+        assert!(line.starts_with(&command), "{line:?} in\n{help}");
+    }
+    examples
+}
+
 /// `synack demo NAME ARGS --format json`, parsed.
 pub fn demo_json(env: &Env, name: &str, args: &[&str]) -> Value {
     let out = demo_text(env, name, &[args, &["--format", "json"]].concat(), 80);
