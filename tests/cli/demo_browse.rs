@@ -179,17 +179,6 @@ fn bad_urls_get_one_line() {
     }
 }
 
-/// `--help` under a locale (clap's help is not fitted to COLUMNS).
-fn help_in(env: &Env, lang: (&str, &str)) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .args(["demo", "browse", "--help"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
 #[test]
 fn browse_speaks_english_by_default() {
     assert!(loopback(), "this test needs 127.0.0.1");
@@ -203,7 +192,7 @@ fn browse_speaks_english_by_default() {
     ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
-    let help = help_in(&env, C);
+    let help = crate::util::demo_help_in(&env, C, "browse");
     assert_no_korean("browse --help", &help);
     assert!(
         help.contains("The URL typed into the address bar"),
@@ -221,14 +210,7 @@ fn every_browse_scenario_speaks_one_language() {
         &["https://bücher.example.com/"],
         &["https://nope.example.com/"],
     ] {
-        // Both languages fit 60 and 120 columns too (demo_text_in checks).
-        for columns in [60, 120] {
-            crate::util::demo_text_in(&env, C, "browse", args, columns);
-            crate::util::demo_text_in(&env, KO, "browse", args, columns);
-        }
-        let en = crate::util::demo_text_in(&env, C, "browse", args, 80);
-        assert_no_korean(&format!("browse {args:?}"), &en);
-        let ko = crate::util::demo_text_in(&env, KO, "browse", args, 80);
+        let (_, ko) = crate::util::demo_in_both(&env, "browse", args);
         // A command line (`0 ms  synack demo uri`) is not an English sentence.
         let ko = ko.replace("synack demo", "synack:demo");
         assert_no_english(&format!("browse {args:?}"), &ko);
@@ -237,7 +219,7 @@ fn every_browse_scenario_speaks_one_language() {
     for needle in ["1. URL 해석 (synack demo uri)", "한눈에: 시간표"] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
-    let help = help_in(&env, KO);
+    let help = crate::util::demo_help_in(&env, KO, "browse");
     assert!(help.contains("주소창에 입력한 URL"), "{help}");
     // The shared options (--seed, --format, --step) are the registry's.
     assert!(

@@ -259,17 +259,6 @@ fn bad_options_get_one_line() {
         .code(2);
 }
 
-/// `--help` under a locale (clap's help is not fitted to COLUMNS).
-fn help_in(env: &Env, lang: (&str, &str)) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .args(["demo", "cors", "--help"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
 #[test]
 fn cors_speaks_english_by_default() {
     loopback();
@@ -283,7 +272,7 @@ fn cors_speaks_english_by_default() {
     ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
-    let help = help_in(&env, C);
+    let help = crate::util::demo_help_in(&env, C, "cors");
     assert_no_korean("cors --help", &help);
     assert!(
         help.contains("Server: send Access-Control-Allow-Credentials: true"),
@@ -333,14 +322,7 @@ fn every_cors_scenario_speaks_one_language() {
             "application/json",
         ],
     ] {
-        // Both languages fit 60 and 120 columns too (demo_text_in checks).
-        for columns in [60, 120] {
-            crate::util::demo_text_in(&env, C, "cors", args, columns);
-            crate::util::demo_text_in(&env, KO, "cors", args, columns);
-        }
-        let en = crate::util::demo_text_in(&env, C, "cors", args, 80);
-        assert_no_korean(&format!("cors {args:?}"), &en);
-        let ko = crate::util::demo_text_in(&env, KO, "cors", args, 80);
+        let (_, ko) = crate::util::demo_in_both(&env, "cors", args);
         assert_no_english(&format!("cors {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "cors", &[], 80);
@@ -350,7 +332,7 @@ fn every_cors_scenario_speaks_one_language() {
     ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
-    let help = help_in(&env, KO);
+    let help = crate::util::demo_help_in(&env, KO, "cors");
     assert!(
         help.contains("서버: Access-Control-Allow-Credentials: true 헤더를 보냅니다"),
         "{help}"

@@ -190,17 +190,6 @@ fn the_same_run_twice_is_the_same_and_bad_modes_are_refused() {
     }
 }
 
-/// `--help` under a locale (clap's help is not fitted to COLUMNS).
-fn help_in(env: &Env, lang: (&str, &str)) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .args(["demo", "http", "--help"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
 #[test]
 fn http_speaks_english_by_default() {
     let env = Env::new();
@@ -213,7 +202,7 @@ fn http_speaks_english_by_default() {
     ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
-    let help = help_in(&env, C);
+    let help = crate::util::demo_help_in(&env, C, "http");
     assert_no_korean("http --help", &help);
     assert!(help.contains("which keep the method and body"), "{help}");
 }
@@ -222,14 +211,7 @@ fn http_speaks_english_by_default() {
 fn every_http_scenario_speaks_one_language() {
     let env = Env::new();
     for args in [&[][..], &["--mode", "redirect"], &["--mode", "cache"]] {
-        // Both languages fit 60 and 120 columns too (demo_text_in checks).
-        for columns in [60, 120] {
-            crate::util::demo_text_in(&env, C, "http", args, columns);
-            crate::util::demo_text_in(&env, KO, "http", args, columns);
-        }
-        let en = crate::util::demo_text_in(&env, C, "http", args, 80);
-        assert_no_korean(&format!("http {args:?}"), &en);
-        let ko = crate::util::demo_text_in(&env, KO, "http", args, 80);
+        let (_, ko) = crate::util::demo_in_both(&env, "http", args);
         assert_no_english(&format!("http {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "http", &[], 80);
@@ -239,7 +221,7 @@ fn every_http_scenario_speaks_one_language() {
     ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
-    let help = help_in(&env, KO);
+    let help = crate::util::demo_help_in(&env, KO, "http");
     assert!(
         help.contains("어느 것이 메서드와 본문을 유지하는가"),
         "{help}"

@@ -146,17 +146,6 @@ fn bad_options_get_one_line_and_a_failing_exit() {
     }
 }
 
-/// `--help` under a locale (clap's help is not fitted to COLUMNS).
-fn help_in(env: &Env, lang: (&str, &str)) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .args(["demo", "lb", "--help"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
 #[test]
 fn lb_speaks_english_by_default() {
     let env = Env::new();
@@ -169,7 +158,7 @@ fn lb_speaks_english_by_default() {
     ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
-    let help = help_in(&env, C);
+    let help = crate::util::demo_help_in(&env, C, "lb");
     assert_no_korean("lb --help", &help);
     assert!(
         help.contains("The server with the fewest open connections"),
@@ -194,21 +183,14 @@ fn every_lb_scenario_speaks_one_language() {
             "60",
         ],
     ] {
-        // Both languages fit 60 and 120 columns too (demo_text_in checks).
-        for columns in [60, 120] {
-            crate::util::demo_text_in(&env, C, "lb", args, columns);
-            crate::util::demo_text_in(&env, KO, "lb", args, columns);
-        }
-        let en = crate::util::demo_text_in(&env, C, "lb", args, 80);
-        assert_no_korean(&format!("lb {args:?}"), &en);
-        let ko = crate::util::demo_text_in(&env, KO, "lb", args, 80);
+        let (_, ko) = crate::util::demo_in_both(&env, "lb", args);
         assert_no_english(&format!("lb {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "lb", &[], 80);
     for needle in ["로드 밸런싱: 서버 3대, 요청 24개", "DNS round robin의 한계"] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
-    let help = help_in(&env, KO);
+    let help = crate::util::demo_help_in(&env, KO, "lb");
     assert!(help.contains("열린 연결이 가장 적은 서버"), "{help}");
     // The shared options (--seed, --format, --step) are the registry's.
     assert!(

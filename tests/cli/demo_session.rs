@@ -29,17 +29,6 @@ fn json_ko(env: &Env, args: &[&str]) -> Value {
     serde_json::from_str(&out).expect("json output")
 }
 
-/// `--help` under a locale (clap's help is not fitted to COLUMNS).
-fn help(env: &Env, lang: (&str, &str)) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .args(["demo", "session", "--help"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
 /// Every scenario of the goldens, by name.
 const SCENARIOS: [(&str, &[&str]); 7] = [
     ("cookie", &["--kind", "cookie"]),
@@ -252,22 +241,18 @@ fn every_scenario_speaks_one_language() {
     loopback();
     let env = Env::new();
     for (name, args) in SCENARIOS {
-        // Both languages fit 60 and 120 columns too (demo_text_in checks).
-        for columns in [60, 120] {
-            crate::util::demo_text_in(&env, C, "session", args, columns);
-            text(&env, args, columns);
-        }
-        let en = crate::util::demo_text_in(&env, C, "session", args, 80);
-        assert_no_korean(&format!("session {name}"), &en);
-        let ko = text(&env, args, 80);
+        let (_, ko) = crate::util::demo_in_both(&env, "session", args);
         assert_no_english(&format!("session {name}"), &ko);
     }
-    assert_no_korean("session --help", &help(&env, C));
+    assert_no_korean(
+        "session --help",
+        &crate::util::demo_help_in(&env, C, "session"),
+    );
     let ko = text(&env, &["--servers", "3"], 80);
     assert!(ko.contains("두 번째 요청에서 세션이 사라짐"), "{ko}");
     let cookie = text(&env, &["--kind", "cookie"], 80);
     assert!(cookie.contains("다른 사이트의 링크"), "{cookie}");
-    let help = help(&env, KO);
+    let help = crate::util::demo_help_in(&env, KO, "session");
     assert!(
         help.contains("해결책: 모든 서버가 세션을 공유 저장소 하나에 둡니다"),
         "{help}"

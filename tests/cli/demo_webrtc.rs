@@ -209,17 +209,6 @@ fn bad_options_get_one_line() {
     }
 }
 
-/// `--help` under a locale (clap's help is not fitted to COLUMNS).
-fn help_in(env: &Env, lang: (&str, &str)) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .args(["demo", "webrtc", "--help"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
 #[test]
 fn webrtc_speaks_english_by_default() {
     let env = Env::new();
@@ -232,7 +221,7 @@ fn webrtc_speaks_english_by_default() {
     ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
-    let help = help_in(&env, C);
+    let help = crate::util::demo_help_in(&env, C, "webrtc");
     assert_no_korean("webrtc --help", &help);
     assert!(
         help.contains("Peers in the group call compared as mesh, SFU and MCU"),
@@ -264,14 +253,7 @@ fn every_webrtc_scenario_speaks_one_language() {
             "2",
         ],
     ] {
-        // Both languages fit 60 and 120 columns too (demo_text_in checks).
-        for columns in [60, 120] {
-            crate::util::demo_text_in(&env, C, "webrtc", args, columns);
-            crate::util::demo_text_in(&env, KO, "webrtc", args, columns);
-        }
-        let en = crate::util::demo_text_in(&env, C, "webrtc", args, 80);
-        assert_no_korean(&format!("webrtc {args:?}"), &en);
-        let ko = crate::util::demo_text_in(&env, KO, "webrtc", args, 80);
+        let (_, ko) = crate::util::demo_in_both(&env, "webrtc", args);
         // The NAT matrix's header is four NAT names (terms), not a sentence.
         let ko: String = ko
             .lines()
@@ -287,7 +269,7 @@ fn every_webrtc_scenario_speaks_one_language() {
     ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
-    let help = help_in(&env, KO);
+    let help = crate::util::demo_help_in(&env, KO, "webrtc");
     assert!(
         help.contains("그룹 통화의 peer 수, mesh·SFU·MCU 구조로 비교합니다"),
         "{help}"

@@ -157,17 +157,6 @@ fn bad_keys_and_messages_get_one_line() {
     }
 }
 
-/// `--help` under a locale (clap's help is not fitted to COLUMNS).
-fn help_in(env: &Env, lang: (&str, &str)) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .args(["demo", "websocket", "--help"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
 #[test]
 fn websocket_speaks_english_by_default() {
     let env = Env::new();
@@ -180,7 +169,7 @@ fn websocket_speaks_english_by_default() {
     ] {
         assert!(out.contains(needle), "{needle:?} in\n{out}");
     }
-    let help = help_in(&env, C);
+    let help = crate::util::demo_help_in(&env, C, "websocket");
     assert_no_korean("websocket --help", &help);
     assert!(
         help.contains("The text message the client sends and the server echoes"),
@@ -197,14 +186,7 @@ fn every_websocket_scenario_speaks_one_language() {
         &["--message", "héllo", "--seed", "7"],
         &["--compare"],
     ] {
-        // Both languages fit 60 and 120 columns too (demo_text_in checks).
-        for columns in [60, 120] {
-            crate::util::demo_text_in(&env, C, "websocket", args, columns);
-            crate::util::demo_text_in(&env, KO, "websocket", args, columns);
-        }
-        let en = crate::util::demo_text_in(&env, C, "websocket", args, 80);
-        assert_no_korean(&format!("websocket {args:?}"), &en);
-        let ko = crate::util::demo_text_in(&env, KO, "websocket", args, 80);
+        let (_, ko) = crate::util::demo_in_both(&env, "websocket", args);
         assert_no_english(&format!("websocket {args:?}"), &ko);
     }
     let ko = crate::util::demo_text_in(&env, KO, "websocket", &[], 80);
@@ -214,7 +196,7 @@ fn every_websocket_scenario_speaks_one_language() {
     ] {
         assert!(ko.contains(needle), "{needle:?} in\n{ko}");
     }
-    let help = help_in(&env, KO);
+    let help = crate::util::demo_help_in(&env, KO, "websocket");
     assert!(
         help.contains("클라이언트가 보내고 서버가 되돌려 주는 텍스트 메시지"),
         "{help}"

@@ -449,6 +449,32 @@ pub fn demo_text_in(
     text
 }
 
+/// `synack demo NAME --help` under the locale `lang` (clap's help is not
+/// fitted to COLUMNS).
+pub fn demo_help_in(env: &Env, lang: (&str, &str), name: &str) -> String {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", name, "--help"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+/// `synack demo NAME ARGS` under `LANG=C` and under Korean, each fitting 60,
+/// 80 and 120 columns; the English asserted to have no Korean. Returns the
+/// English and the Korean text at 80 columns (the Korean for the caller's
+/// own English-sentence check).
+pub fn demo_in_both(env: &Env, name: &str, args: &[&str]) -> (String, String) {
+    for columns in [60, 120] {
+        demo_text_in(env, C, name, args, columns);
+        demo_text_in(env, KO, name, args, columns);
+    }
+    let en = demo_text_in(env, C, name, args, 80);
+    assert_no_korean(&format!("{name} {args:?}"), &en);
+    (en, demo_text_in(env, KO, name, args, 80))
+}
+
 /// The example lines of `synack demo NAME --help` under `lang` (the lines
 /// after its `Examples:` or `예:` heading), at least two, each asserted to
 /// be a command indented as the help's other lines are.
