@@ -21,15 +21,7 @@ fn text_at(env: &Env, args: &[&str], columns: usize) -> String {
 
 /// [`text_at`] with the locale variable `lang` set ([`KO`] or [`C`]).
 fn text_in(env: &Env, lang: (&str, &str), args: &[&str], columns: usize) -> String {
-    let out = env
-        .bare_cmd()
-        .env(lang.0, lang.1)
-        .env("COLUMNS", columns.to_string())
-        .args(["demo", "dns"])
-        .args(args)
-        .assert()
-        .success();
-    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+    crate::util::demo_text_in(env, lang, "dns", args, columns)
 }
 
 fn json(env: &Env, args: &[&str]) -> Value {
