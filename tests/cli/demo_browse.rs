@@ -235,16 +235,7 @@ fn browse_refuses_bad_input_in_the_chosen_language() {
         (C, "this demo browses http and https"),
         (KO, "이 데모는 http, https URL만 엽니다"),
     ] {
-        let out = env
-            .bare_cmd()
-            .env(lang.0, lang.1)
-            .args(["demo", "browse"])
-            .args(["ftp://x/"])
-            .assert()
-            .failure();
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        crate::util::demo_refuses_in(&env, lang, "browse", &["ftp://x/"], needle);
     }
 }
 

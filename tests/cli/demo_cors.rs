@@ -348,16 +348,7 @@ fn every_cors_scenario_speaks_one_language() {
 fn cors_refuses_bad_input_in_the_chosen_language() {
     let env = Env::new();
     for (lang, needle) in [(C, "not an HTTP method"), (KO, "HTTP 메서드가 아닙니다")] {
-        let out = env
-            .bare_cmd()
-            .env(lang.0, lang.1)
-            .args(["demo", "cors"])
-            .args(["--method", "GE T"])
-            .assert()
-            .failure();
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        crate::util::demo_refuses_in(&env, lang, "cors", &["--method", "GE T"], needle);
     }
 }
 

@@ -206,16 +206,7 @@ fn lb_refuses_bad_input_in_the_chosen_language() {
         (C, "--fail 4 is not a server (1-3)"),
         (KO, "--fail 4 값은 서버 번호가 아닙니다 (1-3)"),
     ] {
-        let out = env
-            .bare_cmd()
-            .env(lang.0, lang.1)
-            .args(["demo", "lb"])
-            .args(["--fail", "4"])
-            .assert()
-            .failure();
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        crate::util::demo_refuses_in(&env, lang, "lb", &["--fail", "4"], needle);
     }
 }
 

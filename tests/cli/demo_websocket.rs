@@ -218,16 +218,7 @@ fn websocket_refuses_bad_input_in_the_chosen_language() {
             "base64가 아닙니다; Sec-WebSocket-Key 값은 16바이트의 base64 인코딩입니다",
         ),
     ] {
-        let out = env
-            .bare_cmd()
-            .env(lang.0, lang.1)
-            .args(["demo", "websocket"])
-            .args(["--key", "!!!"])
-            .assert()
-            .failure();
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-        assert!(stderr.contains(needle), "{lang:?}: {stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        crate::util::demo_refuses_in(&env, lang, "websocket", &["--key", "!!!"], needle);
     }
 }
 

@@ -475,6 +475,21 @@ pub fn demo_in_both(env: &Env, name: &str, args: &[&str]) -> (String, String) {
     (en, demo_text_in(env, KO, name, args, 80))
 }
 
+/// `synack demo NAME ARGS` under the locale `lang` fails with one line on
+/// stderr that contains `needle`.
+pub fn demo_refuses_in(env: &Env, lang: (&str, &str), name: &str, args: &[&str], needle: &str) {
+    let out = env
+        .bare_cmd()
+        .env(lang.0, lang.1)
+        .args(["demo", name])
+        .args(args)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains(needle), "{lang:?}: {stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
+
 /// The example lines of `synack demo NAME --help` under `lang` (the lines
 /// after its `Examples:` or `예:` heading), at least two, each asserted to
 /// be a command indented as the help's other lines are.
